@@ -1,0 +1,182 @@
+//! `completeness`: each record (passing a filter) has its companion record for the reporting year.
+
+use super::{expect_field, field, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// `kind = "completeness"`.
+///
+/// For every record of `entity` whose fields match `filter`, some record of `companion` has
+/// `companion_key` equal to the record's `key` and `companion_year` equal to the dataset's
+/// reporting year plus `year_offset`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Completeness {
+    /// The collection that must be covered, e.g. `projects`.
+    pub entity: EntityKind,
+    /// Field → allowed values; records not matching are not required to have a companion.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub filter: BTreeMap<String, Vec<String>>,
+    /// The record's identifying field (default `id`).
+    #[serde(default = "default_key")]
+    pub key: String,
+    /// The companion collection, e.g. `status_reports`.
+    pub companion: EntityKind,
+    /// The companion's field referring to the record, e.g. `project`.
+    pub companion_key: String,
+    /// The companion's year field, e.g. `reporting_year`.
+    pub companion_year: String,
+    /// Added to the reporting year (−1: the year before the campaign).
+    #[serde(default)]
+    pub year_offset: i32,
+    /// Only from this reporting year on (the rule starts later than its pack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_reporting_year: Option<i32>,
+}
+
+fn default_key() -> String {
+    "id".into()
+}
+
+impl Kind for Completeness {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.key, &[ValueKind::Text])?;
+        for f in self.filter.keys() {
+            expect_field(self.entity, f, &[ValueKind::Text])?;
+        }
+        expect_field(self.companion, &self.companion_key, &[ValueKind::Text])?;
+        expect_field(self.companion, &self.companion_year, &[ValueKind::Int])
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        let Some(ry) = cx.ds.reporting_year else {
+            return Outcome::Unchecked(Text::new(
+                "数据未给出填报年度(reporting_year)",
+                "the data gives no reporting_year",
+            ));
+        };
+        if self.from_reporting_year.is_some_and(|from| ry < from) {
+            return Outcome::Unchecked(Text::new(
+                format!(
+                    "本规则自{}年度起适用,数据为{ry}年度",
+                    self.from_reporting_year.unwrap_or_default()
+                ),
+                format!(
+                    "this rule applies from reporting year {} on; the data is for {ry}",
+                    self.from_reporting_year.unwrap_or_default()
+                ),
+            ));
+        }
+        let year = i64::from(ry) + i64::from(self.year_offset);
+        let have = cx.ds.visit(
+            self.companion,
+            Collect {
+                key: &self.companion_key,
+                year_field: &self.companion_year,
+                year,
+            },
+        );
+        cx.ds.visit(
+            self.entity,
+            Run {
+                c: self,
+                cx,
+                have,
+                year,
+            },
+        )
+    }
+}
+
+struct Collect<'c> {
+    key: &'c str,
+    year_field: &'c str,
+    year: i64,
+}
+
+impl Visitor for Collect<'_> {
+    type Out = HashSet<String>;
+    fn visit<T: Entity>(self, items: &[T]) -> HashSet<String> {
+        let (Some(k), Some(y)) = (field::<T>(self.key), field::<T>(self.year_field)) else {
+            return HashSet::new();
+        };
+        items
+            .iter()
+            .filter(|it| (y.get)(it) == crate::model::Value::Int(self.year))
+            .filter_map(|it| (k.get)(it).text().map(str::to_string))
+            .collect()
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Completeness,
+    cx: &'c mut Cx<'a>,
+    have: HashSet<String>,
+    year: i64,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx, have, year } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let Some(key_f) = field::<T>(&c.key) else {
+            return no_records(T::KIND);
+        };
+        let filters: Vec<_> = c
+            .filter
+            .iter()
+            .filter_map(|(f, vals)| field::<T>(f).map(|f| (f, vals)))
+            .collect();
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            let applies = filters.iter().all(|(f, vals)| {
+                (f.get)(item)
+                    .text()
+                    .is_some_and(|v| vals.iter().any(|x| x == v))
+            });
+            if !applies {
+                continue;
+            }
+            checked += 1;
+            let Some(id) = (key_f.get)(item).text() else {
+                continue;
+            };
+            if have.contains(id) {
+                continue;
+            }
+            let subject = cx.subject(item);
+            let (cz, ce) = (c.companion.zh(), c.companion.en());
+            cx.emit(Draft {
+                code: FindingCode::Absent,
+                subject: subject.clone(),
+                locations: vec![Location::new(T::KIND, i, None)],
+                message: Text::new(
+                    format!("{}缺少{year}年度的{cz}。", subject.zh),
+                    format!("{} has no {ce} for {year}.", subject.en),
+                ),
+                inputs: vec![
+                    (c.key.clone(), id.to_string()),
+                    (c.companion_year.clone(), year.to_string()),
+                ],
+                computed: None,
+                threshold: None,
+                remedy: Some(Text::new(
+                    format!("请补报{year}年度的{cz}"),
+                    format!("file the {ce} for {year}"),
+                )),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("数据中没有本规则适用的{}记录", T::KIND.zh()),
+                format!("no {} records this rule applies to", T::KIND.en()),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}

@@ -1,0 +1,125 @@
+//! `exclusion`: two values of one field must not occur together within a group.
+
+use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Subject, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `kind = "exclusion"`: within a `group_by` group, `field` never takes both values of `values`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// The collection.
+    pub entity: EntityKind,
+    /// Fields forming a group, e.g. `["higher_school", "higher_major.code"]`.
+    pub group_by: Vec<String>,
+    /// The field compared, e.g. `mode`.
+    pub field: String,
+    /// The two values that exclude each other, e.g. `["higher_bachelor", "five_year"]`.
+    pub values: [String; 2],
+}
+
+impl Kind for Exclusion {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.field, &[ValueKind::Text])?;
+        for g in &self.group_by {
+            expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Exclusion,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(keys), Some(f)) = (fields_of::<T>(&c.group_by), field::<T>(&c.field)) else {
+            return no_records(T::KIND);
+        };
+        // Only records carrying one of the two values matter.
+        let mut groups: BTreeMap<Vec<String>, [Vec<usize>; 2]> = BTreeMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(v) = (f.get)(item).text() else {
+                continue;
+            };
+            let Some(which) = c.values.iter().position(|x| x == v) else {
+                continue;
+            };
+            groups.entry(key_of(item, &keys)).or_default()[which].push(i);
+        }
+        let (mz, me) = cx.metric((
+            "同时存在互斥的取值",
+            "mutually exclusive values occur together",
+        ));
+        for (key, [a, b]) in groups {
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let mut locs: Vec<usize> = a.iter().chain(b.iter()).copied().collect();
+            locs.sort_unstable();
+            let subject = Subject {
+                entity: T::KIND,
+                id: key.join(" "),
+                zh: key.join(" "),
+                en: key.join(" "),
+            };
+            let ids_a: Vec<String> = a.iter().map(|&i| items[i].subject(cx.ix).id).collect();
+            let ids_b: Vec<String> = b.iter().map(|&i| items[i].subject(cx.ix).id).collect();
+            cx.emit(Draft {
+                code: FindingCode::Excluded,
+                subject,
+                locations: locs
+                    .iter()
+                    .map(|&i| Location::new(T::KIND, i, Some(&c.field)))
+                    .collect(),
+                message: Text::new(
+                    format!(
+                        "{}:{mz}({} {}:{};{} {}:{})。",
+                        key.join(" "),
+                        c.field,
+                        c.values[0],
+                        ids_a.join("、"),
+                        c.field,
+                        c.values[1],
+                        ids_b.join("、")
+                    ),
+                    format!(
+                        "{}: {me} ({} {}: {}; {} {}: {}).",
+                        key.join(" "),
+                        c.field,
+                        c.values[0],
+                        ids_a.join(", "),
+                        c.field,
+                        c.values[1],
+                        ids_b.join(", ")
+                    ),
+                ),
+                inputs: vec![
+                    ("group".into(), key.join(", ")),
+                    (c.values[0].clone(), ids_a.join(", ")),
+                    (c.values[1].clone(), ids_b.join(", ")),
+                ],
+                computed: None,
+                threshold: Some(format!("not both {} and {}", c.values[0], c.values[1])),
+                remedy: Some(Text::new(
+                    format!("停止其中一种:{}或{}", c.values[0], c.values[1]),
+                    format!("keep only one of {} and {}", c.values[0], c.values[1]),
+                )),
+            });
+        }
+        Outcome::Checked(items.len())
+    }
+}

@@ -1,0 +1,187 @@
+//! Evaluation of each check kind, one file per kind, plus what they share: the context, message
+//! wording and field resolution.
+
+pub mod bound;
+pub mod completeness;
+pub mod deadline;
+pub mod exclusion;
+pub mod group_count;
+pub mod not_exceeding;
+pub mod ranking;
+pub mod ratio;
+pub mod required;
+pub mod role;
+pub mod same_as;
+pub mod threshold;
+
+use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
+use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, Value, ValueKind};
+use crate::rules::{Pack, Rule};
+
+/// What a check says about whether it could run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran over `n` records.
+    Checked(usize),
+    /// It could not run; the reason says which data was absent.
+    Unchecked(Text),
+}
+
+/// A check kind: validated when its pack loads, then run over a dataset.
+pub(crate) trait Kind {
+    /// Checks the parameters against the model; `Err` says what is wrong (the loader adds where).
+    fn validate(&self) -> Result<(), String>;
+    /// Runs the check, pushing findings into `cx`.
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome;
+}
+
+/// Everything a check needs while it runs.
+pub struct Cx<'a> {
+    /// The data.
+    pub ds: &'a Dataset,
+    /// Lookups by id.
+    pub ix: &'a Index<'a>,
+    /// The pack of the rule.
+    pub pack: &'a Pack,
+    /// The rule.
+    pub rule: &'a Rule,
+    /// Findings so far.
+    pub out: Vec<Finding>,
+}
+
+/// Parts of a finding that vary by check.
+pub(crate) struct Draft {
+    pub code: FindingCode,
+    pub subject: Subject,
+    pub locations: Vec<Location>,
+    pub message: Text,
+    pub inputs: Vec<(String, String)>,
+    pub computed: Option<String>,
+    pub threshold: Option<String>,
+    pub remedy: Option<Text>,
+}
+
+impl Cx<'_> {
+    /// Records a finding of this rule.
+    pub(crate) fn emit(&mut self, d: Draft) {
+        self.out.push(Finding {
+            rule_id: self.rule.id.clone(),
+            severity: self.rule.severity,
+            code: d.code,
+            subject: d.subject,
+            locations: d.locations,
+            message: d.message,
+            explanation: Explanation {
+                inputs: d
+                    .inputs
+                    .into_iter()
+                    .map(|(name, value)| NamedValue { name, value })
+                    .collect(),
+                computed: d.computed,
+                threshold: d.threshold,
+                clause: format!("{} {}", self.pack.source.document, self.rule.clause),
+                quote: self.rule.quote.clone(),
+            },
+            remedy: d.remedy,
+        });
+    }
+
+    /// What is measured, in both languages; falls back to the field's label.
+    pub(crate) fn metric(&self, fallback: (&str, &str)) -> (String, String) {
+        let w = &self.rule.wording;
+        (
+            w.metric_zh
+                .clone()
+                .unwrap_or_else(|| fallback.0.to_string()),
+            w.metric_en
+                .clone()
+                .unwrap_or_else(|| fallback.1.to_string()),
+        )
+    }
+    /// Unit (zh, en), empty when not given.
+    pub(crate) fn unit(&self) -> (&str, &str) {
+        let w = &self.rule.wording;
+        (
+            w.unit_zh.as_deref().unwrap_or(""),
+            w.unit_en.as_deref().unwrap_or(""),
+        )
+    }
+    /// Period (zh, en), empty when not given.
+    pub(crate) fn per(&self) -> (&str, &str) {
+        let w = &self.rule.wording;
+        (
+            w.per_zh.as_deref().unwrap_or(""),
+            w.per_en.as_deref().unwrap_or(""),
+        )
+    }
+    /// The remedy with `{n}` filled in, or `default` when the rule gives none.
+    pub(crate) fn remedy(&self, n: &str, default: (String, String)) -> Text {
+        let w = &self.rule.wording;
+        match (&w.remedy_zh, &w.remedy_en) {
+            (Some(z), Some(e)) => Text::new(z.replace("{n}", n), e.replace("{n}", n)),
+            _ => Text::new(default.0, default.1),
+        }
+    }
+    /// Subject of record `item`.
+    pub(crate) fn subject<T: Entity>(&self, item: &T) -> Subject {
+        item.subject(self.ix)
+    }
+}
+
+/// Field `name` of `T` (validated at load; `None` only if a pack was built by hand, unvalidated).
+pub(crate) fn field<T: Entity>(name: &str) -> Option<&'static FieldDef<T>> {
+    T::field(name)
+}
+
+/// Checks that `entity` has a field `name` of one of the kinds in `want`.
+pub(crate) fn expect_field(
+    entity: EntityKind,
+    name: &str,
+    want: &[ValueKind],
+) -> Result<(), String> {
+    match entity.field_kind(name) {
+        None => Err(format!(
+            "{} has no field `{name}`; known fields: {}",
+            entity.as_str(),
+            entity.field_names().join(", ")
+        )),
+        Some(k) if !want.contains(&k) => Err(format!(
+            "field `{}.{name}` is {}, this check needs {}",
+            entity.as_str(),
+            k.name(),
+            want.iter()
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Label of a field (zh, en), falling back to its name.
+pub(crate) fn label(entity: EntityKind, name: &str) -> (&'static str, &'static str) {
+    entity.field_label(name).unwrap_or(("", ""))
+}
+
+/// The "no records" reason for a kind.
+pub(crate) fn no_records(entity: EntityKind) -> Outcome {
+    Outcome::Unchecked(Text::new(
+        format!("数据中没有{}记录", entity.zh()),
+        format!("the data has no {} records", entity.en()),
+    ))
+}
+
+/// A value as an owned display string, for grouping keys and explanations.
+pub(crate) fn key_of<T>(item: &T, fields: &[&'static FieldDef<T>]) -> Vec<String> {
+    fields.iter().map(|f| (f.get)(item).display()).collect()
+}
+
+/// Resolves a list of field names of `T`.
+pub(crate) fn fields_of<T: Entity>(names: &[String]) -> Option<Vec<&'static FieldDef<T>>> {
+    names.iter().map(|n| T::field(n)).collect()
+}
+
+/// Formats a number without trailing zeros.
+pub(crate) fn num(d: rust_decimal::Decimal) -> String {
+    d.normalize().to_string()
+}

@@ -1,0 +1,90 @@
+//! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
+
+use super::{expect_field, field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "not_exceeding"`: `field ≤ limit_field` whenever both are given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotExceeding {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The smaller quantity.
+    pub field: String,
+    /// The quantity it may not exceed.
+    pub limit_field: String,
+}
+
+impl Kind for NotExceeding {
+    fn validate(&self) -> Result<(), String> {
+        let n = [ValueKind::Int, ValueKind::Dec];
+        expect_field(self.entity, &self.field, &n)?;
+        expect_field(self.entity, &self.limit_field, &n)
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c NotExceeding,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(a_f), Some(b_f)) = (field::<T>(&c.field), field::<T>(&c.limit_field)) else {
+            return no_records(T::KIND);
+        };
+        let (az, ae) = label(T::KIND, &c.field);
+        let (bz, be) = label(T::KIND, &c.limit_field);
+        let (uz, _) = cx.unit();
+        let uz = uz.to_string();
+        for (i, item) in items.iter().enumerate() {
+            let (Some(a), Some(b)) = ((a_f.get)(item).decimal(), (b_f.get)(item).decimal()) else {
+                continue;
+            };
+            if a <= b {
+                continue;
+            }
+            let (pz, pe) = item.period().unwrap_or_default();
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code: FindingCode::Exceeds,
+                subject,
+                locations: vec![
+                    Location::new(T::KIND, i, Some(&c.field)),
+                    Location::new(T::KIND, i, Some(&c.limit_field)),
+                ],
+                message: Text::new(
+                    format!(
+                        "{pz}{az}{}{uz},超过{bz}{}{uz},数据不可能成立。",
+                        num(a),
+                        num(b)
+                    ),
+                    format!(
+                        "{pe}{ae} ({}) exceeds {be} ({}), which cannot be.",
+                        num(a),
+                        num(b)
+                    ),
+                ),
+                inputs: vec![(c.field.clone(), num(a)), (c.limit_field.clone(), num(b))],
+                computed: Some(format!("{} − {} = {}", num(a), num(b), num(a - b))),
+                threshold: Some(format!("{} ≤ {}", c.field, c.limit_field)),
+                remedy: Some(Text::new(
+                    format!("请核对{az}与{bz}"),
+                    format!("check the {ae} and the {be}"),
+                )),
+            });
+        }
+        Outcome::Checked(items.len())
+    }
+}

@@ -1,0 +1,287 @@
+//! `ratio`: numerator ÷ denominator against an exact bound, per record. Covers per-unit bounds
+//! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
+//! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
+
+use super::{expect_field, field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::rules::Fraction;
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "ratio"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The numerator field.
+    pub numerator: String,
+    /// The denominator field.
+    pub denominator: String,
+    /// Smallest allowed quotient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Fraction>,
+    /// Largest allowed quotient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Fraction>,
+    /// Show the quotient as a percentage (shares) rather than a number (per-unit values).
+    #[serde(default)]
+    pub percent: bool,
+}
+
+impl Kind for Ratio {
+    fn validate(&self) -> Result<(), String> {
+        let n = [ValueKind::Int, ValueKind::Dec];
+        expect_field(self.entity, &self.numerator, &n)?;
+        expect_field(self.entity, &self.denominator, &n)?;
+        match (&self.min, &self.max) {
+            (None, None) => Err("a ratio needs `min` or `max`".into()),
+            (_, Some(m)) if m.num().is_zero() => Err("`max` of a ratio must be positive".into()),
+            _ => Ok(()),
+        }
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+/// Rounds up to the field's precision: whole units for counts, cents for decimals.
+fn ceil_to(x: Decimal, whole: bool) -> Decimal {
+    if whole {
+        x.ceil()
+    } else {
+        x.round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
+    }
+}
+
+fn floor_to(x: Decimal, whole: bool) -> Decimal {
+    if whole {
+        x.floor()
+    } else {
+        x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
+    }
+}
+
+/// Formats a quotient for a message: a percentage or a number, 2 decimals at most.
+fn shown(a: Decimal, b: Decimal, percent: bool) -> String {
+    let q = a.checked_div(b).unwrap_or(Decimal::MAX);
+    if percent {
+        format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
+    } else {
+        num(q.round_dp(2))
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Ratio,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(nf), Some(df)) = (field::<T>(&c.numerator), field::<T>(&c.denominator)) else {
+            return no_records(T::KIND);
+        };
+        let num_whole = nf.kind == ValueKind::Int;
+        let den_whole = df.kind == ValueKind::Int;
+        let (metric_zh, metric_en) = cx.metric(("比值", "ratio"));
+        let (nuz, nue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let w = &cx.rule.wording;
+        let (duz, due) = (
+            w.denominator_unit_zh.clone().unwrap_or_default(),
+            w.denominator_unit_en.clone().unwrap_or_default(),
+        );
+        let (nlz, nle) = label(T::KIND, &c.numerator);
+        let (dlz, dle) = label(T::KIND, &c.denominator);
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            let (a, b) = match ((nf.get)(item), (df.get)(item)) {
+                (Value::Missing, _) | (_, Value::Missing) => continue,
+                (x, y) => match (x.decimal(), y.decimal()) {
+                    (Some(a), Some(b)) => (a, b),
+                    _ => continue,
+                },
+            };
+            checked += 1;
+            let inputs = vec![
+                (c.numerator.clone(), num(a)),
+                (c.denominator.clone(), num(b)),
+            ];
+            let given_zh = format!("{nlz}{}{nuz}、{dlz}{}{duz}", num(a), num(b));
+            let given_en = format!("{} {nle} and {} {dle}", num(a), num(b));
+            if b.is_zero() {
+                // With no denominator the quotient is undefined: below any minimum, above any maximum.
+                let need = match c.max {
+                    Some(m) if !m.num().is_zero() => a
+                        .checked_mul(m.den())
+                        .and_then(|x| x.checked_div(m.num()))
+                        .map_or(Decimal::ONE, |x| ceil_to(x, den_whole)),
+                    _ => Decimal::ONE,
+                };
+                let need = need.max(Decimal::ONE);
+                let n = num(need);
+                let remedy = cx.remedy(
+                    &n,
+                    (
+                        format!("还需{n}{duz}{dlz}"),
+                        format!("{n} {due} {dle} needed"),
+                    ),
+                );
+                let remedy =
+                    Text::new(remedy.zh.replace("{m}", "—"), remedy.en.replace("{m}", "—"));
+                let subject = cx.subject(item);
+                cx.emit(Draft {
+                    code: FindingCode::ZeroDenominator,
+                    subject,
+                    locations: vec![Location::new(T::KIND, i, Some(&c.denominator))],
+                    message: Text::new(
+                        format!("{given_zh},{dlz}为0,{metric_zh}无法计算,不符合要求。"),
+                        format!("{given_en}: with no {dle} the {metric_en} is undefined and the rule is not met."),
+                    ),
+                    inputs,
+                    computed: Some("undefined (denominator = 0)".into()),
+                    threshold: Some(bounds_text(c)),
+                    remedy: Some(remedy),
+                });
+                continue;
+            }
+            if let Some(min) = c.min {
+                // a/b < p/q  ⇔  p·b > a·q
+                if min.compare(a, b).is_some_and(|o| o.is_gt()) {
+                    let target = min.times(b).unwrap_or(Decimal::MAX);
+                    let n = ceil_to(target - a, num_whole);
+                    let p = min.num();
+                    let fewer = (!p.is_zero())
+                        .then(|| a.checked_mul(min.den()).and_then(|x| x.checked_div(p)))
+                        .flatten();
+                    let m = fewer
+                        .map(|f| b - floor_to(f, den_whole))
+                        .filter(|m| *m > Decimal::ZERO);
+                    emit_bound(
+                        cx,
+                        item,
+                        i,
+                        c,
+                        Bounded {
+                            code: FindingCode::BelowMinimum,
+                            given: (&given_zh, &given_en),
+                            metric: (&metric_zh, &metric_en),
+                            shown: shown(a, b, c.percent),
+                            exact: format!("{}/{}", num(a), num(b)),
+                            dir: ("低于", "below"),
+                            bound: min,
+                            n: num(n),
+                            m: m.map(num),
+                            default_remedy: (
+                                format!("还需增加{}{nuz}{nlz}", num(n)),
+                                format!("{} more {nue} of {nle} needed", num(n)),
+                            ),
+                            inputs: inputs.clone(),
+                        },
+                    );
+                }
+            }
+            if let Some(max) = c.max {
+                // a/b > p/q  ⇔  p·b < a·q
+                if max.compare(a, b).is_some_and(|o| o.is_lt()) {
+                    let need_den = a
+                        .checked_mul(max.den())
+                        .and_then(|x| x.checked_div(max.num()))
+                        .unwrap_or(Decimal::MAX);
+                    let n = ceil_to(need_den, den_whole) - b;
+                    let allowed_num = max.times(b).unwrap_or(Decimal::ZERO);
+                    let m = a - floor_to(allowed_num, num_whole);
+                    emit_bound(
+                        cx,
+                        item,
+                        i,
+                        c,
+                        Bounded {
+                            code: FindingCode::AboveMaximum,
+                            given: (&given_zh, &given_en),
+                            metric: (&metric_zh, &metric_en),
+                            shown: shown(a, b, c.percent),
+                            exact: format!("{}/{}", num(a), num(b)),
+                            dir: ("高于", "above"),
+                            bound: max,
+                            n: num(n),
+                            m: Some(num(m)),
+                            default_remedy: (
+                                format!("还需增加{}{duz}{dlz}", num(n)),
+                                format!("{} more {due} of {dle} needed", num(n)),
+                            ),
+                            inputs,
+                        },
+                    );
+                }
+            }
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("{}记录均未同时给出{nlz}和{dlz}", T::KIND.zh()),
+                format!("no {} record gives both {nle} and {dle}", T::KIND.en()),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}
+
+fn bounds_text(c: &Ratio) -> String {
+    match (c.min, c.max) {
+        (Some(a), Some(b)) => format!("{a} ≤ ratio ≤ {b}"),
+        (Some(a), None) => format!("minimum = {a}"),
+        (None, Some(b)) => format!("maximum = {b}"),
+        (None, None) => String::new(),
+    }
+}
+
+struct Bounded<'s> {
+    code: FindingCode,
+    given: (&'s str, &'s str),
+    metric: (&'s str, &'s str),
+    shown: String,
+    exact: String,
+    dir: (&'s str, &'s str),
+    bound: Fraction,
+    n: String,
+    m: Option<String>,
+    default_remedy: (String, String),
+    inputs: Vec<(String, String)>,
+}
+
+fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Bounded<'_>) {
+    let remedy = cx.remedy(&b.n, b.default_remedy);
+    let m = b.m.unwrap_or_else(|| "—".into());
+    let remedy = Text::new(remedy.zh.replace("{m}", &m), remedy.en.replace("{m}", &m));
+    let (pz, pe) = item.period().unwrap_or_default();
+    let subject = cx.subject(item);
+    cx.emit(Draft {
+        code: b.code,
+        subject,
+        locations: vec![
+            Location::new(T::KIND, i, Some(&c.numerator)),
+            Location::new(T::KIND, i, Some(&c.denominator)),
+        ],
+        message: Text::new(
+            format!(
+                "{pz}{},{}为{},{}{}的要求。",
+                b.given.0, b.metric.0, b.shown, b.dir.0, b.bound
+            ),
+            format!(
+                "{pe}{} give a {} of {}, {} the {} required.",
+                b.given.1, b.metric.1, b.shown, b.dir.1, b.bound
+            ),
+        ),
+        inputs: b.inputs,
+        computed: Some(format!("{} = {}", b.exact, b.shown)),
+        threshold: Some(bounds_text(c)),
+        remedy: Some(remedy),
+    });
+}

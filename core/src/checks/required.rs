@@ -1,0 +1,196 @@
+//! `required`: fields present and meaningful: not blank, not a placeholder such as 无, of the right form.
+
+use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Text that says nothing: treated as absent.
+pub const PLACEHOLDERS: &[&str] = &[
+    "无",
+    "暂无",
+    "没有",
+    "略",
+    "待定",
+    "待补充",
+    "同上",
+    "见附件",
+    "-",
+    "--",
+    "—",
+    "/",
+    "\\",
+    "0",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "tbd",
+    "...",
+    "……",
+];
+
+/// One required field and what makes it meaningful.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredField {
+    /// The field.
+    pub field: String,
+    /// Fewest characters a description must have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_chars: Option<usize>,
+    /// The text must end with this (case-insensitive), e.g. `.pdf`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// The value must be one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
+}
+
+/// `kind = "required"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Required {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The fields.
+    pub fields: Vec<RequiredField>,
+}
+
+impl Kind for Required {
+    fn validate(&self) -> Result<(), String> {
+        if self.fields.is_empty() {
+            return Err("`fields` is empty".into());
+        }
+        for f in &self.fields {
+            let needs_text = f.min_chars.is_some() || f.suffix.is_some() || !f.one_of.is_empty();
+            let kinds: &[ValueKind] = if needs_text {
+                &[ValueKind::Text]
+            } else {
+                &[
+                    ValueKind::Text,
+                    ValueKind::Int,
+                    ValueKind::Dec,
+                    ValueKind::Time,
+                    ValueKind::Date,
+                    ValueKind::Bool,
+                ]
+            };
+            expect_field(self.entity, &f.field, kinds)?;
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Required,
+    cx: &'c mut Cx<'a>,
+}
+
+/// Why a value fails, if it does.
+fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, String)> {
+    let t = match v {
+        Value::Missing => {
+            return Some((FindingCode::Missing, "未填写".into(), "is missing".into()))
+        }
+        Value::Text(t) => t.trim(),
+        _ => return None,
+    };
+    if t.is_empty() {
+        return Some((FindingCode::Missing, "未填写".into(), "is blank".into()));
+    }
+    if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t)) {
+        return Some((
+            FindingCode::Placeholder,
+            format!("仅填写了“{t}”,未作实质说明"),
+            format!("says only \"{t}\", which describes nothing"),
+        ));
+    }
+    if let Some(m) = rf.min_chars {
+        let n = t.chars().count();
+        if n < m {
+            return Some((
+                FindingCode::Placeholder,
+                format!("仅{n}字,过于简略(至少{m}字)"),
+                format!("has only {n} characters; at least {m} expected"),
+            ));
+        }
+    }
+    if let Some(s) = &rf.suffix {
+        if !t.to_lowercase().ends_with(&s.to_lowercase()) {
+            return Some((
+                FindingCode::WrongFormat,
+                format!("应为{s}文件,实为“{t}”"),
+                format!("should be a {s} file, found \"{t}\""),
+            ));
+        }
+    }
+    if !rf.one_of.is_empty() && !rf.one_of.iter().any(|o| o == t) {
+        let allowed = rf.one_of.join("、");
+        return Some((
+            FindingCode::NotAllowed,
+            format!("为“{t}”,应为{allowed}之一"),
+            format!("is \"{t}\"; expected one of {}", rf.one_of.join(", ")),
+        ));
+    }
+    None
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        for (i, item) in items.iter().enumerate() {
+            for rf in &c.fields {
+                let Some(f) = field::<T>(&rf.field) else {
+                    continue;
+                };
+                let v = (f.get)(item);
+                let Some((code, why_zh, why_en)) = verdict(v, rf) else {
+                    continue;
+                };
+                let (lz, le) = label(T::KIND, &rf.field);
+                let (pz, pe) = item.period().unwrap_or_default();
+                let subject = cx.subject(item);
+                let fix = match code {
+                    FindingCode::Missing => {
+                        Text::new(format!("请填写{lz}"), format!("fill in the {le}"))
+                    }
+                    FindingCode::Placeholder => Text::new(
+                        format!("请具体说明{lz}"),
+                        format!("describe the {le} in substance"),
+                    ),
+                    FindingCode::WrongFormat => Text::new(
+                        format!("请上传{}格式的{lz}", rf.suffix.as_deref().unwrap_or("")),
+                        format!("upload the {le} as {}", rf.suffix.as_deref().unwrap_or("")),
+                    ),
+                    _ => Text::new(
+                        format!("请将{lz}改为{}之一", rf.one_of.join("、")),
+                        format!("set the {le} to one of {}", rf.one_of.join(", ")),
+                    ),
+                };
+                cx.emit(Draft {
+                    code,
+                    subject,
+                    locations: vec![Location::new(T::KIND, i, Some(&rf.field))],
+                    message: Text::new(
+                        format!("{pz}{lz}{why_zh}。"),
+                        format!("{pe}{le} {why_en}."),
+                    ),
+                    inputs: vec![(rf.field.clone(), v.display())],
+                    computed: None,
+                    threshold: rf.min_chars.map(|m| format!("min_chars = {m}")),
+                    remedy: Some(fix),
+                });
+            }
+        }
+        Outcome::Checked(items.len())
+    }
+}

@@ -1,0 +1,126 @@
+//! `role`: a school referenced in a role is of an allowed level (and has a required flag).
+
+use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, SchoolLevel, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "role"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The field holding a school id.
+    pub field: String,
+    /// Allowed school levels.
+    pub levels: Vec<SchoolLevel>,
+    /// A school flag that must be true, e.g. `independent` (独立设置).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_flag: Option<String>,
+}
+
+impl Kind for Role {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.field, &[ValueKind::Text])?;
+        if self.levels.is_empty() {
+            return Err("`levels` is empty".into());
+        }
+        match self.require_flag.as_deref() {
+            None | Some("independent") | Some("national_key") => Ok(()),
+            Some(f) => Err(format!(
+                "unknown school flag `{f}`; known: independent, national_key"
+            )),
+        }
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Role,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let Some(f) = field::<T>(&c.field) else {
+            return no_records(T::KIND);
+        };
+        let (lz, le) = label(T::KIND, &c.field);
+        let allowed_zh: Vec<&str> = c.levels.iter().map(|l| l.zh()).collect();
+        let allowed_en: Vec<&str> = c.levels.iter().map(|l| l.as_str()).collect();
+        for (i, item) in items.iter().enumerate() {
+            // Unknown ids are reported once by the integrity checks.
+            let Some(school) = (f.get)(item).text().and_then(|id| cx.ix.school(id)) else {
+                continue;
+            };
+            let level_ok = c.levels.contains(&school.level);
+            let flag = match c.require_flag.as_deref() {
+                Some("independent") => {
+                    Some(("独立设置", "independently established", school.independent))
+                }
+                Some("national_key") => {
+                    Some(("国家级重点", "a national key school", school.national_key))
+                }
+                _ => None,
+            };
+            let flag_bad = flag.filter(|f| f.2 != Some(true));
+            if level_ok && flag_bad.is_none() {
+                continue;
+            }
+            let subject = cx.subject(item);
+            let (mz, me) = if !level_ok {
+                (
+                    format!(
+                        "{lz}{}为{},不在允许的类型({})之内。",
+                        school.name,
+                        school.level.zh(),
+                        allowed_zh.join("、")
+                    ),
+                    format!(
+                        "the {le} {} is a {} school; allowed: {}.",
+                        school.name,
+                        school.level.as_str(),
+                        allowed_en.join(", ")
+                    ),
+                )
+            } else {
+                let (fz, fe, v) = flag_bad.unwrap_or(("", "", None));
+                let state = if v.is_none() {
+                    ("未注明", "not stated")
+                } else {
+                    ("不是", "not")
+                };
+                (
+                    format!("{lz}{}{}{fz}学校。", school.name, state.0),
+                    format!("the {le} {} is {} {fe}.", school.name, state.1),
+                )
+            };
+            cx.emit(Draft {
+                code: FindingCode::WrongRole,
+                subject,
+                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                message: Text::new(mz, me),
+                inputs: vec![
+                    (c.field.clone(), school.id.clone()),
+                    ("level".into(), school.level.as_str().into()),
+                ],
+                computed: None,
+                threshold: Some(format!("levels = {}", allowed_en.join(" | "))),
+                remedy: Some(Text::new(
+                    format!("请选择{}作为{lz}", allowed_zh.join("或")),
+                    format!("choose a {} school as the {le}", allowed_en.join(" or ")),
+                )),
+            });
+        }
+        Outcome::Checked(items.len())
+    }
+}

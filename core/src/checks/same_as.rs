@@ -1,0 +1,117 @@
+//! `same_as`: a field equals a field of the project the record belongs to.
+
+use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Project, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "same_as"`: `field` of the record equals `project_field` of the project named by `via`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SameAs {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The field checked, e.g. `filed_by`.
+    pub field: String,
+    /// The record's field holding a project id, e.g. `project`.
+    pub via: String,
+    /// The project's field it must equal, e.g. `secondary_school`.
+    pub project_field: String,
+}
+
+impl Kind for SameAs {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.field, &[ValueKind::Text])?;
+        expect_field(self.entity, &self.via, &[ValueKind::Text])?;
+        expect_field(
+            EntityKind::Projects,
+            &self.project_field,
+            &[ValueKind::Text],
+        )
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c SameAs,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(f), Some(via), Some(pf)) = (
+            field::<T>(&c.field),
+            field::<T>(&c.via),
+            field::<Project>(&c.project_field),
+        ) else {
+            return no_records(T::KIND);
+        };
+        let (lz, le) = label(T::KIND, &c.field);
+        let (pz, pe) = label(EntityKind::Projects, &c.project_field);
+        let name = |id: &str| {
+            cx.ix
+                .school(id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone())
+        };
+        let mut drafts = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(project) = (via.get)(item).text().and_then(|id| cx.ix.project(id)) else {
+                continue;
+            };
+            let Some(expected) = (pf.get)(project).text() else {
+                continue;
+            };
+            let actual = (f.get)(item).text();
+            if actual == Some(expected) {
+                continue;
+            }
+            let (mz, me, code) = match actual {
+                None => (
+                    format!("未填写{lz},应为项目的{pz}{}。", name(expected)),
+                    format!(
+                        "the {le} is not given; it should be the project's {pe}, {}.",
+                        name(expected)
+                    ),
+                    FindingCode::Missing,
+                ),
+                Some(a) => (
+                    format!("{lz}为{},应为项目的{pz}{}。", name(a), name(expected)),
+                    format!(
+                        "the {le} is {}; it should be the project's {pe}, {}.",
+                        name(a),
+                        name(expected)
+                    ),
+                    FindingCode::Mismatch,
+                ),
+            };
+            drafts.push(Draft {
+                code,
+                subject: cx.subject(item),
+                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                message: Text::new(mz, me),
+                inputs: vec![
+                    (c.field.clone(), actual.unwrap_or("—").to_string()),
+                    (format!("project.{}", c.project_field), expected.to_string()),
+                ],
+                computed: None,
+                threshold: None,
+                remedy: Some(Text::new(
+                    format!("由{}填报", name(expected)),
+                    format!("have {} file it", name(expected)),
+                )),
+            });
+        }
+        for d in drafts {
+            cx.emit(d);
+        }
+        Outcome::Checked(items.len())
+    }
+}

@@ -1,0 +1,201 @@
+//! Running packs over a dataset: effective dates, parameters, integrity checks, the report.
+
+mod integrity;
+
+use crate::checks::{Cx, Outcome};
+use crate::finding::{Finding, Lang, Severity, Text};
+use crate::model::{Dataset, Index};
+use crate::report::{PackRef, Report, RuleState, RuleStatus, TargetProgress};
+use crate::rules::{builtin, builtin_packs, Pack, PackError};
+use std::collections::BTreeMap;
+
+pub use integrity::INTEGRITY_RULES;
+
+/// What to check with: which packs, which parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Built-in pack ids; empty means every built-in pack.
+    pub packs: Vec<String>,
+    /// Packs loaded from the user's files, used in addition.
+    pub extra_packs: Vec<Pack>,
+    /// Parameters, `"<rule id>.<name>" → value` (e.g. the class size the Hohhot notice leaves unset).
+    pub params: BTreeMap<String, String>,
+    /// Preferred language for rendered output (findings always carry both).
+    pub lang: Lang,
+}
+
+/// A set of packs with parameters applied, ready to check many datasets.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    packs: Vec<Pack>,
+}
+
+impl Checker {
+    /// Resolves `opts`: unknown pack ids and unusable parameters are errors.
+    pub fn new(opts: &Options) -> Result<Checker, PackError> {
+        let mut packs: Vec<Pack> = if opts.packs.is_empty() && !opts.extra_packs.is_empty() {
+            Vec::new()
+        } else if opts.packs.is_empty() {
+            builtin_packs().to_vec()
+        } else {
+            opts.packs
+                .iter()
+                .map(|id| {
+                    builtin(id).cloned().ok_or_else(|| PackError {
+                        origin: format!("--pack {id}"),
+                        line: None,
+                        column: None,
+                        loc: String::new(),
+                        message: format!(
+                            "unknown pack {id:?}; built-in packs: {}",
+                            crate::rules::builtin_ids().join(", ")
+                        ),
+                    })
+                })
+                .collect::<Result<_, _>>()?
+        };
+        packs.extend(opts.extra_packs.iter().cloned());
+        for key in opts.params.keys() {
+            let known = key
+                .rsplit_once('.')
+                .is_some_and(|(rule, _)| packs.iter().any(|p| p.rule(rule).is_some()));
+            if !known {
+                return Err(PackError {
+                    origin: format!("parameter {key}"),
+                    line: None,
+                    column: None,
+                    loc: String::new(),
+                    message: "expected `<rule id>.<name>` naming a rule of the packs in use".into(),
+                });
+            }
+        }
+        let packs = packs
+            .iter()
+            .map(|p| p.with_params(&opts.params))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Checker { packs })
+    }
+
+    /// The packs in use.
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// Checks `ds`. Never panics on data; every rule ends in one [`RuleState`].
+    pub fn check(&self, ds: &Dataset) -> Report {
+        let ix = Index::new(ds);
+        let mut findings: Vec<Finding> = integrity::check(ds, &ix);
+        let mut statuses = Vec::new();
+        let targets: Vec<TargetProgress> = Vec::new();
+        for pack in &self.packs {
+            for rule in &pack.rules {
+                let mut status = RuleStatus {
+                    rule_id: rule.id.clone(),
+                    severity: rule.severity,
+                    state: RuleState::Passed,
+                    checked: 0,
+                    findings: 0,
+                    reason: None,
+                };
+                if let Some(y) = ds.reporting_year {
+                    if !rule.in_force_in(pack, y) {
+                        status.state = RuleState::NotInForce;
+                        status.reason = Some(Text::new(
+                            format!("{}年度不在本规则有效期内(自{}起)", y, rule.starts(pack)),
+                            format!("not in force in {y} (in force from {})", rule.starts(pack)),
+                        ));
+                        statuses.push(status);
+                        continue;
+                    }
+                }
+                let missing = Pack::missing_params(rule);
+                if !missing.is_empty() {
+                    status.state = RuleState::Unchecked;
+                    let names = missing.join(", ");
+                    status.reason = Some(Text::new(
+                        format!("未提供参数{names}(来源文件未规定),本规则未检查;可用 --param {}.{}=… 提供", rule.id, missing[0]),
+                        format!("parameter {names} not given (the source sets none); this rule was not checked; give it with --param {}.{}=…", rule.id, missing[0]),
+                    ));
+                    statuses.push(status);
+                    continue;
+                }
+                let mut cx = Cx {
+                    ds,
+                    ix: &ix,
+                    pack,
+                    rule,
+                    out: Vec::new(),
+                };
+                let mut reasons = Vec::new();
+                for check in &rule.checks {
+                    match check.kind().run(&mut cx) {
+                        Outcome::Checked(n) => status.checked += n,
+                        Outcome::Unchecked(why) => reasons.push(why),
+                    }
+                }
+                status.findings = cx.out.len();
+                status.state = if status.findings > 0 {
+                    RuleState::Failed
+                } else if status.checked == 0 {
+                    RuleState::Unchecked
+                } else {
+                    RuleState::Passed
+                };
+                if status.state == RuleState::Unchecked {
+                    status.reason = Some(Text::new(
+                        reasons
+                            .iter()
+                            .map(|r| r.zh.as_str())
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                        reasons
+                            .iter()
+                            .map(|r| r.en.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ));
+                }
+                findings.append(&mut cx.out);
+                statuses.push(status);
+            }
+        }
+        let refs = self
+            .packs
+            .iter()
+            .map(|p| PackRef {
+                id: p.id.clone(),
+                version: p.version.clone(),
+                document: p.source.document.clone(),
+                title: Text::new(&p.title_zh, &p.title_en),
+            })
+            .collect();
+        Report::new(
+            ds.name.clone(),
+            ds.reporting_year,
+            refs,
+            findings,
+            statuses,
+            targets,
+        )
+    }
+}
+
+/// Checks `ds` with `opts` in one call.
+///
+/// ```
+/// let ds = xianjie::Dataset::from_json_str(r#"{
+///   "reporting_year": 2024,
+///   "semester_activities": [{"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 3, "teachers_dispatched": 5}]
+/// }"#).unwrap();
+/// let opts = xianjie::Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+/// let report = xianjie::check(&ds, &opts).unwrap();
+/// let f = report.findings.iter().find(|f| f.rule_id == "bj-3p2-2024/semester-meetings").unwrap();
+/// assert_eq!(f.path(), "semester_activities[0].meetings");
+/// assert_eq!(f.remedy.as_ref().unwrap().zh, "还需召开1次沟通会");
+/// ```
+pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
+    Ok(Checker::new(opts)?.check(ds))
+}
+
+/// Severity helper for integrity findings.
+pub(crate) const INTEGRITY_SEVERITY: Severity = Severity::Error;

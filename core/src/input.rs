@@ -1,0 +1,257 @@
+//! Reading a dataset: every problem located (JSON path, line and column), every unknown field
+//! reported, never a panic.
+
+use crate::model::Dataset;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What kind of input problem, stable for filtering and translation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum InputErrorKind {
+    /// Not well-formed (JSON syntax, truncated file, bad encoding).
+    Syntax,
+    /// A value of the wrong type (text where a number is expected).
+    Type,
+    /// A value of the right type but outside what is allowed (negative count, bad date, unknown enum).
+    Value,
+    /// A required field is absent.
+    Missing,
+    /// A field the model does not know: it would be silently ignored, so it is refused.
+    UnknownField,
+    /// A file could not be read.
+    Io,
+}
+
+impl InputErrorKind {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Type => "type",
+            Self::Value => "value",
+            Self::Missing => "missing",
+            Self::UnknownField => "unknown_field",
+            Self::Io => "io",
+        }
+    }
+}
+
+/// One problem in the input, located.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct InputIssue {
+    /// Path into the document, e.g. `semester_activities[3].meetings` (empty for the root).
+    pub loc: String,
+    /// Line (1-based) where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Column (1-based) where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What kind of problem.
+    #[serde(rename = "type")]
+    pub kind: InputErrorKind,
+    /// Chinese message.
+    pub msg_zh: String,
+    /// English message.
+    pub msg_en: String,
+}
+
+/// The input could not be used; every problem found is listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
+pub struct InputError {
+    /// The file or source name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_name: Option<String>,
+    /// The problems, in document order.
+    pub errors: Vec<InputIssue>,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let src = self.source_name.as_deref().unwrap_or("input");
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{src}")?;
+            if let (Some(l), Some(c)) = (e.line, e.column) {
+                write!(f, ":{l}:{c}")?;
+            }
+            if !e.loc.is_empty() {
+                write!(f, " at {}", e.loc)?;
+            }
+            write!(f, ": {} / {}", e.msg_zh, e.msg_en)?;
+        }
+        Ok(())
+    }
+}
+
+impl InputError {
+    /// One issue, no location.
+    pub fn single(kind: InputErrorKind, zh: String, en: String) -> Self {
+        InputError {
+            source_name: None,
+            errors: vec![InputIssue {
+                loc: String::new(),
+                line: None,
+                column: None,
+                kind,
+                msg_zh: zh,
+                msg_en: en,
+            }],
+        }
+    }
+    /// Names the source (a file name) in the error.
+    pub fn with_source(mut self, name: impl Into<String>) -> Self {
+        self.source_name = Some(name.into());
+        self
+    }
+}
+
+fn ignored_path(p: &serde_ignored::Path<'_>, out: &mut String) {
+    use serde_ignored::Path;
+    match p {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            ignored_path(parent, out);
+            out.push_str(&format!("[{index}]"));
+        }
+        Path::Map { parent, key } => {
+            ignored_path(parent, out);
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent, out),
+    }
+}
+
+/// Turns serde_path_to_error's `a.b[0].c` style path into ours (it already matches; `.` at root is dropped).
+fn tracked_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s == "." {
+        String::new()
+    } else {
+        s
+    }
+}
+
+fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
+    if is_syntax {
+        return (
+            InputErrorKind::Syntax,
+            format!("JSON格式错误:{msg}"),
+            format!("malformed JSON: {msg}"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let f = rest.trim_matches('`');
+        return (
+            InputErrorKind::Missing,
+            format!("缺少必填字段{f}"),
+            format!("required field `{f}` is missing"),
+        );
+    }
+    if msg.starts_with("invalid type") {
+        return (
+            InputErrorKind::Type,
+            format!("类型不符:{msg}"),
+            format!("wrong type: {msg}"),
+        );
+    }
+    if msg.starts_with("invalid value: integer `-") {
+        return (
+            InputErrorKind::Value,
+            format!("应为非负整数:{msg}"),
+            format!("expected a non-negative whole number: {msg}"),
+        );
+    }
+    (
+        InputErrorKind::Value,
+        format!("取值无效:{msg}"),
+        format!("invalid value: {msg}"),
+    )
+}
+
+/// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.
+pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut unknown: Vec<String> = Vec::new();
+    let mut track = serde_path_to_error::Track::new();
+    let mut json = serde_json::Deserializer::from_str(text);
+    let result = {
+        let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
+        serde_ignored::deserialize(tracked, |p| {
+            let mut s = String::new();
+            ignored_path(&p, &mut s);
+            unknown.push(s);
+        })
+    };
+    let value = match result.and_then(|v| json.end().map(|_| v)) {
+        Ok(v) => v,
+        Err(e) => {
+            let loc = tracked_path(&track.path());
+            let raw = e.to_string();
+            // serde_json appends " at line L column C"; keep the message itself.
+            let msg = raw
+                .rsplit_once(" at line ")
+                .map_or(raw.as_str(), |(m, _)| m)
+                .to_string();
+            let (kind, zh, en) = classify(&msg, e.is_syntax() || e.is_eof());
+            return Err(InputError {
+                source_name: None,
+                errors: vec![InputIssue {
+                    loc,
+                    line: Some(e.line()),
+                    column: Some(e.column()),
+                    kind,
+                    msg_zh: zh,
+                    msg_en: en,
+                }],
+            });
+        }
+    };
+    if unknown.is_empty() {
+        return Ok(value);
+    }
+    Err(InputError {
+        source_name: None,
+        errors: unknown
+            .into_iter()
+            .map(|loc| InputIssue {
+                msg_zh: format!("未知字段{loc}:不会被检查,请删除或更正拼写"),
+                msg_en: format!(
+                    "unknown field `{loc}`: it would not be checked; remove it or fix its spelling"
+                ),
+                loc,
+                line: None,
+                column: None,
+                kind: InputErrorKind::UnknownField,
+            })
+            .collect(),
+    })
+}
+
+impl Dataset {
+    /// Parses a dataset from JSON text.
+    ///
+    /// ```
+    /// let err = xianjie::Dataset::from_json_str(r#"{"schools": [{"id": "S1", "name": "甲", "level": "secondary", "colour": 1}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.errors[0].loc, "schools[0].colour");
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Dataset, InputError> {
+        from_json_str(text)
+    }
+    /// Serializes to pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,39 @@
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+//! # xianjie (衔接)
+//!
+//! China's secondary–higher vocational articulation policy ("3+2" 中高职衔接) as typed, cited,
+//! testable rules. Model the data ([`Dataset`]), check it against rule packs transcribed from the
+//! source notices ([`rules`]), and get findings that cite the clause, say where, by how much, and
+//! what would fix it ([`Finding`]).
+//!
+//! ```
+//! use xianjie::{check, Dataset, Options};
+//! let ds = Dataset::from_json_str(r#"{"reporting_year": 2024,
+//!   "semester_activities": [{"project": "P1", "semester": "2023-2024-1",
+//!                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
+//! let report = check(&ds, &Options::default()).unwrap();
+//! let f = &report.findings[0];
+//! assert_eq!(f.rule_id, "bj-3p2-2024/semester-joint-research");
+//! assert_eq!(f.remedy.as_ref().unwrap().en, "2 more joint teaching-research activities needed");
+//! ```
+
+pub mod aggregate;
+pub mod checks;
+pub mod engine;
+pub mod finding;
+pub mod input;
+pub mod model;
+pub mod reference;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod sample;
+pub mod schema;
+
+pub use engine::{check, Checker, Options};
+pub use finding::{Finding, Lang, Location, Severity, Text};
+pub use input::{InputError, InputIssue};
+pub use model::Dataset;
+pub use report::Report;
+pub use rules::{Fraction, Pack, PackError, Rule};

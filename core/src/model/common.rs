@@ -1,0 +1,270 @@
+//! Value types shared by the entities: levels, modes, semesters, major references, timestamps.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// An instant with its UTC offset, as given (ISO 8601 / RFC 3339, e.g. `2024-02-27T17:00:00+08:00`).
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Beijing time, UTC+08:00: every deadline in the source notices is stated in it.
+pub fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
+}
+
+/// The last instant of a calendar year in Beijing time (`YYYY-12-31T23:59:59+08:00`).
+pub fn year_end(year: i32) -> Option<Timestamp> {
+    let date = NaiveDate::from_ymd_opt(year, 12, 31)?;
+    beijing()
+        .from_local_datetime(&date.and_hms_opt(23, 59, 59)?)
+        .single()
+}
+
+/// Formats an instant in Beijing time, the way the notices state deadlines.
+pub fn format_beijing(t: &Timestamp) -> (String, String) {
+    let b = t.with_timezone(&beijing());
+    (
+        format!(
+            "{}年{}月{}日{}(北京时间)",
+            b.year(),
+            b.month(),
+            b.day(),
+            b.format("%H:%M:%S")
+        ),
+        format!("{} Beijing time", b.format("%Y-%m-%d %H:%M:%S")),
+    )
+}
+
+/// Kind of school. Technician schools (技工学校) count as secondary vocational schools.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolLevel {
+    /// 中等职业学校
+    Secondary,
+    /// 技工学校
+    Technician,
+    /// 高等职业学校(专科)
+    Higher,
+    /// 职业本科学校
+    VocationalBachelor,
+    /// 普通本科高校
+    Bachelor,
+}
+
+impl SchoolLevel {
+    /// The wire name (`snake_case`), also used in packs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Secondary => "secondary",
+            Self::Technician => "technician",
+            Self::Higher => "higher",
+            Self::VocationalBachelor => "vocational_bachelor",
+            Self::Bachelor => "bachelor",
+        }
+    }
+    /// Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Secondary => "中职学校",
+            Self::Technician => "技工学校",
+            Self::Higher => "高职学校",
+            Self::VocationalBachelor => "职业本科学校",
+            Self::Bachelor => "本科高校",
+        }
+    }
+}
+
+/// Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgramMode {
+    /// "3+2" 中高职衔接
+    #[default]
+    ThreePlusTwo,
+    /// 五年一贯制
+    FiveYear,
+    /// 贯通培养
+    Through,
+    /// 高本贯通
+    HigherBachelor,
+    /// 专科人才培养试点
+    SpecialistPilot,
+    /// 区域中高职一体化 (Quzhou)
+    RegionalIntegrated,
+}
+
+impl ProgramMode {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ThreePlusTwo => "three_plus_two",
+            Self::FiveYear => "five_year",
+            Self::Through => "through",
+            Self::HigherBachelor => "higher_bachelor",
+            Self::SpecialistPilot => "specialist_pilot",
+            Self::RegionalIntegrated => "regional_integrated",
+        }
+    }
+}
+
+/// Where a project stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// 2023年新增立项
+    #[default]
+    NewlyApproved,
+    /// 通过质量监测
+    QualityMonitored,
+    /// 已停办
+    Discontinued,
+}
+
+impl Standing {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NewlyApproved => "newly_approved",
+            Self::QualityMonitored => "quality_monitored",
+            Self::Discontinued => "discontinued",
+        }
+    }
+}
+
+/// A major by catalogue code, with the name the submitter used.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub struct MajorRef {
+    /// Catalogue code, e.g. `700206` or `520101K`.
+    pub code: String,
+    /// Name as written by the submitter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl MajorRef {
+    /// `code name`, or the code alone.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(n) => format!("{} {}", self.code, n),
+            None => self.code.clone(),
+        }
+    }
+}
+
+/// A semester of a school year: `2023-2024-1` is the first semester of 2023–2024.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Semester {
+    /// The calendar year the school year starts in.
+    pub start_year: i32,
+    /// 1 (autumn) or 2 (spring).
+    pub term: u8,
+}
+
+impl Semester {
+    /// Chinese label, e.g. `2023—2024学年第一学期`.
+    pub fn zh(&self) -> String {
+        let t = if self.term == 1 { "一" } else { "二" };
+        format!("{}—{}学年第{}学期", self.start_year, self.start_year + 1, t)
+    }
+    /// English label, e.g. `the first semester of 2023–2024`.
+    pub fn en(&self) -> String {
+        let t = if self.term == 1 { "first" } else { "second" };
+        format!(
+            "the {} semester of {}–{}",
+            t,
+            self.start_year,
+            self.start_year + 1
+        )
+    }
+}
+
+impl fmt::Display for Semester {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}-{}-{}",
+            self.start_year,
+            self.start_year + 1,
+            self.term
+        )
+    }
+}
+
+impl FromStr for Semester {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let expected = || format!("expected a semester like 2023-2024-1, found {s:?}");
+        let parts: Vec<&str> = s.trim().split(['-', '—', '–']).collect();
+        let [a, b, t] = parts.as_slice() else {
+            return Err(expected());
+        };
+        let a: i32 = a.parse().map_err(|_| expected())?;
+        let b: i32 = b.parse().map_err(|_| expected())?;
+        let term: u8 = t.parse().map_err(|_| expected())?;
+        if b != a + 1 || !(1..=2).contains(&term) || !(1900..=2200).contains(&a) {
+            return Err(expected());
+        }
+        Ok(Semester {
+            start_year: a,
+            term,
+        })
+    }
+}
+
+impl Serialize for Semester {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Semester {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Semester {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Semester".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{4}-[12]$",
+            "description": "School year and term, e.g. 2023-2024-1 (first semester of 2023–2024)"
+        })
+    }
+}

@@ -1,0 +1,270 @@
+//! The [`Entity`] trait, the closed list of entity kinds, and dispatch over a dataset's collections.
+
+use super::fields::FieldDef;
+use super::{Dataset, Index};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Who a finding is about: a school, a project, a project in a semester, an application.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+pub struct Subject {
+    /// The collection it comes from.
+    pub entity: EntityKind,
+    /// Its identifier (or a composite such as `P0007 2023-2024-1`).
+    pub id: String,
+    /// Chinese description.
+    pub zh: String,
+    /// English description.
+    pub en: String,
+}
+
+/// One kind of record in a dataset, with the fields rule packs may name.
+pub trait Entity: Sized + 'static {
+    /// Its collection.
+    const KIND: EntityKind;
+    /// Its named fields.
+    fn fields() -> &'static [FieldDef<Self>];
+    /// Who it is, for findings.
+    fn subject(&self, ix: &Index<'_>) -> Subject;
+    /// A period the record belongs to, as a message prefix (zh, en), e.g. a semester.
+    fn period(&self) -> Option<(String, String)> {
+        None
+    }
+    /// The field named `name`, if any.
+    fn field(name: &str) -> Option<&'static FieldDef<Self>> {
+        Self::fields().iter().find(|f| f.name == name)
+    }
+}
+
+/// Something that runs on one collection of any entity type.
+pub trait Visitor {
+    /// What it yields.
+    type Out;
+    /// Runs on `items`.
+    fn visit<T: Entity>(self, items: &[T]) -> Self::Out;
+}
+
+macro_rules! entity_kinds {
+    ($( $variant:ident => $field:ident : $ty:ty, $zh:literal, $en:literal; )*) => {
+        /// The collections of a dataset (a closed list: packs name them, code implements them).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum EntityKind { $( #[doc = $en] $variant, )* }
+
+        impl EntityKind {
+            /// Every kind, in document order.
+            pub const ALL: &'static [EntityKind] = &[$(EntityKind::$variant),*];
+            /// The collection's name in the JSON document.
+            pub fn as_str(self) -> &'static str {
+                match self { $(EntityKind::$variant => stringify!($field),)* }
+            }
+            /// Chinese name.
+            pub fn zh(self) -> &'static str {
+                match self { $(EntityKind::$variant => $zh,)* }
+            }
+            /// English name.
+            pub fn en(self) -> &'static str {
+                match self { $(EntityKind::$variant => $en,)* }
+            }
+            /// Parses a collection name.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $(stringify!($field) => Some(EntityKind::$variant),)* _ => None }
+            }
+            /// Names of the fields packs may use on this kind.
+            pub fn field_names(self) -> Vec<&'static str> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::fields().iter().map(|f| f.name).collect(),)* }
+            }
+            /// The type of field `name`, if it exists.
+            pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
+            }
+            /// Bilingual label of field `name`, if it exists.
+            pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| (f.zh, f.en)),)* }
+            }
+        }
+
+        impl Dataset {
+            /// Runs `v` on the collection of kind `kind`.
+            pub fn visit<V: Visitor>(&self, kind: EntityKind, v: V) -> V::Out {
+                match kind { $(EntityKind::$variant => v.visit(&self.$field),)* }
+            }
+            /// Number of records of kind `kind`.
+            pub fn len_of(&self, kind: EntityKind) -> usize {
+                match kind { $(EntityKind::$variant => self.$field.len(),)* }
+            }
+        }
+    };
+}
+
+use super::*;
+
+entity_kinds! {
+    Schools => schools: School, "学校", "schools";
+    Projects => projects: Project, "衔接项目", "projects";
+    Applications => applications: Application, "新增项目申报", "applications";
+    Cohorts => cohorts: Cohort, "招生批次", "cohorts";
+    SemesterActivities => semester_activities: SemesterActivity, "学期衔接活动", "semester activities";
+    StatusReports => status_reports: StatusReport, "人才培养状态数据", "status reports";
+    QualityMonitoring => quality_monitoring: QualityMonitoring, "质量监测", "quality monitoring";
+}
+
+impl Entity for School {
+    const KIND: EntityKind = EntityKind::Schools;
+    fn fields() -> &'static [FieldDef<Self>] {
+        SCHOOL_FIELDS
+    }
+    fn subject(&self, _: &Index<'_>) -> Subject {
+        Subject {
+            entity: Self::KIND,
+            id: self.id.clone(),
+            zh: self.name.clone(),
+            en: self.name.clone(),
+        }
+    }
+}
+
+fn school_name<'a>(ix: &Index<'a>, id: &'a str) -> &'a str {
+    ix.school(id).map_or(id, |s| s.name.as_str())
+}
+
+fn project_label(ix: &Index<'_>, p: &Project) -> (String, String) {
+    let sec = p.secondary_school.as_deref().map(|s| school_name(ix, s));
+    let hi = school_name(ix, &p.higher_school);
+    let schools = match sec {
+        Some(s) => format!("{s} — {hi}"),
+        None => hi.to_string(),
+    };
+    let majors = match &p.secondary_major {
+        Some(m) => format!("{} → {}", m.label(), p.higher_major.label()),
+        None => p.higher_major.label(),
+    };
+    (
+        format!("项目{}({},{})", p.id, schools, majors),
+        format!("project {} ({}, {})", p.id, schools, majors),
+    )
+}
+
+fn project_subject(ix: &Index<'_>, id: &str) -> (String, String) {
+    match ix.project(id) {
+        Some(p) => project_label(ix, p),
+        None => (format!("项目{id}"), format!("project {id}")),
+    }
+}
+
+impl Entity for Project {
+    const KIND: EntityKind = EntityKind::Projects;
+    fn fields() -> &'static [FieldDef<Self>] {
+        PROJECT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = project_label(ix, self);
+        Subject {
+            entity: Self::KIND,
+            id: self.id.clone(),
+            zh,
+            en,
+        }
+    }
+}
+
+impl Entity for Application {
+    const KIND: EntityKind = EntityKind::Applications;
+    fn fields() -> &'static [FieldDef<Self>] {
+        APPLICATION_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let schools = format!(
+            "{} — {}",
+            school_name(ix, &self.secondary_school),
+            school_name(ix, &self.higher_school)
+        );
+        let majors = format!(
+            "{} → {}",
+            self.secondary_major.label(),
+            self.higher_major.label()
+        );
+        Subject {
+            entity: Self::KIND,
+            id: self.id.clone(),
+            zh: format!("申报{}({},{})", self.id, schools, majors),
+            en: format!("application {} ({}, {})", self.id, schools, majors),
+        }
+    }
+}
+
+impl Entity for Cohort {
+    const KIND: EntityKind = EntityKind::Cohorts;
+    fn fields() -> &'static [FieldDef<Self>] {
+        COHORT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = project_subject(ix, &self.project);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.project, self.entry_year),
+            zh: format!("{zh} {}级", self.entry_year),
+            en: format!("{en}, entry year {}", self.entry_year),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((
+            format!("{}级,", self.entry_year),
+            format!("For the {} cohort, ", self.entry_year),
+        ))
+    }
+}
+
+impl Entity for SemesterActivity {
+    const KIND: EntityKind = EntityKind::SemesterActivities;
+    fn fields() -> &'static [FieldDef<Self>] {
+        SEMESTER_ACTIVITY_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = project_subject(ix, &self.project);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.project, self.semester),
+            zh: format!("{zh} {}", self.semester.zh()),
+            en: format!("{en}, {}", self.semester.en()),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((
+            format!("{},", self.semester.zh()),
+            format!("In {}, ", self.semester.en()),
+        ))
+    }
+}
+
+impl Entity for StatusReport {
+    const KIND: EntityKind = EntityKind::StatusReports;
+    fn fields() -> &'static [FieldDef<Self>] {
+        STATUS_REPORT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = project_subject(ix, &self.project);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.project, self.reporting_year),
+            zh: format!("{zh} {}年度状态数据", self.reporting_year),
+            en: format!("{en}, status report {}", self.reporting_year),
+        }
+    }
+}
+
+impl Entity for QualityMonitoring {
+    const KIND: EntityKind = EntityKind::QualityMonitoring;
+    fn fields() -> &'static [FieldDef<Self>] {
+        QUALITY_MONITORING_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let name = school_name(ix, &self.school);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.year),
+            zh: format!("{name} {}年质量监测", self.year),
+            en: format!("{name}, quality monitoring {}", self.year),
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The domain model: typed entities, one dataset document that holds any of them.
+//!
+//! Every entity round-trips through JSON losslessly. Rule packs reach entity fields by name
+//! through the [`FieldDef`] tables, resolved once when a pack is loaded.
+
+mod cohort;
+mod common;
+mod entity;
+mod fields;
+mod project;
+mod school;
+mod status_report;
+
+pub use cohort::*;
+pub use common::*;
+pub use entity::{Entity, EntityKind, Subject, Visitor};
+pub use fields::{val, FieldDef, Value, ValueKind};
+pub use project::*;
+pub use school::*;
+pub use status_report::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One dataset document: any of the entities, for one reporting year.
+///
+/// ```
+/// let ds = xianjie::Dataset::from_json_str(r#"{"reporting_year": 2024, "schools": []}"#).unwrap();
+/// assert_eq!(ds.reporting_year, Some(2024));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Dataset {
+    /// A name for the dataset, shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The reporting year (the year of the filing campaign). Decides which rules are in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_year: Option<i32>,
+    /// Schools.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schools: Vec<School>,
+    /// Approved projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    /// New-project applications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applications: Vec<Application>,
+    /// Cohorts per project and entry year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohorts: Vec<Cohort>,
+    /// Per project and semester activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub semester_activities: Vec<SemesterActivity>,
+    /// Status reports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_reports: Vec<StatusReport>,
+    /// Quality monitoring per school and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quality_monitoring: Vec<QualityMonitoring>,
+}
+
+/// Lookups by id over a dataset, built once per check run.
+pub struct Index<'a> {
+    schools: HashMap<&'a str, &'a School>,
+    projects: HashMap<&'a str, &'a Project>,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes `ds`. When ids repeat, the first record wins (duplicates are reported separately).
+    pub fn new(ds: &'a Dataset) -> Self {
+        let mut schools = HashMap::with_capacity(ds.schools.len());
+        for s in &ds.schools {
+            schools.entry(s.id.as_str()).or_insert(s);
+        }
+        let mut projects = HashMap::with_capacity(ds.projects.len());
+        for p in &ds.projects {
+            projects.entry(p.id.as_str()).or_insert(p);
+        }
+        Index { schools, projects }
+    }
+    /// The school with id `id`.
+    pub fn school(&self, id: &str) -> Option<&'a School> {
+        self.schools.get(id).copied()
+    }
+    /// The project with id `id`.
+    pub fn project(&self, id: &str) -> Option<&'a Project> {
+        self.projects.get(id).copied()
+    }
+}

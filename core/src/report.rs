@@ -1,0 +1,169 @@
+//! The report: findings in a deterministic order, counts, and what each rule did.
+
+use crate::finding::{Finding, Severity, Text};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What happened to one rule in a check run.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleState {
+    /// Checked, no finding.
+    Passed,
+    /// Checked, with findings.
+    Failed,
+    /// Could not be checked: the data it needs was absent, or a required parameter was not given.
+    Unchecked,
+    /// Not in force for the data's reporting year.
+    NotInForce,
+}
+
+/// One rule's status in a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleStatus {
+    /// Rule id.
+    pub rule_id: String,
+    /// Severity of the rule.
+    pub severity: Severity,
+    /// What happened.
+    pub state: RuleState,
+    /// Records examined.
+    pub checked: usize,
+    /// Findings raised.
+    pub findings: usize,
+    /// Why it was not checked, when it was not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+}
+
+/// Progress towards a region-wide target (severity `target`): never a form error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TargetProgress {
+    /// Rule id.
+    pub rule_id: String,
+    /// The year the goal is for.
+    pub year: i32,
+    /// The value reached (exact).
+    pub value: String,
+    /// The goal (exact).
+    pub goal: String,
+    /// A stretch goal, where the source sets one (力争).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stretch: Option<String>,
+    /// Whether the goal is met.
+    pub met: bool,
+    /// Whether the year is still to come relative to the data (progress, not a verdict).
+    pub pending: bool,
+    /// Progress in words.
+    pub message: Text,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Counts {
+    /// Error findings.
+    pub error: usize,
+    /// Warning findings.
+    pub warning: usize,
+    /// Target findings.
+    pub target: usize,
+}
+
+/// A pack used in a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PackRef {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// Source document number.
+    pub document: String,
+    /// Title.
+    pub title: Text,
+}
+
+/// The result of checking one dataset against some packs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// The dataset's name, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<String>,
+    /// The dataset's reporting year, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_year: Option<i32>,
+    /// Packs used.
+    pub packs: Vec<PackRef>,
+    /// True when no error-severity finding.
+    pub ok: bool,
+    /// Counts by severity.
+    pub counts: Counts,
+    /// Findings per rule id.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Findings, sorted by severity, rule id, then place in the input.
+    pub findings: Vec<Finding>,
+    /// Every rule of the packs and what happened to it.
+    pub rules: Vec<RuleStatus>,
+    /// Target progress.
+    pub targets: Vec<TargetProgress>,
+}
+
+impl Report {
+    /// Assembles a report, sorting findings deterministically.
+    pub fn new(
+        dataset: Option<String>,
+        reporting_year: Option<i32>,
+        packs: Vec<PackRef>,
+        mut findings: Vec<Finding>,
+        rules: Vec<RuleStatus>,
+        targets: Vec<TargetProgress>,
+    ) -> Report {
+        findings.sort_by(|a, b| {
+            let la = a
+                .locations
+                .first()
+                .map(|l| (l.entity, l.index, l.field.clone()));
+            let lb = b
+                .locations
+                .first()
+                .map(|l| (l.entity, l.index, l.field.clone()));
+            (a.severity, &a.rule_id, la, &a.subject.id).cmp(&(
+                b.severity,
+                &b.rule_id,
+                lb,
+                &b.subject.id,
+            ))
+        });
+        let mut counts = Counts::default();
+        let mut by_rule = BTreeMap::new();
+        for f in &findings {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Target => counts.target += 1,
+            }
+            *by_rule.entry(f.rule_id.clone()).or_insert(0) += 1;
+        }
+        Report {
+            dataset,
+            reporting_year,
+            packs,
+            ok: counts.error == 0,
+            counts,
+            by_rule,
+            findings,
+            rules,
+            targets,
+        }
+    }
+    /// Pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+    /// Rules in a given state.
+    pub fn rules_in(&self, state: RuleState) -> impl Iterator<Item = &RuleStatus> {
+        self.rules.iter().filter(move |r| r.state == state)
+    }
+}
