@@ -1,0 +1,152 @@
+//! Runs every shared vector in `tests/vectors/` (the same files the Python and JS suites run).
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use xianjie::{check, Dataset, Options};
+
+fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            vector_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+type Key = (String, String, String);
+
+fn run_one(path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let v: Value = serde_json::from_str(&text).map_err(|e| format!("vector is not JSON: {e}"))?;
+    let expect = &v["expect"];
+    let packs: Vec<String> = v["packs"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| p.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let params: BTreeMap<String, String> = v["params"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let input_text = match (&v["input_text"], &v["input"]) {
+        (Value::String(s), _) => s.clone(),
+        (_, i) => i.to_string(),
+    };
+    let parsed = Dataset::from_json_str(&input_text);
+    if let Some(err) = expect.get("error") {
+        let e = parsed
+            .err()
+            .ok_or("expected an input error, got a dataset")?;
+        let want_type = err["type"].as_str().unwrap_or_default();
+        let want_loc = err.get("loc").and_then(Value::as_str);
+        let hit = e
+            .errors
+            .iter()
+            .any(|i| i.kind.as_str() == want_type && want_loc.is_none_or(|l| l == i.loc));
+        return if hit {
+            Ok(())
+        } else {
+            Err(format!("expected error {err}, got {:?}", e.errors))
+        };
+    }
+    let ds = parsed.map_err(|e| format!("input error: {e}"))?;
+    let opts = Options {
+        packs,
+        params,
+        ..Default::default()
+    };
+    let report = check(&ds, &opts).map_err(|e| format!("pack error: {e}"))?;
+    let got: Vec<Key> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule_id.clone(),
+                f.severity.as_str().to_string(),
+                f.path().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<Key> = expect["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+                    (s("rule_id"), s("severity"), s("path"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let missing: Vec<&Key> = want.iter().filter(|w| !got.contains(w)).collect();
+    if !missing.is_empty() {
+        return Err(format!("missing findings {missing:?}; got {got:?}"));
+    }
+    if expect["exact"].as_bool().unwrap_or(true) {
+        let mut g = got.clone();
+        let mut w = want.clone();
+        g.sort();
+        w.sort();
+        if g != w {
+            return Err(format!("findings differ:\n  want {w:?}\n  got  {g:?}"));
+        }
+    }
+    for r in expect["absent_rules"].as_array().into_iter().flatten() {
+        let r = r.as_str().unwrap_or_default();
+        if got.iter().any(|g| g.0 == r) {
+            return Err(format!("rule {r} must not fire; got {got:?}"));
+        }
+    }
+    if let Some(states) = expect["rule_states"].as_object() {
+        for (rule, state) in states {
+            let st = report
+                .rules
+                .iter()
+                .find(|s| &s.rule_id == rule)
+                .ok_or(format!("rule {rule} not in report"))?;
+            let name = serde_json::to_value(st.state).map_err(|e| e.to_string())?;
+            if &name != state {
+                return Err(format!("rule {rule}: state {name}, expected {state}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn shared_vectors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files = Vec::new();
+    vector_files(&root, &mut files);
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no vectors found under {}",
+        root.display()
+    );
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|f| run_one(f).err().map(|e| format!("{}: {e}", f.display())))
+        .collect();
+    println!("{} vectors, {} failed", files.len(), failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
