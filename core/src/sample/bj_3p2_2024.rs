@@ -1267,30 +1267,28 @@ fn inject_applications(g: &mut Gen, ds: &mut Dataset) {
     if let Some(i) = target(&mut g.rng, &ds.applications, &mut used, |_| true) {
         ds.applications[i].submitted_at = Some(bj(2024, 2, 27, 17, 0, 0));
     }
-    // Duplicate ranks in a school with 3 applications: 1, 1, 2.
-    let counts = |ds: &Dataset, s: &str| {
+    // Duplicate ranks in a school with 2 or 3 applications: its last rank becomes 1 (1, 1 or 1, 2, 1).
+    let count = |ds: &Dataset, s: &str| {
         ds.applications
             .iter()
             .filter(|a| a.secondary_school == s)
             .count()
     };
-    let three: Vec<String> = {
-        let mut v: Vec<String> = ds
-            .applications
-            .iter()
-            .map(|a| a.secondary_school.clone())
-            .filter(|s| counts(ds, s) == 3)
-            .collect();
-        v.dedup();
-        v
-    };
-    if let Some(s) = g.rng.pick(&three).cloned() {
+    let mut several: Vec<String> = ds
+        .applications
+        .iter()
+        .map(|a| a.secondary_school.clone())
+        .filter(|s| (2..=3).contains(&count(ds, s)))
+        .collect();
+    several.dedup();
+    if let Some(s) = g.rng.pick(&several).cloned() {
+        let n = count(ds, &s) as u32;
         for a in ds
             .applications
             .iter_mut()
             .filter(|a| a.secondary_school == s)
         {
-            if a.rank == Some(3) {
+            if a.rank == Some(n) {
                 a.rank = Some(1);
             }
         }
@@ -1317,7 +1315,7 @@ fn inject_applications(g: &mut Gen, ds: &mut Dataset) {
     }
     // The higher side of the swapped application keeps its count: it takes over an existing slot.
     if let Some(i) = target(&mut g.rng, &ds.applications, &mut used, |a| {
-        counts(ds, &a.secondary_school) == 1
+        count(ds, &a.secondary_school) == 1
     }) {
         let own = ds.applications[i].higher_school.clone();
         if let Some(other) = independent.iter().find(|h| **h != own) {
