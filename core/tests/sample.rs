@@ -85,7 +85,7 @@ fn looks_like_beijing_2024() {
 }
 
 /// The project a location belongs to, if any.
-fn project_of<'a>(ds: &'a Dataset, entity: EntityKind, index: usize) -> Option<&'a str> {
+fn project_of(ds: &Dataset, entity: EntityKind, index: usize) -> Option<&str> {
     match entity {
         EntityKind::Projects => ds.projects.get(index).map(|p| p.id.as_str()),
         EntityKind::SemesterActivities => ds
@@ -136,4 +136,36 @@ fn every_rule_fires_and_most_projects_pass() {
         flagged.len(),
         ds.projects.len()
     );
+}
+
+#[test]
+fn remedies_agree_in_number_and_sentences_start_capitalized() {
+    let ds = Dataset::from_json_str(
+        r#"{"semester_activities": [
+            {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 2, "teachers_dispatched": 4},
+            {"project": "P1", "semester": "2023-2024-2", "meetings": 0, "joint_research": 1, "teachers_dispatched": 3}]}"#,
+    )
+    .expect("valid input");
+    let report = check(&ds, &bj_opts()).expect("built-in pack");
+    let remedies: Vec<&str> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.remedy.as_ref().map(|r| r.en.as_str()))
+        .collect();
+    for want in [
+        "1 more meeting needed",
+        "2 more meetings needed",
+        "1 more joint teaching-research activity needed",
+        "2 more joint teaching-research activities needed",
+        "1 more teacher needed",
+        "2 more teachers needed",
+    ] {
+        assert!(remedies.contains(&want), "{want:?} not in {remedies:?}");
+    }
+    let sample = sample::load(NAME).expect("listed sample");
+    let report = check(&sample, &bj_opts()).expect("built-in pack");
+    for f in &report.findings {
+        let first = f.message.en.chars().next().unwrap_or('A');
+        assert!(!first.is_ascii_lowercase(), "{}", f.message.en);
+    }
 }

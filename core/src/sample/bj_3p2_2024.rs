@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 pub const NAME: &str = "bj-3p2-2024";
 
 /// Seed of the bundled sample (the notice's date).
-pub const SEED: u64 = 2024_01_24;
+pub const SEED: u64 = 20_240_124;
 
 /// The bundled sample: [`generate`] with [`SEED`].
 pub fn dataset() -> Dataset {
