@@ -2,16 +2,22 @@
 //! wording and field resolution.
 
 pub mod bound;
+pub mod cap;
+pub mod catalog_name;
+pub mod code;
 pub mod completeness;
+pub mod consecutive_years;
 pub mod deadline;
 pub mod exclusion;
 pub mod group_count;
+pub mod implies;
 pub mod not_exceeding;
 pub mod ranking;
 pub mod ratio;
 pub mod required;
 pub mod role;
 pub mod same_as;
+pub mod same_category;
 pub mod threshold;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
