@@ -21,9 +21,9 @@ pub struct MajorOffering {
     /// Whether the intake formed a class of its own (独立成班), as the school reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formed_class: Option<bool>,
-    /// Key industry chains the major serves (重点产业链), e.g. `新能源`; empty when none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub chains: Vec<String>,
+    /// The key industry chain the major mainly serves (重点产业链), e.g. `新能源`; absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain: Option<String>,
     /// Region-level quality major (自治区级优质中职专业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality_major: Option<bool>,
@@ -32,7 +32,7 @@ pub struct MajorOffering {
 impl MajorOffering {
     /// Whether it serves at least one key industry chain.
     pub fn serves_key_chain(&self) -> bool {
-        self.chains.iter().any(|c| !c.trim().is_empty())
+        self.chain.as_deref().is_some_and(|c| !c.trim().is_empty())
     }
 }
 
@@ -70,6 +70,14 @@ pub static MAJOR_OFFERING_FIELDS: &[FieldDef<MajorOffering>] = &[
         "独立成班",
         "formed a class of its own",
         |m| val::flag(m.formed_class)
+    ),
+    crate::field!(
+        MajorOffering,
+        "chain",
+        Text,
+        "服务的重点产业链",
+        "key industry chain served",
+        |m| val::text(m.chain.as_deref())
     ),
     crate::field!(
         MajorOffering,
