@@ -3,7 +3,7 @@
 use crate::checks::{
     completeness::Completeness, deadline::Deadline, exclusion::Exclusion, group_count::GroupCount,
     not_exceeding::NotExceeding, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, threshold::Threshold,
+    same_as::SameAs, target::Target, threshold::Threshold,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,8 @@ pub enum Check {
     Completeness(Completeness),
     /// One field never exceeds another (transferred ≤ graduates).
     NotExceeding(NotExceeding),
+    /// A region-wide aggregate against goals by year: progress, never findings.
+    Target(Target),
 }
 
 impl Check {
@@ -51,6 +53,7 @@ impl Check {
             Check::Exclusion(_) => "exclusion",
             Check::Completeness(_) => "completeness",
             Check::NotExceeding(_) => "not_exceeding",
+            Check::Target(_) => "target",
         }
     }
 
@@ -67,6 +70,7 @@ impl Check {
             Check::Exclusion(c) => c,
             Check::Completeness(c) => c,
             Check::NotExceeding(c) => c,
+            Check::Target(c) => c,
         }
     }
 }
