@@ -9,6 +9,7 @@ pub mod completeness;
 pub mod consecutive_years;
 pub mod deadline;
 pub mod exclusion;
+pub mod filter;
 pub mod group_count;
 pub mod implies;
 pub mod not_exceeding;
@@ -18,10 +19,11 @@ pub mod required;
 pub mod role;
 pub mod same_as;
 pub mod same_category;
+pub mod target;
 pub mod threshold;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
-use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, Value, ValueKind};
+use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, ValueKind};
 use crate::rules::{Pack, Rule};
 
 /// What a check says about whether it could run.
@@ -53,6 +55,8 @@ pub struct Cx<'a> {
     pub rule: &'a Rule,
     /// Findings so far.
     pub out: Vec<Finding>,
+    /// Progress towards targets (kind `target`): reported, never findings.
+    pub targets: Vec<crate::report::TargetProgress>,
 }
 
 /// Parts of a finding that vary by check.

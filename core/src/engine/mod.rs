@@ -86,7 +86,7 @@ impl Checker {
         let ix = Index::new(ds);
         let mut findings: Vec<Finding> = integrity::check(ds, &ix);
         let mut statuses = Vec::new();
-        let targets: Vec<TargetProgress> = Vec::new();
+        let mut targets: Vec<TargetProgress> = Vec::new();
         for pack in &self.packs {
             for rule in &pack.rules {
                 let mut status = RuleStatus {
@@ -129,6 +129,7 @@ impl Checker {
                     pack,
                     rule,
                     out: Vec::new(),
+                    targets: Vec::new(),
                 };
                 let mut reasons = Vec::new();
                 for check in &rule.checks {
@@ -138,7 +139,10 @@ impl Checker {
                     }
                 }
                 status.findings = cx.out.len();
-                status.state = if status.findings > 0 {
+                // A goal whose year has come and that is not met fails the rule; no finding, so
+                // `Report::ok` is untouched.
+                let target_missed = cx.targets.iter().any(|t| !t.met && !t.pending);
+                status.state = if status.findings > 0 || target_missed {
                     RuleState::Failed
                 } else if status.checked == 0 {
                     RuleState::Unchecked
@@ -160,6 +164,7 @@ impl Checker {
                     ));
                 }
                 findings.append(&mut cx.out);
+                targets.append(&mut cx.targets);
                 statuses.push(status);
             }
         }

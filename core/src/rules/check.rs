@@ -5,7 +5,7 @@ use crate::checks::{
     implies::Implies, same_category::SameCategory,
     completeness::Completeness, deadline::Deadline, exclusion::Exclusion, group_count::GroupCount,
     not_exceeding::NotExceeding, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, threshold::Threshold,
+    same_as::SameAs, target::Target, threshold::Threshold,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,8 @@ pub enum Check {
     CatalogName(CatalogName),
     /// Where one flag is true, another must be too (filed ⇒ conditions met).
     Implies(Implies),
+    /// A region-wide aggregate against goals by year: progress, never findings.
+    Target(Target),
 }
 
 impl Check {
@@ -71,6 +73,7 @@ impl Check {
             Check::SameCategory(_) => "same_category",
             Check::CatalogName(_) => "catalog_name",
             Check::Implies(_) => "implies",
+            Check::Target(_) => "target",
         }
     }
 
@@ -93,6 +96,7 @@ impl Check {
             Check::SameCategory(c) => c,
             Check::CatalogName(c) => c,
             Check::Implies(c) => c,
+            Check::Target(c) => c,
         }
     }
 }
