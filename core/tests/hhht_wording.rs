@@ -58,7 +58,10 @@ fn small_major_without_class_size_is_unchecked_with_plain_reason() {
         .unwrap();
     assert_eq!(s.state, RuleState::Unchecked);
     let why = s.reason.as_ref().unwrap();
-    assert_eq!(why.zh, "未提供参数 class_size(来源文件未规定班额),本规则未检查。");
+    assert_eq!(
+        why.zh,
+        "未提供参数 class_size(来源文件未规定班额),本规则未检查。"
+    );
     assert_eq!(
         why.en,
         "Parameter class_size not given (the source sets none); this rule was not checked."
@@ -95,7 +98,10 @@ fn workplace_share_is_exact_with_remedy() {
         "在用人单位的实践学习1000学时、教学计划总学时3001学时,实践学习占比为33.32%,低于三分之一的要求。"
     );
     assert_eq!(f.remedy.as_ref().unwrap().zh, "还需增加1学时");
-    assert_eq!(f.remedy.as_ref().unwrap().en, "1 more hour(s) at employers needed");
+    assert_eq!(
+        f.remedy.as_ref().unwrap().en,
+        "1 more hour(s) at employers needed"
+    );
 }
 
 #[test]

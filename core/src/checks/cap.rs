@@ -69,8 +69,16 @@ impl Applied<'_> {
     }
     /// Whether this limit is below `o`'s, exactly.
     fn below(&self, o: &Applied<'_>) -> Option<bool> {
-        let l = self.share.num().checked_mul(self.base)?.checked_mul(o.share.den())?;
-        let r = o.share.num().checked_mul(o.base)?.checked_mul(self.share.den())?;
+        let l = self
+            .share
+            .num()
+            .checked_mul(self.base)?
+            .checked_mul(o.share.den())?;
+        let r = o
+            .share
+            .num()
+            .checked_mul(o.base)?
+            .checked_mul(self.share.den())?;
         Some(l < r)
     }
     /// The limit in money, rounded down to cents when the share does not divide evenly.
@@ -135,9 +143,17 @@ impl Visitor for Run<'_, '_> {
                 match l.limit.share {
                     Some(s) => (
                         format!("{lz}{}{uz}的{}为{}{uz}", num(l.base), s, num(l.amount())),
-                        format!("{} of {le} {} {ue} is {} {ue}", s, num(l.base), num(l.amount())),
+                        format!(
+                            "{} of {le} {} {ue} is {} {ue}",
+                            s,
+                            num(l.base),
+                            num(l.amount())
+                        ),
                     ),
-                    None => (format!("{lz}{}{uz}", num(l.base)), format!("{le} {} {ue}", num(l.base))),
+                    None => (
+                        format!("{lz}{}{uz}", num(l.base)),
+                        format!("{le} {} {ue}", num(l.base)),
+                    ),
                 }
             };
             let (pz, pe): (Vec<String>, Vec<String>) = applied.iter().map(describe).unzip();
@@ -149,7 +165,10 @@ impl Visitor for Run<'_, '_> {
             let n = num(over);
             let remedy = cx.remedy(
                 &n,
-                (format!("需减少{fz}{n}{uz}"), format!("{fe} to be reduced by {n} {ue}")),
+                (
+                    format!("需减少{fz}{n}{uz}"),
+                    format!("{fe} to be reduced by {n} {ue}"),
+                ),
             );
             let (perz, pere) = item.period().unwrap_or_default();
             let mut inputs = vec![(c.field.clone(), num(a))];
@@ -177,7 +196,12 @@ impl Visitor for Run<'_, '_> {
                     .replace("  ", " "),
                 ),
                 inputs,
-                computed: Some(format!("limit = {} (exact: {} × {})", num(cap), least.share, num(least.base))),
+                computed: Some(format!(
+                    "limit = {} (exact: {} × {})",
+                    num(cap),
+                    least.share,
+                    num(least.base)
+                )),
                 threshold: Some(
                     c.limits
                         .iter()
@@ -195,7 +219,10 @@ impl Visitor for Run<'_, '_> {
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
                 format!("{}记录均未同时给出{fz}及其上限依据", T::KIND.zh()),
-                format!("no {} record gives both {fe} and a base for its limit", T::KIND.en()),
+                format!(
+                    "no {} record gives both {fe} and a base for its limit",
+                    T::KIND.en()
+                ),
             ));
         }
         Outcome::Checked(checked)

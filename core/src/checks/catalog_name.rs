@@ -76,7 +76,10 @@ impl Visitor for Run<'_, '_> {
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
                 format!("{}记录均未同时给出目录内的专业代码和专业名称", T::KIND.zh()),
-                format!("no {} record gives both a catalogue major code and a name", T::KIND.en()),
+                format!(
+                    "no {} record gives both a catalogue major code and a name",
+                    T::KIND.en()
+                ),
             ));
         }
         Outcome::Checked(checked)

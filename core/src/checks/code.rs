@@ -72,7 +72,10 @@ pub(crate) fn problem(scheme: Scheme, code: &str) -> Option<(Text, Option<Text>)
 
 fn major_problem(code: &str, want: EducationLevel) -> Option<(Text, Option<Text>)> {
     let fix = Some(Text::new(
-        format!("请按《职业教育专业目录(2021年)》填写{}专业代码", want.name_zh()),
+        format!(
+            "请按《职业教育专业目录(2021年)》填写{}专业代码",
+            want.name_zh()
+        ),
         format!("use a {} major code of the 2021 catalogue", want.name_en()),
     ));
     let Some(level) = catalog::level_of_code(code) else {
@@ -89,14 +92,26 @@ fn major_problem(code: &str, want: EducationLevel) -> Option<(Text, Option<Text>
         let name_en = catalog::major(code).map_or(String::new(), |m| format!(" ({})", m.name));
         return Some((
             Text::new(
-                format!("“{code}”{name}是{}专业代码,此处应为{}专业代码", level.name_zh(), want.name_zh()),
-                format!("“{code}”{name_en} is a {} code; a {} major code is expected here", level.name_en(), want.name_en()),
+                format!(
+                    "“{code}”{name}是{}专业代码,此处应为{}专业代码",
+                    level.name_zh(),
+                    want.name_zh()
+                ),
+                format!(
+                    "“{code}”{name_en} is a {} code; a {} major code is expected here",
+                    level.name_en(),
+                    want.name_en()
+                ),
             ),
             fix,
         ));
     }
     if code.len() < 6 {
-        let what = if code.len() == 2 { ("专业大类", "category") } else { ("专业类", "class") };
+        let what = if code.len() == 2 {
+            ("专业大类", "category")
+        } else {
+            ("专业类", "class")
+        };
         return Some((
             Text::new(
                 format!("“{code}”是{}代码,不是专业代码", what.0),
@@ -122,7 +137,9 @@ fn division_problem(code: &str) -> Option<(Text, Option<Text>)> {
         None => Some((
             Text::new(
                 format!("“{code}”不是有效的行政区划代码(GB/T 2260,国家统计局2023年区划代码)"),
-                format!("“{code}” is not a valid administrative division code (GB/T 2260, NBS 2023)"),
+                format!(
+                    "“{code}” is not a valid administrative division code (GB/T 2260, NBS 2023)"
+                ),
             ),
             None,
         )),
@@ -133,10 +150,19 @@ fn division_problem(code: &str) -> Option<(Text, Option<Text>)> {
             };
             Some((
                 Text::new(
-                    format!("“{code}”是{}行政区划代码({}),此处应为县级(区县)代码", tier.0, d.name),
-                    format!("“{code}” is a {} division code ({}); a county-level code is expected here", tier.1, d.name),
+                    format!(
+                        "“{code}”是{}行政区划代码({}),此处应为县级(区县)代码",
+                        tier.0, d.name
+                    ),
+                    format!(
+                        "“{code}” is a {} division code ({}); a county-level code is expected here",
+                        tier.1, d.name
+                    ),
                 ),
-                Some(Text::new("请填写所在区县的6位代码", "give the 6-digit code of the county or district")),
+                Some(Text::new(
+                    "请填写所在区县的6位代码",
+                    "give the 6-digit code of the county or district",
+                )),
             ))
         }
         Some(_) if code.len() != 6 => Some((
@@ -144,7 +170,10 @@ fn division_problem(code: &str) -> Option<(Text, Option<Text>)> {
                 format!("“{code}”不是6位县级行政区划代码"),
                 format!("“{code}” is not a 6-digit county-level division code"),
             ),
-            Some(Text::new("请填写所在区县的6位代码", "give the 6-digit code of the county or district")),
+            Some(Text::new(
+                "请填写所在区县的6位代码",
+                "give the 6-digit code of the county or district",
+            )),
         )),
         Some(_) => None,
     }
@@ -185,10 +214,19 @@ impl Visitor for Run<'_, '_> {
                 code: FindingCode::InvalidCode,
                 subject,
                 locations: vec![Location::new(T::KIND, i, Some(&c.field))],
-                message: Text::new(format!("{pz}{lz}{}。", why.zh), format!("{pe}{le}: {}.", why.en)),
+                message: Text::new(
+                    format!("{pz}{lz}{}。", why.zh),
+                    format!("{pe}{le}: {}.", why.en),
+                ),
                 inputs: vec![(c.field.clone(), code.to_string())],
                 computed: None,
-                threshold: Some(format!("scheme = {}", serde_json::to_value(c.scheme).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())),
+                threshold: Some(format!(
+                    "scheme = {}",
+                    serde_json::to_value(c.scheme)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default()
+                )),
                 remedy: fix,
             });
         }

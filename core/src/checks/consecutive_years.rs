@@ -74,7 +74,9 @@ impl Kind for ConsecutiveYears {
         if let Some(c) = self.class_size {
             let v = c.approx();
             if c.den() != Decimal::ONE || v.fract() != Decimal::ZERO || v < Decimal::ONE {
-                return Err(format!("`class_size` must be a whole number of students ≥ 1, found {c}"));
+                return Err(format!(
+                    "`class_size` must be a whole number of students ≥ 1, found {c}"
+                ));
             }
         }
         Ok(())
@@ -186,12 +188,21 @@ impl Visitor for Run<'_, '_> {
                 runs.push(cur);
             }
             for run in runs {
-                emit(cx, c, items, &key, &run, school_f, label_f, Words {
-                    metric: (&metric_zh, &metric_en),
-                    unit: (&unit_zh, &unit_en),
-                    cond: (&cond_zh, &cond_en),
-                    bound: &b,
-                });
+                emit(
+                    cx,
+                    c,
+                    items,
+                    &key,
+                    &run,
+                    school_f,
+                    label_f,
+                    Words {
+                        metric: (&metric_zh, &metric_en),
+                        unit: (&unit_zh, &unit_en),
+                        cond: (&cond_zh, &cond_en),
+                        bound: &b,
+                    },
+                );
             }
         }
         if checked == 0 {
@@ -225,7 +236,9 @@ fn emit<T: Entity>(
     let last_y = run.last().map_or(first_y, |r| r.0);
     let first = &items[first_i];
     let school = school_f.and_then(|f| (f.get)(first).text());
-    let school_name = school.and_then(|id| cx.ix.school(id)).map(|s| s.name.clone());
+    let school_name = school
+        .and_then(|id| cx.ix.school(id))
+        .map(|s| s.name.clone());
     let label = label_f.and_then(|f| (f.get)(first).text());
     let mut parts: Vec<String> = Vec::new();
     for k in key {
@@ -249,7 +262,11 @@ fn emit<T: Entity>(
     let n = run.len();
     let (vz, ve) = lists(&values);
     let uz = w.unit.0;
-    let ue = if w.unit.1.is_empty() { String::new() } else { format!(" {}", w.unit.1) };
+    let ue = if w.unit.1.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", w.unit.1)
+    };
     let message = Text::new(
         format!(
             "{}{}年{}分别为{vz}{uz},连续{n}年{},{}。",
@@ -288,7 +305,9 @@ fn emit<T: Entity>(
             .collect(),
         message,
         inputs,
-        computed: Some(format!("{n} consecutive years ({first_y}–{last_y}) with {cond}")),
+        computed: Some(format!(
+            "{n} consecutive years ({first_y}–{last_y}) with {cond}"
+        )),
         threshold: Some(format!("{cond} for {} consecutive years", c.years)),
         remedy: Some(remedy),
     });

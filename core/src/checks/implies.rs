@@ -56,7 +56,11 @@ impl Visitor for Run<'_, '_> {
             if then == Value::Bool(true) {
                 continue;
             }
-            let (sz, se) = if then.is_present() { ("否", "no") } else { ("未填写", "not given") };
+            let (sz, se) = if then.is_present() {
+                ("否", "no")
+            } else {
+                ("未填写", "not given")
+            };
             let (pz, pe) = item.period().unwrap_or_default();
             let subject = cx.subject(item);
             let remedy = cx.remedy(

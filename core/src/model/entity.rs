@@ -307,7 +307,10 @@ impl Entity for NewMajorFiling {
             entity: Self::KIND,
             id: format!("{} {} {}", self.school, self.school_year, self.major.code),
             zh: format!("{name} {}学年新设专业{major}", self.school_year),
-            en: format!("{name}, new major {major}, school year {}", self.school_year),
+            en: format!(
+                "{name}, new major {major}, school year {}",
+                self.school_year
+            ),
         }
     }
     fn period(&self) -> Option<(String, String)> {
@@ -349,7 +352,11 @@ impl Entity for EnterpriseOffset {
     fn subject(&self, _: &Index<'_>) -> Subject {
         Subject {
             entity: Self::KIND,
-            id: format!("{} {}", self.uscc.as_deref().unwrap_or(&self.enterprise), self.year),
+            id: format!(
+                "{} {}",
+                self.uscc.as_deref().unwrap_or(&self.enterprise),
+                self.year
+            ),
             zh: format!("{} {}年", self.enterprise, self.year),
             en: format!("{}, {}", self.enterprise, self.year),
         }

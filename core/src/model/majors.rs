@@ -60,9 +60,14 @@ pub static MAJOR_OFFERING_FIELDS: &[FieldDef<MajorOffering>] = &[
         "major name",
         |m| val::text(m.major.name.as_deref())
     ),
-    crate::field!(MajorOffering, "intake", Int, "招生人数", "intake", |m| {
-        val::count(m.intake)
-    }),
+    crate::field!(
+        MajorOffering,
+        "intake",
+        Int,
+        "招生人数",
+        "intake",
+        |m| val::count(m.intake)
+    ),
     crate::field!(
         MajorOffering,
         "formed_class",
@@ -151,7 +156,12 @@ pub static NEW_MAJOR_FILING_FIELDS: &[FieldDef<NewMajorFiling>] = &[
         "set-up conditions met",
         |m| val::flag(m.conditions_met)
     ),
-    crate::field!(NewMajorFiling, "filed", Bool, "予以备案", "filed", |m| {
-        val::flag(m.filed)
-    }),
+    crate::field!(
+        NewMajorFiling,
+        "filed",
+        Bool,
+        "予以备案",
+        "filed",
+        |m| val::flag(m.filed)
+    ),
 ];

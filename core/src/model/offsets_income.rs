@@ -102,9 +102,14 @@ impl SocialServiceIncome {
 
 /// Fields of [`SocialServiceIncome`] that packs may name.
 pub static SOCIAL_SERVICE_INCOME_FIELDS: &[FieldDef<SocialServiceIncome>] = &[
-    crate::field!(SocialServiceIncome, "school", Text, "学校", "school", |s| {
-        Value::Text(&s.school)
-    }),
+    crate::field!(
+        SocialServiceIncome,
+        "school",
+        Text,
+        "学校",
+        "school",
+        |s| Value::Text(&s.school)
+    ),
     crate::field!(SocialServiceIncome, "year", Int, "年度", "year", |s| {
         Value::Int(s.year.into())
     }),

@@ -5,9 +5,15 @@ use std::sync::OnceLock;
 
 const SOURCES: &[(&str, &str)] = &[
     ("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml")),
-    ("hhht-majors-2022", include_str!("../../packs/hhht-majors-2022.toml")),
+    (
+        "hhht-majors-2022",
+        include_str!("../../packs/hhht-majors-2022.toml"),
+    ),
     ("bj-vet-2024", include_str!("../../packs/bj-vet-2024.toml")),
-    ("bj-vet10-2020", include_str!("../../packs/bj-vet10-2020.toml")),
+    (
+        "bj-vet10-2020",
+        include_str!("../../packs/bj-vet10-2020.toml"),
+    ),
     ("ref-data", include_str!("../../packs/ref-data.toml")),
 ];
 

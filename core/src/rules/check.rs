@@ -1,11 +1,11 @@
 //! The closed set of check kinds. Each kind's parameters and evaluation live in `crate::checks`.
 
 use crate::checks::{
-    cap::Cap, catalog_name::CatalogName, code::Code, consecutive_years::ConsecutiveYears,
-    implies::Implies, same_category::SameCategory,
-    completeness::Completeness, deadline::Deadline, exclusion::Exclusion, group_count::GroupCount,
-    not_exceeding::NotExceeding, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, target::Target, threshold::Threshold,
+    cap::Cap, catalog_name::CatalogName, code::Code, completeness::Completeness,
+    consecutive_years::ConsecutiveYears, deadline::Deadline, exclusion::Exclusion,
+    group_count::GroupCount, implies::Implies, not_exceeding::NotExceeding, ranking::Ranking,
+    ratio::Ratio, required::Required, role::Role, same_as::SameAs, same_category::SameCategory,
+    target::Target, threshold::Threshold,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -64,7 +64,9 @@ impl Fraction {
     /// assert_eq!("60%".parse::<Fraction>().unwrap().zh(), "60%");
     /// ```
     pub fn zh(&self) -> String {
-        const DIGITS: [&str; 11] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        const DIGITS: [&str; 11] = [
+            "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+        ];
         let small = |d: Decimal| {
             (d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::TEN)
                 .then(|| d.to_string().parse::<usize>().ok())

@@ -3,9 +3,7 @@
 //! break a rule, so every rule of the pack has something to say (the class-size rule once
 //! `class_size` is given, e.g. 30).
 
-use crate::model::{
-    Dataset, MajorOffering, MajorRef, NewMajorFiling, School, SchoolLevel,
-};
+use crate::model::{Dataset, MajorOffering, MajorRef, NewMajorFiling, School, SchoolLevel};
 use crate::reference::{divisions, uscc};
 
 /// xorshift64*: tiny, fixed, the same on every platform.
@@ -77,7 +75,9 @@ pub fn generate() -> Dataset {
         ..Default::default()
     };
     for (i, name) in SCHOOLS.iter().enumerate() {
-        let district = counties.get(i % counties.len().max(1)).map(|c| c.to_string());
+        let district = counties
+            .get(i % counties.len().max(1))
+            .map(|c| c.to_string());
         ds.schools.push(School {
             id: format!("HS{:02}", i + 1),
             name: (*name).into(),
@@ -164,7 +164,11 @@ mod tests {
             ..Default::default()
         };
         let report = crate::check(&generate(), &opts).unwrap();
-        for rule in crate::rules::builtin("hhht-majors-2022").unwrap().rules.iter() {
+        for rule in crate::rules::builtin("hhht-majors-2022")
+            .unwrap()
+            .rules
+            .iter()
+        {
             let s = report.rules.iter().find(|s| s.rule_id == rule.id).unwrap();
             assert_ne!(s.state, crate::report::RuleState::Unchecked, "{}", rule.id);
             let fired = report.findings.iter().any(|f| f.rule_id == rule.id)
@@ -172,7 +176,13 @@ mod tests {
             assert!(fired, "{} says nothing", rule.id);
         }
         // The reference data is clean: only the deliberate violations above.
-        assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("ref-data/")));
-        assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("data/")));
+        assert!(report
+            .findings
+            .iter()
+            .all(|f| !f.rule_id.starts_with("ref-data/")));
+        assert!(report
+            .findings
+            .iter()
+            .all(|f| !f.rule_id.starts_with("data/")));
     }
 }
