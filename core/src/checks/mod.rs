@@ -1,13 +1,17 @@
 //! Evaluation of each check kind, one file per kind, plus what they share: the context, message
 //! wording and field resolution.
 
+pub mod any_of;
 pub mod bound;
 pub mod completeness;
 pub mod deadline;
+pub mod equals;
 pub mod exclusion;
 pub mod filter;
 pub mod group_count;
 pub mod not_exceeding;
+pub mod overlap;
+pub mod pass_through;
 pub mod ranking;
 pub mod ratio;
 pub mod required;
@@ -15,6 +19,7 @@ pub mod role;
 pub mod same_as;
 pub mod target;
 pub mod threshold;
+pub mod within_period;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
 use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, ValueKind};

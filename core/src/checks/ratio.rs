@@ -29,6 +29,9 @@ pub struct Ratio {
     /// Show the quotient as a percentage (shares) rather than a number (per-unit values).
     #[serde(default)]
     pub percent: bool,
+    /// Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub colon: bool,
 }
 
 impl Kind for Ratio {
@@ -64,10 +67,12 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
     }
 }
 
-/// Formats a quotient for a message: a percentage or a number, 2 decimals at most.
-fn shown(a: Decimal, b: Decimal, percent: bool) -> String {
+/// Formats a quotient for a message: a percentage, "18.1:1", or a number, 2 decimals at most.
+fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool) -> String {
     let q = a.checked_div(b).unwrap_or(Decimal::MAX);
-    if percent {
+    if colon {
+        format!("{}:1", num(q.round_dp(2)))
+    } else if percent {
         format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
     } else {
         num(q.round_dp(2))
@@ -134,8 +139,8 @@ impl Visitor for Run<'_, '_> {
                         format!("{n} {due} {dle} needed"),
                     ),
                 );
-                let remedy =
-                    Text::new(remedy.zh.replace("{m}", "—"), remedy.en.replace("{m}", "—"));
+                // With no denominator there is no "or fewer" alternative: drop the part naming {m}.
+                let remedy = Text::new(drop_alternative(&remedy.zh), drop_alternative(&remedy.en));
                 let subject = cx.subject(item);
                 cx.emit(Draft {
                     code: FindingCode::ZeroDenominator,
@@ -173,7 +178,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::BelowMinimum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent),
+                            shown: shown(a, b, c.percent, c.colon),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("低于", "below"),
                             bound: min,
@@ -207,7 +212,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::AboveMaximum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent),
+                            shown: shown(a, b, c.percent, c.colon),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("高于", "above"),
                             bound: max,
@@ -230,6 +235,22 @@ impl Visitor for Run<'_, '_> {
             ));
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// Removes a bracketed part that contains `{m}` ("还需配备11名专任教师(或减少…{m}名学生)").
+fn drop_alternative(t: &str) -> String {
+    let Some(at) = t.find("{m}") else {
+        return t.to_string();
+    };
+    let open = t[..at].rfind(['(', '(']);
+    let close = t[at..].find([')', ')']).map(|i| {
+        let rest = &t[at + i..];
+        at + i + rest.chars().next().map_or(1, char::len_utf8)
+    });
+    match (open, close) {
+        (Some(o), Some(c)) => format!("{}{}", t[..o].trim_end(), &t[c..]),
+        _ => t.replace("{m}", "—"),
     }
 }
 
@@ -262,6 +283,20 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
     let remedy = Text::new(remedy.zh.replace("{m}", &m), remedy.en.replace("{m}", &m));
     let (pz, pe) = item.period().unwrap_or_default();
     let subject = cx.subject(item);
+    // Per-unit values carry the numerator's unit (m² per student → m²); shares and 1:n do not.
+    let (qz, qe) = if c.percent || c.colon {
+        (String::new(), String::new())
+    } else {
+        let (z, e) = cx.unit();
+        (z.to_string(), if e.is_empty() { String::new() } else { format!(" {e}") })
+    };
+    let bound = if c.colon {
+        format!("1:{}", b.bound)
+    } else {
+        b.bound.to_string()
+    };
+    let is = if c.colon { "" } else { "为" };
+    let verb = if b.code == FindingCode::AboveMaximum { "allowed" } else { "required" };
     cx.emit(Draft {
         code: b.code,
         subject,
@@ -271,12 +306,12 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         ],
         message: Text::new(
             format!(
-                "{pz}{},{}为{},{}{}的要求。",
-                b.given.0, b.metric.0, b.shown, b.dir.0, b.bound
+                "{pz}{},{}{is}{}{qz},{}{bound}{qz}的要求。",
+                b.given.0, b.metric.0, b.shown, b.dir.0
             ),
             format!(
-                "{pe}{} give a {} of {}, {} the {} required.",
-                b.given.1, b.metric.1, b.shown, b.dir.1, b.bound
+                "{pe}{} give a {} of {}{qe}, {} the {bound}{qe} {verb}.",
+                b.given.1, b.metric.1, b.shown, b.dir.1
             ),
         ),
         inputs: b.inputs,

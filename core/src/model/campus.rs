@@ -88,7 +88,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Text,
         "承办中职学校",
         "secondary school",
-        |c| { Value::Text(&c.school) }
+        |c| Value::Text(&c.school)
     ),
     crate::field!(
         HigherCampus,
@@ -96,7 +96,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Text,
         "合作高职院校",
         "partner higher school",
-        |c| { val::text(c.higher_school.as_deref()) }
+        |c| val::text(c.higher_school.as_deref())
     ),
     crate::field!(HigherCampus, "year", Int, "年度", "year", |c| Value::Int(
         c.year.into()
@@ -107,7 +107,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Int,
         "高职阶段在校生",
         "higher-stage students",
-        |c| { val::count(c.students) }
+        |c| val::count(c.students)
     ),
     crate::field!(
         HigherCampus,
@@ -123,7 +123,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Dec,
         "占地面积",
         "land area",
-        |c| { val::dec(c.land_area) }
+        |c| val::dec(c.land_area)
     ),
     crate::field!(
         HigherCampus,
@@ -131,7 +131,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Dec,
         "宿舍面积",
         "dormitory floor area",
-        |c| { val::dec(c.dormitory_area) }
+        |c| val::dec(c.dormitory_area)
     ),
     crate::field!(
         HigherCampus,
@@ -187,7 +187,7 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         Int,
         "专职辅导员",
         "full-time counselors",
-        |c| { val::count(c.counselors) }
+        |c| val::count(c.counselors)
     ),
     crate::field!(
         HigherCampus,

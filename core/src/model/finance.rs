@@ -76,7 +76,7 @@ pub static FINANCE_SETTLEMENT_FIELDS: &[FieldDef<FinanceSettlement>] = &[
         Text,
         "高职院校",
         "higher school",
-        |f| { Value::Text(&f.higher_school) }
+        |f| Value::Text(&f.higher_school)
     ),
     crate::field!(
         FinanceSettlement,
@@ -84,7 +84,7 @@ pub static FINANCE_SETTLEMENT_FIELDS: &[FieldDef<FinanceSettlement>] = &[
         Text,
         "中职学校",
         "secondary school",
-        |f| { Value::Text(&f.school) }
+        |f| Value::Text(&f.school)
     ),
     crate::field!(
         FinanceSettlement,
@@ -92,7 +92,7 @@ pub static FINANCE_SETTLEMENT_FIELDS: &[FieldDef<FinanceSettlement>] = &[
         Int,
         "学年",
         "school year",
-        |f| { Value::Int(f.year.into()) }
+        |f| Value::Int(f.year.into())
     ),
     crate::field!(
         FinanceSettlement,

@@ -35,7 +35,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
         Text,
         "中职学校",
         "secondary school",
-        |p| { Value::Text(&p.school) }
+        |p| Value::Text(&p.school)
     ),
     crate::field!(
         ProgrammePlan,
@@ -43,7 +43,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
         Text,
         "专业代码",
         "major code",
-        |p| { Value::Text(&p.major.code) }
+        |p| Value::Text(&p.major.code)
     ),
     crate::field!(
         ProgrammePlan,
@@ -51,7 +51,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
         Int,
         "适用入学年份",
         "entry year",
-        |p| { val::year(p.entry_year) }
+        |p| val::year(p.entry_year)
     ),
     crate::field!(
         ProgrammePlan,
@@ -90,7 +90,7 @@ pub static PILOT_ENROLLMENT_FIELDS: &[FieldDef<PilotEnrollment>] = &[
         Text,
         "中职学校",
         "secondary school",
-        |p| { Value::Text(&p.school) }
+        |p| Value::Text(&p.school)
     ),
     crate::field!(PilotEnrollment, "year", Int, "招生年度", "year", |p| {
         Value::Int(p.year.into())
@@ -101,7 +101,7 @@ pub static PILOT_ENROLLMENT_FIELDS: &[FieldDef<PilotEnrollment>] = &[
         Int,
         "中职招生人数",
         "enrolled",
-        |p| { Value::Int(p.enrolled.into()) }
+        |p| Value::Int(p.enrolled.into())
     ),
 ];
 
@@ -126,7 +126,7 @@ pub static GRADUATE_EMPLOYMENT_FIELDS: &[FieldDef<GraduateEmployment>] = &[
         Text,
         "中职学校",
         "secondary school",
-        |g| { Value::Text(&g.school) }
+        |g| Value::Text(&g.school)
     ),
     crate::field!(
         GraduateEmployment,
@@ -134,7 +134,7 @@ pub static GRADUATE_EMPLOYMENT_FIELDS: &[FieldDef<GraduateEmployment>] = &[
         Int,
         "毕业年度",
         "year",
-        |g| { Value::Int(g.year.into()) }
+        |g| Value::Int(g.year.into())
     ),
     crate::field!(
         GraduateEmployment,
@@ -142,7 +142,7 @@ pub static GRADUATE_EMPLOYMENT_FIELDS: &[FieldDef<GraduateEmployment>] = &[
         Int,
         "高职毕业生",
         "graduates",
-        |g| { Value::Int(g.graduates.into()) }
+        |g| Value::Int(g.graduates.into())
     ),
     crate::field!(
         GraduateEmployment,

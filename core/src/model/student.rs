@@ -125,7 +125,7 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         Text,
         "中职学校",
         "secondary school",
-        |s| { Value::Text(&s.school) }
+        |s| Value::Text(&s.school)
     ),
     crate::field!(
         Student,
@@ -133,7 +133,7 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         Int,
         "入学年份",
         "entry year",
-        |s| { Value::Int(s.entry_year.into()) }
+        |s| Value::Int(s.entry_year.into())
     ),
     crate::field!(
         Student,
@@ -141,7 +141,7 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         Date,
         "开学日期",
         "term start",
-        |s| { val::date(s.term_start) }
+        |s| val::date(s.term_start)
     ),
     crate::field!(
         Student,
@@ -181,7 +181,7 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         Bool,
         "已完成学业",
         "graduated",
-        |s| { val::flag(s.graduated) }
+        |s| val::flag(s.graduated)
     ),
     crate::field!(
         Student,

@@ -74,7 +74,7 @@ pub static TEACHER_FIELDS: &[FieldDef<Teacher>] = &[
         Bool,
         "专任教师",
         "full-time",
-        |t| { Value::Bool(t.full_time) }
+        |t| Value::Bool(t.full_time)
     ),
     crate::field!(Teacher, "year", Int, "年度", "year", |t| val::year(
         t.year

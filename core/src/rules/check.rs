@@ -1,9 +1,10 @@
 //! The closed set of check kinds. Each kind's parameters and evaluation live in `crate::checks`.
 
 use crate::checks::{
-    completeness::Completeness, deadline::Deadline, exclusion::Exclusion, group_count::GroupCount,
-    not_exceeding::NotExceeding, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, target::Target, threshold::Threshold,
+    any_of::AnyOf, completeness::Completeness, deadline::Deadline, equals::Equals,
+    exclusion::Exclusion, group_count::GroupCount, not_exceeding::NotExceeding, overlap::Overlap,
+    pass_through::PassThrough, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
+    same_as::SameAs, target::Target, threshold::Threshold, within_period::WithinPeriod,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,16 @@ pub enum Check {
     NotExceeding(NotExceeding),
     /// A region-wide aggregate against goals by year: progress, never findings.
     Target(Target),
+    /// Money passed on in full or at least a share (tuition ≥ 60%; fees in full).
+    PassThrough(PassThrough),
+    /// At least `min` of several flags hold (a senior-worker or an intermediate X certificate).
+    AnyOf(AnyOf),
+    /// A date within a calendar period after another (agreement within a month of term start).
+    WithinPeriod(WithinPeriod),
+    /// One identity under two values of a field (a teacher in two staffs).
+    Overlap(Overlap),
+    /// A field has one required value (3 secondary years).
+    Equals(Equals),
 }
 
 impl Check {
@@ -54,6 +65,11 @@ impl Check {
             Check::Completeness(_) => "completeness",
             Check::NotExceeding(_) => "not_exceeding",
             Check::Target(_) => "target",
+            Check::PassThrough(_) => "pass_through",
+            Check::AnyOf(_) => "any_of",
+            Check::WithinPeriod(_) => "within_period",
+            Check::Overlap(_) => "overlap",
+            Check::Equals(_) => "equals",
         }
     }
 
@@ -71,6 +87,11 @@ impl Check {
             Check::Completeness(c) => c,
             Check::NotExceeding(c) => c,
             Check::Target(c) => c,
+            Check::PassThrough(c) => c,
+            Check::AnyOf(c) => c,
+            Check::WithinPeriod(c) => c,
+            Check::Overlap(c) => c,
+            Check::Equals(c) => c,
         }
     }
 }
