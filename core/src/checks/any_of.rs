@@ -108,8 +108,8 @@ impl Visitor for Run<'_, '_> {
             let (pz, pe) = item.period().unwrap_or_default();
             let message = if all {
                 Text::new(
-                    format!("{pz}{mz}缺少{}。", mzh.join("、")),
-                    format!("{pe}{me}: missing {}.", men.join(", ")),
+                    format!("{pz}缺少{}。", mzh.join("、")),
+                    format!("{pe}Missing {}.", men.join(", ")),
                 )
             } else if c.min == 1 {
                 Text::new(

@@ -32,6 +32,11 @@ pub struct Ratio {
     /// Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub colon: bool,
+    /// The numerator is part of the denominator (teachers with a master's degree among all
+    /// teachers; equipment added among all equipment): adding to it adds to both, so the remedy
+    /// for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub included: bool,
 }
 
 impl Kind for Ratio {
@@ -120,7 +125,20 @@ impl Visitor for Run<'_, '_> {
                 (c.denominator.clone(), num(b)),
             ];
             let given_zh = format!("{nlz}{}{nuz}、{dlz}{}{duz}", num(a), num(b));
-            let given_en = format!("{} {nle} and {} {dle}", num(a), num(b));
+            let of = |u: &str| {
+                if u.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {u} of")
+                }
+            };
+            let given_en = format!(
+                "{}{} {nle} and {}{} {dle}",
+                num(a),
+                of(&nue),
+                num(b),
+                of(&due)
+            );
             if b.is_zero() {
                 // With no denominator the quotient is undefined: below any minimum, above any maximum.
                 let need = match c.max {
@@ -160,8 +178,14 @@ impl Visitor for Run<'_, '_> {
             if let Some(min) = c.min {
                 // a/b < p/q  ⇔  p·b > a·q
                 if min.compare(a, b).is_some_and(|o| o.is_gt()) {
-                    let target = min.times(b).unwrap_or(Decimal::MAX);
-                    let n = ceil_to(target - a, num_whole);
+                    let n = if c.included && min.den() > min.num() {
+                        let gap = min.num() * b - min.den() * a;
+                        gap.checked_div(min.den() - min.num())
+                            .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
+                    } else {
+                        let target = min.times(b).unwrap_or(Decimal::MAX);
+                        ceil_to(target - a, num_whole)
+                    };
                     let p = min.num();
                     let fewer = (!p.is_zero())
                         .then(|| a.checked_mul(min.den()).and_then(|x| x.checked_div(p)))
@@ -288,7 +312,14 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         (String::new(), String::new())
     } else {
         let (z, e) = cx.unit();
-        (z.to_string(), if e.is_empty() { String::new() } else { format!(" {e}") })
+        (
+            z.to_string(),
+            if e.is_empty() {
+                String::new()
+            } else {
+                format!(" {e}")
+            },
+        )
     };
     let bound = if c.colon {
         format!("1:{}", b.bound)
@@ -296,7 +327,11 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         b.bound.to_string()
     };
     let is = if c.colon { "" } else { "为" };
-    let verb = if b.code == FindingCode::AboveMaximum { "allowed" } else { "required" };
+    let verb = if b.code == FindingCode::AboveMaximum {
+        "allowed"
+    } else {
+        "required"
+    };
     cx.emit(Draft {
         code: b.code,
         subject,

@@ -155,24 +155,24 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         Student,
         "agreement.higher_school",
         Bool,
-        "高职院校签署",
-        "signed by the higher school",
+        "三方协议高职院校签字",
+        "the higher school's signature on the agreement",
         |s| val::flag(s.agr().and_then(|a| a.higher_school))
     ),
     crate::field!(
         Student,
         "agreement.secondary_school",
         Bool,
-        "中职学校签署",
-        "signed by the secondary school",
+        "三方协议中职学校签字",
+        "the secondary school's signature on the agreement",
         |s| val::flag(s.agr().and_then(|a| a.secondary_school))
     ),
     crate::field!(
         Student,
         "agreement.student_or_guardian",
         Bool,
-        "学生(家长)签署",
-        "signed by the student or guardian",
+        "三方协议学生(家长)签字",
+        "the student's or guardian's signature on the agreement",
         |s| val::flag(s.agr().and_then(|a| a.student_or_guardian))
     ),
     crate::field!(

@@ -3,7 +3,13 @@
 use super::{Pack, Rule};
 use std::sync::OnceLock;
 
-const SOURCES: &[(&str, &str)] = &[("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml")),
+    (
+        "qz-pilot-2024",
+        include_str!("../../packs/qz-pilot-2024.toml"),
+    ),
+];
 
 fn all() -> &'static [Pack] {
     static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
