@@ -22,8 +22,10 @@ fn pack_loads_with_all_rules() {
 
 #[test]
 fn student_teacher_ratio_reads_like_the_worked_example() {
-    let r = run(r#"{"reporting_year": 2024, "schools": [{"id": "S1", "name": "衢州中专", "level": "secondary"}],
-        "higher_campuses": [{"school": "S1", "year": 2024, "students": 181, "full_time_teachers": 10}]}"#);
+    let r = run(
+        r#"{"reporting_year": 2024, "schools": [{"id": "S1", "name": "衢州中专", "level": "secondary"}],
+        "higher_campuses": [{"school": "S1", "year": 2024, "students": 181, "full_time_teachers": 10}]}"#,
+    );
     let f = r
         .findings
         .iter()
@@ -39,7 +41,10 @@ fn student_teacher_ratio_reads_like_the_worked_example() {
     );
     let rem = f.remedy.as_ref().unwrap();
     assert_eq!(rem.zh, "还需配备1名专任教师(或减少1名学生)");
-    assert_eq!(rem.en, "1 more full-time teacher(s) needed (or 1 fewer students)");
+    assert_eq!(
+        rem.en,
+        "1 more full-time teacher(s) needed (or 1 fewer students)"
+    );
     assert_eq!(f.subject.zh, "衢州中专高职校区 2024年");
 }
 
@@ -71,7 +76,11 @@ fn tuition_share_exact_to_the_cent() {
     assert_eq!(fs.len(), 2, "{fs:#?}");
     assert_eq!(fs[0].path(), "finance_settlements[1].tuition_passed_on");
     assert_eq!(fs[0].remedy.as_ref().unwrap().zh, "还需拨付10.00元");
-    assert!(fs[0].message.zh.contains("(占59.99%)"), "{}", fs[0].message.zh);
+    assert!(
+        fs[0].message.zh.contains("(占59.99%)"),
+        "{}",
+        fs[0].message.zh
+    );
     // 60% of 1,234,567.89 = 740,740.734; paid 728,395.13 → 12,345.604 short → 12,345.61.
     assert_eq!(fs[1].remedy.as_ref().unwrap().zh, "还需拨付12,345.61元");
 }
@@ -87,7 +96,10 @@ fn enrollment_target_progress() {
         .filter(|t| t.rule_id == "qz-pilot-2024/enrollment-target")
         .collect();
     assert_eq!(t.len(), 2);
-    assert_eq!((t[0].value.as_str(), t[0].met, t[0].pending), ("430", false, false));
+    assert_eq!(
+        (t[0].value.as_str(), t[0].met, t[0].pending),
+        ("430", false, false)
+    );
     assert_eq!(
         t[0].message.zh,
         "2024年全市区域中高职一体化中职招生人数为430名,目标450名,完成95.6%,未达到目标。"

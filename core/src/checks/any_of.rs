@@ -114,7 +114,7 @@ impl Visitor for Run<'_, '_> {
             } else if c.min == 1 {
                 Text::new(
                     format!("{pz}{mz}未取得{}中的任何一项。", mzh.join("或")),
-                    format!("{pe}{me}: holds none of {}.", men.join("; ")),
+                    format!("{pe}{me}: holds none of: {}.", men.join("; ")),
                 )
             } else {
                 Text::new(

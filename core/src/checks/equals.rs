@@ -72,7 +72,7 @@ impl Visitor for Run<'_, '_> {
                 (
                     Text::new(
                         format!("{pz}未填写{mz},应为{want}{uz}。"),
-                        format!("{pe}{me} is not given; it must be {want}{ue}."),
+                        cap(format!("{pe}{me} is not given; it must be {want}{ue}.")),
                     ),
                     FindingCode::Missing,
                 )
@@ -81,7 +81,7 @@ impl Visitor for Run<'_, '_> {
                 (
                     Text::new(
                         format!("{pz}{mz}为{got}{uz},应为{want}{uz}。"),
-                        format!("{pe}{me} is {got}{ue}; it must be {want}{ue}."),
+                        cap(format!("{pe}{me} is {got}{ue}; it must be {want}{ue}.")),
                     ),
                     FindingCode::Mismatch,
                 )
@@ -106,5 +106,14 @@ impl Visitor for Run<'_, '_> {
             });
         }
         Outcome::Checked(items.len())
+    }
+}
+
+/// Upper-cases the first letter of an English sentence.
+fn cap(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
     }
 }

@@ -50,6 +50,12 @@ pub struct Overlap {
     /// Fields that must agree for two records to overlap (e.g. the year of the staff list).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same: Vec<String>,
+    /// A field naming the person, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_field: Option<String>,
+    /// A field holding the school id of each record, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_field: Option<String>,
 }
 
 impl Kind for Overlap {
@@ -59,6 +65,9 @@ impl Kind for Overlap {
         expect_field(self.entity, &self.split, &[ValueKind::Text])?;
         for s in &self.same {
             expect_field(self.entity, s, &keyish)?;
+        }
+        for f in self.name_field.iter().chain(self.school_field.iter()) {
+            expect_field(self.entity, f, &[ValueKind::Text])?;
         }
         if self.between[0].value == self.between[1].value {
             return Err("`between` needs two different values".into());
@@ -116,29 +125,50 @@ impl Visitor for Run<'_, '_> {
             }
         }
         let [a, b] = &c.between;
+        let name_f = c.name_field.as_deref().and_then(field::<T>);
+        let school_f = c.school_field.as_deref().and_then(field::<T>);
+        let school_of = |i: usize| {
+            school_f
+                .and_then(|f| (f.get)(&items[i]).text())
+                .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()))
+                .unwrap_or("")
+                .to_string()
+        };
         for ((person, _), (first, second)) in by_key {
             if first.is_empty() || second.is_empty() {
                 continue;
             }
+            let (sa, sb) = (school_of(first[0]), school_of(second[0]));
+            let who = name_f.and_then(|f| (f.get)(&items[first[0]]).text());
+            let (wz, we) = match who {
+                Some(n) => (format!("{n}(标识{person})"), format!("{n} ({person})")),
+                None => (format!("标识为{person}的人员"), format!("Person {person}")),
+            };
             let subject = cx.subject(&items[first[0]]);
-            let other = cx.subject(&items[second[0]]);
             let locations = first
                 .iter()
                 .chain(second.iter())
                 .map(|&i| Location::new(T::KIND, i, Some(&c.key)))
                 .collect();
+            let of = |s: &str| {
+                if s.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of {s}")
+                }
+            };
             cx.emit(Draft {
                 code: FindingCode::Excluded,
-                subject: subject.clone(),
+                subject,
                 locations,
                 message: Text::new(
+                    format!("{wz}同时计入{sa}{}和{sb}{}。", a.zh, b.zh),
                     format!(
-                        "{}(标识{person})同时计入{}和{}({})。",
-                        subject.zh, a.zh, b.zh, other.zh
-                    ),
-                    format!(
-                        "{} ({person}) is counted in both the {} and the {} ({}).",
-                        subject.en, a.en, b.en, other.en
+                        "{we} is counted in both the {}{} and the {}{}.",
+                        a.en,
+                        of(&sa),
+                        b.en,
+                        of(&sb)
                     ),
                 ),
                 inputs: vec![

@@ -73,14 +73,24 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
 }
 
 /// Formats a quotient for a message: a percentage, "18.1:1", or a number, 2 decimals at most.
-fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool) -> String {
+/// Rounded away from the bound (`up` for a value above a maximum), so that a failing 6.4999…
+/// never shows as the 6.5 it fails to reach.
+fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool, up: bool) -> String {
     let q = a.checked_div(b).unwrap_or(Decimal::MAX);
+    let r = |x: Decimal| {
+        let s = if up {
+            RoundingStrategy::ToPositiveInfinity
+        } else {
+            RoundingStrategy::ToNegativeInfinity
+        };
+        num(x.round_dp_with_strategy(2, s))
+    };
     if colon {
-        format!("{}:1", num(q.round_dp(2)))
+        format!("{}:1", r(q))
     } else if percent {
-        format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
+        format!("{}%", r(q * Decimal::ONE_HUNDRED))
     } else {
-        num(q.round_dp(2))
+        r(q)
     }
 }
 
@@ -202,7 +212,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::BelowMinimum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent, c.colon),
+                            shown: shown(a, b, c.percent, c.colon, false),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("低于", "below"),
                             bound: min,
@@ -236,7 +246,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::AboveMaximum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent, c.colon),
+                            shown: shown(a, b, c.percent, c.colon, true),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("高于", "above"),
                             bound: max,

@@ -99,7 +99,7 @@ impl Visitor for Run<'_, '_> {
                             zh_date(base),
                             zh_date(end)
                         ),
-                        format!("{pe}{me}: {d}, later than {qe} after the {be} {base} ({end})."),
+                        cap(format!("{pe}{me}: {d}, later than {qe} after the {be} {base} ({end}).")),
                     ),
                     Text::new(
                         format!("{fz}须不晚于{}", zh_date(end)),
@@ -110,7 +110,7 @@ impl Visitor for Run<'_, '_> {
                     FindingCode::Missing,
                     Text::new(
                         format!("{pz}未填写{mz},须在{bz}{}后{qz}内(不晚于{})完成。", zh_date(base), zh_date(end)),
-                        format!("{pe}{me} is not given; it is due within {qe} of the {be} {base} (by {end})."),
+                        cap(format!("{pe}{me} is not given; it is due within {qe} of the {be} {base} (by {end}).")),
                     ),
                     Text::new(
                         format!("请于{}前完成并填写{fz}", zh_date(end)),
@@ -144,5 +144,14 @@ impl Visitor for Run<'_, '_> {
             ));
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// Upper-cases the first letter of an English sentence.
+fn cap(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
     }
 }

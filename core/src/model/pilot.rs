@@ -58,7 +58,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
         "secondary_years",
         Int,
         "中职阶段学制",
-        "years of the secondary stage",
+        "length of the secondary stage",
         |p| val::count(p.secondary_years)
     ),
     crate::field!(
@@ -66,7 +66,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
         "higher_years",
         Int,
         "高职阶段学制",
-        "years of the higher stage",
+        "length of the higher stage",
         |p| val::count(p.higher_years)
     ),
 ];

@@ -148,7 +148,7 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         "agreement.signed_on",
         Date,
         "三方协议签订日期",
-        "tripartite agreement signed on",
+        "signing date of the tripartite agreement",
         |s| val::date(s.agr().and_then(|a| a.signed_on))
     ),
     crate::field!(
