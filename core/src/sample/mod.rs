@@ -1,27 +1,33 @@
 //! Bundled sample datasets, produced by deterministic generators (same output on every run and
 //! platform), so the CLI, Python and JavaScript can show real-looking data without shipping files.
+//! The generated files are also committed under `samples/` (regenerate with
+//! `cargo run -p xianjie --example gen_samples`).
 
-mod qz_pilot_2024;
+pub mod bj_3p2_2024;
+pub mod qz_pilot_2024;
+pub mod rng;
 
-/// Each sample: its name and its generator.
-/// A sample's generator.
-type Generator = fn() -> crate::Dataset;
-
-/// Add a sample here: one line, its name and its generator.
-const SAMPLES: &[(&str, Generator)] = &[("qz-pilot-2024", qz_pilot_2024::generate)];
+use crate::Dataset;
 
 /// Names of the bundled samples.
 pub fn names() -> &'static [&'static str] {
-    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| SAMPLES.iter().map(|(n, _)| *n).collect())
+    &[bj_3p2_2024::NAME, qz_pilot_2024::NAME]
 }
 
 /// The bundled sample `name`, generated afresh.
-///
-/// ```
-/// let ds = xianjie::sample::load("qz-pilot-2024").unwrap();
-/// assert_eq!(ds.reporting_year, Some(2024));
-/// ```
-pub fn load(name: &str) -> Option<crate::Dataset> {
-    SAMPLES.iter().find(|(n, _)| *n == name).map(|(_, g)| g())
+pub fn load(name: &str) -> Option<Dataset> {
+    match name {
+        bj_3p2_2024::NAME => Some(bj_3p2_2024::dataset()),
+        qz_pilot_2024::NAME => Some(qz_pilot_2024::dataset()),
+        _ => None,
+    }
+}
+
+/// Sample `name` generated from another seed (same shape, other names, figures and places).
+pub fn generate(name: &str, seed: u64) -> Option<Dataset> {
+    match name {
+        bj_3p2_2024::NAME => Some(bj_3p2_2024::generate(seed)),
+        qz_pilot_2024::NAME => Some(qz_pilot_2024::generate(seed)),
+        _ => None,
+    }
 }
