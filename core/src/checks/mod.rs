@@ -3,12 +3,17 @@
 
 pub mod any_of;
 pub mod bound;
+pub mod cap;
+pub mod catalog_name;
+pub mod code;
 pub mod completeness;
+pub mod consecutive_years;
 pub mod deadline;
 pub mod equals;
 pub mod exclusion;
 pub mod filter;
 pub mod group_count;
+pub mod implies;
 pub mod not_exceeding;
 pub mod overlap;
 pub mod pass_through;
@@ -17,6 +22,7 @@ pub mod ratio;
 pub mod required;
 pub mod role;
 pub mod same_as;
+pub mod same_category;
 pub mod target;
 pub mod threshold;
 pub mod within_period;

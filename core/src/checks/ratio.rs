@@ -149,7 +149,11 @@ impl Visitor for Run<'_, '_> {
                 num(b),
                 of(&due)
             );
-            if b.is_zero() {
+            // Nothing drawn from nothing meets an upper bound (no pay from no net income).
+            if b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
+                continue;
+            }
+            if b <= Decimal::ZERO {
                 // With no denominator the quotient is undefined: below any minimum, above any maximum.
                 let need = match c.max {
                     Some(m) if !m.num().is_zero() => a
@@ -175,7 +179,7 @@ impl Visitor for Run<'_, '_> {
                     subject,
                     locations: vec![Location::new(T::KIND, i, Some(&c.denominator))],
                     message: Text::new(
-                        format!("{given_zh},{dlz}为0,{metric_zh}无法计算,不符合要求。"),
+                        format!("{given_zh},{dlz}为{},{metric_zh}无法计算,不符合要求。", num(b)),
                         format!("{given_en}: with no {dle} the {metric_en} is undefined and the rule is not met."),
                     ),
                     inputs,
@@ -331,10 +335,10 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
             },
         )
     };
-    let bound = if c.colon {
-        format!("1:{}", b.bound)
+    let (bound_zh, bound) = if c.colon {
+        (format!("1:{}", b.bound), format!("1:{}", b.bound))
     } else {
-        b.bound.to_string()
+        (b.bound.zh(), b.bound.to_string())
     };
     let is = if c.colon { "" } else { "为" };
     let verb = if b.code == FindingCode::AboveMaximum {
@@ -351,7 +355,7 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         ],
         message: Text::new(
             format!(
-                "{pz}{},{}{is}{}{qz},{}{bound}{qz}的要求。",
+                "{pz}{},{}{is}{}{qz},{}{bound_zh}{qz}的要求。",
                 b.given.0, b.metric.0, b.shown, b.dir.0
             ),
             format!(

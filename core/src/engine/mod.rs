@@ -112,9 +112,13 @@ impl Checker {
                 if !missing.is_empty() {
                     status.state = RuleState::Unchecked;
                     let names = missing.join(", ");
+                    let why = rule
+                        .param_notes
+                        .get(&missing[0])
+                        .map_or("来源文件未规定", |t| t.zh.as_str());
                     status.reason = Some(Text::new(
-                        format!("未提供参数{names}(来源文件未规定),本规则未检查;可用 --param {}.{}=… 提供", rule.id, missing[0]),
-                        format!("parameter {names} not given (the source sets none); this rule was not checked; give it with --param {}.{}=…", rule.id, missing[0]),
+                        format!("未提供参数 {names}({why}),本规则未检查。"),
+                        format!("Parameter {names} not given (the source sets none); this rule was not checked."),
                     ));
                     statuses.push(status);
                     continue;

@@ -4,31 +4,39 @@
 //! through the [`FieldDef`] tables, resolved once when a pack is loaded.
 
 mod campus;
+mod city_capacity;
 mod cohort;
 mod common;
 mod entity;
 mod exact;
 mod fields;
 mod finance;
+mod majors;
+mod offsets_income;
 mod pilot;
 mod project;
 mod school;
 mod status_report;
 mod student;
 mod teacher;
+mod training_plan;
 
 pub use campus::*;
+pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
 pub use entity::{Entity, EntityKind, Subject, Visitor};
 pub use fields::{val, FieldDef, Value, ValueKind};
 pub use finance::*;
+pub use majors::*;
+pub use offsets_income::*;
 pub use pilot::*;
 pub use project::*;
 pub use school::*;
 pub use status_report::*;
 pub use student::*;
 pub use teacher::*;
+pub use training_plan::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -90,6 +98,24 @@ pub struct Dataset {
     /// Higher-stage graduate employment per school and year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub graduate_employment: Vec<GraduateEmployment>,
+    /// Major offerings per school and year (专业布点与招生).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub major_offerings: Vec<MajorOffering>,
+    /// New-major filings (新设专业备案).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_major_filings: Vec<NewMajorFiling>,
+    /// Training plans with their hours.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub training_plans: Vec<TrainingPlan>,
+    /// Enterprise investment and surcharge offsets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enterprise_offsets: Vec<EnterpriseOffset>,
+    /// Schools' social-service income and performance pay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub social_service_income: Vec<SocialServiceIncome>,
+    /// City-wide capacity counts per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub city_capacity: Vec<CityCapacity>,
 }
 
 /// Lookups by id over a dataset, built once per check run.

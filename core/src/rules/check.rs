@@ -1,10 +1,12 @@
 //! The closed set of check kinds. Each kind's parameters and evaluation live in `crate::checks`.
 
 use crate::checks::{
-    any_of::AnyOf, completeness::Completeness, deadline::Deadline, equals::Equals,
-    exclusion::Exclusion, group_count::GroupCount, not_exceeding::NotExceeding, overlap::Overlap,
+    any_of::AnyOf, cap::Cap, catalog_name::CatalogName, code::Code, completeness::Completeness,
+    consecutive_years::ConsecutiveYears, deadline::Deadline, equals::Equals, exclusion::Exclusion,
+    group_count::GroupCount, implies::Implies, not_exceeding::NotExceeding, overlap::Overlap,
     pass_through::PassThrough, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, target::Target, threshold::Threshold, within_period::WithinPeriod,
+    same_as::SameAs, same_category::SameCategory, target::Target, threshold::Threshold,
+    within_period::WithinPeriod,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -35,6 +37,18 @@ pub enum Check {
     Completeness(Completeness),
     /// One field never exceeds another (transferred ≤ graduates).
     NotExceeding(NotExceeding),
+    /// A condition on a yearly series holding k years in a row (intake below one class 3 years running).
+    ConsecutiveYears(ConsecutiveYears),
+    /// A value at most the smallest of several limits (offset ≤ min(30% × investment, surcharges owed)).
+    Cap(Cap),
+    /// An identifier against reference data (catalogue major, division, USCC, MoE school code).
+    Code(Code),
+    /// The secondary and higher majors of a pairing are in the same 专业大类.
+    SameCategory(SameCategory),
+    /// A major's name matches the catalogue's name for its code.
+    CatalogName(CatalogName),
+    /// Where one flag is true, another must be too (filed ⇒ conditions met).
+    Implies(Implies),
     /// A region-wide aggregate against goals by year: progress, never findings.
     Target(Target),
     /// Money passed on in full or at least a share (tuition ≥ 60%; fees in full).
@@ -64,6 +78,12 @@ impl Check {
             Check::Exclusion(_) => "exclusion",
             Check::Completeness(_) => "completeness",
             Check::NotExceeding(_) => "not_exceeding",
+            Check::ConsecutiveYears(_) => "consecutive_years",
+            Check::Cap(_) => "cap",
+            Check::Code(_) => "code",
+            Check::SameCategory(_) => "same_category",
+            Check::CatalogName(_) => "catalog_name",
+            Check::Implies(_) => "implies",
             Check::Target(_) => "target",
             Check::PassThrough(_) => "pass_through",
             Check::AnyOf(_) => "any_of",
@@ -86,6 +106,12 @@ impl Check {
             Check::Exclusion(c) => c,
             Check::Completeness(c) => c,
             Check::NotExceeding(c) => c,
+            Check::ConsecutiveYears(c) => c,
+            Check::Cap(c) => c,
+            Check::Code(c) => c,
+            Check::SameCategory(c) => c,
+            Check::CatalogName(c) => c,
+            Check::Implies(c) => c,
             Check::Target(c) => c,
             Check::PassThrough(c) => c,
             Check::AnyOf(c) => c,
