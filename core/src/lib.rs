@@ -30,6 +30,8 @@ pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod schema;
+#[cfg(feature = "tables")]
+pub mod table;
 
 pub use engine::{check, Checker, Options};
 pub use finding::{Finding, Lang, Location, Severity, Text};
