@@ -58,7 +58,7 @@ fn read_and_check(c: &mut Criterion) {
 }
 
 fn aggregation(c: &mut Criterion) {
-    let n = 100_000;
+    let n: usize = 100_000;
     let cohorts = (0..n)
         .map(|i| Cohort {
             project: format!("P{:05}", i % 5000),
