@@ -33,6 +33,11 @@ pub mod schema;
 #[cfg(feature = "tables")]
 pub mod table;
 
+/// The README's examples run as doctests, so the README cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use engine::{check, Checker, Options};
 pub use finding::{Finding, Lang, Location, Severity, Text};
 pub use input::{InputError, InputIssue};
