@@ -171,3 +171,15 @@ fn csv_line_numbers_survive_blank_lines_crlf_and_quoted_breaks() {
     let cells: Vec<_> = read.issues.iter().map(|i| i.cell_ref()).collect();
     assert_eq!(cells, ["semester_activities!C4", "semester_activities!C6"]);
 }
+
+#[test]
+fn templates_for_every_builtin_pack_read_back_clean() {
+    for pack in xianjie::rules::builtin_packs() {
+        let bytes = table::template(&[pack]).unwrap();
+        let read = table::read_xlsx(&bytes, &ReadOptions::default()).unwrap();
+        assert!(read.issues.is_empty(), "{}: {:#?}", pack.id, read.issues);
+    }
+    let all: Vec<_> = xianjie::rules::builtin_packs().iter().collect();
+    let kinds = table::template::entities_for(&all);
+    assert!(kinds.contains(&EntityKind::SemesterActivities) && kinds.contains(&EntityKind::Schools));
+}

@@ -63,6 +63,10 @@ impl CellMap {
     pub(crate) fn clear_rows(&mut self) {
         self.rows.clear();
     }
+    /// Number of records mapped, all entities.
+    pub fn total_rows(&self) -> usize {
+        self.rows.values().map(Vec::len).sum()
+    }
     /// Number of records of `kind` mapped.
     pub fn len_of(&self, kind: EntityKind) -> usize {
         self.rows.get(&kind).map_or(0, Vec::len)

@@ -32,7 +32,7 @@ pub mod columns;
 mod csv_in;
 mod rows;
 mod summary;
-mod template;
+pub mod template;
 mod xlsx_in;
 
 pub use cell::{float_text, halfwidth};
