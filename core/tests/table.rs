@@ -181,5 +181,7 @@ fn templates_for_every_builtin_pack_read_back_clean() {
     }
     let all: Vec<_> = xianjie::rules::builtin_packs().iter().collect();
     let kinds = table::template::entities_for(&all);
-    assert!(kinds.contains(&EntityKind::SemesterActivities) && kinds.contains(&EntityKind::Schools));
+    assert!(
+        kinds.contains(&EntityKind::SemesterActivities) && kinds.contains(&EntityKind::Schools)
+    );
 }
