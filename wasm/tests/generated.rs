@@ -1,5 +1,8 @@
-//! Generates `src/types.d.ts` (the TypeScript types of every value crossing the binding) from the
-//! core's JSON Schemas, and fails when the committed file is stale. `XIANJIE_BLESS=1` rewrites it.
+//! Generates the binding's committed, generated files from the core and fails when they are stale
+//! (`XIANJIE_BLESS=1` rewrites them):
+//! - `src/types.d.ts`: TypeScript types of every value crossing the binding, from the JSON Schemas;
+//! - `src/schemas.json`: the schemas `schema(kind)` serves, embedded as text by the module (far
+//!   smaller than embedding a schema generator).
 
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
@@ -189,20 +192,41 @@ fn generate() -> String {
     out
 }
 
+fn schemas() -> String {
+    let mut all = Map::new();
+    let kinds = std::iter::once("dataset")
+        .chain(xianjie::model::EntityKind::ALL.iter().map(|k| k.as_str()));
+    for kind in kinds {
+        let text = xianjie::forms::entity_schema(kind).unwrap();
+        all.insert(kind.to_string(), serde_json::from_str::<Value>(&text).unwrap());
+    }
+    serde_json::to_string(&Value::Object(all)).unwrap() + "\n"
+}
+
+/// Compares (or with `XIANJIE_BLESS` rewrites) a generated file.
+fn current(name: &str, fresh: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    if std::env::var_os("XIANJIE_BLESS").is_some() {
+        std::fs::write(&path, fresh).unwrap();
+    }
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        old == fresh,
+        "wasm/{name} is stale: run `XIANJIE_BLESS=1 cargo test -p xianjie-wasm --test generated`"
+    );
+}
+
+#[test]
+fn schemas_json_is_current() {
+    current("src/schemas.json", &schemas());
+}
+
 #[test]
 fn types_d_ts_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/types.d.ts");
     let fresh = generate();
-    if std::env::var_os("XIANJIE_BLESS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
     let any = fresh
         .lines()
         .find(|l| l.trim_end_matches(';').ends_with(": any") || l.contains("<any>"));
     assert!(any.is_none(), "`any` in the public types: {any:?}");
-    let old = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        old == fresh,
-        "wasm/src/types.d.ts is stale: run `XIANJIE_BLESS=1 cargo test -p xianjie-wasm --test typescript`"
-    );
+    current("src/types.d.ts", &fresh);
 }
