@@ -162,7 +162,7 @@ fn generate() -> String {
     gen.subschema_for::<xianjie_wasm::CheckOptions>();
     let defs = gen.take_definitions(true);
     let mut out = String::from(
-        "// Generated from the core's JSON Schemas by wasm/tests/typescript.rs; do not edit.\n\
+        "// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.\n\
          // Decimals are strings (exact); instants are ISO 8601 strings with their UTC offset.\n\n",
     );
     for (name, schema) in &defs {
