@@ -46,6 +46,9 @@ pub struct TargetProgress {
     pub rule_id: String,
     /// The year the goal is for.
     pub year: i32,
+    /// The group, for per-group goals (a school id, an industry chain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// The value reached (exact).
     pub value: String,
     /// The goal (exact).
@@ -120,22 +123,16 @@ impl Report {
         rules: Vec<RuleStatus>,
         targets: Vec<TargetProgress>,
     ) -> Report {
-        findings.sort_by(|a, b| {
-            let la = a
+        // Borrowed keys: no allocation per comparison (a report may hold millions of findings).
+        type Place<'a> = Option<(crate::model::EntityKind, usize, Option<&'a str>)>;
+        fn key(f: &Finding) -> (Severity, &str, Place<'_>, &str) {
+            let loc = f
                 .locations
                 .first()
-                .map(|l| (l.entity, l.index, l.field.clone()));
-            let lb = b
-                .locations
-                .first()
-                .map(|l| (l.entity, l.index, l.field.clone()));
-            (a.severity, &a.rule_id, la, &a.subject.id).cmp(&(
-                b.severity,
-                &b.rule_id,
-                lb,
-                &b.subject.id,
-            ))
-        });
+                .map(|l| (l.entity, l.index, l.field.as_deref()));
+            (f.severity, f.rule_id.as_str(), loc, f.subject.id.as_str())
+        }
+        findings.sort_by(|a, b| key(a).cmp(&key(b)));
         let mut counts = Counts::default();
         let mut by_rule = BTreeMap::new();
         for f in &findings {

@@ -91,6 +91,32 @@ fn run_one(path: &Path) -> Result<(), String> {
                 .collect()
         })
         .unwrap_or_default();
+    // Optional `"paths": [...]`: every location of the finding, in order (e.g. both duplicate ranks).
+    for f in expect["findings"].as_array().into_iter().flatten() {
+        let Some(paths) = f["paths"].as_array() else {
+            continue;
+        };
+        let paths: Vec<&str> = paths.iter().filter_map(Value::as_str).collect();
+        let rule = f["rule_id"].as_str().unwrap_or_default();
+        let hit = report.findings.iter().any(|g| {
+            g.rule_id == rule
+                && g.locations
+                    .iter()
+                    .map(|l| l.path.as_str())
+                    .eq(paths.iter().copied())
+        });
+        if !hit {
+            let all: Vec<Vec<&str>> = report
+                .findings
+                .iter()
+                .filter(|g| g.rule_id == rule)
+                .map(|g| g.locations.iter().map(|l| l.path.as_str()).collect())
+                .collect();
+            return Err(format!(
+                "{rule}: no finding located at {paths:?}; got {all:?}"
+            ));
+        }
+    }
     let missing: Vec<&Key> = want.iter().filter(|w| !got.contains(w)).collect();
     if !missing.is_empty() {
         return Err(format!("missing findings {missing:?}; got {got:?}"));
@@ -121,6 +147,18 @@ fn run_one(path: &Path) -> Result<(), String> {
             if &name != state {
                 return Err(format!("rule {rule}: state {name}, expected {state}"));
             }
+        }
+    }
+    // Optional: `"targets": [{"rule_id": …, "year": …, "group": …, "met": bool, "pending": bool}]`;
+    // each listed entry must match one progress entry on the fields it gives.
+    for t in expect["targets"].as_array().into_iter().flatten() {
+        let got = serde_json::to_value(&report.targets).map_err(|e| e.to_string())?;
+        let fits = |g: &Value| {
+            t.as_object()
+                .is_some_and(|o| o.iter().all(|(k, v)| g.get(k) == Some(v)))
+        };
+        if !got.as_array().is_some_and(|a| a.iter().any(fits)) {
+            return Err(format!("no target progress matches {t}; got {got}"));
         }
     }
     Ok(())

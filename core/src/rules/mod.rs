@@ -9,7 +9,7 @@ mod load;
 pub use builtin::{builtin, builtin_ids, builtin_packs, builtin_source, find_rule};
 pub use check::*;
 pub use fraction::Fraction;
-pub use load::PackError;
+pub use load::{parse_toml_table, PackError};
 
 use crate::finding::{Severity, Text};
 use chrono::NaiveDate;
@@ -70,7 +70,7 @@ pub struct Wording {
     /// Remedy with `{n}` (and, for ratios, `{m}`: the alternative change), e.g. `还需召开{n}次`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedy_zh: Option<String>,
-    /// Remedy with `{n}`, e.g. `{n} more meeting(s) needed`.
+    /// Remedy with `{n}`, e.g. `{n} more {meeting|meetings} needed` (`{one|many}` picks by `n`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedy_en: Option<String>,
 }
@@ -103,6 +103,10 @@ pub struct Rule {
     /// Parameters the source leaves unset: the user must give them (`--param id.name=value`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_params: Vec<String>,
+    /// Why each required parameter is needed, shown when it is missing,
+    /// e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub param_notes: std::collections::BTreeMap<String, Text>,
     /// Words for messages.
     #[serde(default)]
     pub wording: Wording,
