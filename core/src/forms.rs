@@ -2,13 +2,10 @@
 //! that concern one input field, and a rule with its pack for "show the clause".
 
 use crate::finding::Finding;
-use crate::input::{InputError, InputErrorKind};
-use crate::model::{
-    Application, Cohort, EntityKind, Project, QualityMonitoring, School, SemesterActivity,
-    StatusReport,
-};
-use crate::report::{PackRef, Report};
 use crate::finding::Text;
+use crate::input::{InputError, InputErrorKind};
+use crate::model::EntityKind;
+use crate::report::{PackRef, Report};
 use crate::rules::{find_rule, Rule};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -22,18 +19,30 @@ use serde::{Deserialize, Serialize};
 /// assert!(xianjie::forms::entity_schema("nope").is_none());
 /// ```
 pub fn entity_schema(kind: &str) -> Option<String> {
-    let schema = match (kind, EntityKind::parse(kind)) {
-        ("dataset", _) => schemars::schema_for!(crate::Dataset),
-        (_, Some(EntityKind::Schools)) => schemars::schema_for!(School),
-        (_, Some(EntityKind::Projects)) => schemars::schema_for!(Project),
-        (_, Some(EntityKind::Applications)) => schemars::schema_for!(Application),
-        (_, Some(EntityKind::Cohorts)) => schemars::schema_for!(Cohort),
-        (_, Some(EntityKind::SemesterActivities)) => schemars::schema_for!(SemesterActivity),
-        (_, Some(EntityKind::StatusReports)) => schemars::schema_for!(StatusReport),
-        (_, Some(EntityKind::QualityMonitoring)) => schemars::schema_for!(QualityMonitoring),
-        (_, None) => return None,
-    };
-    Some(serde_json::to_string_pretty(&schema).unwrap_or_default())
+    let mut doc = serde_json::to_value(schemars::schema_for!(crate::Dataset)).ok()?;
+    if kind != "dataset" {
+        // One record of a collection: the dataset schema rooted at that collection's item type,
+        // so every entity (present and future) is covered without a list to keep up to date.
+        let kind = EntityKind::parse(kind)?;
+        let items = doc
+            .pointer(&format!("/properties/{}/items", kind.as_str()))?
+            .clone();
+        let obj = doc.as_object_mut()?;
+        for key in ["properties", "type", "description", "title"] {
+            obj.remove(key);
+        }
+        if let Some(name) = items
+            .get("$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.rsplit('/').next())
+        {
+            obj.insert("title".into(), name.into());
+        }
+        if let serde_json::Value::Object(fields) = items {
+            obj.extend(fields);
+        }
+    }
+    serde_json::to_string_pretty(&doc).ok()
 }
 
 fn bad_path(loc: &str, zh: String, en: String) -> InputError {
@@ -64,7 +73,10 @@ pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Fin
         return Err(bad_path(
             "kind",
             format!("未知的数据集合{kind}:应为{}之一", names.join("、")),
-            format!("unknown collection {kind:?}: expected one of {}", names.join(", ")),
+            format!(
+                "unknown collection {kind:?}: expected one of {}",
+                names.join(", ")
+            ),
         ));
     };
     let well_formed = path

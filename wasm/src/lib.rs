@@ -59,13 +59,7 @@ fn input_error(e: InputError) -> JsValue {
 }
 
 fn pack_error(e: PackError) -> JsValue {
-    js_error(
-        &e.to_string(),
-        "PackError",
-        "pack",
-        &e.loc,
-        to_js(&[&e]),
-    )
+    js_error(&e.to_string(), "PackError", "pack", &e.loc, to_js(&[&e]))
 }
 
 /// Rust value → JS value, through JSON (the documented wire format).

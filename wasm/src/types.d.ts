@@ -1,4 +1,4 @@
-// Generated from the core's JSON Schemas by wasm/tests/typescript.rs; do not edit.
+// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.
 // Decimals are strings (exact); instants are ISO 8601 strings with their UTC offset.
 
 /** A new-project application (新增项目申报). */
@@ -181,6 +181,98 @@ export type Check = {
   kind: "not_exceeding";
   /** The quantity it may not exceed. */
   limit_field: string;
+} | {
+  /** Condition `value ≤ at_most` (`"0"`: no intake). */
+  at_most?: Fraction | null;
+  /** Condition `value < class_size`: the intake cannot form one class. Usually a user parameter. */
+  class_size?: Fraction | null;
+  /** e.g. `never filled one class of {bound}`. */
+  condition_en: string;
+  /** What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`. */
+  condition_zh: string;
+  /** e.g. `the major is to be discontinued`. */
+  consequence_en: string;
+  /** What follows, e.g. `应停办`. */
+  consequence_zh: string;
+  /** The collection holding the series. */
+  entity: EntityKind;
+  /** The numeric field the condition reads, e.g. `intake`. */
+  field: string;
+  /** Fields naming one series, e.g. `["school", "major.code"]`. */
+  group_by: string[];
+  kind: "consecutive_years";
+  /** A text field shown after the group key, e.g. `major.name`. */
+  label_field?: string | null;
+  /** How the message names the series, e.g. `该专业`. */
+  lead_zh?: string | null;
+  /** The field of `group_by` naming the school (shown by name in the subject). */
+  school_field?: string | null;
+  /** The year field (integer). */
+  year: string;
+  /** How many consecutive years make a finding. */
+  years: number;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The capped field. */
+  field: string;
+  kind: "cap";
+  /** The limits; the smallest applies. */
+  limits: Limit[];
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The text field holding the code; records without it are skipped. */
+  field: string;
+  kind: "code";
+  /** The reference. */
+  scheme: Scheme;
+  /** Only records where this boolean field is true are checked (e.g. `filed`). */
+  when_true?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The higher major code field. */
+  higher: string;
+  kind: "same_category";
+  /** The secondary major code field. */
+  secondary: string;
+} | {
+  /** The major code field. */
+  code: string;
+  /** The collection. */
+  entity: EntityKind;
+  kind: "catalog_name";
+  /** The major name field. */
+  name: string;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The boolean field that triggers the check. */
+  if_true: string;
+  kind: "implies";
+  /** The boolean field that must then be true. */
+  then_true: string;
+} | {
+  /** Per-group goals. */
+  each?: Each | null;
+  /** The collection aggregated. */
+  entity: EntityKind;
+  /** Summed field (`sum`, `share`), or the field whose distinct values are counted. */
+  field?: string | null;
+  /** Goals by year. */
+  goals: Goal[];
+  kind: "target";
+  /** What is aggregated. */
+  measure: Measure;
+  /** Denominator field of a `share` of sums. */
+  of?: string | null;
+  /** The part of a `share` of counts. */
+  part?: Filter[];
+  /** Records aggregated at all. */
+  where?: Filter[];
+  /** Year field to group by. */
+  year_field?: string | null;
 };
 
 /** Options of `check` and `checkField`; every member may be omitted. */
@@ -193,6 +285,20 @@ export interface CheckOptions {
   params?: {
     [key: string]: string;
   };
+}
+
+/** One year's city-wide counts. */
+export interface CityCapacity {
+  /** Middle managers seconded to enterprises that year (选派中层干部挂职). */
+  managers_seconded?: number | null;
+  /** Teacher innovation-practice bases at enterprises (教师企业创新实践基地), cumulative. */
+  practice_bases?: number | null;
+  /** Principals seconded to enterprises that year (选派校长挂职). */
+  principals_seconded?: number | null;
+  /** High-level teaching-innovation teams (高水平教学创新团队), cumulative. */
+  teaching_teams?: number | null;
+  /** Year. */
+  year: number;
 }
 
 /** A project's intake in one entry year. */
@@ -244,10 +350,18 @@ export interface Counts {
 export interface Dataset {
   /** New-project applications. */
   applications?: Application[];
+  /** City-wide capacity counts per year. */
+  city_capacity?: CityCapacity[];
   /** Cohorts per project and entry year. */
   cohorts?: Cohort[];
+  /** Enterprise investment and surcharge offsets. */
+  enterprise_offsets?: EnterpriseOffset[];
+  /** Major offerings per school and year (专业布点与招生). */
+  major_offerings?: MajorOffering[];
   /** A name for the dataset, shown in reports. */
   name?: string | null;
+  /** New-major filings (新设专业备案). */
+  new_major_filings?: NewMajorFiling[];
   /** Approved projects. */
   projects?: Project[];
   /** Quality monitoring per school and year. */
@@ -258,12 +372,43 @@ export interface Dataset {
   schools?: School[];
   /** Per project and semester activity. */
   semester_activities?: SemesterActivity[];
+  /** Schools' social-service income and performance pay. */
+  social_service_income?: SocialServiceIncome[];
   /** Status reports. */
   status_reports?: StatusReport[];
+  /** Training plans with their hours. */
+  training_plans?: TrainingPlan[];
+}
+
+/** Per-group goals: the goal applies to each value of `field`. */
+export interface Each {
+  /** The grouping field (a school id, an industry chain). */
+  field: string;
+  /** Groups that must appear even when no record has them. */
+  values?: string[];
+}
+
+/**
+ * An enterprise's investment in running vocational education in one year, and the
+ * education-surcharge offset it claims (教育费附加和地方教育附加抵免), in yuan.
+ */
+export interface EnterpriseOffset {
+  /** Enterprise name. */
+  enterprise: string;
+  /** Investment in vocational education (投资额). */
+  investment?: string | number | null;
+  /** Offset claimed (抵免额). */
+  offset_claimed?: string | number | null;
+  /** Education surcharge and local education surcharge owed that year (当年应缴). */
+  surcharges_owed?: string | number | null;
+  /** Unified social credit code (统一社会信用代码). */
+  uscc?: string | null;
+  /** Year. */
+  year: number;
 }
 
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
-export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring";
+export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity";
 
 /** Why: the inputs, the computed value, the threshold and the clause. */
 export interface Explanation {
@@ -277,6 +422,21 @@ export interface Explanation {
   quote: string;
   /** The threshold it was compared with. */
   threshold?: string | null;
+}
+
+/**
+ * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
+ * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+ */
+export interface Filter {
+  /** The value must equal this. */
+  equals?: Scalar | null;
+  /** The field tested. */
+  field: string;
+  /** The value must be one of these. */
+  in?: Scalar[];
+  /** The value must be given (`true`) or absent (`false`). */
+  present?: boolean | null;
 }
 
 /** One rule's verdict on one record. */
@@ -304,6 +464,18 @@ export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "place
 
 /** An exact number: "15", "6.5", "60%" or "1/3" */
 export type Fraction = string;
+
+/** One goal: `{ year = 2027, min = "500", stretch = "1000" }`. */
+export interface Goal {
+  /** Reached when the value is at least this (达到…以上). */
+  min?: Fraction | null;
+  /** Reached when the value is strictly above this (超过). */
+  over?: Fraction | null;
+  /** A stretch goal (力争), reported only. */
+  stretch?: Fraction | null;
+  /** The year the goal is for; absent: every year of the data. */
+  year?: number | null;
+}
 
 /** 衔接办学工作领导小组, responsible office and contact person. */
 export interface Governance {
@@ -361,6 +533,14 @@ export interface LeadingGroup {
   head_role?: string | null;
 }
 
+/** One limit: `share × of` (share 1 when omitted). */
+export interface Limit {
+  /** The field the limit is taken from. */
+  of: string;
+  /** The share of it allowed, e.g. `"30%"`; the whole of it when omitted. */
+  share?: Fraction | null;
+}
+
 /** Where in the input: a record, and a field of it where one is to blame. */
 export interface Location {
   /** The cell, when the input was a workbook or CSV. */
@@ -375,6 +555,24 @@ export interface Location {
   path: string;
 }
 
+/** One major a school offers in one year (专业布点), with that year's intake. */
+export interface MajorOffering {
+  /** The key industry chain the major mainly serves (重点产业链), e.g. `新能源`; absent when none. */
+  chain?: string | null;
+  /** Whether the intake formed a class of its own (独立成班), as the school reports it. */
+  formed_class?: boolean | null;
+  /** Students enrolled that year (招生人数); 0 when the major did not enroll. */
+  intake?: number | null;
+  /** The major, by catalogue code. */
+  major: MajorRef;
+  /** Region-level quality major (自治区级优质中职专业). */
+  quality_major?: boolean | null;
+  /** The school's id. */
+  school: string;
+  /** Calendar year of the intake (招生年度). */
+  year: number;
+}
+
 /** A major by catalogue code, with the name the submitter used. */
 export interface MajorRef {
   /** Catalogue code, e.g. `700206` or `520101K`. */
@@ -382,6 +580,9 @@ export interface MajorRef {
   /** Name as written by the submitter. */
   name?: string | null;
 }
+
+/** What is aggregated. */
+export type Measure = "sum" | "count" | "count_distinct" | "share";
 
 /** 合作交流机制建设与完善. */
 export interface Mechanisms {
@@ -403,6 +604,20 @@ export interface NamedValue {
   name: string;
   /** Its value, exact (decimals as written, never rounded). */
   value: string;
+}
+
+/** A school's filing of a newly set-up major for one school year (新设专业备案). */
+export interface NewMajorFiling {
+  /** Whether the major meets the prescribed set-up conditions (达到规定条件、符合规定程序). */
+  conditions_met?: boolean | null;
+  /** Whether the filing was accepted (予以备案). */
+  filed?: boolean | null;
+  /** The new major, by catalogue code. */
+  major: MajorRef;
+  /** The school's id. */
+  school: string;
+  /** School year, e.g. `2023-2024`. */
+  school_year: string;
 }
 
 /** A pack could not be loaded or a parameter could not be applied. */
@@ -498,6 +713,8 @@ export interface RequiredField {
   min_chars?: number | null;
   /** The value must be one of these. */
   one_of?: string[];
+  /** Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`). */
+  one_of_zh?: string[];
   /** The text must end with this (case-insensitive), e.g. `.pdf`. */
   suffix?: string | null;
 }
@@ -516,6 +733,13 @@ export interface Rule {
   id: string;
   /** How the clause is read, where that needed a decision. */
   interpretation?: string | null;
+  /**
+   * Why each required parameter is needed, shown when it is missing,
+   * e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
+   */
+  param_notes?: {
+    [key: string]: Text;
+  };
   /** The original text of the clause. */
   quote: string;
   /** Parameters the source leaves unset: the user must give them (`--param id.name=value`). */
@@ -556,6 +780,12 @@ export interface RuleStatus {
   /** What happened. */
   state: RuleState;
 }
+
+/** A literal in a filter: a flag, a whole number or text (enumeration names are text). */
+export type Scalar = boolean | number | string;
+
+/** Which reference a code is checked against. */
+export type Scheme = "major_secondary" | "major_higher" | "division" | "uscc" | "moe_school";
 
 /** A secondary or higher vocational school. */
 export interface School {
@@ -602,6 +832,20 @@ export interface SemesterActivity {
 /** How much a finding matters. Follows the modality of the source text (RULES.md). */
 export type Severity = "error" | "warning" | "target";
 
+/** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
+export interface SocialServiceIncome {
+  /** Social-service income (社会服务收入). */
+  income?: string | number | null;
+  /** Necessary costs deducted (必要成本). */
+  necessary_costs?: string | number | null;
+  /** Drawn as a source of performance pay (提取作为绩效工资来源). */
+  performance_pay?: string | number | null;
+  /** The school's id. */
+  school: string;
+  /** Year. */
+  year: number;
+}
+
 /** Where a project stands. */
 export type Standing = "newly_approved" | "quality_monitored" | "discontinued";
 
@@ -643,6 +887,8 @@ export interface Subject {
 export interface TargetProgress {
   /** The goal (exact). */
   goal: string;
+  /** The group, for per-group goals (a school id, an industry chain). */
+  group?: string | null;
   /** Progress in words. */
   message: Text;
   /** Whether the goal is met. */
@@ -667,6 +913,20 @@ export interface Text {
   zh: string;
 }
 
+/** One major's training plan (人才培养方案 / 教学计划) for one entry year. */
+export interface TrainingPlan {
+  /** The major. */
+  major: MajorRef;
+  /** The school's id, where known. */
+  school?: string | null;
+  /** Total planned teaching hours (教学计划总学时). */
+  total_hours?: number | null;
+  /** Planned hours of practice at employers (在用人单位的实践学习学时). */
+  workplace_practice_hours?: number | null;
+  /** Entry year the plan applies to. */
+  year: number;
+}
+
 /** Rule-specific words used to build messages: what is counted, its unit, the period, the fix. */
 export interface Wording {
   /** Unit of a ratio's denominator, e.g. `teacher(s)`. */
@@ -681,7 +941,7 @@ export interface Wording {
   per_en?: string | null;
   /** Period, e.g. `每学期`. */
   per_zh?: string | null;
-  /** Remedy with `{n}`, e.g. `{n} more meeting(s) needed`. */
+  /** Remedy with `{n}`, e.g. `{n} more {meeting|meetings} needed` (`{one|many}` picks by `n`). */
   remedy_en?: string | null;
   /** Remedy with `{n}` (and, for ratios, `{m}`: the alternative change), e.g. `还需召开{n}次`. */
   remedy_zh?: string | null;

@@ -114,7 +114,8 @@ test('rules, explain, packIds', async () => {
 
 test('schema of each collection and of the dataset', async () => {
   const s = await xj.schema('semester_activities');
-  assert.ok(s.properties.meetings);
+  assert.equal(s.$ref, '#/$defs/SemesterActivity');
+  assert.ok(s.$defs.SemesterActivity.properties.meetings);
   assert.ok((await xj.schema('dataset')).properties.applications);
   assert.equal(await xj.schema('nope'), undefined);
   assert.equal(await xj.schema('toString'), undefined);

@@ -106,11 +106,7 @@ fn ts(schema: &Value, indent: &str) -> String {
             let parts: Vec<String> = alts.iter().map(|a| ts(a, indent)).collect();
             let has_base = base.contains_key("type") || base.contains_key("properties");
             return if has_base {
-                format!(
-                    "{} & ({})",
-                    ts(&Value::Object(base), indent),
-                    union(parts)
-                )
+                format!("{} & ({})", ts(&Value::Object(base), indent), union(parts))
             } else {
                 union(parts)
             };
@@ -198,7 +194,10 @@ fn schemas() -> String {
         .chain(xianjie::model::EntityKind::ALL.iter().map(|k| k.as_str()));
     for kind in kinds {
         let text = xianjie::forms::entity_schema(kind).unwrap();
-        all.insert(kind.to_string(), serde_json::from_str::<Value>(&text).unwrap());
+        all.insert(
+            kind.to_string(),
+            serde_json::from_str::<Value>(&text).unwrap(),
+        );
     }
     serde_json::to_string(&Value::Object(all)).unwrap() + "\n"
 }
