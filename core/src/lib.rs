@@ -22,6 +22,7 @@ pub mod aggregate;
 pub mod checks;
 pub mod engine;
 pub mod finding;
+pub mod forms;
 pub mod input;
 pub mod model;
 pub mod reference;
