@@ -15,7 +15,7 @@ step "Rust: clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: tests (unit, integration, shared vectors, doctests)"
-cargo test --workspace --quiet 2>&1 | tee target/rust-tests.log
+cargo test --workspace --no-fail-fast --quiet 2>&1 | tee target/rust-tests.log
 grep -q "test result: ok" target/rust-tests.log
 
 step "Rust: the CLI on the bundled samples"
