@@ -159,11 +159,16 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
             format!("required field `{f}` is missing"),
         );
     }
-    if msg.starts_with("invalid type") {
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
             InputErrorKind::Type,
-            format!("类型不符:{msg}"),
-            format!("wrong type: {msg}"),
+            format!(
+                "类型不符:应为{},实为{}",
+                expected_zh(expected),
+                found_zh(found)
+            ),
+            format!("wrong type: expected {expected}, found {found}"),
         );
     }
     if msg.starts_with("invalid value: integer `-") {
@@ -178,6 +183,40 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
         format!("取值无效:{msg}"),
         format!("invalid value: {msg}"),
     )
+}
+
+/// Chinese for serde's "expected …" phrases.
+fn expected_zh(e: &str) -> String {
+    match e {
+        "u32" | "u64" | "usize" => "非负整数".into(),
+        "i32" | "i64" => "整数".into(),
+        "a string" => "文本".into(),
+        "a boolean" => "true或false".into(),
+        "a sequence" => "数组".into(),
+        _ if e.starts_with("struct") || e.starts_with("a map") => "对象".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Chinese for serde's "invalid type: …" phrases.
+fn found_zh(f: &str) -> String {
+    let tail = |p: &str| f.strip_prefix(p).map(|x| x.trim_matches('`').to_string());
+    if let Some(x) = tail("string ") {
+        format!("文本{x}")
+    } else if let Some(x) = tail("integer ") {
+        format!("整数{x}")
+    } else if let Some(x) = tail("floating point ") {
+        format!("小数{x}")
+    } else if let Some(x) = tail("boolean ") {
+        format!("布尔值{x}")
+    } else {
+        match f {
+            "null" => "空值null".into(),
+            "map" => "对象".into(),
+            "sequence" => "数组".into(),
+            _ => f.to_string(),
+        }
+    }
 }
 
 /// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.

@@ -32,6 +32,11 @@ pub mod rules;
 pub mod sample;
 pub mod schema;
 
+/// The README's examples run as doctests, so the README cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use engine::{check, Checker, Options};
 pub use finding::{Finding, Lang, Location, Severity, Text};
 pub use input::{InputError, InputIssue};

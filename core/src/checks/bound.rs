@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A threshold: a fixed exact number, or one chosen by a school flag.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Bound {
     /// `"3"`, `"60%"`, `"1/3"`.
@@ -27,6 +27,39 @@ pub struct BySchoolFlag {
     pub if_true: Fraction,
     /// Bound when it is false or not given.
     pub if_false: Fraction,
+}
+
+// Not `#[serde(untagged)]` on the way in: that would hide Fraction's precise message
+// ("write thresholds as strings …") behind "did not match any variant".
+impl<'de> Deserialize<'de> for Bound {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Bound;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an exact number (\"3\", \"60%\", \"1/3\") or { school_field, flag, if_true, if_false }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bound, E> {
+                v.parse().map(Bound::Fixed).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Bound, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Bound, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Bound, E> {
+                Err(E::custom(format!(
+                    "{v} is a binary float; write thresholds as strings so they stay exact, e.g. \"{v}\""
+                )))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Bound, A::Error> {
+                BySchoolFlag::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Bound::BySchoolFlag)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Bound {

@@ -15,7 +15,7 @@ pub mod same_as;
 pub mod threshold;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
-use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, Value, ValueKind};
+use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, ValueKind};
 use crate::rules::{Pack, Rule};
 
 /// What a check says about whether it could run.

@@ -130,7 +130,8 @@ impl Checker {
                 for check in &rule.checks {
                     match check.kind().run(&mut cx) {
                         Outcome::Checked(n) => status.checked += n,
-                        Outcome::Unchecked(why) => reasons.push(why),
+                        Outcome::Unchecked(why) if !reasons.contains(&why) => reasons.push(why),
+                        Outcome::Unchecked(_) => {}
                     }
                 }
                 status.findings = cx.out.len();

@@ -205,3 +205,17 @@ fn perr(origin: &str, message: String) -> PackError {
         message,
     }
 }
+
+/// Parses a flat TOML table (used for parameter files), converting values to JSON.
+pub fn parse_toml_table(
+    text: &str,
+) -> Result<std::collections::BTreeMap<String, serde_json::Value>, String> {
+    let t: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    t.into_iter()
+        .map(|(k, v)| {
+            serde_json::to_value(v)
+                .map(|j| (k, j))
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}

@@ -9,7 +9,7 @@ mod load;
 pub use builtin::{builtin, builtin_ids, builtin_packs, builtin_source, find_rule};
 pub use check::*;
 pub use fraction::Fraction;
-pub use load::PackError;
+pub use load::{parse_toml_table, PackError};
 
 use crate::finding::{Severity, Text};
 use chrono::NaiveDate;

@@ -1,0 +1,115 @@
+//! The command as a user runs it: exit codes, messages that name the file and place.
+
+use std::process::{Command, Output};
+
+fn xianjie(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xianjie"))
+        .args(args)
+        .output()
+        .expect("run xianjie")
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("xianjie-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn malformed_json_exits_2_naming_file_line_and_column() {
+    let f = tmp(
+        "broken.json",
+        "{\"reporting_year\": 2024,\n \"schools\": [}\n",
+    );
+    let out = xianjie(&["check", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json:2:"), "{err}");
+    assert!(err.contains("JSON格式错误"), "{err}");
+}
+
+#[test]
+fn wrong_type_exits_2_naming_the_json_path() {
+    let f = tmp(
+        "typed.json",
+        r#"{"semester_activities": [{"project": "P1", "semester": "2023-2024-1", "meetings": "two"}]}"#,
+    );
+    let out = xianjie(&["check", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("semester_activities[0].meetings"), "{err}");
+}
+
+#[test]
+fn findings_exit_1_and_clean_data_exits_0() {
+    let bad = tmp(
+        "bad.json",
+        r#"{"reporting_year": 2024, "semester_activities": [{"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 3, "teachers_dispatched": 5}]}"#,
+    );
+    let out = xianjie(&["check", &bad, "--pack", "bj-3p2-2024"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("bj-3p2-2024/semester-meetings")
+            && text.contains("京教函〔2024〕51号 三(二)"),
+        "{text}"
+    );
+    assert!(text.contains("还需召开1次沟通会"), "{text}");
+
+    let good = tmp(
+        "good.json",
+        r#"{"reporting_year": 2024, "semester_activities": [{"project": "P1", "semester": "2023-2024-1", "meetings": 2, "joint_research": 3, "teachers_dispatched": 5}]}"#,
+    );
+    let out = xianjie(&["check", &good, "--pack", "bj-3p2-2024", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+}
+
+#[test]
+fn rules_json_lists_all_18_beijing_ids() {
+    let out = xianjie(&["rules", "--pack", "bj-3p2-2024", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v[0]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 18);
+    assert!(ids.contains(&"bj-3p2-2024/five-year-reporting-from-2024"));
+}
+
+#[test]
+fn rules_markdown_is_the_generated_catalogue() {
+    let out = xianjie(&["rules", "--format", "markdown"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    let on_disk =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/rules.md")).unwrap();
+    assert_eq!(
+        md, on_disk,
+        "docs/rules.md must be what `xianjie rules --format markdown` prints"
+    );
+}
+
+#[test]
+fn unknown_rule_pack_and_param_exit_2() {
+    assert_eq!(xianjie(&["explain", "no/such-rule"]).status.code(), Some(2));
+    assert_eq!(xianjie(&["rules", "--pack", "nope"]).status.code(), Some(2));
+    let f = tmp("p.json", "{}");
+    let out = xianjie(&["check", &f, "--param", "bj-3p2-2024/semester-meetings.min"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_quotes_the_clause() {
+    let out = xianjie(&["explain", "bj-3p2-2024/semester-meetings"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("高职学校每学期须牵头召开至少2次双方专题业务沟通会"),
+        "{text}"
+    );
+}

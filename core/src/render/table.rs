@@ -1,0 +1,237 @@
+//! Aligned plain-text tables. Widths count display columns, so Chinese text stays aligned.
+
+use crate::finding::Lang;
+use crate::report::{Report, RuleState};
+use crate::rules::Pack;
+use unicode_width::UnicodeWidthStr;
+
+/// A plain-text table: the last column is not padded, so long messages do not widen the others.
+#[derive(Debug, Clone, Default)]
+pub struct TextTable {
+    rows: Vec<Vec<String>>,
+}
+
+impl TextTable {
+    /// A table with a header row.
+    pub fn new(header: &[&str]) -> Self {
+        TextTable {
+            rows: vec![header.iter().map(|s| s.to_string()).collect()],
+        }
+    }
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+    /// Renders with two spaces between columns.
+    ///
+    /// ```
+    /// let mut t = xianjie::render::TextTable::new(&["级别", "id"]);
+    /// t.row(vec!["错误".into(), "a".into()]);
+    /// t.row(vec!["warn".into(), "b".into()]);
+    /// let s = t.render();
+    /// let lines: Vec<&str> = s.lines().collect();
+    /// assert_eq!(lines[1], "错误  a");
+    /// assert_eq!(lines[2], "warn  b");
+    /// ```
+    pub fn render(&self) -> String {
+        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0usize; cols];
+        for r in &self.rows {
+            for (i, c) in r.iter().enumerate() {
+                widths[i] = widths[i].max(UnicodeWidthStr::width(c.as_str()));
+            }
+        }
+        let mut out = String::new();
+        for r in &self.rows {
+            let mut line = String::new();
+            for (i, c) in r.iter().enumerate() {
+                line.push_str(c);
+                if i + 1 < r.len() {
+                    let pad = widths[i] - UnicodeWidthStr::width(c.as_str()) + 2;
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn state_name(s: RuleState, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (RuleState::Passed, Lang::Zh) => "通过",
+        (RuleState::Failed, Lang::Zh) => "未通过",
+        (RuleState::Unchecked, Lang::Zh) => "未检查",
+        (RuleState::NotInForce, Lang::Zh) => "未生效",
+        (RuleState::Passed, Lang::En) => "passed",
+        (RuleState::Failed, Lang::En) => "failed",
+        (RuleState::Unchecked, Lang::En) => "unchecked",
+        (RuleState::NotInForce, Lang::En) => "not in force",
+    }
+}
+
+/// The report as text: findings (severity, rule, where, message and remedy, clause), then rules
+/// that did not pass or could not be checked, then targets and counts.
+pub fn report_table(report: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let title = report
+        .dataset
+        .as_deref()
+        .unwrap_or(if zh { "数据" } else { "data" });
+    let packs: Vec<String> = report
+        .packs
+        .iter()
+        .map(|p| format!("{} ({})", p.id, p.document))
+        .collect();
+    out.push_str(&if zh {
+        format!("检查 {title}:{}\n\n", packs.join("、"))
+    } else {
+        format!("Checked {title} against {}\n\n", packs.join(", "))
+    });
+    if !report.findings.is_empty() {
+        let mut t = TextTable::new(if zh {
+            &["级别", "规则", "位置", "条款", "说明"]
+        } else {
+            &["severity", "rule", "where", "clause", "finding"]
+        });
+        for f in &report.findings {
+            let sev = if zh {
+                f.severity.zh().to_string()
+            } else {
+                f.severity.as_str().to_string()
+            };
+            let place = f
+                .locations
+                .first()
+                .map(|l| match &l.cell {
+                    Some(c) => format!("{}!{}{}", c.sheet, c.column, c.row),
+                    None => l.path.clone(),
+                })
+                .unwrap_or_default();
+            let mut msg = f.message.get(lang).to_string();
+            if let Some(r) = &f.remedy {
+                msg.push_str(" → ");
+                msg.push_str(r.get(lang));
+            }
+            t.row(vec![
+                sev,
+                f.rule_id.clone(),
+                place,
+                f.explanation.clause.clone(),
+                msg,
+            ]);
+        }
+        out.push_str(&t.render());
+        out.push('\n');
+    }
+    let notable: Vec<_> = report
+        .rules
+        .iter()
+        .filter(|r| matches!(r.state, RuleState::Unchecked | RuleState::NotInForce))
+        .collect();
+    if !notable.is_empty() {
+        out.push_str(if zh {
+            "未检查的规则:\n"
+        } else {
+            "Rules not checked:\n"
+        });
+        let mut t = TextTable::new(if zh {
+            &["规则", "状态", "原因"]
+        } else {
+            &["rule", "state", "reason"]
+        });
+        for r in notable {
+            t.row(vec![
+                r.rule_id.clone(),
+                state_name(r.state, lang).into(),
+                r.reason
+                    .as_ref()
+                    .map(|x| x.get(lang).to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&t.render());
+        out.push('\n');
+    }
+    if !report.targets.is_empty() {
+        out.push_str(if zh {
+            "目标进度:\n"
+        } else {
+            "Target progress:\n"
+        });
+        let mut t = TextTable::new(if zh {
+            &["规则", "年份", "进度"]
+        } else {
+            &["rule", "year", "progress"]
+        });
+        for p in &report.targets {
+            t.row(vec![
+                p.rule_id.clone(),
+                p.year.to_string(),
+                p.message.get(lang).to_string(),
+            ]);
+        }
+        out.push_str(&t.render());
+        out.push('\n');
+    }
+    let passed = report
+        .rules
+        .iter()
+        .filter(|r| r.state == RuleState::Passed)
+        .count();
+    let failed = report
+        .rules
+        .iter()
+        .filter(|r| r.state == RuleState::Failed)
+        .count();
+    let c = report.counts;
+    out.push_str(&if zh {
+        format!(
+            "错误{}条,警告{}条;规则{}条:通过{passed}条,未通过{failed}条,其余未检查或未生效。{}\n",
+            c.error,
+            c.warning,
+            report.rules.len(),
+            if report.ok { "结论:通过。" } else { "结论:存在错误。" }
+        )
+    } else {
+        format!(
+            "{} errors, {} warnings; {} rules: {passed} passed, {failed} failed, the rest unchecked or not in force. {}\n",
+            c.error,
+            c.warning,
+            report.rules.len(),
+            if report.ok { "Result: OK." } else { "Result: errors found." }
+        )
+    });
+    out
+}
+
+/// The rules of `packs` as a table: id, severity, clause, title.
+pub fn rules_table(packs: &[&Pack], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut t = TextTable::new(if zh {
+        &["规则", "级别", "条款", "标题"]
+    } else {
+        &["rule", "severity", "clause", "title"]
+    });
+    for p in packs {
+        for r in &p.rules {
+            t.row(vec![
+                r.id.clone(),
+                if zh {
+                    r.severity.zh().into()
+                } else {
+                    r.severity.as_str().into()
+                },
+                format!("{} {}", p.source.document, r.clause),
+                if zh {
+                    r.title_zh.clone()
+                } else {
+                    r.title_en.clone()
+                },
+            ]);
+        }
+    }
+    t.render()
+}
