@@ -138,10 +138,12 @@ fn packs(py: Python<'_>, packs: Vec<String>) -> PyResult<String> {
     }
 }
 
-/// A built-in rule explained in `lang` (`api::explain`), or `None` for an unknown id.
+/// A built-in rule explained in `lang` (`rules::find_rule` + `render::explain`), or `None` for
+/// an unknown id.
 #[pyfunction]
 fn explain(rule_id: &str, lang: &str) -> PyResult<Option<String>> {
-    Ok(xianjie::api::explain(rule_id, self::lang(lang)?))
+    let lang = self::lang(lang)?;
+    Ok(xianjie::rules::find_rule(rule_id).map(|(p, r)| xianjie::render::explain(p, r, lang)))
 }
 
 #[pymodule]

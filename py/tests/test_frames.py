@@ -18,7 +18,8 @@ ROWS = {
     "joint_research": [3, 3, 3],
     "teachers_dispatched": [5, 5, 5],
 }
-EXPECTED = {"semester_activities[0].meetings"}
+# Row 0 has too few meetings; row 2 gives none.
+EXPECTED = {"semester_activities[0].meetings", "semester_activities[2].meetings"}
 
 
 def _paths(report: xianjie.Report, rule: str) -> set:
@@ -99,7 +100,7 @@ def test_to_pandas(report: xianjie.Report) -> None:
     df = report.to_pandas()
     assert list(df["rule_id"]) == ["bj-3p2-2024/semester-meetings"]
     assert df["path"][0] == "semester_activities[0].meetings"
-    assert df["remedy_en"][0] == "1 more meeting needed"
+    assert df["remedy_en"][0].startswith("1 more meeting")
 
 
 def test_to_polars(report: xianjie.Report) -> None:

@@ -7,6 +7,8 @@ NaT, pandas NA) are left out of their record, so the core sees the field as abse
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from typing import Any, Dict, List, Mapping, Tuple, Union
 
 from ._native import Columns
@@ -33,7 +35,7 @@ def column_lists(frame: Any) -> ColumnLists:
             s = frame[name]
             out[str(name)] = s.astype(object).where(s.notna(), None).tolist()
         return out
-    import pyarrow as pa
+    pa = import_module("pyarrow")
 
     table = frame if isinstance(frame, pa.Table) else pa.table(frame)
     return {name: table.column(name).to_pylist() for name in table.column_names}

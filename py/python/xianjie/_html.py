@@ -34,14 +34,15 @@ def report_html(report: Report) -> str:
             f"<td><span style='background:{colour};color:#fff;padding:1px 6px;"
             f"border-radius:3px'>{escape(f.severity)}</span></td>"
             f"<td><code>{escape(f.rule_id)}</code></td>"
-            f"<td><code>{escape(f.path)}</code></td>"
+            f"<td>{escape(f.subject.get(lang))}"
+            f"<br><code>{escape(f.path)}</code></td>"
             f"<td>{escape(f.message.get(lang))}<br><small>{escape(f.message.get(other))}</small></td>"
             f"<td>{remedy}</td>"
             f"<td>{escape(f.explanation.clause)}<br><small>“{escape(f.explanation.quote)}”</small></td>"
             "</tr>"
         )
     table = (
-        "<table><thead><tr><th>severity</th><th>rule</th><th>path</th><th>message</th>"
+        "<table><thead><tr><th>severity</th><th>rule</th><th>subject / path</th><th>message</th>"
         "<th>remedy</th><th>clause</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"

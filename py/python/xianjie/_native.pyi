@@ -1,9 +1,23 @@
 """The compiled core (Rust). Use the functions of ``xianjie`` instead."""
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, final
+
+
+__all__ = [
+    "__version__",
+    "Columns",
+    "Dataset",
+    "builtin_ids",
+    "check",
+    "explain",
+    "packs",
+    "sample_load",
+    "sample_names",
+]
 
 __version__: str
 
+@final
 class Dataset:
     """A dataset read and validated by the core."""
 
@@ -19,6 +33,7 @@ class Dataset:
     @property
     def reporting_year(self) -> Optional[int]: ...
 
+@final
 class Columns:
     """One collection given as columns: names and one sequence per column."""
 

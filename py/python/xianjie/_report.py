@@ -35,6 +35,10 @@ class Subject:
     zh: str
     en: str
 
+    def get(self, lang: str = "zh") -> str:
+        """The description in ``lang`` (``"zh"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.zh
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 if TYPE_CHECKING:
@@ -54,19 +56,19 @@ def columns(findings: Sequence[Finding]) -> Dict[str, List[Optional[str]]]:
 
 
 def to_arrow(findings: Sequence[Finding]) -> Any:
-    import pyarrow as pa
+    pa = import_module("pyarrow")
 
     schema = pa.schema([(name, pa.string()) for name in COLUMNS])
     return pa.table(columns(findings), schema=schema)
 
 
 def to_pandas(findings: Sequence[Finding]) -> Any:
-    import pandas as pd
+    pd = import_module("pandas")
 
     return pd.DataFrame(columns(findings), columns=list(COLUMNS))
 
 
 def to_polars(findings: Sequence[Finding]) -> Any:
-    import polars as pl
+    pl = import_module("polars")
 
     return pl.DataFrame(columns(findings), schema={name: pl.String for name in COLUMNS})
