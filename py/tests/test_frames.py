@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 
 import pandas as pd
 import polars as pl
@@ -116,3 +119,36 @@ def test_to_arrow_and_capsule(report: xianjie.Report) -> None:
     # Any Arrow consumer can read a Report directly through the PyCapsule stream.
     assert pa.table(report).equals(table)
     assert pl.DataFrame(report).height == 1
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (0.1, "0.1"),
+        (0.30000000000000004, "0.30000000000000004"),
+        (1e-7, "0.0000001"),
+        (2.5, "2.5"),
+        (Decimal("12.50"), "12.50"),
+        (Decimal("1E+2"), "100"),
+    ],
+)
+def test_float_and_decimal_cross_exactly(value: object, text: str) -> None:
+    # A text field shows the exact digits that cross: repr(float)'s shortest round-trip digits
+    # for floats, every digit for Decimals.
+    ds = xianjie.dataset({"name": value})
+    assert ds.name == text
+    if isinstance(value, float):
+        assert float(text) == value and Decimal(text) == Decimal(repr(value))
+
+
+def test_aware_datetimes_from_frames() -> None:
+    bj = timezone(timedelta(hours=8))
+    when = [datetime(2023, 12, 1, 10, 0, tzinfo=bj), None]
+    rows = {"school": ["S1", "S2"], "year": [2023, 2023], "completed_at": when}
+    for frame in (pd.DataFrame(rows), pl.DataFrame(rows)):
+        ds = xianjie.dataset({"quality_monitoring": frame})
+        qm = json.loads(ds.to_json_pretty())["quality_monitoring"]
+        assert qm[0]["completed_at"].startswith("2023-12-01T") and "completed_at" not in qm[1]
+    naive = pd.DataFrame({"school": ["S1"], "year": [2023], "completed_at": [datetime(2023, 12, 1)]})
+    with pytest.raises(xianjie.InputError):
+        xianjie.dataset({"quality_monitoring": naive})

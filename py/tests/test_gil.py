@@ -20,8 +20,20 @@ def _big_json(n: int) -> str:
     return json.dumps({"reporting_year": 2024, "semester_activities": rows})
 
 
+def _sized_input() -> str:
+    """Input big enough that parse + check take a while (in debug and release builds alike)."""
+    n = 10_000
+    while True:
+        text = _big_json(n)
+        t0 = time.perf_counter()
+        _native.check(_native.Dataset.from_json_str(text), [], {}, "zh")
+        if time.perf_counter() - t0 > 0.25 or n >= 1_280_000:
+            return text
+        n *= 2
+
+
 def test_other_threads_progress_during_check() -> None:
-    text = _big_json(200_000)
+    text = _sized_input()
     stamps: List[float] = []
     stop = threading.Event()
 
