@@ -13,7 +13,8 @@ import pytest
 import xianjie
 
 ROOT = Path(__file__).resolve().parents[2]
-VECTORS = sorted((ROOT / "tests" / "vectors").rglob("*.json"))
+VECTOR_DIR = ROOT / "tests" / "vectors"
+VECTORS = sorted(VECTOR_DIR.rglob("*.json"))
 
 
 def test_vectors_found() -> None:
@@ -34,7 +35,7 @@ def _data(v: Dict[str, Any], mode: str) -> Any:
 
 
 @pytest.mark.parametrize("mode", ["dict", "json"])
-@pytest.mark.parametrize("path", VECTORS, ids=lambda p: str(p.relative_to(ROOT / "tests" / "vectors")))
+@pytest.mark.parametrize("path", VECTORS, ids=lambda p: str(p.relative_to(VECTOR_DIR)))
 def test_vector(path: Path, mode: str) -> None:
     v = _load(path)
     expect = v["expect"]
@@ -56,6 +57,13 @@ def test_vector(path: Path, mode: str) -> None:
     assert not missing, f"missing {missing}; got {got}"
     if expect.get("exact", True):
         assert got == want
+    # Optional "paths": every location of the finding, in order (e.g. both duplicate ranks).
+    for f in expect.get("findings", []):
+        if "paths" in f:
+            located = [
+                [loc.path for loc in g.locations] for g in report.findings if g.rule_id == f["rule_id"]
+            ]
+            assert f["paths"] in located, (f, located)
     for rule in expect.get("absent_rules", []):
         assert all(g[0] != rule for g in got), got
     states = {r.rule_id: r.state for r in report.rules}
