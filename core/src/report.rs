@@ -120,22 +120,22 @@ impl Report {
         rules: Vec<RuleStatus>,
         targets: Vec<TargetProgress>,
     ) -> Report {
-        findings.sort_by(|a, b| {
-            let la = a
+        // Borrowed keys: no allocation per comparison (a report may hold millions of findings).
+        fn key(
+            f: &Finding,
+        ) -> (
+            Severity,
+            &str,
+            Option<(crate::model::EntityKind, usize, Option<&str>)>,
+            &str,
+        ) {
+            let loc = f
                 .locations
                 .first()
-                .map(|l| (l.entity, l.index, l.field.clone()));
-            let lb = b
-                .locations
-                .first()
-                .map(|l| (l.entity, l.index, l.field.clone()));
-            (a.severity, &a.rule_id, la, &a.subject.id).cmp(&(
-                b.severity,
-                &b.rule_id,
-                lb,
-                &b.subject.id,
-            ))
-        });
+                .map(|l| (l.entity, l.index, l.field.as_deref()));
+            (f.severity, f.rule_id.as_str(), loc, f.subject.id.as_str())
+        }
+        findings.sort_by(|a, b| key(a).cmp(&key(b)));
         let mut counts = Counts::default();
         let mut by_rule = BTreeMap::new();
         for f in &findings {

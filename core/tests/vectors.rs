@@ -91,6 +91,32 @@ fn run_one(path: &Path) -> Result<(), String> {
                 .collect()
         })
         .unwrap_or_default();
+    // Optional `"paths": [...]`: every location of the finding, in order (e.g. both duplicate ranks).
+    for f in expect["findings"].as_array().into_iter().flatten() {
+        let Some(paths) = f["paths"].as_array() else {
+            continue;
+        };
+        let paths: Vec<&str> = paths.iter().filter_map(Value::as_str).collect();
+        let rule = f["rule_id"].as_str().unwrap_or_default();
+        let hit = report.findings.iter().any(|g| {
+            g.rule_id == rule
+                && g.locations
+                    .iter()
+                    .map(|l| l.path.as_str())
+                    .eq(paths.iter().copied())
+        });
+        if !hit {
+            let all: Vec<Vec<&str>> = report
+                .findings
+                .iter()
+                .filter(|g| g.rule_id == rule)
+                .map(|g| g.locations.iter().map(|l| l.path.as_str()).collect())
+                .collect();
+            return Err(format!(
+                "{rule}: no finding located at {paths:?}; got {all:?}"
+            ));
+        }
+    }
     let missing: Vec<&Key> = want.iter().filter(|w| !got.contains(w)).collect();
     if !missing.is_empty() {
         return Err(format!("missing findings {missing:?}; got {got:?}"));

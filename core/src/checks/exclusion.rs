@@ -3,6 +3,7 @@
 use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{Entity, EntityKind, Subject, ValueKind, Visitor};
+use crate::reference::catalog;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,11 +71,21 @@ impl Visitor for Run<'_, '_> {
             }
             let mut locs: Vec<usize> = a.iter().chain(b.iter()).copied().collect();
             locs.sort_unstable();
+            // School ids and catalogue codes in the group, spelt out for the reader.
+            let who = key
+                .iter()
+                .map(|k| match (cx.ix.school(k), catalog::major(k)) {
+                    (Some(s), _) => s.name.clone(),
+                    (None, Some(m)) => format!("{} {}", m.code, m.name),
+                    _ => k.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
             let subject = Subject {
                 entity: T::KIND,
                 id: key.join(" "),
-                zh: key.join(" "),
-                en: key.join(" "),
+                zh: who.clone(),
+                en: who.clone(),
             };
             let ids_a: Vec<String> = a.iter().map(|&i| items[i].subject(cx.ix).id).collect();
             let ids_b: Vec<String> = b.iter().map(|&i| items[i].subject(cx.ix).id).collect();
@@ -87,22 +98,16 @@ impl Visitor for Run<'_, '_> {
                     .collect(),
                 message: Text::new(
                     format!(
-                        "{}:{mz}({} {}:{};{} {}:{})。",
-                        key.join(" "),
-                        c.field,
+                        "{who}:{mz}({}:{};{}:{})。",
                         c.values[0],
                         ids_a.join("、"),
-                        c.field,
                         c.values[1],
                         ids_b.join("、")
                     ),
                     format!(
-                        "{}: {me} ({} {}: {}; {} {}: {}).",
-                        key.join(" "),
-                        c.field,
+                        "{who}: {me} ({}: {}; {}: {}).",
                         c.values[0],
                         ids_a.join(", "),
-                        c.field,
                         c.values[1],
                         ids_b.join(", ")
                     ),

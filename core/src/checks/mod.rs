@@ -63,7 +63,9 @@ pub(crate) struct Draft {
 
 impl Cx<'_> {
     /// Records a finding of this rule.
-    pub(crate) fn emit(&mut self, d: Draft) {
+    pub(crate) fn emit(&mut self, mut d: Draft) {
+        // English sentences start with a capital, whatever the field label starts with.
+        d.message.en = capitalize(&d.message.en);
         self.out.push(Finding {
             rule_id: self.rule.id.clone(),
             severity: self.rule.severity,
@@ -118,7 +120,7 @@ impl Cx<'_> {
     pub(crate) fn remedy(&self, n: &str, default: (String, String)) -> Text {
         let w = &self.rule.wording;
         match (&w.remedy_zh, &w.remedy_en) {
-            (Some(z), Some(e)) => Text::new(z.replace("{n}", n), e.replace("{n}", n)),
+            (Some(z), Some(e)) => Text::new(z.replace("{n}", n), plural(&e.replace("{n}", n), n)),
             _ => Text::new(default.0, default.1),
         }
     }
@@ -179,6 +181,36 @@ pub(crate) fn key_of<T>(item: &T, fields: &[&'static FieldDef<T>]) -> Vec<String
 /// Resolves a list of field names of `T`.
 pub(crate) fn fields_of<T: Entity>(names: &[String]) -> Option<Vec<&'static FieldDef<T>>> {
     names.iter().map(|n| T::field(n)).collect()
+}
+
+/// `s` with its first character upper-cased.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
+        _ => s.to_string(),
+    }
+}
+
+/// Chooses `{one|many}` alternatives in an English wording by the count `n`:
+/// `"{n} more {meeting|meetings} needed"` → `1 more meeting needed`, `2 more meetings needed`.
+pub(crate) fn plural(s: &str, n: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        match inner.split_once('|') {
+            Some((one, many)) => out.push_str(if n == "1" { one } else { many }),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Formats a number without trailing zeros.

@@ -46,6 +46,24 @@ pub struct RequiredField {
     /// The value must be one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
+    /// Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of_zh: Vec<String>,
+}
+
+impl RequiredField {
+    /// The allowed values for a Chinese reader: `校长(principal)或党委书记(party_secretary)`.
+    fn allowed_zh(&self) -> String {
+        if self.one_of_zh.len() != self.one_of.len() {
+            return self.one_of.join("、");
+        }
+        self.one_of
+            .iter()
+            .zip(&self.one_of_zh)
+            .map(|(code, zh)| format!("{zh}({code})"))
+            .collect::<Vec<_>>()
+            .join("或")
+    }
 }
 
 /// `kind = "required"`.
@@ -64,6 +82,14 @@ impl Kind for Required {
             return Err("`fields` is empty".into());
         }
         for f in &self.fields {
+            if !f.one_of_zh.is_empty() && f.one_of_zh.len() != f.one_of.len() {
+                return Err(format!(
+                    "`{}`: one_of_zh names {} values, one_of has {}",
+                    f.field,
+                    f.one_of_zh.len(),
+                    f.one_of.len()
+                ));
+            }
             let needs_text = f.min_chars.is_some() || f.suffix.is_some() || !f.one_of.is_empty();
             let kinds: &[ValueKind] = if needs_text {
                 &[ValueKind::Text]
@@ -130,10 +156,10 @@ fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, Str
         }
     }
     if !rf.one_of.is_empty() && !rf.one_of.iter().any(|o| o == t) {
-        let allowed = rf.one_of.join("、");
+        let allowed = rf.allowed_zh();
         return Some((
             FindingCode::NotAllowed,
-            format!("为“{t}”,应为{allowed}之一"),
+            format!("为“{t}”,应为{allowed}"),
             format!("is \"{t}\"; expected one of {}", rf.one_of.join(", ")),
         ));
     }
@@ -172,7 +198,7 @@ impl Visitor for Run<'_, '_> {
                         format!("upload the {le} as {}", rf.suffix.as_deref().unwrap_or("")),
                     ),
                     _ => Text::new(
-                        format!("请将{lz}改为{}之一", rf.one_of.join("、")),
+                        format!("请将{lz}改为{}", rf.allowed_zh()),
                         format!("set the {le} to one of {}", rf.one_of.join(", ")),
                     ),
                 };

@@ -80,22 +80,22 @@ impl Visitor for Run<'_, '_> {
             let (mz, me) = if !level_ok {
                 (
                     format!(
-                        "{lz}{}为{},不在允许的类型({})之内。",
+                        "{lz}一方{}是{},须为{}。",
                         school.name,
                         school.level.zh(),
-                        allowed_zh.join("、")
+                        allowed_zh.join("或")
                     ),
                     format!(
-                        "the {le} {} is a {} school; allowed: {}.",
+                        "the {le} {} is a {} school; only {} schools may take this role.",
                         school.name,
                         school.level.as_str(),
-                        allowed_en.join(", ")
+                        allowed_en.join(" or ")
                     ),
                 )
             } else {
                 let (fz, fe, v) = flag_bad.unwrap_or(("", "", None));
                 let state = if v.is_none() {
-                    ("未注明", "not stated")
+                    ("未注明是否为", "not stated to be")
                 } else {
                     ("不是", "not")
                 };
@@ -115,10 +115,20 @@ impl Visitor for Run<'_, '_> {
                 ],
                 computed: None,
                 threshold: Some(format!("levels = {}", allowed_en.join(" | "))),
-                remedy: Some(Text::new(
-                    format!("请选择{}作为{lz}", allowed_zh.join("或")),
-                    format!("choose a {} school as the {le}", allowed_en.join(" or ")),
-                )),
+                remedy: Some(match flag_bad {
+                    // The level is right; what is missing is the flag.
+                    Some((fz, fe, _)) if level_ok => Text::new(
+                        format!("请选择{fz}的{}作为{lz}", allowed_zh.join("或")),
+                        format!(
+                            "choose a {} school that is {fe} as the {le}",
+                            allowed_en.join(" or ")
+                        ),
+                    ),
+                    _ => Text::new(
+                        format!("请选择{}作为{lz}", allowed_zh.join("或")),
+                        format!("choose a {} school as the {le}", allowed_en.join(" or ")),
+                    ),
+                }),
             });
         }
         Outcome::Checked(items.len())

@@ -154,7 +154,7 @@ pub static QUALITY_MONITORING_FIELDS: &[FieldDef<QualityMonitoring>] = &[
         "completed_at",
         Time,
         "完成时间",
-        "completed at",
+        "completion time",
         |q| val::time(q.completed_at)
     ),
     crate::field!(

@@ -184,7 +184,7 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
         "governance.contact.reported_at",
         Time,
         "联系人信息反馈时间",
-        "contact reported at",
+        "contact report time",
         |s| val::time(s.contact().and_then(|c| c.reported_at))
     ),
 ];

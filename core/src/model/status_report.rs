@@ -117,7 +117,7 @@ pub static STATUS_REPORT_FIELDS: &[FieldDef<StatusReport>] = &[
         "transferred",
         Int,
         "成功转段升入高职人数",
-        "transferred to the higher school",
+        "number transferred to the higher school",
         |r| val::count(r.transferred)
     ),
     crate::field!(
@@ -213,7 +213,7 @@ pub static STATUS_REPORT_FIELDS: &[FieldDef<StatusReport>] = &[
         "filed_by",
         Text,
         "填报学校",
-        "filed by",
+        "filing school",
         |r| val::text(r.filed_by.as_deref())
     ),
     crate::field!(

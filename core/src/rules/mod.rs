@@ -70,7 +70,7 @@ pub struct Wording {
     /// Remedy with `{n}` (and, for ratios, `{m}`: the alternative change), e.g. `还需召开{n}次`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedy_zh: Option<String>,
-    /// Remedy with `{n}`, e.g. `{n} more meeting(s) needed`.
+    /// Remedy with `{n}`, e.g. `{n} more {meeting|meetings} needed` (`{one|many}` picks by `n`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedy_en: Option<String>,
 }
