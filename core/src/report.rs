@@ -46,6 +46,9 @@ pub struct TargetProgress {
     pub rule_id: String,
     /// The year the goal is for.
     pub year: i32,
+    /// The group, for per-group goals (a school id, an industry chain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// The value reached (exact).
     pub value: String,
     /// The goal (exact).

@@ -149,6 +149,18 @@ fn run_one(path: &Path) -> Result<(), String> {
             }
         }
     }
+    // Optional: `"targets": [{"rule_id": …, "year": …, "group": …, "met": bool, "pending": bool}]`;
+    // each listed entry must match one progress entry on the fields it gives.
+    for t in expect["targets"].as_array().into_iter().flatten() {
+        let got = serde_json::to_value(&report.targets).map_err(|e| e.to_string())?;
+        let fits = |g: &Value| {
+            t.as_object()
+                .is_some_and(|o| o.iter().all(|(k, v)| g.get(k) == Some(v)))
+        };
+        if !got.as_array().is_some_and(|a| a.iter().any(fits)) {
+            return Err(format!("no target progress matches {t}; got {got}"));
+        }
+    }
     Ok(())
 }
 

@@ -2,16 +2,24 @@
 //! wording and field resolution.
 
 pub mod bound;
+pub mod cap;
+pub mod catalog_name;
+pub mod code;
 pub mod completeness;
+pub mod consecutive_years;
 pub mod deadline;
 pub mod exclusion;
+pub mod filter;
 pub mod group_count;
+pub mod implies;
 pub mod not_exceeding;
 pub mod ranking;
 pub mod ratio;
 pub mod required;
 pub mod role;
 pub mod same_as;
+pub mod same_category;
+pub mod target;
 pub mod threshold;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
@@ -47,6 +55,8 @@ pub struct Cx<'a> {
     pub rule: &'a Rule,
     /// Findings so far.
     pub out: Vec<Finding>,
+    /// Progress towards targets (kind `target`): reported, never findings.
+    pub targets: Vec<crate::report::TargetProgress>,
 }
 
 /// Parts of a finding that vary by check.

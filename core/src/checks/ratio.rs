@@ -116,7 +116,11 @@ impl Visitor for Run<'_, '_> {
             ];
             let given_zh = format!("{nlz}{}{nuz}、{dlz}{}{duz}", num(a), num(b));
             let given_en = format!("{} {nle} and {} {dle}", num(a), num(b));
-            if b.is_zero() {
+            // Nothing drawn from nothing meets an upper bound (no pay from no net income).
+            if b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
+                continue;
+            }
+            if b <= Decimal::ZERO {
                 // With no denominator the quotient is undefined: below any minimum, above any maximum.
                 let need = match c.max {
                     Some(m) if !m.num().is_zero() => a
@@ -142,7 +146,7 @@ impl Visitor for Run<'_, '_> {
                     subject,
                     locations: vec![Location::new(T::KIND, i, Some(&c.denominator))],
                     message: Text::new(
-                        format!("{given_zh},{dlz}为0,{metric_zh}无法计算,不符合要求。"),
+                        format!("{given_zh},{dlz}为{},{metric_zh}无法计算,不符合要求。", num(b)),
                         format!("{given_en}: with no {dle} the {metric_en} is undefined and the rule is not met."),
                     ),
                     inputs,
@@ -272,7 +276,11 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         message: Text::new(
             format!(
                 "{pz}{},{}为{},{}{}的要求。",
-                b.given.0, b.metric.0, b.shown, b.dir.0, b.bound
+                b.given.0,
+                b.metric.0,
+                b.shown,
+                b.dir.0,
+                b.bound.zh()
             ),
             format!(
                 "{pe}{} give a {} of {}, {} the {} required.",

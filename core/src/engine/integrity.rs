@@ -156,6 +156,15 @@ pub(super) fn check(ds: &Dataset, ix: &Index<'_>) -> Vec<Finding> {
         for (i, q) in ds.quality_monitoring.iter().enumerate() {
             reference(q, i, "school", Schools, Some(&q.school), ix, &mut out);
         }
+        for (i, m) in ds.major_offerings.iter().enumerate() {
+            reference(m, i, "school", Schools, Some(&m.school), ix, &mut out);
+        }
+        for (i, m) in ds.new_major_filings.iter().enumerate() {
+            reference(m, i, "school", Schools, Some(&m.school), ix, &mut out);
+        }
+        for (i, m) in ds.social_service_income.iter().enumerate() {
+            reference(m, i, "school", Schools, Some(&m.school), ix, &mut out);
+        }
         for (i, r) in ds.status_reports.iter().enumerate() {
             reference(
                 r,

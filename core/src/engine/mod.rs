@@ -86,7 +86,7 @@ impl Checker {
         let ix = Index::new(ds);
         let mut findings: Vec<Finding> = integrity::check(ds, &ix);
         let mut statuses = Vec::new();
-        let targets: Vec<TargetProgress> = Vec::new();
+        let mut targets: Vec<TargetProgress> = Vec::new();
         for pack in &self.packs {
             for rule in &pack.rules {
                 let mut status = RuleStatus {
@@ -112,9 +112,13 @@ impl Checker {
                 if !missing.is_empty() {
                     status.state = RuleState::Unchecked;
                     let names = missing.join(", ");
+                    let why = rule
+                        .param_notes
+                        .get(&missing[0])
+                        .map_or("来源文件未规定", |t| t.zh.as_str());
                     status.reason = Some(Text::new(
-                        format!("未提供参数{names}(来源文件未规定),本规则未检查;可用 --param {}.{}=… 提供", rule.id, missing[0]),
-                        format!("parameter {names} not given (the source sets none); this rule was not checked; give it with --param {}.{}=…", rule.id, missing[0]),
+                        format!("未提供参数 {names}({why}),本规则未检查。"),
+                        format!("Parameter {names} not given (the source sets none); this rule was not checked."),
                     ));
                     statuses.push(status);
                     continue;
@@ -125,6 +129,7 @@ impl Checker {
                     pack,
                     rule,
                     out: Vec::new(),
+                    targets: Vec::new(),
                 };
                 let mut reasons = Vec::new();
                 for check in &rule.checks {
@@ -135,7 +140,10 @@ impl Checker {
                     }
                 }
                 status.findings = cx.out.len();
-                status.state = if status.findings > 0 {
+                // A goal whose year has come and that is not met fails the rule; no finding, so
+                // `Report::ok` is untouched.
+                let target_missed = cx.targets.iter().any(|t| !t.met && !t.pending);
+                status.state = if status.findings > 0 || target_missed {
                     RuleState::Failed
                 } else if status.checked == 0 {
                     RuleState::Unchecked
@@ -157,6 +165,7 @@ impl Checker {
                     ));
                 }
                 findings.append(&mut cx.out);
+                targets.append(&mut cx.targets);
                 statuses.push(status);
             }
         }

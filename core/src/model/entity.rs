@@ -107,6 +107,12 @@ entity_kinds! {
     SemesterActivities => semester_activities: SemesterActivity, "学期衔接活动", "semester activities";
     StatusReports => status_reports: StatusReport, "人才培养状态数据", "status reports";
     QualityMonitoring => quality_monitoring: QualityMonitoring, "质量监测", "quality monitoring";
+    MajorOfferings => major_offerings: MajorOffering, "专业布点", "major offerings";
+    NewMajorFilings => new_major_filings: NewMajorFiling, "新设专业备案", "new-major filings";
+    TrainingPlans => training_plans: TrainingPlan, "人才培养方案", "training plans";
+    EnterpriseOffsets => enterprise_offsets: EnterpriseOffset, "企业投资与附加抵免", "enterprise offsets";
+    SocialServiceIncome => social_service_income: SocialServiceIncome, "社会服务收入", "social-service income";
+    CityCapacity => city_capacity: CityCapacity, "全市能力建设", "city capacity";
 }
 
 impl Entity for School {
@@ -266,5 +272,133 @@ impl Entity for QualityMonitoring {
             zh: format!("{name} {}年质量监测", self.year),
             en: format!("{name}, quality monitoring {}", self.year),
         }
+    }
+}
+
+impl Entity for MajorOffering {
+    const KIND: EntityKind = EntityKind::MajorOfferings;
+    fn fields() -> &'static [FieldDef<Self>] {
+        MAJOR_OFFERING_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let name = school_name(ix, &self.school);
+        let major = self.major.label();
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {} {}", self.school, self.major.code, self.year),
+            zh: format!("{name} {major} {}年", self.year),
+            en: format!("{name}, major {major}, {}", self.year),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    }
+}
+
+impl Entity for NewMajorFiling {
+    const KIND: EntityKind = EntityKind::NewMajorFilings;
+    fn fields() -> &'static [FieldDef<Self>] {
+        NEW_MAJOR_FILING_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let name = school_name(ix, &self.school);
+        let major = self.major.label();
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {} {}", self.school, self.school_year, self.major.code),
+            zh: format!("{name} {}学年新设专业{major}", self.school_year),
+            en: format!(
+                "{name}, new major {major}, school year {}",
+                self.school_year
+            ),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((
+            format!("{}学年,", self.school_year),
+            format!("In school year {}, ", self.school_year),
+        ))
+    }
+}
+
+impl Entity for TrainingPlan {
+    const KIND: EntityKind = EntityKind::TrainingPlans;
+    fn fields() -> &'static [FieldDef<Self>] {
+        TRAINING_PLAN_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let major = self.major.label();
+        let (zh, en) = match self.school.as_deref() {
+            Some(s) => {
+                let n = school_name(ix, s);
+                (format!("{n} "), format!("{n}, "))
+            }
+            None => (String::new(), String::new()),
+        };
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.major.code, self.year),
+            zh: format!("{zh}{major}专业{}级人才培养方案", self.year),
+            en: format!("{en}training plan {} of major {major}", self.year),
+        }
+    }
+}
+
+impl Entity for EnterpriseOffset {
+    const KIND: EntityKind = EntityKind::EnterpriseOffsets;
+    fn fields() -> &'static [FieldDef<Self>] {
+        ENTERPRISE_OFFSET_FIELDS
+    }
+    fn subject(&self, _: &Index<'_>) -> Subject {
+        Subject {
+            entity: Self::KIND,
+            id: format!(
+                "{} {}",
+                self.uscc.as_deref().unwrap_or(&self.enterprise),
+                self.year
+            ),
+            zh: format!("{} {}年", self.enterprise, self.year),
+            en: format!("{}, {}", self.enterprise, self.year),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    }
+}
+
+impl Entity for SocialServiceIncome {
+    const KIND: EntityKind = EntityKind::SocialServiceIncome;
+    fn fields() -> &'static [FieldDef<Self>] {
+        SOCIAL_SERVICE_INCOME_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let name = school_name(ix, &self.school);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.year),
+            zh: format!("{name} {}年社会服务收入", self.year),
+            en: format!("{name}, social-service income {}", self.year),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    }
+}
+
+impl Entity for CityCapacity {
+    const KIND: EntityKind = EntityKind::CityCapacity;
+    fn fields() -> &'static [FieldDef<Self>] {
+        CITY_CAPACITY_FIELDS
+    }
+    fn subject(&self, _: &Index<'_>) -> Subject {
+        Subject {
+            entity: Self::KIND,
+            id: self.year.to_string(),
+            zh: format!("全市 {}年", self.year),
+            en: format!("city-wide, {}", self.year),
+        }
+    }
+    fn period(&self) -> Option<(String, String)> {
+        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
     }
 }

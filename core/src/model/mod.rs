@@ -3,21 +3,29 @@
 //! Every entity round-trips through JSON losslessly. Rule packs reach entity fields by name
 //! through the [`FieldDef`] tables, resolved once when a pack is loaded.
 
+mod city_capacity;
 mod cohort;
 mod common;
 mod entity;
 mod fields;
+mod majors;
+mod offsets_income;
 mod project;
 mod school;
 mod status_report;
+mod training_plan;
 
+pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
 pub use entity::{Entity, EntityKind, Subject, Visitor};
 pub use fields::{val, FieldDef, Value, ValueKind};
+pub use majors::*;
+pub use offsets_income::*;
 pub use project::*;
 pub use school::*;
 pub use status_report::*;
+pub use training_plan::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -58,6 +66,24 @@ pub struct Dataset {
     /// Quality monitoring per school and year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quality_monitoring: Vec<QualityMonitoring>,
+    /// Major offerings per school and year (专业布点与招生).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub major_offerings: Vec<MajorOffering>,
+    /// New-major filings (新设专业备案).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_major_filings: Vec<NewMajorFiling>,
+    /// Training plans with their hours.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub training_plans: Vec<TrainingPlan>,
+    /// Enterprise investment and surcharge offsets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enterprise_offsets: Vec<EnterpriseOffset>,
+    /// Schools' social-service income and performance pay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub social_service_income: Vec<SocialServiceIncome>,
+    /// City-wide capacity counts per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub city_capacity: Vec<CityCapacity>,
 }
 
 /// Lookups by id over a dataset, built once per check run.

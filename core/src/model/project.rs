@@ -71,6 +71,22 @@ pub static PROJECT_FIELDS: &[FieldDef<Project>] = &[
         "higher major code",
         |p| Value::Text(&p.higher_major.code)
     ),
+    crate::field!(
+        Project,
+        "secondary_major.name",
+        Text,
+        "中职专业名称",
+        "secondary major name",
+        |p| val::text(p.secondary_major.as_ref().and_then(|m| m.name.as_deref()))
+    ),
+    crate::field!(
+        Project,
+        "higher_major.name",
+        Text,
+        "高职专业名称",
+        "higher major name",
+        |p| val::text(p.higher_major.name.as_deref())
+    ),
     crate::field!(Project, "standing", Text, "项目状态", "standing", |p| {
         Value::Text(p.standing.as_str())
     }),
@@ -173,6 +189,22 @@ pub static APPLICATION_FIELDS: &[FieldDef<Application>] = &[
         "高职专业代码",
         "higher major code",
         |a| Value::Text(&a.higher_major.code)
+    ),
+    crate::field!(
+        Application,
+        "secondary_major.name",
+        Text,
+        "中职专业名称",
+        "secondary major name",
+        |a| val::text(a.secondary_major.name.as_deref())
+    ),
+    crate::field!(
+        Application,
+        "higher_major.name",
+        Text,
+        "高职专业名称",
+        "higher major name",
+        |a| val::text(a.higher_major.name.as_deref())
     ),
     crate::field!(Application, "rank", Int, "校内排序", "rank", |a| {
         val::count(a.rank)

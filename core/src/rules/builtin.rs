@@ -3,7 +3,19 @@
 use super::{Pack, Rule};
 use std::sync::OnceLock;
 
-const SOURCES: &[(&str, &str)] = &[("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml")),
+    (
+        "hhht-majors-2022",
+        include_str!("../../packs/hhht-majors-2022.toml"),
+    ),
+    ("bj-vet-2024", include_str!("../../packs/bj-vet-2024.toml")),
+    (
+        "bj-vet10-2020",
+        include_str!("../../packs/bj-vet10-2020.toml"),
+    ),
+    ("ref-data", include_str!("../../packs/ref-data.toml")),
+];
 
 fn all() -> &'static [Pack] {
     static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
@@ -44,4 +56,18 @@ pub fn find_rule(id: &str) -> Option<(&'static Pack, &'static Rule)> {
 /// The raw TOML of built-in pack `id` (for `xianjie rules --format toml` and loading tests).
 pub fn builtin_source(id: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(i, _)| *i == id).map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_pack_loads() {
+        for (id, text) in SOURCES {
+            if let Err(e) = Pack::from_toml_str(text, &format!("builtin:{id}")) {
+                panic!("{e}");
+            }
+        }
+    }
 }

@@ -1,9 +1,11 @@
 //! The closed set of check kinds. Each kind's parameters and evaluation live in `crate::checks`.
 
 use crate::checks::{
-    completeness::Completeness, deadline::Deadline, exclusion::Exclusion, group_count::GroupCount,
-    not_exceeding::NotExceeding, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
-    same_as::SameAs, threshold::Threshold,
+    cap::Cap, catalog_name::CatalogName, code::Code, completeness::Completeness,
+    consecutive_years::ConsecutiveYears, deadline::Deadline, exclusion::Exclusion,
+    group_count::GroupCount, implies::Implies, not_exceeding::NotExceeding, ranking::Ranking,
+    ratio::Ratio, required::Required, role::Role, same_as::SameAs, same_category::SameCategory,
+    target::Target, threshold::Threshold,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -34,6 +36,20 @@ pub enum Check {
     Completeness(Completeness),
     /// One field never exceeds another (transferred ≤ graduates).
     NotExceeding(NotExceeding),
+    /// A condition on a yearly series holding k years in a row (intake below one class 3 years running).
+    ConsecutiveYears(ConsecutiveYears),
+    /// A value at most the smallest of several limits (offset ≤ min(30% × investment, surcharges owed)).
+    Cap(Cap),
+    /// An identifier against reference data (catalogue major, division, USCC, MoE school code).
+    Code(Code),
+    /// The secondary and higher majors of a pairing are in the same 专业大类.
+    SameCategory(SameCategory),
+    /// A major's name matches the catalogue's name for its code.
+    CatalogName(CatalogName),
+    /// Where one flag is true, another must be too (filed ⇒ conditions met).
+    Implies(Implies),
+    /// A region-wide aggregate against goals by year: progress, never findings.
+    Target(Target),
 }
 
 impl Check {
@@ -51,6 +67,13 @@ impl Check {
             Check::Exclusion(_) => "exclusion",
             Check::Completeness(_) => "completeness",
             Check::NotExceeding(_) => "not_exceeding",
+            Check::ConsecutiveYears(_) => "consecutive_years",
+            Check::Cap(_) => "cap",
+            Check::Code(_) => "code",
+            Check::SameCategory(_) => "same_category",
+            Check::CatalogName(_) => "catalog_name",
+            Check::Implies(_) => "implies",
+            Check::Target(_) => "target",
         }
     }
 
@@ -67,6 +90,13 @@ impl Check {
             Check::Exclusion(c) => c,
             Check::Completeness(c) => c,
             Check::NotExceeding(c) => c,
+            Check::ConsecutiveYears(c) => c,
+            Check::Cap(c) => c,
+            Check::Code(c) => c,
+            Check::SameCategory(c) => c,
+            Check::CatalogName(c) => c,
+            Check::Implies(c) => c,
+            Check::Target(c) => c,
         }
     }
 }

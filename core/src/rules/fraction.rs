@@ -56,6 +56,31 @@ impl Fraction {
     pub fn approx(&self) -> Decimal {
         self.num.checked_div(self.den).unwrap_or(Decimal::MAX)
     }
+    /// Chinese form for messages: `三分之一` for small fractions, else as written (`60%`, `15`).
+    ///
+    /// ```
+    /// use xianjie::Fraction;
+    /// assert_eq!("1/3".parse::<Fraction>().unwrap().zh(), "三分之一");
+    /// assert_eq!("60%".parse::<Fraction>().unwrap().zh(), "60%");
+    /// ```
+    pub fn zh(&self) -> String {
+        const DIGITS: [&str; 11] = [
+            "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+        ];
+        let small = |d: Decimal| {
+            (d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::TEN)
+                .then(|| d.to_string().parse::<usize>().ok())
+                .flatten()
+                .and_then(|i| DIGITS.get(i))
+        };
+        if self.pct || self.den == Decimal::ONE {
+            return self.to_string();
+        }
+        match (small(self.num), small(self.den)) {
+            (Some(n), Some(d)) => format!("{d}分之{n}"),
+            _ => format!("{}分之{}", self.den.normalize(), self.num.normalize()),
+        }
+    }
     /// True when written as a percentage or a fraction below one, i.e. a share.
     pub fn is_percent(&self) -> bool {
         self.pct

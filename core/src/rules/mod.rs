@@ -103,6 +103,10 @@ pub struct Rule {
     /// Parameters the source leaves unset: the user must give them (`--param id.name=value`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_params: Vec<String>,
+    /// Why each required parameter is needed, shown when it is missing,
+    /// e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub param_notes: std::collections::BTreeMap<String, Text>,
     /// Words for messages.
     #[serde(default)]
     pub wording: Wording,

@@ -1087,6 +1087,7 @@ pub fn generate(seed: u64) -> Dataset {
         semester_activities: activities,
         status_reports: reports,
         quality_monitoring: monitoring,
+        ..Default::default()
     };
     std::mem::swap(&mut ds.schools, &mut schools);
     inject(&mut g, &mut ds);

@@ -8,15 +8,18 @@ pub mod rng;
 
 use crate::Dataset;
 
+mod hhht_majors_2022;
+
 /// Names of the bundled samples.
 pub fn names() -> &'static [&'static str] {
-    &[bj_3p2_2024::NAME]
+    &[bj_3p2_2024::NAME, "hhht-majors-2022"]
 }
 
 /// The bundled sample `name`, generated afresh.
 pub fn load(name: &str) -> Option<Dataset> {
     match name {
         bj_3p2_2024::NAME => Some(bj_3p2_2024::dataset()),
+        "hhht-majors-2022" => Some(hhht_majors_2022::generate()),
         _ => None,
     }
 }

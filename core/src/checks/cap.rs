@@ -1,0 +1,230 @@
+//! `cap`: a value never exceeds the smallest of several limits, each a share of another field
+//! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
+
+use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::rules::Fraction;
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One limit: `share × of` (share 1 when omitted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// The field the limit is taken from.
+    pub of: String,
+    /// The share of it allowed, e.g. `"30%"`; the whole of it when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Fraction>,
+}
+
+/// `kind = "cap"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The capped field.
+    pub field: String,
+    /// The limits; the smallest applies.
+    pub limits: Vec<Limit>,
+}
+
+impl Kind for Cap {
+    fn validate(&self) -> Result<(), String> {
+        let n = [ValueKind::Int, ValueKind::Dec];
+        expect_field(self.entity, &self.field, &n)?;
+        if self.limits.is_empty() {
+            return Err("a cap needs at least one entry in `limits`".into());
+        }
+        for l in &self.limits {
+            expect_field(self.entity, &l.of, &n)?;
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Cap,
+    cx: &'c mut Cx<'a>,
+}
+
+/// One limit evaluated on a record: the share as a fraction and the base value.
+#[derive(Clone, Copy)]
+struct Applied<'l> {
+    limit: &'l Limit,
+    share: Fraction,
+    base: Decimal,
+}
+
+impl Applied<'_> {
+    /// Whether `a > share × base`, exactly: `a·den > num·base`.
+    fn exceeded_by(&self, a: Decimal) -> Option<bool> {
+        Some(a.checked_mul(self.share.den())? > self.share.num().checked_mul(self.base)?)
+    }
+    /// Whether this limit is below `o`'s, exactly.
+    fn below(&self, o: &Applied<'_>) -> Option<bool> {
+        let l = self
+            .share
+            .num()
+            .checked_mul(self.base)?
+            .checked_mul(o.share.den())?;
+        let r = o
+            .share
+            .num()
+            .checked_mul(o.base)?
+            .checked_mul(self.share.den())?;
+        Some(l < r)
+    }
+    /// The limit in money, rounded down to cents when the share does not divide evenly.
+    fn amount(&self) -> Decimal {
+        self.share
+            .times(self.base)
+            .unwrap_or(Decimal::MAX)
+            .round_dp_with_strategy(2, RoundingStrategy::ToZero)
+    }
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let Some(f) = T::field(&c.field) else {
+            return no_records(T::KIND);
+        };
+        let limit_fields: Option<Vec<_>> = c.limits.iter().map(|l| T::field(&l.of)).collect();
+        let Some(limit_fields) = limit_fields else {
+            return no_records(T::KIND);
+        };
+        let (fz, fe) = label(T::KIND, &c.field);
+        let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            let Some(a) = (f.get)(item).decimal() else {
+                continue;
+            };
+            // Limits whose base is not given are left out; with none left the record is unchecked.
+            let applied: Vec<Applied<'_>> = c
+                .limits
+                .iter()
+                .zip(&limit_fields)
+                .filter_map(|(l, lf)| {
+                    (lf.get)(item).decimal().map(|base| Applied {
+                        limit: l,
+                        share: l.share.unwrap_or(Fraction::from_decimal(Decimal::ONE)),
+                        base,
+                    })
+                })
+                .collect();
+            let Some(mut least) = applied.first().copied() else {
+                continue;
+            };
+            checked += 1;
+            for l in &applied[1..] {
+                if l.below(&least).unwrap_or(false) {
+                    least = *l;
+                }
+            }
+            if !least.exceeded_by(a).unwrap_or(false) {
+                continue;
+            }
+            let cap = least.amount();
+            let over = a - cap;
+            let describe = |l: &Applied<'_>| {
+                let (lz, le) = label(T::KIND, &l.limit.of);
+                match l.limit.share {
+                    Some(s) => (
+                        format!("{lz}{}{uz}的{}为{}{uz}", num(l.base), s, num(l.amount())),
+                        format!(
+                            "{} of {le} {} {ue} is {} {ue}",
+                            s,
+                            num(l.base),
+                            num(l.amount())
+                        ),
+                    ),
+                    None => (
+                        format!("{lz}{}{uz}", num(l.base)),
+                        format!("{le} {} {ue}", num(l.base)),
+                    ),
+                }
+            };
+            let (pz, pe): (Vec<String>, Vec<String>) = applied.iter().map(describe).unzip();
+            let (whichz, whiche) = if applied.len() > 1 {
+                (",取其小者", ", whichever is smaller")
+            } else {
+                ("", "")
+            };
+            let n = num(over);
+            let remedy = cx.remedy(
+                &n,
+                (
+                    format!("需减少{fz}{n}{uz}"),
+                    format!("{fe} to be reduced by {n} {ue}"),
+                ),
+            );
+            let (perz, pere) = item.period().unwrap_or_default();
+            let mut inputs = vec![(c.field.clone(), num(a))];
+            inputs.extend(applied.iter().map(|l| (l.limit.of.clone(), num(l.base))));
+            let mut locations = vec![Location::new(T::KIND, i, Some(&c.field))];
+            locations.push(Location::new(T::KIND, i, Some(&least.limit.of)));
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code: FindingCode::AboveMaximum,
+                subject,
+                locations,
+                message: Text::new(
+                    format!(
+                        "{perz}{fz}{}{uz},超过上限{}{uz}({}{whichz})。",
+                        num(a),
+                        num(cap),
+                        pz.join("、")
+                    ),
+                    format!(
+                        "{pere}{fe} of {} {ue} exceeds the limit of {} {ue} ({}{whiche}).",
+                        num(a),
+                        num(cap),
+                        pe.join("; ")
+                    )
+                    .replace("  ", " "),
+                ),
+                inputs,
+                computed: Some(format!(
+                    "limit = {} (exact: {} × {})",
+                    num(cap),
+                    least.share,
+                    num(least.base)
+                )),
+                threshold: Some(
+                    c.limits
+                        .iter()
+                        .map(|l| match l.share {
+                            Some(s) => format!("{s} × {}", l.of),
+                            None => l.of.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        + " (the smallest)",
+                ),
+                remedy: Some(remedy),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("{}记录均未同时给出{fz}及其上限依据", T::KIND.zh()),
+                format!(
+                    "no {} record gives both {fe} and a base for its limit",
+                    T::KIND.en()
+                ),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}

@@ -1,0 +1,87 @@
+//! `catalog_name`: a major's name as written matches the 2021 catalogue's name for its code.
+//! Unknown codes are left to the `code` check; absent names are not checked.
+
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::reference::catalog;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "catalog_name"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogName {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The major code field.
+    pub code: String,
+    /// The major name field.
+    pub name: String,
+}
+
+impl Kind for CatalogName {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.code, &[ValueKind::Text])?;
+        expect_field(self.entity, &self.name, &[ValueKind::Text])
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c CatalogName,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(cf), Some(nf)) = (T::field(&c.code), T::field(&c.name)) else {
+            return no_records(T::KIND);
+        };
+        let (lz, le) = label(T::KIND, &c.name);
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            let (Some(code), Some(name)) = ((cf.get)(item).text(), (nf.get)(item).text()) else {
+                continue;
+            };
+            let Some(m) = catalog::major(code.trim()) else {
+                continue;
+            };
+            checked += 1;
+            if name.trim() == m.name {
+                continue;
+            }
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code: FindingCode::Mismatch,
+                subject,
+                locations: vec![Location::new(T::KIND, i, Some(&c.name))],
+                message: Text::new(
+                    format!("{lz}“{name}”与专业代码{} 在《职业教育专业目录(2021年)》中的名称“{}”不一致。", m.code, m.name),
+                    format!("{le} “{name}” differs from the 2021 catalogue name of {}, “{}”.", m.code, m.name),
+                ),
+                inputs: vec![(c.code.clone(), code.to_string()), (c.name.clone(), name.to_string())],
+                computed: None,
+                threshold: Some(format!("catalogue name = {}", m.name)),
+                remedy: Some(Text::new(format!("专业名称应为“{}”", m.name), format!("the name should be “{}”", m.name))),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("{}记录均未同时给出目录内的专业代码和专业名称", T::KIND.zh()),
+                format!(
+                    "no {} record gives both a catalogue major code and a name",
+                    T::KIND.en()
+                ),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}

@@ -1,0 +1,314 @@
+//! `consecutive_years`: a condition on a yearly series (one record per group and year) that holds
+//! for `years` calendar years in a row: intake below one class, or no intake, 3 years running.
+
+use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Subject, Value, ValueKind, Visitor};
+use crate::rules::Fraction;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `kind = "consecutive_years"`. The condition is `value < class_size` or `value ≤ at_most`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsecutiveYears {
+    /// The collection holding the series.
+    pub entity: EntityKind,
+    /// Fields naming one series, e.g. `["school", "major.code"]`.
+    pub group_by: Vec<String>,
+    /// The field of `group_by` naming the school (shown by name in the subject).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_field: Option<String>,
+    /// A text field shown after the group key, e.g. `major.name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_field: Option<String>,
+    /// The year field (integer).
+    pub year: String,
+    /// The numeric field the condition reads, e.g. `intake`.
+    pub field: String,
+    /// How many consecutive years make a finding.
+    pub years: u32,
+    /// Condition `value < class_size`: the intake cannot form one class. Usually a user parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_size: Option<Fraction>,
+    /// Condition `value ≤ at_most` (`"0"`: no intake).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Fraction>,
+    /// How the message names the series, e.g. `该专业`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_zh: Option<String>,
+    /// What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`.
+    pub condition_zh: String,
+    /// e.g. `never filled one class of {bound}`.
+    pub condition_en: String,
+    /// What follows, e.g. `应停办`.
+    pub consequence_zh: String,
+    /// e.g. `the major is to be discontinued`.
+    pub consequence_en: String,
+}
+
+impl Kind for ConsecutiveYears {
+    fn validate(&self) -> Result<(), String> {
+        if self.group_by.is_empty() {
+            return Err("`group_by` needs at least one field".into());
+        }
+        for g in &self.group_by {
+            expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;
+        }
+        if let Some(s) = &self.school_field {
+            expect_field(self.entity, s, &[ValueKind::Text])?;
+        }
+        if let Some(s) = &self.label_field {
+            expect_field(self.entity, s, &[ValueKind::Text])?;
+        }
+        expect_field(self.entity, &self.year, &[ValueKind::Int])?;
+        expect_field(self.entity, &self.field, &[ValueKind::Int, ValueKind::Dec])?;
+        if self.years < 2 {
+            return Err("`years` must be at least 2".into());
+        }
+        if self.class_size.is_some() && self.at_most.is_some() {
+            return Err("give `class_size` or `at_most`, not both".into());
+        }
+        if let Some(c) = self.class_size {
+            let v = c.approx();
+            if c.den() != Decimal::ONE || v.fract() != Decimal::ZERO || v < Decimal::ONE {
+                return Err(format!(
+                    "`class_size` must be a whole number of students ≥ 1, found {c}"
+                ));
+            }
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+impl ConsecutiveYears {
+    /// The bound and whether `v` meets the condition.
+    fn holds(&self, v: Decimal) -> Option<bool> {
+        match (self.class_size, self.at_most) {
+            (Some(c), _) => c.compare(v, Decimal::ONE).map(|o| o.is_gt()),
+            (None, Some(m)) => m.compare(v, Decimal::ONE).map(|o| o.is_ge()),
+            (None, None) => None,
+        }
+    }
+    fn bound(&self) -> Option<Fraction> {
+        self.class_size.or(self.at_most)
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c ConsecutiveYears,
+    cx: &'c mut Cx<'a>,
+}
+
+/// `a、b、c` and `a, b and c`.
+fn lists(items: &[String]) -> (String, String) {
+    let zh = items.join("、");
+    let en = match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    (zh, en)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        let Some(bound) = c.bound() else {
+            return Outcome::Unchecked(Text::new(
+                "未提供判断条件(class_size 或 at_most),本检查未运行",
+                "no condition given (class_size or at_most); the check did not run",
+            ));
+        };
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(keys), Some(yf), Some(vf)) = (
+            fields_of::<T>(&c.group_by),
+            T::field(&c.year),
+            T::field(&c.field),
+        ) else {
+            return no_records(T::KIND);
+        };
+        let school_f = c.school_field.as_deref().and_then(T::field);
+        let label_f = c.label_field.as_deref().and_then(T::field);
+        // Series per group: (year, record index), sorted by year.
+        let mut series: BTreeMap<Vec<String>, Vec<(i64, usize)>> = BTreeMap::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Value::Int(y) = (yf.get)(item) {
+                series.entry(key_of(item, &keys)).or_default().push((y, i));
+            }
+        }
+        let (metric_zh, metric_en) = cx.metric(("数值", "value"));
+        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let b = bound.to_string();
+        let cond_zh = c.condition_zh.replace("{bound}", &b);
+        let cond_en = c.condition_en.replace("{bound}", &b);
+        let mut checked = 0;
+        for (key, mut rows) in series {
+            rows.sort();
+            checked += rows.len();
+            // Maximal runs of consecutive years where the condition holds; a gap year, a missing
+            // value or a year that breaks the condition ends a run.
+            let mut runs: Vec<Vec<(i64, usize, Decimal)>> = Vec::new();
+            let mut cur: Vec<(i64, usize, Decimal)> = Vec::new();
+            for &(y, i) in &rows {
+                let v = (vf.get)(&items[i]).decimal();
+                let ok = v.filter(|&v| c.holds(v).unwrap_or(false));
+                match (ok, cur.last().map(|r| r.0)) {
+                    // A repeated year adds nothing to the run.
+                    (Some(_), Some(py)) if y == py => {}
+                    (Some(v), None) => cur.push((y, i, v)),
+                    (Some(v), Some(py)) if y == py + 1 => cur.push((y, i, v)),
+                    (ok, _) => {
+                        if cur.len() >= c.years as usize {
+                            runs.push(std::mem::take(&mut cur));
+                        }
+                        cur.clear();
+                        if let Some(v) = ok {
+                            cur.push((y, i, v));
+                        }
+                    }
+                }
+            }
+            if cur.len() >= c.years as usize {
+                runs.push(cur);
+            }
+            for run in runs {
+                emit(
+                    cx,
+                    c,
+                    items,
+                    &key,
+                    &run,
+                    school_f,
+                    label_f,
+                    Words {
+                        metric: (&metric_zh, &metric_en),
+                        unit: (&unit_zh, &unit_en),
+                        cond: (&cond_zh, &cond_en),
+                        bound: &b,
+                    },
+                );
+            }
+        }
+        if checked == 0 {
+            return no_records(T::KIND);
+        }
+        Outcome::Checked(checked)
+    }
+}
+
+struct Words<'s> {
+    metric: (&'s str, &'s str),
+    unit: (&'s str, &'s str),
+    cond: (&'s str, &'s str),
+    bound: &'s str,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit<T: Entity>(
+    cx: &mut Cx<'_>,
+    c: &ConsecutiveYears,
+    items: &[T],
+    key: &[String],
+    run: &[(i64, usize, Decimal)],
+    school_f: Option<&'static crate::model::FieldDef<T>>,
+    label_f: Option<&'static crate::model::FieldDef<T>>,
+    w: Words<'_>,
+) {
+    let Some(&(first_y, first_i, _)) = run.first() else {
+        return;
+    };
+    let last_y = run.last().map_or(first_y, |r| r.0);
+    let first = &items[first_i];
+    let school = school_f.and_then(|f| (f.get)(first).text());
+    let school_name = school
+        .and_then(|id| cx.ix.school(id))
+        .map(|s| s.name.clone());
+    let label = label_f.and_then(|f| (f.get)(first).text());
+    let mut parts: Vec<String> = Vec::new();
+    for k in key {
+        if Some(k.as_str()) == school {
+            parts.push(school_name.clone().unwrap_or_else(|| k.clone()));
+        } else {
+            parts.push(k.clone());
+        }
+    }
+    if let Some(l) = label {
+        parts.push(l.to_string());
+    }
+    let subject = Subject {
+        entity: T::KIND,
+        id: key.join(" "),
+        zh: parts.join(" "),
+        en: parts.join(" "),
+    };
+    let years: Vec<String> = run.iter().map(|r| r.0.to_string()).collect();
+    let values: Vec<String> = run.iter().map(|r| num(r.2)).collect();
+    let n = run.len();
+    let (vz, ve) = lists(&values);
+    let uz = w.unit.0;
+    let ue = if w.unit.1.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", w.unit.1)
+    };
+    let message = Text::new(
+        format!(
+            "{}{}年{}分别为{vz}{uz},连续{n}年{},{}。",
+            c.lead_zh.as_deref().unwrap_or(""),
+            years.join("、"),
+            w.metric.0,
+            w.cond.0,
+            c.consequence_zh
+        ),
+        format!(
+            "{} of {ve}{ue} in {first_y}–{last_y} {} for {n} consecutive years; {}.",
+            capitalised(w.metric.1),
+            w.cond.1,
+            c.consequence_en
+        ),
+    );
+    let remedy = cx.remedy(
+        w.bound,
+        (c.consequence_zh.clone(), capitalised(&c.consequence_en)),
+    );
+    let inputs = run
+        .iter()
+        .map(|r| (format!("{} {}", c.field, r.0), num(r.2)))
+        .collect();
+    let cond = if c.class_size.is_some() {
+        format!("{} < class_size = {}", c.field, w.bound)
+    } else {
+        format!("{} ≤ {}", c.field, w.bound)
+    };
+    cx.emit(Draft {
+        code: FindingCode::Consecutive,
+        subject,
+        locations: run
+            .iter()
+            .map(|r| Location::new(T::KIND, r.1, Some(&c.field)))
+            .collect(),
+        message,
+        inputs,
+        computed: Some(format!(
+            "{n} consecutive years ({first_y}–{last_y}) with {cond}"
+        )),
+        threshold: Some(format!("{cond} for {} consecutive years", c.years)),
+        remedy: Some(remedy),
+    });
+}

@@ -1,0 +1,120 @@
+//! Record filters shared by several check kinds (`where = [...]`): a record counts only when every
+//! condition holds. Not a check kind itself.
+
+use super::expect_field;
+use crate::model::{Entity, EntityKind, FieldDef, Value, ValueKind};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A literal in a filter: a flag, a whole number or text (enumeration names are text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A whole number (a year, a count).
+    Int(i64),
+    /// Text or an enumeration name.
+    Text(String),
+}
+
+impl Scalar {
+    /// Whether field value `v` equals this literal (a missing value equals nothing).
+    pub fn matches(&self, v: Value<'_>) -> bool {
+        match (self, v) {
+            (Scalar::Bool(a), Value::Bool(b)) => *a == b,
+            (Scalar::Int(a), Value::Int(b)) => *a == b,
+            (Scalar::Int(a), Value::Dec(b)) => rust_decimal::Decimal::from(*a) == b,
+            (Scalar::Text(a), Value::Text(b)) => a == b,
+            _ => false,
+        }
+    }
+    fn fits(&self, k: ValueKind) -> bool {
+        matches!(
+            (self, k),
+            (Scalar::Bool(_), ValueKind::Bool)
+                | (Scalar::Int(_), ValueKind::Int | ValueKind::Dec)
+                | (Scalar::Text(_), ValueKind::Text)
+        )
+    }
+}
+
+/// One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
+/// `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    /// The field tested.
+    pub field: String,
+    /// The value must equal this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<Scalar>,
+    /// The value must be one of these.
+    #[serde(default, rename = "in", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<Scalar>,
+    /// The value must be given (`true`) or absent (`false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<bool>,
+}
+
+impl Filter {
+    /// Checks the field and the literals' types against `entity`.
+    pub fn validate(&self, entity: EntityKind) -> Result<(), String> {
+        let all = [
+            ValueKind::Int,
+            ValueKind::Dec,
+            ValueKind::Text,
+            ValueKind::Time,
+            ValueKind::Date,
+            ValueKind::Bool,
+        ];
+        expect_field(entity, &self.field, &all)?;
+        if self.equals.is_none() && self.one_of.is_empty() && self.present.is_none() {
+            return Err(format!(
+                "filter on `{}` needs `equals`, `in` or `present`",
+                self.field
+            ));
+        }
+        let kind = entity.field_kind(&self.field).unwrap_or(ValueKind::Text);
+        for s in self.equals.iter().chain(self.one_of.iter()) {
+            if !s.fits(kind) {
+                return Err(format!(
+                    "filter value {s:?} does not fit field `{}` ({})",
+                    self.field,
+                    kind.name()
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Validates a list of filters.
+pub(crate) fn validate_all(filters: &[Filter], entity: EntityKind) -> Result<(), String> {
+    filters.iter().try_for_each(|f| f.validate(entity))
+}
+
+/// Filters resolved against an entity type once, then applied to each record without allocating.
+pub(crate) struct Compiled<'f, T: 'static> {
+    conds: Vec<(&'static FieldDef<T>, &'f Filter)>,
+}
+
+impl<'f, T: Entity> Compiled<'f, T> {
+    /// Resolves `filters`; `None` if a field is unknown (packs are validated, so only hand-built ones).
+    pub(crate) fn new(filters: &'f [Filter]) -> Option<Self> {
+        let conds = filters
+            .iter()
+            .map(|f| T::field(&f.field).map(|d| (d, f)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Compiled { conds })
+    }
+    /// Whether `item` passes every condition.
+    pub(crate) fn accepts(&self, item: &T) -> bool {
+        self.conds.iter().all(|(def, f)| {
+            let v = (def.get)(item);
+            f.present.is_none_or(|p| p == v.is_present())
+                && f.equals.as_ref().is_none_or(|s| s.matches(v))
+                && (f.one_of.is_empty() || f.one_of.iter().any(|s| s.matches(v)))
+        })
+    }
+}

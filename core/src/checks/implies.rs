@@ -1,0 +1,95 @@
+//! `implies`: where one flag is true, another must be too (a major is filed only with its
+//! set-up conditions met). A missing second flag counts as not shown, hence a finding.
+
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "implies"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Implies {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The boolean field that triggers the check.
+    pub if_true: String,
+    /// The boolean field that must then be true.
+    pub then_true: String,
+}
+
+impl Kind for Implies {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.if_true, &[ValueKind::Bool])?;
+        expect_field(self.entity, &self.then_true, &[ValueKind::Bool])
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Implies,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(iff), Some(tf)) = (T::field(&c.if_true), T::field(&c.then_true)) else {
+            return no_records(T::KIND);
+        };
+        let (iz, ie) = label(T::KIND, &c.if_true);
+        let (tz, te) = label(T::KIND, &c.then_true);
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            checked += 1;
+            if (iff.get)(item) != Value::Bool(true) {
+                continue;
+            }
+            let then = (tf.get)(item);
+            if then == Value::Bool(true) {
+                continue;
+            }
+            let (sz, se) = if then.is_present() {
+                ("否", "no")
+            } else {
+                ("未填写", "not given")
+            };
+            let (pz, pe) = item.period().unwrap_or_default();
+            let subject = cx.subject(item);
+            let remedy = cx.remedy(
+                "",
+                (format!("{tz}后方可{iz}"), format!("{te} first, then {ie}")),
+            );
+            cx.emit(Draft {
+                code: FindingCode::Excluded,
+                subject,
+                locations: vec![Location::new(T::KIND, i, Some(&c.then_true))],
+                message: Text::new(
+                    format!("{pz}{iz}为“是”,但{tz}为“{sz}”,不符合要求。"),
+                    format!("{pe}{ie} is yes but {te} is {se}; the rule is not met."),
+                ),
+                inputs: vec![
+                    (c.if_true.clone(), "true".into()),
+                    (c.then_true.clone(), then.display()),
+                ],
+                computed: None,
+                threshold: Some(format!("{} ⇒ {}", c.if_true, c.then_true)),
+                remedy: Some(remedy),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("没有{iz}为“是”的{}记录", T::KIND.zh()),
+                format!("no {} record has {ie} = yes", T::KIND.en()),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}

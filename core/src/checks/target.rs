@@ -1,0 +1,612 @@
+//! `target`: a region-wide aggregate over one collection compared with goals by year (severity
+//! `target`). It reports progress ([`TargetProgress`] in `Cx::targets`), never findings: a city
+//! falling short of its 2027 enrolment goal is not an error in any one school's form.
+//!
+//! Parameters (TOML), all but `entity`, `measure` and `goals` optional:
+//!
+//! ```toml
+//! kind = "target"
+//! entity = "pilot_enrollments"
+//! measure = "sum"                 # sum | count | count_distinct | share
+//! field = "enrolled"              # sum: the summed field; count_distinct: the field whose
+//!                                 # distinct values are counted; share: the numerator (summed)
+//! of = "graduates"                # share only: the denominator field (summed)
+//! part = [{ field = "chain", in = ["新能源"] }]  # share by count: count(where ∧ part) ÷ count(where)
+//! where = [{ field = "pilot", equals = true }]  # records counted at all
+//! year_field = "year"             # group by this year field; goals then read that year's value
+//! each = { field = "chain", values = ["新能源", "现代物流"] }  # per-group goal (see below)
+//! goals = [{ year = 2024, min = "450" }, { year = 2027, min = "500", stretch = "1000" }]
+//! ```
+//!
+//! - A goal has `min` (reached at `value ≥ min`, "达到…以上") or `over` (`value > over`, "超过"),
+//!   an optional `stretch` (力争, reported, never required) and an optional `year`. A goal without
+//!   `year` applies to every year in the data (with `year_field`) or to the reporting year.
+//! - A goal year after the reporting year (or, without one, the latest year in the data) is
+//!   `pending`: its progress is the latest year's value, never a verdict.
+//! - `each`: the goal applies to every group separately, one progress entry per group, e.g. each key
+//!   industry chain served by ≥ 2 distinct schools (`measure = "count_distinct"`, `field = "school"`,
+//!   `each.field = "chain"`, `each.values` = the chains, so a chain nobody serves shows as 0), or each
+//!   school with ≥ 1 matching record (`measure = "count"`, `where` = the match, `each.field = "school"`:
+//!   groups come from all records, before `where`, so a school with none shows as 0).
+//! - Shares are decided exactly (cross-multiplication); a zero denominator is "no data", not met.
+
+use super::filter::{self, Compiled, Filter};
+use super::{expect_field, field, no_records, num, Cx, Kind, Outcome};
+use crate::finding::Text;
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::report::TargetProgress;
+use crate::rules::Fraction;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What is aggregated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Sum of `field`.
+    Sum,
+    /// Number of records.
+    Count,
+    /// Number of distinct values of `field`.
+    CountDistinct,
+    /// `sum(field) ÷ sum(of)`, or `count(part) ÷ count` when `part` is given instead.
+    Share,
+}
+
+/// One goal: `{ year = 2027, min = "500", stretch = "1000" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// The year the goal is for; absent: every year of the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Reached when the value is at least this (达到…以上).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Fraction>,
+    /// Reached when the value is strictly above this (超过).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over: Option<Fraction>,
+    /// A stretch goal (力争), reported only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stretch: Option<Fraction>,
+}
+
+impl Goal {
+    fn bound(&self) -> Option<(Fraction, bool)> {
+        self.min
+            .map(|m| (m, false))
+            .or(self.over.map(|o| (o, true)))
+    }
+}
+
+/// Per-group goals: the goal applies to each value of `field`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Each {
+    /// The grouping field (a school id, an industry chain).
+    pub field: String,
+    /// Groups that must appear even when no record has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// `kind = "target"`; see the module documentation for the parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The collection aggregated.
+    pub entity: EntityKind,
+    /// What is aggregated.
+    pub measure: Measure,
+    /// Summed field (`sum`, `share`), or the field whose distinct values are counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Denominator field of a `share` of sums.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// The part of a `share` of counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub part: Vec<Filter>,
+    /// Records aggregated at all.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
+    /// Year field to group by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_field: Option<String>,
+    /// Per-group goals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<Each>,
+    /// Goals by year.
+    pub goals: Vec<Goal>,
+}
+
+impl Kind for Target {
+    fn validate(&self) -> Result<(), String> {
+        let n = [ValueKind::Int, ValueKind::Dec];
+        let e = self.entity;
+        match self.measure {
+            Measure::Sum => {
+                let f = self.field.as_deref().ok_or("`sum` needs `field`")?;
+                expect_field(e, f, &n)?;
+            }
+            Measure::Count => {
+                if self.field.is_some() {
+                    return Err("`count` takes no `field` (use `where` to select records)".into());
+                }
+            }
+            Measure::CountDistinct => {
+                let f = self
+                    .field
+                    .as_deref()
+                    .ok_or("`count_distinct` needs `field`")?;
+                expect_field(e, f, &[ValueKind::Text, ValueKind::Int])?;
+            }
+            Measure::Share => match (&self.field, &self.of, self.part.is_empty()) {
+                (Some(f), Some(o), true) => {
+                    expect_field(e, f, &n)?;
+                    expect_field(e, o, &n)?;
+                }
+                (None, None, false) => filter::validate_all(&self.part, e)?,
+                _ => {
+                    return Err(
+                        "`share` needs either `field` and `of` (sums) or `part` (counts)".into(),
+                    )
+                }
+            },
+        }
+        if self.measure != Measure::Share && (self.of.is_some() || !self.part.is_empty()) {
+            return Err("`of` and `part` belong to `measure = \"share\"`".into());
+        }
+        filter::validate_all(&self.filter, e)?;
+        if let Some(y) = &self.year_field {
+            expect_field(e, y, &[ValueKind::Int])?;
+        }
+        if let Some(g) = &self.each {
+            expect_field(e, &g.field, &[ValueKind::Text, ValueKind::Int])?;
+        }
+        if self.goals.is_empty() {
+            return Err("a target needs at least one goal".into());
+        }
+        for g in &self.goals {
+            if g.min.is_some() == g.over.is_some() {
+                return Err("each goal needs exactly one of `min` or `over`".into());
+            }
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+/// Running totals of one (year, group) cell.
+#[derive(Default)]
+struct Acc<'a> {
+    count: usize,
+    part: usize,
+    sum: Decimal,
+    of: Decimal,
+    distinct: BTreeSet<Cow<'a, str>>,
+}
+
+/// An aggregate's value: a number, or a share kept as numerator and denominator.
+enum Agg {
+    Num(Decimal),
+    Share(Decimal, Decimal),
+}
+
+fn key<'a>(v: Value<'a>) -> Option<Cow<'a, str>> {
+    match v {
+        Value::Missing => None,
+        Value::Text(t) => Some(Cow::Borrowed(t)),
+        other => Some(Cow::Owned(other.display())),
+    }
+}
+
+impl Target {
+    fn value(&self, acc: Option<&Acc<'_>>) -> Agg {
+        let Some(a) = acc else {
+            return match self.measure {
+                Measure::Share => Agg::Share(Decimal::ZERO, Decimal::ZERO),
+                _ => Agg::Num(Decimal::ZERO),
+            };
+        };
+        match self.measure {
+            Measure::Sum => Agg::Num(a.sum),
+            Measure::Count => Agg::Num(Decimal::from(a.count)),
+            Measure::CountDistinct => Agg::Num(Decimal::from(a.distinct.len())),
+            Measure::Share if self.part.is_empty() => Agg::Share(a.sum, a.of),
+            Measure::Share => Agg::Share(Decimal::from(a.part), Decimal::from(a.count)),
+        }
+    }
+}
+
+/// Whether `v` reaches `bound` (`strict`: strictly above). A share with no denominator never does.
+fn reaches(v: &Agg, bound: Fraction, strict: bool) -> bool {
+    let (a, b) = match v {
+        Agg::Num(x) => (*x, Decimal::ONE),
+        Agg::Share(_, d) if d.is_zero() => return false,
+        Agg::Share(n, d) => (*n, *d),
+    };
+    // bound vs a/b: reached when bound < a/b (strict) or bound ≤ a/b.
+    bound
+        .compare(a, b)
+        .is_some_and(|o| if strict { o.is_lt() } else { o.is_le() })
+}
+
+fn shown(v: &Agg) -> String {
+    match v {
+        Agg::Num(x) => num(*x),
+        Agg::Share(_, d) if d.is_zero() => "—".into(),
+        Agg::Share(n, d) => n.checked_div(*d).map_or("—".into(), |q| {
+            format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
+        }),
+    }
+}
+
+/// Share of the goal reached, as a percentage with one decimal (numbers only).
+fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
+    let Agg::Num(x) = v else { return None };
+    let g = bound.approx();
+    if g.is_zero() {
+        return None;
+    }
+    let p = x.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(g)?;
+    Some(format!("{}%", num(p.round_dp(1))))
+}
+
+struct Run<'c, 'a> {
+    c: &'c Target,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(filter), Some(part)) =
+            (Compiled::<T>::new(&c.filter), Compiled::<T>::new(&c.part))
+        else {
+            return no_records(T::KIND);
+        };
+        let value_f = c.field.as_deref().and_then(field::<T>);
+        let of_f = c.of.as_deref().and_then(field::<T>);
+        let year_f = c.year_field.as_deref().and_then(field::<T>);
+        let group_f = c.each.as_ref().and_then(|g| field::<T>(&g.field));
+
+        let mut cells: BTreeMap<(Option<i64>, Option<Cow<'_, str>>), Acc<'_>> = BTreeMap::new();
+        let mut groups: BTreeSet<Cow<'_, str>> = BTreeSet::new();
+        if let Some(each) = &c.each {
+            groups.extend(each.values.iter().map(|v| Cow::Borrowed(v.as_str())));
+        }
+        let mut years: BTreeSet<i64> = BTreeSet::new();
+        for item in items {
+            let group = group_f.and_then(|g| key((g.get)(item)));
+            if let Some(g) = &group {
+                // Groups come from every record, so a group with no matching record shows as 0.
+                groups.insert(g.clone());
+            }
+            if !filter.accepts(item) {
+                continue;
+            }
+            let year = match year_f.map(|f| (f.get)(item)) {
+                None => None,
+                Some(Value::Int(y)) => Some(y),
+                Some(_) => continue,
+            };
+            years.extend(year);
+            let acc = cells.entry((year, group)).or_default();
+            acc.count += 1;
+            if !c.part.is_empty() && part.accepts(item) {
+                acc.part += 1;
+            }
+            if let Some(f) = value_f {
+                let v = (f.get)(item);
+                if c.measure == Measure::CountDistinct {
+                    acc.distinct.extend(key(v));
+                } else if let Some(d) = v.decimal() {
+                    acc.sum = acc.sum.checked_add(d).unwrap_or(Decimal::MAX);
+                }
+            }
+            if let Some(d) = of_f.and_then(|f| (f.get)(item).decimal()) {
+                acc.of = acc.of.checked_add(d).unwrap_or(Decimal::MAX);
+            }
+        }
+
+        let latest = years.last().and_then(|y| i32::try_from(*y).ok());
+        let Some(ref_year) = cx.ds.reporting_year.or(latest) else {
+            return Outcome::Unchecked(Text::new(
+                "数据未给出报告年度,目标无法按年度比较",
+                "the data gives no reporting year, so goals by year cannot be compared",
+            ));
+        };
+        let group_list: Vec<Option<&Cow<'_, str>>> = if c.each.is_some() {
+            groups.iter().map(Some).collect()
+        } else {
+            vec![None]
+        };
+        let (metric_zh, metric_en) = cx.metric(("合计", "total"));
+        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let unit_en = if unit_en.is_empty() {
+            String::new()
+        } else {
+            format!(" {unit_en}")
+        };
+
+        for goal in &c.goals {
+            let Some((bound, strict)) = goal.bound() else {
+                continue;
+            };
+            let goal_years: Vec<i32> = match goal.year {
+                Some(y) => vec![y],
+                None if year_f.is_some() => years
+                    .iter()
+                    .filter_map(|y| i32::try_from(*y).ok())
+                    .collect(),
+                None => vec![ref_year],
+            };
+            for y in goal_years {
+                let pending = y > ref_year;
+                // Which year's data stands for goal year `y`: its own, or for a goal still to come
+                // without data yet, the latest year up to the reporting year.
+                let as_of: Option<i64> = year_f.map(|_| {
+                    let own = i64::from(y);
+                    if years.contains(&own) || !pending {
+                        own
+                    } else {
+                        years
+                            .range(..=i64::from(ref_year))
+                            .next_back()
+                            .or(years.last())
+                            .copied()
+                            .unwrap_or(own)
+                    }
+                });
+                for g in &group_list {
+                    let acc = cells.get(&(as_of, g.cloned()));
+                    let v = c.value(acc);
+                    let met = reaches(&v, bound, strict);
+                    let stretch_met = goal.stretch.is_some_and(|s| reaches(&v, s, true));
+                    let group_name =
+                        g.map(|g| cx.ix.school(g).map_or(g.to_string(), |s| s.name.clone()));
+                    let message = progress_message(Words {
+                        year: y,
+                        as_of: as_of.unwrap_or(i64::from(ref_year)),
+                        group: group_name.as_deref(),
+                        metric: (&metric_zh, &metric_en),
+                        unit: (&unit_zh, &unit_en),
+                        value: shown(&v),
+                        bound,
+                        strict,
+                        stretch: goal.stretch,
+                        stretch_met,
+                        pct: progress_pct(&v, bound),
+                        met,
+                        pending,
+                    });
+                    cx.targets.push(TargetProgress {
+                        rule_id: cx.rule.id.clone(),
+                        year: y,
+                        group: g.map(|g| g.to_string()),
+                        value: shown(&v),
+                        goal: if strict {
+                            format!(">{bound}")
+                        } else {
+                            bound.to_string()
+                        },
+                        stretch: goal.stretch.map(|s| s.to_string()),
+                        met,
+                        pending,
+                        message,
+                    });
+                }
+            }
+        }
+        Outcome::Checked(items.len())
+    }
+}
+
+struct Words<'s> {
+    year: i32,
+    as_of: i64,
+    group: Option<&'s str>,
+    metric: (&'s str, &'s str),
+    unit: (&'s str, &'s str),
+    value: String,
+    bound: Fraction,
+    strict: bool,
+    stretch: Option<Fraction>,
+    stretch_met: bool,
+    pct: Option<String>,
+    met: bool,
+    pending: bool,
+}
+
+fn progress_message(w: Words<'_>) -> Text {
+    let (uz, ue) = w.unit;
+    let (gz, ge) = w.group.map_or((String::new(), String::new()), |g| {
+        (format!("{g}:"), format!("{g}: "))
+    });
+    let goal_zh = if w.strict {
+        format!("超过{}{uz}", w.bound)
+    } else {
+        format!("{}{uz}", w.bound)
+    };
+    let goal_en = if w.strict {
+        format!("over {}{ue}", w.bound)
+    } else {
+        format!("{}{ue}", w.bound)
+    };
+    let (sz, se) = w.stretch.map_or((String::new(), String::new()), |s| {
+        (format!("(力争{s}{uz})"), format!(" (stretch {s}{ue})"))
+    });
+    let (pz, pe) = w.pct.as_ref().map_or((String::new(), String::new()), |p| {
+        (format!(",完成{p}"), format!(" ({p})"))
+    });
+    let (mz, me) = w.metric;
+    let v = &w.value;
+    if w.pending {
+        return Text::new(
+            format!(
+                "{gz}{}年目标{goal_zh}{sz},尚未到期;截至{}年{mz}为{v}{uz}{pz}。",
+                w.year, w.as_of
+            ),
+            format!(
+                "{ge}{} goal {goal_en}{se} pending; {me}: {v}{ue} as of {}{pe}.",
+                w.year, w.as_of
+            ),
+        );
+    }
+    let (vz, ve) = match (w.met, w.stretch_met) {
+        (true, true) => ("已达到目标和力争目标", "met, stretch goal met too"),
+        (true, false) => ("已达到目标", "met"),
+        (false, _) => ("未达到目标", "not met"),
+    };
+    Text::new(
+        format!("{gz}{}年{mz}为{v}{uz},目标{goal_zh}{sz}{pz},{vz}。", w.year),
+        format!(
+            "{ge}{}, {me}: {v}{ue} against a goal of {goal_en}{se}{pe}, {ve}.",
+            w.year
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checker, Dataset, Options, Pack};
+
+    fn pack(check: &str) -> Pack {
+        let text = format!(
+            r#"id = "t"
+version = "1"
+title_zh = "t"
+title_en = "t"
+[source]
+document = "d"
+title = "t"
+issuer = "i"
+date = "2024-01-01"
+[[rules]]
+id = "t/goal"
+title_zh = "t"
+title_en = "t"
+clause = "c"
+quote = "q"
+severity = "target"
+wording = {{ metric_zh = "招生人数", metric_en = "enrolment", unit_zh = "名", unit_en = "students" }}
+[[rules.checks]]
+kind = "target"
+entity = "cohorts"
+{check}
+"#
+        );
+        Pack::from_toml_str(&text, "test").unwrap()
+    }
+
+    fn run(check: &str, data: &str) -> crate::Report {
+        let opts = Options {
+            packs: vec![],
+            extra_packs: vec![pack(check)],
+            ..Default::default()
+        };
+        let ds = Dataset::from_json_str(data).unwrap();
+        Checker::new(&opts).unwrap().check(&ds)
+    }
+
+    const DATA: &str = r#"{"reporting_year": 2024, "cohorts": [
+        {"project": "P1", "entry_year": 2024, "enrolled": 200},
+        {"project": "P2", "entry_year": 2024, "enrolled": 230},
+        {"project": "P1", "entry_year": 2023, "enrolled": 999}]}"#;
+
+    #[test]
+    fn sum_by_year_with_pending_goal() {
+        let r = run(
+            r#"measure = "sum"
+field = "enrolled"
+year_field = "entry_year"
+goals = [{ year = 2024, min = "450" }, { year = 2027, min = "500", stretch = "1000" }]"#,
+            DATA,
+        );
+        assert!(r.ok, "targets never make a report not ok");
+        assert!(r.findings.is_empty());
+        let t = &r.targets;
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].year, t[0].value.as_str(), t[0].met, t[0].pending),
+            (2024, "430", false, false)
+        );
+        assert_eq!(
+            t[0].message.zh,
+            "2024年招生人数为430名,目标450名,完成95.6%,未达到目标。"
+        );
+        assert_eq!((t[1].year, t[1].met, t[1].pending), (2027, false, true));
+        assert!(
+            t[1].message.zh.contains("截至2024年"),
+            "{}",
+            t[1].message.zh
+        );
+        assert_eq!(r.rules[0].state, crate::report::RuleState::Failed);
+    }
+
+    #[test]
+    fn per_group_distinct_and_listed_groups() {
+        let r = run(
+            r#"measure = "count"
+each = { field = "project", values = ["P9"] }
+where = [{ field = "entry_year", equals = 2024 }]
+goals = [{ min = "1" }]"#,
+            DATA,
+        );
+        let got: Vec<(Option<&str>, &str, bool)> = r
+            .targets
+            .iter()
+            .map(|t| (t.group.as_deref(), t.value.as_str(), t.met))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("P1"), "1", true),
+                (Some("P2"), "1", true),
+                (Some("P9"), "0", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn share_exact_and_strict() {
+        // 2 of 3 cohorts in 2024..: count share with `over`.
+        let r = run(
+            r#"measure = "share"
+part = [{ field = "entry_year", equals = 2024 }]
+goals = [{ over = "2/3" }]"#,
+            DATA,
+        );
+        assert!(!r.targets[0].met, "2/3 is not over 2/3");
+        let r = run(
+            r#"measure = "share"
+part = [{ field = "entry_year", equals = 2024 }]
+goals = [{ min = "2/3" }]"#,
+            DATA,
+        );
+        assert!(r.targets[0].met);
+        assert_eq!(r.rules[0].state, crate::report::RuleState::Passed);
+    }
+
+    #[test]
+    fn bad_params_are_refused() {
+        let opts = |c: &str| {
+            let text = format!("id = \"t\"\nversion = \"1\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\n[source]\ndocument = \"d\"\ntitle = \"t\"\nissuer = \"i\"\ndate = \"2024-01-01\"\n[[rules]]\nid = \"t/g\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\nclause = \"c\"\nquote = \"q\"\nseverity = \"target\"\n[[rules.checks]]\nkind = \"target\"\nentity = \"cohorts\"\n{c}\n");
+            Pack::from_toml_str(&text, "t")
+        };
+        assert!(opts("measure = \"sum\"\ngoals = [{ min = \"1\" }]").is_err());
+        assert!(opts("measure = \"count\"\ngoals = [{ min = \"1\", over = \"1\" }]").is_err());
+        assert!(opts("measure = \"count\"\ngoals = []").is_err());
+        assert!(opts("measure = \"count\"\nwhere = [{ field = \"enrolled\", equals = \"x\" }]\ngoals = [{ min = \"1\" }]").is_err());
+    }
+}

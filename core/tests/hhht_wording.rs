@@ -1,0 +1,151 @@
+//! Messages of the Hohhot, Beijing 2020/2024 and reference packs against FINDINGS.md wording.
+
+use std::collections::BTreeMap;
+use xianjie::report::RuleState;
+use xianjie::{check, Dataset, Options};
+
+fn run(packs: &[&str], params: &[(&str, &str)], json: &str) -> xianjie::report::Report {
+    let ds = Dataset::from_json_str(json).unwrap();
+    let opts = Options {
+        packs: packs.iter().map(|s| s.to_string()).collect(),
+        params: params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<BTreeMap<_, _>>(),
+        ..Default::default()
+    };
+    check(&ds, &opts).unwrap()
+}
+
+const SMALL: &str = r#"{"reporting_year": 2023,
+ "schools": [{"id": "S1", "name": "呼和浩特市XX职业学校", "level": "secondary"}],
+ "major_offerings": [
+  {"school": "S1", "year": 2021, "major": {"code": "710201", "name": "计算机应用"}, "intake": 12},
+  {"school": "S1", "year": 2022, "major": {"code": "710201", "name": "计算机应用"}, "intake": 9},
+  {"school": "S1", "year": 2023, "major": {"code": "710201", "name": "计算机应用"}, "intake": 15}]}"#;
+
+#[test]
+fn small_major_message_matches_findings_md() {
+    let r = run(
+        &["hhht-majors-2022"],
+        &[("hhht-majors-2022/small-major-discontinue.class_size", "30")],
+        SMALL,
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "hhht-majors-2022/small-major-discontinue")
+        .unwrap();
+    assert_eq!(
+        f.message.zh,
+        "该专业2021、2022、2023年招生分别为12、9、15人,连续3年不能独立成班(班额30人),应停办。"
+    );
+    assert_eq!(
+        f.message.en,
+        "Intake of 12, 9 and 15 in 2021–2023 never filled one class of 30 for 3 consecutive years; the major is to be discontinued."
+    );
+    assert_eq!(f.subject.zh, "呼和浩特市XX职业学校 710201 计算机应用");
+    assert_eq!(f.locations.len(), 3);
+}
+
+#[test]
+fn small_major_without_class_size_is_unchecked_with_plain_reason() {
+    let r = run(&["hhht-majors-2022"], &[], SMALL);
+    let s = r
+        .rules
+        .iter()
+        .find(|s| s.rule_id == "hhht-majors-2022/small-major-discontinue")
+        .unwrap();
+    assert_eq!(s.state, RuleState::Unchecked);
+    let why = s.reason.as_ref().unwrap();
+    assert_eq!(
+        why.zh,
+        "未提供参数 class_size(来源文件未规定班额),本规则未检查。"
+    );
+    assert_eq!(
+        why.en,
+        "Parameter class_size not given (the source sets none); this rule was not checked."
+    );
+}
+
+#[test]
+fn class_size_must_be_a_whole_number() {
+    let ds = Dataset::from_json_str(SMALL).unwrap();
+    for bad in ["0", "30.5", "abc"] {
+        let opts = Options {
+            packs: vec!["hhht-majors-2022".into()],
+            params: [(
+                "hhht-majors-2022/small-major-discontinue.class_size".to_string(),
+                bad.to_string(),
+            )]
+            .into(),
+            ..Default::default()
+        };
+        assert!(check(&ds, &opts).is_err(), "{bad} accepted");
+    }
+}
+
+#[test]
+fn workplace_share_is_exact_with_remedy() {
+    let r = run(
+        &["bj-vet10-2020"],
+        &[],
+        r#"{"training_plans": [{"major": {"code": "460702"}, "year": 2024, "workplace_practice_hours": 1000, "total_hours": 3001}]}"#,
+    );
+    let f = &r.findings[0];
+    assert_eq!(
+        f.message.zh,
+        "在用人单位的实践学习1000学时、教学计划总学时3001学时,实践学习占比为33.32%,低于三分之一的要求。"
+    );
+    assert_eq!(f.remedy.as_ref().unwrap().zh, "还需增加1学时");
+    assert_eq!(
+        f.remedy.as_ref().unwrap().en,
+        "1 more hour(s) at employers needed"
+    );
+}
+
+#[test]
+fn offset_cap_names_the_smaller_limit() {
+    let r = run(
+        &["bj-vet10-2020"],
+        &[],
+        r#"{"enterprise_offsets": [{"enterprise": "某公司", "year": 2023, "investment": "1000000", "surcharges_owed": "200000", "offset_claimed": "250000"}]}"#,
+    );
+    let f = &r.findings[0];
+    assert_eq!(
+        f.message.zh,
+        "2023年,抵免额250000元,超过上限200000元(投资额1000000元的30%为300000元、当年应缴教育费附加和地方教育附加200000元,取其小者)。"
+    );
+    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少抵免50000元");
+    assert_eq!(f.locations[1].path, "enterprise_offsets[0].surcharges_owed");
+}
+
+#[test]
+fn pay_share_remedy_is_the_excess() {
+    let r = run(
+        &["bj-vet-2024"],
+        &[],
+        r#"{"social_service_income": [{"school": "B1", "year": 2024, "income": "150000", "necessary_costs": "50000", "performance_pay": "75000"}]}"#,
+    );
+    let f = &r.findings[0];
+    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少提取5000元");
+}
+
+#[test]
+fn national_key_school_gets_three() {
+    let mk = |key: bool| {
+        format!(
+            r#"{{"schools": [{{"id": "S1", "name": "甲校", "level": "secondary", "national_key": {key}}}],
+            "new_major_filings": [
+              {{"school": "S1", "school_year": "2023-2024", "major": {{"code": "710201"}}}},
+              {{"school": "S1", "school_year": "2023-2024", "major": {{"code": "730801"}}}},
+              {{"school": "S1", "school_year": "2023-2024", "major": {{"code": "720201"}}}}]}}"#
+        )
+    };
+    let id = "hhht-majors-2022/new-majors-per-year";
+    let key = run(&["hhht-majors-2022"], &[], &mk(true));
+    assert!(key.findings.iter().all(|f| f.rule_id != id));
+    let other = run(&["hhht-majors-2022"], &[], &mk(false));
+    let f = other.findings.iter().find(|f| f.rule_id == id).unwrap();
+    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少1个新设专业");
+}
