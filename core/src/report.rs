@@ -124,14 +124,8 @@ impl Report {
         targets: Vec<TargetProgress>,
     ) -> Report {
         // Borrowed keys: no allocation per comparison (a report may hold millions of findings).
-        fn key(
-            f: &Finding,
-        ) -> (
-            Severity,
-            &str,
-            Option<(crate::model::EntityKind, usize, Option<&str>)>,
-            &str,
-        ) {
+        type Place<'a> = Option<(crate::model::EntityKind, usize, Option<&'a str>)>;
+        fn key(f: &Finding) -> (Severity, &str, Place<'_>, &str) {
             let loc = f
                 .locations
                 .first()

@@ -92,9 +92,9 @@ pub fn report_table(report: &Report, lang: Lang) -> String {
     });
     if !report.findings.is_empty() {
         let mut t = TextTable::new(if zh {
-            &["级别", "规则", "位置", "条款", "说明"]
+            &["级别", "规则", "对象", "位置", "条款", "说明"]
         } else {
-            &["severity", "rule", "where", "clause", "finding"]
+            &["severity", "rule", "subject", "where", "clause", "finding"]
         });
         for f in &report.findings {
             let sev = if zh {
@@ -118,6 +118,7 @@ pub fn report_table(report: &Report, lang: Lang) -> String {
             t.row(vec![
                 sev,
                 f.rule_id.clone(),
+                f.subject.id.clone(),
                 place,
                 f.explanation.clause.clone(),
                 msg,
