@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What happened to one rule in a check run.
 #[derive(
@@ -119,20 +119,43 @@ impl Report {
         dataset: Option<String>,
         reporting_year: Option<i32>,
         packs: Vec<PackRef>,
-        mut findings: Vec<Finding>,
+        findings: Vec<Finding>,
         rules: Vec<RuleStatus>,
         targets: Vec<TargetProgress>,
     ) -> Report {
-        // Borrowed keys: no allocation per comparison (a report may hold millions of findings).
-        type Place<'a> = Option<(crate::model::EntityKind, usize, Option<&'a str>)>;
-        fn key(f: &Finding) -> (Severity, &str, Place<'_>, &str) {
-            let loc = f
-                .locations
-                .first()
-                .map(|l| (l.entity, l.index, l.field.as_deref()));
-            (f.severity, f.rule_id.as_str(), loc, f.subject.id.as_str())
+        // Sort compact keys, not the findings: moving large structs n·log n times, and chasing
+        // pointers to compare rule ids, dominated reports with millions of findings.
+        let mut rule_rank: HashMap<&str, u32> = HashMap::new();
+        for f in &findings {
+            let next = rule_rank.len() as u32;
+            rule_rank.entry(f.rule_id.as_str()).or_insert(next);
         }
-        findings.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut ids: Vec<&str> = rule_rank.keys().copied().collect();
+        ids.sort_unstable();
+        for (i, id) in ids.iter().enumerate() {
+            rule_rank.insert(id, i as u32);
+        }
+        let mut keys: Vec<_> = findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let loc = f
+                    .locations
+                    .first()
+                    .map(|l| (l.entity, l.index, l.field.as_deref()));
+                (
+                    f.severity,
+                    rule_rank[f.rule_id.as_str()],
+                    loc,
+                    f.subject.id.as_str(),
+                    i,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
+        let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+        let findings: Vec<Finding> = order.into_iter().filter_map(|i| slots[i].take()).collect();
         let mut counts = Counts::default();
         let mut by_rule = BTreeMap::new();
         for f in &findings {

@@ -1,6 +1,7 @@
 //! Evaluation of each check kind, one file per kind, plus what they share: the context, message
 //! wording and field resolution.
 
+pub mod any_of;
 pub mod bound;
 pub mod cap;
 pub mod catalog_name;
@@ -8,11 +9,14 @@ pub mod code;
 pub mod completeness;
 pub mod consecutive_years;
 pub mod deadline;
+pub mod equals;
 pub mod exclusion;
 pub mod filter;
 pub mod group_count;
 pub mod implies;
 pub mod not_exceeding;
+pub mod overlap;
+pub mod pass_through;
 pub mod ranking;
 pub mod ratio;
 pub mod required;
@@ -21,6 +25,7 @@ pub mod same_as;
 pub mod same_category;
 pub mod target;
 pub mod threshold;
+pub mod within_period;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
 use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, ValueKind};

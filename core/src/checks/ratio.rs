@@ -29,6 +29,14 @@ pub struct Ratio {
     /// Show the quotient as a percentage (shares) rather than a number (per-unit values).
     #[serde(default)]
     pub percent: bool,
+    /// Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub colon: bool,
+    /// The numerator is part of the denominator (teachers with a master's degree among all
+    /// teachers; equipment added among all equipment): adding to it adds to both, so the remedy
+    /// for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub included: bool,
 }
 
 impl Kind for Ratio {
@@ -64,13 +72,25 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
     }
 }
 
-/// Formats a quotient for a message: a percentage or a number, 2 decimals at most.
-fn shown(a: Decimal, b: Decimal, percent: bool) -> String {
+/// Formats a quotient for a message: a percentage, "18.1:1", or a number, 2 decimals at most.
+/// Rounded away from the bound (`up` for a value above a maximum), so that a failing 6.4999…
+/// never shows as the 6.5 it fails to reach.
+fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool, up: bool) -> String {
     let q = a.checked_div(b).unwrap_or(Decimal::MAX);
-    if percent {
-        format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
+    let r = |x: Decimal| {
+        let s = if up {
+            RoundingStrategy::ToPositiveInfinity
+        } else {
+            RoundingStrategy::ToNegativeInfinity
+        };
+        num(x.round_dp_with_strategy(2, s))
+    };
+    if colon {
+        format!("{}:1", r(q))
+    } else if percent {
+        format!("{}%", r(q * Decimal::ONE_HUNDRED))
     } else {
-        num(q.round_dp(2))
+        r(q)
     }
 }
 
@@ -115,7 +135,20 @@ impl Visitor for Run<'_, '_> {
                 (c.denominator.clone(), num(b)),
             ];
             let given_zh = format!("{nlz}{}{nuz}、{dlz}{}{duz}", num(a), num(b));
-            let given_en = format!("{} {nle} and {} {dle}", num(a), num(b));
+            let of = |u: &str| {
+                if u.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {u} of")
+                }
+            };
+            let given_en = format!(
+                "{}{} {nle} and {}{} {dle}",
+                num(a),
+                of(&nue),
+                num(b),
+                of(&due)
+            );
             // Nothing drawn from nothing meets an upper bound (no pay from no net income).
             if b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
                 continue;
@@ -138,8 +171,8 @@ impl Visitor for Run<'_, '_> {
                         format!("{n} {due} {dle} needed"),
                     ),
                 );
-                let remedy =
-                    Text::new(remedy.zh.replace("{m}", "—"), remedy.en.replace("{m}", "—"));
+                // With no denominator there is no "or fewer" alternative: drop the part naming {m}.
+                let remedy = Text::new(drop_alternative(&remedy.zh), drop_alternative(&remedy.en));
                 let subject = cx.subject(item);
                 cx.emit(Draft {
                     code: FindingCode::ZeroDenominator,
@@ -159,8 +192,14 @@ impl Visitor for Run<'_, '_> {
             if let Some(min) = c.min {
                 // a/b < p/q  ⇔  p·b > a·q
                 if min.compare(a, b).is_some_and(|o| o.is_gt()) {
-                    let target = min.times(b).unwrap_or(Decimal::MAX);
-                    let n = ceil_to(target - a, num_whole);
+                    let n = if c.included && min.den() > min.num() {
+                        let gap = min.num() * b - min.den() * a;
+                        gap.checked_div(min.den() - min.num())
+                            .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
+                    } else {
+                        let target = min.times(b).unwrap_or(Decimal::MAX);
+                        ceil_to(target - a, num_whole)
+                    };
                     let p = min.num();
                     let fewer = (!p.is_zero())
                         .then(|| a.checked_mul(min.den()).and_then(|x| x.checked_div(p)))
@@ -177,7 +216,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::BelowMinimum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent),
+                            shown: shown(a, b, c.percent, c.colon, false),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("低于", "below"),
                             bound: min,
@@ -211,7 +250,7 @@ impl Visitor for Run<'_, '_> {
                             code: FindingCode::AboveMaximum,
                             given: (&given_zh, &given_en),
                             metric: (&metric_zh, &metric_en),
-                            shown: shown(a, b, c.percent),
+                            shown: shown(a, b, c.percent, c.colon, true),
                             exact: format!("{}/{}", num(a), num(b)),
                             dir: ("高于", "above"),
                             bound: max,
@@ -234,6 +273,22 @@ impl Visitor for Run<'_, '_> {
             ));
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// Removes a bracketed part that contains `{m}` ("还需配备11名专任教师(或减少…{m}名学生)").
+fn drop_alternative(t: &str) -> String {
+    let Some(at) = t.find("{m}") else {
+        return t.to_string();
+    };
+    let open = t[..at].rfind(['(', '(']);
+    let close = t[at..].find([')', ')']).map(|i| {
+        let rest = &t[at + i..];
+        at + i + rest.chars().next().map_or(1, char::len_utf8)
+    });
+    match (open, close) {
+        (Some(o), Some(c)) => format!("{}{}", t[..o].trim_end(), &t[c..]),
+        _ => t.replace("{m}", "—"),
     }
 }
 
@@ -266,6 +321,31 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
     let remedy = Text::new(remedy.zh.replace("{m}", &m), remedy.en.replace("{m}", &m));
     let (pz, pe) = item.period().unwrap_or_default();
     let subject = cx.subject(item);
+    // Per-unit values carry the numerator's unit (m² per student → m²); shares and 1:n do not.
+    let (qz, qe) = if c.percent || c.colon {
+        (String::new(), String::new())
+    } else {
+        let (z, e) = cx.unit();
+        (
+            z.to_string(),
+            if e.is_empty() {
+                String::new()
+            } else {
+                format!(" {e}")
+            },
+        )
+    };
+    let (bound_zh, bound) = if c.colon {
+        (format!("1:{}", b.bound), format!("1:{}", b.bound))
+    } else {
+        (b.bound.zh(), b.bound.to_string())
+    };
+    let is = if c.colon { "" } else { "为" };
+    let verb = if b.code == FindingCode::AboveMaximum {
+        "allowed"
+    } else {
+        "required"
+    };
     cx.emit(Draft {
         code: b.code,
         subject,
@@ -275,16 +355,12 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         ],
         message: Text::new(
             format!(
-                "{pz}{},{}为{},{}{}的要求。",
-                b.given.0,
-                b.metric.0,
-                b.shown,
-                b.dir.0,
-                b.bound.zh()
+                "{pz}{},{}{is}{}{qz},{}{bound_zh}{qz}的要求。",
+                b.given.0, b.metric.0, b.shown, b.dir.0
             ),
             format!(
-                "{pe}{} give a {} of {}, {} the {} required.",
-                b.given.1, b.metric.1, b.shown, b.dir.1, b.bound
+                "{pe}{} give a {} of {}{qe}, {} the {bound}{qe} {verb}.",
+                b.given.1, b.metric.1, b.shown, b.dir.1
             ),
         ),
         inputs: b.inputs,

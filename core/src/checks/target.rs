@@ -447,7 +447,7 @@ fn progress_message(w: Words<'_>) -> Text {
         (format!("(力争{s}{uz})"), format!(" (stretch {s}{ue})"))
     });
     let (pz, pe) = w.pct.as_ref().map_or((String::new(), String::new()), |p| {
-        (format!(",完成{p}"), format!(" ({p})"))
+        (format!(",完成{p}"), format!(", {p} of the goal"))
     });
     let (mz, me) = w.metric;
     let v = &w.value;

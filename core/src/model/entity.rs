@@ -113,6 +113,13 @@ entity_kinds! {
     EnterpriseOffsets => enterprise_offsets: EnterpriseOffset, "企业投资与附加抵免", "enterprise offsets";
     SocialServiceIncome => social_service_income: SocialServiceIncome, "社会服务收入", "social-service income";
     CityCapacity => city_capacity: CityCapacity, "全市能力建设", "city capacity";
+    HigherCampuses => higher_campuses: HigherCampus, "高职校区", "higher-stage campuses";
+    Teachers => teachers: Teacher, "教师", "teachers";
+    FinanceSettlements => finance_settlements: FinanceSettlement, "经费结算", "finance settlements";
+    Students => students: Student, "学生", "students";
+    ProgrammePlans => programme_plans: ProgrammePlan, "学段安排", "programme plans";
+    PilotEnrollments => pilot_enrollments: PilotEnrollment, "试点招生", "pilot enrolment";
+    GraduateEmployment => graduate_employment: GraduateEmployment, "毕业生就业", "graduate employment";
 }
 
 impl Entity for School {
@@ -400,5 +407,144 @@ impl Entity for CityCapacity {
     }
     fn period(&self) -> Option<(String, String)> {
         Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    }
+}
+
+fn school_year(ix: &Index<'_>, school: &str, year: i32, what: (&str, &str)) -> (String, String) {
+    let name = school_name(ix, school);
+    (
+        format!("{name}{} {year}年", what.0),
+        format!("{name}, {} {year}", what.1),
+    )
+}
+
+impl Entity for HigherCampus {
+    const KIND: EntityKind = EntityKind::HigherCampuses;
+    fn fields() -> &'static [FieldDef<Self>] {
+        HIGHER_CAMPUS_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = school_year(
+            ix,
+            &self.school,
+            self.year,
+            ("高职校区", "higher-stage campus"),
+        );
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.year),
+            zh,
+            en,
+        }
+    }
+}
+
+impl Entity for Teacher {
+    const KIND: EntityKind = EntityKind::Teachers;
+    fn fields() -> &'static [FieldDef<Self>] {
+        TEACHER_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let who = self.name.as_deref().unwrap_or(&self.person);
+        let school = school_name(ix, &self.school);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {} {}", self.person, self.school, self.stage.as_str()),
+            zh: format!("{school}{}专任教师{who}", self.stage.zh()),
+            en: format!("{who}, {} stage teacher of {school}", self.stage.as_str()),
+        }
+    }
+}
+
+impl Entity for FinanceSettlement {
+    const KIND: EntityKind = EntityKind::FinanceSettlements;
+    fn fields() -> &'static [FieldDef<Self>] {
+        FINANCE_SETTLEMENT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (hi, sec) = (
+            school_name(ix, &self.higher_school),
+            school_name(ix, &self.school),
+        );
+        let y = self.year;
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {} {y}", self.higher_school, self.school),
+            zh: format!("{hi} — {sec} {y}—{}学年经费结算", y + 1),
+            en: format!("{hi} — {sec}, settlement {y}–{}", y + 1),
+        }
+    }
+}
+
+impl Entity for Student {
+    const KIND: EntityKind = EntityKind::Students;
+    fn fields() -> &'static [FieldDef<Self>] {
+        STUDENT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let school = school_name(ix, &self.school);
+        let who = match &self.name {
+            Some(n) => format!("{n}({})", self.id),
+            None => self.id.clone(),
+        };
+        Subject {
+            entity: Self::KIND,
+            id: self.id.clone(),
+            zh: format!("{school} {}级学生{who}", self.entry_year),
+            en: format!("student {who} of {school}, entry year {}", self.entry_year),
+        }
+    }
+}
+
+impl Entity for ProgrammePlan {
+    const KIND: EntityKind = EntityKind::ProgrammePlans;
+    fn fields() -> &'static [FieldDef<Self>] {
+        PROGRAMME_PLAN_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let school = school_name(ix, &self.school);
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.major.code),
+            zh: format!("{school} {}专业学段安排", self.major.label()),
+            en: format!("{school}, programme plan of {}", self.major.label()),
+        }
+    }
+}
+
+impl Entity for PilotEnrollment {
+    const KIND: EntityKind = EntityKind::PilotEnrollments;
+    fn fields() -> &'static [FieldDef<Self>] {
+        PILOT_ENROLLMENT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = school_year(ix, &self.school, self.year, ("试点招生", "pilot enrolment"));
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.year),
+            zh,
+            en,
+        }
+    }
+}
+
+impl Entity for GraduateEmployment {
+    const KIND: EntityKind = EntityKind::GraduateEmployment;
+    fn fields() -> &'static [FieldDef<Self>] {
+        GRADUATE_EMPLOYMENT_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let (zh, en) = school_year(
+            ix,
+            &self.school,
+            self.year,
+            ("毕业生就业", "graduate employment"),
+        );
+        Subject {
+            entity: Self::KIND,
+            id: format!("{} {}", self.school, self.year),
+            zh,
+            en,
+        }
     }
 }

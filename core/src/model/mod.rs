@@ -3,28 +3,39 @@
 //! Every entity round-trips through JSON losslessly. Rule packs reach entity fields by name
 //! through the [`FieldDef`] tables, resolved once when a pack is loaded.
 
+mod campus;
 mod city_capacity;
 mod cohort;
 mod common;
 mod entity;
+mod exact;
 mod fields;
+mod finance;
 mod majors;
 mod offsets_income;
+mod pilot;
 mod project;
 mod school;
 mod status_report;
+mod student;
+mod teacher;
 mod training_plan;
 
+pub use campus::*;
 pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
 pub use entity::{Entity, EntityKind, Subject, Visitor};
 pub use fields::{val, FieldDef, Value, ValueKind};
+pub use finance::*;
 pub use majors::*;
 pub use offsets_income::*;
+pub use pilot::*;
 pub use project::*;
 pub use school::*;
 pub use status_report::*;
+pub use student::*;
+pub use teacher::*;
 pub use training_plan::*;
 
 use schemars::JsonSchema;
@@ -66,6 +77,27 @@ pub struct Dataset {
     /// Quality monitoring per school and year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quality_monitoring: Vec<QualityMonitoring>,
+    /// Higher-stage campuses (高职校区) per school and year (Quzhou pilot).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub higher_campuses: Vec<HigherCampus>,
+    /// Teachers per school and stage, to see one person in two staffs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teachers: Vec<Teacher>,
+    /// Money passed from higher schools to secondary schools, per school year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub finance_settlements: Vec<FinanceSettlement>,
+    /// Students of the five-year pilot: agreements and certificates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub students: Vec<Student>,
+    /// Stage split of each programme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programme_plans: Vec<ProgrammePlan>,
+    /// Pilot enrolment per school and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pilot_enrollments: Vec<PilotEnrollment>,
+    /// Higher-stage graduate employment per school and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub graduate_employment: Vec<GraduateEmployment>,
     /// Major offerings per school and year (专业布点与招生).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub major_offerings: Vec<MajorOffering>,

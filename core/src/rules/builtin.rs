@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 const SOURCES: &[(&str, &str)] = &[
     ("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml")),
     (
+        "qz-pilot-2024",
+        include_str!("../../packs/qz-pilot-2024.toml"),
+    ),
+    (
         "hhht-majors-2022",
         include_str!("../../packs/hhht-majors-2022.toml"),
     ),

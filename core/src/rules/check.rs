@@ -1,11 +1,12 @@
 //! The closed set of check kinds. Each kind's parameters and evaluation live in `crate::checks`.
 
 use crate::checks::{
-    cap::Cap, catalog_name::CatalogName, code::Code, completeness::Completeness,
-    consecutive_years::ConsecutiveYears, deadline::Deadline, exclusion::Exclusion,
-    group_count::GroupCount, implies::Implies, not_exceeding::NotExceeding, ranking::Ranking,
-    ratio::Ratio, required::Required, role::Role, same_as::SameAs, same_category::SameCategory,
-    target::Target, threshold::Threshold,
+    any_of::AnyOf, cap::Cap, catalog_name::CatalogName, code::Code, completeness::Completeness,
+    consecutive_years::ConsecutiveYears, deadline::Deadline, equals::Equals, exclusion::Exclusion,
+    group_count::GroupCount, implies::Implies, not_exceeding::NotExceeding, overlap::Overlap,
+    pass_through::PassThrough, ranking::Ranking, ratio::Ratio, required::Required, role::Role,
+    same_as::SameAs, same_category::SameCategory, target::Target, threshold::Threshold,
+    within_period::WithinPeriod,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,16 @@ pub enum Check {
     Implies(Implies),
     /// A region-wide aggregate against goals by year: progress, never findings.
     Target(Target),
+    /// Money passed on in full or at least a share (tuition ≥ 60%; fees in full).
+    PassThrough(PassThrough),
+    /// At least `min` of several flags hold (a senior-worker or an intermediate X certificate).
+    AnyOf(AnyOf),
+    /// A date within a calendar period after another (agreement within a month of term start).
+    WithinPeriod(WithinPeriod),
+    /// One identity under two values of a field (a teacher in two staffs).
+    Overlap(Overlap),
+    /// A field has one required value (3 secondary years).
+    Equals(Equals),
 }
 
 impl Check {
@@ -74,6 +85,11 @@ impl Check {
             Check::CatalogName(_) => "catalog_name",
             Check::Implies(_) => "implies",
             Check::Target(_) => "target",
+            Check::PassThrough(_) => "pass_through",
+            Check::AnyOf(_) => "any_of",
+            Check::WithinPeriod(_) => "within_period",
+            Check::Overlap(_) => "overlap",
+            Check::Equals(_) => "equals",
         }
     }
 
@@ -97,6 +113,11 @@ impl Check {
             Check::CatalogName(c) => c,
             Check::Implies(c) => c,
             Check::Target(c) => c,
+            Check::PassThrough(c) => c,
+            Check::AnyOf(c) => c,
+            Check::WithinPeriod(c) => c,
+            Check::Overlap(c) => c,
+            Check::Equals(c) => c,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `cargo run -p xianjie --example gen_samples`).
 
 pub mod bj_3p2_2024;
+pub mod qz_pilot_2024;
 pub mod rng;
 
 use crate::Dataset;
@@ -12,13 +13,14 @@ mod hhht_majors_2022;
 
 /// Names of the bundled samples.
 pub fn names() -> &'static [&'static str] {
-    &[bj_3p2_2024::NAME, "hhht-majors-2022"]
+    &[bj_3p2_2024::NAME, qz_pilot_2024::NAME, "hhht-majors-2022"]
 }
 
 /// The bundled sample `name`, generated afresh.
 pub fn load(name: &str) -> Option<Dataset> {
     match name {
         bj_3p2_2024::NAME => Some(bj_3p2_2024::dataset()),
+        qz_pilot_2024::NAME => Some(qz_pilot_2024::dataset()),
         "hhht-majors-2022" => Some(hhht_majors_2022::generate()),
         _ => None,
     }
@@ -28,6 +30,7 @@ pub fn load(name: &str) -> Option<Dataset> {
 pub fn generate(name: &str, seed: u64) -> Option<Dataset> {
     match name {
         bj_3p2_2024::NAME => Some(bj_3p2_2024::generate(seed)),
+        qz_pilot_2024::NAME => Some(qz_pilot_2024::generate(seed)),
         _ => None,
     }
 }

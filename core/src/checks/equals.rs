@@ -1,0 +1,119 @@
+//! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
+
+use super::filter::Scalar;
+use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "equals"`: `{ entity = "programme_plans", field = "secondary_years", value = 3 }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Equals {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The field.
+    pub field: String,
+    /// The required value.
+    pub value: Scalar,
+}
+
+impl Kind for Equals {
+    fn validate(&self) -> Result<(), String> {
+        let kinds: &[ValueKind] = match self.value {
+            Scalar::Bool(_) => &[ValueKind::Bool],
+            Scalar::Int(_) => &[ValueKind::Int, ValueKind::Dec],
+            Scalar::Text(_) => &[ValueKind::Text],
+        };
+        expect_field(self.entity, &self.field, kinds)
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+fn shown(s: &Scalar) -> String {
+    match s {
+        Scalar::Bool(b) => b.to_string(),
+        Scalar::Int(i) => i.to_string(),
+        Scalar::Text(t) => t.clone(),
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Equals,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let Some(f) = field::<T>(&c.field) else {
+            return no_records(T::KIND);
+        };
+        let (lz, le) = label(T::KIND, &c.field);
+        let (mz, me) = cx.metric((lz, le));
+        let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let ue = if ue.is_empty() { ue } else { format!(" {ue}") };
+        let want = shown(&c.value);
+        for (i, item) in items.iter().enumerate() {
+            let v = f.get;
+            let v = v(item);
+            if c.value.matches(v) {
+                continue;
+            }
+            let (pz, pe) = item.period().unwrap_or_default();
+            let (message, code) = if matches!(v, Value::Missing) {
+                (
+                    Text::new(
+                        format!("{pz}未填写{mz},应为{want}{uz}。"),
+                        cap(format!("{pe}{me} is not given; it must be {want}{ue}.")),
+                    ),
+                    FindingCode::Missing,
+                )
+            } else {
+                let got = v.display();
+                (
+                    Text::new(
+                        format!("{pz}{mz}为{got}{uz},应为{want}{uz}。"),
+                        cap(format!("{pe}{me} is {got}{ue}; it must be {want}{ue}.")),
+                    ),
+                    FindingCode::Mismatch,
+                )
+            };
+            let remedy = cx.remedy(
+                &want,
+                (
+                    format!("{lz}应为{want}{uz}"),
+                    format!("set {le} to {want}{ue}"),
+                ),
+            );
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code,
+                subject,
+                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                message,
+                inputs: vec![(c.field.clone(), v.display())],
+                computed: None,
+                threshold: Some(format!("{} = {want}", c.field)),
+                remedy: Some(remedy),
+            });
+        }
+        Outcome::Checked(items.len())
+    }
+}
+
+/// Upper-cases the first letter of an English sentence.
+fn cap(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}

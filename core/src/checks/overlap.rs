@@ -1,0 +1,194 @@
+//! `overlap`: one identity must not appear under two values of a field (a teacher counted in both
+//! the higher-stage and the secondary full-time staff).
+
+use super::filter::{self, Compiled, Filter};
+use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One side: a value of `split` and how to name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    /// The value of the split field.
+    pub value: String,
+    /// Chinese name, e.g. `高职阶段专任教师`.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+}
+
+/// `kind = "overlap"`.
+///
+/// ```toml
+/// kind = "overlap"
+/// entity = "teachers"
+/// key = "person"                  # the identity
+/// split = "stage"                 # the field whose two values must not share an identity
+/// between = [{ value = "higher", zh = "高职阶段专任教师", en = "higher-stage full-time staff" },
+///            { value = "secondary", zh = "中职专任教师", en = "secondary full-time staff" }]
+/// where = [{ field = "full_time", equals = true }]
+/// same = ["year"]                 # optional: only records agreeing on these fields are compared
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overlap {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The identity field.
+    pub key: String,
+    /// The field whose values are compared.
+    pub split: String,
+    /// The two values that must not share an identity; a finding points at the first one's record.
+    pub between: [Side; 2],
+    /// Records considered.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
+    /// Fields that must agree for two records to overlap (e.g. the year of the staff list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same: Vec<String>,
+    /// A field naming the person, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_field: Option<String>,
+    /// A field holding the school id of each record, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_field: Option<String>,
+}
+
+impl Kind for Overlap {
+    fn validate(&self) -> Result<(), String> {
+        let keyish = [ValueKind::Text, ValueKind::Int];
+        expect_field(self.entity, &self.key, &keyish)?;
+        expect_field(self.entity, &self.split, &[ValueKind::Text])?;
+        for s in &self.same {
+            expect_field(self.entity, s, &keyish)?;
+        }
+        for f in self.name_field.iter().chain(self.school_field.iter()) {
+            expect_field(self.entity, f, &[ValueKind::Text])?;
+        }
+        if self.between[0].value == self.between[1].value {
+            return Err("`between` needs two different values".into());
+        }
+        filter::validate_all(&self.filter, self.entity)
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+struct Run<'c, 'a> {
+    c: &'c Overlap,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(kf), Some(sf), Some(same), Some(filter)) = (
+            field::<T>(&c.key),
+            field::<T>(&c.split),
+            fields_of::<T>(&c.same),
+            Compiled::<T>::new(&c.filter),
+        ) else {
+            return no_records(T::KIND);
+        };
+        // (identity, same-fields) → (records on side 0, records on side 1)
+        type Sides = (Vec<usize>, Vec<usize>);
+        let mut by_key: BTreeMap<(String, Vec<String>), Sides> = BTreeMap::new();
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            if !filter.accepts(item) {
+                continue;
+            }
+            let Some(side) = (sf.get)(item).text() else {
+                continue;
+            };
+            let k = (kf.get)(item);
+            if !k.is_present() {
+                continue;
+            }
+            checked += 1;
+            let entry = by_key
+                .entry((k.display(), key_of(item, &same)))
+                .or_default();
+            if side == c.between[0].value {
+                entry.0.push(i);
+            } else if side == c.between[1].value {
+                entry.1.push(i);
+            }
+        }
+        let [a, b] = &c.between;
+        let name_f = c.name_field.as_deref().and_then(field::<T>);
+        let school_f = c.school_field.as_deref().and_then(field::<T>);
+        let school_of = |i: usize| {
+            school_f
+                .and_then(|f| (f.get)(&items[i]).text())
+                .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()))
+                .unwrap_or("")
+                .to_string()
+        };
+        for ((person, _), (first, second)) in by_key {
+            if first.is_empty() || second.is_empty() {
+                continue;
+            }
+            let (sa, sb) = (school_of(first[0]), school_of(second[0]));
+            let who = name_f.and_then(|f| (f.get)(&items[first[0]]).text());
+            let (wz, we) = match who {
+                Some(n) => (format!("{n}(标识{person})"), format!("{n} ({person})")),
+                None => (format!("标识为{person}的人员"), format!("Person {person}")),
+            };
+            let subject = cx.subject(&items[first[0]]);
+            let locations = first
+                .iter()
+                .chain(second.iter())
+                .map(|&i| Location::new(T::KIND, i, Some(&c.key)))
+                .collect();
+            let of = |s: &str| {
+                if s.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of {s}")
+                }
+            };
+            cx.emit(Draft {
+                code: FindingCode::Excluded,
+                subject,
+                locations,
+                message: Text::new(
+                    format!("{wz}同时计入{sa}{}和{sb}{}。", a.zh, b.zh),
+                    format!(
+                        "{we} is counted in both the {}{} and the {}{}.",
+                        a.en,
+                        of(&sa),
+                        b.en,
+                        of(&sb)
+                    ),
+                ),
+                inputs: vec![
+                    (c.key.clone(), person.clone()),
+                    (c.split.clone(), format!("{} + {}", a.value, b.value)),
+                ],
+                computed: None,
+                threshold: None,
+                remedy: Some(Text::new(
+                    format!("另行配备{}一名,不与{}重合", a.zh, b.zh),
+                    format!("staff the post with a teacher not also in the {}", b.en),
+                )),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("没有适用本规则的{}记录", T::KIND.zh()),
+                format!("no {} record the rule applies to", T::KIND.en()),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}

@@ -1,0 +1,157 @@
+//! `within_period`: a date no later than another date of the same record plus a calendar period
+//! (the tripartite agreement within one month of term start). Calendar months are chrono's: one
+//! month after 31 January is 29 February in a leap year (the last day of the shorter month).
+
+use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{FindingCode, Location, Text};
+use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `kind = "within_period"`: `field ≤ base + months + days`, on each record that gives `base`.
+/// A missing `field` where `base` is given is a finding (never done).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithinPeriod {
+    /// The collection.
+    pub entity: EntityKind,
+    /// The date checked.
+    pub field: String,
+    /// The date the period starts from.
+    pub base: String,
+    /// Calendar months.
+    #[serde(default)]
+    pub months: u32,
+    /// Days.
+    #[serde(default)]
+    pub days: u32,
+}
+
+impl Kind for WithinPeriod {
+    fn validate(&self) -> Result<(), String> {
+        expect_field(self.entity, &self.field, &[ValueKind::Date])?;
+        expect_field(self.entity, &self.base, &[ValueKind::Date])?;
+        if self.months == 0 && self.days == 0 {
+            return Err("a period needs `months` or `days`".into());
+        }
+        Ok(())
+    }
+    fn run(&self, cx: &mut Cx<'_>) -> Outcome {
+        cx.ds.visit(self.entity, Run { c: self, cx })
+    }
+}
+
+impl WithinPeriod {
+    fn end(&self, base: NaiveDate) -> Option<NaiveDate> {
+        base.checked_add_months(Months::new(self.months))?
+            .checked_add_days(Days::new(self.days.into()))
+    }
+    fn period(&self) -> (String, String) {
+        match (self.months, self.days) {
+            (m, 0) => (format!("{m}个月"), format!("{m} month(s)")),
+            (0, d) => (format!("{d}日"), format!("{d} day(s)")),
+            (m, d) => (format!("{m}个月{d}日"), format!("{m} month(s) {d} day(s)")),
+        }
+    }
+}
+
+fn zh_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+struct Run<'c, 'a> {
+    c: &'c WithinPeriod,
+    cx: &'c mut Cx<'a>,
+}
+
+impl Visitor for Run<'_, '_> {
+    type Out = Outcome;
+    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+        let Run { c, cx } = self;
+        if items.is_empty() {
+            return no_records(T::KIND);
+        }
+        let (Some(ff), Some(bf)) = (field::<T>(&c.field), field::<T>(&c.base)) else {
+            return no_records(T::KIND);
+        };
+        let (fz, fe) = label(T::KIND, &c.field);
+        let (bz, be) = label(T::KIND, &c.base);
+        let (mz, me) = cx.metric((fz, fe));
+        let (qz, qe) = c.period();
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            let Value::Date(base) = (bf.get)(item) else {
+                continue;
+            };
+            let Some(end) = c.end(base) else { continue };
+            checked += 1;
+            let (pz, pe) = item.period().unwrap_or_default();
+            let v = (ff.get)(item);
+            let (code, message, remedy) = match v {
+                Value::Date(d) if d <= end => continue,
+                Value::Date(d) => (
+                    FindingCode::Late,
+                    Text::new(
+                        format!(
+                            "{pz}{mz}为{},晚于{bz}{}后{qz}({})。",
+                            zh_date(d),
+                            zh_date(base),
+                            zh_date(end)
+                        ),
+                        cap(format!("{pe}{me}: {d}, later than {qe} after the {be} {base} ({end}).")),
+                    ),
+                    Text::new(
+                        format!("{fz}须不晚于{}", zh_date(end)),
+                        format!("{fe} must be no later than {end}"),
+                    ),
+                ),
+                _ => (
+                    FindingCode::Missing,
+                    Text::new(
+                        format!("{pz}未填写{mz},须在{bz}{}后{qz}内(不晚于{})完成。", zh_date(base), zh_date(end)),
+                        cap(format!("{pe}{me} is not given; it is due within {qe} of the {be} {base} (by {end}).")),
+                    ),
+                    Text::new(
+                        format!("请于{}前完成并填写{fz}", zh_date(end)),
+                        format!("complete it by {end} and fill in the {fe}"),
+                    ),
+                ),
+            };
+            let remedy = match (&cx.rule.wording.remedy_zh, &cx.rule.wording.remedy_en) {
+                (Some(_), Some(_)) => cx.remedy(&zh_date(end), (remedy.zh, remedy.en)),
+                _ => remedy,
+            };
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code,
+                subject,
+                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                message,
+                inputs: vec![
+                    (c.field.clone(), v.display()),
+                    (c.base.clone(), base.to_string()),
+                ],
+                computed: Some(format!("{} + {qe} = {end}", base)),
+                threshold: Some(format!("{} ≤ {end}", c.field)),
+                remedy: Some(remedy),
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("{}记录均未给出{bz}", T::KIND.zh()),
+                format!("no {} record gives the {be}", T::KIND.en()),
+            ));
+        }
+        Outcome::Checked(checked)
+    }
+}
+
+/// Upper-cases the first letter of an English sentence.
+fn cap(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}

@@ -1,0 +1,82 @@
+//! Teachers as persons, so that one person counted in two staffs can be seen (衢州 实施细则 五:
+//! 高职阶段专任教师一般不得与中职专任教师重合).
+
+use super::fields::{val, FieldDef, Value};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Which stage's staff a teacher is counted in.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 中职阶段 (years 1–3).
+    Secondary,
+    /// 高职阶段 (years 4–5).
+    Higher,
+}
+
+impl Stage {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Secondary => "secondary",
+            Self::Higher => "higher",
+        }
+    }
+    /// Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Secondary => "中职阶段",
+            Self::Higher => "高职阶段",
+        }
+    }
+}
+
+/// One teacher counted in one school's staff for one stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Teacher {
+    /// Who the person is, stable across staffs: a hash of the national ID number or a staff number
+    /// (人员标识). Two records with the same `person` are the same teacher.
+    pub person: String,
+    /// Name, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The school whose staff lists the teacher.
+    pub school: String,
+    /// The stage whose staff the record belongs to.
+    pub stage: Stage,
+    /// 专任教师 (full-time), as opposed to part-time or visiting.
+    pub full_time: bool,
+    /// The year of the staff list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// Fields of [`Teacher`] that packs may name.
+pub static TEACHER_FIELDS: &[FieldDef<Teacher>] = &[
+    crate::field!(Teacher, "person", Text, "人员标识", "person", |t| {
+        Value::Text(&t.person)
+    }),
+    crate::field!(Teacher, "name", Text, "姓名", "name", |t| val::text(
+        t.name.as_deref()
+    )),
+    crate::field!(Teacher, "school", Text, "学校", "school", |t| Value::Text(
+        &t.school
+    )),
+    crate::field!(Teacher, "stage", Text, "学段", "stage", |t| Value::Text(
+        t.stage.as_str()
+    )),
+    crate::field!(
+        Teacher,
+        "full_time",
+        Bool,
+        "专任教师",
+        "full-time",
+        |t| Value::Bool(t.full_time)
+    ),
+    crate::field!(Teacher, "year", Int, "年度", "year", |t| val::year(
+        t.year
+    )),
+];

@@ -1,0 +1,109 @@
+//! The Quzhou pilot pack: it loads, and its messages read like shared/domain/FINDINGS.md.
+
+use xianjie::rules::{builtin, builtin_source};
+use xianjie::{check, Dataset, Options, Pack};
+
+fn run(data: &str) -> xianjie::Report {
+    let ds = Dataset::from_json_str(data).unwrap();
+    let opts = Options {
+        packs: vec!["qz-pilot-2024".into()],
+        ..Default::default()
+    };
+    check(&ds, &opts).unwrap()
+}
+
+#[test]
+fn pack_loads_with_all_rules() {
+    let text = builtin_source("qz-pilot-2024").unwrap();
+    let pack = Pack::from_toml_str(text, "qz").unwrap();
+    assert_eq!(pack.rules.len(), 21);
+    assert_eq!(builtin("qz-pilot-2024").map(|p| p.rules.len()), Some(21));
+}
+
+#[test]
+fn student_teacher_ratio_reads_like_the_worked_example() {
+    let r = run(
+        r#"{"reporting_year": 2024, "schools": [{"id": "S1", "name": "衢州中专", "level": "secondary"}],
+        "higher_campuses": [{"school": "S1", "year": 2024, "students": 181, "full_time_teachers": 10}]}"#,
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "qz-pilot-2024/student-teacher-ratio")
+        .unwrap();
+    assert_eq!(
+        f.message.zh,
+        "高职阶段在校生181人、专任教师10人,生师比18.1:1,高于1:18的要求。"
+    );
+    assert_eq!(
+        f.message.en,
+        "181 higher-stage students and 10 full-time teachers give a student–teacher ratio of 18.1:1, above the 1:18 allowed."
+    );
+    let rem = f.remedy.as_ref().unwrap();
+    assert_eq!(rem.zh, "还需配备1名专任教师(或减少1名学生)");
+    assert_eq!(
+        rem.en,
+        "1 more full-time teacher(s) needed (or 1 fewer students)"
+    );
+    assert_eq!(f.subject.zh, "衢州中专高职校区 2024年");
+}
+
+#[test]
+fn zero_teachers_is_its_own_finding() {
+    let r = run(r#"{"reporting_year": 2024,
+        "higher_campuses": [{"school": "S1", "year": 2024, "students": 181, "full_time_teachers": 0}]}"#);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "qz-pilot-2024/student-teacher-ratio")
+        .unwrap();
+    assert_eq!(f.code, xianjie::finding::FindingCode::ZeroDenominator);
+    assert_eq!(f.remedy.as_ref().unwrap().zh, "还需配备11名专任教师");
+}
+
+#[test]
+fn tuition_share_exact_to_the_cent() {
+    let r = run(r#"{"reporting_year": 2024,
+        "finance_settlements": [
+          {"higher_school": "H", "school": "S1", "year": 2024, "tuition_collected": "100000", "tuition_passed_on": "60000"},
+          {"higher_school": "H", "school": "S2", "year": 2024, "tuition_collected": "100000", "tuition_passed_on": "59990.00"},
+          {"higher_school": "H", "school": "S3", "year": 2024, "tuition_collected": "1234567.89", "tuition_passed_on": "728395.13"}]}"#);
+    let fs: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "qz-pilot-2024/tuition-share")
+        .collect();
+    assert_eq!(fs.len(), 2, "{fs:#?}");
+    assert_eq!(fs[0].path(), "finance_settlements[1].tuition_passed_on");
+    assert_eq!(fs[0].remedy.as_ref().unwrap().zh, "还需拨付10.00元");
+    assert!(
+        fs[0].message.zh.contains("(占59.99%)"),
+        "{}",
+        fs[0].message.zh
+    );
+    // 60% of 1,234,567.89 = 740,740.734; paid 728,395.13 → 12,345.604 short → 12,345.61.
+    assert_eq!(fs[1].remedy.as_ref().unwrap().zh, "还需拨付12,345.61元");
+}
+
+#[test]
+fn enrollment_target_progress() {
+    let r = run(r#"{"reporting_year": 2024, "pilot_enrollments": [
+        {"school": "S1", "year": 2024, "enrolled": 200}, {"school": "S2", "year": 2024, "enrolled": 230}]}"#);
+    assert!(r.ok);
+    let t: Vec<_> = r
+        .targets
+        .iter()
+        .filter(|t| t.rule_id == "qz-pilot-2024/enrollment-target")
+        .collect();
+    assert_eq!(t.len(), 2);
+    assert_eq!(
+        (t[0].value.as_str(), t[0].met, t[0].pending),
+        ("430", false, false)
+    );
+    assert_eq!(
+        t[0].message.zh,
+        "2024年全市区域中高职一体化中职招生人数为430名,目标450名,完成95.6%,未达到目标。"
+    );
+    assert!(t[1].pending);
+    assert_eq!(t[1].stretch.as_deref(), Some("1000"));
+}
