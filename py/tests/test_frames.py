@@ -152,3 +152,32 @@ def test_aware_datetimes_from_frames() -> None:
     naive = pd.DataFrame({"school": ["S1"], "year": [2023], "completed_at": [datetime(2023, 12, 1)]})
     with pytest.raises(xianjie.InputError):
         xianjie.dataset({"quality_monitoring": naive})
+
+
+def _campus(dorm: object) -> dict:
+    return {
+        "school": ["S1"], "higher_school": ["H1"], "year": [2024], "students": [180],
+        "teaching_admin_area": [2700.0], "land_area": [9720], "dormitory_area": [dorm],
+        "equipment_value": [1800000.0], "equipment_added": [180000],
+        "full_time_teachers": [10], "masters_teachers": [5], "senior_title_teachers": [3],
+        "ideology_teachers": [1], "counselors": [1], "mental_health_teachers": [1],
+    }
+
+
+@pytest.mark.parametrize("make", [pd.DataFrame, pl.DataFrame])
+@pytest.mark.parametrize("dorm, fails", [(1169.99, True), (1170.0, False), (Decimal("1169.99"), True)])
+def test_decimal_fields_from_frames_are_exact(make: object, dorm: object, fails: bool) -> None:
+    # 1169.99 m² for 180 students is below 6.5 m² each (180 × 6.5 = 1170): decided exactly, so the
+    # float 1169.99 must cross as the decimal 1169.99, and 1170.0 as 1170.
+    data = {
+        "reporting_year": 2024,
+        "schools": [{"id": "S1", "name": "衢州中等专业学校", "level": "secondary"},
+                    {"id": "H1", "name": "衢州职业技术学院", "level": "higher"}],
+        "higher_campuses": make(_campus(dorm)),  # type: ignore[operator]
+    }
+    ds = xianjie.dataset(data)
+    campus = json.loads(ds.to_json_pretty())["higher_campuses"][0]
+    assert campus["dormitory_area"] == ("1170" if not fails else "1169.99")
+    report = xianjie.check(ds, packs=["qz-pilot-2024"])
+    paths = {f.path for f in report.findings if f.rule_id == "qz-pilot-2024/dorm-area-per-student"}
+    assert paths == ({"higher_campuses[0].dormitory_area"} if fails else set())
