@@ -29,17 +29,26 @@ print(first.remedy.en if first.remedy else "(no remedy)")
 print(xianjie.explain(first.rule_id, "en"))"""),
     ("markdown", """## Transfer rates by district
 
-The share of secondary graduates who transferred to the higher stage, grouped by the
-secondary school's district. Rates are exact `Decimal`s; they are converted to floats only
-for the plot."""),
-    ("code", """rates = xianjie.transfer_rates(data, by=["district"])
+The share of secondary graduates who transferred to the higher stage (转段率), grouped by the
+secondary school's district, from the sample's cohorts (cohorts that do not report both numbers
+are left out)."""),
+    ("code", """import pandas as pd
+
+cohorts = pd.DataFrame(data["cohorts"]).dropna(subset=["graduated_secondary", "transferred"])
+projects = pd.DataFrame(data["projects"])[["id", "secondary_school"]].rename(columns={"id": "project"})
+schools = pd.DataFrame(data["schools"])[["id", "district"]].rename(columns={"id": "secondary_school"})
+rates = (
+    cohorts.merge(projects, on="project")
+    .merge(schools, on="secondary_school")
+    .groupby("district")[["graduated_secondary", "transferred"]]
+    .sum()
+)
+rates["rate"] = rates["transferred"] / rates["graduated_secondary"]
 rates"""),
     ("code", """import matplotlib.pyplot as plt
 
-labels = [str(code) for code in rates["district"]]
-values = [float(r) * 100 if r is not None else 0.0 for r in rates["rate"]]
 fig, ax = plt.subplots(figsize=(8, 3))
-ax.bar(labels, values, color="#1565c0")
+ax.bar([str(d) for d in rates.index], rates["rate"] * 100, color="#1565c0")
 ax.set_xlabel("district (division code)")
 ax.set_ylabel("transferred / graduated (%)")
 ax.set_ylim(0, 100)
