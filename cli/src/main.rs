@@ -11,6 +11,8 @@ use xianjie::finding::Lang;
 use xianjie::rules::{builtin, builtin_packs, find_rule, Pack};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
+mod tables;
+
 #[derive(Parser)]
 #[command(
     name = "xianjie",
@@ -62,10 +64,19 @@ struct PackArgs {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Check data files (JSON); with no FILE, the bundled sample bj-3p2-2024.
+    /// Check data files (JSON, or .xlsx/.csv tables); with no FILE, the bundled sample bj-3p2-2024.
     Check {
-        /// Dataset files.
+        /// Dataset files: JSON, a workbook (.xlsx, one sheet per entity) or CSV (one file per entity).
         files: Vec<PathBuf>,
+        /// The entity of a CSV file whose name does not say it (e.g. semester_activities).
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// The reporting year, for tables without a 数据集 sheet.
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Read one CSV file in batches of N rows (bounded memory; rules across records see one batch).
+        #[arg(long, value_name = "N")]
+        batch_size: Option<usize>,
         #[command(flatten)]
         packs: PackArgs,
         /// Output format.
@@ -99,6 +110,29 @@ enum Cmd {
     Sample {
         /// Sample name, e.g. bj-3p2-2024.
         name: Option<String>,
+    },
+    /// Write a blank workbook to fill in, for the entities the packs check.
+    Template {
+        /// Built-in pack id (repeatable); default: every built-in pack.
+        #[arg(long = "pack", value_name = "ID")]
+        packs: Vec<String>,
+        /// Output file (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check data files and write a summary workbook: findings, transfer rates, application
+    /// summaries, semester compliance, target progress.
+    Summary {
+        /// Dataset files (JSON, .xlsx or .csv), read as one dataset.
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        packs: PackArgs,
+        /// The reporting year, for tables without a 数据集 sheet.
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Output file (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Print the JSON Schema of the dataset document (or of the report).
     Schema {
@@ -175,6 +209,9 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
     match cli.cmd {
         Cmd::Check {
             files,
+            entity,
+            year,
+            batch_size,
             packs,
             format,
             lang,
@@ -182,18 +219,40 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             let lang = Lang::from(lang);
             let checker =
                 Checker::new(&options(&packs, lang)?).map_err(|e| Unusable(e.to_string()))?;
-            let datasets: Vec<Dataset> = if files.is_empty() {
-                vec![xianjie::sample::load("bj-3p2-2024")
-                    .ok_or_else(|| Unusable("the bundled sample bj-3p2-2024 is missing".into()))?]
+            let ropts = tables::read_options(entity.as_deref(), year)?;
+            if let (Some(n), [file]) = (batch_size, files.as_slice()) {
+                return tables::check_batches(&checker, file, &ropts, n, |r| {
+                    print_report(r, format, lang)
+                });
+            }
+            let mut any_error = false;
+            let datasets: Vec<(Dataset, Option<xianjie::table::CellMap>)> = if files.is_empty() {
+                vec![(
+                    xianjie::sample::load("bj-3p2-2024").ok_or_else(|| {
+                        Unusable("the bundled sample bj-3p2-2024 is missing".into())
+                    })?,
+                    None,
+                )]
             } else {
                 files
                     .iter()
-                    .map(|f| read_dataset(f))
+                    .map(|f| {
+                        if xianjie::table::is_table_path(f) {
+                            tables::read(&[f.as_path()], &ropts).map(|(d, c, bad)| {
+                                any_error |= bad;
+                                (d, Some(c))
+                            })
+                        } else {
+                            read_dataset(f).map(|d| (d, None))
+                        }
+                    })
                     .collect::<Result<_, _>>()?
             };
-            let mut any_error = false;
-            for ds in &datasets {
-                let r = checker.check(ds);
+            for (ds, cells) in &datasets {
+                let mut r = checker.check(ds);
+                if let Some(c) = cells {
+                    c.locate(&mut r);
+                }
                 any_error |= !r.ok;
                 print_report(&r, format, lang);
             }
@@ -250,6 +309,70 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Template { packs, out } => {
+            let chosen: Vec<&Pack> = if packs.is_empty() {
+                builtin_packs().iter().collect()
+            } else {
+                packs
+                    .iter()
+                    .map(|id| {
+                        builtin(id).ok_or_else(|| {
+                            Unusable(format!(
+                                "unknown pack {id:?}; built-in packs: {}",
+                                xianjie::rules::builtin_ids().join(", ")
+                            ))
+                        })
+                    })
+                    .collect::<Result<_, _>>()?
+            };
+            let bytes = xianjie::table::template(&chosen).map_err(|e| Unusable(e.to_string()))?;
+            tables::write(&out, &bytes)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Summary {
+            files,
+            packs,
+            year,
+            out,
+        } => {
+            let checker =
+                Checker::new(&options(&packs, Lang::Zh)?).map_err(|e| Unusable(e.to_string()))?;
+            let ropts = tables::read_options(None, year)?;
+            let (tabular, json): (Vec<&Path>, Vec<&Path>) = files
+                .iter()
+                .map(PathBuf::as_path)
+                .partition(|f| xianjie::table::is_table_path(f));
+            let (ds, cells) = match (tabular.is_empty(), json.as_slice()) {
+                (true, [one]) => (read_dataset(one)?, None),
+                (false, []) => {
+                    let (d, c, _) = tables::read(&tabular, &ropts)?;
+                    (d, Some(c))
+                }
+                _ => {
+                    return Err(Unusable(
+                        "summary: give one JSON dataset, or table files (.xlsx/.csv)".into(),
+                    ))
+                }
+            };
+            let mut r = checker.check(&ds);
+            if let Some(c) = &cells {
+                c.locate(&mut r);
+            }
+            let bytes =
+                xianjie::table::summary_workbook(&ds, &r).map_err(|e| Unusable(e.to_string()))?;
+            tables::write(&out, &bytes)?;
+            eprintln!(
+                "{}: {} findings ({} errors)",
+                out.display(),
+                r.findings.len(),
+                r.counts.error
+            );
+            Ok(if r.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Cmd::Schema { of } => {
             match of.as_str() {

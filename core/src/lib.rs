@@ -31,6 +31,8 @@ pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod schema;
+#[cfg(feature = "tables")]
+pub mod table;
 
 /// The README's examples run as doctests, so the README cannot drift from the code.
 #[cfg(doctest)]

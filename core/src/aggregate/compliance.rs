@@ -1,0 +1,199 @@
+//! Semester compliance: each project's semester activity against the minimums of a pack
+//! (by default the Beijing notice's: meetings, joint research, teachers dispatched).
+
+use crate::checks::bound::Bound;
+use crate::model::{Dataset, EntityKind, Semester, Value};
+use crate::rules::{builtin, Check, Fraction, Pack};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// The pack whose semester minimums [`semester_compliance`] uses.
+pub const DEFAULT_PACK: &str = "bj-3p2-2024";
+
+/// One measured item of a semester against its bound.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ComplianceItem {
+    /// Field, e.g. `meetings`.
+    pub field: String,
+    /// Chinese label of the field.
+    pub label_zh: String,
+    /// English label.
+    pub label_en: String,
+    /// Rule that sets the bound.
+    pub rule_id: String,
+    /// The value reported; `None` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u32>,
+    /// The minimum, exact, when the rule sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// The maximum, exact, when the rule sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    /// Given and within its bounds.
+    pub compliant: bool,
+}
+
+/// One project's activity in one semester.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SemesterCompliance {
+    /// The project's id.
+    pub project: String,
+    /// The semester.
+    pub semester: Semester,
+    /// Index in `semester_activities`.
+    pub index: usize,
+    /// One item per bound of the pack.
+    pub items: Vec<ComplianceItem>,
+    /// Every item compliant.
+    pub compliant: bool,
+}
+
+/// A fixed bound on a `semester_activities` field, taken from a rule.
+struct Limit<'p> {
+    field: &'p str,
+    rule_id: &'p str,
+    min: Option<Fraction>,
+    max: Option<Fraction>,
+}
+
+fn limits(pack: &Pack) -> Vec<Limit<'_>> {
+    let fixed = |b: &Option<Bound>| match b {
+        Some(Bound::Fixed(f)) => Some(*f),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for rule in &pack.rules {
+        for check in &rule.checks {
+            if let Check::Threshold(t) = check {
+                if t.entity == EntityKind::SemesterActivities {
+                    let (min, max) = (fixed(&t.min), fixed(&t.max));
+                    if min.is_some() || max.is_some() {
+                        out.push(Limit {
+                            field: &t.field,
+                            rule_id: &rule.id,
+                            min,
+                            max,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Compliance of every semester activity with the minimums of the built-in `bj-3p2-2024` pack,
+/// sorted by project, semester, then input order.
+///
+/// ```
+/// let ds = xianjie::Dataset::from_json_str(r#"{"semester_activities": [
+///   {"project": "P1", "semester": "2023-2024-1", "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
+/// let c = xianjie::aggregate::semester_compliance(&ds);
+/// let flags: Vec<_> = c[0].items.iter().map(|i| (i.field.as_str(), i.compliant)).collect();
+/// assert_eq!(flags, [("meetings", true), ("joint_research", false), ("teachers_dispatched", true)]);
+/// assert!(!c[0].compliant);
+/// assert_eq!(c[0].items[1].min.as_deref(), Some("3"));
+/// ```
+pub fn semester_compliance(ds: &Dataset) -> Vec<SemesterCompliance> {
+    match builtin(DEFAULT_PACK) {
+        Some(p) => semester_compliance_with(ds, p),
+        None => Vec::new(),
+    }
+}
+
+/// Compliance against the fixed `threshold` bounds on `semester_activities` in `pack`.
+pub fn semester_compliance_with(ds: &Dataset, pack: &Pack) -> Vec<SemesterCompliance> {
+    use crate::model::{Entity, SemesterActivity};
+    let limits = limits(pack);
+    let defs: Vec<_> = limits
+        .iter()
+        .map(|l| SemesterActivity::field(l.field))
+        .collect();
+    let mut order: Vec<usize> = (0..ds.semester_activities.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&ds.semester_activities[x], &ds.semester_activities[y]);
+        (&a.project, a.semester, x).cmp(&(&b.project, b.semester, y))
+    });
+    order
+        .into_iter()
+        .filter_map(|i| ds.semester_activities.get(i).map(|a| (i, a)))
+        .map(|(index, a)| {
+            let items: Vec<ComplianceItem> = limits
+                .iter()
+                .zip(&defs)
+                .map(|(l, def)| {
+                    let value = def.map_or(Value::Missing, |d| (d.get)(a));
+                    let n = value.decimal();
+                    let ok = |f: &Option<Fraction>, bad: Ordering| match (f, n) {
+                        (None, _) => true,
+                        (Some(f), Some(n)) => f.compare(n, 1.into()).is_some_and(|o| o != bad),
+                        (Some(_), None) => false,
+                    };
+                    let compliant =
+                        n.is_some() && ok(&l.min, Ordering::Greater) && ok(&l.max, Ordering::Less);
+                    ComplianceItem {
+                        field: l.field.to_string(),
+                        label_zh: def.map_or(l.field, |d| d.zh).to_string(),
+                        label_en: def.map_or(l.field, |d| d.en).to_string(),
+                        rule_id: l.rule_id.to_string(),
+                        value: match value {
+                            Value::Int(i) => u32::try_from(i).ok(),
+                            _ => None,
+                        },
+                        min: l.min.map(|f| f.to_string()),
+                        max: l.max.map(|f| f.to_string()),
+                        compliant,
+                    }
+                })
+                .collect();
+            SemesterCompliance {
+                project: a.project.clone(),
+                semester: a.semester,
+                index,
+                compliant: items.iter().all(|i| i.compliant),
+                items,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_come_from_the_pack() {
+        let pack = builtin(DEFAULT_PACK).unwrap();
+        let l = limits(pack);
+        let mins: Vec<_> = l
+            .iter()
+            .map(|l| (l.field, l.min.map(|f| f.to_string())))
+            .collect();
+        assert_eq!(
+            mins,
+            [
+                ("meetings", Some("2".to_string())),
+                ("joint_research", Some("3".to_string())),
+                ("teachers_dispatched", Some("5".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_value_is_not_compliant_and_order_is_sorted() {
+        let ds = Dataset::from_json_str(
+            r#"{"semester_activities": [
+            {"project": "P2", "semester": "2023-2024-1", "meetings": 2, "joint_research": 3, "teachers_dispatched": 5},
+            {"project": "P1", "semester": "2023-2024-2", "meetings": 3, "joint_research": 3},
+            {"project": "P1", "semester": "2023-2024-1", "meetings": 2, "joint_research": 3, "teachers_dispatched": 6}]}"#,
+        )
+        .unwrap();
+        let c = semester_compliance(&ds);
+        let order: Vec<_> = c.iter().map(|c| (c.index, c.compliant)).collect();
+        assert_eq!(order, [(2, true), (1, false), (0, true)]);
+        assert_eq!(c[1].items[2].value, None);
+        assert!(!c[1].items[2].compliant);
+    }
+}

@@ -1,0 +1,307 @@
+//! The summary workbook: findings with their clauses, transfer rates by school, major, 大类,
+//! district and entry year, each secondary school's ranked applications, semester compliance and
+//! target progress. Bold headers, widths, percentage formats, frozen headers, autofilters.
+
+use super::cellmap::cell_ref;
+use super::WriteError;
+use crate::aggregate::{self, GroupBy, TransferRow};
+use crate::model::Dataset;
+use crate::report::Report;
+use crate::rules::find_rule;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+
+struct Sheet<'w> {
+    ws: &'w mut Worksheet,
+    row: u32,
+    widths: Vec<usize>,
+}
+
+impl<'w> Sheet<'w> {
+    fn new(wb: &'w mut Workbook, name: &str, headers: &[&str]) -> Result<Self, WriteError> {
+        let ws = wb.add_worksheet();
+        ws.set_name(name)?;
+        let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
+        for (i, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, i as u16, *h, &bold)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        let widths = headers.iter().map(|h| width(h)).collect();
+        Ok(Sheet { ws, row: 1, widths })
+    }
+    fn text(&mut self, col: u16, s: &str) -> Result<(), WriteError> {
+        if !s.is_empty() {
+            self.ws.write_string(self.row, col, s)?;
+        }
+        self.fit(col, width(s));
+        Ok(())
+    }
+    fn num(&mut self, col: u16, n: f64, fmt: Option<&Format>) -> Result<(), WriteError> {
+        match fmt {
+            Some(f) => self.ws.write_number_with_format(self.row, col, n, f)?,
+            None => self.ws.write_number(self.row, col, n)?,
+        };
+        self.fit(col, 8);
+        Ok(())
+    }
+    fn fit(&mut self, col: u16, w: usize) {
+        if let Some(x) = self.widths.get_mut(col as usize) {
+            *x = (*x).max(w);
+        }
+    }
+    fn next(&mut self) {
+        self.row += 1;
+    }
+    fn done(self) -> Result<(), WriteError> {
+        let last_col = self.widths.len().saturating_sub(1) as u16;
+        for (i, w) in self.widths.iter().enumerate() {
+            self.ws
+                .set_column_width(i as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+        }
+        self.ws
+            .autofilter(0, 0, self.row.saturating_sub(1).max(1), last_col)?;
+        Ok(())
+    }
+}
+
+fn width(s: &str) -> usize {
+    s.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "是"
+    } else {
+        "否"
+    }
+}
+
+fn findings(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
+    let mut s = Sheet::new(
+        wb,
+        "问题清单",
+        &[
+            "严重程度",
+            "规则编号",
+            "规则",
+            "条款",
+            "原文",
+            "对象",
+            "位置",
+            "单元格",
+            "说明",
+            "Message",
+            "整改建议",
+            "Remedy",
+        ],
+    )?;
+    for f in &report.findings {
+        let title = find_rule(&f.rule_id).map_or(String::new(), |(_, r)| r.title_zh.clone());
+        let loc = f.locations.first();
+        let cell = loc
+            .and_then(|l| l.cell.as_ref())
+            .map(cell_ref)
+            .unwrap_or_default();
+        s.text(0, f.severity.zh())?;
+        s.text(1, &f.rule_id)?;
+        s.text(2, &title)?;
+        s.text(3, &f.explanation.clause)?;
+        s.text(4, &f.explanation.quote)?;
+        s.text(5, &f.subject.zh)?;
+        s.text(6, f.path())?;
+        s.text(7, &cell)?;
+        s.text(8, &f.message.zh)?;
+        s.text(9, &f.message.en)?;
+        s.text(10, f.remedy.as_ref().map_or("", |r| r.zh.as_str()))?;
+        s.text(11, f.remedy.as_ref().map_or("", |r| r.en.as_str()))?;
+        s.next();
+    }
+    s.done()
+}
+
+fn rates(
+    wb: &mut Workbook,
+    name: &str,
+    rows: &[TransferRow],
+    by: GroupBy,
+) -> Result<(), WriteError> {
+    let pct = Format::new().set_num_format("0.00%");
+    let mut s = Sheet::new(
+        wb,
+        name,
+        &[
+            by.zh(),
+            "名称",
+            "批次数",
+            "招生数",
+            "中职毕业人数",
+            "转段升学人数",
+            "转段率",
+            "精确分数",
+            "数据一致",
+            "缺数批次",
+        ],
+    )?;
+    for r in rows {
+        let k = r.keys.first();
+        s.text(0, k.and_then(|k| k.value.as_deref()).unwrap_or("(未知)"))?;
+        s.text(1, k.and_then(|k| k.name.as_deref()).unwrap_or(""))?;
+        s.num(2, r.cohorts as f64, None)?;
+        s.num(3, r.enrolled as f64, None)?;
+        s.num(4, r.graduated as f64, None)?;
+        s.num(5, r.transferred as f64, None)?;
+        // The percentage cell is for reading; the exact fraction sits next to it.
+        match r.rate.rate.and_then(|d| d.to_f64()) {
+            Some(x) => s.num(6, x, Some(&pct))?,
+            None => s.text(6, "—")?,
+        }
+        s.text(7, &r.rate.fraction)?;
+        s.text(8, yes(r.rate.consistent))?;
+        s.num(9, r.incomplete as f64, None)?;
+        s.next();
+    }
+    s.done()
+}
+
+fn applications(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
+    let mut s = Sheet::new(
+        wb,
+        "申报汇总",
+        &[
+            "中职学校",
+            "学校名称",
+            "年度",
+            "排序",
+            "申报编号",
+            "高职学校",
+            "中职专业",
+            "高职专业",
+            "材料齐全",
+            "提交时间(北京时间)",
+        ],
+    )?;
+    for g in aggregate::application_summary(ds) {
+        for a in &g.applications {
+            s.text(0, &g.secondary_school)?;
+            s.text(1, g.secondary_school_name.as_deref().unwrap_or(""))?;
+            s.num(2, f64::from(g.year), None)?;
+            match a.rank {
+                Some(r) => s.num(3, f64::from(r), None)?,
+                None => s.text(3, "未排序")?,
+            }
+            s.text(4, &a.id)?;
+            s.text(
+                5,
+                a.higher_school_name.as_deref().unwrap_or(&a.higher_school),
+            )?;
+            s.text(6, &a.secondary_major.label())?;
+            s.text(7, &a.higher_major.label())?;
+            s.text(8, yes(a.attachments_complete))?;
+            let t = a
+                .submitted_at
+                .map(|t| {
+                    t.with_timezone(&crate::model::beijing())
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            s.text(9, &t)?;
+            s.next();
+        }
+    }
+    s.done()
+}
+
+fn compliance(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
+    let rows = aggregate::semester_compliance(ds);
+    let mut headers: Vec<String> = vec!["项目".into(), "学期".into()];
+    if let Some(first) = rows.first() {
+        for i in &first.items {
+            headers.push(i.label_zh.clone());
+            headers.push(format!("{}下限", i.label_zh));
+            headers.push(format!("{}达标", i.label_zh));
+        }
+    }
+    headers.push("全部达标".into());
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut s = Sheet::new(wb, "学期合规", &refs)?;
+    for r in &rows {
+        s.text(0, &r.project)?;
+        s.text(1, &r.semester.to_string())?;
+        let mut col = 2u16;
+        for i in &r.items {
+            match i.value {
+                Some(v) => s.num(col, f64::from(v), None)?,
+                None => s.text(col, "未填")?,
+            }
+            s.text(col + 1, i.min.as_deref().unwrap_or(""))?;
+            s.text(col + 2, yes(i.compliant))?;
+            col += 3;
+        }
+        s.text(col, yes(r.compliant))?;
+        s.next();
+    }
+    s.done()
+}
+
+fn targets(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
+    let mut s = Sheet::new(
+        wb,
+        "目标进度",
+        &[
+            "规则编号",
+            "年度",
+            "当前值",
+            "目标",
+            "力争",
+            "已达成",
+            "年度未到",
+            "说明",
+            "Progress",
+        ],
+    )?;
+    for t in aggregate::targets(report) {
+        s.text(0, &t.rule_id)?;
+        s.num(1, f64::from(t.year), None)?;
+        s.text(2, &t.value)?;
+        s.text(3, &t.goal)?;
+        s.text(4, t.stretch.as_deref().unwrap_or(""))?;
+        s.text(5, yes(t.met))?;
+        s.text(6, yes(t.pending))?;
+        s.text(7, &t.message.zh)?;
+        s.text(8, &t.message.en)?;
+        s.next();
+    }
+    s.done()
+}
+
+/// The summary workbook of a checked dataset.
+///
+/// ```
+/// let ds = xianjie::Dataset::from_json_str(r#"{"semester_activities": [
+///   {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 3, "teachers_dispatched": 5}]}"#).unwrap();
+/// let report = xianjie::check(&ds, &Default::default()).unwrap();
+/// let bytes = xianjie::table::summary_workbook(&ds, &report).unwrap();
+/// assert_eq!(&bytes[..2], b"PK"); // an .xlsx is a zip file
+/// ```
+pub fn summary_workbook(ds: &Dataset, report: &Report) -> Result<Vec<u8>, WriteError> {
+    let mut wb = Workbook::new();
+    findings(&mut wb, report)?;
+    for (name, by) in [
+        ("转段率-中职学校", GroupBy::SecondarySchool),
+        ("转段率-高职学校", GroupBy::HigherSchool),
+        ("转段率-专业", GroupBy::Major),
+        ("转段率-大类", GroupBy::Category),
+        ("转段率-区县", GroupBy::District),
+        ("转段率-入学年份", GroupBy::EntryYear),
+    ] {
+        rates(&mut wb, name, &aggregate::transfer_rates(ds, &[by]), by)?;
+    }
+    applications(&mut wb, ds)?;
+    compliance(&mut wb, ds)?;
+    targets(&mut wb, report)?;
+    Ok(wb.save_to_buffer()?)
+}

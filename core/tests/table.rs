@@ -1,0 +1,187 @@
+//! Tabular input and output against fixtures in `tests/fixtures/tables/`, some written by another
+//! program (openpyxl; see `gen_tables.py` there).
+#![cfg(feature = "tables")]
+
+use std::path::{Path, PathBuf};
+use xianjie::input::InputErrorKind;
+use xianjie::model::EntityKind;
+use xianjie::table::{self, cell_ref, ReadOptions};
+use xianjie::{Finding, Options};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/tables")
+        .join(name)
+}
+
+fn cell_of(f: &Finding) -> String {
+    f.locations
+        .first()
+        .and_then(|l| l.cell.as_ref())
+        .map(cell_ref)
+        .unwrap_or_default()
+}
+
+fn findings_by_cell(report: &xianjie::Report) -> Vec<(String, String)> {
+    let mut v: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule_id.clone(), cell_of(f)))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Regenerates the committed template (run with `--ignored` after changing the model).
+#[test]
+#[ignore]
+fn write_template_fixture() {
+    let pack = xianjie::rules::builtin("bj-3p2-2024").unwrap();
+    std::fs::write(
+        fixture("template-bj-3p2-2024.xlsx"),
+        table::template(&[pack]).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn workbook_written_by_openpyxl() {
+    let read = table::read_path(&fixture("activities.xlsx"), &ReadOptions::default()).unwrap();
+    // The bad cell is reported at its cell, with its field…
+    let issues: Vec<_> = read
+        .issues
+        .iter()
+        .map(|i| (i.cell_ref(), i.field.clone().unwrap_or_default(), i.kind))
+        .collect();
+    assert_eq!(
+        issues,
+        [(
+            "学期活动!D3".to_string(),
+            "joint_research".to_string(),
+            InputErrorKind::Type
+        )],
+        "{:#?}",
+        read.issues
+    );
+    assert_eq!(read.dataset.reporting_year, Some(2024));
+    // …and the rest of the sheet is still read: 5 data rows (one blank row skipped).
+    assert_eq!(read.dataset.semester_activities.len(), 5);
+    let a = &read.dataset.semester_activities;
+    // Numbers stored as text, full-width digits, stray spaces, Chinese semester form.
+    assert_eq!(
+        (a[1].project.as_str(), a[1].meetings, a[1].joint_research),
+        ("P2", Some(2), None)
+    );
+    assert_eq!(
+        (
+            a[2].project.as_str(),
+            a[2].meetings,
+            a[2].teachers_dispatched
+        ),
+        ("P3", Some(3), Some(4))
+    );
+    assert_eq!(a[3].semester.to_string(), "2023-2024-2");
+    // Applications: merged two-row header; dates as serials and as text, Beijing time.
+    let apps = &read.dataset.applications;
+    assert_eq!(apps.len(), 3);
+    assert_eq!(
+        apps[0].submitted_at.unwrap().to_rfc3339(),
+        "2024-02-26T10:30:00+08:00"
+    );
+    assert_eq!(
+        apps[1].submitted_at.unwrap().to_rfc3339(),
+        "2024-02-27T17:30:00+08:00"
+    );
+    assert_eq!(
+        apps[2].attachments.training_plan.as_deref(),
+        Some("方案.docx")
+    );
+
+    let report = table::check_table(&read, &Options::default()).unwrap();
+    let got = findings_by_cell(&report);
+    let want = |rule: &str, cell: &str| (format!("bj-3p2-2024/{rule}"), cell.to_string());
+    for w in [
+        // Other rows' findings are still reported, at their cells.
+        want("semester-meetings", "学期活动!C5"),
+        want("semester-teachers-dispatched", "学期活动!E4"),
+        want("upload-deadline", "申报!K4"),
+        want("application-attachments", "申报!H5"),
+    ] {
+        assert!(got.contains(&w), "missing {w:?} in {got:#?}");
+    }
+}
+
+#[test]
+fn gb18030_csv_with_a_bad_cell() {
+    let read = table::read_path(&fixture("学期活动.csv"), &ReadOptions::default()).unwrap();
+    let issues: Vec<_> = read.issues.iter().map(|i| (i.cell_ref(), i.kind)).collect();
+    assert_eq!(
+        issues,
+        [("学期活动!C3".to_string(), InputErrorKind::Type)],
+        "{:#?}",
+        read.issues
+    );
+    assert_eq!(read.dataset.semester_activities.len(), 5);
+    assert_eq!(read.cells.len_of(EntityKind::SemesterActivities), 5);
+    let report = table::check_table(&read, &Options::default()).unwrap();
+    let got = findings_by_cell(&report);
+    assert!(
+        got.contains(&(
+            "bj-3p2-2024/semester-joint-research".into(),
+            "学期活动!D4".into()
+        )),
+        "{got:#?}"
+    );
+    assert!(
+        got.contains(&("bj-3p2-2024/semester-meetings".into(), "学期活动!C5".into())),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn template_filled_by_openpyxl_round_trip() {
+    let read = table::read_path(&fixture("template-filled.xlsx"), &ReadOptions::default()).unwrap();
+    assert!(read.issues.is_empty(), "{:#?}", read.issues);
+    assert_eq!(read.dataset.reporting_year, Some(2024));
+    assert_eq!(read.dataset.schools.len(), 2);
+    assert_eq!(read.dataset.semester_activities.len(), 2);
+    let report = table::check_table(&read, &Options::default()).unwrap();
+    let got = findings_by_cell(&report);
+    assert!(
+        got.contains(&(
+            "bj-3p2-2024/semester-meetings".into(),
+            "学期衔接活动!B3".into()
+        )),
+        "{got:#?}"
+    );
+    // The summary workbook of the result reads back as a workbook (its sheets are not entities).
+    let bytes = table::summary_workbook(&read.dataset, &report).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+}
+
+#[test]
+fn csv_line_numbers_survive_blank_lines_crlf_and_quoted_breaks() {
+    let csv = "project,semester,meetings\r\nP1,2023-2024-1,2\r\n\r\n\"P\n2\",2023-2024-1,x\r\nP3,2023-2024-1,y";
+    let read = table::read_csv(
+        csv.as_bytes(),
+        "semester_activities",
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let cells: Vec<_> = read.issues.iter().map(|i| i.cell_ref()).collect();
+    assert_eq!(cells, ["semester_activities!C4", "semester_activities!C6"]);
+}
+
+#[test]
+fn templates_for_every_builtin_pack_read_back_clean() {
+    for pack in xianjie::rules::builtin_packs() {
+        let bytes = table::template(&[pack]).unwrap();
+        let read = table::read_xlsx(&bytes, &ReadOptions::default()).unwrap();
+        assert!(read.issues.is_empty(), "{}: {:#?}", pack.id, read.issues);
+    }
+    let all: Vec<_> = xianjie::rules::builtin_packs().iter().collect();
+    let kinds = table::template::entities_for(&all);
+    assert!(
+        kinds.contains(&EntityKind::SemesterActivities) && kinds.contains(&EntityKind::Schools)
+    );
+}
