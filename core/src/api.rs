@@ -5,8 +5,8 @@ use crate::input::{InputError, InputErrorKind};
 use crate::model::Dataset;
 use std::path::Path;
 
-/// Reads a dataset from `path`, choosing the reader by extension (`.json`; tables need the
-/// `tables` reader). Every problem is an [`InputError`] naming the file.
+/// Reads a dataset from `path`, choosing the reader by extension: `.json`, or a workbook or CSV
+/// file (with the `tables` feature; any cell problem is an error). Every problem is an [`InputError`] naming the file.
 ///
 /// ```
 /// let err = xianjie::api::read_path(std::path::Path::new("no/such/file.json")).unwrap_err();
@@ -31,6 +31,16 @@ pub fn read_path(path: &Path) -> Result<Dataset, InputError> {
             })?;
             Dataset::from_json_str(&text).map_err(|e| e.with_source(&name))
         }
+        #[cfg(feature = "tables")]
+        _ if crate::table::is_table_path(path) => {
+            // Strict, as for JSON: any cell problem makes the input unusable.
+            let read = crate::table::read_path(path, &crate::table::ReadOptions::default())?;
+            match read.input_error() {
+                Some(e) => Err(e.with_source(&name)),
+                None => Ok(read.dataset),
+            }
+        }
+        #[cfg(not(feature = "tables"))]
         "xlsx" | "csv" => Err(InputError::single(
             InputErrorKind::Value,
             format!(".{ext}文件需要表格读取功能(tables),本版本未包含;请改用JSON"),
@@ -45,4 +55,3 @@ pub fn read_path(path: &Path) -> Result<Dataset, InputError> {
         .with_source(&name)),
     }
 }
-

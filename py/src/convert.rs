@@ -76,7 +76,10 @@ fn type_error(loc: &str, obj: &Bound<'_, PyAny>) -> PyErr {
         .name()
         .map(|n| n.to_string())
         .unwrap_or_default();
-    PyTypeError::new_err(format!("{}: cannot convert a value of type {ty}", loc_or_root(loc)))
+    PyTypeError::new_err(format!(
+        "{}: cannot convert a value of type {ty}",
+        loc_or_root(loc)
+    ))
 }
 
 fn loc_or_root(loc: &str) -> &str {

@@ -12,13 +12,20 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 /// `xianjie.InputError`, with one dict per core issue. `located` is false for input built from
 /// Python objects, whose JSON line and column would point into text the user never saw.
 pub fn input_error(py: Python<'_>, e: &InputError, located: bool) -> PyErr {
+    let mut e = e.clone();
+    if !located {
+        for i in &mut e.errors {
+            i.line = None;
+            i.column = None;
+        }
+    }
     let build = || -> PyResult<PyErr> {
         let issues = PyList::empty(py);
         for i in &e.errors {
             let d = PyDict::new(py);
             d.set_item("loc", &i.loc)?;
-            d.set_item("line", if located { i.line } else { None })?;
-            d.set_item("column", if located { i.column } else { None })?;
+            d.set_item("line", i.line)?;
+            d.set_item("column", i.column)?;
             d.set_item("type", i.kind.as_str())?;
             d.set_item("msg_zh", &i.msg_zh)?;
             d.set_item("msg_en", &i.msg_en)?;

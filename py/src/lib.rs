@@ -2,6 +2,7 @@
 //! forwards to one core function of the same name, converting values and mapping errors. The
 //! GIL is released while the core parses and checks.
 
+mod aggregate;
 mod convert;
 mod errors;
 
@@ -14,7 +15,7 @@ use std::path::PathBuf;
 use xianjie::{InputError, Lang, Options};
 
 /// Runs `f` without the GIL; a panic in it comes back as `XianjieError`.
-fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(f)))
         .map_err(|payload| panic_error(py, payload.as_ref()))
 }
@@ -31,11 +32,15 @@ fn lang(s: &str) -> PyResult<Lang> {
 
 /// A dataset read and validated by the core (`xianjie::Dataset`).
 #[pyclass(frozen, module = "xianjie._native")]
-struct Dataset {
-    inner: xianjie::Dataset,
+pub(crate) struct Dataset {
+    pub(crate) inner: xianjie::Dataset,
 }
 
-fn parsed(py: Python<'_>, r: Result<xianjie::Dataset, InputError>, located: bool) -> PyResult<Dataset> {
+fn parsed(
+    py: Python<'_>,
+    r: Result<xianjie::Dataset, InputError>,
+    located: bool,
+) -> PyResult<Dataset> {
     r.map(|inner| Dataset { inner })
         .map_err(|e| input_error(py, &e, located))
 }
@@ -157,5 +162,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(builtin_ids, m)?)?;
     m.add_function(wrap_pyfunction!(packs, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::transfer_rates, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::enrollment_totals, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::application_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::semester_compliance, m)?)?;
     Ok(())
 }

@@ -148,12 +148,16 @@ def test_unsupported_types_are_type_errors() -> None:
         xianjie.check(12345)  # type: ignore[arg-type]
 
 
-def test_table_formats_need_tables_reader(tmp_path: Path) -> None:
-    p = tmp_path / "data.csv"
-    p.write_text("id,name\n", "utf-8")
-    try:
-        xianjie.check(p)
-    except xianjie.InputError as e:
-        assert e.errors()[0]["msg_en"]
-    # once the core's tables reader lands, a CSV without the dataset's columns is an InputError
-    # too, or a valid (empty) dataset; either way no other exception type escapes.
+def test_csv_is_read_by_the_core(tmp_path: Path) -> None:
+    p = tmp_path / "semester_activities.csv"
+    p.write_text(
+        "project,semester,meetings,joint_research,teachers_dispatched\n"
+        "P1,2023-2024-1,1,3,5\n",
+        "utf-8",
+    )
+    report = xianjie.check(p, packs=["bj-3p2-2024"])
+    assert [f.rule_id for f in report.findings] == ["bj-3p2-2024/semester-meetings"]
+    bad = tmp_path / "semester_activities_bad.csv"
+    bad.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
+    with pytest.raises(xianjie.InputError):
+        xianjie.check(bad)

@@ -68,3 +68,9 @@ def test_nan_is_missing() -> None:
          "teachers_dispatched": 5}]}
     report = xianjie.check(data)  # a missing count: not a crash, whatever the rules say of it
     assert report.rules
+
+
+def test_message_from_python_objects_has_no_text_position() -> None:
+    with pytest.raises(xianjie.InputError) as info:
+        xianjie.check({"schools": [{"id": "S1", "name": "甲", "level": "nowhere"}]})
+    assert str(info.value).startswith("input at schools[0].level:")

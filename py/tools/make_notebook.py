@@ -30,25 +30,15 @@ print(xianjie.explain(first.rule_id, "en"))"""),
     ("markdown", """## Transfer rates by district
 
 The share of secondary graduates who transferred to the higher stage (转段率), grouped by the
-secondary school's district, from the sample's cohorts (cohorts that do not report both numbers
-are left out)."""),
-    ("code", """import pandas as pd
-
-cohorts = pd.DataFrame(data["cohorts"]).dropna(subset=["graduated_secondary", "transferred"])
-projects = pd.DataFrame(data["projects"])[["id", "secondary_school"]].rename(columns={"id": "project"})
-schools = pd.DataFrame(data["schools"])[["id", "district"]].rename(columns={"id": "secondary_school"})
-rates = (
-    cohorts.merge(projects, on="project")
-    .merge(schools, on="secondary_school")
-    .groupby("district")[["graduated_secondary", "transferred"]]
-    .sum()
-)
-rates["rate"] = rates["transferred"] / rates["graduated_secondary"]
-rates"""),
+secondary school's district, computed by the core (`xianjie::aggregate::transfer_rates`). Rates
+are exact `Decimal`s (`None` for a zero denominator); they become floats only for the plot."""),
+    ("code", """rates = xianjie.transfer_rates(data, by=["district"])
+rates[["district", "graduated", "transferred", "fraction", "rate"]]"""),
     ("code", """import matplotlib.pyplot as plt
 
+shown = rates[rates["rate"].notna()]
 fig, ax = plt.subplots(figsize=(8, 3))
-ax.bar([str(d) for d in rates.index], rates["rate"] * 100, color="#1565c0")
+ax.bar(shown["district"].astype(str), [float(r) * 100 for r in shown["rate"]], color="#1565c0")
 ax.set_xlabel("district (division code)")
 ax.set_ylabel("transferred / graduated (%)")
 ax.set_ylim(0, 100)
@@ -56,6 +46,10 @@ ax.set_title("Transfer rate by district")
 plt.xticks(rotation=45, ha="right")
 plt.tight_layout()
 plt.show()"""),
+    ("markdown", """## The application summary (汇总表)
+
+Each secondary school's new applications in rank order."""),
+    ("code", """xianjie.summary(data).head(10)"""),
 ]
 
 

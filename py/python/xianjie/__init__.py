@@ -25,6 +25,13 @@ from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _frames, _native
+from ._aggregate import (
+    enrollment_totals,
+    semester_compliance,
+    summary,
+    targets,
+    transfer_rates,
+)
 from ._errors import InputError, PackError, XianjieError
 from ._native import Dataset
 from ._report import (
@@ -65,10 +72,15 @@ __all__ = [
     "XianjieError",
     "check",
     "dataset",
+    "enrollment_totals",
     "explain",
     "rules",
     "sample",
     "sample_names",
+    "semester_compliance",
+    "summary",
+    "targets",
+    "transfer_rates",
 ]
 
 #: What ``check`` accepts: a dict (values may be DataFrames), JSON text, a path, or a Dataset.
@@ -79,8 +91,8 @@ def dataset(data: Data, lang: str = "zh") -> Dataset:
     """Reads ``data`` into a core :class:`Dataset` (validated; every problem located).
 
     ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
-    pyarrow tables), JSON text, ``bytes``, a path (``.json``; ``.xlsx``/``.csv`` need the core's
-    ``tables`` reader), or a ``Dataset``. Raises :class:`InputError`.
+    pyarrow tables), JSON text, ``bytes``, a path (``.json``, ``.xlsx``, ``.csv``: read by the
+    core, any cell problem an error), or a ``Dataset``. Raises :class:`InputError`.
     """
     if isinstance(data, Dataset):
         return data
