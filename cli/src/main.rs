@@ -120,19 +120,25 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Check data files and write a summary workbook: findings, transfer rates, application
-    /// summaries, semester compliance, target progress.
+    /// Summarise data: transfer rates, application summaries (汇总表), semester compliance, target
+    /// progress; printed, or written as a workbook with --out. With no FILE, the bundled sample.
     Summary {
         /// Dataset files (JSON, .xlsx or .csv), read as one dataset.
         files: Vec<PathBuf>,
+        /// Output format when printing.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Language when printing.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
         #[command(flatten)]
         packs: PackArgs,
         /// The reporting year, for tables without a 数据集 sheet.
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
-        /// Output file (.xlsx).
+        /// Write a summary workbook (.xlsx) instead of printing.
         #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
     /// Print the JSON Schema of the dataset document (or of the report).
     Schema {
@@ -332,6 +338,8 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
         }
         Cmd::Summary {
             files,
+            format,
+            lang,
             packs,
             year,
             out,
@@ -344,6 +352,12 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                 .map(PathBuf::as_path)
                 .partition(|f| xianjie::table::is_table_path(f));
             let (ds, cells) = match (tabular.is_empty(), json.as_slice()) {
+                (true, []) => (
+                    xianjie::sample::load("bj-3p2-2024").ok_or_else(|| {
+                        Unusable("the bundled sample bj-3p2-2024 is missing".into())
+                    })?,
+                    None,
+                ),
                 (true, [one]) => (read_dataset(one)?, None),
                 (false, []) => {
                     let (d, c, _) = tables::read(&tabular, &ropts)?;
@@ -359,6 +373,17 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             if let Some(c) = &cells {
                 c.locate(&mut r);
             }
+            let Some(out) = out else {
+                let summary = xianjie::aggregate::summary(&ds, &r);
+                match format {
+                    Format::Json => println!(
+                        "{}",
+                        serde_json::to_string_pretty(&summary).unwrap_or_default()
+                    ),
+                    _ => print!("{}", render::summary_table(&summary, lang.into())),
+                }
+                return Ok(ExitCode::SUCCESS);
+            };
             let bytes =
                 xianjie::table::summary_workbook(&ds, &r).map_err(|e| Unusable(e.to_string()))?;
             tables::write(&out, &bytes)?;

@@ -113,3 +113,18 @@ fn explain_quotes_the_clause() {
         "{text}"
     );
 }
+
+#[test]
+fn summary_prints_rates_and_the_ranked_application_table() {
+    let out = xianjie(&["summary"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("转段升学率(按入学年份)"), "{text}");
+    assert!(text.contains("新增项目申报汇总表"), "{text}");
+    let out = xianjie(&["summary", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["transfer_by_year"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty()));
+    assert!(v["semesters"].as_array().is_some_and(|a| a.len() == 4));
+}

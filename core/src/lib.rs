@@ -23,6 +23,7 @@ pub mod api;
 pub mod checks;
 pub mod engine;
 pub mod finding;
+pub mod forms;
 pub mod input;
 pub mod model;
 pub mod reference;

@@ -20,6 +20,7 @@ mod cohorts;
 mod compliance;
 mod group;
 mod rate;
+mod summary;
 mod targets;
 
 pub use applications::{
@@ -32,4 +33,5 @@ pub use compliance::{
 };
 pub use group::{GroupBy, GroupKey};
 pub use rate::Rate;
+pub use summary::{summary, SemesterOverview, Summary};
 pub use targets::targets;

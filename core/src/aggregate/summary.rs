@@ -1,0 +1,76 @@
+//! The analyst's one-page summary: transfer rates by entry year and district, each secondary
+//! school's ranked applications, applications per school, semester compliance, targets.
+
+use super::{
+    application_summary, applications_per_school, semester_compliance, transfer_rates,
+    ApplicationCount, GroupBy, SchoolApplications, TransferRow,
+};
+use crate::model::{Dataset, Semester};
+use crate::report::{Report, TargetProgress};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Compliance of all projects in one semester.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SemesterOverview {
+    /// The semester.
+    pub semester: Semester,
+    /// Project-semester records.
+    pub records: usize,
+    /// Of those, meeting every minimum.
+    pub compliant: usize,
+}
+
+/// Everything `xianjie summary` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    /// City-wide transfer rate per entry year.
+    pub transfer_by_year: Vec<TransferRow>,
+    /// Transfer rate per district of the secondary school.
+    pub transfer_by_district: Vec<TransferRow>,
+    /// Transfer rate per 大类.
+    pub transfer_by_category: Vec<TransferRow>,
+    /// Each secondary school's applications in rank order (汇总表).
+    pub applications: Vec<SchoolApplications>,
+    /// New applications per school and year, both sides.
+    pub applications_per_school: Vec<ApplicationCount>,
+    /// Semester compliance, per semester.
+    pub semesters: Vec<SemesterOverview>,
+    /// Target progress from the report.
+    pub targets: Vec<TargetProgress>,
+}
+
+/// Builds the summary of `ds`, with target progress from `report`.
+///
+/// ```
+/// let ds = xianjie::sample::load("bj-3p2-2024").unwrap();
+/// let report = xianjie::check(&ds, &Default::default()).unwrap();
+/// let s = xianjie::aggregate::summary(&ds, &report);
+/// assert!(s.transfer_by_year.len() >= 3);
+/// assert!(s.semesters.iter().all(|m| m.compliant <= m.records));
+/// ```
+pub fn summary(ds: &Dataset, report: &Report) -> Summary {
+    let mut semesters: BTreeMap<Semester, (usize, usize)> = BTreeMap::new();
+    for c in semester_compliance(ds) {
+        let e = semesters.entry(c.semester).or_default();
+        e.0 += 1;
+        e.1 += usize::from(c.compliant);
+    }
+    Summary {
+        transfer_by_year: transfer_rates(ds, &[GroupBy::EntryYear]),
+        transfer_by_district: transfer_rates(ds, &[GroupBy::District]),
+        transfer_by_category: transfer_rates(ds, &[GroupBy::Category]),
+        applications: application_summary(ds),
+        applications_per_school: applications_per_school(ds),
+        semesters: semesters
+            .into_iter()
+            .map(|(semester, (records, compliant))| SemesterOverview {
+                semester,
+                records,
+                compliant,
+            })
+            .collect(),
+        targets: report.targets.clone(),
+    }
+}

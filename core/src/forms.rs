@@ -1,0 +1,134 @@
+//! Support for form front-ends (the JS and Python bindings): one entity's JSON Schema, the findings
+//! that concern one input field, and a rule with its pack for "show the clause".
+
+use crate::finding::Finding;
+use crate::finding::Text;
+use crate::input::{InputError, InputErrorKind};
+use crate::model::EntityKind;
+use crate::report::{PackRef, Report};
+use crate::rules::{find_rule, Rule};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// JSON Schema (pretty JSON) of one record of collection `kind` (e.g. `applications`), or of the
+/// whole dataset document for `dataset`. `None` for an unknown name.
+///
+/// ```
+/// let s = xianjie::forms::entity_schema("semester_activities").unwrap();
+/// assert!(s.contains("meetings"));
+/// assert!(xianjie::forms::entity_schema("nope").is_none());
+/// ```
+pub fn entity_schema(kind: &str) -> Option<String> {
+    let mut doc = serde_json::to_value(schemars::schema_for!(crate::Dataset)).ok()?;
+    if kind != "dataset" {
+        // One record of a collection: the dataset schema rooted at that collection's item type,
+        // so every entity (present and future) is covered without a list to keep up to date.
+        let kind = EntityKind::parse(kind)?;
+        let items = doc
+            .pointer(&format!("/properties/{}/items", kind.as_str()))?
+            .clone();
+        let obj = doc.as_object_mut()?;
+        for key in ["properties", "type", "description", "title"] {
+            obj.remove(key);
+        }
+        if let Some(name) = items
+            .get("$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.rsplit('/').next())
+        {
+            obj.insert("title".into(), name.into());
+        }
+        if let serde_json::Value::Object(fields) = items {
+            obj.extend(fields);
+        }
+    }
+    serde_json::to_string_pretty(&doc).ok()
+}
+
+fn bad_path(loc: &str, zh: String, en: String) -> InputError {
+    let mut e = InputError::single(InputErrorKind::Value, zh, en);
+    e.errors[0].loc = loc.to_string();
+    e
+}
+
+/// The findings of `report` that concern the field at `path` of a record of collection `kind`:
+/// those with a location at `path` or inside it (`applications[0].attachments` covers
+/// `applications[0].attachments.training_plan`). Findings about a whole record are not included.
+///
+/// `path` is written as in findings, e.g. `semester_activities[0].meetings`, and must lie in `kind`.
+///
+/// ```
+/// use xianjie::{check, forms::field_findings, Dataset, Options};
+/// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024, "semester_activities": [
+///   {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
+/// let report = check(&ds, &Options::default()).unwrap();
+/// let f = field_findings(&report, "semester_activities", "semester_activities[0].meetings").unwrap();
+/// assert_eq!(f.len(), 1);
+/// assert_eq!(f[0].rule_id, "bj-3p2-2024/semester-meetings");
+/// assert!(field_findings(&report, "applications", "semester_activities[0].meetings").is_err());
+/// ```
+pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Finding>, InputError> {
+    let Some(entity) = EntityKind::parse(kind) else {
+        let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+        return Err(bad_path(
+            "kind",
+            format!("未知的数据集合{kind}:应为{}之一", names.join("、")),
+            format!(
+                "unknown collection {kind:?}: expected one of {}",
+                names.join(", ")
+            ),
+        ));
+    };
+    let well_formed = path
+        .strip_prefix(entity.as_str())
+        .and_then(|r| r.strip_prefix('['))
+        .and_then(|r| r.split_once("]."))
+        .is_some_and(|(i, field)| i.parse::<usize>().is_ok() && !field.is_empty());
+    if !well_formed {
+        let k = entity.as_str();
+        return Err(bad_path(
+            "path",
+            format!("字段路径{path}无效:应形如{k}[0].字段名"),
+            format!("invalid field path {path:?}: expected {k}[<index>].<field>"),
+        ));
+    }
+    let concerns = |p: &str| {
+        p.strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    Ok(report
+        .findings
+        .iter()
+        .filter(|f| f.locations.iter().any(|l| concerns(&l.path)))
+        .cloned()
+        .collect())
+}
+
+/// A rule with the pack it belongs to: what a form shows when asked "which clause is this?".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleInfo {
+    /// The pack (source document).
+    pub pack: PackRef,
+    /// The rule, with its clause and quote.
+    pub rule: Rule,
+}
+
+/// The built-in rule `rule_id` with its pack, if there is one.
+///
+/// ```
+/// let info = xianjie::forms::explain("bj-3p2-2024/semester-meetings").unwrap();
+/// assert_eq!(info.pack.id, "bj-3p2-2024");
+/// assert!(xianjie::forms::explain("nope").is_none());
+/// ```
+pub fn explain(rule_id: &str) -> Option<RuleInfo> {
+    let (p, r) = find_rule(rule_id)?;
+    Some(RuleInfo {
+        pack: PackRef {
+            id: p.id.clone(),
+            version: p.version.clone(),
+            document: p.source.document.clone(),
+            title: Text::new(&p.title_zh, &p.title_en),
+        },
+        rule: r.clone(),
+    })
+}

@@ -1,0 +1,186 @@
+//! The summary as text tables (what `xianjie summary` prints without `--out`).
+
+use super::TextTable;
+use crate::aggregate::{Summary, TransferRow};
+use crate::finding::Lang;
+
+fn rate_rows(title: &str, rows: &[TransferRow], zh: bool) -> String {
+    let mut t = TextTable::new(if zh {
+        &[
+            "分组",
+            "批次",
+            "招生",
+            "中职毕业",
+            "转段",
+            "转段率",
+            "精确值",
+        ]
+    } else {
+        &[
+            "group",
+            "cohorts",
+            "enrolled",
+            "graduated",
+            "transferred",
+            "rate",
+            "exact",
+        ]
+    });
+    for r in rows {
+        let key = r
+            .keys
+            .iter()
+            .map(|k| {
+                k.name
+                    .clone()
+                    .or_else(|| k.value.clone())
+                    .unwrap_or_else(|| "—".into())
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        t.row(vec![
+            key,
+            r.cohorts.to_string(),
+            r.enrolled.to_string(),
+            r.graduated.to_string(),
+            r.transferred.to_string(),
+            r.rate.percent().unwrap_or_else(|| "—".into()),
+            r.rate.fraction.clone(),
+        ]);
+    }
+    format!("{title}\n{}\n", t.render())
+}
+
+/// Renders `s` as aligned text tables.
+pub fn summary_table(s: &Summary, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if !s.transfer_by_year.is_empty() {
+        out += &rate_rows(
+            if zh {
+                "转段升学率(按入学年份)"
+            } else {
+                "Transfer rate by entry year"
+            },
+            &s.transfer_by_year,
+            zh,
+        );
+        out += &rate_rows(
+            if zh {
+                "转段升学率(按中职学校所在区)"
+            } else {
+                "Transfer rate by district"
+            },
+            &s.transfer_by_district,
+            zh,
+        );
+        out += &rate_rows(
+            if zh {
+                "转段升学率(按专业大类)"
+            } else {
+                "Transfer rate by major category"
+            },
+            &s.transfer_by_category,
+            zh,
+        );
+    }
+    if !s.applications.is_empty() {
+        out += if zh {
+            "新增项目申报汇总表(按校内排序)\n"
+        } else {
+            "Application summary (in rank order)\n"
+        };
+        let mut t = TextTable::new(if zh {
+            &[
+                "中职学校",
+                "年度",
+                "排序",
+                "申报编号",
+                "高职学校",
+                "专业",
+                "材料齐全",
+            ]
+        } else {
+            &[
+                "secondary school",
+                "year",
+                "rank",
+                "application",
+                "higher school",
+                "majors",
+                "attachments",
+            ]
+        });
+        for g in &s.applications {
+            for a in &g.applications {
+                t.row(vec![
+                    g.secondary_school_name
+                        .clone()
+                        .unwrap_or_else(|| g.secondary_school.clone()),
+                    g.year.to_string(),
+                    a.rank.map_or("—".into(), |r| r.to_string()),
+                    a.id.clone(),
+                    a.higher_school_name
+                        .clone()
+                        .unwrap_or_else(|| a.higher_school.clone()),
+                    format!("{} → {}", a.secondary_major.label(), a.higher_major.label()),
+                    if a.attachments_complete {
+                        "✓".into()
+                    } else {
+                        "✗".into()
+                    },
+                ]);
+            }
+        }
+        out += &t.render();
+        out.push('\n');
+    }
+    if !s.semesters.is_empty() {
+        out += if zh {
+            "学期衔接活动达标情况\n"
+        } else {
+            "Semester compliance\n"
+        };
+        let mut t = TextTable::new(if zh {
+            &["学期", "项目数", "达标", "达标率"]
+        } else {
+            &["semester", "projects", "compliant", "share"]
+        });
+        for m in &s.semesters {
+            let share = crate::aggregate::Rate::new(m.compliant as u64, m.records as u64);
+            t.row(vec![
+                if zh {
+                    m.semester.zh()
+                } else {
+                    m.semester.to_string()
+                },
+                m.records.to_string(),
+                m.compliant.to_string(),
+                share.percent().unwrap_or_else(|| "—".into()),
+            ]);
+        }
+        out += &t.render();
+        out.push('\n');
+    }
+    if !s.targets.is_empty() {
+        out += if zh {
+            "目标进度\n"
+        } else {
+            "Target progress\n"
+        };
+        let mut t = TextTable::new(if zh {
+            &["规则", "年份", "进度"]
+        } else {
+            &["rule", "year", "progress"]
+        });
+        for p in &s.targets {
+            t.row(vec![
+                p.rule_id.clone(),
+                p.year.to_string(),
+                p.message.get(lang).to_string(),
+            ]);
+        }
+        out += &t.render();
+    }
+    out
+}

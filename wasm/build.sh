@@ -1,0 +1,90 @@
+#!/bin/sh
+# Builds the `xianjie` JavaScript package into wasm/pkg/ (idempotent, fresh-machine safe).
+# Needs rustup/cargo and Node >= 20 with npm. Installs the wasm32 target, wasm-bindgen-cli (pinned
+# to the crate's wasm-bindgen version) and the npm dev tools (binaryen's wasm-opt).
+set -eu
+cd "$(dirname "$0")"
+WASM_DIR=$(pwd)
+ROOT=$(cd .. && pwd)
+WB_VERSION=0.2.130
+PROFILE=wasm-release
+export PATH="$HOME/.cargo/bin:$PATH"
+
+rustup target add wasm32-unknown-unknown >/dev/null
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  echo "installing wasm-bindgen-cli $WB_VERSION (takes a few minutes)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
+fi
+
+TMP="$WASM_DIR/pkg.tmp"
+rm -rf "$TMP"
+mkdir -p "$TMP"
+OPT_CACHE="$ROOT/target/wasm-opt-cache"
+# The features rustc's wasm32 target emits (binaryen's --all-features writes encodings Node 20 rejects).
+FEATURES="--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue"
+mkdir -p "$OPT_CACHE"
+
+# Two modules from one crate: `check` (without the `meta` feature), loaded on import, and `full`,
+# loaded on the first call of rules/explain/schema/sample(s).
+build_module() { # <name> <cargo feature flags>
+  cargo build -q --profile "$PROFILE" --target wasm32-unknown-unknown -p xianjie-wasm $2
+  wasm-bindgen --target web --out-dir "$TMP" --out-name "xianjie_$1" \
+    "$ROOT/target/wasm32-unknown-unknown/$PROFILE/xianjie_wasm.wasm"
+  BG="$TMP/xianjie_$1_bg.wasm"
+  # The raw exports' externref arguments are typed `any` by wasm-bindgen: make them `unknown`.
+  sed -i -E '/^ *(readonly|export const) /s/\bany\b/unknown/g' "$TMP/xianjie_$1.d.ts" "$TMP/xianjie_$1_bg.wasm.d.ts"
+  # wasm-opt is slow (about a minute here): reuse the previous result when its input is unchanged.
+  SUM=$( (echo "$FEATURES"; cat "$BG") | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$OPT_CACHE/$SUM.wasm" ]; then
+    node_modules/.bin/wasm-opt -Oz $FEATURES --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.oz.wasm"
+    node_modules/.bin/wasm-opt $FEATURES --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.plain.wasm"
+    # -Oz shrinks the raw module but here makes it compress worse: ship the smaller one gzipped.
+    OZ=$(gzip -9c "$OPT_CACHE/$SUM.oz.wasm" | wc -c)
+    PLAIN=$(gzip -9c "$OPT_CACHE/$SUM.plain.wasm" | wc -c)
+    if [ "$OZ" -le "$PLAIN" ]; then PICK=oz; else PICK=plain; fi
+    cp "$OPT_CACHE/$SUM.$PICK.wasm" "$OPT_CACHE/$SUM.wasm"
+    echo "$1: wasm-opt -Oz gives $OZ B gzip, stripped only $PLAIN B gzip; using $PICK"
+  fi
+  cp "$OPT_CACHE/$SUM.wasm" "$BG"
+}
+build_module check --no-default-features
+build_module full ""
+
+cp js/index.js js/node.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
+cat > "$TMP/package.json" <<JSON
+{
+  "name": "xianjie",
+  "version": "$VERSION",
+  "description": "China's secondary-higher vocational articulation policy (中高职衔接) as typed, cited, testable rules",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./node.js",
+  "module": "./index.js",
+  "types": "./index.d.ts",
+  "exports": {
+    ".": {
+      "types": "./index.d.ts",
+      "node": "./node.js",
+      "default": "./index.js"
+    },
+    "./package.json": "./package.json"
+  },
+  "files": ["*.js", "*.d.ts", "*.wasm", "README.md"],
+  "sideEffects": ["./index.js", "./node.js"],
+  "engines": { "node": ">=20" }
+}
+JSON
+rm -rf pkg
+mv "$TMP" pkg
+
+for m in check full; do
+  RAW_B=$(wc -c < "pkg/xianjie_${m}_bg.wasm")
+  GZ_B=$(gzip -9c "pkg/xianjie_${m}_bg.wasm" | wc -c)
+  echo "pkg/xianjie_${m}_bg.wasm: $RAW_B bytes raw, $GZ_B bytes gzip -9"
+done
+JS_GZ=$(cat pkg/index.js pkg/xianjie_check.js | gzip -9c | wc -c)
+echo "JS loaded on import (index.js + xianjie_check.js): $JS_GZ bytes gzip -9"

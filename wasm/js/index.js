@@ -1,0 +1,22 @@
+// Browsers and bundlers. The checking module is fetched and compiled on import; the full module
+// (rules, explain, schema, sample) only on the first call of one of those, which return promises.
+import init from './xianjie_check.js';
+
+await init({ module_or_path: new URL('./xianjie_check_bg.wasm', import.meta.url) });
+
+export { check, checkField, packIds } from './xianjie_check.js';
+
+let full;
+function loadFull() {
+  full ??= import('./xianjie_full.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./xianjie_full_bg.wasm', import.meta.url) });
+    return m;
+  });
+  return full;
+}
+
+export const rules = async (pack) => (await loadFull()).rules(pack);
+export const explain = async (ruleId) => (await loadFull()).explain(ruleId);
+export const schema = async (kind) => (await loadFull()).schema(kind);
+export const sample = async (name) => (await loadFull()).sample(name);
+export const samples = async () => (await loadFull()).samples();

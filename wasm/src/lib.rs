@@ -1,0 +1,198 @@
+#![warn(missing_docs)]
+//! JavaScript binding of `xianjie` (衔接): converts values and maps errors, nothing else.
+//!
+//! Values cross as JSON (the same documents the CLI and Python use): decimals are strings,
+//! instants are ISO 8601 strings with their offset. Errors are thrown as JS `Error` objects with
+//! `code`, `path` and `errors` properties (see `wasm/README.md`). TypeScript types for every value
+//! are generated from the core's JSON Schemas into `src/types.d.ts` (`cargo test -p xianjie-wasm`).
+//!
+//! Feature `meta` (default) adds `rules`, `explain`, `schema`, `sample` and `samples`. The package
+//! ships two modules: the checking one without `meta`, loaded on import, and the full one, loaded
+//! on the first call of one of those (see `js/index.js`), to keep the first download small.
+
+#[cfg_attr(not(feature = "meta"), allow(dead_code))]
+mod types;
+
+use js_sys::{Reflect, JSON};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use tsify::{Ts, Tsify};
+use types::*;
+use wasm_bindgen::prelude::*;
+use xianjie::{forms, input, Dataset, InputError, Lang, PackError};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// Options of `check` and `checkField`; every member may be omitted.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+pub struct CheckOptions {
+    /// Built-in pack ids to check with; empty or absent means every built-in pack.
+    #[serde(default)]
+    pub packs: Vec<String>,
+    /// Parameters, `"<rule id>.<name>"` to a value written as a string (exact, e.g. `"30"`, `"60%"`).
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    /// Preferred language of rendered text; findings always carry both `zh` and `en`.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// A JS `Error` carrying the core's structured error.
+fn js_error(message: &str, name: &str, code: &str, path: &str, errors: JsValue) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name(name);
+    let o: &JsValue = e.as_ref();
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(o, &"code".into(), &code.into());
+    let _ = Reflect::set(o, &"path".into(), &path.into());
+    let _ = Reflect::set(o, &"errors".into(), &errors);
+    e.into()
+}
+
+fn input_error(e: InputError) -> JsValue {
+    let first = e.errors.first();
+    let code = first.map_or("value", |i| i.kind.as_str());
+    let path = first.map_or("", |i| i.loc.as_str());
+    js_error(&e.to_string(), "InputError", code, path, to_js(&e.errors))
+}
+
+fn pack_error(e: PackError) -> JsValue {
+    js_error(&e.to_string(), "PackError", "pack", &e.loc, to_js(&[&e]))
+}
+
+/// Rust value → JS value, through JSON (the documented wire format).
+fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|s| JSON::parse(&s).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn out<T: Tsify, V: Serialize + ?Sized>(v: &V) -> Ts<T> {
+    Ts::new_unchecked(to_js(v))
+}
+
+/// JS value → JSON text for the core's located parser. A string is taken as JSON text as is.
+fn json_text(v: &JsValue) -> Result<String, JsValue> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_undefined() {
+        return Ok("null".into());
+    }
+    // JSON.stringify throws for BigInt and cycles: that error is passed on as is.
+    Ok(JSON::stringify(v)?
+        .as_string()
+        .unwrap_or_else(|| "null".into()))
+}
+
+fn dataset(data: &JsValue) -> Result<Dataset, JsValue> {
+    Dataset::from_json_str(&json_text(data)?).map_err(input_error)
+}
+
+fn options(opts: Option<Ts<CheckOptionsT>>) -> Result<xianjie::Options, JsValue> {
+    let o: CheckOptions = match opts {
+        Some(o) if !o.js_value().is_null() && !o.js_value().is_undefined() => {
+            input::from_json_str(&json_text(&o.js_value())?).map_err(input_error)?
+        }
+        _ => CheckOptions::default(),
+    };
+    Ok(xianjie::Options {
+        packs: o.packs,
+        params: o.params,
+        lang: o.lang,
+        ..Default::default()
+    })
+}
+
+/// Checks a dataset (object or JSON text) and returns the report.
+#[wasm_bindgen]
+pub fn check(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<ReportT>, JsValue> {
+    let ds = dataset(&data.js_value())?;
+    let report = xianjie::check(&ds, &options(opts)?).map_err(pack_error)?;
+    Ok(out(&report))
+}
+
+/// Checks the whole form `data` and returns the findings concerning the field at `path` (e.g.
+/// `semester_activities[0].meetings`) of a record of collection `kind` (e.g. `semester_activities`).
+#[wasm_bindgen(js_name = checkField)]
+pub fn check_field(
+    kind: &str,
+    data: Ts<DatasetInputT>,
+    path: &str,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<FindingListT>, JsValue> {
+    let ds = dataset(&data.js_value())?;
+    let report = xianjie::check(&ds, &options(opts)?).map_err(pack_error)?;
+    let found = forms::field_findings(&report, kind, path).map_err(input_error)?;
+    Ok(out(&found))
+}
+
+#[cfg(feature = "meta")]
+/// The rules of built-in pack `pack`, or of every built-in pack.
+#[wasm_bindgen]
+pub fn rules(pack: Option<String>) -> Result<Ts<RuleListT>, JsValue> {
+    let opts = xianjie::Options {
+        packs: pack.into_iter().collect(),
+        ..Default::default()
+    };
+    let checker = xianjie::Checker::new(&opts).map_err(pack_error)?;
+    let all: Vec<&xianjie::Rule> = checker.packs().iter().flat_map(|p| &p.rules).collect();
+    Ok(out(&all))
+}
+
+#[cfg(feature = "meta")]
+/// JSON Schema of one record of collection `kind` (e.g. `applications`), or of the whole
+/// document for `dataset`; `undefined` for an unknown name.
+#[wasm_bindgen]
+pub fn schema(kind: &str) -> Option<Ts<JsonSchemaT>> {
+    let all: js_sys::Object = JSON::parse(SCHEMAS).ok()?.unchecked_into();
+    let key = JsValue::from_str(kind);
+    if !js_sys::Object::has_own(&all, &key) {
+        return None;
+    }
+    Reflect::get(&all, &key).ok().map(Ts::new_unchecked)
+}
+
+#[cfg(feature = "meta")]
+/// The core's schemas by kind, generated by `examples/schemas.rs` (a test keeps the file current):
+/// embedding the text is far smaller than embedding a schema generator.
+const SCHEMAS: &str = include_str!("schemas.json");
+
+#[cfg(feature = "meta")]
+/// A built-in rule with its pack (clause, quote, source document); `undefined` if unknown.
+#[wasm_bindgen]
+pub fn explain(#[wasm_bindgen(js_name = ruleId)] rule_id: &str) -> Option<Ts<RuleInfoT>> {
+    forms::explain(rule_id).map(|i| out(&i))
+}
+
+#[cfg(feature = "meta")]
+/// The bundled sample dataset `name`; `undefined` if unknown.
+#[wasm_bindgen]
+pub fn sample(name: &str) -> Option<Ts<DatasetT>> {
+    xianjie::sample::load(name).map(|d| out(&d))
+}
+
+#[cfg(feature = "meta")]
+/// Names of the bundled samples.
+#[wasm_bindgen]
+pub fn samples() -> Vec<String> {
+    xianjie::sample::names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// Ids of the built-in packs.
+#[wasm_bindgen(js_name = packIds)]
+pub fn pack_ids() -> Vec<String> {
+    xianjie::rules::builtin_ids()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}

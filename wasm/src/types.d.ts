@@ -1,0 +1,967 @@
+// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.
+// Decimals are strings (exact); instants are ISO 8601 strings with their UTC offset.
+
+/** A new-project application (新增项目申报). */
+export interface Application {
+  /** Uploaded documents. */
+  attachments?: Attachments;
+  /** Major at the higher stage. */
+  higher_major: MajorRef;
+  /** The higher school's id. */
+  higher_school: string;
+  /** Identifier, e.g. `A0042`. */
+  id: string;
+  /** Rank the secondary school gave it among its own applications (1 = first). */
+  rank?: number | null;
+  /** Major at the secondary stage. */
+  secondary_major: MajorRef;
+  /** The secondary school's id. */
+  secondary_school: string;
+  /** When the application was submitted on the platform. */
+  submitted_at?: string | null;
+  /** Application year. */
+  year: number;
+}
+
+/** Documents uploaded with an application, by file name. */
+export interface Attachments {
+  /** The joint demand research (需求调研报告). */
+  demand_research?: string | null;
+  /** The sealed application form, scanned to PDF (申报书盖章扫描件). */
+  sealed_form_pdf?: string | null;
+  /** The integrated training plan (一体化人才培养方案). */
+  training_plan?: string | null;
+}
+
+/** A threshold: a fixed exact number, or one chosen by a school flag. */
+export type Bound = Fraction | BySchoolFlag;
+
+/** `{ school_field = "secondary_school", flag = "national_key", if_true = "3", if_false = "2" }`. */
+export interface BySchoolFlag {
+  /** The school's boolean field: `national_key` or `independent`. */
+  flag: string;
+  /** Bound when it is false or not given. */
+  if_false: Fraction;
+  /** Bound when the flag is true. */
+  if_true: Fraction;
+  /** The record's field holding a school id. */
+  school_field: string;
+}
+
+/** A cell of a workbook or CSV file, for findings on tabular input. */
+export interface Cell {
+  /** Column letter(s), e.g. `D`. */
+  column: string;
+  /** Row, 1-based as shown by spreadsheet programs. */
+  row: number;
+  /** Sheet name (the file name for CSV). */
+  sheet: string;
+}
+
+/** One check of a rule, tagged by `kind`. */
+export type Check = {
+  /** The collection checked. */
+  entity: EntityKind;
+  /** The numeric field. */
+  field: string;
+  kind: "threshold";
+  /** Largest allowed value. */
+  max?: Bound | null;
+  /** Smallest allowed value. */
+  min?: Bound | null;
+} | {
+  /** The collection counted. */
+  entity: EntityKind;
+  /** Fields whose values form a group, e.g. `["secondary_school", "year"]`. */
+  group_by: string[];
+  kind: "group_count";
+  /** Most records allowed in one group. */
+  max?: Bound | null;
+  /** Fewest records required in one group. */
+  min?: Bound | null;
+  /** The field of `group_by` naming the school a group belongs to (for the subject and school-flag bounds). */
+  school_field?: string | null;
+} | {
+  /** The denominator field. */
+  denominator: string;
+  /** The collection. */
+  entity: EntityKind;
+  kind: "ratio";
+  /** Largest allowed quotient. */
+  max?: Fraction | null;
+  /** Smallest allowed quotient. */
+  min?: Fraction | null;
+  /** The numerator field. */
+  numerator: string;
+  /** Show the quotient as a percentage (shares) rather than a number (per-unit values). */
+  percent?: boolean;
+} | {
+  /** A fixed deadline with its offset, e.g. `2024-02-27T17:00:00+08:00`. */
+  at?: string | null;
+  /** The collection. */
+  entity: EntityKind;
+  /** The timestamp field. */
+  field: string;
+  kind: "deadline";
+  /** When true, an absent timestamp is a finding (the thing was never done or never reported). */
+  required?: boolean;
+  /** A year field of the record: the deadline is 31 December of that year, 23:59:59 Beijing time. */
+  year_end_of?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The fields. */
+  fields: RequiredField[];
+  kind: "required";
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The field holding a school id. */
+  field: string;
+  kind: "role";
+  /** Allowed school levels. */
+  levels: SchoolLevel[];
+  /** A school flag that must be true, e.g. `independent` (独立设置). */
+  require_flag?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The field checked, e.g. `filed_by`. */
+  field: string;
+  kind: "same_as";
+  /** The project's field it must equal, e.g. `secondary_school`. */
+  project_field: string;
+  /** The record's field holding a project id, e.g. `project`. */
+  via: string;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The rank field. */
+  field: string;
+  /** Fields forming a group, e.g. `["secondary_school", "year"]`. */
+  group_by: string[];
+  kind: "ranking";
+  /** The field of `group_by` naming the school (for the subject). */
+  school_field?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The field compared, e.g. `mode`. */
+  field: string;
+  /** Fields forming a group, e.g. `["higher_school", "higher_major.code"]`. */
+  group_by: string[];
+  kind: "exclusion";
+  /** The two values that exclude each other, e.g. `["higher_bachelor", "five_year"]`. */
+  values: string[];
+} | {
+  /** The companion collection, e.g. `status_reports`. */
+  companion: EntityKind;
+  /** The companion's field referring to the record, e.g. `project`. */
+  companion_key: string;
+  /** The companion's year field, e.g. `reporting_year`. */
+  companion_year: string;
+  /** The collection that must be covered, e.g. `projects`. */
+  entity: EntityKind;
+  /** Field → allowed values; records not matching are not required to have a companion. */
+  filter?: {
+    [key: string]: string[];
+  };
+  /** Only from this reporting year on (the rule starts later than its pack). */
+  from_reporting_year?: number | null;
+  /** The record's identifying field (default `id`). */
+  key?: string;
+  kind: "completeness";
+  /** Added to the reporting year (−1: the year before the campaign). */
+  year_offset?: number;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The smaller quantity. */
+  field: string;
+  kind: "not_exceeding";
+  /** The quantity it may not exceed. */
+  limit_field: string;
+} | {
+  /** Condition `value ≤ at_most` (`"0"`: no intake). */
+  at_most?: Fraction | null;
+  /** Condition `value < class_size`: the intake cannot form one class. Usually a user parameter. */
+  class_size?: Fraction | null;
+  /** e.g. `never filled one class of {bound}`. */
+  condition_en: string;
+  /** What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`. */
+  condition_zh: string;
+  /** e.g. `the major is to be discontinued`. */
+  consequence_en: string;
+  /** What follows, e.g. `应停办`. */
+  consequence_zh: string;
+  /** The collection holding the series. */
+  entity: EntityKind;
+  /** The numeric field the condition reads, e.g. `intake`. */
+  field: string;
+  /** Fields naming one series, e.g. `["school", "major.code"]`. */
+  group_by: string[];
+  kind: "consecutive_years";
+  /** A text field shown after the group key, e.g. `major.name`. */
+  label_field?: string | null;
+  /** How the message names the series, e.g. `该专业`. */
+  lead_zh?: string | null;
+  /** The field of `group_by` naming the school (shown by name in the subject). */
+  school_field?: string | null;
+  /** The year field (integer). */
+  year: string;
+  /** How many consecutive years make a finding. */
+  years: number;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The capped field. */
+  field: string;
+  kind: "cap";
+  /** The limits; the smallest applies. */
+  limits: Limit[];
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The text field holding the code; records without it are skipped. */
+  field: string;
+  kind: "code";
+  /** The reference. */
+  scheme: Scheme;
+  /** Only records where this boolean field is true are checked (e.g. `filed`). */
+  when_true?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The higher major code field. */
+  higher: string;
+  kind: "same_category";
+  /** The secondary major code field. */
+  secondary: string;
+} | {
+  /** The major code field. */
+  code: string;
+  /** The collection. */
+  entity: EntityKind;
+  kind: "catalog_name";
+  /** The major name field. */
+  name: string;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The boolean field that triggers the check. */
+  if_true: string;
+  kind: "implies";
+  /** The boolean field that must then be true. */
+  then_true: string;
+} | {
+  /** Per-group goals. */
+  each?: Each | null;
+  /** The collection aggregated. */
+  entity: EntityKind;
+  /** Summed field (`sum`, `share`), or the field whose distinct values are counted. */
+  field?: string | null;
+  /** Goals by year. */
+  goals: Goal[];
+  kind: "target";
+  /** What is aggregated. */
+  measure: Measure;
+  /** Denominator field of a `share` of sums. */
+  of?: string | null;
+  /** The part of a `share` of counts. */
+  part?: Filter[];
+  /** Records aggregated at all. */
+  where?: Filter[];
+  /** Year field to group by. */
+  year_field?: string | null;
+};
+
+/** Options of `check` and `checkField`; every member may be omitted. */
+export interface CheckOptions {
+  /** Preferred language of rendered text; findings always carry both `zh` and `en`. */
+  lang?: Lang;
+  /** Built-in pack ids to check with; empty or absent means every built-in pack. */
+  packs?: string[];
+  /** Parameters, `"<rule id>.<name>"` to a value written as a string (exact, e.g. `"30"`, `"60%"`). */
+  params?: {
+    [key: string]: string;
+  };
+}
+
+/** One year's city-wide counts. */
+export interface CityCapacity {
+  /** Middle managers seconded to enterprises that year (选派中层干部挂职). */
+  managers_seconded?: number | null;
+  /** Teacher innovation-practice bases at enterprises (教师企业创新实践基地), cumulative. */
+  practice_bases?: number | null;
+  /** Principals seconded to enterprises that year (选派校长挂职). */
+  principals_seconded?: number | null;
+  /** High-level teaching-innovation teams (高水平教学创新团队), cumulative. */
+  teaching_teams?: number | null;
+  /** Year. */
+  year: number;
+}
+
+/** A project's intake in one entry year. */
+export interface Cohort {
+  /** Students enrolled. */
+  enrolled: number;
+  /** Entry year at the secondary stage. */
+  entry_year: number;
+  /** Graduated from the secondary stage (could transfer). */
+  graduated_secondary?: number | null;
+  /** The project's id. */
+  project: string;
+  /** Still enrolled. */
+  still_enrolled?: number | null;
+  /** Transferred to the higher stage (转段). */
+  transferred?: number | null;
+}
+
+/** The contact person reported to the commission. */
+export interface Contact {
+  /** E-mail. */
+  email?: string | null;
+  /** Name. */
+  name?: string | null;
+  /** Telephone. */
+  phone?: string | null;
+  /** When the contact information was reported. */
+  reported_at?: string | null;
+}
+
+/** Counts of findings by severity. */
+export interface Counts {
+  /** Error findings. */
+  error: number;
+  /** Target findings. */
+  target: number;
+  /** Warning findings. */
+  warning: number;
+}
+
+/**
+ * One dataset document: any of the entities, for one reporting year.
+ * 
+ * ```
+ * let ds = xianjie::Dataset::from_json_str(r#"{"reporting_year": 2024, "schools": []}"#).unwrap();
+ * assert_eq!(ds.reporting_year, Some(2024));
+ * ```
+ */
+export interface Dataset {
+  /** New-project applications. */
+  applications?: Application[];
+  /** City-wide capacity counts per year. */
+  city_capacity?: CityCapacity[];
+  /** Cohorts per project and entry year. */
+  cohorts?: Cohort[];
+  /** Enterprise investment and surcharge offsets. */
+  enterprise_offsets?: EnterpriseOffset[];
+  /** Major offerings per school and year (专业布点与招生). */
+  major_offerings?: MajorOffering[];
+  /** A name for the dataset, shown in reports. */
+  name?: string | null;
+  /** New-major filings (新设专业备案). */
+  new_major_filings?: NewMajorFiling[];
+  /** Approved projects. */
+  projects?: Project[];
+  /** Quality monitoring per school and year. */
+  quality_monitoring?: QualityMonitoring[];
+  /** The reporting year (the year of the filing campaign). Decides which rules are in force. */
+  reporting_year?: number | null;
+  /** Schools. */
+  schools?: School[];
+  /** Per project and semester activity. */
+  semester_activities?: SemesterActivity[];
+  /** Schools' social-service income and performance pay. */
+  social_service_income?: SocialServiceIncome[];
+  /** Status reports. */
+  status_reports?: StatusReport[];
+  /** Training plans with their hours. */
+  training_plans?: TrainingPlan[];
+}
+
+/** Per-group goals: the goal applies to each value of `field`. */
+export interface Each {
+  /** The grouping field (a school id, an industry chain). */
+  field: string;
+  /** Groups that must appear even when no record has them. */
+  values?: string[];
+}
+
+/**
+ * An enterprise's investment in running vocational education in one year, and the
+ * education-surcharge offset it claims (教育费附加和地方教育附加抵免), in yuan.
+ */
+export interface EnterpriseOffset {
+  /** Enterprise name. */
+  enterprise: string;
+  /** Investment in vocational education (投资额). */
+  investment?: string | number | null;
+  /** Offset claimed (抵免额). */
+  offset_claimed?: string | number | null;
+  /** Education surcharge and local education surcharge owed that year (当年应缴). */
+  surcharges_owed?: string | number | null;
+  /** Unified social credit code (统一社会信用代码). */
+  uscc?: string | null;
+  /** Year. */
+  year: number;
+}
+
+/** The collections of a dataset (a closed list: packs name them, code implements them). */
+export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity";
+
+/** Why: the inputs, the computed value, the threshold and the clause. */
+export interface Explanation {
+  /** Document number and clause, e.g. `京教函〔2024〕51号 三(二)`. */
+  clause: string;
+  /** The computed value (exact fraction and decimal where a division was made). */
+  computed?: string | null;
+  /** Inputs used. */
+  inputs: NamedValue[];
+  /** The clause's original text. */
+  quote: string;
+  /** The threshold it was compared with. */
+  threshold?: string | null;
+}
+
+/**
+ * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
+ * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+ */
+export interface Filter {
+  /** The value must equal this. */
+  equals?: Scalar | null;
+  /** The field tested. */
+  field: string;
+  /** The value must be one of these. */
+  in?: Scalar[];
+  /** The value must be given (`true`) or absent (`false`). */
+  present?: boolean | null;
+}
+
+/** One rule's verdict on one record. */
+export interface Finding {
+  /** What went wrong. */
+  code: FindingCode;
+  /** Numbers used, computed value, threshold, clause. */
+  explanation: Explanation;
+  /** Where in the input; more than one when several places share the blame (duplicate ranks). */
+  locations: Location[];
+  /** Message, Chinese and English. */
+  message: Text;
+  /** The smallest change that passes, where computable. */
+  remedy?: Text | null;
+  /** Stable rule id, e.g. `bj-3p2-2024/semester-meetings`. */
+  rule_id: string;
+  /** Severity. */
+  severity: Severity;
+  /** Who it is about. */
+  subject: Subject;
+}
+
+/** Stable code of what went wrong, for filtering (like pydantic's error `type`). */
+export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "exceeds" | "consecutive" | "progress" | "invalid_code";
+
+/** An exact number: "15", "6.5", "60%" or "1/3" */
+export type Fraction = string;
+
+/** One goal: `{ year = 2027, min = "500", stretch = "1000" }`. */
+export interface Goal {
+  /** Reached when the value is at least this (达到…以上). */
+  min?: Fraction | null;
+  /** Reached when the value is strictly above this (超过). */
+  over?: Fraction | null;
+  /** A stretch goal (力争), reported only. */
+  stretch?: Fraction | null;
+  /** The year the goal is for; absent: every year of the data. */
+  year?: number | null;
+}
+
+/** 衔接办学工作领导小组, responsible office and contact person. */
+export interface Governance {
+  /** The one contact person (专项工作联系人). */
+  contact?: Contact | null;
+  /** The leading group. */
+  leading_group?: LeadingGroup | null;
+  /** Office responsible for articulation work (专门机构). */
+  responsible_office?: string | null;
+}
+
+/** What kind of input problem, stable for filtering and translation. */
+export type InputErrorKind = "syntax" | "type" | "value" | "missing" | "unknown_field" | "io";
+
+/** One problem in the input, located. */
+export interface InputIssue {
+  /** Column (1-based) where known. */
+  column?: number | null;
+  /** Line (1-based) where known. */
+  line?: number | null;
+  /** Path into the document, e.g. `semester_activities[3].meetings` (empty for the root). */
+  loc: string;
+  /** English message. */
+  msg_en: string;
+  /** Chinese message. */
+  msg_zh: string;
+  /** What kind of problem. */
+  type: InputErrorKind;
+}
+
+/** 一体化人才培养协同推进与运行. */
+export interface IntegratedTraining {
+  /** 衔接性课程设计完善 */
+  bridging_courses?: string | null;
+  /** 与行业企业定期沟通交流 */
+  enterprise_communication?: string | null;
+  /** 一体化人才培养方案修订 */
+  plan_revision?: string | null;
+  /** 课程资源和实训基地共建共用共享 */
+  shared_resources?: string | null;
+  /** 师资互换授课、共同教研 */
+  teacher_exchange_research?: string | null;
+  /** 协同育人和转段考核 */
+  transfer_assessment?: string | null;
+}
+
+/** Output language. */
+export type Lang = "zh" | "en";
+
+/** The leading group and who heads it. */
+export interface LeadingGroup {
+  /** Name of the head. */
+  head?: string | null;
+  /** Role of the head: `principal` (校长), `party_secretary` (党委书记) are principal leaders. */
+  head_role?: string | null;
+}
+
+/** One limit: `share × of` (share 1 when omitted). */
+export interface Limit {
+  /** The field the limit is taken from. */
+  of: string;
+  /** The share of it allowed, e.g. `"30%"`; the whole of it when omitted. */
+  share?: Fraction | null;
+}
+
+/** Where in the input: a record, and a field of it where one is to blame. */
+export interface Location {
+  /** The cell, when the input was a workbook or CSV. */
+  cell?: Cell | null;
+  /** The collection. */
+  entity: EntityKind;
+  /** The field, if one is to blame. */
+  field?: string | null;
+  /** Index of the record in its collection (0-based). */
+  index: number;
+  /** Path a form can highlight, e.g. `semester_activities[12].meetings`. */
+  path: string;
+}
+
+/** One major a school offers in one year (专业布点), with that year's intake. */
+export interface MajorOffering {
+  /** The key industry chain the major mainly serves (重点产业链), e.g. `新能源`; absent when none. */
+  chain?: string | null;
+  /** Whether the intake formed a class of its own (独立成班), as the school reports it. */
+  formed_class?: boolean | null;
+  /** Students enrolled that year (招生人数); 0 when the major did not enroll. */
+  intake?: number | null;
+  /** The major, by catalogue code. */
+  major: MajorRef;
+  /** Region-level quality major (自治区级优质中职专业). */
+  quality_major?: boolean | null;
+  /** The school's id. */
+  school: string;
+  /** Calendar year of the intake (招生年度). */
+  year: number;
+}
+
+/** A major by catalogue code, with the name the submitter used. */
+export interface MajorRef {
+  /** Catalogue code, e.g. `700206` or `520101K`. */
+  code: string;
+  /** Name as written by the submitter. */
+  name?: string | null;
+}
+
+/** What is aggregated. */
+export type Measure = "sum" | "count" | "count_distinct" | "share";
+
+/** 合作交流机制建设与完善. */
+export interface Mechanisms {
+  /** 质量监测 */
+  quality_monitoring?: string | null;
+  /** 资源共享 */
+  resource_sharing?: string | null;
+  /** 校企合作 */
+  school_enterprise?: string | null;
+  /** 校校合作 */
+  school_school?: string | null;
+  /** 教师交流 */
+  teacher_exchange?: string | null;
+}
+
+/** A named number or value used to reach the verdict. */
+export interface NamedValue {
+  /** Field or quantity name. */
+  name: string;
+  /** Its value, exact (decimals as written, never rounded). */
+  value: string;
+}
+
+/** A school's filing of a newly set-up major for one school year (新设专业备案). */
+export interface NewMajorFiling {
+  /** Whether the major meets the prescribed set-up conditions (达到规定条件、符合规定程序). */
+  conditions_met?: boolean | null;
+  /** Whether the filing was accepted (予以备案). */
+  filed?: boolean | null;
+  /** The new major, by catalogue code. */
+  major: MajorRef;
+  /** The school's id. */
+  school: string;
+  /** School year, e.g. `2023-2024`. */
+  school_year: string;
+}
+
+/** A pack could not be loaded or a parameter could not be applied. */
+export interface PackError {
+  /** Column (1-based) where known. */
+  column?: number | null;
+  /** Line (1-based) where known. */
+  line?: number | null;
+  /** Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`. */
+  loc: string;
+  /** What is wrong and what was expected. */
+  message: string;
+  /** File name or `builtin:<id>`. */
+  origin: string;
+}
+
+/** A pack used in a run. */
+export interface PackRef {
+  /** Source document number. */
+  document: string;
+  /** Pack id. */
+  id: string;
+  /** Title. */
+  title: Text;
+  /** Pack version. */
+  version: string;
+}
+
+/** Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots). */
+export type ProgramMode = "three_plus_two" | "five_year" | "through" | "higher_bachelor" | "specialist_pilot" | "regional_integrated";
+
+/** An approved project: one secondary school and one higher school on one major. */
+export interface Project {
+  /** Year approved (立项). */
+  approved_year?: number | null;
+  /** Major at the higher stage. */
+  higher_major: MajorRef;
+  /** The higher school's id. */
+  higher_school: string;
+  /** Identifier, e.g. `P0007`. */
+  id: string;
+  /** Programme mode; `three_plus_two` when omitted. */
+  mode?: ProgramMode;
+  /** Major at the secondary stage. */
+  secondary_major?: MajorRef | null;
+  /** The secondary school's id (absent for higher-to-bachelor programmes). */
+  secondary_school?: string | null;
+  /** Where the project stands. */
+  standing?: Standing;
+}
+
+/** A school's yearly quality monitoring and summary (质量监测和总结). */
+export interface QualityMonitoring {
+  /** When monitoring and summary were completed. */
+  completed_at?: string | null;
+  /** The school's id. */
+  school: string;
+  /** The summary, or its file name. */
+  summary?: string | null;
+  /** The year monitored. */
+  year: number;
+}
+
+/** The result of checking one dataset against some packs. */
+export interface Report {
+  /** Findings per rule id. */
+  by_rule: {
+    [key: string]: number;
+  };
+  /** Counts by severity. */
+  counts: Counts;
+  /** The dataset's name, if given. */
+  dataset?: string | null;
+  /** Findings, sorted by severity, rule id, then place in the input. */
+  findings: Finding[];
+  /** True when no error-severity finding. */
+  ok: boolean;
+  /** Packs used. */
+  packs: PackRef[];
+  /** The dataset's reporting year, if given. */
+  reporting_year?: number | null;
+  /** Every rule of the packs and what happened to it. */
+  rules: RuleStatus[];
+  /** Target progress. */
+  targets: TargetProgress[];
+}
+
+/** One required field and what makes it meaningful. */
+export interface RequiredField {
+  /** The field. */
+  field: string;
+  /** Fewest characters a description must have. */
+  min_chars?: number | null;
+  /** The value must be one of these. */
+  one_of?: string[];
+  /** Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`). */
+  one_of_zh?: string[];
+  /** The text must end with this (case-insensitive), e.g. `.pdf`. */
+  suffix?: string | null;
+}
+
+/** One checkable rule. */
+export interface Rule {
+  /** What is checked (all must pass). */
+  checks: Check[];
+  /** Where the rule stands in its source, e.g. `三(二)`. */
+  clause: string;
+  /** First day in force, when later than the document's date. */
+  effective_from?: string | null;
+  /** Last day in force, if repealed or time-limited. */
+  effective_until?: string | null;
+  /** Stable id `<pack>/<slug>` (a public contract). */
+  id: string;
+  /** How the clause is read, where that needed a decision. */
+  interpretation?: string | null;
+  /**
+   * Why each required parameter is needed, shown when it is missing,
+   * e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
+   */
+  param_notes?: {
+    [key: string]: Text;
+  };
+  /** The original text of the clause. */
+  quote: string;
+  /** Parameters the source leaves unset: the user must give them (`--param id.name=value`). */
+  required_params?: string[];
+  /** Severity, from the modality of the text. */
+  severity: Severity;
+  /** Short title in English. */
+  title_en: string;
+  /** Short title in Chinese. */
+  title_zh: string;
+  /** Words for messages. */
+  wording?: Wording;
+}
+
+/** A rule with the pack it belongs to: what a form shows when asked "which clause is this?". */
+export interface RuleInfo {
+  /** The pack (source document). */
+  pack: PackRef;
+  /** The rule, with its clause and quote. */
+  rule: Rule;
+}
+
+/** What happened to one rule in a check run. */
+export type RuleState = "passed" | "failed" | "unchecked" | "not_in_force";
+
+/** One rule's status in a run. */
+export interface RuleStatus {
+  /** Records examined. */
+  checked: number;
+  /** Findings raised. */
+  findings: number;
+  /** Why it was not checked, when it was not. */
+  reason?: Text | null;
+  /** Rule id. */
+  rule_id: string;
+  /** Severity of the rule. */
+  severity: Severity;
+  /** What happened. */
+  state: RuleState;
+}
+
+/** A literal in a filter: a flag, a whole number or text (enumeration names are text). */
+export type Scalar = boolean | number | string;
+
+/** Which reference a code is checked against. */
+export type Scheme = "major_secondary" | "major_higher" | "division" | "uscc" | "moe_school";
+
+/** A secondary or higher vocational school. */
+export interface School {
+  /** County-level division code (GB/T 2260), e.g. `110114`. */
+  district?: string | null;
+  /** Leading group, responsible office and contact person. */
+  governance?: Governance | null;
+  /** Identifier used by the other entities of the dataset. */
+  id: string;
+  /** Independently established (独立设置) higher vocational school. */
+  independent?: boolean | null;
+  /** Kind of school. */
+  level: SchoolLevel;
+  /** MoE school code (学校标识码), 10 digits. */
+  moe_code?: string | null;
+  /** Official name. */
+  name: string;
+  /** National key secondary vocational school (国家级重点中等职业学校). */
+  national_key?: boolean | null;
+  /** Unified social credit code (统一社会信用代码, GB 32100-2015). */
+  uscc?: string | null;
+}
+
+/** Kind of school. Technician schools (技工学校) count as secondary vocational schools. */
+export type SchoolLevel = "secondary" | "technician" | "higher" | "vocational_bachelor" | "bachelor";
+
+/** School year and term, e.g. 2023-2024-1 (first semester of 2023–2024) */
+export type Semester = string;
+
+/** Work of one project in one semester (京教函〔2024〕51号 三(二)). */
+export interface SemesterActivity {
+  /** Joint teaching-research activities (双方教师教研活动). */
+  joint_research?: number | null;
+  /** Joint meetings led by the higher school (专题业务沟通会). */
+  meetings?: number | null;
+  /** The project's id. */
+  project: string;
+  /** The semester, e.g. `2023-2024-1`. */
+  semester: Semester;
+  /** Teachers the higher school sent to the secondary school. */
+  teachers_dispatched?: number | null;
+}
+
+/** How much a finding matters. Follows the modality of the source text (RULES.md). */
+export type Severity = "error" | "warning" | "target";
+
+/** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
+export interface SocialServiceIncome {
+  /** Social-service income (社会服务收入). */
+  income?: string | number | null;
+  /** Necessary costs deducted (必要成本). */
+  necessary_costs?: string | number | null;
+  /** Drawn as a source of performance pay (提取作为绩效工资来源). */
+  performance_pay?: string | number | null;
+  /** The school's id. */
+  school: string;
+  /** Year. */
+  year: number;
+}
+
+/** Where a project stands. */
+export type Standing = "newly_approved" | "quality_monitored" | "discontinued";
+
+/** One project's status report for one reporting year; figures concern the previous year. */
+export interface StatusReport {
+  /** Last year's secondary enrollment (上一年度中职学校招生数). */
+  enrollment?: number | null;
+  /** The school that filed it. */
+  filed_by?: string | null;
+  /** Last year's secondary graduates who could transfer. */
+  graduated_secondary?: number | null;
+  /** Integrated-training work (二(二)3). */
+  integrated_training?: IntegratedTraining;
+  /** The five cooperation mechanisms (二(二)2). */
+  mechanisms?: Mechanisms;
+  /** The project's id. */
+  project: string;
+  /** Year of the reporting campaign (the 2024 campaign reports 2023). */
+  reporting_year: number;
+  /** When it was submitted. */
+  submitted_at?: string | null;
+  /** Of those, how many transferred to the higher school (成功转段). */
+  transferred?: number | null;
+}
+
+/** Who a finding is about: a school, a project, a project in a semester, an application. */
+export interface Subject {
+  /** English description. */
+  en: string;
+  /** The collection it comes from. */
+  entity: EntityKind;
+  /** Its identifier (or a composite such as `P0007 2023-2024-1`). */
+  id: string;
+  /** Chinese description. */
+  zh: string;
+}
+
+/** Progress towards a region-wide target (severity `target`): never a form error. */
+export interface TargetProgress {
+  /** The goal (exact). */
+  goal: string;
+  /** The group, for per-group goals (a school id, an industry chain). */
+  group?: string | null;
+  /** Progress in words. */
+  message: Text;
+  /** Whether the goal is met. */
+  met: boolean;
+  /** Whether the year is still to come relative to the data (progress, not a verdict). */
+  pending: boolean;
+  /** Rule id. */
+  rule_id: string;
+  /** A stretch goal, where the source sets one (力争). */
+  stretch?: string | null;
+  /** The value reached (exact). */
+  value: string;
+  /** The year the goal is for. */
+  year: number;
+}
+
+/** Text in both languages, Chinese first. */
+export interface Text {
+  /** English. */
+  en: string;
+  /** Chinese. */
+  zh: string;
+}
+
+/** One major's training plan (人才培养方案 / 教学计划) for one entry year. */
+export interface TrainingPlan {
+  /** The major. */
+  major: MajorRef;
+  /** The school's id, where known. */
+  school?: string | null;
+  /** Total planned teaching hours (教学计划总学时). */
+  total_hours?: number | null;
+  /** Planned hours of practice at employers (在用人单位的实践学习学时). */
+  workplace_practice_hours?: number | null;
+  /** Entry year the plan applies to. */
+  year: number;
+}
+
+/** Rule-specific words used to build messages: what is counted, its unit, the period, the fix. */
+export interface Wording {
+  /** Unit of a ratio's denominator, e.g. `teacher(s)`. */
+  denominator_unit_en?: string | null;
+  /** Unit of a ratio's denominator, e.g. `人`. */
+  denominator_unit_zh?: string | null;
+  /** e.g. `joint meetings led by the higher school`. */
+  metric_en?: string | null;
+  /** What is measured, e.g. `高职学校牵头召开的双方专题业务沟通会`. */
+  metric_zh?: string | null;
+  /** Period, e.g. `per semester`. */
+  per_en?: string | null;
+  /** Period, e.g. `每学期`. */
+  per_zh?: string | null;
+  /** Remedy with `{n}`, e.g. `{n} more {meeting|meetings} needed` (`{one|many}` picks by `n`). */
+  remedy_en?: string | null;
+  /** Remedy with `{n}` (and, for ratios, `{m}`: the alternative change), e.g. `还需召开{n}次`. */
+  remedy_zh?: string | null;
+  /** Unit, e.g. `meeting(s)`. */
+  unit_en?: string | null;
+  /** Unit, e.g. `次`. */
+  unit_zh?: string | null;
+}
+
+/** A JSON Schema document (draft 2020-12). */
+export type JsonSchema = { [key: string]: unknown };
+
+/** What `check` and friends throw: a real `Error` with the core's structured error. */
+export interface XianjieError extends Error {
+  /** `InputError` (bad data or options) or `PackError` (unknown pack, bad parameter). */
+  name: "InputError" | "PackError";
+  /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */
+  code: InputErrorKind | "pack";
+  /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */
+  path: string;
+  /** Every problem found. */
+  errors: InputIssue[] | PackError[];
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Builds the package (build.sh) and runs the JS suites: shared vectors and API/error shape in Node,
+# and the demo in a real browser (Debian's chromium via playwright-core). Idempotent, fresh-machine safe.
+set -eu
+cd "$(dirname "$0")"
+sh ./build.sh
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if [ ! -x /usr/bin/chromium ]; then
+  $SUDO apt-get update && $SUDO apt-get install -y chromium
+fi
+# A CJK font, so that screenshots show the Chinese text.
+if ! fc-list 2>/dev/null | grep -qi -e "cjk" -e "wqy" -e "droid sans fallback"; then
+  $SUDO apt-get install -y fonts-wqy-zenhei || $SUDO apt-get update && $SUDO apt-get install -y fonts-wqy-zenhei
+fi
+cargo test -q -p xianjie-wasm
+node --test test/
+echo "screenshots: $(pwd)/test-output/"

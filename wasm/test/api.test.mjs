@@ -1,0 +1,159 @@
+// The API's shape: values, field findings, rule lookup, schemas, samples, and the thrown errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as xj from '../pkg/node.js';
+
+const form = (meetings) => ({
+  reporting_year: 2024,
+  semester_activities: [
+    { project: 'P0007', semester: '2023-2024-1', meetings, joint_research: 3, teachers_dispatched: 5 },
+  ],
+});
+const BJ = { packs: ['bj-3p2-2024'] };
+
+test('check returns a report with both languages and exact numbers', () => {
+  const r = xj.check(form(1), BJ);
+  assert.equal(r.ok, false);
+  assert.equal(r.counts.error, 1);
+  const f = r.findings[0];
+  assert.equal(f.rule_id, 'bj-3p2-2024/semester-meetings');
+  assert.match(f.message.zh, /沟通会/);
+  assert.ok(f.message.en.length > 0);
+  assert.equal(f.remedy.zh, '还需召开1次沟通会');
+  assert.equal(typeof f.explanation.clause, 'string');
+  assert.equal(xj.check(form(2), BJ).ok, true);
+});
+
+test('check accepts JSON text and no options', () => {
+  const r = xj.check(JSON.stringify(form(1)));
+  assert.ok(r.findings.some((f) => f.rule_id === 'bj-3p2-2024/semester-meetings'));
+  assert.ok(r.packs.length >= 1);
+});
+
+test('checkField returns only the findings at that field', () => {
+  const data = form(1);
+  data.semester_activities[0].joint_research = 1;
+  const all = xj.check(data, BJ).findings.map((f) => f.rule_id).sort();
+  assert.deepEqual(all, ['bj-3p2-2024/semester-joint-research', 'bj-3p2-2024/semester-meetings']);
+  const at = xj.checkField('semester_activities', data, 'semester_activities[0].meetings', BJ);
+  assert.deepEqual(at.map((f) => f.rule_id), ['bj-3p2-2024/semester-meetings']);
+  assert.deepEqual(xj.checkField('semester_activities', form(2), 'semester_activities[0].meetings', BJ), []);
+});
+
+test('checkField refuses a path outside its collection', () => {
+  assert.throws(
+    () => xj.checkField('applications', form(1), 'semester_activities[0].meetings'),
+    (e) => e instanceof Error && e.name === 'InputError' && e.code === 'value' && e.path === 'path',
+  );
+  assert.throws(() => xj.checkField('nope', form(1), 'nope[0].x'), (e) => e.path === 'kind');
+});
+
+test('an unknown field throws a real Error with code, path and errors', () => {
+  const bad = { schools: [{ id: 'S1', name: '北京市商业学校', level: 'secondary', colour: 'red' }] };
+  let err;
+  try {
+    xj.check(bad);
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof Error);
+  assert.equal(err.name, 'InputError');
+  assert.equal(err.code, 'unknown_field');
+  assert.equal(err.path, 'schools[0].colour');
+  assert.equal(err.errors.length, 1);
+  assert.equal(err.errors[0].loc, 'schools[0].colour');
+  assert.match(err.errors[0].msg_zh, /未知字段/);
+  assert.match(err.message, /schools\[0\]\.colour/);
+});
+
+test('malformed JSON text throws a syntax error with line and column', () => {
+  assert.throws(
+    () => xj.check('{"reporting_year": 2024,'),
+    (e) => e.code === 'syntax' && e.errors[0].line === 1 && typeof e.errors[0].column === 'number',
+  );
+});
+
+test('a wrong type is located', () => {
+  const d = form('two');
+  assert.throws(() => xj.check(d), (e) => e.code === 'type' && e.path === 'semester_activities[0].meetings');
+});
+
+test('undefined data is an input error, not a crash', () => {
+  assert.throws(() => xj.check(undefined), (e) => e instanceof Error && e.name === 'InputError');
+});
+
+test('an unknown pack throws a PackError', () => {
+  assert.throws(
+    () => xj.check(form(2), { packs: ['no-such-pack'] }),
+    (e) => e instanceof Error && e.name === 'PackError' && e.code === 'pack' && e.errors[0].message.includes('no-such-pack'),
+  );
+});
+
+test('a bad parameter name throws a PackError', () => {
+  assert.throws(() => xj.check(form(2), { params: { 'nope.x': '1' } }), (e) => e.code === 'pack');
+});
+
+test('bad options are located input errors', () => {
+  assert.throws(() => xj.check(form(2), { packs: 'bj-3p2-2024' }), (e) => e.code === 'type' && e.path === 'packs');
+  assert.throws(() => xj.check(form(2), { pack: ['x'] }), (e) => e.code === 'unknown_field' && e.path === 'pack');
+});
+
+test('rules, explain, packIds', async () => {
+  assert.ok(xj.packIds().includes('bj-3p2-2024'));
+  const rules = await xj.rules('bj-3p2-2024');
+  assert.ok(rules.some((r) => r.id === 'bj-3p2-2024/semester-meetings'));
+  assert.ok((await xj.rules()).length >= rules.length);
+  await assert.rejects(xj.rules('nope'), (e) => e.name === 'PackError');
+  const info = await xj.explain('bj-3p2-2024/semester-meetings');
+  assert.equal(info.pack.id, 'bj-3p2-2024');
+  assert.match(info.pack.document, /京教函/);
+  assert.ok(info.rule.quote.length > 0);
+  assert.equal(await xj.explain('nope/nope'), undefined);
+});
+
+test('schema of each collection and of the dataset', async () => {
+  const s = await xj.schema('semester_activities');
+  assert.equal(s.$ref, '#/$defs/SemesterActivity');
+  assert.ok(s.$defs.SemesterActivity.properties.meetings);
+  assert.ok((await xj.schema('dataset')).properties.applications);
+  assert.equal(await xj.schema('nope'), undefined);
+  assert.equal(await xj.schema('toString'), undefined);
+});
+
+test('samples load and check', async () => {
+  const names = await xj.samples();
+  assert.ok(Array.isArray(names));
+  for (const n of names) {
+    const d = await xj.sample(n);
+    assert.equal(typeof d, 'object');
+    assert.equal(typeof xj.check(d).ok, 'boolean');
+  }
+  assert.equal(await xj.sample('nope'), undefined);
+});
+
+test('decimals and instants cross as strings', () => {
+  const d = {
+    reporting_year: 2024,
+    applications: [
+      {
+        id: 'A1', year: 2024, secondary_school: 'S1', higher_school: 'H1',
+        secondary_major: { code: '710201' }, higher_major: { code: '510201' },
+        submitted_at: '2024-02-28T09:00:00+08:00',
+      },
+    ],
+  };
+  const r = xj.check(d, BJ);
+  const late = r.findings.find((f) => f.rule_id === 'bj-3p2-2024/upload-deadline');
+  if (late) for (const v of late.explanation.inputs) assert.equal(typeof v.value, 'string');
+  assert.throws(() => xj.check({ ...d, applications: [{ ...d.applications[0], submitted_at: 'yesterday' }] }),
+    (e) => e.path === 'applications[0].submitted_at');
+});
+
+test('the public .d.ts has no `any`', () => {
+  for (const f of ['index.d.ts', 'xianjie_check.d.ts', 'xianjie_full.d.ts']) {
+    const text = readFileSync(new URL(`../pkg/${f}`, import.meta.url), 'utf8');
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    assert.ok(!/\bany\b/.test(code), `${f} mentions any`);
+  }
+});
