@@ -19,6 +19,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod api;
 pub mod checks;
 pub mod engine;
 pub mod finding;

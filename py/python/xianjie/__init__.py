@@ -1,0 +1,163 @@
+"""xianjie (衔接): China's secondary–higher vocational articulation policy ("3+2" 中高职衔接) as
+typed, cited, testable rules.
+
+>>> import xianjie
+>>> report = xianjie.check({"reporting_year": 2024, "semester_activities": [
+...     {"project": "P1", "semester": "2023-2024-1", "meetings": 1,
+...      "joint_research": 3, "teachers_dispatched": 5}]})
+>>> report.ok, report.findings[0].rule_id, report.findings[0].path
+(False, 'bj-3p2-2024/semester-meetings', 'semester_activities[0].meetings')
+
+Everything is computed by the Rust core; this package converts values and maps errors.
+
+Numbers: ``decimal.Decimal`` values cross exactly. A ``float`` (from a dict or a DataFrame) is
+read as the shortest decimal that reads back to the same float, i.e. the digits of
+``repr(float)``: ``0.1`` is ``0.1``, never ``0.1000000000000000055511151231257827``. A whole
+float (``3.0``) is the integer 3 outside decimal fields. ``None``, ``NaN``, ``NaT`` and pandas
+``NA`` are missing values. Dates are ``datetime.date``; instants are aware ``datetime.datetime``
+(a naive one is refused, since deadlines are Beijing time).
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _frames, _native
+from ._aggregate import (
+    enrollment_totals,
+    semester_compliance,
+    summary,
+    targets,
+    transfer_rates,
+)
+from ._errors import InputError, PackError, XianjieError
+from ._native import Dataset
+from ._report import (
+    Cell,
+    Counts,
+    Explanation,
+    Finding,
+    Location,
+    NamedValue,
+    PackRef,
+    Report,
+    RuleStatus,
+    Subject,
+    TargetProgress,
+    Text,
+)
+from ._rules import Rule, explain, rules
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "Cell",
+    "Counts",
+    "Dataset",
+    "Explanation",
+    "Finding",
+    "InputError",
+    "Location",
+    "NamedValue",
+    "PackError",
+    "PackRef",
+    "Report",
+    "Rule",
+    "RuleStatus",
+    "Subject",
+    "TargetProgress",
+    "Text",
+    "XianjieError",
+    "check",
+    "dataset",
+    "enrollment_totals",
+    "explain",
+    "rules",
+    "sample",
+    "sample_names",
+    "semester_compliance",
+    "summary",
+    "targets",
+    "transfer_rates",
+]
+
+#: What ``check`` accepts: a dict (values may be DataFrames), JSON text, a path, or a Dataset.
+Data = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]", Dataset]
+
+
+def dataset(data: Data, lang: str = "zh") -> Dataset:
+    """Reads ``data`` into a core :class:`Dataset` (validated; every problem located).
+
+    ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
+    pyarrow tables), JSON text, ``bytes``, a path (``.json``, ``.xlsx``, ``.csv``: read by the
+    core, any cell problem an error), or a ``Dataset``. Raises :class:`InputError`.
+    """
+    if isinstance(data, Dataset):
+        return data
+    try:
+        if isinstance(data, bytes):
+            data = data.decode("utf-8")
+        if isinstance(data, str) and data.lstrip().startswith(("{", "[")):
+            return Dataset.from_json_str(data)
+        if isinstance(data, (str, os.PathLike)):
+            return Dataset.read_path(os.fspath(data))
+        if isinstance(data, Mapping):
+            native, shadow = _frames.convert(data)
+            try:
+                return Dataset.from_py(native)
+            except InputError as e:
+                e._lookup = lambda loc: _frames.lookup(shadow, loc)
+                raise
+    except InputError as e:
+        e.lang = lang
+        raise
+    raise TypeError(
+        "data must be a dict, JSON text, a path or a Dataset, "
+        f"not {type(data).__name__}"
+    )
+
+
+def _param(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def check(
+    data: Data,
+    packs: Union[str, Sequence[str], None] = None,
+    params: Optional[Mapping[str, object]] = None,
+    lang: str = "zh",
+) -> Report:
+    """Checks ``data`` against built-in ``packs`` (all when ``None``) with ``params``
+    (``{"<rule id>.<name>": value}``). ``lang`` (``"zh"``/``"en"``) is the language of error
+    messages and of the notebook display; findings always carry both.
+
+    Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
+    parameter. The GIL is released while the core parses and checks.
+    """
+    ds = dataset(data, lang)
+    pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
+    param_map = {str(k): _param(v) for k, v in (params or {}).items()}
+    return Report(_native.check(ds, pack_ids, param_map, lang), lang)
+
+
+def sample_names() -> List[str]:
+    """Names of the bundled sample datasets."""
+    return _native.sample_names()
+
+
+def sample(name: str) -> Dict[str, Any]:
+    """The bundled sample dataset ``name`` as a dict (the JSON ``xianjie sample NAME`` prints).
+    ``KeyError`` for an unknown name."""
+    import json
+
+    ds = _native.sample_load(name)
+    if ds is None:
+        raise KeyError(name)
+    result: Dict[str, Any] = json.loads(ds.to_json_pretty())
+    return result

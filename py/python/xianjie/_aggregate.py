@@ -1,0 +1,142 @@
+"""Aggregations as DataFrames: the core's rows (``xianjie::aggregate``) flattened to columns.
+
+Exact values stay exact: rates are ``Decimal`` (``None`` for a zero denominator), fractions are
+text such as ``"66/70"``, instants are aware ``datetime``. ``frame`` picks ``"pandas"`` (default)
+or ``"polars"``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from importlib import import_module
+from typing import Any, Dict, List, Optional, Sequence
+
+from . import _native
+
+Columns = Dict[str, List[Any]]
+
+
+def _frame(cols: Columns, frame: str) -> Any:
+    if frame == "polars":
+        return import_module("polars").DataFrame(cols, strict=False)
+    if frame == "pandas":
+        return import_module("pandas").DataFrame(cols)
+    raise ValueError(f'frame must be "pandas" or "polars", not {frame!r}')
+
+
+def _dec(s: Optional[str]) -> Optional[Decimal]:
+    return None if s is None else Decimal(s)
+
+
+def _time(s: Optional[str]) -> Optional[datetime]:
+    return None if s is None else datetime.fromisoformat(s)
+
+
+def _grouped(rows: List[Dict[str, Any]], by: Sequence[str], numbers: Sequence[str]) -> Columns:
+    names = [k["by"] for k in rows[0]["keys"]] if rows else list(by)
+    cols: Columns = {}
+    for name in names:
+        cols[name] = []
+        cols[f"{name}_name"] = []
+    for name in numbers:
+        cols[name] = []
+    for row in rows:
+        for key in row["keys"]:
+            cols[key["by"]].append(key.get("value"))
+            cols[f"{key['by']}_name"].append(key.get("name"))
+        for name in numbers:
+            cols[name].append(row[name])
+    return cols
+
+
+def transfer_rates(data: Any, by: Sequence[str] = ("district",), frame: str = "pandas") -> Any:
+    """Transfer rates (transferred ÷ secondary graduates) by ``by`` (``project``,
+    ``secondary_school``, ``higher_school``, ``major``, ``category``, ``district``,
+    ``entry_year``): one row per group, with ``<by>``/``<by>_name`` columns, counts, and the rate
+    as ``numerator``, ``denominator``, ``fraction``, ``rate`` (``Decimal``), ``exact``,
+    ``consistent``."""
+    from . import dataset
+
+    rows = json.loads(_native.transfer_rates(dataset(data), list(by)))
+    cols = _grouped(rows, by, ("cohorts", "enrolled", "graduated", "transferred", "incomplete"))
+    for name in ("numerator", "denominator", "fraction", "rate", "exact", "consistent"):
+        cols[name] = [r["rate"].get(name) for r in rows]
+    cols["rate"] = [_dec(v) for v in cols["rate"]]
+    return _frame(cols, frame)
+
+
+def enrollment_totals(data: Any, by: Sequence[str] = ("district",), frame: str = "pandas") -> Any:
+    """Enrollment totals by ``by`` (groupings as for :func:`transfer_rates`)."""
+    from . import dataset
+
+    rows = json.loads(_native.enrollment_totals(dataset(data), list(by)))
+    numbers = ("cohorts", "enrolled", "still_enrolled", "still_enrolled_reported", "graduated",
+               "transferred")
+    return _frame(_grouped(rows, by, numbers), frame)
+
+
+def summary(data: Any, frame: str = "pandas") -> Any:
+    """The new-application summary (汇总表): one row per application, by secondary school,
+    year and rank."""
+    from . import dataset
+
+    schools = json.loads(_native.application_summary(dataset(data)))
+    names = ("secondary_school", "secondary_school_name", "year", "rank", "id", "index",
+             "higher_school", "higher_school_name", "secondary_major", "secondary_major_name",
+             "higher_major", "higher_major_name", "attachments_complete", "submitted_at")
+    cols: Columns = {name: [] for name in names}
+    for school in schools:
+        for a in school["applications"]:
+            values = (
+                school["secondary_school"], school.get("secondary_school_name"), school["year"],
+                a.get("rank"), a["id"], a["index"], a["higher_school"],
+                a.get("higher_school_name"), a["secondary_major"]["code"],
+                a["secondary_major"].get("name"), a["higher_major"]["code"],
+                a["higher_major"].get("name"), a["attachments_complete"],
+                _time(a.get("submitted_at")),
+            )
+            for name, value in zip(names, values):
+                cols[name].append(value)
+    return _frame(cols, frame)
+
+
+def semester_compliance(data: Any, frame: str = "pandas") -> Any:
+    """Each project-semester against the semester minimums: one row per item checked."""
+    from . import dataset
+
+    rows = json.loads(_native.semester_compliance(dataset(data)))
+    names = ("project", "semester", "index", "field", "rule_id", "value", "min", "max",
+             "compliant", "label_zh", "label_en")
+    cols: Columns = {name: [] for name in names}
+    for row in rows:
+        for item in row["items"]:
+            values = (row["project"], row["semester"], row["index"], item["field"],
+                      item["rule_id"], item.get("value"), _dec(item.get("min")),
+                      _dec(item.get("max")), item["compliant"], item["label_zh"],
+                      item["label_en"])
+            for name, value in zip(names, values):
+                cols[name].append(value)
+    return _frame(cols, frame)
+
+
+def targets(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    frame: str = "pandas",
+) -> Any:
+    """Target progress (severity ``target``) from a check of ``data``: one row per target."""
+    from . import check
+
+    report = check(data, packs=packs, params=params)
+    names = ("rule_id", "year", "value", "goal", "stretch", "met", "pending", "message_zh",
+             "message_en")
+    cols: Columns = {name: [] for name in names}
+    for t in report.targets:
+        values = (t.rule_id, t.year, t.value, t.goal, t.stretch, t.met, t.pending,
+                  t.message.zh, t.message.en)
+        for name, value in zip(names, values):
+            cols[name].append(value)
+    return _frame(cols, frame)

@@ -1,0 +1,75 @@
+"""DataFrames in: each frame becomes one list per column (never one Python object per row).
+
+pandas, polars and pyarrow tables are recognised by their module; any other object offering the
+Arrow PyCapsule stream (``__arrow_c_stream__``) is read through pyarrow. Missing cells (None, NaN,
+NaT, pandas NA) are left out of their record, so the core sees the field as absent.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from typing import Any, Dict, List, Mapping, Tuple, Union
+
+from ._native import Columns
+
+ColumnLists = Dict[str, List[Any]]
+
+
+def is_frame(obj: object) -> bool:
+    """True for pandas/polars DataFrames, pyarrow Tables and Arrow stream providers."""
+    module = type(obj).__module__.split(".")[0]
+    if module in ("pandas", "polars", "pyarrow"):
+        return hasattr(obj, "columns")
+    return hasattr(obj, "__arrow_c_stream__") and not isinstance(obj, (dict, list))
+
+
+def column_lists(frame: Any) -> ColumnLists:
+    """One Python list per column."""
+    module = type(frame).__module__.split(".")[0]
+    if module == "polars":
+        return {name: frame.get_column(name).to_list() for name in frame.columns}
+    if module == "pandas":
+        out: ColumnLists = {}
+        for name in frame.columns:
+            s = frame[name]
+            out[str(name)] = s.astype(object).where(s.notna(), None).tolist()
+        return out
+    pa = import_module("pyarrow")
+
+    table = frame if isinstance(frame, pa.Table) else pa.table(frame)
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+def convert(data: Mapping[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """The mapping with frames replaced by ``Columns`` (for the core), and a shadow copy with
+    frames replaced by their column lists (to show the offending input in errors)."""
+    native: Dict[str, Any] = {}
+    shadow: Dict[str, Any] = {}
+    for key, value in data.items():
+        if is_frame(value):
+            lists = column_lists(value)
+            native[key] = Columns(list(lists), list(lists.values()))
+            shadow[key] = _Rows(lists)
+        else:
+            native[key] = value
+            shadow[key] = value
+    return native, shadow
+
+
+class _Rows:
+    """Row access over column lists, for error lookups only."""
+
+    def __init__(self, lists: ColumnLists) -> None:
+        self.lists = lists
+
+    def __getitem__(self, i: int) -> Dict[str, Any]:
+        return {name: col[i] for name, col in self.lists.items()}
+
+
+def lookup(data: Any, loc: Tuple[Union[str, int], ...]) -> Any:
+    """The value at ``loc`` in ``data``."""
+    node = data
+    for part in loc:
+        node = node[part]
+    return node

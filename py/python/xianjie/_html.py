@@ -1,0 +1,50 @@
+"""Notebook display of a report: an HTML table, every text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._report import Report
+
+_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "target": "#1565c0"}
+
+
+def report_html(report: Report) -> str:
+    lang = report.lang
+    c = report.counts
+    status = "✓ ok" if report.ok else "✗"
+    head = (
+        f"<div class='xianjie-report'><p><b>{escape(status)}</b> "
+        f"<span style='color:{_COLOURS['error']}'>error {c.error}</span> · "
+        f"<span style='color:{_COLOURS['warning']}'>warning {c.warning}</span> · "
+        f"<span style='color:{_COLOURS['target']}'>target {c.target}</span> · "
+        f"rules {len(report.rules)}</p>"
+    )
+    if not report.findings:
+        return head + "</div>"
+    rows = []
+    for f in report.findings:
+        colour = _COLOURS.get(f.severity, "#555")
+        remedy = escape(f.remedy.get(lang)) if f.remedy else ""
+        other = "zh" if lang == "en" else "en"
+        rows.append(
+            "<tr>"
+            f"<td><span style='background:{colour};color:#fff;padding:1px 6px;"
+            f"border-radius:3px'>{escape(f.severity)}</span></td>"
+            f"<td><code>{escape(f.rule_id)}</code></td>"
+            f"<td>{escape(f.subject.get(lang))}"
+            f"<br><code>{escape(f.path)}</code></td>"
+            f"<td>{escape(f.message.get(lang))}<br><small>{escape(f.message.get(other))}</small></td>"
+            f"<td>{remedy}</td>"
+            f"<td>{escape(f.explanation.clause)}<br><small>“{escape(f.explanation.quote)}”</small></td>"
+            "</tr>"
+        )
+    table = (
+        "<table><thead><tr><th>severity</th><th>rule</th><th>subject / path</th><th>message</th>"
+        "<th>remedy</th><th>clause</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return head + table + "</div>"

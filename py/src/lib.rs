@@ -1,0 +1,170 @@
+//! `xianjie._native`: the Python face of the `xianjie` crate. Thin by design: each function
+//! forwards to one core function of the same name, converting values and mapping errors. The
+//! GIL is released while the core parses and checks.
+
+mod aggregate;
+mod convert;
+mod errors;
+
+use errors::{guard, input_error, pack_error, panic_error};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use xianjie::{InputError, Lang, Options};
+
+/// Runs `f` without the GIL; a panic in it comes back as `XianjieError`.
+pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(f)))
+        .map_err(|payload| panic_error(py, payload.as_ref()))
+}
+
+fn lang(s: &str) -> PyResult<Lang> {
+    match s {
+        "zh" => Ok(Lang::Zh),
+        "en" => Ok(Lang::En),
+        _ => Err(PyValueError::new_err(format!(
+            "lang must be \"zh\" or \"en\", not {s:?}"
+        ))),
+    }
+}
+
+/// A dataset read and validated by the core (`xianjie::Dataset`).
+#[pyclass(frozen, module = "xianjie._native")]
+pub(crate) struct Dataset {
+    pub(crate) inner: xianjie::Dataset,
+}
+
+fn parsed(
+    py: Python<'_>,
+    r: Result<xianjie::Dataset, InputError>,
+    located: bool,
+) -> PyResult<Dataset> {
+    r.map(|inner| Dataset { inner })
+        .map_err(|e| input_error(py, &e, located))
+}
+
+#[pymethods]
+impl Dataset {
+    /// Parses dataset JSON text (`Dataset::from_json_str`).
+    #[staticmethod]
+    fn from_json_str(py: Python<'_>, text: String) -> PyResult<Dataset> {
+        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+        parsed(py, r, true)
+    }
+    /// Reads a dataset file, by extension (`api::read_path`).
+    #[staticmethod]
+    fn read_path(py: Python<'_>, path: PathBuf) -> PyResult<Dataset> {
+        let r = detached(py, || xianjie::api::read_path(&path))?;
+        parsed(py, r, true)
+    }
+    /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them.
+    #[staticmethod]
+    fn from_py(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Dataset> {
+        let text = guard(py, || {
+            let t = convert::Types::new(py)?;
+            Ok(convert::dataset(data, &t)?.to_string())
+        })?;
+        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+        parsed(py, r, false)
+    }
+    /// Pretty JSON (`Dataset::to_json_pretty`).
+    fn to_json_pretty(&self, py: Python<'_>) -> PyResult<String> {
+        detached(py, || self.inner.to_json_pretty())
+    }
+    /// The dataset's name.
+    #[getter]
+    fn name(&self) -> Option<String> {
+        self.inner.name.clone()
+    }
+    /// The reporting year.
+    #[getter]
+    fn reporting_year(&self) -> Option<i32> {
+        self.inner.reporting_year
+    }
+}
+
+/// Checks `dataset` (`xianjie::check`); returns the report as JSON.
+#[pyfunction]
+#[pyo3(signature = (dataset, packs, params, lang))]
+fn check(
+    py: Python<'_>,
+    dataset: &Dataset,
+    packs: Vec<String>,
+    params: BTreeMap<String, String>,
+    lang: &str,
+) -> PyResult<String> {
+    let opts = Options {
+        packs,
+        params,
+        lang: self::lang(lang)?,
+        ..Default::default()
+    };
+    let r = detached(py, || {
+        xianjie::check(&dataset.inner, &opts).map(|report| report.to_json_pretty())
+    })?;
+    r.map_err(|e| pack_error(py, &e))
+}
+
+/// Names of the bundled samples (`sample::names`).
+#[pyfunction]
+fn sample_names() -> Vec<&'static str> {
+    xianjie::sample::names().to_vec()
+}
+
+/// The bundled sample `name` (`sample::load`), or `None`.
+#[pyfunction]
+fn sample_load(py: Python<'_>, name: String) -> PyResult<Option<Dataset>> {
+    let ds = detached(py, || xianjie::sample::load(&name))?;
+    Ok(ds.map(|inner| Dataset { inner }))
+}
+
+/// Ids of the built-in packs (`rules::builtin_ids`).
+#[pyfunction]
+fn builtin_ids() -> Vec<&'static str> {
+    xianjie::rules::builtin_ids()
+}
+
+/// The packs a check with `packs` would use, as JSON (`Checker::new(..).packs()`); an empty
+/// list means every built-in pack.
+#[pyfunction]
+fn packs(py: Python<'_>, packs: Vec<String>) -> PyResult<String> {
+    let opts = Options {
+        packs,
+        ..Default::default()
+    };
+    let r = detached(py, || {
+        xianjie::Checker::new(&opts).map(|c| serde_json::to_string(c.packs()))
+    })?;
+    match r {
+        Ok(json) => json.map_err(|e| PyValueError::new_err(e.to_string())),
+        Err(e) => Err(pack_error(py, &e)),
+    }
+}
+
+/// A built-in rule explained in `lang` (`rules::find_rule` + `render::explain`), or `None` for
+/// an unknown id.
+#[pyfunction]
+fn explain(rule_id: &str, lang: &str) -> PyResult<Option<String>> {
+    let lang = self::lang(lang)?;
+    Ok(xianjie::rules::find_rule(rule_id).map(|(p, r)| xianjie::render::explain(p, r, lang)))
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Dataset>()?;
+    m.add_class::<convert::Columns>()?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_names, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_load, m)?)?;
+    m.add_function(wrap_pyfunction!(builtin_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(packs, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::transfer_rates, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::enrollment_totals, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::application_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::semester_compliance, m)?)?;
+    Ok(())
+}
