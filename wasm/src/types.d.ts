@@ -1,6 +1,18 @@
 // Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.
 // Decimals are strings (exact); instants are ISO 8601 strings with their UTC offset.
 
+/** 三方协议: signed by the higher school, the secondary school and the student (or guardian). */
+export interface Agreement {
+  /** Signed by the higher school (高职院校). */
+  higher_school?: boolean | null;
+  /** Signed by the secondary school (中职学校). */
+  secondary_school?: boolean | null;
+  /** The day the last party signed. */
+  signed_on?: string | null;
+  /** Signed by the student or a guardian (学生(家长)). */
+  student_or_guardian?: boolean | null;
+}
+
 /** A new-project application (新增项目申报). */
 export interface Application {
   /** Uploaded documents. */
@@ -58,6 +70,22 @@ export interface Cell {
   sheet: string;
 }
 
+/** A certificate a student holds. */
+export interface Certificate {
+  /** Kind. */
+  kind: CertificateKind;
+  /** Level (X certificates). */
+  level?: CertificateLevel | null;
+  /** Name, e.g. `Web前端开发`. */
+  name?: string | null;
+}
+
+/** Kind of certificate. */
+export type CertificateKind = "senior_worker" | "x_certificate";
+
+/** Level of an X certificate (初级 / 中级 / 高级). */
+export type CertificateLevel = "elementary" | "intermediate" | "advanced";
+
 /** One check of a rule, tagged by `kind`. */
 export type Check = {
   /** The collection checked. */
@@ -82,10 +110,18 @@ export type Check = {
   /** The field of `group_by` naming the school a group belongs to (for the subject and school-flag bounds). */
   school_field?: string | null;
 } | {
+  /** Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比). */
+  colon?: boolean;
   /** The denominator field. */
   denominator: string;
   /** The collection. */
   entity: EntityKind;
+  /**
+   * The numerator is part of the denominator (teachers with a master's degree among all
+   * teachers; equipment added among all equipment): adding to it adds to both, so the remedy
+   * for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
+   */
+  included?: boolean;
   kind: "ratio";
   /** Largest allowed quotient. */
   max?: Fraction | null;
@@ -273,6 +309,68 @@ export type Check = {
   where?: Filter[];
   /** Year field to group by. */
   year_field?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  kind: "pass_through";
+  /** The amount received (or the per-unit amount, with `times`). */
+  owed: string;
+  /** The amount passed on. */
+  paid: string;
+  /** Smallest share to pass on; absent means all of it. */
+  share?: Fraction | null;
+  /** A count the per-unit amount is multiplied by. */
+  times?: string | null;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** Flag fields; a missing flag counts as not holding. */
+  fields: string[];
+  kind: "any_of";
+  /** The path a finding points at, when the flags are derived (e.g. `certificates`). */
+  locate?: string | null;
+  /** How many must hold. */
+  min?: number;
+  /** Records the rule applies to. */
+  where?: Filter[];
+} | {
+  /** The date the period starts from. */
+  base: string;
+  /** Days. */
+  days?: number;
+  /** The collection. */
+  entity: EntityKind;
+  /** The date checked. */
+  field: string;
+  kind: "within_period";
+  /** Calendar months. */
+  months?: number;
+} | {
+  /** The two values that must not share an identity; a finding points at the first one's record. */
+  between: Side[];
+  /** The collection. */
+  entity: EntityKind;
+  /** The identity field. */
+  key: string;
+  kind: "overlap";
+  /** A field naming the person, for messages. */
+  name_field?: string | null;
+  /** Fields that must agree for two records to overlap (e.g. the year of the staff list). */
+  same?: string[];
+  /** A field holding the school id of each record, for messages. */
+  school_field?: string | null;
+  /** The field whose values are compared. */
+  split: string;
+  /** Records considered. */
+  where?: Filter[];
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The field. */
+  field: string;
+  kind: "equals";
+  /** The required value. */
+  value: Scalar;
 };
 
 /** Options of `check` and `checkField`; every member may be omitted. */
@@ -356,12 +454,22 @@ export interface Dataset {
   cohorts?: Cohort[];
   /** Enterprise investment and surcharge offsets. */
   enterprise_offsets?: EnterpriseOffset[];
+  /** Money passed from higher schools to secondary schools, per school year. */
+  finance_settlements?: FinanceSettlement[];
+  /** Higher-stage graduate employment per school and year. */
+  graduate_employment?: GraduateEmployment[];
+  /** Higher-stage campuses (高职校区) per school and year (Quzhou pilot). */
+  higher_campuses?: HigherCampus[];
   /** Major offerings per school and year (专业布点与招生). */
   major_offerings?: MajorOffering[];
   /** A name for the dataset, shown in reports. */
   name?: string | null;
   /** New-major filings (新设专业备案). */
   new_major_filings?: NewMajorFiling[];
+  /** Pilot enrolment per school and year. */
+  pilot_enrollments?: PilotEnrollment[];
+  /** Stage split of each programme. */
+  programme_plans?: ProgrammePlan[];
   /** Approved projects. */
   projects?: Project[];
   /** Quality monitoring per school and year. */
@@ -376,6 +484,10 @@ export interface Dataset {
   social_service_income?: SocialServiceIncome[];
   /** Status reports. */
   status_reports?: StatusReport[];
+  /** Students of the five-year pilot: agreements and certificates. */
+  students?: Student[];
+  /** Teachers per school and stage, to see one person in two staffs. */
+  teachers?: Teacher[];
   /** Training plans with their hours. */
   training_plans?: TrainingPlan[];
 }
@@ -408,7 +520,7 @@ export interface EnterpriseOffset {
 }
 
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
-export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity";
+export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
 
 /** Why: the inputs, the computed value, the threshold and the clause. */
 export interface Explanation {
@@ -437,6 +549,30 @@ export interface Filter {
   in?: Scalar[];
   /** The value must be given (`true`) or absent (`false`). */
   present?: boolean | null;
+}
+
+/** 经费结算: what the higher school collected or received, and what it passed on, in CNY. */
+export interface FinanceSettlement {
+  /** Appropriation paid to the higher-stage campus. */
+  appropriation_paid?: string | null;
+  /** 生均财政拨款标准 per student, CNY. */
+  appropriation_per_student?: string | null;
+  /** Students the appropriation is counted for (按学生数计算). */
+  appropriation_students?: number | null;
+  /** 代管费及住宿费等 collected by the higher school. */
+  fees_collected?: string | null;
+  /** Of them, paid to the higher-stage campus (支付给高职校区). */
+  fees_passed_on?: string | null;
+  /** The higher school that collects (高职院校). */
+  higher_school: string;
+  /** The secondary school running the higher-stage campus (中职学校 / 高职校区). */
+  school: string;
+  /** 高职阶段学费 collected by the higher school. */
+  tuition_collected?: string | null;
+  /** Of it, passed on to the secondary school (拨付给中职学校). */
+  tuition_passed_on?: string | null;
+  /** The school year, by its starting calendar year (2024 = 2024–2025). */
+  year: number;
 }
 
 /** One rule's verdict on one record. */
@@ -485,6 +621,52 @@ export interface Governance {
   leading_group?: LeadingGroup | null;
   /** Office responsible for articulation work (专门机构). */
   responsible_office?: string | null;
+}
+
+/** Employment of a school's higher-stage graduates in one year. */
+export interface GraduateEmployment {
+  /** Of them, employed in Quzhou (本地就业). */
+  employed_locally: number;
+  /** Higher-stage graduates. */
+  graduates: number;
+  /** The secondary school (it runs employment of its graduates, 实施意见 二(三)10). */
+  school: string;
+  /** The graduation year. */
+  year: number;
+}
+
+/** 高职校区: conditions and staffing of a secondary school's higher-stage campus in one year. */
+export interface HigherCampus {
+  /** 专职辅导员数. */
+  counselors?: number | null;
+  /** 学生宿舍面积, m². */
+  dormitory_area?: string | null;
+  /** 当年新增教学科研仪器设备值, CNY. */
+  equipment_added?: string | null;
+  /** 教学科研仪器设备值 (total), CNY. */
+  equipment_value?: string | null;
+  /** 高职阶段专任教师数. */
+  full_time_teachers?: number | null;
+  /** The partner higher school (合作高职院校, the higher stage's 办学主体). */
+  higher_school?: string | null;
+  /** 思政课教师数. */
+  ideology_teachers?: number | null;
+  /** 占地面积, m². */
+  land_area?: string | null;
+  /** Of them, with a master's degree or higher (硕士及以上学位). */
+  masters_teachers?: number | null;
+  /** 专职心理健康教育教师数. */
+  mental_health_teachers?: number | null;
+  /** The secondary school running the campus (承办中职学校). */
+  school: string;
+  /** Of them, with a senior professional title (高级职称). */
+  senior_title_teachers?: number | null;
+  /** 高职阶段在校生数. */
+  students?: number | null;
+  /** 教学行政用房面积, m². */
+  teaching_admin_area?: string | null;
+  /** The year reported. */
+  year: number;
 }
 
 /** What kind of input problem, stable for filtering and translation. */
@@ -646,8 +828,34 @@ export interface PackRef {
   version: string;
 }
 
+/** A pilot secondary school's intake into the regional integrated programme in one year. */
+export interface PilotEnrollment {
+  /** Students enrolled at the secondary stage (中职招生人数). */
+  enrolled: number;
+  /** The secondary school. */
+  school: string;
+  /** The year of intake. */
+  year: number;
+}
+
 /** Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots). */
 export type ProgramMode = "three_plus_two" | "five_year" | "through" | "higher_bachelor" | "specialist_pilot" | "regional_integrated";
+
+/** How a five-year programme splits into stages (前3年中职阶段, 后2年高职阶段). */
+export interface ProgrammePlan {
+  /** First entry year the plan applies to. */
+  entry_year?: number | null;
+  /** The partner higher school. */
+  higher_school?: string | null;
+  /** Years of the higher stage. */
+  higher_years?: number | null;
+  /** The major. */
+  major: MajorRef;
+  /** The secondary school. */
+  school: string;
+  /** Years of the secondary stage. */
+  secondary_years?: number | null;
+}
 
 /** An approved project: one secondary school and one higher school on one major. */
 export interface Project {
@@ -832,6 +1040,16 @@ export interface SemesterActivity {
 /** How much a finding matters. Follows the modality of the source text (RULES.md). */
 export type Severity = "error" | "warning" | "target";
 
+/** One side: a value of `split` and how to name it. */
+export interface Side {
+  /** English name. */
+  en: string;
+  /** The value of the split field. */
+  value: string;
+  /** Chinese name, e.g. `高职阶段专任教师`. */
+  zh: string;
+}
+
 /** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
 export interface SocialServiceIncome {
   /** Social-service income (社会服务收入). */
@@ -845,6 +1063,9 @@ export interface SocialServiceIncome {
   /** Year. */
   year: number;
 }
+
+/** Which stage's staff a teacher is counted in. */
+export type Stage = "secondary" | "higher";
 
 /** Where a project stands. */
 export type Standing = "newly_approved" | "quality_monitored" | "discontinued";
@@ -869,6 +1090,30 @@ export interface StatusReport {
   submitted_at?: string | null;
   /** Of those, how many transferred to the higher school (成功转段). */
   transferred?: number | null;
+}
+
+/** A student of the regional integrated pilot. */
+export interface Student {
+  /** The tripartite agreement. */
+  agreement?: Agreement | null;
+  /** Certificates held. */
+  certificates?: Certificate[];
+  /** Year of entry at the secondary stage. */
+  entry_year: number;
+  /** Has completed the programme (完成规定学业). */
+  graduated?: boolean | null;
+  /** The partner higher school. */
+  higher_school?: string | null;
+  /** Student number (学籍号 or school-issued id). */
+  id: string;
+  /** The major. */
+  major?: MajorRef | null;
+  /** Name, for messages. */
+  name?: string | null;
+  /** The secondary school. */
+  school: string;
+  /** The first day of term for the new students (开学日期). */
+  term_start?: string | null;
 }
 
 /** Who a finding is about: a school, a project, a project in a semester, an application. */
@@ -903,6 +1148,25 @@ export interface TargetProgress {
   value: string;
   /** The year the goal is for. */
   year: number;
+}
+
+/** One teacher counted in one school's staff for one stage. */
+export interface Teacher {
+  /** 专任教师 (full-time), as opposed to part-time or visiting. */
+  full_time: boolean;
+  /** Name, for messages. */
+  name?: string | null;
+  /**
+   * Who the person is, stable across staffs: a hash of the national ID number or a staff number
+   * (人员标识). Two records with the same `person` are the same teacher.
+   */
+  person: string;
+  /** The school whose staff lists the teacher. */
+  school: string;
+  /** The stage whose staff the record belongs to. */
+  stage: Stage;
+  /** The year of the staff list. */
+  year?: number | null;
 }
 
 /** Text in both languages, Chinese first. */

@@ -75,7 +75,10 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出目录内的专业代码和专业名称", items.kind().zh()),
+                format!(
+                    "{}记录均未同时给出目录内的专业代码和专业名称",
+                    items.kind().zh()
+                ),
                 format!(
                     "no {} record gives both a catalogue major code and a name",
                     items.kind().en()

@@ -2,7 +2,9 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Timestamp, Value, ValueKind, Visitor, format_beijing, year_end};
+use crate::model::{
+    format_beijing, year_end, EntityKind, Records, Timestamp, Value, ValueKind, Visitor,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

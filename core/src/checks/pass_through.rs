@@ -98,7 +98,10 @@ impl Visitor for Run<'_, '_> {
         let full = c.share.is_none();
         let (oz, oe) = label(items.kind(), &c.owed);
         let (pz, pe) = label(items.kind(), &c.paid);
-        let (tz, te) = c.times.as_deref().map_or(("", ""), |t| label(items.kind(), t));
+        let (tz, te) = c
+            .times
+            .as_deref()
+            .map_or(("", ""), |t| label(items.kind(), t));
         let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
         let (uz, ue) = (
             if uz.is_empty() { "元".to_string() } else { uz },

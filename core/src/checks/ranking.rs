@@ -50,7 +50,8 @@ impl Visitor for Run<'_, '_> {
         if items.is_empty() {
             return no_records(items.kind());
         }
-        let (Some(keys), Some(rank_f)) = (fields_of(items, &c.group_by), items.field(&c.field)) else {
+        let (Some(keys), Some(rank_f)) = (fields_of(items, &c.group_by), items.field(&c.field))
+        else {
             return no_records(items.kind());
         };
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));

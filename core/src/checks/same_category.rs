@@ -98,7 +98,10 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出有效的中职和高职专业代码", items.kind().zh()),
+                format!(
+                    "{}记录均未同时给出有效的中职和高职专业代码",
+                    items.kind().zh()
+                ),
                 format!(
                     "no {} record gives valid secondary and higher major codes",
                     items.kind().en()

@@ -270,9 +270,10 @@ impl Visitor for Run<'_, '_> {
         if items.is_empty() {
             return no_records(items.kind());
         }
-        let (Some(filter), Some(part)) =
-            (Compiled::new(items, &c.filter), Compiled::new(items, &c.part))
-        else {
+        let (Some(filter), Some(part)) = (
+            Compiled::new(items, &c.filter),
+            Compiled::new(items, &c.part),
+        ) else {
             return no_records(items.kind());
         };
         let value_f = c.field.as_deref().and_then(|n| items.field(n));
@@ -477,7 +478,7 @@ fn progress_message(w: Words<'_>) -> Text {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use crate::{Checker, Dataset, Options, Pack};
 

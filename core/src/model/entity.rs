@@ -36,7 +36,6 @@ pub trait Entity: Sized + 'static {
     }
 }
 
-
 macro_rules! entity_kinds {
     ($( $variant:ident => $field:ident : $ty:ty, $zh:literal, $en:literal; )*) => {
         /// The collections of a dataset (a closed list: packs name them, code implements them).
