@@ -3,9 +3,9 @@
 //! (min = all).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -66,19 +66,19 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         let (Some(flags), Some(filter)) = (
             c.fields
                 .iter()
-                .map(|f| field::<T>(f))
+                .map(|f| items.field(f))
                 .collect::<Option<Vec<_>>>(),
-            Compiled::<T>::new(&c.filter),
+            Compiled::new(items, &c.filter),
         ) else {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         };
         let (mz, me) = cx.metric(("", ""));
         let all = c.min == c.fields.len();
@@ -90,7 +90,7 @@ impl Visitor for Run<'_, '_> {
             checked += 1;
             let held: Vec<bool> = flags
                 .iter()
-                .map(|f| matches!((f.get)(item), Value::Bool(true)))
+                .map(|f| matches!(f.get(item), Value::Bool(true)))
                 .collect();
             let n = held.iter().filter(|h| **h).count();
             if n >= c.min {
@@ -101,7 +101,7 @@ impl Visitor for Run<'_, '_> {
                 .iter()
                 .zip(&held)
                 .filter(|(_, h)| !**h)
-                .map(|(f, _)| label(T::KIND, f))
+                .map(|(f, _)| label(items.kind(), f))
                 .collect();
             let mzh: Vec<&str> = missing.iter().map(|m| m.0).collect();
             let men: Vec<&str> = missing.iter().map(|m| m.1).collect();
@@ -150,7 +150,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::Missing,
                 subject,
-                locations: vec![Location::new(T::KIND, i, place)],
+                locations: vec![Location::new(items.kind(), i, place)],
                 message,
                 inputs: c
                     .fields
@@ -165,8 +165,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("没有适用本规则的{}记录", T::KIND.zh()),
-                format!("no {} record the rule applies to", T::KIND.en()),
+                format!("没有适用本规则的{}记录", items.kind().zh()),
+                format!("no {} record the rule applies to", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

@@ -3,7 +3,7 @@
 
 use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -92,23 +92,23 @@ impl Applied<'_> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = T::field(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let limit_fields: Option<Vec<_>> = c.limits.iter().map(|l| T::field(&l.of)).collect();
+        let limit_fields: Option<Vec<_>> = c.limits.iter().map(|l| items.field(&l.of)).collect();
         let Some(limit_fields) = limit_fields else {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         };
-        let (fz, fe) = label(T::KIND, &c.field);
+        let (fz, fe) = label(items.kind(), &c.field);
         let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let Some(a) = (f.get)(item).decimal() else {
+            let Some(a) = f.get(item).decimal() else {
                 continue;
             };
             // Limits whose base is not given are left out; with none left the record is unchecked.
@@ -117,7 +117,7 @@ impl Visitor for Run<'_, '_> {
                 .iter()
                 .zip(&limit_fields)
                 .filter_map(|(l, lf)| {
-                    (lf.get)(item).decimal().map(|base| Applied {
+                    lf.get(item).decimal().map(|base| Applied {
                         limit: l,
                         share: l.share.unwrap_or(Fraction::from_decimal(Decimal::ONE)),
                         base,
@@ -139,7 +139,7 @@ impl Visitor for Run<'_, '_> {
             let cap = least.amount();
             let over = a - cap;
             let describe = |l: &Applied<'_>| {
-                let (lz, le) = label(T::KIND, &l.limit.of);
+                let (lz, le) = label(items.kind(), &l.limit.of);
                 match l.limit.share {
                     Some(s) => (
                         format!("{lz}{}{uz}的{}为{}{uz}", num(l.base), s, num(l.amount())),
@@ -173,8 +173,8 @@ impl Visitor for Run<'_, '_> {
             let (perz, pere) = item.period().unwrap_or_default();
             let mut inputs = vec![(c.field.clone(), num(a))];
             inputs.extend(applied.iter().map(|l| (l.limit.of.clone(), num(l.base))));
-            let mut locations = vec![Location::new(T::KIND, i, Some(&c.field))];
-            locations.push(Location::new(T::KIND, i, Some(&least.limit.of)));
+            let mut locations = vec![Location::new(items.kind(), i, Some(&c.field))];
+            locations.push(Location::new(items.kind(), i, Some(&least.limit.of)));
             let subject = cx.subject(item);
             cx.emit(Draft {
                 code: FindingCode::AboveMaximum,
@@ -218,10 +218,10 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出{fz}及其上限依据", T::KIND.zh()),
+                format!("{}记录均未同时给出{fz}及其上限依据", items.kind().zh()),
                 format!(
                     "no {} record gives both {fe} and a base for its limit",
-                    T::KIND.en()
+                    items.kind().en()
                 ),
             ));
         }

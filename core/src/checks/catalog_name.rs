@@ -3,7 +3,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use crate::reference::catalog;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -37,18 +37,18 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(cf), Some(nf)) = (T::field(&c.code), T::field(&c.name)) else {
-            return no_records(T::KIND);
+        let (Some(cf), Some(nf)) = (items.field(&c.code), items.field(&c.name)) else {
+            return no_records(items.kind());
         };
-        let (lz, le) = label(T::KIND, &c.name);
+        let (lz, le) = label(items.kind(), &c.name);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let (Some(code), Some(name)) = ((cf.get)(item).text(), (nf.get)(item).text()) else {
+            let (Some(code), Some(name)) = (cf.get(item).text(), nf.get(item).text()) else {
                 continue;
             };
             let Some(m) = catalog::major(code.trim()) else {
@@ -62,7 +62,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::Mismatch,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.name))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.name))],
                 message: Text::new(
                     format!("{lz}“{name}”与专业代码{} 在《职业教育专业目录(2021年)》中的名称“{}”不一致。", m.code, m.name),
                     format!("{le} “{name}” differs from the 2021 catalogue name of {}, “{}”.", m.code, m.name),
@@ -75,10 +75,13 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出目录内的专业代码和专业名称", T::KIND.zh()),
+                format!(
+                    "{}记录均未同时给出目录内的专业代码和专业名称",
+                    items.kind().zh()
+                ),
                 format!(
                     "no {} record gives both a catalogue major code and a name",
-                    T::KIND.en()
+                    items.kind().en()
                 ),
             ));
         }

@@ -4,7 +4,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
 use crate::reference::{moe_code, uscc};
@@ -186,22 +186,22 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = T::field(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let when = c.when_true.as_deref().and_then(T::field);
-        let (lz, le) = label(T::KIND, &c.field);
+        let when = c.when_true.as_deref().and_then(|n| items.field(n));
+        let (lz, le) = label(items.kind(), &c.field);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            if when.is_some_and(|w| (w.get)(item) != Value::Bool(true)) {
+            if when.is_some_and(|w| w.get(item) != Value::Bool(true)) {
                 continue;
             }
-            let Some(code) = (f.get)(item).text() else {
+            let Some(code) = f.get(item).text() else {
                 continue;
             };
             checked += 1;
@@ -213,7 +213,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::InvalidCode,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 message: Text::new(
                     format!("{pz}{lz}{}。", why.zh),
                     format!("{pe}{le}: {}.", why.en),
@@ -232,8 +232,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未给出{lz}", T::KIND.zh()),
-                format!("no {} record gives its {le}", T::KIND.en()),
+                format!("{}记录均未给出{lz}", items.kind().zh()),
+                format!("no {} record gives its {le}", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

@@ -1,8 +1,8 @@
 //! `completeness`: each record (passing a filter) has its companion record for the reporting year.
 
-use super::{expect_field, field, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -98,14 +98,14 @@ struct Collect<'c> {
 
 impl Visitor for Collect<'_> {
     type Out = HashSet<String>;
-    fn visit<T: Entity>(self, items: &[T]) -> HashSet<String> {
-        let (Some(k), Some(y)) = (field::<T>(self.key), field::<T>(self.year_field)) else {
+    fn visit(self, items: &dyn Records) -> HashSet<String> {
+        let (Some(k), Some(y)) = (items.field(self.key), items.field(self.year_field)) else {
             return HashSet::new();
         };
         items
             .iter()
-            .filter(|it| (y.get)(it) == crate::model::Value::Int(self.year))
-            .filter_map(|it| (k.get)(it).text().map(str::to_string))
+            .filter(|&it| y.get(it) == crate::model::Value::Int(self.year))
+            .filter_map(|it| k.get(it).text().map(str::to_string))
             .collect()
     }
 }
@@ -119,23 +119,23 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx, have, year } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(key_f) = field::<T>(&c.key) else {
-            return no_records(T::KIND);
+        let Some(key_f) = items.field(&c.key) else {
+            return no_records(items.kind());
         };
         let filters: Vec<_> = c
             .filter
             .iter()
-            .filter_map(|(f, vals)| field::<T>(f).map(|f| (f, vals)))
+            .filter_map(|(f, vals)| items.field(f).map(|f| (f, vals)))
             .collect();
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             let applies = filters.iter().all(|(f, vals)| {
-                (f.get)(item)
+                f.get(item)
                     .text()
                     .is_some_and(|v| vals.iter().any(|x| x == v))
             });
@@ -143,7 +143,7 @@ impl Visitor for Run<'_, '_> {
                 continue;
             }
             checked += 1;
-            let Some(id) = (key_f.get)(item).text() else {
+            let Some(id) = key_f.get(item).text() else {
                 continue;
             };
             if have.contains(id) {
@@ -154,7 +154,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::Absent,
                 subject: subject.clone(),
-                locations: vec![Location::new(T::KIND, i, None)],
+                locations: vec![Location::new(items.kind(), i, None)],
                 message: Text::new(
                     format!("{}缺少{year}年度的{cz}。", subject.zh),
                     format!("{} has no {ce} for {year}.", subject.en),
@@ -173,8 +173,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("数据中没有本规则适用的{}记录", T::KIND.zh()),
-                format!("no {} records this rule applies to", T::KIND.en()),
+                format!("数据中没有本规则适用的{}记录", items.kind().zh()),
+                format!("no {} records this rule applies to", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

@@ -3,7 +3,7 @@
 
 use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Subject, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Field, Records, Subject, Value, ValueKind, Visitor};
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -125,7 +125,7 @@ fn capitalised(s: &str) -> String {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         let Some(bound) = c.bound() else {
             return Outcome::Unchecked(Text::new(
@@ -134,21 +134,21 @@ impl Visitor for Run<'_, '_> {
             ));
         };
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         let (Some(keys), Some(yf), Some(vf)) = (
-            fields_of::<T>(&c.group_by),
-            T::field(&c.year),
-            T::field(&c.field),
+            fields_of(items, &c.group_by),
+            items.field(&c.year),
+            items.field(&c.field),
         ) else {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         };
-        let school_f = c.school_field.as_deref().and_then(T::field);
-        let label_f = c.label_field.as_deref().and_then(T::field);
+        let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
+        let label_f = c.label_field.as_deref().and_then(|n| items.field(n));
         // Series per group: (year, record index), sorted by year.
         let mut series: BTreeMap<Vec<String>, Vec<(i64, usize)>> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
-            if let Value::Int(y) = (yf.get)(item) {
+            if let Value::Int(y) = yf.get(item) {
                 series.entry(key_of(item, &keys)).or_default().push((y, i));
             }
         }
@@ -166,7 +166,7 @@ impl Visitor for Run<'_, '_> {
             let mut runs: Vec<Vec<(i64, usize, Decimal)>> = Vec::new();
             let mut cur: Vec<(i64, usize, Decimal)> = Vec::new();
             for &(y, i) in &rows {
-                let v = (vf.get)(&items[i]).decimal();
+                let v = vf.get(items.at(i)).decimal();
                 let ok = v.filter(|&v| c.holds(v).unwrap_or(false));
                 match (ok, cur.last().map(|r| r.0)) {
                     // A repeated year adds nothing to the run.
@@ -206,7 +206,7 @@ impl Visitor for Run<'_, '_> {
             }
         }
         if checked == 0 {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         Outcome::Checked(checked)
     }
@@ -220,26 +220,26 @@ struct Words<'s> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn emit<T: Entity>(
+fn emit(
     cx: &mut Cx<'_>,
     c: &ConsecutiveYears,
-    items: &[T],
+    items: &dyn Records,
     key: &[String],
     run: &[(i64, usize, Decimal)],
-    school_f: Option<&'static crate::model::FieldDef<T>>,
-    label_f: Option<&'static crate::model::FieldDef<T>>,
+    school_f: Option<Field>,
+    label_f: Option<Field>,
     w: Words<'_>,
 ) {
     let Some(&(first_y, first_i, _)) = run.first() else {
         return;
     };
     let last_y = run.last().map_or(first_y, |r| r.0);
-    let first = &items[first_i];
-    let school = school_f.and_then(|f| (f.get)(first).text());
+    let first = items.at(first_i);
+    let school = school_f.and_then(|f| f.get(first).text());
     let school_name = school
         .and_then(|id| cx.ix.school(id))
         .map(|s| s.name.clone());
-    let label = label_f.and_then(|f| (f.get)(first).text());
+    let label = label_f.and_then(|f| f.get(first).text());
     let mut parts: Vec<String> = Vec::new();
     for k in key {
         if Some(k.as_str()) == school {
@@ -252,7 +252,7 @@ fn emit<T: Entity>(
         parts.push(l.to_string());
     }
     let subject = Subject {
-        entity: T::KIND,
+        entity: items.kind(),
         id: key.join(" "),
         zh: parts.join(" "),
         en: parts.join(" "),
@@ -301,7 +301,7 @@ fn emit<T: Entity>(
         subject,
         locations: run
             .iter()
-            .map(|r| Location::new(T::KIND, r.1, Some(&c.field)))
+            .map(|r| Location::new(items.kind(), r.1, Some(&c.field)))
             .collect(),
         message,
         inputs,

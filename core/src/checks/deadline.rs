@@ -1,9 +1,9 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{
-    format_beijing, year_end, Entity, EntityKind, Timestamp, Value, ValueKind, Visitor,
+    format_beijing, year_end, EntityKind, Records, Timestamp, Value, ValueKind, Visitor,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,20 +48,20 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = field::<T>(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let year_f = c.year_end_of.as_deref().and_then(field::<T>);
+        let year_f = c.year_end_of.as_deref().and_then(|n| items.field(n));
         let (metric_zh, metric_en) = cx.metric((f.zh, f.en));
         for (i, item) in items.iter().enumerate() {
             let deadline = match (c.at, year_f) {
                 (Some(at), _) => Some(at),
-                (None, Some(yf)) => match (yf.get)(item) {
+                (None, Some(yf)) => match yf.get(item) {
                     Value::Int(y) => i32::try_from(y).ok().and_then(year_end),
                     _ => None,
                 },
@@ -69,14 +69,14 @@ impl Visitor for Run<'_, '_> {
             };
             let Some(deadline) = deadline else { continue };
             let (dz, de) = format_beijing(&deadline);
-            match (f.get)(item) {
+            match f.get(item) {
                 Value::Time(t) if t > deadline => {
                     let (tz, te) = format_beijing(&t);
                     let subject = cx.subject(item);
                     cx.emit(Draft {
                         code: FindingCode::Late,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                         message: Text::new(
                             format!("{metric_zh}时间为{tz},晚于截止时间{dz}。"),
                             format!("{metric_en} at {te}, after the deadline {de}."),
@@ -95,11 +95,11 @@ impl Visitor for Run<'_, '_> {
                 }
                 Value::Missing if c.required => {
                     let subject = cx.subject(item);
-                    let (lz, le) = label(T::KIND, &c.field);
+                    let (lz, le) = label(items.kind(), &c.field);
                     cx.emit(Draft {
                         code: FindingCode::Missing,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                         message: Text::new(
                             format!("未提供{lz},无法确认是否在截止时间{dz}前完成。"),
                             format!("{le} is not given, so meeting the deadline {de} cannot be confirmed."),

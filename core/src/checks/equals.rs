@@ -1,9 +1,9 @@
 //! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
 
 use super::filter::Scalar;
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -48,22 +48,21 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = field::<T>(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let (lz, le) = label(T::KIND, &c.field);
+        let (lz, le) = label(items.kind(), &c.field);
         let (mz, me) = cx.metric((lz, le));
         let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
         let ue = if ue.is_empty() { ue } else { format!(" {ue}") };
         let want = shown(&c.value);
         for (i, item) in items.iter().enumerate() {
-            let v = f.get;
-            let v = v(item);
+            let v = f.get(item);
             if c.value.matches(v) {
                 continue;
             }
@@ -97,7 +96,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 message,
                 inputs: vec![(c.field.clone(), v.display())],
                 computed: None,

@@ -1,8 +1,8 @@
 //! `exclusion`: two values of one field must not occur together within a group.
 
-use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Subject, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Subject, ValueKind, Visitor};
 use crate::reference::catalog;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -42,18 +42,18 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(keys), Some(f)) = (fields_of::<T>(&c.group_by), field::<T>(&c.field)) else {
-            return no_records(T::KIND);
+        let (Some(keys), Some(f)) = (fields_of(items, &c.group_by), items.field(&c.field)) else {
+            return no_records(items.kind());
         };
         // Only records carrying one of the two values matter.
         let mut groups: BTreeMap<Vec<String>, [Vec<usize>; 2]> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
-            let Some(v) = (f.get)(item).text() else {
+            let Some(v) = f.get(item).text() else {
                 continue;
             };
             let Some(which) = c.values.iter().position(|x| x == v) else {
@@ -82,19 +82,19 @@ impl Visitor for Run<'_, '_> {
                 .collect::<Vec<_>>()
                 .join(" ");
             let subject = Subject {
-                entity: T::KIND,
+                entity: items.kind(),
                 id: key.join(" "),
                 zh: who.clone(),
                 en: who.clone(),
             };
-            let ids_a: Vec<String> = a.iter().map(|&i| items[i].subject(cx.ix).id).collect();
-            let ids_b: Vec<String> = b.iter().map(|&i| items[i].subject(cx.ix).id).collect();
+            let ids_a: Vec<String> = a.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
+            let ids_b: Vec<String> = b.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
             cx.emit(Draft {
                 code: FindingCode::Excluded,
                 subject,
                 locations: locs
                     .iter()
-                    .map(|&i| Location::new(T::KIND, i, Some(&c.field)))
+                    .map(|&i| Location::new(items.kind(), i, Some(&c.field)))
                     .collect(),
                 message: Text::new(
                     format!(

@@ -2,7 +2,7 @@
 //! condition holds. Not a check kind itself.
 
 use super::expect_field;
-use crate::model::{Entity, EntityKind, FieldDef, Value, ValueKind};
+use crate::model::{EntityKind, Field, Rec, Records, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -95,23 +95,23 @@ pub(crate) fn validate_all(filters: &[Filter], entity: EntityKind) -> Result<(),
 }
 
 /// Filters resolved against an entity type once, then applied to each record without allocating.
-pub(crate) struct Compiled<'f, T: 'static> {
-    conds: Vec<(&'static FieldDef<T>, &'f Filter)>,
+pub(crate) struct Compiled<'f> {
+    conds: Vec<(Field, &'f Filter)>,
 }
 
-impl<'f, T: Entity> Compiled<'f, T> {
+impl<'f> Compiled<'f> {
     /// Resolves `filters`; `None` if a field is unknown (packs are validated, so only hand-built ones).
-    pub(crate) fn new(filters: &'f [Filter]) -> Option<Self> {
+    pub(crate) fn new(items: &dyn Records, filters: &'f [Filter]) -> Option<Self> {
         let conds = filters
             .iter()
-            .map(|f| T::field(&f.field).map(|d| (d, f)))
+            .map(|f| items.field(&f.field).map(|d| (d, f)))
             .collect::<Option<Vec<_>>>()?;
         Some(Compiled { conds })
     }
     /// Whether `item` passes every condition.
-    pub(crate) fn accepts(&self, item: &T) -> bool {
+    pub(crate) fn accepts(&self, item: Rec<'_>) -> bool {
         self.conds.iter().all(|(def, f)| {
-            let v = (def.get)(item);
+            let v = def.get(item);
             f.present.is_none_or(|p| p == v.is_present())
                 && f.equals.as_ref().is_none_or(|s| s.matches(v))
                 && (f.one_of.is_empty() || f.one_of.iter().any(|s| s.matches(v)))

@@ -3,7 +3,7 @@
 use super::bound::Bound;
 use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Subject, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Subject, ValueKind, Visitor};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -59,15 +59,15 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(keys) = fields_of::<T>(&c.group_by) else {
-            return no_records(T::KIND);
+        let Some(keys) = fields_of(items, &c.group_by) else {
+            return no_records(items.kind());
         };
-        let school_f = c.school_field.as_deref().and_then(T::field);
+        let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
             groups.entry(key_of(item, &keys)).or_default().push(i);
@@ -76,22 +76,22 @@ impl Visitor for Run<'_, '_> {
         let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
         let (per_zh, per_en) = (cx.per().0.to_string(), cx.per().1.to_string());
         for (key, members) in groups {
-            let first = &items[members[0]];
-            let school = school_f.and_then(|f| (f.get)(first).text());
+            let first = items.at(members[0]);
+            let school = school_f.and_then(|f| f.get(first).text());
             let n = Decimal::from(members.len());
             let who = school
                 .and_then(|id| cx.ix.school(id))
                 .map(|s| s.name.clone())
                 .unwrap_or_else(|| key.join(" "));
             let subject = Subject {
-                entity: school.map_or(T::KIND, |_| EntityKind::Schools),
+                entity: school.map_or(items.kind(), |_| EntityKind::Schools),
                 id: key.join(" "),
                 zh: format!("{who}({})", key.join(",")),
                 en: format!("{who} ({})", key.join(", ")),
             };
             let locations: Vec<Location> = members
                 .iter()
-                .map(|&i| Location::new(T::KIND, i, None))
+                .map(|&i| Location::new(items.kind(), i, None))
                 .collect();
             let inputs = vec![
                 ("group".to_string(), key.join(", ")),

@@ -3,7 +3,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,23 +36,23 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(iff), Some(tf)) = (T::field(&c.if_true), T::field(&c.then_true)) else {
-            return no_records(T::KIND);
+        let (Some(iff), Some(tf)) = (items.field(&c.if_true), items.field(&c.then_true)) else {
+            return no_records(items.kind());
         };
-        let (iz, ie) = label(T::KIND, &c.if_true);
-        let (tz, te) = label(T::KIND, &c.then_true);
+        let (iz, ie) = label(items.kind(), &c.if_true);
+        let (tz, te) = label(items.kind(), &c.then_true);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             checked += 1;
-            if (iff.get)(item) != Value::Bool(true) {
+            if iff.get(item) != Value::Bool(true) {
                 continue;
             }
-            let then = (tf.get)(item);
+            let then = tf.get(item);
             if then == Value::Bool(true) {
                 continue;
             }
@@ -70,7 +70,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::Excluded,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.then_true))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.then_true))],
                 message: Text::new(
                     format!("{pz}{iz}为“是”,但{tz}为“{sz}”,不符合要求。"),
                     format!("{pe}{ie} is yes but {te} is {se}; the rule is not met."),
@@ -86,8 +86,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("没有{iz}为“是”的{}记录", T::KIND.zh()),
-                format!("no {} record has {ie} = yes", T::KIND.en()),
+                format!("没有{iz}为“是”的{}记录", items.kind().zh()),
+                format!("no {} record has {ie} = yes", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

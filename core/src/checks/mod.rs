@@ -28,7 +28,7 @@ pub mod threshold;
 pub mod within_period;
 
 use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
-use crate::model::{Dataset, Entity, EntityKind, FieldDef, Index, Subject, ValueKind};
+use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
 use crate::rules::{Pack, Rule};
 
 /// What a check says about whether it could run.
@@ -140,14 +140,9 @@ impl Cx<'_> {
         }
     }
     /// Subject of record `item`.
-    pub(crate) fn subject<T: Entity>(&self, item: &T) -> Subject {
+    pub(crate) fn subject(&self, item: Rec<'_>) -> Subject {
         item.subject(self.ix)
     }
-}
-
-/// Field `name` of `T` (validated at load; `None` only if a pack was built by hand, unvalidated).
-pub(crate) fn field<T: Entity>(name: &str) -> Option<&'static FieldDef<T>> {
-    T::field(name)
 }
 
 /// Checks that `entity` has a field `name` of one of the kinds in `want`.
@@ -189,13 +184,13 @@ pub(crate) fn no_records(entity: EntityKind) -> Outcome {
 }
 
 /// A value as an owned display string, for grouping keys and explanations.
-pub(crate) fn key_of<T>(item: &T, fields: &[&'static FieldDef<T>]) -> Vec<String> {
-    fields.iter().map(|f| (f.get)(item).display()).collect()
+pub(crate) fn key_of(item: Rec<'_>, fields: &[Field]) -> Vec<String> {
+    fields.iter().map(|f| f.get(item).display()).collect()
 }
 
-/// Resolves a list of field names of `T`.
-pub(crate) fn fields_of<T: Entity>(names: &[String]) -> Option<Vec<&'static FieldDef<T>>> {
-    names.iter().map(|n| T::field(n)).collect()
+/// Resolves a list of field names on `items` (validated at load; `None` only for hand-built packs).
+pub(crate) fn fields_of(items: &dyn Records, names: &[String]) -> Option<Vec<Field>> {
+    names.iter().map(|n| items.field(n)).collect()
 }
 
 /// `s` with its first character upper-cased.

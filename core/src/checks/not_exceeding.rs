@@ -1,8 +1,8 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
-use super::{expect_field, field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,20 +36,20 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(a_f), Some(b_f)) = (field::<T>(&c.field), field::<T>(&c.limit_field)) else {
-            return no_records(T::KIND);
+        let (Some(a_f), Some(b_f)) = (items.field(&c.field), items.field(&c.limit_field)) else {
+            return no_records(items.kind());
         };
-        let (az, ae) = label(T::KIND, &c.field);
-        let (bz, be) = label(T::KIND, &c.limit_field);
+        let (az, ae) = label(items.kind(), &c.field);
+        let (bz, be) = label(items.kind(), &c.limit_field);
         let (uz, _) = cx.unit();
         let uz = uz.to_string();
         for (i, item) in items.iter().enumerate() {
-            let (Some(a), Some(b)) = ((a_f.get)(item).decimal(), (b_f.get)(item).decimal()) else {
+            let (Some(a), Some(b)) = (a_f.get(item).decimal(), b_f.get(item).decimal()) else {
                 continue;
             };
             if a <= b {
@@ -61,8 +61,8 @@ impl Visitor for Run<'_, '_> {
                 code: FindingCode::Exceeds,
                 subject,
                 locations: vec![
-                    Location::new(T::KIND, i, Some(&c.field)),
-                    Location::new(T::KIND, i, Some(&c.limit_field)),
+                    Location::new(items.kind(), i, Some(&c.field)),
+                    Location::new(items.kind(), i, Some(&c.limit_field)),
                 ],
                 message: Text::new(
                     format!(

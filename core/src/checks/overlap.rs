@@ -2,9 +2,9 @@
 //! the higher-stage and the secondary full-time staff).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -86,18 +86,18 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         let (Some(kf), Some(sf), Some(same), Some(filter)) = (
-            field::<T>(&c.key),
-            field::<T>(&c.split),
-            fields_of::<T>(&c.same),
-            Compiled::<T>::new(&c.filter),
+            items.field(&c.key),
+            items.field(&c.split),
+            fields_of(items, &c.same),
+            Compiled::new(items, &c.filter),
         ) else {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         };
         // (identity, same-fields) → (records on side 0, records on side 1)
         type Sides = (Vec<usize>, Vec<usize>);
@@ -107,10 +107,10 @@ impl Visitor for Run<'_, '_> {
             if !filter.accepts(item) {
                 continue;
             }
-            let Some(side) = (sf.get)(item).text() else {
+            let Some(side) = sf.get(item).text() else {
                 continue;
             };
-            let k = (kf.get)(item);
+            let k = kf.get(item);
             if !k.is_present() {
                 continue;
             }
@@ -125,11 +125,11 @@ impl Visitor for Run<'_, '_> {
             }
         }
         let [a, b] = &c.between;
-        let name_f = c.name_field.as_deref().and_then(field::<T>);
-        let school_f = c.school_field.as_deref().and_then(field::<T>);
+        let name_f = c.name_field.as_deref().and_then(|n| items.field(n));
+        let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let school_of = |i: usize| {
             school_f
-                .and_then(|f| (f.get)(&items[i]).text())
+                .and_then(|f| f.get(items.at(i)).text())
                 .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()))
                 .unwrap_or("")
                 .to_string()
@@ -139,16 +139,16 @@ impl Visitor for Run<'_, '_> {
                 continue;
             }
             let (sa, sb) = (school_of(first[0]), school_of(second[0]));
-            let who = name_f.and_then(|f| (f.get)(&items[first[0]]).text());
+            let who = name_f.and_then(|f| f.get(items.at(first[0])).text());
             let (wz, we) = match who {
                 Some(n) => (format!("{n}(标识{person})"), format!("{n} ({person})")),
                 None => (format!("标识为{person}的人员"), format!("Person {person}")),
             };
-            let subject = cx.subject(&items[first[0]]);
+            let subject = cx.subject(items.at(first[0]));
             let locations = first
                 .iter()
                 .chain(second.iter())
-                .map(|&i| Location::new(T::KIND, i, Some(&c.key)))
+                .map(|&i| Location::new(items.kind(), i, Some(&c.key)))
                 .collect();
             let of = |s: &str| {
                 if s.is_empty() {
@@ -185,8 +185,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("没有适用本规则的{}记录", T::KIND.zh()),
-                format!("no {} record the rule applies to", T::KIND.en()),
+                format!("没有适用本规则的{}记录", items.kind().zh()),
+                format!("no {} record the rule applies to", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

@@ -2,9 +2,9 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -85,20 +85,23 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(owed_f), Some(paid_f)) = (field::<T>(&c.owed), field::<T>(&c.paid)) else {
-            return no_records(T::KIND);
+        let (Some(owed_f), Some(paid_f)) = (items.field(&c.owed), items.field(&c.paid)) else {
+            return no_records(items.kind());
         };
-        let times_f = c.times.as_deref().and_then(field::<T>);
+        let times_f = c.times.as_deref().and_then(|n| items.field(n));
         let share = c.share.unwrap_or(Fraction::from_decimal(Decimal::ONE));
         let full = c.share.is_none();
-        let (oz, oe) = label(T::KIND, &c.owed);
-        let (pz, pe) = label(T::KIND, &c.paid);
-        let (tz, te) = c.times.as_deref().map_or(("", ""), |t| label(T::KIND, t));
+        let (oz, oe) = label(items.kind(), &c.owed);
+        let (pz, pe) = label(items.kind(), &c.paid);
+        let (tz, te) = c
+            .times
+            .as_deref()
+            .map_or(("", ""), |t| label(items.kind(), t));
         let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
         let (uz, ue) = (
             if uz.is_empty() { "元".to_string() } else { uz },
@@ -106,10 +109,10 @@ impl Visitor for Run<'_, '_> {
         );
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let Some(base) = (owed_f.get)(item).decimal() else {
+            let Some(base) = owed_f.get(item).decimal() else {
                 continue;
             };
-            let count = match times_f.map(|f| (f.get)(item)) {
+            let count = match times_f.map(|f| f.get(item)) {
                 None => None,
                 Some(v) => match v.decimal() {
                     Some(n) => Some(n),
@@ -142,13 +145,13 @@ impl Visitor for Run<'_, '_> {
                 ),
             };
             let subject = cx.subject(item);
-            let paid_v = (paid_f.get)(item);
+            let paid_v = paid_f.get(item);
             let Some(paid) = paid_v.decimal() else {
                 if matches!(paid_v, Value::Missing) {
                     cx.emit(Draft {
                         code: FindingCode::Missing,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.paid))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
                         message: Text::new(
                             format!("{owed_zh},未填写{pz}。"),
                             format!("{owed_en}; {pe} is not given."),
@@ -217,7 +220,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::BelowMinimum,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.paid))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
                 message: Text::new(mz, me),
                 inputs,
                 computed: Some(format!(
@@ -231,8 +234,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未给出{oz}", T::KIND.zh()),
-                format!("no {} record gives the {oe}", T::KIND.en()),
+                format!("{}记录均未给出{oz}", items.kind().zh()),
+                format!("no {} record gives the {oe}", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

@@ -1,8 +1,8 @@
 //! `ranking`: within each group the values of a field run 1..n, each once.
 
-use super::{expect_field, field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Subject, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Subject, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -45,18 +45,19 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(keys), Some(rank_f)) = (fields_of::<T>(&c.group_by), field::<T>(&c.field)) else {
-            return no_records(T::KIND);
+        let (Some(keys), Some(rank_f)) = (fields_of(items, &c.group_by), items.field(&c.field))
+        else {
+            return no_records(items.kind());
         };
-        let school_f = c.school_field.as_deref().and_then(T::field);
+        let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let mut groups: BTreeMap<Vec<String>, Vec<(usize, Option<i64>)>> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
-            let r = match (rank_f.get)(item) {
+            let r = match rank_f.get(item) {
                 crate::model::Value::Int(r) => Some(r),
                 _ => None,
             };
@@ -94,14 +95,14 @@ impl Visitor for Run<'_, '_> {
                     .map(|r| r.map_or("—".to_string(), |r| r.to_string()))
                     .collect()
             };
-            let first = &items[members[0].0];
-            let school = school_f.and_then(|f| (f.get)(first).text());
+            let first = items.at(members[0].0);
+            let school = school_f.and_then(|f| f.get(first).text());
             let who = school
                 .and_then(|id| cx.ix.school(id))
                 .map(|s| s.name.clone())
                 .unwrap_or_else(|| key.join(" "));
             let subject = Subject {
-                entity: school.map_or(T::KIND, |_| EntityKind::Schools),
+                entity: school.map_or(items.kind(), |_| EntityKind::Schools),
                 id: key.join(" "),
                 zh: format!("{who}({})", key.join(",")),
                 en: format!("{who} ({})", key.join(", ")),
@@ -110,7 +111,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::BadRanking,
                 subject,
-                locations: blamed.iter().map(|&i| Location::new(T::KIND, i, Some(&c.field))).collect(),
+                locations: blamed.iter().map(|&i| Location::new(items.kind(), i, Some(&c.field))).collect(),
                 message: Text::new(
                     format!("{who}{n}个{metric_zh}的排序为{},排序须从1开始连续且不重复(应为{})。", ranks.join("、"), expected.join("、")),
                     format!("{who}: the {n} {metric_en} are ranked {}; ranks must run 1..{n}, each once.", ranks.join(", ")),

@@ -2,9 +2,9 @@
 //! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
 //! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
 
-use super::{expect_field, field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Rec, Records, Value, ValueKind, Visitor};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -101,13 +101,13 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(nf), Some(df)) = (field::<T>(&c.numerator), field::<T>(&c.denominator)) else {
-            return no_records(T::KIND);
+        let (Some(nf), Some(df)) = (items.field(&c.numerator), items.field(&c.denominator)) else {
+            return no_records(items.kind());
         };
         let num_whole = nf.kind == ValueKind::Int;
         let den_whole = df.kind == ValueKind::Int;
@@ -118,11 +118,11 @@ impl Visitor for Run<'_, '_> {
             w.denominator_unit_zh.clone().unwrap_or_default(),
             w.denominator_unit_en.clone().unwrap_or_default(),
         );
-        let (nlz, nle) = label(T::KIND, &c.numerator);
-        let (dlz, dle) = label(T::KIND, &c.denominator);
+        let (nlz, nle) = label(items.kind(), &c.numerator);
+        let (dlz, dle) = label(items.kind(), &c.denominator);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let (a, b) = match ((nf.get)(item), (df.get)(item)) {
+            let (a, b) = match (nf.get(item), df.get(item)) {
                 (Value::Missing, _) | (_, Value::Missing) => continue,
                 (x, y) => match (x.decimal(), y.decimal()) {
                     (Some(a), Some(b)) => (a, b),
@@ -177,7 +177,7 @@ impl Visitor for Run<'_, '_> {
                 cx.emit(Draft {
                     code: FindingCode::ZeroDenominator,
                     subject,
-                    locations: vec![Location::new(T::KIND, i, Some(&c.denominator))],
+                    locations: vec![Location::new(items.kind(), i, Some(&c.denominator))],
                     message: Text::new(
                         format!("{given_zh},{dlz}为{},{metric_zh}无法计算,不符合要求。", num(b)),
                         format!("{given_en}: with no {dle} the {metric_en} is undefined and the rule is not met."),
@@ -268,8 +268,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出{nlz}和{dlz}", T::KIND.zh()),
-                format!("no {} record gives both {nle} and {dle}", T::KIND.en()),
+                format!("{}记录均未同时给出{nlz}和{dlz}", items.kind().zh()),
+                format!("no {} record gives both {nle} and {dle}", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)
@@ -315,7 +315,7 @@ struct Bounded<'s> {
     inputs: Vec<(String, String)>,
 }
 
-fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Bounded<'_>) {
+fn emit_bound(cx: &mut Cx<'_>, item: Rec<'_>, i: usize, c: &Ratio, b: Bounded<'_>) {
     let remedy = cx.remedy(&b.n, b.default_remedy);
     let m = b.m.unwrap_or_else(|| "—".into());
     let remedy = Text::new(remedy.zh.replace("{m}", &m), remedy.en.replace("{m}", &m));
@@ -350,8 +350,8 @@ fn emit_bound<T: Entity>(cx: &mut Cx<'_>, item: &T, i: usize, c: &Ratio, b: Boun
         code: b.code,
         subject,
         locations: vec![
-            Location::new(T::KIND, i, Some(&c.numerator)),
-            Location::new(T::KIND, i, Some(&c.denominator)),
+            Location::new(c.entity, i, Some(&c.numerator)),
+            Location::new(c.entity, i, Some(&c.denominator)),
         ],
         message: Text::new(
             format!(

@@ -1,8 +1,8 @@
 //! `required`: fields present and meaningful: not blank, not a placeholder such as 无, of the right form.
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -168,21 +168,21 @@ fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, Str
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         for (i, item) in items.iter().enumerate() {
             for rf in &c.fields {
-                let Some(f) = field::<T>(&rf.field) else {
+                let Some(f) = items.field(&rf.field) else {
                     continue;
                 };
-                let v = (f.get)(item);
+                let v = f.get(item);
                 let Some((code, why_zh, why_en)) = verdict(v, rf) else {
                     continue;
                 };
-                let (lz, le) = label(T::KIND, &rf.field);
+                let (lz, le) = label(items.kind(), &rf.field);
                 let (pz, pe) = item.period().unwrap_or_default();
                 let subject = cx.subject(item);
                 let fix = match code {
@@ -205,7 +205,7 @@ impl Visitor for Run<'_, '_> {
                 cx.emit(Draft {
                     code,
                     subject,
-                    locations: vec![Location::new(T::KIND, i, Some(&rf.field))],
+                    locations: vec![Location::new(items.kind(), i, Some(&rf.field))],
                     message: Text::new(
                         format!("{pz}{lz}{why_zh}。"),
                         format!("{pe}{le} {why_en}."),

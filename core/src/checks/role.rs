@@ -1,8 +1,8 @@
 //! `role`: a school referenced in a role is of an allowed level (and has a required flag).
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, SchoolLevel, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, SchoolLevel, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -46,20 +46,20 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = field::<T>(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let (lz, le) = label(T::KIND, &c.field);
+        let (lz, le) = label(items.kind(), &c.field);
         let allowed_zh: Vec<&str> = c.levels.iter().map(|l| l.zh()).collect();
         let allowed_en: Vec<&str> = c.levels.iter().map(|l| l.as_str()).collect();
         for (i, item) in items.iter().enumerate() {
             // Unknown ids are reported once by the integrity checks.
-            let Some(school) = (f.get)(item).text().and_then(|id| cx.ix.school(id)) else {
+            let Some(school) = f.get(item).text().and_then(|id| cx.ix.school(id)) else {
                 continue;
             };
             let level_ok = c.levels.contains(&school.level);
@@ -107,7 +107,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code: FindingCode::WrongRole,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 message: Text::new(mz, me),
                 inputs: vec![
                     (c.field.clone(), school.id.clone()),

@@ -1,8 +1,8 @@
 //! `same_as`: a field equals a field of the project the record belongs to.
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Project, ValueKind, Visitor};
+use crate::model::{Entity, EntityKind, Project, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -42,19 +42,19 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
         let (Some(f), Some(via), Some(pf)) = (
-            field::<T>(&c.field),
-            field::<T>(&c.via),
-            field::<Project>(&c.project_field),
+            items.field(&c.field),
+            items.field(&c.via),
+            <Project as Entity>::field(&c.project_field),
         ) else {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         };
-        let (lz, le) = label(T::KIND, &c.field);
+        let (lz, le) = label(items.kind(), &c.field);
         let (pz, pe) = label(EntityKind::Projects, &c.project_field);
         let name = |id: &str| {
             cx.ix
@@ -63,13 +63,13 @@ impl Visitor for Run<'_, '_> {
         };
         let mut drafts = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let Some(project) = (via.get)(item).text().and_then(|id| cx.ix.project(id)) else {
+            let Some(project) = via.get(item).text().and_then(|id| cx.ix.project(id)) else {
                 continue;
             };
             let Some(expected) = (pf.get)(project).text() else {
                 continue;
             };
-            let actual = (f.get)(item).text();
+            let actual = f.get(item).text();
             if actual == Some(expected) {
                 continue;
             }
@@ -95,7 +95,7 @@ impl Visitor for Run<'_, '_> {
             drafts.push(Draft {
                 code,
                 subject: cx.subject(item),
-                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 message: Text::new(mz, me),
                 inputs: vec![
                     (c.field.clone(), actual.unwrap_or("—").to_string()),

@@ -4,7 +4,7 @@
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use crate::reference::catalog::{self, EducationLevel};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -38,18 +38,18 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(sf), Some(hf)) = (T::field(&c.secondary), T::field(&c.higher)) else {
-            return no_records(T::KIND);
+        let (Some(sf), Some(hf)) = (items.field(&c.secondary), items.field(&c.higher)) else {
+            return no_records(items.kind());
         };
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let s = (sf.get)(item).text().and_then(|x| catalog::major(x.trim()));
-            let h = (hf.get)(item).text().and_then(|x| catalog::major(x.trim()));
+            let s = sf.get(item).text().and_then(|x| catalog::major(x.trim()));
+            let h = hf.get(item).text().and_then(|x| catalog::major(x.trim()));
             let (Some(s), Some(h)) = (s, h) else {
                 continue;
             };
@@ -69,8 +69,8 @@ impl Visitor for Run<'_, '_> {
                 code: FindingCode::Mismatch,
                 subject,
                 locations: vec![
-                    Location::new(T::KIND, i, Some(&c.secondary)),
-                    Location::new(T::KIND, i, Some(&c.higher)),
+                    Location::new(items.kind(), i, Some(&c.secondary)),
+                    Location::new(items.kind(), i, Some(&c.higher)),
                 ],
                 message: Text::new(
                     format!(
@@ -98,10 +98,13 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未同时给出有效的中职和高职专业代码", T::KIND.zh()),
+                format!(
+                    "{}记录均未同时给出有效的中职和高职专业代码",
+                    items.kind().zh()
+                ),
                 format!(
                     "no {} record gives valid secondary and higher major codes",
-                    T::KIND.en()
+                    items.kind().en()
                 ),
             ));
         }

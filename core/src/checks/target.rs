@@ -31,9 +31,9 @@
 //! - Shares are decided exactly (cross-multiplication); a zero denominator is "no data", not met.
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, field, no_records, num, Cx, Kind, Outcome};
+use super::{expect_field, no_records, num, Cx, Kind, Outcome};
 use crate::finding::Text;
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use crate::report::TargetProgress;
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
@@ -265,20 +265,21 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(filter), Some(part)) =
-            (Compiled::<T>::new(&c.filter), Compiled::<T>::new(&c.part))
-        else {
-            return no_records(T::KIND);
+        let (Some(filter), Some(part)) = (
+            Compiled::new(items, &c.filter),
+            Compiled::new(items, &c.part),
+        ) else {
+            return no_records(items.kind());
         };
-        let value_f = c.field.as_deref().and_then(field::<T>);
-        let of_f = c.of.as_deref().and_then(field::<T>);
-        let year_f = c.year_field.as_deref().and_then(field::<T>);
-        let group_f = c.each.as_ref().and_then(|g| field::<T>(&g.field));
+        let value_f = c.field.as_deref().and_then(|n| items.field(n));
+        let of_f = c.of.as_deref().and_then(|n| items.field(n));
+        let year_f = c.year_field.as_deref().and_then(|n| items.field(n));
+        let group_f = c.each.as_ref().and_then(|g| items.field(&g.field));
 
         let mut cells: BTreeMap<(Option<i64>, Option<Cow<'_, str>>), Acc<'_>> = BTreeMap::new();
         let mut groups: BTreeSet<Cow<'_, str>> = BTreeSet::new();
@@ -286,8 +287,8 @@ impl Visitor for Run<'_, '_> {
             groups.extend(each.values.iter().map(|v| Cow::Borrowed(v.as_str())));
         }
         let mut years: BTreeSet<i64> = BTreeSet::new();
-        for item in items {
-            let group = group_f.and_then(|g| key((g.get)(item)));
+        for item in items.iter() {
+            let group = group_f.and_then(|g| key(g.get(item)));
             if let Some(g) = &group {
                 // Groups come from every record, so a group with no matching record shows as 0.
                 groups.insert(g.clone());
@@ -295,7 +296,7 @@ impl Visitor for Run<'_, '_> {
             if !filter.accepts(item) {
                 continue;
             }
-            let year = match year_f.map(|f| (f.get)(item)) {
+            let year = match year_f.map(|f| f.get(item)) {
                 None => None,
                 Some(Value::Int(y)) => Some(y),
                 Some(_) => continue,
@@ -307,14 +308,14 @@ impl Visitor for Run<'_, '_> {
                 acc.part += 1;
             }
             if let Some(f) = value_f {
-                let v = (f.get)(item);
+                let v = f.get(item);
                 if c.measure == Measure::CountDistinct {
                     acc.distinct.extend(key(v));
                 } else if let Some(d) = v.decimal() {
                     acc.sum = acc.sum.checked_add(d).unwrap_or(Decimal::MAX);
                 }
             }
-            if let Some(d) = of_f.and_then(|f| (f.get)(item).decimal()) {
+            if let Some(d) = of_f.and_then(|f| f.get(item).decimal()) {
                 acc.of = acc.of.checked_add(d).unwrap_or(Decimal::MAX);
             }
         }
@@ -477,7 +478,7 @@ fn progress_message(w: Words<'_>) -> Text {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use crate::{Checker, Dataset, Options, Pack};
 

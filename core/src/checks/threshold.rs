@@ -1,9 +1,9 @@
 //! `threshold`: a number on each record is at least / at most a bound.
 
 use super::bound::Bound;
-use super::{expect_field, field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Rec, Records, Value, ValueKind, Visitor};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,18 +50,18 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let Some(f) = field::<T>(&c.field) else {
-            return no_records(T::KIND);
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
         };
-        let school_of = |item: &T, b: &Bound| {
+        let school_of = |item: Rec<'_>, b: &Bound| {
             b.school_field()
-                .and_then(field::<T>)
-                .and_then(|sf| (sf.get)(item).text().map(str::to_string))
+                .and_then(|n| items.field(n))
+                .and_then(|sf| sf.get(item).text().map(str::to_string))
         };
         let (metric_zh, metric_en) = cx.metric((f.zh, f.en));
         let (unit_zh, unit_en) = {
@@ -73,7 +73,7 @@ impl Visitor for Run<'_, '_> {
             (z.to_string(), e.to_string())
         };
         for (i, item) in items.iter().enumerate() {
-            let v = (f.get)(item);
+            let v = f.get(item);
             let Some(x) = v.decimal() else {
                 if matches!(v, Value::Missing) {
                     let (pz, pe) = item.period().unwrap_or_default();
@@ -81,7 +81,7 @@ impl Visitor for Run<'_, '_> {
                     cx.emit(Draft {
                         code: FindingCode::Missing,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                         message: Text::new(
                             format!("{pz}未填写{metric_zh}。"),
                             format!("{pe}{metric_en} is not given."),
@@ -90,8 +90,8 @@ impl Visitor for Run<'_, '_> {
                         computed: None,
                         threshold: None,
                         remedy: Some(Text::new(
-                            format!("请填写{}", label(T::KIND, &c.field).0),
-                            format!("fill in the {}", label(T::KIND, &c.field).1),
+                            format!("请填写{}", label(items.kind(), &c.field).0),
+                            format!("fill in the {}", label(items.kind(), &c.field).1),
                         )),
                     });
                 }
@@ -118,7 +118,7 @@ impl Visitor for Run<'_, '_> {
                     cx.emit(Draft {
                         code: FindingCode::BelowMinimum,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                         message: Text::new(
                             format!("{pz}{metric_zh}为{}{unit_zh},少于{per_zh}至少{min}{unit_zh}的要求。", num(x)),
                             format!("{pe}{metric_en}: {}; at least {min} {unit_en} {per_en} required.", num(x)).replace("  ", " ").replace(" .", "."),
@@ -151,7 +151,7 @@ impl Visitor for Run<'_, '_> {
                     cx.emit(Draft {
                         code: FindingCode::AboveMaximum,
                         subject,
-                        locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                         message: Text::new(
                             format!("{pz}{metric_zh}为{}{unit_zh},超过{per_zh}至多{max}{unit_zh}的要求。", num(x)),
                             format!("{pe}{metric_en}: {}; at most {max} {unit_en} {per_en} allowed.", num(x)).replace("  ", " ").replace(" .", "."),

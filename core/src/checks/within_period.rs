@@ -2,9 +2,9 @@
 //! (the tripartite agreement within one month of term start). Calendar months are chrono's: one
 //! month after 31 January is 29 February in a leap year (the last day of the shorter month).
 
-use super::{expect_field, field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{Entity, EntityKind, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -67,27 +67,27 @@ struct Run<'c, 'a> {
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
-    fn visit<T: Entity>(self, items: &[T]) -> Outcome {
+    fn visit(self, items: &dyn Records) -> Outcome {
         let Run { c, cx } = self;
         if items.is_empty() {
-            return no_records(T::KIND);
+            return no_records(items.kind());
         }
-        let (Some(ff), Some(bf)) = (field::<T>(&c.field), field::<T>(&c.base)) else {
-            return no_records(T::KIND);
+        let (Some(ff), Some(bf)) = (items.field(&c.field), items.field(&c.base)) else {
+            return no_records(items.kind());
         };
-        let (fz, fe) = label(T::KIND, &c.field);
-        let (bz, be) = label(T::KIND, &c.base);
+        let (fz, fe) = label(items.kind(), &c.field);
+        let (bz, be) = label(items.kind(), &c.base);
         let (mz, me) = cx.metric((fz, fe));
         let (qz, qe) = c.period();
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
-            let Value::Date(base) = (bf.get)(item) else {
+            let Value::Date(base) = bf.get(item) else {
                 continue;
             };
             let Some(end) = c.end(base) else { continue };
             checked += 1;
             let (pz, pe) = item.period().unwrap_or_default();
-            let v = (ff.get)(item);
+            let v = ff.get(item);
             let (code, message, remedy) = match v {
                 Value::Date(d) if d <= end => continue,
                 Value::Date(d) => (
@@ -126,7 +126,7 @@ impl Visitor for Run<'_, '_> {
             cx.emit(Draft {
                 code,
                 subject,
-                locations: vec![Location::new(T::KIND, i, Some(&c.field))],
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 message,
                 inputs: vec![
                     (c.field.clone(), v.display()),
@@ -139,8 +139,8 @@ impl Visitor for Run<'_, '_> {
         }
         if checked == 0 {
             return Outcome::Unchecked(Text::new(
-                format!("{}记录均未给出{bz}", T::KIND.zh()),
-                format!("no {} record gives the {be}", T::KIND.en()),
+                format!("{}记录均未给出{bz}", items.kind().zh()),
+                format!("no {} record gives the {be}", items.kind().en()),
             ));
         }
         Outcome::Checked(checked)

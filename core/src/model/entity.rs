@@ -36,14 +36,6 @@ pub trait Entity: Sized + 'static {
     }
 }
 
-/// Something that runs on one collection of any entity type.
-pub trait Visitor {
-    /// What it yields.
-    type Out;
-    /// Runs on `items`.
-    fn visit<T: Entity>(self, items: &[T]) -> Self::Out;
-}
-
 macro_rules! entity_kinds {
     ($( $variant:ident => $field:ident : $ty:ty, $zh:literal, $en:literal; )*) => {
         /// The collections of a dataset (a closed list: packs name them, code implements them).
@@ -86,8 +78,12 @@ macro_rules! entity_kinds {
 
         impl Dataset {
             /// Runs `v` on the collection of kind `kind`.
-            pub fn visit<V: Visitor>(&self, kind: EntityKind, v: V) -> V::Out {
-                match kind { $(EntityKind::$variant => v.visit(&self.$field),)* }
+            pub fn visit<V: super::Visitor>(&self, kind: EntityKind, v: V) -> V::Out {
+                v.visit(self.records(kind))
+            }
+            /// The collection of kind `kind`, type-erased.
+            pub fn records(&self, kind: EntityKind) -> &dyn super::Records {
+                match kind { $(EntityKind::$variant => &self.$field,)* }
             }
             /// Number of records of kind `kind`.
             pub fn len_of(&self, kind: EntityKind) -> usize {

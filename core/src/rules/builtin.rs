@@ -1,8 +1,30 @@
-//! The packs embedded in the binary, one TOML file per source document (`core/packs/`).
+//! The packs embedded in the binary, one TOML file per source document (`core/packs/`), embedded
+//! as JSON converted by `build.rs`, so reading them needs no TOML parser.
 
 use super::{Pack, Rule};
 use std::sync::OnceLock;
 
+macro_rules! pack_json {
+    ($id:literal) => {
+        (
+            $id,
+            include_str!(concat!(env!("OUT_DIR"), "/packs/", $id, ".json")),
+        )
+    };
+}
+
+/// The built-in packs as JSON, in a fixed order.
+const PACKS_JSON: &[(&str, &str)] = &[
+    pack_json!("bj-3p2-2024"),
+    pack_json!("qz-pilot-2024"),
+    pack_json!("hhht-majors-2022"),
+    pack_json!("bj-vet-2024"),
+    pack_json!("bj-vet10-2020"),
+    pack_json!("ref-data"),
+];
+
+/// The same packs' TOML text, as written.
+#[cfg(feature = "toml")]
 const SOURCES: &[(&str, &str)] = &[
     ("bj-3p2-2024", include_str!("../../packs/bj-3p2-2024.toml")),
     (
@@ -24,10 +46,10 @@ const SOURCES: &[(&str, &str)] = &[
 fn all() -> &'static [Pack] {
     static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
     PACKS.get_or_init(|| {
-        SOURCES
+        PACKS_JSON
             .iter()
             // The embedded packs are validated by the test suite; a broken one is dropped, not a panic.
-            .filter_map(|(id, text)| Pack::from_toml_str(text, &format!("builtin:{id}")).ok())
+            .filter_map(|(id, text)| from_json(text, id).ok())
             .collect()
     })
 }
@@ -39,7 +61,7 @@ pub fn builtin_packs() -> &'static [Pack] {
 
 /// Ids of the built-in packs.
 pub fn builtin_ids() -> Vec<&'static str> {
-    SOURCES.iter().map(|(id, _)| *id).collect()
+    PACKS_JSON.iter().map(|(id, _)| *id).collect()
 }
 
 /// The built-in pack `id`.
@@ -57,7 +79,15 @@ pub fn find_rule(id: &str) -> Option<(&'static Pack, &'static Rule)> {
     all().iter().find_map(|p| p.rule(id).map(|r| (p, r)))
 }
 
+fn from_json(text: &str, id: &str) -> Result<Pack, String> {
+    let origin = format!("builtin:{id}");
+    let pack: Pack = serde_json::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    pack.validate(&origin).map_err(|e| e.to_string())?;
+    Ok(pack)
+}
+
 /// The raw TOML of built-in pack `id` (for `xianjie rules --format toml` and loading tests).
+#[cfg(feature = "toml")]
 pub fn builtin_source(id: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(i, _)| *i == id).map(|(_, t)| *t)
 }
@@ -68,10 +98,24 @@ mod tests {
 
     #[test]
     fn every_embedded_pack_loads() {
-        for (id, text) in SOURCES {
-            if let Err(e) = Pack::from_toml_str(text, &format!("builtin:{id}")) {
+        for (id, text) in PACKS_JSON {
+            if let Err(e) = from_json(text, id) {
                 panic!("{e}");
             }
+        }
+        assert_eq!(builtin_packs().len(), PACKS_JSON.len());
+    }
+
+    /// The JSON converted at build time reads exactly as the TOML it came from.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn json_matches_toml() {
+        assert_eq!(SOURCES.len(), PACKS_JSON.len());
+        for ((id, toml), (jid, json)) in SOURCES.iter().zip(PACKS_JSON) {
+            assert_eq!(id, jid);
+            let a = Pack::from_toml_str(toml, id).unwrap_or_else(|e| panic!("{e}"));
+            let b = from_json(json, id).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(a, b, "{id}");
         }
     }
 }

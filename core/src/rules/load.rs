@@ -32,6 +32,7 @@ impl fmt::Display for PackError {
     }
 }
 
+#[cfg(feature = "toml")]
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -41,6 +42,7 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 impl Pack {
     /// Parses and validates a pack from TOML text; `origin` names it in errors.
+    #[cfg(feature = "toml")]
     ///
     /// ```
     /// let err = xianjie::Pack::from_toml_str("id = 1", "my.toml").unwrap_err();
@@ -207,6 +209,7 @@ fn perr(origin: &str, message: String) -> PackError {
 }
 
 /// Parses a flat TOML table (used for parameter files), converting values to JSON.
+#[cfg(feature = "toml")]
 pub fn parse_toml_table(
     text: &str,
 ) -> Result<std::collections::BTreeMap<String, serde_json::Value>, String> {

@@ -6,10 +6,14 @@ mod check;
 mod fraction;
 mod load;
 
-pub use builtin::{builtin, builtin_ids, builtin_packs, builtin_source, find_rule};
+#[cfg(feature = "toml")]
+pub use builtin::builtin_source;
+pub use builtin::{builtin, builtin_ids, builtin_packs, find_rule};
 pub use check::*;
 pub use fraction::Fraction;
-pub use load::{parse_toml_table, PackError};
+#[cfg(feature = "toml")]
+pub use load::parse_toml_table;
+pub use load::PackError;
 
 use crate::finding::{Severity, Text};
 use chrono::NaiveDate;

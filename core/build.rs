@@ -1,0 +1,48 @@
+//! Converts the embedded rule packs (`packs/*.toml`) to JSON at build time, so the library parses
+//! them with serde_json and need not link a TOML parser (the WebAssembly module is size-bound).
+
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=packs");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("packs");
+    fs::create_dir_all(&out).expect("create OUT_DIR/packs");
+    let mut entries: Vec<_> = fs::read_dir("packs")
+        .expect("read packs/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).expect("read pack");
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json = to_json(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.with_extension("json");
+        let name = name.file_name().expect("file name");
+        fs::write(out.join(name), json.to_string()).expect("write pack JSON");
+    }
+}
+
+/// TOML → JSON, refusing TOML datetimes (packs write dates as strings, which both read alike).
+fn to_json(v: &toml::Value) -> Result<serde_json::Value, String> {
+    use serde_json::Value as J;
+    Ok(match v {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(J::Number)
+            .ok_or_else(|| format!("non-finite number {f}"))?,
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => return Err(format!("write the datetime {d} as a string")),
+        toml::Value::Array(a) => J::Array(a.iter().map(to_json).collect::<Result<_, _>>()?),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| to_json(v).map(|v| (k.clone(), v)))
+                .collect::<Result<_, _>>()?,
+        ),
+    })
+}

@@ -1,0 +1,141 @@
+//! A type-erased view of one collection, so that each check kind is compiled once rather than once
+//! per entity type: fields are resolved by name to a [`Field`] once per check run, then read by
+//! position through one dynamic call per value (no allocation).
+
+use super::entity::{Entity, EntityKind, Subject};
+use super::fields::{Value, ValueKind};
+use super::Index;
+
+/// A field resolved on one collection: its name, type and labels, and its place in the
+/// collection's field table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// Dotted name as in the JSON document.
+    pub name: &'static str,
+    /// Its type.
+    pub kind: ValueKind,
+    /// Chinese label.
+    pub zh: &'static str,
+    /// English label.
+    pub en: &'static str,
+    /// Position in the entity's field table.
+    pub id: FieldId,
+}
+
+/// Position of a field in its entity's field table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldId(pub usize);
+
+impl Field {
+    /// The value of this field on record `r`.
+    #[inline]
+    pub fn get<'a>(&self, r: Rec<'a>) -> Value<'a> {
+        r.records.value(r.index, self.id)
+    }
+}
+
+/// One collection of records, whatever their entity type.
+pub trait Records {
+    /// The collection's kind.
+    fn kind(&self) -> EntityKind;
+    /// Number of records.
+    fn len(&self) -> usize;
+    /// True when there are no records.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The field named `name`, if the entity has one.
+    fn field(&self, name: &str) -> Option<Field>;
+    /// Field `f` of record `i` (`Missing` when out of range).
+    fn value(&self, i: usize, f: FieldId) -> Value<'_>;
+    /// Who record `i` is, for findings.
+    fn subject(&self, i: usize, ix: &Index<'_>) -> Subject;
+    /// The period record `i` belongs to, as a message prefix (zh, en).
+    fn period(&self, i: usize) -> Option<(String, String)>;
+}
+
+impl<T: Entity> Records for Vec<T> {
+    fn kind(&self) -> EntityKind {
+        T::KIND
+    }
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn field(&self, name: &str) -> Option<Field> {
+        T::fields()
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.name == name)
+            .map(|(i, f)| Field {
+                name: f.name,
+                kind: f.kind,
+                zh: f.zh,
+                en: f.en,
+                id: FieldId(i),
+            })
+    }
+    fn value(&self, i: usize, f: FieldId) -> Value<'_> {
+        match (self.get(i), T::fields().get(f.0)) {
+            (Some(item), Some(def)) => (def.get)(item),
+            _ => Value::Missing,
+        }
+    }
+    fn subject(&self, i: usize, ix: &Index<'_>) -> Subject {
+        match self.get(i) {
+            Some(item) => item.subject(ix),
+            None => Subject {
+                entity: T::KIND,
+                id: String::new(),
+                zh: String::new(),
+                en: String::new(),
+            },
+        }
+    }
+    fn period(&self, i: usize) -> Option<(String, String)> {
+        self.get(i).and_then(Entity::period)
+    }
+}
+
+/// One record of a collection: the collection and a position in it.
+#[derive(Clone, Copy)]
+pub struct Rec<'a> {
+    records: &'a dyn Records,
+    index: usize,
+}
+
+impl<'a> Rec<'a> {
+    /// Position in its collection.
+    pub fn index(self) -> usize {
+        self.index
+    }
+    /// Who it is, for findings.
+    pub fn subject(self, ix: &Index<'_>) -> Subject {
+        self.records.subject(self.index, ix)
+    }
+    /// Its period as a message prefix (zh, en).
+    pub fn period(self) -> Option<(String, String)> {
+        self.records.period(self.index)
+    }
+}
+
+impl<'a> dyn Records + 'a {
+    /// Record `i`.
+    pub fn at(&'a self, i: usize) -> Rec<'a> {
+        Rec {
+            records: self,
+            index: i,
+        }
+    }
+    /// Every record, in order.
+    pub fn iter(&'a self) -> impl DoubleEndedIterator<Item = Rec<'a>> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.at(i))
+    }
+}
+
+/// Something that runs on one collection of any entity type.
+pub trait Visitor {
+    /// What it yields.
+    type Out;
+    /// Runs on `items`.
+    fn visit(self, items: &dyn Records) -> Self::Out;
+}
