@@ -5,7 +5,7 @@
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -55,19 +55,7 @@ impl Kind for AnyOf {
         filter::validate_all(&self.filter, self.entity)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c AnyOf,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }

@@ -3,7 +3,7 @@
 
 use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, ValueKind, Visitor};
+use crate::model::{EntityKind, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -45,55 +45,7 @@ impl Kind for Cap {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Cap,
-    cx: &'c mut Cx<'a>,
-}
-
-/// One limit evaluated on a record: the share as a fraction and the base value.
-#[derive(Clone, Copy)]
-struct Applied<'l> {
-    limit: &'l Limit,
-    share: Fraction,
-    base: Decimal,
-}
-
-impl Applied<'_> {
-    /// Whether `a > share × base`, exactly: `a·den > num·base`.
-    fn exceeded_by(&self, a: Decimal) -> Option<bool> {
-        Some(a.checked_mul(self.share.den())? > self.share.num().checked_mul(self.base)?)
-    }
-    /// Whether this limit is below `o`'s, exactly.
-    fn below(&self, o: &Applied<'_>) -> Option<bool> {
-        let l = self
-            .share
-            .num()
-            .checked_mul(self.base)?
-            .checked_mul(o.share.den())?;
-        let r = o
-            .share
-            .num()
-            .checked_mul(o.base)?
-            .checked_mul(self.share.den())?;
-        Some(l < r)
-    }
-    /// The limit in money, rounded down to cents when the share does not divide evenly.
-    fn amount(&self) -> Decimal {
-        self.share
-            .times(self.base)
-            .unwrap_or(Decimal::MAX)
-            .round_dp_with_strategy(2, RoundingStrategy::ToZero)
-    }
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -226,5 +178,41 @@ impl Visitor for Run<'_, '_> {
             ));
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// One limit evaluated on a record: the share as a fraction and the base value.
+#[derive(Clone, Copy)]
+struct Applied<'l> {
+    limit: &'l Limit,
+    share: Fraction,
+    base: Decimal,
+}
+
+impl Applied<'_> {
+    /// Whether `a > share × base`, exactly: `a·den > num·base`.
+    fn exceeded_by(&self, a: Decimal) -> Option<bool> {
+        Some(a.checked_mul(self.share.den())? > self.share.num().checked_mul(self.base)?)
+    }
+    /// Whether this limit is below `o`'s, exactly.
+    fn below(&self, o: &Applied<'_>) -> Option<bool> {
+        let l = self
+            .share
+            .num()
+            .checked_mul(self.base)?
+            .checked_mul(o.share.den())?;
+        let r = o
+            .share
+            .num()
+            .checked_mul(o.base)?
+            .checked_mul(self.share.den())?;
+        Some(l < r)
+    }
+    /// The limit in money, rounded down to cents when the share does not divide evenly.
+    fn amount(&self) -> Decimal {
+        self.share
+            .times(self.base)
+            .unwrap_or(Decimal::MAX)
+            .round_dp_with_strategy(2, RoundingStrategy::ToZero)
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
 use crate::reference::{moe_code, uscc};
@@ -51,7 +51,56 @@ impl Kind for Code {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
+        let (c, items) = (self, cx.ds.records(self.entity));
+        if items.is_empty() {
+            return no_records(items.kind());
+        }
+        let Some(f) = items.field(&c.field) else {
+            return no_records(items.kind());
+        };
+        let when = c.when_true.as_deref().and_then(|n| items.field(n));
+        let (lz, le) = label(items.kind(), &c.field);
+        let mut checked = 0;
+        for (i, item) in items.iter().enumerate() {
+            if when.is_some_and(|w| w.get(item) != Value::Bool(true)) {
+                continue;
+            }
+            let Some(code) = f.get(item).text() else {
+                continue;
+            };
+            checked += 1;
+            let Some((why, fix)) = problem(c.scheme, code.trim()) else {
+                continue;
+            };
+            let (pz, pe) = item.period().unwrap_or_default();
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code: FindingCode::InvalidCode,
+                subject,
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
+                message: Text::new(
+                    format!("{pz}{lz}{}。", why.zh),
+                    format!("{pe}{le}: {}.", why.en),
+                ),
+                inputs: vec![(c.field.clone(), code.to_string())],
+                computed: None,
+                threshold: Some(format!(
+                    "scheme = {}",
+                    serde_json::to_value(c.scheme)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default()
+                )),
+                remedy: fix,
+            });
+        }
+        if checked == 0 {
+            return Outcome::Unchecked(Text::new(
+                format!("{}记录均未给出{lz}", items.kind().zh()),
+                format!("no {} record gives its {le}", items.kind().en()),
+            ));
+        }
+        Outcome::Checked(checked)
     }
 }
 
@@ -176,66 +225,5 @@ fn division_problem(code: &str) -> Option<(Text, Option<Text>)> {
             )),
         )),
         Some(_) => None,
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Code,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
-        };
-        let when = c.when_true.as_deref().and_then(|n| items.field(n));
-        let (lz, le) = label(items.kind(), &c.field);
-        let mut checked = 0;
-        for (i, item) in items.iter().enumerate() {
-            if when.is_some_and(|w| w.get(item) != Value::Bool(true)) {
-                continue;
-            }
-            let Some(code) = f.get(item).text() else {
-                continue;
-            };
-            checked += 1;
-            let Some((why, fix)) = problem(c.scheme, code.trim()) else {
-                continue;
-            };
-            let (pz, pe) = item.period().unwrap_or_default();
-            let subject = cx.subject(item);
-            cx.emit(Draft {
-                code: FindingCode::InvalidCode,
-                subject,
-                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                message: Text::new(
-                    format!("{pz}{lz}{}。", why.zh),
-                    format!("{pe}{le}: {}.", why.en),
-                ),
-                inputs: vec![(c.field.clone(), code.to_string())],
-                computed: None,
-                threshold: Some(format!(
-                    "scheme = {}",
-                    serde_json::to_value(c.scheme)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                )),
-                remedy: fix,
-            });
-        }
-        if checked == 0 {
-            return Outcome::Unchecked(Text::new(
-                format!("{}记录均未给出{lz}", items.kind().zh()),
-                format!("no {} record gives its {le}", items.kind().en()),
-            ));
-        }
-        Outcome::Checked(checked)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Field, Records, Subject, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Field, Records, Subject, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -82,51 +82,7 @@ impl Kind for ConsecutiveYears {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-impl ConsecutiveYears {
-    /// The bound and whether `v` meets the condition.
-    fn holds(&self, v: Decimal) -> Option<bool> {
-        match (self.class_size, self.at_most) {
-            (Some(c), _) => c.compare(v, Decimal::ONE).map(|o| o.is_gt()),
-            (None, Some(m)) => m.compare(v, Decimal::ONE).map(|o| o.is_ge()),
-            (None, None) => None,
-        }
-    }
-    fn bound(&self) -> Option<Fraction> {
-        self.class_size.or(self.at_most)
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c ConsecutiveYears,
-    cx: &'c mut Cx<'a>,
-}
-
-/// `a、b、c` and `a, b and c`.
-fn lists(items: &[String]) -> (String, String) {
-    let zh = items.join("、");
-    let en = match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    (zh, en)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         let Some(bound) = c.bound() else {
             return Outcome::Unchecked(Text::new(
                 "未提供判断条件(class_size 或 at_most),本检查未运行",
@@ -210,6 +166,38 @@ impl Visitor for Run<'_, '_> {
         }
         Outcome::Checked(checked)
     }
+}
+
+impl ConsecutiveYears {
+    /// The bound and whether `v` meets the condition.
+    fn holds(&self, v: Decimal) -> Option<bool> {
+        match (self.class_size, self.at_most) {
+            (Some(c), _) => c.compare(v, Decimal::ONE).map(|o| o.is_gt()),
+            (None, Some(m)) => m.compare(v, Decimal::ONE).map(|o| o.is_ge()),
+            (None, None) => None,
+        }
+    }
+    fn bound(&self) -> Option<Fraction> {
+        self.class_size.or(self.at_most)
+    }
+}
+
+/// `a、b、c` and `a, b and c`.
+fn lists(items: &[String]) -> (String, String) {
+    let zh = items.join("、");
+    let en = match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    (zh, en)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 struct Words<'s> {

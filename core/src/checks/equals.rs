@@ -3,7 +3,7 @@
 use super::filter::Scalar;
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -29,27 +29,7 @@ impl Kind for Equals {
         expect_field(self.entity, &self.field, kinds)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-fn shown(s: &Scalar) -> String {
-    match s {
-        Scalar::Bool(b) => b.to_string(),
-        Scalar::Int(i) => i.to_string(),
-        Scalar::Text(t) => t.clone(),
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Equals,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -105,6 +85,14 @@ impl Visitor for Run<'_, '_> {
             });
         }
         Outcome::Checked(items.len())
+    }
+}
+
+fn shown(s: &Scalar) -> String {
+    match s {
+        Scalar::Bool(b) => b.to_string(),
+        Scalar::Int(i) => i.to_string(),
+        Scalar::Text(t) => t.clone(),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, ValueKind, Visitor};
+use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -75,19 +75,7 @@ impl Kind for Overlap {
         filter::validate_all(&self.filter, self.entity)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Overlap,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }

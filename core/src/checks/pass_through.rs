@@ -4,7 +4,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -54,39 +54,7 @@ impl Kind for PassThrough {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-/// Money with thousands separators and two decimals: `12,345.60`.
-pub(crate) fn money(d: Decimal) -> String {
-    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{:.2}", d.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{out}.{frac}")
-}
-
-struct Run<'c, 'a> {
-    c: &'c PassThrough,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -240,6 +208,26 @@ impl Visitor for Run<'_, '_> {
         }
         Outcome::Checked(checked)
     }
+}
+
+/// Money with thousands separators and two decimals: `12,345.60`.
+pub(crate) fn money(d: Decimal) -> String {
+    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{:.2}", d.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{out}.{frac}")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Rec, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Rec, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
@@ -51,58 +51,7 @@ impl Kind for Ratio {
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-/// Rounds up to the field's precision: whole units for counts, cents for decimals.
-fn ceil_to(x: Decimal, whole: bool) -> Decimal {
-    if whole {
-        x.ceil()
-    } else {
-        x.round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
-    }
-}
-
-fn floor_to(x: Decimal, whole: bool) -> Decimal {
-    if whole {
-        x.floor()
-    } else {
-        x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
-    }
-}
-
-/// Formats a quotient for a message: a percentage, "18.1:1", or a number, 2 decimals at most.
-/// Rounded away from the bound (`up` for a value above a maximum), so that a failing 6.4999…
-/// never shows as the 6.5 it fails to reach.
-fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool, up: bool) -> String {
-    let q = a.checked_div(b).unwrap_or(Decimal::MAX);
-    let r = |x: Decimal| {
-        let s = if up {
-            RoundingStrategy::ToPositiveInfinity
-        } else {
-            RoundingStrategy::ToNegativeInfinity
-        };
-        num(x.round_dp_with_strategy(2, s))
-    };
-    if colon {
-        format!("{}:1", r(q))
-    } else if percent {
-        format!("{}%", r(q * Decimal::ONE_HUNDRED))
-    } else {
-        r(q)
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Ratio,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -273,6 +222,45 @@ impl Visitor for Run<'_, '_> {
             ));
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// Rounds up to the field's precision: whole units for counts, cents for decimals.
+fn ceil_to(x: Decimal, whole: bool) -> Decimal {
+    if whole {
+        x.ceil()
+    } else {
+        x.round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
+    }
+}
+
+fn floor_to(x: Decimal, whole: bool) -> Decimal {
+    if whole {
+        x.floor()
+    } else {
+        x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
+    }
+}
+
+/// Formats a quotient for a message: a percentage, "18.1:1", or a number, 2 decimals at most.
+/// Rounded away from the bound (`up` for a value above a maximum), so that a failing 6.4999…
+/// never shows as the 6.5 it fails to reach.
+fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool, up: bool) -> String {
+    let q = a.checked_div(b).unwrap_or(Decimal::MAX);
+    let r = |x: Decimal| {
+        let s = if up {
+            RoundingStrategy::ToPositiveInfinity
+        } else {
+            RoundingStrategy::ToNegativeInfinity
+        };
+        num(x.round_dp_with_strategy(2, s))
+    };
+    if colon {
+        format!("{}:1", r(q))
+    } else if percent {
+        format!("{}%", r(q * Decimal::ONE_HUNDRED))
+    } else {
+        r(q)
     }
 }
 

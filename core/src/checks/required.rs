@@ -2,7 +2,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -108,68 +108,7 @@ impl Kind for Required {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c Required,
-    cx: &'c mut Cx<'a>,
-}
-
-/// Why a value fails, if it does.
-fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, String)> {
-    let t = match v {
-        Value::Missing => {
-            return Some((FindingCode::Missing, "未填写".into(), "is missing".into()))
-        }
-        Value::Text(t) => t.trim(),
-        _ => return None,
-    };
-    if t.is_empty() {
-        return Some((FindingCode::Missing, "未填写".into(), "is blank".into()));
-    }
-    if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t)) {
-        return Some((
-            FindingCode::Placeholder,
-            format!("仅填写了“{t}”,未作实质说明"),
-            format!("says only \"{t}\", which describes nothing"),
-        ));
-    }
-    if let Some(m) = rf.min_chars {
-        let n = t.chars().count();
-        if n < m {
-            return Some((
-                FindingCode::Placeholder,
-                format!("仅{n}字,过于简略(至少{m}字)"),
-                format!("has only {n} characters; at least {m} expected"),
-            ));
-        }
-    }
-    if let Some(s) = &rf.suffix {
-        if !t.to_lowercase().ends_with(&s.to_lowercase()) {
-            return Some((
-                FindingCode::WrongFormat,
-                format!("应为{s}文件,实为“{t}”"),
-                format!("should be a {s} file, found \"{t}\""),
-            ));
-        }
-    }
-    if !rf.one_of.is_empty() && !rf.one_of.iter().any(|o| o == t) {
-        let allowed = rf.allowed_zh();
-        return Some((
-            FindingCode::NotAllowed,
-            format!("为“{t}”,应为{allowed}"),
-            format!("is \"{t}\"; expected one of {}", rf.one_of.join(", ")),
-        ));
-    }
-    None
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -219,4 +158,53 @@ impl Visitor for Run<'_, '_> {
         }
         Outcome::Checked(items.len())
     }
+}
+
+/// Why a value fails, if it does.
+fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, String)> {
+    let t = match v {
+        Value::Missing => {
+            return Some((FindingCode::Missing, "未填写".into(), "is missing".into()))
+        }
+        Value::Text(t) => t.trim(),
+        _ => return None,
+    };
+    if t.is_empty() {
+        return Some((FindingCode::Missing, "未填写".into(), "is blank".into()));
+    }
+    if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t)) {
+        return Some((
+            FindingCode::Placeholder,
+            format!("仅填写了“{t}”,未作实质说明"),
+            format!("says only \"{t}\", which describes nothing"),
+        ));
+    }
+    if let Some(m) = rf.min_chars {
+        let n = t.chars().count();
+        if n < m {
+            return Some((
+                FindingCode::Placeholder,
+                format!("仅{n}字,过于简略(至少{m}字)"),
+                format!("has only {n} characters; at least {m} expected"),
+            ));
+        }
+    }
+    if let Some(s) = &rf.suffix {
+        if !t.to_lowercase().ends_with(&s.to_lowercase()) {
+            return Some((
+                FindingCode::WrongFormat,
+                format!("应为{s}文件,实为“{t}”"),
+                format!("should be a {s} file, found \"{t}\""),
+            ));
+        }
+    }
+    if !rf.one_of.is_empty() && !rf.one_of.iter().any(|o| o == t) {
+        let allowed = rf.allowed_zh();
+        return Some((
+            FindingCode::NotAllowed,
+            format!("为“{t}”,应为{allowed}"),
+            format!("is \"{t}\"; expected one of {}", rf.one_of.join(", ")),
+        ));
+    }
+    None
 }

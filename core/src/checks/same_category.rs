@@ -4,7 +4,7 @@
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, ValueKind, Visitor};
+use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -27,19 +27,7 @@ impl Kind for SameCategory {
         expect_field(self.entity, &self.higher, &[ValueKind::Text])
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-struct Run<'c, 'a> {
-    c: &'c SameCategory,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }

@@ -33,7 +33,7 @@
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, num, Cx, Kind, Outcome};
 use crate::finding::Text;
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use crate::report::TargetProgress;
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
@@ -178,95 +178,7 @@ impl Kind for Target {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-/// Running totals of one (year, group) cell.
-#[derive(Default)]
-struct Acc<'a> {
-    count: usize,
-    part: usize,
-    sum: Decimal,
-    of: Decimal,
-    distinct: BTreeSet<Cow<'a, str>>,
-}
-
-/// An aggregate's value: a number, or a share kept as numerator and denominator.
-enum Agg {
-    Num(Decimal),
-    Share(Decimal, Decimal),
-}
-
-fn key<'a>(v: Value<'a>) -> Option<Cow<'a, str>> {
-    match v {
-        Value::Missing => None,
-        Value::Text(t) => Some(Cow::Borrowed(t)),
-        other => Some(Cow::Owned(other.display())),
-    }
-}
-
-impl Target {
-    fn value(&self, acc: Option<&Acc<'_>>) -> Agg {
-        let Some(a) = acc else {
-            return match self.measure {
-                Measure::Share => Agg::Share(Decimal::ZERO, Decimal::ZERO),
-                _ => Agg::Num(Decimal::ZERO),
-            };
-        };
-        match self.measure {
-            Measure::Sum => Agg::Num(a.sum),
-            Measure::Count => Agg::Num(Decimal::from(a.count)),
-            Measure::CountDistinct => Agg::Num(Decimal::from(a.distinct.len())),
-            Measure::Share if self.part.is_empty() => Agg::Share(a.sum, a.of),
-            Measure::Share => Agg::Share(Decimal::from(a.part), Decimal::from(a.count)),
-        }
-    }
-}
-
-/// Whether `v` reaches `bound` (`strict`: strictly above). A share with no denominator never does.
-fn reaches(v: &Agg, bound: Fraction, strict: bool) -> bool {
-    let (a, b) = match v {
-        Agg::Num(x) => (*x, Decimal::ONE),
-        Agg::Share(_, d) if d.is_zero() => return false,
-        Agg::Share(n, d) => (*n, *d),
-    };
-    // bound vs a/b: reached when bound < a/b (strict) or bound ≤ a/b.
-    bound
-        .compare(a, b)
-        .is_some_and(|o| if strict { o.is_lt() } else { o.is_le() })
-}
-
-fn shown(v: &Agg) -> String {
-    match v {
-        Agg::Num(x) => num(*x),
-        Agg::Share(_, d) if d.is_zero() => "—".into(),
-        Agg::Share(n, d) => n.checked_div(*d).map_or("—".into(), |q| {
-            format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
-        }),
-    }
-}
-
-/// Share of the goal reached, as a percentage with one decimal (numbers only).
-fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
-    let Agg::Num(x) = v else { return None };
-    let g = bound.approx();
-    if g.is_zero() {
-        return None;
-    }
-    let p = x.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(g)?;
-    Some(format!("{}%", num(p.round_dp(1))))
-}
-
-struct Run<'c, 'a> {
-    c: &'c Target,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -411,6 +323,82 @@ impl Visitor for Run<'_, '_> {
         }
         Outcome::Checked(items.len())
     }
+}
+
+/// Running totals of one (year, group) cell.
+#[derive(Default)]
+struct Acc<'a> {
+    count: usize,
+    part: usize,
+    sum: Decimal,
+    of: Decimal,
+    distinct: BTreeSet<Cow<'a, str>>,
+}
+
+/// An aggregate's value: a number, or a share kept as numerator and denominator.
+enum Agg {
+    Num(Decimal),
+    Share(Decimal, Decimal),
+}
+
+fn key<'a>(v: Value<'a>) -> Option<Cow<'a, str>> {
+    match v {
+        Value::Missing => None,
+        Value::Text(t) => Some(Cow::Borrowed(t)),
+        other => Some(Cow::Owned(other.display())),
+    }
+}
+
+impl Target {
+    fn value(&self, acc: Option<&Acc<'_>>) -> Agg {
+        let Some(a) = acc else {
+            return match self.measure {
+                Measure::Share => Agg::Share(Decimal::ZERO, Decimal::ZERO),
+                _ => Agg::Num(Decimal::ZERO),
+            };
+        };
+        match self.measure {
+            Measure::Sum => Agg::Num(a.sum),
+            Measure::Count => Agg::Num(Decimal::from(a.count)),
+            Measure::CountDistinct => Agg::Num(Decimal::from(a.distinct.len())),
+            Measure::Share if self.part.is_empty() => Agg::Share(a.sum, a.of),
+            Measure::Share => Agg::Share(Decimal::from(a.part), Decimal::from(a.count)),
+        }
+    }
+}
+
+/// Whether `v` reaches `bound` (`strict`: strictly above). A share with no denominator never does.
+fn reaches(v: &Agg, bound: Fraction, strict: bool) -> bool {
+    let (a, b) = match v {
+        Agg::Num(x) => (*x, Decimal::ONE),
+        Agg::Share(_, d) if d.is_zero() => return false,
+        Agg::Share(n, d) => (*n, *d),
+    };
+    // bound vs a/b: reached when bound < a/b (strict) or bound ≤ a/b.
+    bound
+        .compare(a, b)
+        .is_some_and(|o| if strict { o.is_lt() } else { o.is_le() })
+}
+
+fn shown(v: &Agg) -> String {
+    match v {
+        Agg::Num(x) => num(*x),
+        Agg::Share(_, d) if d.is_zero() => "—".into(),
+        Agg::Share(n, d) => n.checked_div(*d).map_or("—".into(), |q| {
+            format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
+        }),
+    }
+}
+
+/// Share of the goal reached, as a percentage with one decimal (numbers only).
+fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
+    let Agg::Num(x) = v else { return None };
+    let g = bound.approx();
+    if g.is_zero() {
+        return None;
+    }
+    let p = x.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(g)?;
+    Some(format!("{}%", num(p.round_dp(1))))
 }
 
 struct Words<'s> {

@@ -4,7 +4,7 @@
 
 use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Records, Value, ValueKind, Visitor};
+use crate::model::{EntityKind, Value, ValueKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -38,37 +38,7 @@ impl Kind for WithinPeriod {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        cx.ds.visit(self.entity, Run { c: self, cx })
-    }
-}
-
-impl WithinPeriod {
-    fn end(&self, base: NaiveDate) -> Option<NaiveDate> {
-        base.checked_add_months(Months::new(self.months))?
-            .checked_add_days(Days::new(self.days.into()))
-    }
-    fn period(&self) -> (String, String) {
-        match (self.months, self.days) {
-            (m, 0) => (format!("{m}个月"), format!("{m} month(s)")),
-            (0, d) => (format!("{d}日"), format!("{d} day(s)")),
-            (m, d) => (format!("{m}个月{d}日"), format!("{m} month(s) {d} day(s)")),
-        }
-    }
-}
-
-fn zh_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-struct Run<'c, 'a> {
-    c: &'c WithinPeriod,
-    cx: &'c mut Cx<'a>,
-}
-
-impl Visitor for Run<'_, '_> {
-    type Out = Outcome;
-    fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx } = self;
+        let (c, items) = (self, cx.ds.records(self.entity));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -145,6 +115,24 @@ impl Visitor for Run<'_, '_> {
         }
         Outcome::Checked(checked)
     }
+}
+
+impl WithinPeriod {
+    fn end(&self, base: NaiveDate) -> Option<NaiveDate> {
+        base.checked_add_months(Months::new(self.months))?
+            .checked_add_days(Days::new(self.days.into()))
+    }
+    fn period(&self) -> (String, String) {
+        match (self.months, self.days) {
+            (m, 0) => (format!("{m}个月"), format!("{m} month(s)")),
+            (0, d) => (format!("{d}日"), format!("{d} day(s)")),
+            (m, d) => (format!("{m}个月{d}日"), format!("{m} month(s) {d} day(s)")),
+        }
+    }
+}
+
+fn zh_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 /// Upper-cases the first letter of an English sentence.
