@@ -1,7 +1,7 @@
 //! `cap`: a value never exceeds the smallest of several limits, each a share of another field
 //! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
 
-use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::rules::Fraction;
@@ -45,12 +45,10 @@ impl Kind for Cap {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let limit_fields: Option<Vec<_>> = c.limits.iter().map(|l| items.field(&l.of)).collect();
         let Some(limit_fields) = limit_fields else {

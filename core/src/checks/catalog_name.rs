@@ -1,7 +1,7 @@
 //! `catalog_name`: a major's name as written matches the 2021 catalogue's name for its code.
 //! Unknown codes are left to the `code` check; absent names are not checked.
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog;
@@ -26,12 +26,10 @@ impl Kind for CatalogName {
         expect_field(self.entity, &self.name, &[ValueKind::Text])
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(cf), Some(nf)) = (items.field(&c.code), items.field(&c.name)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [cf, nf]) = match open(cx.ds, self.entity, [&c.code, &c.name]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (lz, le) = label(items.kind(), &c.name);
         let mut checked = 0;

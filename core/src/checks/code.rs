@@ -2,7 +2,7 @@
 //! catalogue at the right level, county-level division codes (GB/T 2260), unified social credit
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
@@ -51,12 +51,10 @@ impl Kind for Code {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let when = c.when_true.as_deref().and_then(|n| items.field(n));
         let (lz, le) = label(items.kind(), &c.field);

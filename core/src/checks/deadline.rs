@@ -1,6 +1,6 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{format_beijing, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
@@ -35,12 +35,10 @@ impl Kind for Deadline {
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let year_f = c.year_end_of.as_deref().and_then(|n| items.field(n));
         let (metric_zh, metric_en) = cx.metric((f.zh, f.en));

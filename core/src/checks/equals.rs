@@ -1,7 +1,7 @@
 //! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
 
 use super::filter::Scalar;
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -29,12 +29,10 @@ impl Kind for Equals {
         expect_field(self.entity, &self.field, kinds)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (lz, le) = label(items.kind(), &c.field);
         let (mz, me) = cx.metric((lz, le));

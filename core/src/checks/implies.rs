@@ -1,7 +1,7 @@
 //! `implies`: where one flag is true, another must be too (a major is filed only with its
 //! set-up conditions met). A missing second flag counts as not shown, hence a finding.
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -25,12 +25,10 @@ impl Kind for Implies {
         expect_field(self.entity, &self.then_true, &[ValueKind::Bool])
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(iff), Some(tf)) = (items.field(&c.if_true), items.field(&c.then_true)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [iff, tf]) = match open(cx.ds, self.entity, [&c.if_true, &c.then_true]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (iz, ie) = label(items.kind(), &c.if_true);
         let (tz, te) = label(items.kind(), &c.then_true);

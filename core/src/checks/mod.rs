@@ -227,3 +227,25 @@ pub(crate) fn plural(s: &str, n: &str) -> String {
 pub(crate) fn num(d: rust_decimal::Decimal) -> String {
     d.normalize().to_string()
 }
+
+/// The collection a check reads, with the fields it names resolved once. `Err` is the outcome to
+/// return as is: no records, or a field the model lacks (only possible in a pack built by hand,
+/// since loading validates field names).
+pub(crate) fn open<'d, const N: usize>(
+    ds: &'d Dataset,
+    kind: EntityKind,
+    names: [&str; N],
+) -> Result<(&'d dyn crate::model::Records, [crate::model::Field; N]), Outcome> {
+    let items = ds.records(kind);
+    if items.is_empty() {
+        return Err(no_records(kind));
+    }
+    // One small allocation per check run, none per record.
+    let fields: Vec<crate::model::Field> = names
+        .iter()
+        .map(|n| items.field(n))
+        .collect::<Option<_>>()
+        .ok_or_else(|| no_records(kind))?;
+    let fields = fields.try_into().map_err(|_| no_records(kind))?;
+    Ok((items, fields))
+}

@@ -1,6 +1,6 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
-use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
@@ -25,12 +25,10 @@ impl Kind for NotExceeding {
         expect_field(self.entity, &self.limit_field, &n)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(a_f), Some(b_f)) = (items.field(&c.field), items.field(&c.limit_field)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [a_f, b_f]) = match open(cx.ds, self.entity, [&c.field, &c.limit_field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (az, ae) = label(items.kind(), &c.field);
         let (bz, be) = label(items.kind(), &c.limit_field);

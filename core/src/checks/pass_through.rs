@@ -2,7 +2,7 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
@@ -54,12 +54,10 @@ impl Kind for PassThrough {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(owed_f), Some(paid_f)) = (items.field(&c.owed), items.field(&c.paid)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [owed_f, paid_f]) = match open(cx.ds, self.entity, [&c.owed, &c.paid]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let times_f = c.times.as_deref().and_then(|n| items.field(n));
         let share = c.share.unwrap_or(Fraction::from_decimal(Decimal::ONE));

@@ -2,7 +2,7 @@
 //! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
 //! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
 
-use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use crate::rules::Fraction;
@@ -51,12 +51,10 @@ impl Kind for Ratio {
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(nf), Some(df)) = (items.field(&c.numerator), items.field(&c.denominator)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [nf, df]) = match open(cx.ds, self.entity, [&c.numerator, &c.denominator]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let num_whole = nf.kind == ValueKind::Int;
         let den_whole = df.kind == ValueKind::Int;

@@ -1,6 +1,6 @@
 //! `role`: a school referenced in a role is of an allowed level (and has a required flag).
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, SchoolLevel, ValueKind};
 use schemars::JsonSchema;
@@ -35,12 +35,10 @@ impl Kind for Role {
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (lz, le) = label(items.kind(), &c.field);
         let allowed_zh: Vec<&str> = c.levels.iter().map(|l| l.zh()).collect();

@@ -2,7 +2,7 @@
 //! (secondary category code = higher category code + 20, `catalog::parallel_category`).
 //! Codes that are not catalogue majors of the right level are left to the `code` check.
 
-use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
@@ -27,12 +27,10 @@ impl Kind for SameCategory {
         expect_field(self.entity, &self.higher, &[ValueKind::Text])
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(sf), Some(hf)) = (items.field(&c.secondary), items.field(&c.higher)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [sf, hf]) = match open(cx.ds, self.entity, [&c.secondary, &c.higher]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {

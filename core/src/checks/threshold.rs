@@ -1,7 +1,7 @@
 //! `threshold`: a number on each record is at least / at most a bound.
 
 use super::bound::Bound;
-use super::{expect_field, label, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use rust_decimal::Decimal;
@@ -39,12 +39,10 @@ impl Kind for Threshold {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let Some(f) = items.field(&c.field) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [f]) = match open(cx.ds, self.entity, [&c.field]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let school_of = |item: Rec<'_>, b: &Bound| {
             b.school_field()

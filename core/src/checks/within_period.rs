@@ -2,7 +2,7 @@
 //! (the tripartite agreement within one month of term start). Calendar months are chrono's: one
 //! month after 31 January is 29 February in a leap year (the last day of the shorter month).
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -38,12 +38,10 @@ impl Kind for WithinPeriod {
         Ok(())
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
-        let (c, items) = (self, cx.ds.records(self.entity));
-        if items.is_empty() {
-            return no_records(items.kind());
-        }
-        let (Some(ff), Some(bf)) = (items.field(&c.field), items.field(&c.base)) else {
-            return no_records(items.kind());
+        let c = self;
+        let (items, [ff, bf]) = match open(cx.ds, self.entity, [&c.field, &c.base]) {
+            Ok(x) => x,
+            Err(o) => return o,
         };
         let (fz, fe) = label(items.kind(), &c.field);
         let (bz, be) = label(items.kind(), &c.base);
