@@ -4,8 +4,11 @@
 use std::path::Path;
 use std::{env, fs};
 
+include!("src/reference/digest.rs");
+
 fn main() {
     println!("cargo:rerun-if-changed=packs");
+    reference_digests();
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("packs");
     fs::create_dir_all(&out).expect("create OUT_DIR/packs");
     let mut entries: Vec<_> = fs::read_dir("packs")
@@ -25,6 +28,26 @@ fn main() {
         let name = name.file_name().expect("file name");
         fs::write(out.join(name), json.to_string()).expect("write pack JSON");
     }
+}
+
+/// Length and digest of each reference table, so a text loaded at run time can be recognised.
+fn reference_digests() {
+    let mut out = String::new();
+    for (name, file) in [
+        ("CATALOG", "catalog-2021.tsv"),
+        ("DIVISIONS", "divisions.tsv"),
+    ] {
+        let path = Path::new("data").join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        out += &format!(
+            "const {name}_DIGEST: (usize, u64) = ({}, {:#x});\n",
+            bytes.len(),
+            fnv1a(&bytes)
+        );
+    }
+    let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&dir).join("reference_digests.rs"), out).expect("write digests");
 }
 
 /// TOML → JSON, refusing TOML datetimes (packs write dates as strings, which both read alike).

@@ -54,6 +54,8 @@ build_module check --no-default-features
 build_module full ""
 
 cp js/index.js js/node.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+# Reference tables, loaded on demand by loadReference() (the checking module leaves them out).
+cp "$ROOT/core/data/catalog-2021.tsv" "$ROOT/core/data/divisions.tsv" "$TMP/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
 cat > "$TMP/package.json" <<JSON
 {
@@ -73,7 +75,7 @@ cat > "$TMP/package.json" <<JSON
     },
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "*.wasm", "README.md"],
+  "files": ["*.js", "*.d.ts", "*.wasm", "*.tsv", "README.md"],
   "sideEffects": ["./index.js", "./node.js"],
   "engines": { "node": ">=20" }
 }
@@ -86,5 +88,7 @@ for m in check full; do
   GZ_B=$(gzip -9c "pkg/xianjie_${m}_bg.wasm" | wc -c)
   echo "pkg/xianjie_${m}_bg.wasm: $RAW_B bytes raw, $GZ_B bytes gzip -9"
 done
+REF_GZ=$(cat pkg/*.tsv | gzip -9c | wc -c)
+echo "reference tables (loadReference): $(cat pkg/*.tsv | wc -c) bytes raw, $REF_GZ bytes gzip -9"
 JS_GZ=$(cat pkg/index.js pkg/xianjie_check.js | gzip -9c | wc -c)
 echo "JS loaded on import (index.js + xianjie_check.js): $JS_GZ bytes gzip -9"

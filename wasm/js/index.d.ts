@@ -15,6 +15,13 @@ export function checkField(
   path: string,
   opts?: CheckOptions | null,
 ): Finding[];
+/**
+ * Loads the reference tables (the 2021 major catalogue and the division codes, about 45 KB gzip)
+ * that the rules checking major and division codes need. Until it resolves, those rules are
+ * `unchecked` in reports, with the reason. Idempotent; rejects if the files cannot be fetched or
+ * are not the ones shipped with this package.
+ */
+export function loadReference(): Promise<void>;
 /** Ids of the built-in packs. */
 export function packIds(): string[];
 /** The rules of built-in pack `pack`, or of every built-in pack. Rejects with `XianjieError` for an unknown pack. */

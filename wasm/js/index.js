@@ -4,7 +4,26 @@ import init from './xianjie_check.js';
 
 await init({ module_or_path: new URL('./xianjie_check_bg.wasm', import.meta.url) });
 
+import { loadReferenceText, referenceFiles } from './xianjie_check.js';
+
 export { check, checkField, packIds } from './xianjie_check.js';
+
+// The major catalogue and division codes (45 KB gzip) are fetched on demand: until they are
+// loaded, the rules that need them come back unchecked, with the reason.
+let reference;
+export function loadReference() {
+  reference ??= Promise.all(
+    referenceFiles().map(async (file) => {
+      const res = await fetch(new URL(`./${file}`, import.meta.url));
+      if (!res.ok) throw new Error(`xianjie: fetching ${file} failed: HTTP ${res.status}`);
+      loadReferenceText(file, await res.text());
+    }),
+  ).catch((e) => {
+    reference = undefined; // a later call may retry
+    throw e;
+  });
+  return reference;
+}
 
 let full;
 function loadFull() {

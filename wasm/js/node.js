@@ -5,7 +5,21 @@ import { initSync } from './xianjie_check.js';
 
 initSync({ module: readFileSync(new URL('./xianjie_check_bg.wasm', import.meta.url)) });
 
+import { loadReferenceText, referenceFiles } from './xianjie_check.js';
+import { readFile } from 'node:fs/promises';
+
 export { check, checkField, packIds } from './xianjie_check.js';
+
+// As in browsers: the major catalogue and division codes are read on demand.
+let reference;
+export function loadReference() {
+  reference ??= Promise.all(
+    referenceFiles().map(async (file) =>
+      loadReferenceText(file, await readFile(new URL(`./${file}`, import.meta.url), 'utf8')),
+    ),
+  );
+  return reference;
+}
 
 let full;
 function loadFull() {

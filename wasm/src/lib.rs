@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use tsify::{Ts, Tsify};
 use types::*;
 use wasm_bindgen::prelude::*;
+use xianjie::reference::source::{self, Table};
 use xianjie::{forms, input, Dataset, InputError, Lang, PackError};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -186,6 +187,25 @@ pub fn samples() -> Vec<String> {
         .iter()
         .map(|s| s.to_string())
         .collect()
+}
+
+/// File names of the reference tables this module still needs (none once loaded or embedded).
+#[wasm_bindgen(js_name = referenceFiles)]
+pub fn reference_files() -> Vec<String> {
+    Table::ALL
+        .into_iter()
+        .filter(|t| !t.is_loaded())
+        .map(|t| t.file_name().to_string())
+        .collect()
+}
+
+/// Loads a reference table from the text of the file shipped with the package.
+#[wasm_bindgen(js_name = loadReferenceText)]
+pub fn load_reference_text(file: &str, text: String) -> Result<(), JsValue> {
+    source::load(file, text).map_err(|e| {
+        let msg = format!("{} / {}", e.message.zh, e.message.en);
+        js_error(&msg, "ReferenceError", "reference", &e.file, JsValue::UNDEFINED)
+    })
 }
 
 /// Ids of the built-in packs.

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check } from '../pkg/node.js';
+import { check, loadReference } from '../pkg/node.js';
+
+// The vectors include the reference-data rules: load the catalogue and division codes first.
+await loadReference();
 
 const root = fileURLToPath(new URL('../../tests/vectors/', import.meta.url));
 

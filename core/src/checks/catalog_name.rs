@@ -5,6 +5,7 @@ use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog;
+use crate::reference::source::Table;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,9 @@ pub struct CatalogName {
 }
 
 impl Kind for CatalogName {
+    fn needs(&self) -> Option<Table> {
+        Some(Table::Catalog)
+    }
     fn validate(&self) -> Result<(), String> {
         expect_field(self.entity, &self.code, &[ValueKind::Text])?;
         expect_field(self.entity, &self.name, &[ValueKind::Text])

@@ -7,6 +7,7 @@ use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
+use crate::reference::source::Table;
 use crate::reference::{moe_code, uscc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,13 @@ pub struct Code {
 }
 
 impl Kind for Code {
+    fn needs(&self) -> Option<Table> {
+        match self.scheme {
+            Scheme::MajorSecondary | Scheme::MajorHigher => Some(Table::Catalog),
+            Scheme::Division => Some(Table::Divisions),
+            Scheme::Uscc | Scheme::MoeSchool => None,
+        }
+    }
     fn validate(&self) -> Result<(), String> {
         expect_field(self.entity, &self.field, &[ValueKind::Text])?;
         if let Some(w) = &self.when_true {

@@ -46,6 +46,10 @@ pub(crate) trait Kind {
     fn validate(&self) -> Result<(), String>;
     /// Runs the check, pushing findings into `cx`.
     fn run(&self, cx: &mut Cx<'_>) -> Outcome;
+    /// The reference table the check cannot run without, if any.
+    fn needs(&self) -> Option<crate::reference::source::Table> {
+        None
+    }
 }
 
 /// Everything a check needs while it runs.

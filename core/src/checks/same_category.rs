@@ -6,6 +6,7 @@ use super::{expect_field, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
+use crate::reference::source::Table;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,9 @@ pub struct SameCategory {
 }
 
 impl Kind for SameCategory {
+    fn needs(&self) -> Option<Table> {
+        Some(Table::Catalog)
+    }
     fn validate(&self) -> Result<(), String> {
         expect_field(self.entity, &self.secondary, &[ValueKind::Text])?;
         expect_field(self.entity, &self.higher, &[ValueKind::Text])

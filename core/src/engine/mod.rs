@@ -133,7 +133,14 @@ impl Checker {
                 };
                 let mut reasons = Vec::new();
                 for check in &rule.checks {
-                    match check.kind().run(&mut cx) {
+                    let kind = check.kind();
+                    let outcome = match kind.needs() {
+                        Some(t) if !t.is_loaded() => {
+                            Outcome::Unchecked(crate::reference::source::not_loaded(t))
+                        }
+                        _ => kind.run(&mut cx),
+                    };
+                    match outcome {
                         Outcome::Checked(n) => status.checked += n,
                         Outcome::Unchecked(why) if !reasons.contains(&why) => reasons.push(why),
                         Outcome::Unchecked(_) => {}

@@ -15,8 +15,6 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-static CATALOG_TSV: &str = include_str!("../../data/catalog-2021.tsv");
-
 /// Level of vocational education a catalogue code belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -82,9 +80,14 @@ struct Catalog {
     majors: Vec<CatalogMajor>,
 }
 
-fn catalog() -> &'static Catalog {
+/// The parsed table; `None` while it is neither embedded nor loaded (see [`super::source`]).
+fn catalog() -> Option<&'static Catalog> {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| parse(CATALOG_TSV))
+    if let Some(c) = CATALOG.get() {
+        return Some(c);
+    }
+    let text = super::source::Table::Catalog.text()?;
+    Some(CATALOG.get_or_init(|| parse(text)))
 }
 
 fn find_group(groups: &[Group], code: &str) -> Option<Group> {
@@ -160,7 +163,7 @@ fn parse(tsv: &'static str) -> Catalog {
 /// assert!(catalog::major("7102").is_none());
 /// ```
 pub fn major(code: &str) -> Option<&'static CatalogMajor> {
-    let majors = &catalog().majors;
+    let majors = &catalog()?.majors;
     majors
         .binary_search_by(|m| m.code.cmp(code))
         .ok()
@@ -176,7 +179,7 @@ pub fn major(code: &str) -> Option<&'static CatalogMajor> {
 /// assert_eq!(catalog::category("80"), None);
 /// ```
 pub fn category(code: &str) -> Option<(&'static str, EducationLevel)> {
-    find_group(&catalog().categories, code).map(|g| (g.name, g.level))
+    find_group(&catalog()?.categories, code).map(|g| (g.name, g.level))
 }
 
 /// Looks up a class (专业类, 4 digits): its name and level.
@@ -188,7 +191,7 @@ pub fn category(code: &str) -> Option<(&'static str, EducationLevel)> {
 /// assert_eq!(catalog::class("710201"), None);
 /// ```
 pub fn class(code: &str) -> Option<(&'static str, EducationLevel)> {
-    find_group(&catalog().classes, code).map(|g| (g.name, g.level))
+    find_group(&catalog()?.classes, code).map(|g| (g.name, g.level))
 }
 
 /// All 1,349 majors of the three levels, sorted by code (byte order, so
@@ -202,7 +205,7 @@ pub fn class(code: &str) -> Option<(&'static str, EducationLevel)> {
 /// assert!(all.windows(2).all(|w| w[0].code < w[1].code));
 /// ```
 pub fn majors() -> &'static [CatalogMajor] {
-    &catalog().majors
+    catalog().map_or(&[], |c| &c.majors)
 }
 
 /// Level implied by a code's leading digit (`6`/`7` secondary, `4`/`5`

@@ -21,8 +21,6 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-static DIVISIONS_TSV: &str = include_str!("../../data/divisions.tsv");
-
 /// Tier of an administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -76,9 +74,14 @@ struct Table {
     counties: Vec<Division>,
 }
 
-fn table() -> &'static Table {
+/// The parsed table; `None` while it is neither embedded nor loaded (see [`super::source`]).
+fn table() -> Option<&'static Table> {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| parse(DIVISIONS_TSV))
+    if let Some(t) = TABLE.get() {
+        return Some(t);
+    }
+    let text = super::source::Table::Divisions.text()?;
+    Some(TABLE.get_or_init(|| parse(text)))
 }
 
 /// Parses the embedded table (sorted by code; `#` lines are comments).
@@ -125,7 +128,7 @@ fn parse(tsv: &'static str) -> Table {
 }
 
 fn lookup(code: &str) -> Option<&'static Division> {
-    let all = &table().all;
+    let all = &table()?.all;
     all.binary_search_by(|d| d.code.cmp(code))
         .ok()
         .and_then(|i| all.get(i))
@@ -161,7 +164,7 @@ pub fn division(code: &str) -> Option<&'static Division> {
 
 /// All divisions, sorted by code.
 pub fn divisions() -> &'static [Division] {
-    &table().all
+    table().map_or(&[], |t| &t.all)
 }
 
 /// Placeholder prefecture-level names that are groupings, not places.
@@ -227,7 +230,7 @@ pub fn counties_of(prefix: &str) -> impl Iterator<Item = &'static Division> {
         Some(d) if prefix.len() == 6 && d.level != DivisionLevel::County => d.short_code(),
         _ => prefix,
     };
-    let counties = &table().counties;
+    let counties = table().map_or(&[][..], |t| &t.counties);
     let start = counties.partition_point(|d| d.code < prefix);
     let end = counties.partition_point(|d| d.code < prefix || d.code.starts_with(prefix));
     counties.get(start..end).unwrap_or_default().iter()

@@ -9,7 +9,9 @@
 //! - [`uscc`]: unified social credit code (统一社会信用代码, GB 32100-2015).
 //! - [`moe_code`]: MoE school code (学校标识码).
 //!
-//! Tables are embedded with `include_str!` and parsed once, on first use;
+//! - [`source`]: whether the tables are embedded or loaded at run time.
+//!
+//! Tables are embedded with `include_str!` (or loaded, see [`source`]) and parsed once, on first use;
 //! lookups are binary searches that return `&'static` data without
 //! allocating. Origins, licences and regeneration: `docs/reference-data.md`.
 //!
@@ -28,6 +30,7 @@
 pub mod catalog;
 pub mod divisions;
 pub mod moe_code;
+pub mod source;
 pub mod uscc;
 
 pub use catalog::{CatalogMajor, EducationLevel};
