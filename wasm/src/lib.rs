@@ -204,7 +204,13 @@ pub fn reference_files() -> Vec<String> {
 pub fn load_reference_text(file: &str, text: String) -> Result<(), JsValue> {
     source::load(file, text).map_err(|e| {
         let msg = format!("{} / {}", e.message.zh, e.message.en);
-        js_error(&msg, "ReferenceError", "reference", &e.file, JsValue::UNDEFINED)
+        js_error(
+            &msg,
+            "ReferenceError",
+            "reference",
+            &e.file,
+            JsValue::UNDEFINED,
+        )
     })
 }
 

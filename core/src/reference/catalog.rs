@@ -262,7 +262,8 @@ pub fn parallel_category(secondary_category: &str) -> Option<String> {
     category(&higher).map(|_| higher)
 }
 
-#[cfg(test)]
+// The tables are embedded in test builds (the default features).
+#[cfg(all(test, feature = "embedded-reference"))]
 mod tests {
     use super::*;
 
@@ -272,7 +273,7 @@ mod tests {
 
     #[test]
     fn row_counts_match_the_source() {
-        let c = catalog();
+        let c = catalog().expect("embedded");
         assert_eq!(c.categories.len(), 57);
         assert_eq!(c.classes.len(), 88 + 97 + 90);
         assert_eq!(count(EducationLevel::Secondary), 358);
@@ -282,13 +283,18 @@ mod tests {
             majors().iter().filter(|m| m.code.ends_with('K')).count(),
             47
         );
-        let lines = CATALOG_TSV.lines().filter(|l| !l.starts_with('#')).count();
+        let lines = crate::reference::source::Table::Catalog
+            .text()
+            .expect("embedded")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .count();
         assert_eq!(lines, 57 + 275 + 1349, "every data line parsed");
     }
 
     #[test]
     fn tables_are_sorted_and_unique() {
-        let c = catalog();
+        let c = catalog().expect("embedded");
         assert!(c.categories.windows(2).all(|w| w[0].code < w[1].code));
         assert!(c.classes.windows(2).all(|w| w[0].code < w[1].code));
         assert!(majors().windows(2).all(|w| w[0].code < w[1].code));

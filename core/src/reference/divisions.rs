@@ -236,7 +236,8 @@ pub fn counties_of(prefix: &str) -> impl Iterator<Item = &'static Division> {
     counties.get(start..end).unwrap_or_default().iter()
 }
 
-#[cfg(test)]
+// The tables are embedded in test builds (the default features).
+#[cfg(all(test, feature = "embedded-reference"))]
 mod tests {
     use super::*;
 
@@ -249,8 +250,10 @@ mod tests {
         assert_eq!(count(DivisionLevel::Province), 31);
         assert_eq!(count(DivisionLevel::City), 342);
         assert_eq!(count(DivisionLevel::County), 2978 - 3);
-        assert_eq!(table().counties.len(), 2978);
-        let lines = DIVISIONS_TSV
+        assert_eq!(table().expect("embedded").counties.len(), 2978);
+        let lines = crate::reference::source::Table::Divisions
+            .text()
+            .expect("embedded")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .count();

@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One check of a rule, tagged by `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Check {
     /// A number on each record is at least / at most a bound (meetings ≥ 2 per semester).
@@ -63,7 +63,93 @@ pub enum Check {
     Equals(Equals),
 }
 
+// Read through a JSON value rather than derived: the derive for an internally tagged enum buffers
+// every check into serde's private `Content` and compiles each kind's reader once more for it,
+// which made up a tenth of the WebAssembly module. A value is read once, `kind` taken out, and
+// the kind's parameters read from the rest.
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Check::from_value(value).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Check {
+    /// Reads a check from a JSON object with its `kind`.
+    pub fn from_value(value: serde_json::Value) -> Result<Check, String> {
+        use serde_json::{from_value as p, Value};
+        let Value::Object(mut obj) = value else {
+            return Err(format!(
+                "expected a check (a table with `kind`), found {value}"
+            ));
+        };
+        let kind = match obj.remove("kind") {
+            Some(Value::String(k)) => k,
+            Some(other) => return Err(format!("`kind` must be text, found {other}")),
+            None => return Err("a check needs `kind`".into()),
+        };
+        let v = Value::Object(obj);
+        let e = |e: serde_json::Error| format!("check of kind `{kind}`: {e}");
+        Ok(match kind.as_str() {
+            "threshold" => Check::Threshold(p(v).map_err(e)?),
+            "group_count" => Check::GroupCount(p(v).map_err(e)?),
+            "ratio" => Check::Ratio(p(v).map_err(e)?),
+            "deadline" => Check::Deadline(p(v).map_err(e)?),
+            "required" => Check::Required(p(v).map_err(e)?),
+            "role" => Check::Role(p(v).map_err(e)?),
+            "same_as" => Check::SameAs(p(v).map_err(e)?),
+            "ranking" => Check::Ranking(p(v).map_err(e)?),
+            "exclusion" => Check::Exclusion(p(v).map_err(e)?),
+            "completeness" => Check::Completeness(p(v).map_err(e)?),
+            "not_exceeding" => Check::NotExceeding(p(v).map_err(e)?),
+            "consecutive_years" => Check::ConsecutiveYears(p(v).map_err(e)?),
+            "cap" => Check::Cap(p(v).map_err(e)?),
+            "code" => Check::Code(p(v).map_err(e)?),
+            "same_category" => Check::SameCategory(p(v).map_err(e)?),
+            "catalog_name" => Check::CatalogName(p(v).map_err(e)?),
+            "implies" => Check::Implies(p(v).map_err(e)?),
+            "target" => Check::Target(p(v).map_err(e)?),
+            "pass_through" => Check::PassThrough(p(v).map_err(e)?),
+            "any_of" => Check::AnyOf(p(v).map_err(e)?),
+            "within_period" => Check::WithinPeriod(p(v).map_err(e)?),
+            "overlap" => Check::Overlap(p(v).map_err(e)?),
+            "equals" => Check::Equals(p(v).map_err(e)?),
+            other => {
+                return Err(format!(
+                    "unknown check kind `{other}`; known kinds: {}",
+                    Check::KINDS.join(", ")
+                ))
+            }
+        })
+    }
+
+    /// Every kind's name, as written in packs.
+    pub const KINDS: [&'static str; 23] = [
+        "threshold",
+        "group_count",
+        "ratio",
+        "deadline",
+        "required",
+        "role",
+        "same_as",
+        "ranking",
+        "exclusion",
+        "completeness",
+        "not_exceeding",
+        "consecutive_years",
+        "cap",
+        "code",
+        "same_category",
+        "catalog_name",
+        "implies",
+        "target",
+        "pass_through",
+        "any_of",
+        "within_period",
+        "overlap",
+        "equals",
+    ];
+
     /// The kind's name as written in packs.
     pub fn kind_name(&self) -> &'static str {
         match self {
