@@ -112,36 +112,8 @@ impl InputError {
     }
 }
 
-fn ignored_path(p: &serde_ignored::Path<'_>, out: &mut String) {
-    use serde_ignored::Path;
-    match p {
-        Path::Root => {}
-        Path::Seq { parent, index } => {
-            ignored_path(parent, out);
-            out.push_str(&format!("[{index}]"));
-        }
-        Path::Map { parent, key } => {
-            ignored_path(parent, out);
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(key);
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_path(parent, out),
-    }
-}
-
-/// Turns serde_path_to_error's `a.b[0].c` style path into ours (it already matches; `.` at root is dropped).
-fn tracked_path(p: &serde_path_to_error::Path) -> String {
-    let s = p.to_string();
-    if s == "." {
-        String::new()
-    } else {
-        s
-    }
-}
+mod locate;
+mod strict;
 
 fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
     if is_syntax {
@@ -220,62 +192,92 @@ fn found_zh(f: &str) -> String {
 }
 
 /// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.
+///
+/// Two passes, one deserializer for every type: the text is read into a JSON value (syntax errors
+/// and duplicate keys, located), then `T` is read from the value with its path tracked. Every
+/// model struct denies unknown fields; each one found is recorded, taken out of the value and the
+/// read retried, so all of them are reported, not just the first. (One reader for every type keeps
+/// the WebAssembly module small: a second generic wrapper doubled the deserialization code.)
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut unknown: Vec<String> = Vec::new();
-    let mut track = serde_path_to_error::Track::new();
-    let mut json = serde_json::Deserializer::from_str(text);
-    let result = {
-        let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-        serde_ignored::deserialize(tracked, |p| {
-            let mut s = String::new();
-            ignored_path(&p, &mut s);
-            unknown.push(s);
-        })
-    };
-    let value = match result.and_then(|v| json.end().map(|_| v)) {
-        Ok(v) => v,
-        Err(e) => {
-            let loc = tracked_path(&track.path());
-            let raw = e.to_string();
-            // serde_json appends " at line L column C"; keep the message itself.
-            let msg = raw
-                .rsplit_once(" at line ")
-                .map_or(raw.as_str(), |(m, _)| m)
-                .to_string();
-            let (kind, zh, en) = classify(&msg, e.is_syntax() || e.is_eof());
-            return Err(InputError {
-                source_name: None,
-                errors: vec![InputIssue {
-                    loc,
-                    line: Some(e.line()),
-                    column: Some(e.column()),
-                    kind,
-                    msg_zh: zh,
-                    msg_en: en,
-                }],
-            });
+    let value = strict::parse(text)?;
+    from_value_in(value, Some(text))
+}
+
+/// Reads JSON text into a value, refusing duplicate keys; errors are located.
+pub fn parse_value(text: &str) -> Result<serde_json::Value, InputError> {
+    strict::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Deserializes `T` from a JSON value, as [`from_json_str`] does (without lines and columns).
+pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
+    from_value_in(value, None)
+}
+
+/// At most this many unknown fields are listed (each costs one more pass).
+const MAX_UNKNOWN: usize = 100;
+
+fn from_value_in<T: serde::de::DeserializeOwned>(
+    mut value: serde_json::Value,
+    text: Option<&str>,
+) -> Result<T, InputError> {
+    let mut errors: Vec<InputIssue> = Vec::new();
+    loop {
+        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(v) if errors.is_empty() => return Ok(v),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let mut path: Vec<locate::Seg> = err.path().iter().filter_map(locate::Seg::from_serde).collect();
+        let msg = err.inner().to_string();
+        if let Some(key) = unknown_field_name(&msg) {
+            // The tracked path usually ends at the unknown key already.
+            if path.last() != Some(&locate::Seg::Key(key.to_string())) {
+                path.push(locate::Seg::Key(key.to_string()));
+            }
+            if errors.len() < MAX_UNKNOWN && locate::remove(&mut value, &path) {
+                errors.push(unknown_field_issue(&path, text));
+                continue;
+            }
         }
-    };
-    if unknown.is_empty() {
-        return Ok(value);
+        let (kind, zh, en) = classify(&msg, false);
+        let (line, column) = text.and_then(|t| locate::position(t, &path)).unzip();
+        errors.push(InputIssue {
+            loc: locate::render(&path),
+            line,
+            column,
+            kind,
+            msg_zh: zh,
+            msg_en: en,
+        });
+        break;
     }
     Err(InputError {
         source_name: None,
-        errors: unknown
-            .into_iter()
-            .map(|loc| InputIssue {
-                msg_zh: format!("未知字段{loc}:不会被检查,请删除或更正拼写"),
-                msg_en: format!(
-                    "unknown field `{loc}`: it would not be checked; remove it or fix its spelling"
-                ),
-                loc,
-                line: None,
-                column: None,
-                kind: InputErrorKind::UnknownField,
-            })
-            .collect(),
+        errors,
     })
+}
+
+/// The field named by serde's "unknown field `x`, expected …" message.
+fn unknown_field_name(msg: &str) -> Option<&str> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let end = rest.find("`, expected").or_else(|| rest.rfind('`'))?;
+    rest.get(..end)
+}
+
+fn unknown_field_issue(path: &[locate::Seg], text: Option<&str>) -> InputIssue {
+    let loc = locate::render(path);
+    let (line, column) = text.and_then(|t| locate::position(t, path)).unzip();
+    InputIssue {
+        msg_zh: format!("未知字段{loc}:不会被检查,请删除或更正拼写"),
+        msg_en: format!(
+            "unknown field `{loc}`: it would not be checked; remove it or fix its spelling"
+        ),
+        loc,
+        line,
+        column,
+        kind: InputErrorKind::UnknownField,
+    }
 }
 
 impl Dataset {

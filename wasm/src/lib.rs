@@ -93,19 +93,20 @@ fn dataset(data: &JsValue) -> Result<Dataset, JsValue> {
     Dataset::from_json_str(&json_text(data)?).map_err(input_error)
 }
 
-fn options(opts: Option<Ts<CheckOptionsT>>) -> Result<xianjie::Options, JsValue> {
-    let o: CheckOptions = match opts {
+fn options(opts: Option<Ts<CheckOptionsT>>) -> Result<CheckOptions, JsValue> {
+    match opts {
         Some(o) if !o.js_value().is_null() && !o.js_value().is_undefined() => {
-            input::from_json_str(&json_text(&o.js_value())?).map_err(input_error)?
+            input::from_json_str(&json_text(&o.js_value())?).map_err(input_error)
         }
-        _ => CheckOptions::default(),
-    };
-    Ok(xianjie::Options {
-        packs: o.packs,
-        params: o.params,
-        lang: o.lang,
-        ..Default::default()
-    })
+        _ => Ok(CheckOptions::default()),
+    }
+}
+
+/// Checks with the built-in packs named in the options (the only packs JS can name).
+fn run(ds: &Dataset, opts: Option<Ts<CheckOptionsT>>) -> Result<xianjie::Report, JsValue> {
+    let o = options(opts)?;
+    let checker = xianjie::Checker::builtin(&o.packs, &o.params).map_err(pack_error)?;
+    Ok(checker.check(ds))
 }
 
 /// Checks a dataset (object or JSON text) and returns the report.
@@ -115,8 +116,7 @@ pub fn check(
     opts: Option<Ts<CheckOptionsT>>,
 ) -> Result<Ts<ReportT>, JsValue> {
     let ds = dataset(&data.js_value())?;
-    let report = xianjie::check(&ds, &options(opts)?).map_err(pack_error)?;
-    Ok(out(&report))
+    Ok(out(&run(&ds, opts)?))
 }
 
 /// Checks the whole form `data` and returns the findings concerning the field at `path` (e.g.
@@ -129,7 +129,7 @@ pub fn check_field(
     opts: Option<Ts<CheckOptionsT>>,
 ) -> Result<Ts<FindingListT>, JsValue> {
     let ds = dataset(&data.js_value())?;
-    let report = xianjie::check(&ds, &options(opts)?).map_err(pack_error)?;
+    let report = run(&ds, opts)?;
     let found = forms::field_findings(&report, kind, path).map_err(input_error)?;
     Ok(out(&found))
 }

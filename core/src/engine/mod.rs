@@ -6,7 +6,7 @@ use crate::checks::{Cx, Outcome};
 use crate::finding::{Finding, Lang, Severity, Text};
 use crate::model::{Dataset, Index};
 use crate::report::{PackRef, Report, RuleState, RuleStatus, TargetProgress};
-use crate::rules::{builtin, builtin_packs, Pack, PackError};
+use crate::rules::{Pack, PackError};
 use std::collections::BTreeMap;
 
 pub use integrity::INTEGRITY_RULES;
@@ -28,34 +28,44 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Checker {
     packs: Vec<Pack>,
+    /// Parameter keys given (`"<rule id>.<name>"`): a rule's `required_params` not among them
+    /// leave the rule unchecked.
+    given: Vec<String>,
 }
 
 impl Checker {
     /// Resolves `opts`: unknown pack ids and unusable parameters are errors.
     pub fn new(opts: &Options) -> Result<Checker, PackError> {
-        let mut packs: Vec<Pack> = if opts.packs.is_empty() && !opts.extra_packs.is_empty() {
-            Vec::new()
-        } else if opts.packs.is_empty() {
-            builtin_packs().to_vec()
+        let ids: &[String] = &opts.packs;
+        // Packs of the user's only, unless built-in ones are named too.
+        let builtin = !(ids.is_empty() && !opts.extra_packs.is_empty());
+        let mut packs = if builtin {
+            builtin_with(ids, &opts.params)?
         } else {
-            opts.packs
-                .iter()
-                .map(|id| {
-                    builtin(id).cloned().ok_or_else(|| PackError {
-                        origin: format!("--pack {id}"),
-                        line: None,
-                        column: None,
-                        loc: String::new(),
-                        message: format!(
-                            "unknown pack {id:?}; built-in packs: {}",
-                            crate::rules::builtin_ids().join(", ")
-                        ),
-                    })
-                })
-                .collect::<Result<_, _>>()?
+            Vec::new()
         };
-        packs.extend(opts.extra_packs.iter().cloned());
-        for key in opts.params.keys() {
+        for p in &opts.extra_packs {
+            packs.push(p.with_params(&opts.params)?);
+        }
+        Checker::finish(packs, &opts.params)
+    }
+
+    /// A checker over built-in packs only (`ids`; empty means all), with parameters. Same as
+    /// [`Checker::new`] without `extra_packs`, and lighter: it never turns a typed pack back into
+    /// JSON, so a WebAssembly build carries no serializer for checks.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// let c = xianjie::Checker::builtin(&["bj-3p2-2024".into()], &BTreeMap::new()).unwrap();
+    /// assert_eq!(c.packs()[0].id, "bj-3p2-2024");
+    /// assert!(xianjie::Checker::builtin(&["nope".into()], &BTreeMap::new()).is_err());
+    /// ```
+    pub fn builtin(ids: &[String], params: &BTreeMap<String, String>) -> Result<Checker, PackError> {
+        Checker::finish(builtin_with(ids, params)?, params)
+    }
+
+    fn finish(packs: Vec<Pack>, params: &BTreeMap<String, String>) -> Result<Checker, PackError> {
+        for key in params.keys() {
             let known = key
                 .rsplit_once('.')
                 .is_some_and(|(rule, _)| packs.iter().any(|p| p.rule(rule).is_some()));
@@ -69,11 +79,24 @@ impl Checker {
                 });
             }
         }
-        let packs = packs
+        Ok(Checker {
+            packs,
+            given: params.keys().cloned().collect(),
+        })
+    }
+
+    /// Required parameters of `rule` not given.
+    fn missing_params(&self, rule: &crate::rules::Rule) -> Vec<String> {
+        rule.required_params
             .iter()
-            .map(|p| p.with_params(&opts.params))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Checker { packs })
+            .filter(|p| {
+                !self
+                    .given
+                    .iter()
+                    .any(|k| k.rsplit_once('.') == Some((rule.id.as_str(), p.as_str())))
+            })
+            .cloned()
+            .collect()
     }
 
     /// The packs in use.
@@ -108,7 +131,7 @@ impl Checker {
                         continue;
                     }
                 }
-                let missing = Pack::missing_params(rule);
+                let missing = self.missing_params(rule);
                 if !missing.is_empty() {
                     status.state = RuleState::Unchecked;
                     let names = missing.join(", ");
@@ -212,6 +235,33 @@ impl Checker {
 /// ```
 pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
     Ok(Checker::new(opts)?.check(ds))
+}
+
+/// Built-in packs `ids` (empty: all) with `params` applied.
+fn builtin_with(ids: &[String], params: &BTreeMap<String, String>) -> Result<Vec<Pack>, PackError> {
+    let all: Vec<&str>;
+    let ids: Vec<&str> = if ids.is_empty() {
+        all = crate::rules::builtin_ids();
+        all.clone()
+    } else {
+        ids.iter().map(String::as_str).collect()
+    };
+    ids.iter()
+        .map(|id| {
+            crate::rules::builtin_with_params(id, params).unwrap_or_else(|| {
+                Err(PackError {
+                    origin: format!("--pack {id}"),
+                    line: None,
+                    column: None,
+                    loc: String::new(),
+                    message: format!(
+                        "unknown pack {id:?}; built-in packs: {}",
+                        crate::rules::builtin_ids().join(", ")
+                    ),
+                })
+            })
+        })
+        .collect()
 }
 
 /// Severity helper for integrity findings.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// 高职校区: conditions and staffing of a secondary school's higher-stage campus in one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HigherCampus {
     /// The secondary school running the campus (承办中职学校).
     pub school: String,

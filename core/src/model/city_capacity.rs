@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One year's city-wide counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CityCapacity {
     /// Year.
     pub year: i32,

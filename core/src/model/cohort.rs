@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A project's intake in one entry year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Cohort {
     /// The project's id.
     pub project: String,
@@ -69,6 +70,7 @@ pub static COHORT_FIELDS: &[FieldDef<Cohort>] = &[
 
 /// Work of one project in one semester (京教函〔2024〕51号 三(二)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SemesterActivity {
     /// The project's id.
     pub project: String,
@@ -123,6 +125,7 @@ pub static SEMESTER_ACTIVITY_FIELDS: &[FieldDef<SemesterActivity>] = &[
 
 /// A school's yearly quality monitoring and summary (质量监测和总结).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QualityMonitoring {
     /// The school's id.
     pub school: String,

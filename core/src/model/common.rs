@@ -165,6 +165,7 @@ impl Standing {
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[serde(deny_unknown_fields)]
 pub struct MajorRef {
     /// Catalogue code, e.g. `700206` or `520101K`.
     pub code: String,

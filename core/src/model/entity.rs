@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who a finding is about: a school, a project, a project in a semester, an application.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Subject {
     /// The collection it comes from.
     pub entity: EntityKind,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// 经费结算: what the higher school collected or received, and what it passed on, in CNY.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FinanceSettlement {
     /// The higher school that collects (高职院校).
     pub higher_school: String,

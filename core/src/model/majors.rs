@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One major a school offers in one year (专业布点), with that year's intake.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MajorOffering {
     /// The school's id.
     pub school: String,
@@ -104,6 +105,7 @@ pub static MAJOR_OFFERING_FIELDS: &[FieldDef<MajorOffering>] = &[
 
 /// A school's filing of a newly set-up major for one school year (新设专业备案).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewMajorFiling {
     /// The school's id.
     pub school: String,

@@ -51,6 +51,7 @@ use std::collections::HashMap;
 /// assert_eq!(ds.reporting_year, Some(2024));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// A name for the dataset, shown in reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]

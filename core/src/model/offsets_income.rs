@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// An enterprise's investment in running vocational education in one year, and the
 /// education-surcharge offset it claims (教育费附加和地方教育附加抵免), in yuan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EnterpriseOffset {
     /// Enterprise name.
     pub enterprise: String,
@@ -77,6 +78,7 @@ pub static ENTERPRISE_OFFSET_FIELDS: &[FieldDef<EnterpriseOffset>] = &[
 
 /// A school's social-service income in one year and the performance pay drawn from it, in yuan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SocialServiceIncome {
     /// The school's id.
     pub school: String,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a five-year programme splits into stages (前3年中职阶段, 后2年高职阶段).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ProgrammePlan {
     /// The secondary school.
     pub school: String,
@@ -73,6 +74,7 @@ pub static PROGRAMME_PLAN_FIELDS: &[FieldDef<ProgrammePlan>] = &[
 
 /// A pilot secondary school's intake into the regional integrated programme in one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PilotEnrollment {
     /// The secondary school.
     pub school: String,
@@ -107,6 +109,7 @@ pub static PILOT_ENROLLMENT_FIELDS: &[FieldDef<PilotEnrollment>] = &[
 
 /// Employment of a school's higher-stage graduates in one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct GraduateEmployment {
     /// The secondary school (it runs employment of its graduates, 实施意见 二(三)10).
     pub school: String,

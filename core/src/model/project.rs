@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// An approved project: one secondary school and one higher school on one major.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// Identifier, e.g. `P0007`.
     pub id: String,
@@ -102,6 +103,7 @@ pub static PROJECT_FIELDS: &[FieldDef<Project>] = &[
 
 /// A new-project application (新增项目申报).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Application {
     /// Identifier, e.g. `A0042`.
     pub id: String,
@@ -128,6 +130,7 @@ pub struct Application {
 
 /// Documents uploaded with an application, by file name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Attachments {
     /// The sealed application form, scanned to PDF (申报书盖章扫描件).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A secondary or higher vocational school.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct School {
     /// Identifier used by the other entities of the dataset.
     pub id: String,
@@ -36,6 +37,7 @@ pub struct School {
 
 /// 衔接办学工作领导小组, responsible office and contact person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Governance {
     /// The leading group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +52,7 @@ pub struct Governance {
 
 /// The leading group and who heads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct LeadingGroup {
     /// Name of the head.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +64,7 @@ pub struct LeadingGroup {
 
 /// The contact person reported to the commission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

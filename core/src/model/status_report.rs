@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One project's status report for one reporting year; figures concern the previous year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StatusReport {
     /// The project's id.
     pub project: String,
@@ -37,6 +38,7 @@ pub struct StatusReport {
 
 /// 合作交流机制建设与完善.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Mechanisms {
     /// 校企合作
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,6 +59,7 @@ pub struct Mechanisms {
 
 /// 一体化人才培养协同推进与运行.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct IntegratedTraining {
     /// 一体化人才培养方案修订
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// 三方协议: signed by the higher school, the secondary school and the student (or guardian).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The day the last party signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,6 +53,7 @@ pub enum CertificateLevel {
 
 /// A certificate a student holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// Kind.
     pub kind: CertificateKind,
@@ -65,6 +67,7 @@ pub struct Certificate {
 
 /// A student of the regional integrated pilot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Student {
     /// Student number (学籍号 or school-issued id).
     pub id: String,

@@ -36,6 +36,7 @@ impl Stage {
 
 /// One teacher counted in one school's staff for one stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Teacher {
     /// Who the person is, stable across staffs: a hash of the national ID number or a staff number
     /// (人员标识). Two records with the same `person` are the same teacher.

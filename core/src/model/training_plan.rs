@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One major's training plan (人才培养方案 / 教学计划) for one entry year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TrainingPlan {
     /// The school's id, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]

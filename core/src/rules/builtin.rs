@@ -79,9 +79,31 @@ pub fn find_rule(id: &str) -> Option<(&'static Pack, &'static Rule)> {
     all().iter().find_map(|p| p.rule(id).map(|r| (p, r)))
 }
 
+/// Built-in pack `id` with the parameters naming its rules applied (others are left for other
+/// packs), read afresh from its JSON. `None` for an unknown id.
+pub(crate) fn with_params(
+    id: &str,
+    params: &std::collections::BTreeMap<String, String>,
+) -> Option<Result<Pack, super::PackError>> {
+    let pack = builtin(id)?;
+    if !super::params::any_for(pack, params) {
+        return Some(Ok(pack.clone()));
+    }
+    let text = PACKS_JSON.iter().find(|(i, _)| *i == id)?.1;
+    let origin = format!("builtin:{id}");
+    let err = |e: crate::InputError| super::params::perr(&origin, e.to_string());
+    Some((|| {
+        let mut value = crate::input::parse_value(text).map_err(err)?;
+        super::params::apply(&mut value, params)?;
+        let pack: Pack = crate::input::from_value(value).map_err(err)?;
+        pack.validate(&origin)?;
+        Ok(pack)
+    })())
+}
+
 fn from_json(text: &str, id: &str) -> Result<Pack, String> {
     let origin = format!("builtin:{id}");
-    let pack: Pack = serde_json::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    let pack: Pack = crate::input::from_json_str(text).map_err(|e| format!("{origin}: {e}"))?;
     pack.validate(&origin).map_err(|e| e.to_string())?;
     Ok(pack)
 }

@@ -77,7 +77,13 @@ impl<'de> Deserialize<'de> for Check {
 impl Check {
     /// Reads a check from a JSON object with its `kind`.
     pub fn from_value(value: serde_json::Value) -> Result<Check, String> {
-        use serde_json::{from_value as p, Value};
+        use serde_json::Value;
+        // Read as the dataset is (`crate::input`), so the module carries one reader per type.
+        fn p<T: serde::de::DeserializeOwned>(
+            v: Value,
+        ) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+            serde_path_to_error::deserialize(&v)
+        }
         let Value::Object(mut obj) = value else {
             return Err(format!(
                 "expected a check (a table with `kind`), found {value}"
@@ -89,7 +95,13 @@ impl Check {
             None => return Err("a check needs `kind`".into()),
         };
         let v = Value::Object(obj);
-        let e = |e: serde_json::Error| format!("check of kind `{kind}`: {e}");
+        let e = |e: serde_path_to_error::Error<serde_json::Error>| {
+            let at = e.path().to_string();
+            match at.as_str() {
+                "." | "" => format!("check of kind `{kind}`: {}", e.inner()),
+                _ => format!("check of kind `{kind}`, at `{at}`: {}", e.inner()),
+            }
+        };
         Ok(match kind.as_str() {
             "threshold" => Check::Threshold(p(v).map_err(e)?),
             "group_count" => Check::GroupCount(p(v).map_err(e)?),

@@ -1,5 +1,6 @@
 //! Loading and validating packs: TOML text in, a checked [`Pack`] out, or an error naming the place.
 
+use super::params::perr;
 use super::{Pack, Rule};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -143,68 +144,29 @@ impl Pack {
     /// Applies user parameters `"<rule id>.<name>" → value` to this pack's rules.
     /// Keys naming other packs' rules are left for them; a key naming one of this pack's rules
     /// but no parameter of it is an error, so nothing given is silently ignored.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// let pack = xianjie::rules::builtin("hhht-majors-2022").unwrap();
+    /// let id = "hhht-majors-2022/small-major-discontinue";
+    /// let params = BTreeMap::from([(format!("{id}.class_size"), "30".to_string())]);
+    /// let with = pack.with_params(&params).unwrap();
+    /// assert_ne!(&with, pack);
+    /// let bad = BTreeMap::from([(format!("{id}.colour"), "red".to_string())]);
+    /// assert!(pack.with_params(&bad).unwrap_err().message.contains("no parameter `colour`"));
+    /// ```
     pub fn with_params(&self, params: &BTreeMap<String, String>) -> Result<Pack, PackError> {
-        let mut pack = self.clone();
-        for (key, value) in params {
-            let Some((rule_id, name)) = key.rsplit_once('.') else {
-                continue;
-            };
-            let Some(ri) = pack.rules.iter().position(|r| r.id == rule_id) else {
-                continue;
-            };
-            let rule = &mut pack.rules[ri];
-            let origin = format!("parameter {key}");
-            let mut applied = false;
-            for check in rule.checks.iter_mut() {
-                let mut v =
-                    serde_json::to_value(&*check).map_err(|e| perr(&origin, e.to_string()))?;
-                let Some(obj) = v.as_object_mut() else {
-                    continue;
-                };
-                let declared = rule.required_params.iter().any(|p| p == name);
-                if obj.contains_key(name) || declared {
-                    let parsed = serde_json::Value::String(value.clone());
-                    obj.insert(name.to_string(), parsed);
-                    *check = serde_json::from_value(v)
-                        .map_err(|e| perr(&origin, format!("cannot use {value:?}: {e}")))?;
-                    check.kind().validate().map_err(|m| perr(&origin, m))?;
-                    applied = true;
-                }
-            }
-            if !applied {
-                return Err(perr(
-                    &origin,
-                    format!("rule {rule_id} has no parameter `{name}`"),
-                ));
-            }
+        if !super::params::any_for(self, params) {
+            return Ok(self.clone());
         }
+        // A typed pack goes back to JSON for this; the built-in packs start from their JSON
+        // (`builtin::with_params`), so the WebAssembly build needs no serializer for checks.
+        let origin = format!("pack {}", self.id);
+        let mut v = serde_json::to_value(self).map_err(|e| perr(&origin, e.to_string()))?;
+        super::params::apply(&mut v, params)?;
+        let pack: Pack = crate::input::from_value(v).map_err(|e| perr(&origin, e.to_string()))?;
+        pack.validate(&origin)?;
         Ok(pack)
-    }
-
-    /// Required parameters of `rule` still unset: `(name, rule id)`.
-    pub fn missing_params(rule: &Rule) -> Vec<String> {
-        rule.required_params
-            .iter()
-            .filter(|p| {
-                !rule.checks.iter().any(|c| {
-                    serde_json::to_value(c)
-                        .ok()
-                        .and_then(|v| v.get(p.as_str()).map(|x| !x.is_null()))
-                        .unwrap_or(false)
-                })
-            })
-            .cloned()
-            .collect()
-    }
-}
-
-fn perr(origin: &str, message: String) -> PackError {
-    PackError {
-        origin: origin.to_string(),
-        line: None,
-        column: None,
-        loc: String::new(),
-        message,
     }
 }
 

@@ -5,10 +5,12 @@ mod builtin;
 mod check;
 mod fraction;
 mod load;
+mod params;
 
 #[cfg(feature = "toml")]
 pub use builtin::builtin_source;
 pub use builtin::{builtin, builtin_ids, builtin_packs, find_rule};
+pub(crate) use builtin::with_params as builtin_with_params;
 pub use check::*;
 pub use fraction::Fraction;
 #[cfg(feature = "toml")]

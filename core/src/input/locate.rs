@@ -1,0 +1,261 @@
+//! Paths into a JSON document (`schools[0].district`): rendering, removing the value at a path,
+//! and finding where a path's value starts in the text (line and column, 1-based).
+
+use serde_json::Value;
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Seg {
+    /// A key of an object.
+    Key(String),
+    /// An index into an array.
+    Index(usize),
+}
+
+impl Seg {
+    /// From serde_path_to_error's segment (enum variants are keys of an object on the wire).
+    pub(crate) fn from_serde(s: &serde_path_to_error::Segment) -> Option<Seg> {
+        use serde_path_to_error::Segment;
+        match s {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
+            Segment::Unknown => None,
+        }
+    }
+}
+
+/// `a.b[0].c`; empty for the root.
+pub(crate) fn render(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for s in path {
+        match s {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// Removes the object member at `path` (ending in a key); false if there is none.
+pub(crate) fn remove(root: &mut Value, path: &[Seg]) -> bool {
+    let Some((Seg::Key(last), parent)) = path.split_last() else {
+        return false;
+    };
+    let mut v = root;
+    for s in parent {
+        v = match (s, v) {
+            (Seg::Key(k), Value::Object(o)) => match o.get_mut(k) {
+                Some(x) => x,
+                None => return false,
+            },
+            (Seg::Index(i), Value::Array(a)) => match a.get_mut(*i) {
+                Some(x) => x,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match v {
+        Value::Object(o) => o.remove(last).is_some(),
+        _ => false,
+    }
+}
+
+/// Line and column (1-based, in characters) where the value at `path` starts, or for a path
+/// ending in a key, where that key starts. `None` if the text has no such value.
+pub(crate) fn position(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut at = s.value_start()?;
+    for seg in path {
+        at = match seg {
+            Seg::Key(k) => s.member(k)?,
+            Seg::Index(n) => s.element(*n)?,
+        };
+    }
+    let before = text.get(..at)?;
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, col))
+}
+
+/// A cursor over JSON text that can skip values; well-formedness was checked before it runs.
+struct Scanner<'t> {
+    b: &'t [u8],
+    i: usize,
+}
+
+impl<'t> Scanner<'t> {
+    fn ws(&mut self) {
+        while self.b.get(self.i).is_some_and(|c| c.is_ascii_whitespace()) {
+            self.i += 1;
+        }
+    }
+    fn value_start(&mut self) -> Option<usize> {
+        self.ws();
+        (self.i < self.b.len()).then_some(self.i)
+    }
+    /// Inside the object at the cursor, moves to the value of key `k`; returns the key's offset.
+    fn member(&mut self, k: &str) -> Option<usize> {
+        if self.b.get(self.i) != Some(&b'{') {
+            return None;
+        }
+        self.i += 1;
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return None; // `}`: not found
+            }
+            let key_at = self.i;
+            let raw = self.string()?;
+            let key: std::borrow::Cow<'_, str> = if raw.contains('\\') {
+                serde_json::from_str::<String>(&format!("\"{raw}\"")).ok()?.into()
+            } else {
+                raw.into()
+            };
+            self.ws();
+            self.i += 1; // `:`
+            self.value_start()?;
+            if key == k {
+                return Some(key_at);
+            }
+            self.skip()?;
+            self.ws();
+            if self.b.get(self.i) == Some(&b',') {
+                self.i += 1;
+            }
+        }
+    }
+    /// Inside the array at the cursor, moves to element `n`; returns its offset.
+    fn element(&mut self, n: usize) -> Option<usize> {
+        if self.b.get(self.i) != Some(&b'[') {
+            return None;
+        }
+        self.i += 1;
+        for _ in 0..n {
+            self.value_start()?;
+            if self.b.get(self.i) == Some(&b']') {
+                return None;
+            }
+            self.skip()?;
+            self.ws();
+            if self.b.get(self.i) != Some(&b',') {
+                return None;
+            }
+            self.i += 1;
+        }
+        let at = self.value_start()?;
+        (self.b.get(at) != Some(&b']')).then_some(at)
+    }
+    /// The string at the cursor without its quotes (escapes kept); the cursor moves past it.
+    fn string(&mut self) -> Option<&'t str> {
+        let b: &'t [u8] = self.b;
+        let start = self.i + 1;
+        let mut j = start;
+        loop {
+            match self.b.get(j)? {
+                b'\\' => j += 2,
+                b'"' => break,
+                _ => j += 1,
+            }
+        }
+        self.i = j + 1;
+        std::str::from_utf8(b.get(start..j)?).ok()
+    }
+    /// Moves past the value at the cursor.
+    fn skip(&mut self) -> Option<()> {
+        match self.b.get(self.i)? {
+            b'"' => {
+                self.string()?;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.b.get(self.i)? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.i += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.i += 1;
+                }
+            }
+            _ => {
+                while self
+                    .b
+                    .get(self.i)
+                    .is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace())
+                {
+                    self.i += 1;
+                }
+            }
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &[&str]) -> Vec<Seg> {
+        s.iter()
+            .map(|x| match x.parse() {
+                Ok(n) => Seg::Index(n),
+                Err(_) => Seg::Key(x.to_string()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positions_of_keys_and_elements() {
+        let t = "{\"a\": {\"x\": \"}]\\\"\", \"b\": [1, {\"c\": 2},\n  {\"d\": [3]}]}}";
+        assert_eq!(position(t, &[]), Some((1, 1)));
+        assert_eq!(position(t, &p(&["a", "b"])), Some((1, 21)));
+        assert_eq!(position(t, &p(&["a", "b", "1", "c"])), Some((1, 31)));
+        assert_eq!(position(t, &p(&["a", "b", "2"])), Some((2, 3)));
+        assert_eq!(position(t, &p(&["a", "b", "2", "d", "0"])), Some((2, 10)));
+        assert_eq!(position(t, &p(&["a", "b", "3"])), None);
+        assert_eq!(position(t, &p(&["a", "nope"])), None);
+        assert_eq!(position("{\"k\\u0065y\": 1}", &p(&["key"])), Some((1, 2)));
+        assert_eq!(position("[]", &p(&["0"])), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(position("{\"名称\": 1, \"b\": 2}", &p(&["b"])), Some((1, 11)));
+    }
+
+    #[test]
+    fn remove_and_render() {
+        let mut v = serde_json::json!({"s": [{"id": 1, "colour": 2}]});
+        let path = p(&["s", "0", "colour"]);
+        assert_eq!(render(&path), "s[0].colour");
+        assert!(remove(&mut v, &path));
+        assert_eq!(v, serde_json::json!({"s": [{"id": 1}]}));
+        assert!(!remove(&mut v, &path));
+        assert!(!remove(&mut v, &p(&["s", "0"])));
+        assert_eq!(render(&[]), "");
+    }
+}
