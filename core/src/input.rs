@@ -112,7 +112,8 @@ impl InputError {
     }
 }
 
-mod locate;
+pub(crate) mod de;
+pub(crate) mod locate;
 mod strict;
 
 fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
@@ -193,11 +194,11 @@ fn found_zh(f: &str) -> String {
 
 /// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.
 ///
-/// Two passes, one deserializer for every type: the text is read into a JSON value (syntax errors
-/// and duplicate keys, located), then `T` is read from the value with its path tracked. Every
+/// Two passes, one reader for every type: the text is read into a JSON value (syntax errors and
+/// duplicate keys, located), then `T` is read from the value by [`de`], which locates errors. Every
 /// model struct denies unknown fields; each one found is recorded, taken out of the value and the
 /// read retried, so all of them are reported, not just the first. (One reader for every type keeps
-/// the WebAssembly module small: a second generic wrapper doubled the deserialization code.)
+/// the WebAssembly module small: each reader compiles every type's deserializer once more.)
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = strict::parse(text)?;
@@ -210,7 +211,9 @@ pub fn parse_value(text: &str) -> Result<serde_json::Value, InputError> {
 }
 
 /// Deserializes `T` from a JSON value, as [`from_json_str`] does (without lines and columns).
-pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
+pub fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, InputError> {
     from_value_in(value, None)
 }
 
@@ -223,13 +226,12 @@ fn from_value_in<T: serde::de::DeserializeOwned>(
 ) -> Result<T, InputError> {
     let mut errors: Vec<InputIssue> = Vec::new();
     loop {
-        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
+        let err = match de::from_value::<T>(&value) {
             Ok(v) if errors.is_empty() => return Ok(v),
             Ok(_) => break,
             Err(e) => e,
         };
-        let mut path: Vec<locate::Seg> = err.path().iter().filter_map(locate::Seg::from_serde).collect();
-        let msg = err.inner().to_string();
+        let (mut path, msg) = (err.path, err.message);
         if let Some(key) = unknown_field_name(&msg) {
             // The tracked path usually ends at the unknown key already.
             if path.last() != Some(&locate::Seg::Key(key.to_string())) {

@@ -60,7 +60,10 @@ impl Checker {
     /// assert_eq!(c.packs()[0].id, "bj-3p2-2024");
     /// assert!(xianjie::Checker::builtin(&["nope".into()], &BTreeMap::new()).is_err());
     /// ```
-    pub fn builtin(ids: &[String], params: &BTreeMap<String, String>) -> Result<Checker, PackError> {
+    pub fn builtin(
+        ids: &[String],
+        params: &BTreeMap<String, String>,
+    ) -> Result<Checker, PackError> {
         Checker::finish(builtin_with(ids, params)?, params)
     }
 

@@ -12,19 +12,6 @@ pub(crate) enum Seg {
     Index(usize),
 }
 
-impl Seg {
-    /// From serde_path_to_error's segment (enum variants are keys of an object on the wire).
-    pub(crate) fn from_serde(s: &serde_path_to_error::Segment) -> Option<Seg> {
-        use serde_path_to_error::Segment;
-        match s {
-            Segment::Seq { index } => Some(Seg::Index(*index)),
-            Segment::Map { key } => Some(Seg::Key(key.clone())),
-            Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
-            Segment::Unknown => None,
-        }
-    }
-}
-
 /// `a.b[0].c`; empty for the root.
 pub(crate) fn render(path: &[Seg]) -> String {
     let mut out = String::new();
@@ -121,7 +108,9 @@ impl<'t> Scanner<'t> {
             let key_at = self.i;
             let raw = self.string()?;
             let key: std::borrow::Cow<'_, str> = if raw.contains('\\') {
-                serde_json::from_str::<String>(&format!("\"{raw}\"")).ok()?.into()
+                serde_json::from_str::<String>(&format!("\"{raw}\""))
+                    .ok()?
+                    .into()
             } else {
                 raw.into()
             };
@@ -244,7 +233,10 @@ mod tests {
 
     #[test]
     fn columns_count_characters() {
-        assert_eq!(position("{\"名称\": 1, \"b\": 2}", &p(&["b"])), Some((1, 11)));
+        assert_eq!(
+            position("{\"名称\": 1, \"b\": 2}", &p(&["b"])),
+            Some((1, 11))
+        );
     }
 
     #[test]

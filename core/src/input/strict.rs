@@ -18,7 +18,9 @@ pub(super) fn parse(text: &str) -> Result<Value, InputError> {
     result.map_err(|e| {
         let raw = e.to_string();
         // serde_json appends " at line L column C"; keep the message itself.
-        let msg = raw.rsplit_once(" at line ").map_or(raw.as_str(), |(m, _)| m);
+        let msg = raw
+            .rsplit_once(" at line ")
+            .map_or(raw.as_str(), |(m, _)| m);
         let loc = render(&path);
         let (kind, msg_zh, msg_en) = if msg.starts_with(DUPLICATE) {
             (
@@ -142,6 +144,9 @@ mod tests {
         assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
         assert_eq!(e.errors[0].loc, "schools[0]");
         let e = parse("{} x").unwrap_err();
-        assert_eq!((e.errors[0].kind, e.errors[0].loc.as_str()), (InputErrorKind::Syntax, ""));
+        assert_eq!(
+            (e.errors[0].kind, e.errors[0].loc.as_str()),
+            (InputErrorKind::Syntax, "")
+        );
     }
 }

@@ -79,10 +79,8 @@ impl Check {
     pub fn from_value(value: serde_json::Value) -> Result<Check, String> {
         use serde_json::Value;
         // Read as the dataset is (`crate::input`), so the module carries one reader per type.
-        fn p<T: serde::de::DeserializeOwned>(
-            v: Value,
-        ) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-            serde_path_to_error::deserialize(&v)
+        fn p<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, crate::input::de::Error> {
+            crate::input::de::from_value(&v)
         }
         let Value::Object(mut obj) = value else {
             return Err(format!(
@@ -95,11 +93,11 @@ impl Check {
             None => return Err("a check needs `kind`".into()),
         };
         let v = Value::Object(obj);
-        let e = |e: serde_path_to_error::Error<serde_json::Error>| {
-            let at = e.path().to_string();
+        let e = |e: crate::input::de::Error| {
+            let at = crate::input::locate::render(&e.path);
             match at.as_str() {
-                "." | "" => format!("check of kind `{kind}`: {}", e.inner()),
-                _ => format!("check of kind `{kind}`, at `{at}`: {}", e.inner()),
+                "" => format!("check of kind `{kind}`: {}", e.message),
+                _ => format!("check of kind `{kind}`, at `{at}`: {}", e.message),
             }
         };
         Ok(match kind.as_str() {

@@ -9,8 +9,8 @@ mod params;
 
 #[cfg(feature = "toml")]
 pub use builtin::builtin_source;
-pub use builtin::{builtin, builtin_ids, builtin_packs, find_rule};
 pub(crate) use builtin::with_params as builtin_with_params;
+pub use builtin::{builtin, builtin_ids, builtin_packs, find_rule};
 pub use check::*;
 pub use fraction::Fraction;
 #[cfg(feature = "toml")]

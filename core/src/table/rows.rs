@@ -162,7 +162,7 @@ impl Builder {
                 Value::Array(vec![std::mem::take(rec)]),
             );
             let wrapper = Value::Object(wrapper);
-            let res: Result<Dataset, _> = serde_path_to_error::deserialize(&wrapper);
+            let res: Result<Dataset, _> = crate::input::de::from_value(&wrapper);
             let Value::Object(mut w) = wrapper else {
                 return false;
             };
@@ -175,8 +175,8 @@ impl Builder {
                 Ok(_) => return true,
                 Err(e) => e,
             };
-            let path = e.path().to_string();
-            let msg = e.inner().to_string();
+            let path = crate::input::locate::render(&e.path);
+            let msg = e.message;
             let prefix = format!("{}[0]", kind.as_str());
             let mut field = path
                 .strip_prefix(&prefix)
@@ -254,7 +254,7 @@ impl Builder {
             let mut single = Map::new();
             single.insert(kind.as_str().to_string(), Value::Array(arr));
             let single = Value::Object(single);
-            let ok = serde_path_to_error::deserialize::<_, Dataset>(&single).is_ok();
+            let ok = crate::input::de::from_value::<Dataset>(&single).is_ok();
             let Value::Object(mut single) = single else {
                 continue;
             };

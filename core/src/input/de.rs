@@ -1,0 +1,370 @@
+//! Reads typed values out of a JSON value, saying where a problem is.
+//!
+//! This is the one reader every type goes through (datasets, packs, options, table rows). It is
+//! serde_json's value reader with two differences that matter here: an error carries its path
+//! (`schools[0].district`), added as the error passes back up through each member and element,
+//! so a read that succeeds pays nothing for it; and a struct is read only from an object, never
+//! from an array, which keeps a second reader per struct out of the WebAssembly module.
+
+use super::locate::Seg;
+use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::forward_to_deserialize_any;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Reads `T` from `value`.
+pub(crate) fn from_value<'de, T: de::Deserialize<'de>>(value: &'de Value) -> Result<T, Error> {
+    T::deserialize(De(value)).map_err(|mut e| {
+        e.path.reverse();
+        e
+    })
+}
+
+/// A problem and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Error {
+    /// What serde or the type said, e.g. "invalid type: string \"2\", expected u32".
+    pub message: String,
+    /// Where, from the root (innermost last once [`from_value`] returns).
+    pub path: Vec<Seg>,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = super::locate::render(&self.path);
+        if at.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{at}: {}", self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error {
+            message: msg.to_string(),
+            path: Vec::new(),
+        }
+    }
+}
+
+/// Adds `seg` to an error on its way out (the path is built innermost first).
+fn at<T>(seg: impl FnOnce() -> Seg, r: Result<T, Error>) -> Result<T, Error> {
+    r.map_err(|mut e| {
+        e.path.push(seg());
+        e
+    })
+}
+
+struct De<'de>(&'de Value);
+
+impl<'de> de::Deserializer<'de> for De<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => v.visit_unit(),
+            Value::Bool(b) => v.visit_bool(*b),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    v.visit_u64(u)
+                } else if let Some(i) = n.as_i64() {
+                    v.visit_i64(i)
+                } else {
+                    v.visit_f64(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            Value::String(s) => v.visit_borrowed_str(s),
+            Value::Array(a) => v.visit_seq(Seq {
+                items: a.iter(),
+                index: 0,
+            }),
+            Value::Object(o) => v.visit_map(Members::new(o)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => v.visit_none(),
+            _ => v.visit_some(self),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(o) => v.visit_map(Members::new(o)),
+            other => Err(de::Error::invalid_type(unexpected(other), &v)),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(s) => v.visit_enum(Variant {
+                name: s,
+                value: None,
+            }),
+            Value::Object(o) if o.len() == 1 => {
+                let Some((k, x)) = o.iter().next() else {
+                    return Err(de::Error::custom("expected an enum variant"));
+                };
+                at(
+                    || Seg::Key(k.clone()),
+                    v.visit_enum(Variant {
+                        name: k,
+                        value: Some(x),
+                    }),
+                )
+            }
+            other => Err(de::Error::invalid_type(unexpected(other), &v)),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        v.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        v.visit_unit()
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map identifier
+    }
+}
+
+/// serde's description of a value, for "invalid type" messages.
+fn unexpected(v: &Value) -> de::Unexpected<'_> {
+    match v {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => de::Unexpected::Unsigned(u),
+            (_, Some(i)) => de::Unexpected::Signed(i),
+            _ => de::Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => de::Unexpected::Str(s),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+struct Seq<'de> {
+    items: std::slice::Iter<'de, Value>,
+    index: usize,
+}
+
+impl<'de> SeqAccess<'de> for Seq<'de> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(x) = self.items.next() else {
+            return Ok(None);
+        };
+        let i = self.index;
+        self.index += 1;
+        at(|| Seg::Index(i), seed.deserialize(De(x))).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Members<'de> {
+    iter: serde_json::map::Iter<'de>,
+    /// The member whose key was just read.
+    current: Option<(&'de String, &'de Value)>,
+}
+
+impl<'de> Members<'de> {
+    fn new(o: &'de Map<String, Value>) -> Self {
+        Members {
+            iter: o.iter(),
+            current: None,
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Members<'de> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((k, v)) = self.iter.next() else {
+            return Ok(None);
+        };
+        self.current = Some((k, v));
+        // An unknown field is refused while its key is read: the path names it.
+        let key = seed.deserialize(de::value::BorrowedStrDeserializer::new(k));
+        at(|| Seg::Key(k.clone()), key).map(Some)
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
+        let Some((k, v)) = self.current.take() else {
+            return Err(de::Error::custom("a value was read before its key"));
+        };
+        at(|| Seg::Key(k.clone()), seed.deserialize(De(v)))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+struct Variant<'de> {
+    name: &'de str,
+    value: Option<&'de Value>,
+}
+
+impl<'de> EnumAccess<'de> for Variant<'de> {
+    type Error = Error;
+    type Variant = Self;
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let name = de::value::BorrowedStrDeserializer::<Error>::new(self.name);
+        Ok((seed.deserialize(name)?, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for Variant<'de> {
+    type Error = Error;
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.value {
+            None | Some(Value::Null) => Ok(()),
+            Some(v) => Err(de::Error::invalid_type(unexpected(v), &"a unit variant")),
+        }
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        match self.value {
+            Some(v) => seed.deserialize(De(v)),
+            None => Err(de::Error::invalid_type(
+                de::Unexpected::UnitVariant,
+                &"a newtype variant",
+            )),
+        }
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
+        match self.value {
+            Some(x) => de::Deserializer::deserialize_any(De(x), v),
+            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &v)),
+        }
+    }
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        match self.value {
+            Some(Value::Object(o)) => v.visit_map(Members::new(o)),
+            Some(x) => Err(de::Error::invalid_type(unexpected(x), &v)),
+            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &v)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Row {
+        n: u32,
+        #[serde(default)]
+        tags: Vec<String>,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Plain,
+        Sized(u8),
+        Named { w: u8 },
+    }
+
+    fn read(v: Value) -> Result<Vec<Row>, Error> {
+        from_value(&v)
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        let v = json!([{"n": 1, "tags": ["a"], "kind": "plain"}, {"n": 2, "kind": {"sized": 3}},
+                       {"n": 3, "kind": {"named": {"w": 4}}}, {"n": 4, "kind": null}]);
+        let ours = read(v.clone()).unwrap();
+        assert_eq!(ours, serde_json::from_value::<Vec<Row>>(v).unwrap());
+        assert_eq!(ours[2].kind, Some(Kind::Named { w: 4 }));
+    }
+
+    #[test]
+    fn errors_name_their_path() {
+        let e = read(json!([{"n": 1}, {"n": "2"}])).unwrap_err();
+        assert_eq!(e.path, [Seg::Index(1), Seg::Key("n".into())]);
+        assert_eq!(e.message, "invalid type: string \"2\", expected u32");
+        assert_eq!(
+            e.to_string(),
+            "[1].n: invalid type: string \"2\", expected u32"
+        );
+
+        let e = read(json!([{"n": 1, "colour": 2}])).unwrap_err();
+        assert_eq!(e.path, [Seg::Index(0), Seg::Key("colour".into())]);
+        assert!(
+            e.message.starts_with("unknown field `colour`"),
+            "{}",
+            e.message
+        );
+
+        let e = read(json!([{"tags": []}])).unwrap_err();
+        assert_eq!(
+            (e.path.as_slice(), e.message.as_str()),
+            (&[Seg::Index(0)][..], "missing field `n`")
+        );
+
+        let e = read(json!([{"n": 1, "kind": {"sized": 300}}])).unwrap_err();
+        assert_eq!(
+            e.path,
+            [
+                Seg::Index(0),
+                Seg::Key("kind".into()),
+                Seg::Key("sized".into())
+            ]
+        );
+
+        let e = read(json!([{"n": 1, "kind": "nope"}])).unwrap_err();
+        assert!(
+            e.message.starts_with("unknown variant `nope`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn structs_come_only_from_objects() {
+        let e = read(json!([[1, [], null]])).unwrap_err();
+        assert_eq!(e.path, [Seg::Index(0)]);
+        assert!(
+            e.message.starts_with("invalid type: sequence"),
+            "{}",
+            e.message
+        );
+    }
+}
