@@ -38,7 +38,7 @@ impl Checker {
     pub fn new(opts: &Options) -> Result<Checker, PackError> {
         let ids: &[String] = &opts.packs;
         // Packs of the user's only, unless built-in ones are named too.
-        let builtin = !(ids.is_empty() && !opts.extra_packs.is_empty());
+        let builtin = !ids.is_empty() || opts.extra_packs.is_empty();
         let mut packs = if builtin {
             builtin_with(ids, &opts.params)?
         } else {
