@@ -190,7 +190,13 @@ fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, Str
         }
     }
     if let Some(s) = &rf.suffix {
-        if !t.to_lowercase().ends_with(&s.to_lowercase()) {
+        // File extensions: ASCII case-insensitive (`.PDF` is a PDF); no Unicode tables needed.
+        let (t_b, s_b) = (t.as_bytes(), s.as_bytes());
+        let ends = t_b.len() >= s_b.len()
+            && t_b
+                .get(t_b.len() - s_b.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(s_b));
+        if !ends {
             return Some((
                 FindingCode::WrongFormat,
                 format!("应为{s}文件,实为“{t}”"),
