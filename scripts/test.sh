@@ -18,6 +18,10 @@ step "Rust: tests (unit, integration, shared vectors, doctests)"
 cargo test --workspace --no-fail-fast --quiet 2>&1 | tee target/rust-tests.log
 grep -q "test result: ok" target/rust-tests.log
 
+step "Rust: without the embedded reference tables (as in the wasm checking module)"
+cargo clippy -p xianjie --no-default-features --quiet -- -D warnings
+cargo test -p xianjie --no-default-features --quiet --test reference_loaded_at_run_time
+
 step "Rust: the CLI on the bundled samples"
 cargo build --quiet -p xianjie-cli
 for s in $(./target/debug/xianjie sample); do

@@ -4,6 +4,12 @@
 set -eu
 cd "$(dirname "$0")"
 sh ./build.sh
+# The size budget of the module loaded on import (issue 6): 300 KB gzip, reference tables apart.
+GZ=$(gzip -9c pkg/xianjie_check_bg.wasm | wc -c)
+if [ "$GZ" -gt 300000 ]; then
+  echo "size budget: pkg/xianjie_check_bg.wasm is $GZ bytes gzip -9, over 300000" >&2
+  exit 1
+fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if [ ! -x /usr/bin/chromium ]; then

@@ -41,6 +41,7 @@ impl Severity {
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, Default,
 )]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// Chinese.
     pub zh: String,

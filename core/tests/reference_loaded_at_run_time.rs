@@ -20,7 +20,7 @@ fn state(report: &xianjie::Report, id: &str) -> RuleState {
 fn rules_wait_for_their_table_then_run() {
     let ds = Dataset::from_json_str(
         r#"{"schools": [{"id": "S1", "name": "甲", "level": "secondary", "district": "150199",
-                          "uscc": "91350100M000100Y43"}]}"#,
+                          "uscc": "91350100M000100Y43", "moe_code": "4111010001"}]}"#,
     )
     .unwrap();
     let opts = Options {
@@ -55,6 +55,7 @@ fn rules_wait_for_their_table_then_run() {
     load("divisions.tsv", text).unwrap(); // again: a no-op
     let after = check(&ds, &opts).unwrap();
     assert_eq!(state(&after, "ref-data/district-code"), RuleState::Failed);
+    assert_eq!(state(&after, "ref-data/moe-code"), RuleState::Passed);
     assert_eq!(after.findings[0].rule_id, "ref-data/district-code");
     assert!(!Table::Catalog.is_loaded());
 }

@@ -28,6 +28,7 @@ const TYPES: &str = include_str!("types.d.ts");
 
 /// Options of `check` and `checkField`; every member may be omitted.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CheckOptions {
     /// Built-in pack ids to check with; empty or absent means every built-in pack.
     #[serde(default)]

@@ -47,8 +47,9 @@ impl Kind for Code {
     fn needs(&self) -> Option<Table> {
         match self.scheme {
             Scheme::MajorSecondary | Scheme::MajorHigher => Some(Table::Catalog),
-            Scheme::Division => Some(Table::Divisions),
-            Scheme::Uscc | Scheme::MoeSchool => None,
+            // A MoE school code starts with the school's province code.
+            Scheme::Division | Scheme::MoeSchool => Some(Table::Divisions),
+            Scheme::Uscc => None,
         }
     }
     fn validate(&self) -> Result<(), String> {
