@@ -1,4 +1,4 @@
-//! Engine throughput: the Beijing pack over large synthetic collections.
+//! Engine throughput: the Beijing pack over large synthetic collections; reading JSON input.
 //! `cargo bench -p xianjie --bench check`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -69,5 +69,24 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Reading JSON text: the located two-pass reader (`Dataset::from_json_str`) over 100 k semester
+/// activities and 10 k status reports.
+fn input(c: &mut Criterion) {
+    let mut g = c.benchmark_group("input");
+    g.sample_size(10);
+    for (name, ds) in [
+        ("semester_activities", activities(100_000)),
+        ("status_reports", reports(10_000)),
+    ] {
+        let text = serde_json::to_string(&ds).expect("json");
+        let n = ds.semester_activities.len() + ds.status_reports.len();
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new(name, n), &text, |b, t| {
+            b.iter(|| Dataset::from_json_str(t).expect("valid"))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, input);
 criterion_main!(benches);
