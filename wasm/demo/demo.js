@@ -1,8 +1,9 @@
 // Demo form: every rule, message and clause comes from the xianjie package; this file only reads
 // the inputs into a dataset, calls the package and shows what it returns.
-import { check, checkField, explain, sample, samples } from '../pkg/index.js';
+import { check, checkField, explain, loadReference, sample, samples } from '../pkg/index.js';
 
-const OPTS = { packs: ['bj-3p2-2024'] };
+// The Beijing notice, and the catalogue checks of the major codes (their tables load after the page).
+const OPTS = { packs: ['bj-3p2-2024', 'ref-data'] };
 const SAMPLE = 'bj-3p2-2024';
 
 // Records the forms refer to but do not edit (replaced by the sample's when it is loaded).
@@ -186,3 +187,15 @@ document.getElementById('load-sample').addEventListener('click', () => loadSampl
 document.getElementById('status').textContent = '检查模块已就绪:输入时即时检查';
 document.body.dataset.ready = 'true';
 checkAll();
+// The major catalogue and division codes come in their own download; until then the rules that
+// need them are unchecked (the report says so), then everything is checked again.
+loadReference().then(
+  () => {
+    document.getElementById('reference').textContent = '专业目录与区划代码已载入';
+    document.body.dataset.reference = 'true';
+    checkAll();
+  },
+  (e) => {
+    document.getElementById('reference').textContent = `专业目录未能载入:${e.message}`;
+  },
+);

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 const root = fileURLToPath(new URL('..', import.meta.url)); // wasm/: serves demo/ and pkg/
 const out = join(root, 'test-output');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.json': 'application/json' };
+  '.wasm': 'application/wasm', '.json': 'application/json', '.tsv': 'text/tab-separated-values; charset=utf-8' };
 let server, browser, profile, base;
 
 before(async () => {
@@ -70,6 +70,21 @@ test('demo: inline error while typing, clause on click, clears when corrected', 
   await page.waitForFunction(() => !document.querySelector('label:has(#meetings) .field-errors li'));
   assert.equal(await fieldErrors.count(), 0);
   await page.screenshot({ path: join(out, 'demo-corrected.png'), fullPage: true });
+
+  // The catalogue arrives after the page is ready (loadReference): then a major code is checked.
+  await page.waitForSelector('body[data-reference="true"]', { timeout: 20000 });
+  const major = page.locator('[data-path="applications[0].secondary_major.code"]');
+  const majorErrors = page.locator('label:has([data-path="applications[0].secondary_major.code"]) .field-errors li');
+  await major.fill('710299');
+  await majorErrors.first().waitFor();
+  const majorText = await majorErrors.first().innerText();
+  assert.match(majorText, /职业教育专业目录/, 'catalogue message in Chinese');
+  assert.match(majorText, /ref-data\/major-code/, 'rule id shown');
+  await page.screenshot({ path: join(out, 'demo-major-code.png'), fullPage: true });
+  await major.fill('710201');
+  await page.waitForFunction(
+    () => !document.querySelector('label:has([data-path="applications[0].secondary_major.code"]) .field-errors li'),
+  );
 
   await page.locator('#load-sample').click();
   await page.waitForFunction(() => document.getElementById('status').textContent.includes('示例'), null, { timeout: 20000 });
