@@ -217,14 +217,19 @@ pub fn from_value<T: serde::de::DeserializeOwned>(
     from_value_in(value, None)
 }
 
-/// At most this many unknown fields are listed (each costs one more pass).
-const MAX_UNKNOWN: usize = 100;
+/// Distinct unknown fields (each costs one more pass; all its occurrences go at once).
+const MAX_UNKNOWN_FIELDS: usize = 100;
+/// Occurrences listed one by one; the rest are counted in a last issue.
+const MAX_LISTED: usize = 1000;
+/// Occurrences given a line and column (each scans the text).
+const MAX_LOCATED: usize = 50;
 
 fn from_value_in<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     text: Option<&str>,
 ) -> Result<T, InputError> {
     let mut errors: Vec<InputIssue> = Vec::new();
+    let (mut fields, mut unlisted) = (0, 0usize);
     loop {
         let err = match de::from_value::<T>(&value) {
             Ok(v) if errors.is_empty() => return Ok(v),
@@ -237,8 +242,21 @@ fn from_value_in<T: serde::de::DeserializeOwned>(
             if path.last() != Some(&locate::Seg::Key(key.to_string())) {
                 path.push(locate::Seg::Key(key.to_string()));
             }
-            if errors.len() < MAX_UNKNOWN && locate::remove(&mut value, &path) {
-                errors.push(unknown_field_issue(&path, text));
+            let removed = if fields < MAX_UNKNOWN_FIELDS {
+                locate::remove_all(&mut value, &path)
+            } else {
+                Vec::new()
+            };
+            if !removed.is_empty() {
+                fields += 1;
+                for p in removed {
+                    if errors.len() < MAX_LISTED {
+                        let text = text.filter(|_| errors.len() < MAX_LOCATED);
+                        errors.push(unknown_field_issue(&p, text));
+                    } else {
+                        unlisted += 1;
+                    }
+                }
                 continue;
             }
         }
@@ -253,6 +271,16 @@ fn from_value_in<T: serde::de::DeserializeOwned>(
             msg_en: en,
         });
         break;
+    }
+    if unlisted > 0 {
+        errors.push(InputIssue {
+            loc: String::new(),
+            line: None,
+            column: None,
+            kind: InputErrorKind::UnknownField,
+            msg_zh: format!("另有{unlisted}处未知字段未逐一列出"),
+            msg_en: format!("{unlisted} more unknown fields not listed"),
+        });
     }
     Err(InputError {
         source_name: None,

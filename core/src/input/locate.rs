@@ -33,29 +33,39 @@ pub(crate) fn render(path: &[Seg]) -> String {
     out
 }
 
-/// Removes the object member at `path` (ending in a key); false if there is none.
-pub(crate) fn remove(root: &mut Value, path: &[Seg]) -> bool {
-    let Some((Seg::Key(last), parent)) = path.split_last() else {
-        return false;
-    };
-    let mut v = root;
-    for s in parent {
-        v = match (s, v) {
-            (Seg::Key(k), Value::Object(o)) => match o.get_mut(k) {
-                Some(x) => x,
-                None => return false,
-            },
-            (Seg::Index(i), Value::Array(a)) => match a.get_mut(*i) {
-                Some(x) => x,
-                None => return false,
-            },
-            _ => return false,
-        };
+/// Removes the object member at `pattern` (ending in a key) wherever it occurs, every index of
+/// the pattern standing for any element; returns the paths removed, in order. A misspelt field
+/// is usually misspelt in every record: it is taken out of all of them in one go.
+pub(crate) fn remove_all(root: &mut Value, pattern: &[Seg]) -> Vec<Vec<Seg>> {
+    fn walk(v: &mut Value, pattern: &[Seg], at: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+        match (pattern, v) {
+            ([Seg::Key(k)], Value::Object(o)) => {
+                if o.remove(k).is_some() {
+                    let mut p = at.clone();
+                    p.push(Seg::Key(k.clone()));
+                    out.push(p);
+                }
+            }
+            ([Seg::Key(k), rest @ ..], Value::Object(o)) => {
+                if let Some(x) = o.get_mut(k) {
+                    at.push(Seg::Key(k.clone()));
+                    walk(x, rest, at, out);
+                    at.pop();
+                }
+            }
+            ([Seg::Index(_), rest @ ..], Value::Array(a)) => {
+                for (i, x) in a.iter_mut().enumerate() {
+                    at.push(Seg::Index(i));
+                    walk(x, rest, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
     }
-    match v {
-        Value::Object(o) => o.remove(last).is_some(),
-        _ => false,
-    }
+    let mut out = Vec::new();
+    walk(root, pattern, &mut Vec::new(), &mut out);
+    out
 }
 
 /// Line and column (1-based, in characters) where the value at `path` starts, or for a path
@@ -240,14 +250,15 @@ mod tests {
     }
 
     #[test]
-    fn remove_and_render() {
-        let mut v = serde_json::json!({"s": [{"id": 1, "colour": 2}]});
+    fn remove_everywhere_and_render() {
+        let mut v = serde_json::json!({"s": [{"id": 1, "colour": 2}, {"id": 2}, {"colour": 3}]});
         let path = p(&["s", "0", "colour"]);
         assert_eq!(render(&path), "s[0].colour");
-        assert!(remove(&mut v, &path));
-        assert_eq!(v, serde_json::json!({"s": [{"id": 1}]}));
-        assert!(!remove(&mut v, &path));
-        assert!(!remove(&mut v, &p(&["s", "0"])));
+        let gone = remove_all(&mut v, &path);
+        assert_eq!(gone, [p(&["s", "0", "colour"]), p(&["s", "2", "colour"])]);
+        assert_eq!(v, serde_json::json!({"s": [{"id": 1}, {"id": 2}, {}]}));
+        assert!(remove_all(&mut v, &path).is_empty());
+        assert!(remove_all(&mut v, &p(&["s", "0"])).is_empty());
         assert_eq!(render(&[]), "");
     }
 }
