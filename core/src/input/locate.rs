@@ -39,10 +39,13 @@ pub(crate) fn render(path: &[Seg]) -> String {
 pub(crate) fn remove_all(root: &mut Value, pattern: &[Seg]) -> Vec<Vec<Seg>> {
     fn walk(v: &mut Value, pattern: &[Seg], at: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
         match (pattern, v) {
-            ([Seg::Key(k)], Value::Object(o)) if o.remove(k).is_some() => {
-                let mut p = at.clone();
-                p.push(Seg::Key(k.clone()));
-                out.push(p);
+            ([Seg::Key(k)], Value::Object(o)) => {
+                let found = o.remove(k).is_some();
+                if found {
+                    let mut p = at.clone();
+                    p.push(Seg::Key(k.clone()));
+                    out.push(p);
+                }
             }
             ([Seg::Key(k), rest @ ..], Value::Object(o)) => {
                 if let Some(x) = o.get_mut(k) {
