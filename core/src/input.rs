@@ -114,6 +114,8 @@ impl InputError {
 
 pub(crate) mod de;
 pub(crate) mod locate;
+#[cfg(feature = "streaming")]
+mod stream;
 mod strict;
 
 fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
@@ -194,13 +196,20 @@ fn found_zh(f: &str) -> String {
 
 /// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.
 ///
-/// Two passes, one reader for every type: the text is read into a JSON value (syntax errors and
-/// duplicate keys, located), then `T` is read from the value by [`de`], which locates errors. Every
+/// Valid input is read member by member, each record a JSON value only while it is read
+/// (`input/stream.rs`, feature `streaming`), so memory stays near the size of the result. Otherwise, two passes: the
+/// text is read into a JSON value (syntax errors and duplicate keys, located), then `T` is read
+/// from the value by [`de`], which locates errors; both ways read records with the same reader. Every
 /// model struct denies unknown fields; each one found is recorded, taken out of the value and the
 /// read retried, so all of them are reported, not just the first. (One reader for every type keeps
 /// the WebAssembly module small: each reader compiles every type's deserializer once more.)
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Record by record, in little memory; only if that fails, the whole document as one value.
+    #[cfg(feature = "streaming")]
+    if let Some(v) = stream::read(text) {
+        return Ok(v);
+    }
     let value = strict::parse(text)?;
     from_value_in(value, Some(text))
 }

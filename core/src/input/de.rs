@@ -4,7 +4,8 @@
 //! serde_json's value reader with two differences that matter here: an error carries its path
 //! (`schools[0].district`), added as the error passes back up through each member and element,
 //! so a read that succeeds pays nothing for it; and a struct is read only from an object, never
-//! from an array, which keeps a second reader per struct out of the WebAssembly module.
+//! from an array, which keeps a second reader per struct out of the WebAssembly module. Text is
+//! handed out as copies, never borrowed, so the value read may be a temporary.
 
 use super::locate::Seg;
 use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
@@ -13,8 +14,17 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// Reads `T` from `value`.
-pub(crate) fn from_value<'de, T: de::Deserialize<'de>>(value: &'de Value) -> Result<T, Error> {
-    T::deserialize(De(value)).map_err(|mut e| {
+pub(crate) fn from_value<T: de::DeserializeOwned>(value: &Value) -> Result<T, Error> {
+    seed_from_value(std::marker::PhantomData::<T>, value)
+}
+
+/// Runs `seed` over `value` (for any `'de`: the reader never lends out borrowed text, so the
+/// value may be a temporary, as in the streaming reader).
+pub(crate) fn seed_from_value<'de, S: DeserializeSeed<'de>>(
+    seed: S,
+    value: &Value,
+) -> Result<S::Value, Error> {
+    seed.deserialize(De(value)).map_err(|mut e| {
         e.path.reverse();
         e
     })
@@ -59,9 +69,9 @@ fn at<T>(seg: impl FnOnce() -> Seg, r: Result<T, Error>) -> Result<T, Error> {
     })
 }
 
-struct De<'de>(&'de Value);
+struct De<'v>(&'v Value);
 
-impl<'de> de::Deserializer<'de> for De<'de> {
+impl<'de> de::Deserializer<'de> for De<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -77,7 +87,7 @@ impl<'de> de::Deserializer<'de> for De<'de> {
                     v.visit_f64(n.as_f64().unwrap_or(f64::NAN))
                 }
             }
-            Value::String(s) => v.visit_borrowed_str(s),
+            Value::String(s) => v.visit_str(s),
             Value::Array(a) => v.visit_seq(Seq {
                 items: a.iter(),
                 index: 0,
@@ -166,12 +176,12 @@ fn unexpected(v: &Value) -> de::Unexpected<'_> {
     }
 }
 
-struct Seq<'de> {
-    items: std::slice::Iter<'de, Value>,
+struct Seq<'v> {
+    items: std::slice::Iter<'v, Value>,
     index: usize,
 }
 
-impl<'de> SeqAccess<'de> for Seq<'de> {
+impl<'de> SeqAccess<'de> for Seq<'_> {
     type Error = Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
@@ -189,14 +199,14 @@ impl<'de> SeqAccess<'de> for Seq<'de> {
     }
 }
 
-struct Members<'de> {
-    iter: serde_json::map::Iter<'de>,
+struct Members<'v> {
+    iter: serde_json::map::Iter<'v>,
     /// The member whose key was just read.
-    current: Option<(&'de String, &'de Value)>,
+    current: Option<(&'v String, &'v Value)>,
 }
 
-impl<'de> Members<'de> {
-    fn new(o: &'de Map<String, Value>) -> Self {
+impl<'v> Members<'v> {
+    fn new(o: &'v Map<String, Value>) -> Self {
         Members {
             iter: o.iter(),
             current: None,
@@ -204,7 +214,7 @@ impl<'de> Members<'de> {
     }
 }
 
-impl<'de> MapAccess<'de> for Members<'de> {
+impl<'de> MapAccess<'de> for Members<'_> {
     type Error = Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
@@ -215,7 +225,7 @@ impl<'de> MapAccess<'de> for Members<'de> {
         };
         self.current = Some((k, v));
         // An unknown field is refused while its key is read: the path names it.
-        let key = seed.deserialize(de::value::BorrowedStrDeserializer::new(k));
+        let key = seed.deserialize(de::value::StrDeserializer::new(k));
         at(|| Seg::Key(k.clone()), key).map(Some)
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
@@ -229,21 +239,21 @@ impl<'de> MapAccess<'de> for Members<'de> {
     }
 }
 
-struct Variant<'de> {
-    name: &'de str,
-    value: Option<&'de Value>,
+struct Variant<'v> {
+    name: &'v str,
+    value: Option<&'v Value>,
 }
 
-impl<'de> EnumAccess<'de> for Variant<'de> {
+impl<'de> EnumAccess<'de> for Variant<'_> {
     type Error = Error;
     type Variant = Self;
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let name = de::value::BorrowedStrDeserializer::<Error>::new(self.name);
+        let name = de::value::StrDeserializer::<Error>::new(self.name);
         Ok((seed.deserialize(name)?, self))
     }
 }
 
-impl<'de> VariantAccess<'de> for Variant<'de> {
+impl<'de> VariantAccess<'de> for Variant<'_> {
     type Error = Error;
     fn unit_variant(self) -> Result<(), Error> {
         match self.value {

@@ -48,8 +48,8 @@ pub(super) fn parse(text: &str) -> Result<Value, InputError> {
 const DUPLICATE: &str = "duplicate key";
 
 /// One value; `path` is where it sits, left pointing at the failure when reading fails.
-struct Node<'p> {
-    path: &'p mut Vec<Seg>,
+pub(super) struct Node<'p> {
+    pub(super) path: &'p mut Vec<Seg>,
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_> {
