@@ -1,10 +1,8 @@
 // Browsers and bundlers. The checking module is fetched and compiled on import; the full module
 // (rules, explain, schema, sample) only on the first call of one of those, which return promises.
-import init from './xianjie_check.js';
+import init, { loadReferenceText, referenceFiles } from './xianjie_check.js';
 
 await init({ module_or_path: new URL('./xianjie_check_bg.wasm', import.meta.url) });
-
-import { loadReferenceText, referenceFiles } from './xianjie_check.js';
 
 export { check, checkField, packIds } from './xianjie_check.js';
 

@@ -1,12 +1,10 @@
 // Node: compiles the checking module synchronously on import, the full one (rules, explain, schema,
 // sample) on first use, so that the API is the same as in browsers (those return promises).
 import { readFileSync } from 'node:fs';
-import { initSync } from './xianjie_check.js';
+import { readFile } from 'node:fs/promises';
+import { initSync, loadReferenceText, referenceFiles } from './xianjie_check.js';
 
 initSync({ module: readFileSync(new URL('./xianjie_check_bg.wasm', import.meta.url)) });
-
-import { loadReferenceText, referenceFiles } from './xianjie_check.js';
-import { readFile } from 'node:fs/promises';
 
 export { check, checkField, packIds } from './xianjie_check.js';
 
@@ -17,7 +15,10 @@ export function loadReference() {
     referenceFiles().map(async (file) =>
       loadReferenceText(file, await readFile(new URL(`./${file}`, import.meta.url), 'utf8')),
     ),
-  );
+  ).catch((e) => {
+    reference = undefined; // a later call may retry
+    throw e;
+  });
   return reference;
 }
 
