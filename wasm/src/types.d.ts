@@ -950,7 +950,11 @@ export interface Rule {
   };
   /** The original text of the clause. */
   quote: string;
-  /** Parameters the source leaves unset: the user must give them (`--param id.name=value`). */
+  /**
+   * Parameters the source leaves unset: the user must give them (`--param id.name=value`);
+   * until then the rule is reported unchecked. (A value written in the pack itself does not
+   * count: a parameter the pack can set is not required.)
+   */
   required_params?: string[];
   /** Severity, from the modality of the text. */
   severity: Severity;

@@ -242,10 +242,8 @@ pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
 
 /// Built-in packs `ids` (empty: all) with `params` applied.
 fn builtin_with(ids: &[String], params: &BTreeMap<String, String>) -> Result<Vec<Pack>, PackError> {
-    let all: Vec<&str>;
     let ids: Vec<&str> = if ids.is_empty() {
-        all = crate::rules::builtin_ids();
-        all.clone()
+        crate::rules::builtin_ids()
     } else {
         ids.iter().map(String::as_str).collect()
     };

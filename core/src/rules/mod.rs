@@ -106,7 +106,9 @@ pub struct Rule {
     /// Last day in force, if repealed or time-limited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_until: Option<NaiveDate>,
-    /// Parameters the source leaves unset: the user must give them (`--param id.name=value`).
+    /// Parameters the source leaves unset: the user must give them (`--param id.name=value`);
+    /// until then the rule is reported unchecked. (A value written in the pack itself does not
+    /// count: a parameter the pack can set is not required.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_params: Vec<String>,
     /// Why each required parameter is needed, shown when it is missing,
