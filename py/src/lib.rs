@@ -34,6 +34,8 @@ fn lang(s: &str) -> PyResult<Lang> {
 #[pyclass(frozen, module = "xianjie._native")]
 pub(crate) struct Dataset {
     pub(crate) inner: xianjie::Dataset,
+    /// Where each record came from, when read from a workbook or CSV file.
+    pub(crate) cells: Option<xianjie::table::CellMap>,
 }
 
 fn parsed(
@@ -41,7 +43,7 @@ fn parsed(
     r: Result<xianjie::Dataset, InputError>,
     located: bool,
 ) -> PyResult<Dataset> {
-    r.map(|inner| Dataset { inner })
+    r.map(|inner| Dataset { inner, cells: None })
         .map_err(|e| input_error(py, &e, located))
 }
 
@@ -56,8 +58,9 @@ impl Dataset {
     /// Reads a dataset file, by extension (`api::read_path`).
     #[staticmethod]
     fn read_path(py: Python<'_>, path: PathBuf) -> PyResult<Dataset> {
-        let r = detached(py, || xianjie::api::read_path(&path))?;
-        parsed(py, r, true)
+        let r = detached(py, || xianjie::api::read_path_with_cells(&path))?;
+        let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
+        Ok(Dataset { inner, cells })
     }
     /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them.
     #[staticmethod]
@@ -102,7 +105,12 @@ fn check(
         ..Default::default()
     };
     let r = detached(py, || {
-        xianjie::check(&dataset.inner, &opts).map(|report| report.to_json_pretty())
+        xianjie::check(&dataset.inner, &opts).map(|mut report| {
+            if let Some(cells) = &dataset.cells {
+                cells.locate(&mut report);
+            }
+            report.to_json_pretty()
+        })
     })?;
     r.map_err(|e| pack_error(py, &e))
 }
@@ -117,7 +125,7 @@ fn sample_names() -> Vec<&'static str> {
 #[pyfunction]
 fn sample_load(py: Python<'_>, name: String) -> PyResult<Option<Dataset>> {
     let ds = detached(py, || xianjie::sample::load(&name))?;
-    Ok(ds.map(|inner| Dataset { inner }))
+    Ok(ds.map(|inner| Dataset { inner, cells: None }))
 }
 
 /// Ids of the built-in packs (`rules::builtin_ids`).

@@ -157,6 +157,10 @@ def test_csv_is_read_by_the_core(tmp_path: Path) -> None:
     )
     report = xianjie.check(p, packs=["bj-3p2-2024"])
     assert [f.rule_id for f in report.findings] == ["bj-3p2-2024/semester-meetings"]
+    # The finding names its cell, as the CLI's does: row 2 (after the header), column C.
+    cell = report.findings[0].locations[0].cell
+    assert cell is not None
+    assert (cell.row, cell.column) == (2, "C")
     bad = tmp_path / "semester_activities_bad.csv"
     bad.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
     with pytest.raises(xianjie.InputError):
