@@ -53,7 +53,7 @@ build_module() { # <name> <cargo feature flags>
 build_module check --no-default-features
 build_module full ""
 
-cp js/index.js js/node.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+cp js/index.js js/node.js js/lazy.js js/index.d.ts js/node.d.ts README.md "$TMP/"
 # Reference tables, loaded on demand by loadReference() (the checking module leaves them out).
 cp "$ROOT/core/data/catalog-2021.tsv" "$ROOT/core/data/divisions.tsv" "$TMP/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
@@ -90,5 +90,5 @@ for m in check full; do
 done
 REF_GZ=$(cat pkg/*.tsv | gzip -9c | wc -c)
 echo "reference tables (loadReference): $(cat pkg/*.tsv | wc -c) bytes raw, $REF_GZ bytes gzip -9"
-JS_GZ=$(cat pkg/index.js pkg/xianjie_check.js | gzip -9c | wc -c)
-echo "JS loaded on import (index.js + xianjie_check.js): $JS_GZ bytes gzip -9"
+JS_GZ=$(cat pkg/index.js pkg/lazy.js pkg/xianjie_check.js | gzip -9c | wc -c)
+echo "JS loaded on import (index.js + lazy.js + xianjie_check.js): $JS_GZ bytes gzip -9"

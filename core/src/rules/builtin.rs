@@ -91,14 +91,11 @@ pub(crate) fn with_params(
     }
     let text = PACKS_JSON.iter().find(|(i, _)| *i == id)?.1;
     let origin = format!("builtin:{id}");
-    let err = |e: crate::InputError| super::params::perr(&origin, e.to_string());
-    Some((|| {
-        let mut value = crate::input::parse_value(text).map_err(err)?;
-        super::params::apply(&mut value, params)?;
-        let pack: Pack = crate::input::from_value(value).map_err(err)?;
-        pack.validate(&origin)?;
-        Ok(pack)
-    })())
+    Some(
+        crate::input::parse_value(text)
+            .map_err(|e| super::params::perr(&origin, e.to_string()))
+            .and_then(|value| super::params::reread(value, params, &origin)),
+    )
 }
 
 fn from_json(text: &str, id: &str) -> Result<Pack, String> {

@@ -162,11 +162,8 @@ impl Pack {
         // A typed pack goes back to JSON for this; the built-in packs start from their JSON
         // (`builtin::with_params`), so the WebAssembly build needs no serializer for checks.
         let origin = format!("pack {}", self.id);
-        let mut v = serde_json::to_value(self).map_err(|e| perr(&origin, e.to_string()))?;
-        super::params::apply(&mut v, params)?;
-        let pack: Pack = crate::input::from_value(v).map_err(|e| perr(&origin, e.to_string()))?;
-        pack.validate(&origin)?;
-        Ok(pack)
+        let v = serde_json::to_value(self).map_err(|e| perr(&origin, e.to_string()))?;
+        super::params::reread(v, params, &origin)
     }
 }
 

@@ -65,6 +65,19 @@ pub(crate) fn apply(
     Ok(applied)
 }
 
+/// `pack` (JSON form) with `params` applied, read and validated; `origin` names it in errors.
+pub(crate) fn reread(
+    mut pack: Value,
+    params: &BTreeMap<String, String>,
+    origin: &str,
+) -> Result<super::Pack, PackError> {
+    apply(&mut pack, params)?;
+    let typed: super::Pack =
+        crate::input::from_value(pack).map_err(|e| perr(origin, e.to_string()))?;
+    typed.validate(origin)?;
+    Ok(typed)
+}
+
 /// Whether any key of `params` names a rule of `pack` (then it must be re-read with them).
 pub(crate) fn any_for(pack: &super::Pack, params: &BTreeMap<String, String>) -> bool {
     params.keys().any(|k| {
