@@ -24,6 +24,9 @@ pub enum InputErrorKind {
     UnknownField,
     /// A file could not be read.
     Io,
+    /// Over one of the [`Limits`](crate::limits::Limits) (size, count, depth), refused before
+    /// it is read whole.
+    Limit,
 }
 
 impl InputErrorKind {
@@ -36,6 +39,7 @@ impl InputErrorKind {
             Self::Missing => "missing",
             Self::UnknownField => "unknown_field",
             Self::Io => "io",
+            Self::Limit => "limit",
         }
     }
 }
