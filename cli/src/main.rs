@@ -1,16 +1,24 @@
 //! `xianjie`: check articulation data against policy rule packs from the command line.
 //!
 //! Thin: parses arguments, reads files, calls the core, prints. Exit codes: 0 no error finding,
-//! 1 error findings, 2 unusable input (the message names the file and the place).
+//! 1 error findings, 2 unusable input (the message names the file and the place). A reader that
+//! goes away (`| head`) ends output quietly; the exit code stays the result's ([`streams`]).
+//! Every text output is escaped (no control or bidi character from the input reaches the
+//! terminal raw); JSON output keeps the data, with C1 and bidi controls as `\uXXXX`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use streams::{out, out_json, quoted, read_bounded, say};
 use xianjie::finding::Lang;
+use xianjie::input::{InputError, InputErrorKind};
+use xianjie::limits::Limits;
 use xianjie::rules::{builtin, builtin_packs, find_rule, Pack};
+use xianjie::table::{CellIssue, CellMap, ReadOptions};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
+mod streams;
 mod tables;
 
 #[derive(Parser)]
@@ -62,11 +70,43 @@ struct PackArgs {
     params_file: Option<PathBuf>,
 }
 
+/// Bounds on what is read (`--limit NAME=VALUE`), for every command that reads input.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Raise or lower a limit on input, e.g. `--limit input_bytes=4GiB` (repeatable); names and
+    /// defaults in docs/guide.md, "Limits".
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limits: Vec<String>,
+}
+
+impl LimitArgs {
+    /// The limits of this run; every bad `--limit` is reported, with the known names.
+    fn limits(&self) -> Result<Limits, Unusable> {
+        let mut limits = Limits::default();
+        let mut pairs = Vec::new();
+        for kv in &self.limits {
+            let Some(pair) = kv.split_once('=') else {
+                return Err(Unusable(format!(
+                    "--limit {}: 应为 名称=值 / expected NAME=VALUE",
+                    quoted(&limits, kv)
+                )));
+            };
+            pairs.push((pair.0.trim(), pair.1.trim()));
+        }
+        limits
+            .set_all(pairs)
+            .map_err(|e| Unusable(e.with_source("--limit").to_string()))?;
+        streams::use_limits(&limits);
+        Ok(limits)
+    }
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Check data files (JSON, or .xlsx/.csv tables); with no FILE, the bundled sample bj-3p2-2024.
     Check {
-        /// Dataset files: JSON, a workbook (.xlsx, one sheet per entity) or CSV (one file per entity).
+        /// Dataset files: JSON (`-`: stdin), a workbook (.xlsx, one sheet per entity) or CSV (one
+        /// file per entity).
         files: Vec<PathBuf>,
         /// The entity of a CSV file whose name does not say it (e.g. semester_activities).
         #[arg(long, value_name = "NAME")]
@@ -79,6 +119,8 @@ enum Cmd {
         batch_size: Option<usize>,
         #[command(flatten)]
         packs: PackArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -123,7 +165,7 @@ enum Cmd {
     /// Summarise data: transfer rates, application summaries (汇总表), semester compliance, target
     /// progress; printed, or written as a workbook with --out. With no FILE, the bundled sample.
     Summary {
-        /// Dataset files (JSON, .xlsx or .csv), read as one dataset.
+        /// Dataset files (JSON (`-`: stdin), .xlsx or .csv), read as one dataset.
         files: Vec<PathBuf>,
         /// Output format when printing.
         #[arg(long, value_enum, default_value = "table")]
@@ -133,6 +175,8 @@ enum Cmd {
         lang: LangArg,
         #[command(flatten)]
         packs: PackArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// The reporting year, for tables without a 数据集 sheet.
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
@@ -148,23 +192,125 @@ enum Cmd {
     },
 }
 
-/// An unusable input or argument: exit code 2.
+/// An unusable input or argument: exit code 2. The message is the user's text too (file names,
+/// keys, values): it is escaped when printed ([`say`]).
 struct Unusable(String);
 
-fn read_dataset(path: &Path) -> Result<Dataset, Unusable> {
-    let name = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Unusable(format!("{name}: cannot read: {e}")))?;
-    Dataset::from_json_str(&text).map_err(|e| Unusable(e.with_source(name).to_string()))
+impl From<InputError> for Unusable {
+    fn from(e: InputError) -> Self {
+        Unusable(e.to_string())
+    }
 }
 
-fn options(a: &PackArgs, lang: Lang) -> Result<Options, Unusable> {
+/// Reads a JSON dataset from `path` (`-`: stdin), bounded by `limits` ([`read_bounded`]).
+fn read_dataset(path: &Path, limits: &Limits) -> Result<Dataset, Unusable> {
+    let name = streams::input_name(path);
+    let text = read_bounded(path, limits, true)?;
+    // TODO(merge): `Dataset::from_json_str_with(&text, limits)` once h/json adds it.
+    Ok(Dataset::from_json_str(&text).map_err(|e| e.with_source(name))?)
+}
+
+/// Whether a table problem makes the input unusable (exit 2, no report): a file or sheet that
+/// cannot be read (no cell to point at), an unreadable file, or a limit exceeded (something was
+/// not read). A bad cell or an unknown column leaves the rest checkable (exit 1).
+fn unusable_issue(i: &CellIssue) -> bool {
+    matches!(i.kind, InputErrorKind::Io | InputErrorKind::Limit)
+        || (i.cell.is_none() && i.kind != InputErrorKind::UnknownField)
+}
+
+/// Prints table problems on stderr, each as `FILE: SHEET!CELL (field): 中文 / English` (for a
+/// problem of a whole file or sheet, `FILE: …`), the place never empty; returns whether any makes
+/// the input unusable.
+fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
+    let all = files
+        .iter()
+        .map(|f| streams::input_name(f))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut text = String::new();
+    for i in issues {
+        // A CSV file's sheet is its file stem; a workbook's sheets are inside the one workbook.
+        let file = match (&i.cell, files) {
+            (_, [one]) => streams::input_name(one),
+            (Some(c), _) => files
+                .iter()
+                .find(|f| {
+                    f.file_stem()
+                        .is_some_and(|s| s.to_string_lossy() == c.sheet)
+                })
+                .map_or_else(|| all.clone(), |f| streams::input_name(f)),
+            (None, _) => all.clone(),
+        };
+        let mut place = i.cell_ref();
+        if let Some(f) = &i.field {
+            place = format!("{place} ({f})").trim_start().to_string();
+        }
+        let sep = if place.is_empty() { "" } else { ": " };
+        text.push_str(&format!(
+            "{file}: {place}{sep}{} / {}\n",
+            i.msg_zh, i.msg_en
+        ));
+    }
+    if !text.is_empty() {
+        say(&text);
+    }
+    issues.iter().any(unusable_issue)
+}
+
+/// Reads table files into one dataset. Cell problems go to stderr and the rest is still checked
+/// (`bad`: exit 1); a problem that makes the input unusable is exit 2, with no report.
+fn read_tables(
+    paths: &[&Path],
+    opts: &ReadOptions,
+    _limits: &Limits,
+) -> Result<(Dataset, CellMap, bool), Failure> {
+    // TODO(merge): `table::read_paths_with(paths, opts, limits)` once h/tables adds it.
+    let r = xianjie::table::read_paths(paths, opts)?;
+    if print_cell_issues(paths, &r.issues) {
+        return Err(Failure::Reported);
+    }
+    let bad = !r.issues.is_empty();
+    Ok((r.dataset, r.cells, bad))
+}
+
+/// Why a command stopped: an unusable input or argument to print, or one already printed.
+/// Both exit 2.
+enum Failure {
+    Unusable(Unusable),
+    Reported,
+}
+
+impl From<Unusable> for Failure {
+    fn from(e: Unusable) -> Self {
+        Failure::Unusable(e)
+    }
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::Unusable(e.into())
+    }
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Failure::Unusable(Unusable(s))
+    }
+}
+
+impl From<String> for Unusable {
+    fn from(s: String) -> Self {
+        Unusable(s)
+    }
+}
+
+fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusable> {
     let mut params = BTreeMap::new();
     if let Some(p) = &a.params_file {
         let name = p.display().to_string();
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| Unusable(format!("{name}: cannot read: {e}")))?;
-        let map: BTreeMap<String, String> = if name.ends_with(".toml") {
+        let is_toml = name.ends_with(".toml");
+        let text = read_bounded(p, limits, !is_toml)?;
+        let map: BTreeMap<String, String> = if is_toml {
             toml_map(&text).map_err(|e| Unusable(format!("{name}: {e}")))?
         } else {
             serde_json::from_str(&text).map_err(|e| {
@@ -176,16 +322,18 @@ fn options(a: &PackArgs, lang: Lang) -> Result<Options, Unusable> {
         params.extend(map);
     }
     for kv in &a.params {
-        let (k, v) = kv
-            .split_once('=')
-            .ok_or_else(|| Unusable(format!("--param {kv}: expected RULE_ID.NAME=VALUE")))?;
+        let (k, v) = kv.split_once('=').ok_or_else(|| {
+            Unusable(format!(
+                "--param {}: expected RULE_ID.NAME=VALUE",
+                quoted(limits, kv)
+            ))
+        })?;
         params.insert(k.trim().to_string(), v.trim().to_string());
     }
     let mut extra = Vec::new();
     for f in &a.pack_files {
         let name = f.display().to_string();
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| Unusable(format!("{name}: cannot read: {e}")))?;
+        let text = read_bounded(f, limits, false)?;
         extra.push(Pack::from_toml_str(&text, &name).map_err(|e| Unusable(e.to_string()))?);
     }
     Ok(Options {
@@ -204,14 +352,14 @@ fn toml_map(text: &str) -> Result<BTreeMap<String, String>, String> {
         .collect())
 }
 
-fn print_report(r: &Report, format: Format, lang: Lang) {
+fn print_report(r: &Report, format: Format, lang: Lang) -> Result<(), String> {
     match format {
-        Format::Json => println!("{}", r.to_json_pretty()),
-        _ => print!("{}", render::report_table(r, lang)),
+        Format::Json => out_json(&r.to_json_pretty()),
+        _ => out(&render::report_table(r, lang)),
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Unusable> {
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.cmd {
         Cmd::Check {
             files,
@@ -219,17 +367,26 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             year,
             batch_size,
             packs,
+            limits,
             format,
             lang,
         } => {
             let lang = Lang::from(lang);
-            let checker =
-                Checker::new(&options(&packs, lang)?).map_err(|e| Unusable(e.to_string()))?;
+            let limits = limits.limits()?;
+            let checker = Checker::new(&options(&packs, lang, &limits)?)
+                .map_err(|e| Unusable(e.to_string()))?;
             let ropts = tables::read_options(entity.as_deref(), year)?;
             if let (Some(n), [file]) = (batch_size, files.as_slice()) {
-                return tables::check_batches(&checker, file, &ropts, n, |r| {
-                    print_report(r, format, lang)
-                });
+                let mut failed = None;
+                let code = tables::check_batches(&checker, file, &ropts, n, |r| {
+                    if let Err(e) = print_report(r, format, lang) {
+                        failed.get_or_insert(e);
+                    }
+                })?;
+                return match failed {
+                    Some(e) => Err(Unusable(e).into()),
+                    None => Ok(code),
+                };
             }
             let mut any_error = false;
             let datasets: Vec<(Dataset, Option<xianjie::table::CellMap>)> = if files.is_empty() {
@@ -244,12 +401,12 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     .iter()
                     .map(|f| {
                         if xianjie::table::is_table_path(f) {
-                            tables::read(&[f.as_path()], &ropts).map(|(d, c, bad)| {
+                            read_tables(&[f.as_path()], &ropts, &limits).map(|(d, c, bad)| {
                                 any_error |= bad;
                                 (d, Some(c))
                             })
                         } else {
-                            read_dataset(f).map(|d| (d, None))
+                            Ok(read_dataset(f, &limits).map(|d| (d, None))?)
                         }
                     })
                     .collect::<Result<_, _>>()?
@@ -260,7 +417,7 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     c.locate(&mut r);
                 }
                 any_error |= !r.ok;
-                print_report(&r, format, lang);
+                print_report(&r, format, lang)?;
             }
             Ok(if any_error {
                 ExitCode::from(1)
@@ -272,7 +429,8 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             let packs: Vec<&Pack> = match &pack {
                 Some(id) => vec![builtin(id).ok_or_else(|| {
                     Unusable(format!(
-                        "unknown pack {id:?}; built-in packs: {}",
+                        "unknown pack {:?}; built-in packs: {}",
+                        Limits::default().quote(id),
                         xianjie::rules::builtin_ids().join(", ")
                     ))
                 })?],
@@ -281,37 +439,39 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             match format {
                 Format::Json => {
                     let all: Vec<&Pack> = packs;
-                    println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+                    out_json(&serde_json::to_string_pretty(&all).unwrap_or_default())?;
                 }
-                Format::Markdown => print!("{}", render::rules_markdown(&packs)),
-                Format::Table => print!("{}", render::rules_table(&packs, lang.into())),
+                Format::Markdown => out(&render::rules_markdown(&packs))?,
+                Format::Table => out(&render::rules_table(&packs, lang.into()))?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Explain { rule_id, lang } => {
             let (p, r) = find_rule(&rule_id).ok_or_else(|| {
                 Unusable(format!(
-                    "unknown rule {rule_id:?}; list them with `xianjie rules`"
+                    "unknown rule {:?}; list them with `xianjie rules`",
+                    Limits::default().quote(&rule_id)
                 ))
             })?;
-            print!("{}", render::explain(p, r, lang.into()));
+            out(&render::explain(p, r, lang.into()))?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Sample { name } => {
             match name {
                 None => {
                     for n in xianjie::sample::names() {
-                        println!("{n}");
+                        out(&format!("{n}\n"))?;
                     }
                 }
                 Some(n) => {
                     let ds = xianjie::sample::load(&n).ok_or_else(|| {
                         Unusable(format!(
-                            "unknown sample {n:?}; samples: {}",
+                            "unknown sample {:?}; samples: {}",
+                            Limits::default().quote(&n),
                             xianjie::sample::names().join(", ")
                         ))
                     })?;
-                    println!("{}", ds.to_json_pretty());
+                    out_json(&ds.to_json_pretty())?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -325,7 +485,8 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     .map(|id| {
                         builtin(id).ok_or_else(|| {
                             Unusable(format!(
-                                "unknown pack {id:?}; built-in packs: {}",
+                                "unknown pack {:?}; built-in packs: {}",
+                                Limits::default().quote(id),
                                 xianjie::rules::builtin_ids().join(", ")
                             ))
                         })
@@ -341,11 +502,13 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
             format,
             lang,
             packs,
+            limits,
             year,
-            out,
+            out: out_file,
         } => {
-            let checker =
-                Checker::new(&options(&packs, Lang::Zh)?).map_err(|e| Unusable(e.to_string()))?;
+            let limits = limits.limits()?;
+            let checker = Checker::new(&options(&packs, Lang::Zh, &limits)?)
+                .map_err(|e| Unusable(e.to_string()))?;
             let ropts = tables::read_options(None, year)?;
             let (tabular, json): (Vec<&Path>, Vec<&Path>) = files
                 .iter()
@@ -358,41 +521,41 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     })?,
                     None,
                 ),
-                (true, [one]) => (read_dataset(one)?, None),
+                (true, [one]) => (read_dataset(one, &limits)?, None),
                 (false, []) => {
-                    let (d, c, _) = tables::read(&tabular, &ropts)?;
+                    let (d, c, _) = read_tables(&tabular, &ropts, &limits)?;
                     (d, Some(c))
                 }
                 _ => {
                     return Err(Unusable(
                         "summary: give one JSON dataset, or table files (.xlsx/.csv)".into(),
-                    ))
+                    )
+                    .into())
                 }
             };
             let mut r = checker.check(&ds);
             if let Some(c) = &cells {
                 c.locate(&mut r);
             }
-            let Some(out) = out else {
+            let Some(out_file) = out_file else {
                 let summary = xianjie::aggregate::summary(&ds, &r);
                 match format {
-                    Format::Json => println!(
-                        "{}",
-                        serde_json::to_string_pretty(&summary).unwrap_or_default()
-                    ),
-                    _ => print!("{}", render::summary_table(&summary, lang.into())),
+                    Format::Json => {
+                        out_json(&serde_json::to_string_pretty(&summary).unwrap_or_default())?
+                    }
+                    _ => out(&render::summary_table(&summary, lang.into()))?,
                 }
                 return Ok(ExitCode::SUCCESS);
             };
             let bytes =
                 xianjie::table::summary_workbook(&ds, &r).map_err(|e| Unusable(e.to_string()))?;
-            tables::write(&out, &bytes)?;
-            eprintln!(
+            tables::write(&out_file, &bytes)?;
+            say(&format!(
                 "{}: {} findings ({} errors)",
-                out.display(),
+                out_file.display(),
                 r.findings.len(),
                 r.counts.error
-            );
+            ));
             Ok(if r.ok {
                 ExitCode::SUCCESS
             } else {
@@ -401,12 +564,14 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
         }
         Cmd::Schema { of } => {
             match of.as_str() {
-                "dataset" => println!("{}", xianjie::schema::dataset_schema()),
-                "report" => println!("{}", xianjie::schema::report_schema()),
+                "dataset" => out_json(&xianjie::schema::dataset_schema().to_string())?,
+                "report" => out_json(&xianjie::schema::report_schema().to_string())?,
                 other => {
                     return Err(Unusable(format!(
-                        "schema {other:?}: expected `dataset` or `report`"
-                    )))
+                        "schema {:?}: expected `dataset` or `report`",
+                        Limits::default().quote(other)
+                    ))
+                    .into())
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -415,11 +580,32 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap quotes the arguments it refuses: escaped like every other message. Help and
+        // version go to stdout (exit 0); usage errors to stderr (exit 2).
+        Err(e) => {
+            let mut text = e.render().to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if e.use_stderr() {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr(),
+                    render::escape_text(&text).as_bytes(),
+                );
+            } else if out(&render::escape_text(&text)).is_err() {
+                return ExitCode::from(2);
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli) {
         Ok(code) => code,
-        Err(Unusable(msg)) => {
-            eprintln!("xianjie: {msg}");
+        Err(Failure::Unusable(Unusable(msg))) => {
+            say(&msg);
             ExitCode::from(2)
         }
+        Err(Failure::Reported) => ExitCode::from(2),
     }
 }

@@ -5,8 +5,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
-use xianjie::model::{Dataset, EntityKind};
-use xianjie::table::{self, CellIssue, CellMap, ReadOptions};
+use xianjie::model::EntityKind;
+use xianjie::table::{self, CellIssue, ReadOptions};
 use xianjie::{Checker, Report};
 
 pub fn read_options(entity: Option<&str>, year: Option<i32>) -> Result<ReadOptions, Unusable> {
@@ -31,24 +31,8 @@ fn names() -> String {
         .join(", ")
 }
 
-fn print_issues(issues: &[CellIssue]) {
-    for i in issues {
-        let at = i.cell_ref();
-        let field = i
-            .field
-            .as_deref()
-            .map(|f| format!(" ({f})"))
-            .unwrap_or_default();
-        eprintln!("xianjie: {at}{field}: {} / {}", i.msg_zh, i.msg_en);
-    }
-}
-
-/// Reads table files into one dataset; cell problems go to stderr (the rest is still checked)
-/// and make the exit code 1.
-pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, CellMap, bool), Unusable> {
-    let r = table::read_paths(paths, opts).map_err(|e| Unusable(e.to_string()))?;
-    print_issues(&r.issues);
-    Ok((r.dataset, r.cells, !r.issues.is_empty()))
+fn print_issues(path: &Path, issues: &[CellIssue]) {
+    super::print_cell_issues(&[path], issues);
 }
 
 /// Checks one CSV file in batches, printing each batch's report; a progress spinner on stderr
@@ -78,7 +62,7 @@ pub fn check_batches(
     let mut any_error = false;
     let mut any_issue = false;
     for b in batches {
-        print_issues(&b.issues);
+        print_issues(path, &b.issues);
         any_issue |= !b.issues.is_empty();
         let mut r = checker.check(&b.dataset);
         b.locate(&mut r);

@@ -1,5 +1,6 @@
 //! The Markdown rule catalogue (`docs/rules.md`) and per-rule explanations, generated from the packs.
 
+use super::escape_text;
 use crate::finding::Lang;
 use crate::rules::{Pack, Rule};
 use std::fmt::Write;
@@ -29,8 +30,13 @@ fn check_lines(rule: &Rule) -> Vec<String> {
 }
 
 /// The catalogue of `packs` in Markdown: per pack its source, per rule its clause, quoted text,
-/// severity, interpretation, checks with parameters, dates and required parameters.
+/// severity, interpretation, checks with parameters, dates and required parameters. A user's pack
+/// is the user's text: controls and bidi characters are escaped ([`escape_text`]).
 pub fn rules_markdown(packs: &[&Pack]) -> String {
+    escape_text(&catalogue(packs)).into_owned()
+}
+
+fn catalogue(packs: &[&Pack]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# Rule catalogue\n");
     let _ = writeln!(
@@ -100,8 +106,21 @@ pub fn rules_markdown(packs: &[&Pack]) -> String {
     s
 }
 
-/// A rule explained in full: titles, source, quoted clause, interpretation, checks.
+/// A rule explained in full: titles, source, quoted clause, interpretation, checks; controls and
+/// bidi characters escaped ([`escape_text`]).
+///
+/// ```
+/// let (p, r) = xianjie::rules::find_rule("bj-3p2-2024/semester-meetings").unwrap();
+/// let mut r = r.clone();
+/// r.title_zh = "会\u{1b}]8;;http://x\u{7}议\u{202e}".into();
+/// let text = xianjie::render::explain(p, &r, xianjie::finding::Lang::Zh);
+/// assert!(text.contains("会\\u{1b}]8;;http://x\\u{7}议\\u{202e}"), "{text}");
+/// ```
 pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
+    escape_text(&explanation(pack, rule, lang)).into_owned()
+}
+
+fn explanation(pack: &Pack, rule: &Rule, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut s = String::new();
     let _ = writeln!(s, "{}", rule.id);

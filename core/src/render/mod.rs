@@ -1,10 +1,13 @@
 //! Text renderings of reports and rule packs: aligned tables (CJK-aware widths), the Markdown rule
-//! catalogue (`docs/rules.md` is generated from it), and rule explanations.
+//! catalogue (`docs/rules.md` is generated from it), and rule explanations. User text in every
+//! rendering is escaped ([`safe`]): no control or bidi character reaches a terminal raw.
 
 mod catalogue;
+mod safe;
 mod summary;
 mod table;
 
 pub use catalogue::{explain, rules_markdown};
+pub use safe::{escape, escape_markdown, escape_text, is_unsafe, json_safe};
 pub use summary::summary_table;
 pub use table::{report_table, rules_table, TextTable};

@@ -1,11 +1,13 @@
 //! Aligned plain-text tables. Widths count display columns, so Chinese text stays aligned.
 
+use super::escape;
 use crate::finding::Lang;
 use crate::report::{Report, RuleState};
 use crate::rules::Pack;
 use unicode_width::UnicodeWidthStr;
 
 /// A plain-text table: the last column is not padded, so long messages do not widen the others.
+/// Every cell is escaped ([`escape`]): a cell is one line, with no control or bidi character raw.
 #[derive(Debug, Clone, Default)]
 pub struct TextTable {
     rows: Vec<Vec<String>>,
@@ -15,12 +17,26 @@ impl TextTable {
     /// A table with a header row.
     pub fn new(header: &[&str]) -> Self {
         TextTable {
-            rows: vec![header.iter().map(|s| s.to_string()).collect()],
+            rows: vec![header.iter().map(|s| escape(s).into_owned()).collect()],
         }
     }
     /// Adds a row.
+    ///
+    /// ```
+    /// let mut t = xianjie::render::TextTable::new(&["id"]);
+    /// t.row(vec!["S1\u{1b}[31m\u{202e}".into()]);
+    /// assert_eq!(t.render(), "id\nS1\\u{1b}[31m\\u{202e}\n");
+    /// ```
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+        self.rows.push(
+            cells
+                .into_iter()
+                .map(|c| match escape(&c) {
+                    std::borrow::Cow::Borrowed(_) => c,
+                    std::borrow::Cow::Owned(e) => e,
+                })
+                .collect(),
+        );
     }
     /// Renders with two spaces between columns.
     ///
@@ -76,14 +92,17 @@ fn state_name(s: RuleState, lang: Lang) -> &'static str {
 pub fn report_table(report: &Report, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
-    let title = report
-        .dataset
-        .as_deref()
-        .unwrap_or(if zh { "数据" } else { "data" });
+    // The dataset's name and a user pack's id and document are the user's text.
+    let title = escape(
+        report
+            .dataset
+            .as_deref()
+            .unwrap_or(if zh { "数据" } else { "data" }),
+    );
     let packs: Vec<String> = report
         .packs
         .iter()
-        .map(|p| format!("{} ({})", p.id, p.document))
+        .map(|p| escape(&format!("{} ({})", p.id, p.document)).into_owned())
         .collect();
     out.push_str(&if zh {
         format!("检查 {title}:{}\n\n", packs.join("、"))
