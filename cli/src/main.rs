@@ -184,6 +184,12 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// List the limits on input, with their defaults (set them with `--limit NAME=VALUE`).
+    Limits {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// Print the JSON Schema of the dataset document (or of the report).
     Schema {
         /// `dataset` or `report`.
@@ -355,7 +361,8 @@ fn toml_map(text: &str) -> Result<BTreeMap<String, String>, String> {
 fn print_report(r: &Report, format: Format, lang: Lang) -> Result<(), String> {
     match format {
         Format::Json => out_json(&r.to_json_pretty()),
-        _ => out(&render::report_table(r, lang)),
+        Format::Markdown => out(&render::report_markdown(r, lang)),
+        Format::Table => out(&render::report_table(r, lang)),
     }
 }
 
@@ -543,7 +550,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     Format::Json => {
                         out_json(&serde_json::to_string_pretty(&summary).unwrap_or_default())?
                     }
-                    _ => out(&render::summary_table(&summary, lang.into()))?,
+                    Format::Markdown => out(&render::summary_markdown(&summary, lang.into()))?,
+                    Format::Table => out(&render::summary_table(&summary, lang.into()))?,
                 }
                 return Ok(ExitCode::SUCCESS);
             };
@@ -561,6 +569,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Cmd::Limits { format } => {
+            let defaults = Limits::default();
+            match format {
+                Format::Json => {
+                    out_json(&serde_json::to_string_pretty(&defaults).unwrap_or_default())?
+                }
+                Format::Markdown => out(&render::limits_table(&defaults).markdown())?,
+                Format::Table => out(&render::limits_table(&defaults).render())?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Schema { of } => {
             match of.as_str() {

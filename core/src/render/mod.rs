@@ -3,11 +3,13 @@
 //! rendering is escaped ([`safe`]): no control or bidi character reaches a terminal raw.
 
 mod catalogue;
+mod limits;
 mod safe;
 mod summary;
 mod table;
 
 pub use catalogue::{explain, rules_markdown};
+pub use limits::limits_table;
 pub use safe::{escape, escape_markdown, escape_text, is_unsafe, json_safe};
-pub use summary::summary_table;
-pub use table::{report_table, rules_table, TextTable};
+pub use summary::{summary_markdown, summary_table};
+pub use table::{report_markdown, report_table, rules_table, TextTable};

@@ -1,10 +1,11 @@
 //! The summary as text tables (what `xianjie summary` prints without `--out`).
 
+use super::table::Style;
 use super::TextTable;
 use crate::aggregate::{Summary, TransferRow};
 use crate::finding::Lang;
 
-fn rate_rows(title: &str, rows: &[TransferRow], zh: bool) -> String {
+fn rate_rows(title: &str, rows: &[TransferRow], zh: bool, style: Style) -> String {
     let mut t = TextTable::new(if zh {
         &[
             "分组",
@@ -48,11 +49,20 @@ fn rate_rows(title: &str, rows: &[TransferRow], zh: bool) -> String {
             r.rate.fraction.clone(),
         ]);
     }
-    format!("{title}\n{}\n", t.render())
+    format!("{title}\n{}\n", style.table(&t))
 }
 
 /// Renders `s` as aligned text tables.
 pub fn summary_table(s: &Summary, lang: Lang) -> String {
+    summary_in(s, lang, Style::Text)
+}
+
+/// Renders `s` as Markdown tables (`|` in cells escaped).
+pub fn summary_markdown(s: &Summary, lang: Lang) -> String {
+    summary_in(s, lang, Style::Markdown)
+}
+
+fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
     if !s.transfer_by_year.is_empty() {
@@ -64,6 +74,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
             },
             &s.transfer_by_year,
             zh,
+            style,
         );
         out += &rate_rows(
             if zh {
@@ -73,6 +84,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
             },
             &s.transfer_by_district,
             zh,
+            style,
         );
         out += &rate_rows(
             if zh {
@@ -82,6 +94,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
             },
             &s.transfer_by_category,
             zh,
+            style,
         );
     }
     if !s.applications.is_empty() {
@@ -132,7 +145,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
                 ]);
             }
         }
-        out += &t.render();
+        out += &style.table(&t);
         out.push('\n');
     }
     if !s.semesters.is_empty() {
@@ -159,7 +172,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
                 share.percent().unwrap_or_else(|| "—".into()),
             ]);
         }
-        out += &t.render();
+        out += &style.table(&t);
         out.push('\n');
     }
     if !s.targets.is_empty() {
@@ -180,7 +193,7 @@ pub fn summary_table(s: &Summary, lang: Lang) -> String {
                 p.message.get(lang).to_string(),
             ]);
         }
-        out += &t.render();
+        out += &style.table(&t);
     }
     out
 }

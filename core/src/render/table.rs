@@ -1,6 +1,6 @@
 //! Aligned plain-text tables. Widths count display columns, so Chinese text stays aligned.
 
-use super::escape;
+use super::{escape, escape_markdown};
 use crate::finding::Lang;
 use crate::report::{Report, RuleState};
 use crate::rules::Pack;
@@ -72,6 +72,47 @@ impl TextTable {
         }
         out
     }
+
+    /// Renders as a Markdown table (preceded by a blank line, as Markdown needs), the column
+    /// separator `|` in cells escaped ([`escape_markdown`]; cells are escaped already).
+    ///
+    /// ```
+    /// let mut t = xianjie::render::TextTable::new(&["id", "名称"]);
+    /// t.row(vec!["S|1".into(), "甲\u{202e}".into()]);
+    /// assert_eq!(t.markdown(), "\n| id | 名称 |\n|---|---|\n| S\\|1 | 甲\\u{202e} |\n");
+    /// ```
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("\n");
+        for (n, r) in self.rows.iter().enumerate() {
+            for c in r {
+                out.push_str("| ");
+                out.push_str(&escape_markdown(c));
+                out.push(' ');
+            }
+            out.push_str("|\n");
+            if n == 0 {
+                out.push_str(&"|---".repeat(r.len()));
+                out.push_str("|\n");
+            }
+        }
+        out
+    }
+}
+
+/// How a report's tables are written: aligned text for a terminal, or Markdown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    Text,
+    Markdown,
+}
+
+impl Style {
+    pub(crate) fn table(self, t: &TextTable) -> String {
+        match self {
+            Style::Text => t.render(),
+            Style::Markdown => t.markdown(),
+        }
+    }
 }
 
 fn state_name(s: RuleState, lang: Lang) -> &'static str {
@@ -90,6 +131,22 @@ fn state_name(s: RuleState, lang: Lang) -> &'static str {
 /// The report as text: findings (severity, rule, where, message and remedy, clause), then rules
 /// that did not pass or could not be checked, then targets and counts.
 pub fn report_table(report: &Report, lang: Lang) -> String {
+    report_in(report, lang, Style::Text)
+}
+
+/// The report as Markdown: as [`report_table`], the tables in Markdown (`|` in cells escaped).
+///
+/// ```
+/// let ds = xianjie::sample::load("bj-3p2-2024").unwrap();
+/// let r = xianjie::check(&ds, &Default::default()).unwrap();
+/// let md = xianjie::render::report_markdown(&r, xianjie::Lang::Zh);
+/// assert!(md.contains("\n| 级别 | 规则 | 对象 | 位置 | 条款 | 说明 |\n|---|"), "{md}");
+/// ```
+pub fn report_markdown(report: &Report, lang: Lang) -> String {
+    report_in(report, lang, Style::Markdown)
+}
+
+fn report_in(report: &Report, lang: Lang, style: Style) -> String {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
     // The dataset's name and a user pack's id and document are the user's text.
@@ -143,7 +200,7 @@ pub fn report_table(report: &Report, lang: Lang) -> String {
                 msg,
             ]);
         }
-        out.push_str(&t.render());
+        out.push_str(&style.table(&t));
         out.push('\n');
     }
     let notable: Vec<_> = report
@@ -172,7 +229,7 @@ pub fn report_table(report: &Report, lang: Lang) -> String {
                     .unwrap_or_default(),
             ]);
         }
-        out.push_str(&t.render());
+        out.push_str(&style.table(&t));
         out.push('\n');
     }
     if !report.targets.is_empty() {
@@ -193,7 +250,7 @@ pub fn report_table(report: &Report, lang: Lang) -> String {
                 p.message.get(lang).to_string(),
             ]);
         }
-        out.push_str(&t.render());
+        out.push_str(&style.table(&t));
         out.push('\n');
     }
     let passed = report
