@@ -14,17 +14,27 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use xianjie::input::{InputError, InputErrorKind, InputIssue};
-use xianjie::limits::{Limit, Limits};
+use xianjie::limits::{abbreviate, Limit, Limits};
 use xianjie::render::{escape, escape_text, json_safe};
 
 /// Set once stdout's reader has gone; later output is dropped.
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 /// Lines of messages listed on stderr (`--limit errors_listed=N`).
 static LINES_LISTED: AtomicU64 = AtomicU64::new(1_000);
+/// Characters of one line on stderr (from `--limit message_chars=N`).
+static LINE_CHARS: AtomicU64 = AtomicU64::new(line_chars(80));
+
+/// A message line holds a place, a file name and the Chinese and English text, each quoting at
+/// most `message_chars` of the user's value: room for all of that, so only a value the core
+/// failed to abbreviate is cut (a 7.9 MB header must not become megabytes of stderr).
+const fn line_chars(message_chars: u64) -> u64 {
+    1_000u64.saturating_add(message_chars.saturating_mul(4))
+}
 
 /// Takes the bounds of this run's messages from `limits`.
 pub fn use_limits(limits: &Limits) {
     LINES_LISTED.store(limits.errors_listed, Ordering::Relaxed);
+    LINE_CHARS.store(line_chars(limits.message_chars), Ordering::Relaxed);
 }
 
 /// Writes `text` to stdout. A closed pipe ends output quietly (`Ok`); any other failure (a full
@@ -52,14 +62,16 @@ pub fn out_json(json: &str) -> Result<(), String> {
 }
 
 /// Prints `msg` on stderr, each line prefixed with `xianjie: `, escaped, at most
-/// `errors_listed` lines (the rest counted). Errors writing to stderr are ignored: there is
-/// nowhere left to say them.
+/// `errors_listed` lines (the rest counted) of bounded length ([`line_chars`]). Errors writing
+/// to stderr are ignored: there is nowhere left to say them.
 pub fn say(msg: &str) {
     let listed = usize::try_from(LINES_LISTED.load(Ordering::Relaxed)).unwrap_or(usize::MAX);
-    let safe = escape_text(msg);
+    let width = LINE_CHARS.load(Ordering::Relaxed);
     let mut e = io::stderr().lock();
-    let mut lines = safe.lines();
+    // Split on `\n` alone: `lines()` would drop a `\r` that must be shown escaped.
+    let mut lines = msg.split_terminator('\n');
     for line in lines.by_ref().take(listed.max(1)) {
+        let line = escape_text(&abbreviate(line, width)).into_owned();
         let _ = writeln!(e, "xianjie: {line}");
     }
     let rest = lines.count();

@@ -368,3 +368,25 @@ fn unusable_tables_exit_2_naming_file_and_place_and_messages_are_capped() {
         "{err}"
     );
 }
+
+#[test]
+fn a_huge_header_gives_a_short_message() {
+    let d = dir().join("wide");
+    std::fs::create_dir_all(&d).unwrap();
+    let csv = d.join("semester_activities.csv");
+    let header = "x".repeat(1 << 20);
+    std::fs::write(
+        &csv,
+        format!("project,semester,meetings,joint_research,teachers_dispatched,{header}\nP1,2023-2024-1,2,3,5,1\n"),
+    )
+    .unwrap();
+    let out = xianjie(&["check", csv.to_str().unwrap(), "--pack", "bj-3p2-2024"]);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{}", err.len());
+    assert!(
+        err.len() < 4_000 && err.contains("…[+"),
+        "{} bytes",
+        err.len()
+    );
+    assert!(err.contains("semester_activities!F1"), "{}", &err[..200]);
+}
