@@ -31,8 +31,9 @@ fn names() -> String {
         .join(", ")
 }
 
-fn print_issues(path: &Path, issues: &[CellIssue]) {
-    super::print_cell_issues(&[path], issues);
+/// Prints cell problems (see `print_cell_issues`); whether any makes the input unusable.
+fn print_issues(path: &Path, issues: &[CellIssue]) -> bool {
+    super::print_cell_issues(&[path], issues)
 }
 
 /// Checks one CSV file in batches, printing each batch's report; a progress spinner on stderr
@@ -62,7 +63,10 @@ pub fn check_batches(
     let mut any_error = false;
     let mut any_issue = false;
     for b in batches {
-        print_issues(path, &b.issues);
+        if print_issues(path, &b.issues) {
+            // A sheet not read at all, or a limit: unusable input, no report for this batch.
+            return Ok(ExitCode::from(2));
+        }
         any_issue |= !b.issues.is_empty();
         let mut r = checker.check(&b.dataset);
         b.locate(&mut r);

@@ -335,6 +335,9 @@ fn unusable_tables_exit_2_naming_file_and_place_and_messages_are_capped() {
         "{err}"
     );
     assert!(!err.contains("xianjie: :"), "{err}");
+    let out = xianjie(&["check", csv.to_str().unwrap(), "--batch-size", "10"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "no report for unusable input");
 
     // Not a workbook at all.
     let book = tmp("book.xlsx", "not a zip");
