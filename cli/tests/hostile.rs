@@ -49,6 +49,14 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Asserts `out` is a refusal (exit 2) whose stderr contains `expect`; returns stderr.
+fn refused(out: &Output, expect: &str) -> String {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(expect), "expected {expect:?} in:\n{err}");
+    err
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -106,10 +114,9 @@ fn control_and_bidi_characters_never_reach_the_terminal_raw() {
         serde_json::json!({"reporting_year": 2024, format!("k{HOSTILE}"): 1}).to_string(),
     );
     let out = xianjie(&["check", &named]);
-    assert_eq!(out.status.code(), Some(2));
     assert_clean("unknown key", &out);
-    assert!(stderr(&out).contains("k\\u{1b}[31m"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("x\\u{1b}[31m"), "{}", stderr(&out));
+    let err = refused(&out, "k\\u{1b}[31m");
+    assert!(err.contains("x\\u{1b}[31m"), "{err}");
 
     // A file that does not exist, a CSV cell and header, a --param name, a --limit name, an
     // argument clap refuses.
@@ -216,17 +223,13 @@ fn dash_reads_stdin_and_reading_is_bounded() {
     // this test would not end).
     if std::path::Path::new("/dev/zero").exists() {
         let out = xianjie(&["check", "/dev/zero"]);
-        assert_eq!(out.status.code(), Some(2));
+        let err = refused(&out, "0x00");
         assert!(
-            stderr(&out).starts_with("xianjie: /dev/zero:1:1: 不是JSON文档")
-                && stderr(&out).contains("0x00"),
-            "{}",
-            stderr(&out)
+            err.starts_with("xianjie: /dev/zero:1:1: 不是JSON文档"),
+            "{err}"
         );
         let zero = std::fs::File::open("/dev/zero").unwrap();
-        let out = with_stdin(&["check", "-"], Stdio::from(zero));
-        assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("stdin:1:1"), "{}", stderr(&out));
+        refused(&with_stdin(&["check", "-"], Stdio::from(zero)), "stdin:1:1");
     }
 
     // Blank text with a JSON start far in: refused at input_bytes + 1 bytes, from a pipe (size
@@ -242,35 +245,23 @@ fn dash_reads_stdin_and_reading_is_bounded() {
     // The command may stop reading early; a failed write here is that.
     let _ = child.stdin.take().unwrap().write_all(padded.as_bytes());
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("stdin: 输入文件大小超过限额1,024字节")
-            && stderr(&out).contains("input_bytes"),
-        "{}",
-        stderr(&out)
-    );
+    let err = refused(&out, "stdin: 输入文件大小超过限额1,024字节");
+    assert!(err.contains("input_bytes"), "{err}");
     let big = tmp("padded.json", &padded);
     let out = xianjie(&["check", &big, "--limit", "input_bytes=1KiB"]);
-    assert_eq!(out.status.code(), Some(2));
     let n = padded.len();
-    assert!(
-        stderr(&out).contains(&format!(
+    refused(
+        &out,
+        &format!(
             "输入文件大小为{},{:03}字节,超过限额1,024字节",
             n / 1000,
             n % 1000
-        )),
-        "{}",
-        stderr(&out)
+        ),
     );
     // Not UTF-8: located at the byte.
     let latin = tmp("latin.json", b"{\"name\": \"caf\xe9\"}");
     let out = xianjie(&["check", &latin]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("latin.json:1:14: 不是UTF-8文本"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "latin.json:1:14: 不是UTF-8文本");
 }
 
 #[test]
@@ -293,12 +284,8 @@ fn limits_are_set_by_name_and_bad_ones_exit_2_listing_the_names() {
         "--limit",
         "records=lots",
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(
-        err.contains("known limits: input_bytes, records,") && err.contains("message_chars"),
-        "{err}"
-    );
+    let err = refused(&out, "known limits: input_bytes, records,");
+    assert!(err.contains("message_chars"), "{err}");
     assert!(err.contains("limit records: \"lots\""), "{err}");
     assert_eq!(
         err.lines().count(),
@@ -307,12 +294,7 @@ fn limits_are_set_by_name_and_bad_ones_exit_2_listing_the_names() {
     );
 
     let out = xianjie(&["summary", "--limit", "records"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("expected NAME=VALUE"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "expected NAME=VALUE");
 }
 
 #[test]
@@ -323,13 +305,8 @@ fn unusable_tables_exit_2_naming_file_and_place_and_messages_are_capped() {
     let csv = d.join("semester_activities.csv");
     std::fs::write(&csv, "x,y\n1,2\n").unwrap();
     let out = xianjie(&["check", csv.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = refused(&out, "semester_activities.csv: semester_activities!A1: ");
     assert!(out.stdout.is_empty(), "no report for unusable input");
-    assert!(
-        err.contains("semester_activities.csv: semester_activities!A1: "),
-        "{err}"
-    );
     assert!(
         err.contains("semester_activities.csv: “semester_activities”缺少必填列"),
         "{err}"
@@ -342,12 +319,7 @@ fn unusable_tables_exit_2_naming_file_and_place_and_messages_are_capped() {
     // Not a workbook at all.
     let book = tmp("book.xlsx", "not a zip");
     let out = xianjie(&["check", &book]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("book.xlsx: 不是可读取的Excel工作簿"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "book.xlsx: 不是可读取的Excel工作簿");
 
     // Bad cells leave the rest checked (exit 1); their messages are listed up to errors_listed
     // and the rest counted.
