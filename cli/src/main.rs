@@ -304,12 +304,6 @@ impl From<String> for Failure {
     }
 }
 
-impl From<String> for Unusable {
-    fn from(s: String) -> Self {
-        Unusable(s)
-    }
-}
-
 fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusable> {
     let mut params = BTreeMap::new();
     if let Some(p) = &a.params_file {
