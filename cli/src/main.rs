@@ -233,8 +233,8 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
         .map(|f| streams::input_name(f))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut text = String::new();
-    for i in issues {
+    // Made lazily: past `errors_listed` the lines are only counted.
+    streams::say_lines(issues.iter().map(|i| {
         // A CSV file's sheet is its file stem; a workbook's sheets are inside the one workbook.
         let file = match (&i.cell, files) {
             (_, [one]) => streams::input_name(one),
@@ -252,14 +252,8 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
             place = format!("{place} ({f})").trim_start().to_string();
         }
         let sep = if place.is_empty() { "" } else { ": " };
-        text.push_str(&format!(
-            "{file}: {place}{sep}{} / {}\n",
-            i.msg_zh, i.msg_en
-        ));
-    }
-    if !text.is_empty() {
-        say(&text);
-    }
+        format!("{file}: {place}{sep}{} / {}", i.msg_zh, i.msg_en)
+    }));
     issues.iter().any(unusable_issue)
 }
 

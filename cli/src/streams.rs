@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use xianjie::input::{InputError, InputErrorKind, InputIssue};
 use xianjie::limits::{abbreviate, Limit, Limits};
-use xianjie::render::{escape, escape_text, json_safe};
+use xianjie::render::{escape, json_safe};
 
 /// Set once stdout's reader has gone; later output is dropped.
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
@@ -65,13 +65,19 @@ pub fn out_json(json: &str) -> Result<(), String> {
 /// `errors_listed` lines (the rest counted) of bounded length ([`line_chars`]). Errors writing
 /// to stderr are ignored: there is nowhere left to say them.
 pub fn say(msg: &str) {
+    // Split on `\n` alone: `lines()` would drop a `\r` that must be shown escaped.
+    say_lines(msg.split_terminator('\n'));
+}
+
+/// [`say`] for lines made one by one: lines past `errors_listed` are counted, never made.
+pub fn say_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) {
     let listed = usize::try_from(LINES_LISTED.load(Ordering::Relaxed)).unwrap_or(usize::MAX);
     let width = LINE_CHARS.load(Ordering::Relaxed);
     let mut e = io::stderr().lock();
-    // Split on `\n` alone: `lines()` would drop a `\r` that must be shown escaped.
-    let mut lines = msg.split_terminator('\n');
+    let mut lines = lines.into_iter();
     for line in lines.by_ref().take(listed.max(1)) {
-        let line = escape_text(&abbreviate(line, width)).into_owned();
+        // One line each: a newline inside one (a user's value) is shown, not obeyed.
+        let line = escape(&abbreviate(line.as_ref(), width)).into_owned();
         let _ = writeln!(e, "xianjie: {line}");
     }
     let rest = lines.count();
