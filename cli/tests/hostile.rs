@@ -72,6 +72,7 @@ fn hostile_sample() -> serde_json::Value {
         s["name"] = name.into();
     }
     v["applications"][0]["id"] = format!("A{HOSTILE}").into();
+    v["applications"][1]["id"] = "A|B".into();
     v
 }
 
@@ -94,6 +95,14 @@ fn control_and_bidi_characters_never_reach_the_terminal_raw() {
             stdout(&out)
         );
     }
+
+    // A `|` in a Markdown cell is escaped: the table keeps its columns.
+    let out = xianjie(&["summary", &sample, "--format", "markdown"]);
+    assert!(
+        stdout(&out).contains("| A\\|B |") && !stdout(&out).contains("A|B"),
+        "{}",
+        stdout(&out)
+    );
 
     // JSON output keeps the data (a parser reads the same text) with no C1 or bidi raw.
     for args in [
