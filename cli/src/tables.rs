@@ -19,7 +19,7 @@ pub fn read_options(entity: Option<&str>, year: Option<i32>) -> Result<ReadOptio
     Ok(ReadOptions {
         entity,
         reporting_year: year,
-        name: None,
+        ..Default::default()
     })
 }
 
@@ -33,7 +33,7 @@ fn names() -> String {
 
 fn print_issues(issues: &[CellIssue]) {
     for i in issues {
-        let at = i.cell_ref();
+        let at = i.place();
         let field = i
             .field
             .as_deref()
@@ -47,6 +47,9 @@ fn print_issues(issues: &[CellIssue]) {
 /// and make the exit code 1.
 pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, CellMap, bool), Unusable> {
     let r = table::read_paths(paths, opts).map_err(|e| Unusable(e.to_string()))?;
+    for n in &r.notes {
+        eprintln!("xianjie: {n}");
+    }
     print_issues(&r.issues);
     Ok((r.dataset, r.cells, !r.issues.is_empty()))
 }
@@ -61,10 +64,11 @@ pub fn check_batches(
     mut print: impl FnMut(&Report),
 ) -> Result<ExitCode, Unusable> {
     let name = path.display().to_string();
-    let f = std::fs::File::open(path).map_err(|e| Unusable(format!("{name}: cannot read: {e}")))?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let batches = table::read_csv_batches(std::io::BufReader::new(f), stem, opts, size)
-        .map_err(|e| Unusable(e.with_source(name.clone()).to_string()))?;
+    let mut batches =
+        table::read_path_batches(path, opts, size).map_err(|e| Unusable(e.to_string()))?;
+    if let Some(n) = batches.encoding_note() {
+        eprintln!("xianjie: {name}: {n}");
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(
@@ -77,7 +81,7 @@ pub fn check_batches(
     };
     let mut any_error = false;
     let mut any_issue = false;
-    for b in batches {
+    for b in batches.by_ref() {
         print_issues(&b.issues);
         any_issue |= !b.issues.is_empty();
         let mut r = checker.check(&b.dataset);
@@ -91,6 +95,10 @@ pub fn check_batches(
     if let Some(bar) = bar {
         bar.finish();
     }
+    // A file refused part way (a record over the limits, bad bytes) is unusable: exit 2.
+    batches
+        .finish()
+        .map_err(|e| Unusable(e.with_source(name.clone()).to_string()))?;
     Ok(if any_error || any_issue {
         ExitCode::from(1)
     } else {
