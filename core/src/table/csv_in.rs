@@ -227,7 +227,14 @@ fn open_stream<'r, R: Read + 'r>(
                 out_len: 0,
                 eof: false,
             }),
-            e.name(),
+            // encoding_rs names are lower case (`gb18030`); people know `GB18030`.
+            if e == GB18030 {
+                "GB18030"
+            } else if e == UTF_16LE {
+                "UTF-16LE"
+            } else {
+                "UTF-16BE"
+            },
         ),
     })
 }

@@ -413,9 +413,9 @@ impl<'l> Scan<'l> {
             match parse_ref(part) {
                 Some((row, col)) => {
                     let place = format!("{sheet}!{}", self.limits.quote(part));
-                    if row > self.limits.sheet_rows {
+                    if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
                         out.push(self.limits.exceeded(Limit::SheetRows, place, Some(row)));
-                    } else if col > self.limits.columns {
+                    } else if col > self.limits.columns.min(u64::from(u32::MAX)) {
                         out.push(self.limits.exceeded(Limit::Columns, place, Some(col)));
                     } else {
                         ends.push((row, col));
@@ -454,7 +454,8 @@ fn bad_ref(limits: &Limits, sheet: &str, text: &str) -> InputIssue {
     }
 }
 
-/// `B7` → (7, 2), `7` (a row) → (7, 0), 1-based; `None` when malformed or past `u32`.
+/// `B7` → (7, 2), `7` (a row) → (7, 0), 1-based, saturating (a reference past `u64` is as far
+/// past the limits as one at `u64::MAX`); `None` when malformed.
 fn parse_ref(s: &str) -> Option<(u64, u64)> {
     let s = s.trim_start_matches('$');
     let split = s
@@ -462,15 +463,17 @@ fn parse_ref(s: &str) -> Option<(u64, u64)> {
         .unwrap_or(s.len());
     let (letters, digits) = s.split_at(split);
     let digits = digits.trim_start_matches('$');
-    if digits.is_empty() || letters.len() > 7 || digits.len() > 10 {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut col: u64 = 0;
-    for c in letters.bytes() {
-        col = col * 26 + u64::from(c.to_ascii_uppercase() - b'A') + 1;
-    }
-    let row: u64 = digits.parse().ok()?;
-    (row >= 1 && row <= u64::from(u32::MAX) && col <= u64::from(u32::MAX)).then_some((row, col))
+    let col = letters.bytes().fold(0u64, |col, c| {
+        col.saturating_mul(26)
+            .saturating_add(u64::from(c.to_ascii_uppercase() - b'A') + 1)
+    });
+    let row = digits.bytes().fold(0u64, |row, d| {
+        row.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    });
+    (row >= 1).then_some((row, col))
 }
 
 #[cfg(test)]
@@ -481,9 +484,13 @@ mod tests {
     fn references() {
         assert_eq!(parse_ref("XFD1048576"), Some((1_048_576, 16_384)));
         assert_eq!(parse_ref("7"), Some((7, 0)));
-        assert_eq!(parse_ref("A99999999999"), None);
+        assert_eq!(parse_ref("A99999999999"), Some((99_999_999_999, 1)));
         assert_eq!(parse_ref("A0"), None);
-        assert_eq!(parse_ref("AAAAAAAAAAA1"), None);
+        assert_eq!(parse_ref("A1B"), None);
+        assert_eq!(
+            parse_ref(&format!("{}1", "Z".repeat(40))),
+            Some((1, u64::MAX))
+        );
     }
 
     #[test]
