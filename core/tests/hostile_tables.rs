@@ -520,3 +520,50 @@ fn summary_caps_rows_with_a_note_and_cuts_long_cells() {
     let long = r.get_value((1, 0)).unwrap().to_string();
     assert!(long.chars().count() <= 32_767 && long.contains("truncated"));
 }
+
+fn ods(rows: &str) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", o).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", o).unwrap();
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    write!(
+        z,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="学期活动"><table:table-row>{}{}{}</table:table-row>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#,
+        text("项目编号"),
+        text("学期"),
+        text("专题业务沟通会次数")
+    )
+    .unwrap();
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn ods_repeat_bomb_is_refused_and_trailing_blanks_are_not() {
+    // 1,000,000 rows of 100 valued cells: calamine would build a 100-million-cell range.
+    let bomb = ods(
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#,
+    );
+    assert_eq!(
+        refusal(read_xlsx(&bomb, &ReadOptions::default())),
+        [limit("content.xml")]
+    );
+    // LibreOffice pads with blank repeats to the sheet's edge: read as usual.
+    let fine = ods(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>P1</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>2023-2024-1</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="2"/><table:table-cell table:number-columns-repeated="16381"/></table:table-row><table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+    );
+    let read = read_xlsx(&fine, &ReadOptions::default()).unwrap();
+    assert!(read.issues.is_empty(), "{:?}", read.issues);
+    assert_eq!(read.dataset.semester_activities[0].meetings, Some(2));
+}

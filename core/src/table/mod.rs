@@ -409,6 +409,17 @@ pub fn read_path_batches(
         .map_err(|e| e.with_source(path.display().to_string()))
 }
 
+/// Checks a workbook's zip parts against `limits` without reading its cells: declared and real
+/// decompressed sizes and ratios, shared strings (count and length), text lengths and cell
+/// references of every sheet. [`read_xlsx`] and [`read_path`] do this first; call it alone to
+/// vet an upload. Not a zip (`.xls`): `Ok`.
+pub fn check_workbook(bytes: &[u8], limits: &Limits) -> Result<(), InputError> {
+    zip_check::check(bytes, limits).map_err(|errors| InputError {
+        source_name: None,
+        errors,
+    })
+}
+
 /// Checks `read.dataset` and puts cells on the findings (convenience for the CLI and bindings).
 pub fn check_table(read: &TableRead, opts: &crate::Options) -> Result<Report, crate::PackError> {
     let mut report = crate::check(&read.dataset, opts)?;

@@ -371,6 +371,16 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         }
         count += 1;
         check_cell(sheet, pos, count, limits)?;
+        // Rich text is several runs in the part (each bounded there), one string here.
+        if let Raw::Text(t) = value.raw() {
+            if t.len() as u64 > limits.cell_chars {
+                let n = t.chars().count() as u64;
+                if n > limits.cell_chars {
+                    let at = place(sheet, pos.0, pos.1);
+                    return Err(limits.exceeded(Limit::CellChars, at, Some(n)));
+                }
+            }
+        }
         cells.push((pos.0, pos.1, value.clone()));
     }
     let cells = sorted_unique(cells, sheet, b);

@@ -87,6 +87,8 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
         let name = f.name().to_string();
         let kind = if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
             Part::SharedStrings
+        } else if name == "content.xml" {
+            Part::Ods(Ods::default())
         } else if let Some(sheet) = sheets.get(&name) {
             Part::Sheet(sheet.clone())
         } else if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
@@ -223,6 +225,25 @@ fn elements<'a>(
 enum Part {
     SharedStrings,
     Sheet(String),
+    /// An OpenDocument `content.xml`: calamine expands repeated rows and columns into a dense
+    /// range, so their product is bounded here.
+    Ods(Ods),
+}
+
+/// Repeats seen in an OpenDocument table so far.
+#[derive(Default)]
+struct Ods {
+    row_repeat: u64,
+    cell_repeat: u64,
+    valued: bool,
+    /// Columns so far in the row, and up to its last cell with a value.
+    pos: u64,
+    width: u64,
+    /// Rows so far in the table, up to the last with a value, the widest row.
+    rows: u64,
+    last_row: u64,
+    max_width: u64,
+    reported: bool,
 }
 
 /// Where the scanner is in the XML.
@@ -246,8 +267,11 @@ struct Scan<'l> {
     /// The element name being read (`c`, `row`, `si`), capped.
     name: Vec<u8>,
     name_done: bool,
-    /// The last few bytes of the tag, to spot ` r=` and ` ref=`.
-    recent: [u8; 5],
+    /// The last few bytes of the tag, to spot ` r=`, ` ref=`, `rows-repeated=`.
+    recent: [u8; RECENT],
+    /// The tag is an end tag (`</row>`), or ends with `/>`.
+    closing: bool,
+    last: u8,
     /// The value of an `r`/`ref` attribute being read (capped).
     value: Vec<u8>,
     capture: bool,
@@ -260,7 +284,8 @@ struct Scan<'l> {
     strings_reported: bool,
 }
 
-const NAME_CAP: usize = 16;
+const NAME_CAP: usize = 24;
+const RECENT: usize = 24;
 /// Longer than any reference Excel writes (`XFD1048576:XFD1048576`).
 const VALUE_CAP: usize = 48;
 
@@ -272,7 +297,9 @@ impl<'l> Scan<'l> {
             at: At::Text,
             name: Vec::with_capacity(NAME_CAP),
             name_done: false,
-            recent: [0; 5],
+            recent: [0; RECENT],
+            closing: false,
+            last: 0,
             value: Vec::with_capacity(VALUE_CAP),
             capture: false,
             run: 0,
@@ -285,6 +312,7 @@ impl<'l> Scan<'l> {
 
     fn place(&self) -> String {
         match &self.part {
+            Part::Ods(_) => "content.xml".into(),
             Part::SharedStrings => format!("xl/sharedStrings.xml#{}", self.strings),
             Part::Sheet(s) if self.cell.is_empty() => s.clone(),
             Part::Sheet(s) => format!("{s}!{}", self.cell),
@@ -293,22 +321,33 @@ impl<'l> Scan<'l> {
 
     fn feed(&mut self, bytes: &[u8], out: &mut Capped) {
         for &b in bytes {
+            let at = self.at;
+            self.step(b, out);
+            if at == At::Tag {
+                self.last = b;
+            }
+        }
+    }
+
+    fn step(&mut self, b: u8, out: &mut Capped) {
+        {
             match self.at {
                 At::Text | At::Entity => {
                     if b == b'<' {
                         self.at = At::Tag;
                         self.name.clear();
                         self.name_done = false;
-                        self.recent = [b' '; 5];
+                        self.closing = false;
+                        self.recent = [b' '; RECENT];
                         self.run = 0;
                         self.run_reported = false;
-                        continue;
+                        return;
                     }
                     if self.at == At::Entity {
                         if b == b';' {
                             self.at = At::Text;
                         }
-                        continue;
+                        return;
                     }
                     if b == b'&' {
                         self.at = At::Entity;
@@ -326,16 +365,21 @@ impl<'l> Scan<'l> {
                     b'>' => {
                         self.at = At::Text;
                         self.end_name(out);
+                        let self_closing = self.last == b'/';
+                        self.end_tag(self_closing, out);
                     }
+                    b'/' if self.name.is_empty() && !self.name_done => self.closing = true,
                     b'"' | b'\'' => {
                         self.end_name(out);
                         self.at = At::Value(b);
+                        let r = &self.recent;
                         self.capture = match self.part {
-                            Part::Sheet(_) => {
-                                self.recent.ends_with(b" r=") || self.recent == *b" ref="
-                            }
+                            Part::Sheet(_) => r.ends_with(b" r=") || r.ends_with(b" ref="),
                             // `count`, `uniqueCount`: calamine reserves room for the latter.
-                            Part::SharedStrings => self.recent == *b"ount=",
+                            Part::SharedStrings => r.ends_with(b"ount="),
+                            Part::Ods(_) => {
+                                r.ends_with(b"-repeated=") || r.ends_with(b":value-type=")
+                            }
                         };
                         self.value.clear();
                     }
@@ -348,19 +392,19 @@ impl<'l> Scan<'l> {
                             }
                         }
                         let b = if b.is_ascii_whitespace() { b' ' } else { b };
-                        if !(b == b' ' && self.recent[4] == b' ') {
+                        if !(b == b' ' && self.recent[RECENT - 1] == b' ') {
                             self.recent.rotate_left(1);
-                            self.recent[4] = b;
+                            self.recent[RECENT - 1] = b;
                         }
                     }
                 },
                 At::Value(q) => {
                     if b == q {
                         self.at = At::Tag;
-                        self.recent = [b' '; 5];
                         if self.capture {
                             self.reference(out);
                         }
+                        self.recent = [b' '; RECENT];
                     } else if self.capture && self.value.len() <= VALUE_CAP {
                         self.value.push(b);
                     }
@@ -391,8 +435,22 @@ impl<'l> Scan<'l> {
     /// An `r`/`ref` value: in a sheet, each reference within the limits (and within `u32`, which
     /// calamine assumes); in the shared strings, the declared count within `shared_strings`.
     fn reference(&mut self, out: &mut Capped) {
-        let sheet = match &self.part {
+        let sheet = match &mut self.part {
             Part::Sheet(sheet) => sheet,
+            Part::Ods(o) => {
+                let n = self.value.iter().fold(0u64, |n, d| {
+                    n.saturating_mul(10)
+                        .saturating_add(u64::from(d.wrapping_sub(b'0') % 10))
+                });
+                if self.recent.ends_with(b"rows-repeated=") {
+                    o.row_repeat = n.max(1);
+                } else if self.recent.ends_with(b"columns-repeated=") {
+                    o.cell_repeat = n.max(1);
+                } else {
+                    o.valued = true;
+                }
+                return;
+            }
             Part::SharedStrings => {
                 let n = std::str::from_utf8(&self.value)
                     .ok()
@@ -439,6 +497,56 @@ impl<'l> Scan<'l> {
 
     fn end(&mut self, out: &mut Capped) {
         let _ = out;
+    }
+
+    /// A tag ended: in an OpenDocument table, count the cells calamine will allocate.
+    fn end_tag(&mut self, self_closing: bool, out: &mut Capped) {
+        let Part::Ods(o) = &mut self.part else {
+            return;
+        };
+        let local = self.name.rsplit(|c| *c == b':').next().unwrap_or(&[]);
+        let (start, end) = (!self.closing, self.closing || self_closing);
+        match local {
+            b"table" if start => *o = Ods::default(),
+            b"table-row" => {
+                if start {
+                    if o.row_repeat == 0 {
+                        o.row_repeat = 1;
+                    }
+                    o.pos = 0;
+                    o.width = 0;
+                }
+                if end {
+                    o.rows = o.rows.saturating_add(o.row_repeat.max(1));
+                    if o.width > 0 {
+                        o.last_row = o.rows;
+                        o.max_width = o.max_width.max(o.width);
+                    }
+                    o.row_repeat = 0;
+                    let cells = o.last_row.saturating_mul(o.max_width);
+                    let over = [
+                        (Limit::SheetRows, o.last_row),
+                        (Limit::Columns, o.max_width),
+                        (Limit::SheetCells, cells),
+                    ]
+                    .into_iter()
+                    .find(|(l, n)| *n > self.limits.get(*l));
+                    if let (Some((l, n)), false) = (over, o.reported) {
+                        o.reported = true;
+                        out.push(self.limits.exceeded(l, "content.xml", Some(n)));
+                    }
+                }
+            }
+            b"table-cell" | b"covered-table-cell" if start => {
+                o.pos = o.pos.saturating_add(o.cell_repeat.max(1));
+                if o.valued {
+                    o.width = o.pos;
+                }
+                o.cell_repeat = 0;
+                o.valued = false;
+            }
+            _ => {}
+        }
     }
 }
 
