@@ -567,3 +567,83 @@ fn ods_repeat_bomb_is_refused_and_trailing_blanks_are_not() {
     assert!(read.issues.is_empty(), "{:?}", read.issues);
     assert_eq!(read.dataset.semester_activities[0].meetings, Some(2));
 }
+
+/// The cost of checking parts before reading, on a real-size workbook (200,000 rows × 5
+/// columns). Run with `--ignored --nocapture` in an optimised build; prints the figures.
+#[test]
+#[ignore]
+fn measure_part_check_cost() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("学期活动").unwrap();
+    for (c, h) in [
+        "项目编号",
+        "学期",
+        "专题业务沟通会次数",
+        "双方教师教研活动次数",
+        "派出教师人数",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = 200_000u32;
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("P{r}")).unwrap();
+        ws.write_string(r, 1, "2023-2024-1").unwrap();
+        for c in 2..5u16 {
+            ws.write_number(r, c, f64::from(r % 7)).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let t = std::time::Instant::now();
+    table::check_workbook(&bytes, &Limits::default()).unwrap();
+    let check = t.elapsed();
+    let t = std::time::Instant::now();
+    let read = read_xlsx(&bytes, &ReadOptions::default()).unwrap();
+    let total = t.elapsed();
+    assert_eq!(read.dataset.semester_activities.len(), rows as usize);
+    println!(
+        "workbook {} bytes, {rows} rows: part check {check:?}, whole read (check included) {total:?}",
+        bytes.len()
+    );
+}
+
+/// `bytes` with the declared uncompressed size of part `name` set to `size`, in its local
+/// header and in the central directory.
+fn lie_about_size(mut bytes: Vec<u8>, name: &str, size: u32) -> Vec<u8> {
+    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    for (sig, name_len, name_at, size_at) in
+        [(b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)]
+    {
+        let mut i = 0;
+        while let Some(p) = bytes[i..].windows(4).position(|w| w == sig) {
+            let at = i + p;
+            let n = u16_at(&bytes, at + name_len);
+            if bytes.get(at + name_at..at + name_at + n) == Some(name.as_bytes()) {
+                bytes[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+            }
+            i = at + 4;
+        }
+    }
+    bytes
+}
+
+#[test]
+fn declared_sizes_are_not_trusted() {
+    let sst = format!(
+        r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>{}</t></si></sst>"#,
+        "a".repeat(4 << 20)
+    );
+    let wb = lie_about_size(
+        xlsx(&[("学期活动", HEADER_ROW, "")], Some(&sst)),
+        "xl/sharedStrings.xml",
+        1000,
+    );
+    // Declared 1,000 bytes: passes the first look, caught while decompressing (real ratio).
+    assert_eq!(
+        refusal(read_xlsx(&wb, &ReadOptions::default())),
+        [limit("xl/sharedStrings.xml")]
+    );
+}
