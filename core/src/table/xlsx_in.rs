@@ -524,14 +524,16 @@ fn read_sheet<V: AsRaw>(b: &mut Builder, spec: &'static EntitySpec, sheet: &str,
             }),
             Some(i) => mapping.push((c, i)),
             None => {
-                let t = grid.text(h, c);
+                let full = grid.text(h, c);
+                // Messages quote a header cell abbreviated (it may hold 32,767 characters).
+                let t = crate::limits::abbreviate(&full, Limits::default().message_chars);
                 if !t.is_empty() {
                     b.issues.push(CellIssue {
                         cell: Some(cell(h, c)),
                         entity: Some(spec.kind),
                         field: None,
                         kind: InputErrorKind::UnknownField,
-                        value: Some(t.clone()),
+                        value: Some(t.to_string()),
                         msg_zh: format!("列名“{t}”无法识别,此列不会被检查"),
                         msg_en: format!("column {t:?} is not recognized and will not be checked"),
                         sheet: None,
