@@ -422,7 +422,11 @@ fn long_line_and_long_cell_are_bounded() {
     let text = format!("{CSV_HEAD}\nP1,2023-2024-1,{}\n", "9x".repeat(10_000));
     let read = csv(text.as_bytes(), Limits::default()).unwrap();
     assert_eq!(read.issues[0].cell_ref(), "学期活动!C2");
-    assert!(read.issues[0].msg_en.len() < 400, "{}", read.issues[0].msg_en);
+    assert!(
+        read.issues[0].msg_en.len() < 400,
+        "{}",
+        read.issues[0].msg_en
+    );
 }
 
 #[test]

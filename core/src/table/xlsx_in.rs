@@ -153,6 +153,14 @@ fn sorted_unique<V>(
     sheet: &str,
     b: &mut Builder,
 ) -> Vec<(u32, u32, V)> {
+    // Writers emit cells in order: then there is nothing to sort or drop (and a stable sort's
+    // scratch buffer, half the sheet, is not allocated).
+    if cells
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1))
+    {
+        return cells;
+    }
     cells.sort_by_key(|x| (x.0, x.1));
     let mut out: Vec<(u32, u32, V)> = Vec::with_capacity(cells.len());
     for x in cells {
