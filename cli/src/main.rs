@@ -237,6 +237,7 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
     streams::say_lines(issues.iter().map(|i| {
         // A CSV file's sheet is its file stem; a workbook's sheets are inside the one workbook.
         let file = match (&i.cell, files) {
+            _ if i.file.is_some() => i.file.clone().unwrap_or_default(),
             (_, [one]) => streams::input_name(one),
             (Some(c), _) => files
                 .iter()
@@ -259,13 +260,10 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
 
 /// Reads table files into one dataset. Cell problems go to stderr and the rest is still checked
 /// (`bad`: exit 1); a problem that makes the input unusable is exit 2, with no report.
-fn read_tables(
-    paths: &[&Path],
-    opts: &ReadOptions,
-    _limits: &Limits,
-) -> Result<(Dataset, CellMap, bool), Failure> {
-    // TODO(merge): `table::read_paths_with(paths, opts, limits)` once h/tables adds it.
+fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, CellMap, bool), Failure> {
+    // `opts.limits` bounds the reading (tables::read_options puts the --limit values there).
     let r = xianjie::table::read_paths(paths, opts)?;
+    streams::say_lines(&r.notes);
     if print_cell_issues(paths, &r.issues) {
         return Err(Failure::Reported);
     }
@@ -370,7 +368,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let limits = limits.limits()?;
             let checker = Checker::new(&options(&packs, lang, &limits)?)
                 .map_err(|e| Unusable(e.to_string()))?;
-            let ropts = tables::read_options(entity.as_deref(), year)?;
+            let ropts = tables::read_options(entity.as_deref(), year, &limits)?;
             if let (Some(n), [file]) = (batch_size, files.as_slice()) {
                 let mut failed = None;
                 let code = tables::check_batches(&checker, file, &ropts, n, |r| {
@@ -396,7 +394,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|f| {
                         if xianjie::table::is_table_path(f) {
-                            read_tables(&[f.as_path()], &ropts, &limits).map(|(d, c, bad)| {
+                            read_tables(&[f.as_path()], &ropts).map(|(d, c, bad)| {
                                 any_error |= bad;
                                 (d, Some(c))
                             })
@@ -504,7 +502,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let limits = limits.limits()?;
             let checker = Checker::new(&options(&packs, Lang::Zh, &limits)?)
                 .map_err(|e| Unusable(e.to_string()))?;
-            let ropts = tables::read_options(None, year)?;
+            let ropts = tables::read_options(None, year, &limits)?;
             let (tabular, json): (Vec<&Path>, Vec<&Path>) = files
                 .iter()
                 .map(PathBuf::as_path)
@@ -518,7 +516,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ),
                 (true, [one]) => (read_dataset(one, &limits)?, None),
                 (false, []) => {
-                    let (d, c, _) = read_tables(&tabular, &ropts, &limits)?;
+                    let (d, c, _) = read_tables(&tabular, &ropts)?;
                     (d, Some(c))
                 }
                 _ => {

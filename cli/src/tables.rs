@@ -9,7 +9,11 @@ use xianjie::model::EntityKind;
 use xianjie::table::{self, CellIssue, ReadOptions};
 use xianjie::{Checker, Report};
 
-pub fn read_options(entity: Option<&str>, year: Option<i32>) -> Result<ReadOptions, Unusable> {
+pub fn read_options(
+    entity: Option<&str>,
+    year: Option<i32>,
+    limits: &xianjie::Limits,
+) -> Result<ReadOptions, Unusable> {
     let entity = match entity {
         None => None,
         Some(e) => Some(table::entity_for_sheet(e).ok_or_else(|| {
@@ -19,7 +23,8 @@ pub fn read_options(entity: Option<&str>, year: Option<i32>) -> Result<ReadOptio
     Ok(ReadOptions {
         entity,
         reporting_year: year,
-        name: None,
+        limits: limits.clone(),
+        ..Default::default()
     })
 }
 
@@ -46,10 +51,11 @@ pub fn check_batches(
     mut print: impl FnMut(&Report),
 ) -> Result<ExitCode, Unusable> {
     let name = path.display().to_string();
-    let f = std::fs::File::open(path).map_err(|e| Unusable(format!("{name}: cannot read: {e}")))?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let batches = table::read_csv_batches(std::io::BufReader::new(f), stem, opts, size)
-        .map_err(|e| Unusable(e.with_source(name.clone()).to_string()))?;
+    let mut batches =
+        table::read_path_batches(path, opts, size).map_err(|e| Unusable(e.to_string()))?;
+    if let Some(n) = batches.encoding_note() {
+        super::streams::say(&format!("{}: {n}", super::streams::input_name(path)));
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(
@@ -62,7 +68,7 @@ pub fn check_batches(
     };
     let mut any_error = false;
     let mut any_issue = false;
-    for b in batches {
+    for b in batches.by_ref() {
         if print_issues(path, &b.issues) {
             // A sheet not read at all, or a limit: unusable input, no report for this batch.
             return Ok(ExitCode::from(2));
@@ -79,6 +85,10 @@ pub fn check_batches(
     if let Some(bar) = bar {
         bar.finish();
     }
+    // A file refused part way (a record over the limits, bad bytes) is unusable: exit 2.
+    batches
+        .finish()
+        .map_err(|e| Unusable(e.with_source(name.clone()).to_string()))?;
     Ok(if any_error || any_issue {
         ExitCode::from(1)
     } else {

@@ -224,7 +224,9 @@ pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellErr
     if raw.is_blank() {
         return Ok(None);
     }
-    let shown = raw.shown();
+    // Quoted in messages, so abbreviated (a cell may hold 32,767 characters).
+    let full = raw.shown();
+    let shown = crate::limits::abbreviate(&full, crate::limits::Limits::default().message_chars);
     let text = match raw {
         Raw::Text(t) => {
             if t.contains('\u{fffd}') {
@@ -328,7 +330,7 @@ pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellErr
                         t.to_string()
                     }
                 }
-                _ => shown.clone(),
+                _ => full.clone(),
             };
             match kind {
                 ColumnKind::Semester => match semester(ascii.unwrap_or(&s)) {

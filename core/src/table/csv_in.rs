@@ -1,6 +1,10 @@
-//! Reading CSV: encoding detected from the first 64 KiB (UTF-8 with or without BOM, UTF-16 with
-//! BOM, else GB18030), records streamed with one reused buffer, so memory stays bounded when
-//! read in batches ([`read_csv_batches`]).
+//! Reading CSV (comma) and TSV (tab): encoding detected from the first 64 KiB (UTF-8 with or
+//! without BOM, UTF-16 with BOM, or GB18030 when the bytes are valid GB18030 and its header names
+//! known columns), records streamed with one reused buffer, so memory stays bounded when read in
+//! batches ([`read_csv_batches`]). Line breaks may be LF, CRLF or CR alone; rows keep their line
+//! numbers. Each record is bounded by `csv_line_bytes` as it is read (a 1 GiB cell is refused at
+//! its row, not buffered), each cell by `cell_chars`, the header by `columns`. A file that is
+//! neither UTF-8 nor GB18030 is refused at the first bad byte's cell.
 
 use super::cell::Raw;
 use super::cellmap::column_letter;
@@ -9,15 +13,21 @@ use super::rows::Builder;
 use super::xlsx_in::missing_required;
 use super::{CellIssue, CellMap, ReadOptions, TableRead};
 use crate::finding::Cell;
-use crate::input::{InputError, InputErrorKind};
+use crate::input::{InputError, InputErrorKind, InputIssue};
+use crate::limits::{Limit, Limits};
 use crate::model::{Dataset, EntityKind};
 use crate::report::Report;
-use encoding_rs::{Decoder, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{Decoder, DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::io::{self, Read};
 
 const SNIFF: usize = 64 * 1024;
+/// The csv crate's read-ahead: a record may have this much more than its own bytes read.
+const CSV_BUFFER: u64 = 8 * 1024;
+/// io error messages that end a read with a located refusal.
+const LINE_TOO_LONG: &str = "xianjie: csv_line_bytes limit reached";
+const MALFORMED: &str = "xianjie: malformed bytes for the encoding";
 
-/// Decodes a byte stream to UTF-8 as it is read.
+/// Decodes a byte stream to UTF-8 as it is read; malformed input is an error, never replaced.
 struct Decode<R> {
     inner: R,
     decoder: Decoder,
@@ -40,9 +50,14 @@ impl<R: Read> Read for Decode<R> {
                 self.in_len += n;
                 self.eof = n == 0;
             }
-            let (_, read, written, _) =
-                self.decoder
-                    .decode_to_utf8(&self.inbuf[..self.in_len], &mut self.out, self.eof);
+            let (res, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                &self.inbuf[..self.in_len],
+                &mut self.out,
+                self.eof,
+            );
+            if let DecoderResult::Malformed(_, _) = res {
+                return Err(io::Error::other(MALFORMED));
+            }
             self.inbuf.copy_within(read..self.in_len, 0);
             self.in_len -= read;
             self.out_pos = 0;
@@ -59,23 +74,44 @@ impl<R: Read> Read for Decode<R> {
 }
 
 /// Counts line breaks as the CSV reader consumes the stream, so a record's first line is known
-/// even after blank lines (which the csv crate skips without counting) and quoted line breaks.
+/// even after blank lines (which the csv crate skips without counting) and quoted line breaks;
+/// a break is LF, CRLF or CR alone. Also bounds the bytes read past the last record's end, so a
+/// record longer than `csv_line_bytes` fails before the csv crate buffers it.
 pub(crate) struct Lines<R> {
     inner: R,
     offset: u64,
     /// Line breaks at offsets below those in `pending`.
     counted: u64,
-    /// Offsets of line breaks not yet counted (a few, bounded by the reader's look-ahead).
-    pending: std::collections::VecDeque<u64>,
+    /// Line breaks not yet counted: (offset of its first byte, of its last byte); a few,
+    /// bounded by the reader's look-ahead and the record bound.
+    pending: std::collections::VecDeque<(u64, u64)>,
+    last_cr: bool,
+    /// End of the last record read, and the bound on one record.
+    last_end: u64,
+    max_record: u64,
 }
 
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.offset.saturating_sub(self.last_end) > self.max_record.saturating_add(CSV_BUFFER) {
+            return Err(io::Error::other(LINE_TOO_LONG));
+        }
         let n = self.inner.read(buf)?;
         for (i, b) in buf[..n].iter().enumerate() {
-            if *b == b'\n' {
-                self.pending.push_back(self.offset + i as u64);
+            let at = self.offset + i as u64;
+            match b {
+                b'\r' => self.pending.push_back((at, at)),
+                b'\n' if self.last_cr => {
+                    if let Some(back) = self.pending.back_mut() {
+                        if back.1 + 1 == at {
+                            back.1 = at;
+                        }
+                    }
+                }
+                b'\n' => self.pending.push_back((at, at)),
+                _ => {}
             }
+            self.last_cr = *b == b'\r';
         }
         self.offset += n as u64;
         Ok(n)
@@ -83,25 +119,57 @@ impl<R: Read> Read for Lines<R> {
 }
 
 impl<R> Lines<R> {
+    fn new(inner: R, max_record: u64) -> Self {
+        Lines {
+            inner,
+            offset: 0,
+            counted: 0,
+            pending: Default::default(),
+            last_cr: false,
+            last_end: 0,
+            max_record,
+        }
+    }
     /// The first line (1-based) of a record that ends at byte `end` (just past its terminator)
     /// and holds `inner` line breaks inside quoted fields. Calls must come in order.
     fn first_line(&mut self, end: u64, inner: u64) -> u32 {
         let mut last_is_break = false;
-        while let Some(&o) = self.pending.front() {
-            if o >= end {
+        while let Some(&(start, stop)) = self.pending.front() {
+            if start >= end {
                 break;
             }
-            last_is_break = o + 1 == end;
+            last_is_break = start + 1 == end || stop + 1 == end;
             self.counted += 1;
             self.pending.pop_front();
         }
+        self.last_end = end;
         let breaks_before = self.counted - u64::from(last_is_break);
         u32::try_from(1 + breaks_before.saturating_sub(inner)).unwrap_or(u32::MAX)
     }
+    /// The line a record being read (not yet ended) starts on, roughly: after the last one.
+    fn next_line(&self) -> u32 {
+        u32::try_from(self.counted + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// Line breaks inside a record's fields (LF, CRLF, CR).
+fn breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut last_cr = false;
+    for &b in bytes {
+        if b == b'\r' || (b == b'\n' && !last_cr) {
+            n += 1;
+        }
+        last_cr = b == b'\r';
+    }
+    n
 }
 
 /// The encoding of a CSV file from its first bytes; `None` means UTF-8 (a BOM is skipped).
-fn sniff(head: &[u8]) -> (Option<&'static Encoding>, usize) {
+/// Bytes that are not UTF-8 are GB18030 only when they decode as GB18030 without a single
+/// replacement and the first line then names a column of `spec`; otherwise the file is read as
+/// UTF-8 and the first bad byte is reported at its cell.
+fn sniff(head: &[u8], whole: bool, spec: &EntitySpec) -> (Option<&'static Encoding>, usize) {
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return (None, 3);
     }
@@ -112,19 +180,38 @@ fn sniff(head: &[u8]) -> (Option<&'static Encoding>, usize) {
         return (Some(UTF_16BE), 2);
     }
     match std::str::from_utf8(head) {
-        Ok(_) => (None, 0),
+        Ok(_) => return (None, 0),
         // Cut mid-character at the end of the sample: still UTF-8.
-        Err(e) if e.error_len().is_none() => (None, 0),
-        Err(_) => (Some(GB18030), 0),
+        Err(e) if e.error_len().is_none() => return (None, 0),
+        Err(_) => {}
+    }
+    let mut text = String::with_capacity(head.len() * 2);
+    let (res, _) = GB18030
+        .new_decoder_without_bom_handling()
+        .decode_to_string_without_replacement(head, &mut text, whole);
+    let clean = !matches!(res, DecoderResult::Malformed(_, _));
+    let names_a_column = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            l.split([',', '\t'])
+                .any(|h| spec.column_for(h.trim().trim_matches('"')).is_some())
+        });
+    if clean && names_a_column {
+        (Some(GB18030), 0)
+    } else {
+        (None, 0)
     }
 }
 
-fn open_stream<'r, R: Read + 'r>(mut r: R) -> io::Result<(Box<dyn Read + 'r>, &'static str)> {
+fn open_stream<'r, R: Read + 'r>(
+    mut r: R,
+    spec: &EntitySpec,
+) -> io::Result<(Box<dyn Read + 'r>, &'static str)> {
     let mut head = Vec::with_capacity(SNIFF);
     (&mut r).take(SNIFF as u64).read_to_end(&mut head)?;
-    let (enc, skip) = sniff(&head);
-    let start = io::Cursor::new(head).chain(r);
-    let mut start = start;
+    let (enc, skip) = sniff(&head, head.len() < SNIFF, spec);
+    let mut start = io::Cursor::new(head).chain(r);
     let mut skipped = [0u8; 3];
     start.read_exact(&mut skipped[..skip])?;
     Ok(match enc {
@@ -140,7 +227,14 @@ fn open_stream<'r, R: Read + 'r>(mut r: R) -> io::Result<(Box<dyn Read + 'r>, &'
                 out_len: 0,
                 eof: false,
             }),
-            e.name(),
+            // encoding_rs names are lower case (`gb18030`); people know `GB18030`.
+            if e == GB18030 {
+                "GB18030"
+            } else if e == UTF_16LE {
+                "UTF-16LE"
+            } else {
+                "UTF-16BE"
+            },
         ),
     })
 }
@@ -151,16 +245,21 @@ pub(crate) struct CsvRows<'r> {
     spec: &'static EntitySpec,
     sheet: String,
     mapping: Vec<(u32, usize)>,
+    /// Fields of the header record: cells past it are reported.
+    width: usize,
     record: csv::ByteRecord,
     header_issues: Vec<CellIssue>,
     ok: bool,
+    limits: Limits,
+    /// Why the file could not be read to its end (refused).
+    fatal: Option<InputError>,
     /// The encoding detected.
     pub encoding: &'static str,
 }
 
 fn first_line<R: Read>(rdr: &mut csv::Reader<Lines<R>>, rec: &csv::ByteRecord) -> u32 {
     let end = rdr.position().byte();
-    let inner = rec.as_slice().iter().filter(|b| **b == b'\n').count() as u64;
+    let inner = breaks(rec.as_slice());
     rdr.get_mut().first_line(end, inner)
 }
 
@@ -172,66 +271,160 @@ fn csv_error(e: impl std::fmt::Display) -> InputError {
     )
 }
 
+fn refusal(issue: InputIssue) -> InputError {
+    InputError {
+        source_name: None,
+        errors: vec![issue],
+    }
+}
+
+/// The refusal for an io error met at `row` (1-based), if it is one of ours.
+fn io_refusal(e: &io::Error, sheet: &str, row: u32, encoding: &str, limits: &Limits) -> InputError {
+    let at = format!("{sheet}!A{row}");
+    let msg = e.to_string();
+    if msg == LINE_TOO_LONG {
+        return refusal(limits.exceeded(Limit::CsvLineBytes, at, None));
+    }
+    if msg == super::TOO_LARGE {
+        return refusal(limits.exceeded(Limit::InputBytes, sheet, None));
+    }
+    if msg == MALFORMED {
+        return refusal(InputIssue {
+            loc: at,
+            line: Some(row as usize),
+            column: None,
+            kind: InputErrorKind::Syntax,
+            msg_zh: format!("此行含有不符合{encoding}编码的字节,文件未读入"),
+            msg_en: format!("this row holds bytes that are not {encoding}; the file was not read"),
+        });
+    }
+    csv_error(e)
+}
+
+/// The first field of `rec` that is not UTF-8: its column and the bad byte.
+fn bad_utf8(rec: &csv::ByteRecord) -> Option<(usize, u8)> {
+    rec.iter().enumerate().find_map(|(c, f)| {
+        std::str::from_utf8(f)
+            .err()
+            .map(|e| (c, f.get(e.valid_up_to()).copied().unwrap_or(0)))
+    })
+}
+
+fn not_utf8(sheet: &str, row: u32, col: usize, byte: u8) -> InputError {
+    let at = format!("{sheet}!{}{row}", column_letter(col as u32));
+    refusal(InputIssue {
+        loc: at,
+        line: Some(row as usize),
+        column: None,
+        kind: InputErrorKind::Syntax,
+        msg_zh: format!(
+            "字节0x{byte:02X}既不是UTF-8也不是GB18030编码,文件未读入(请另存为UTF-8 CSV)"
+        ),
+        msg_en: format!(
+            "byte 0x{byte:02X} is neither UTF-8 nor GB18030; the file was not read (save it as UTF-8 CSV)"
+        ),
+    })
+}
+
 impl<'r> CsvRows<'r> {
+    /// `delimiter`: `b','`, or `b'\t'` for TSV.
     pub(crate) fn open<R: Read + 'r>(
         r: R,
         sheet: &str,
         kind: Option<EntityKind>,
+        delimiter: u8,
+        limits: &Limits,
     ) -> Result<Self, InputError> {
         let Some(kind) = kind.or_else(|| entity_for_sheet(sheet)) else {
             return Err(InputError::single(
                 InputErrorKind::Value,
-                format!("无法从文件名“{sheet}”判断数据类别;请用类别名命名文件(如 学期活动.csv)或指定 --entity"),
-                format!("cannot tell the entity from the file name {sheet:?}; name the file after it (e.g. semester_activities.csv) or give --entity"),
+                format!("无法从文件名“{}”判断数据类别;请用类别名命名文件(如 学期活动.csv)或指定 --entity", limits.quote(sheet)),
+                format!("cannot tell the entity from the file name {:?}; name the file after it (e.g. semester_activities.csv) or give --entity", limits.quote(sheet)),
             ));
         };
         let spec = spec(kind).ok_or_else(|| csv_error("unknown entity"))?;
-        let (stream, encoding) = open_stream(r).map_err(csv_error)?;
-        let delim = if sheet.ends_with(".tsv") { b'\t' } else { b',' };
+        let (stream, encoding) =
+            open_stream(r, spec).map_err(|e| io_refusal(&e, sheet, 1, "UTF-8", limits))?;
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(delim)
-            .from_reader(Lines {
-                inner: stream,
-                offset: 0,
-                counted: 0,
-                pending: Default::default(),
-            });
+            .delimiter(delimiter)
+            .buffer_capacity(CSV_BUFFER as usize)
+            .from_reader(Lines::new(stream, limits.csv_line_bytes));
         let mut record = csv::ByteRecord::new();
         let mut mapping = Vec::new();
         let mut header_issues = Vec::new();
+        let mut width = 0;
         // The header is the first non-blank record.
         loop {
-            if !rdr.read_byte_record(&mut record).map_err(csv_error)? {
-                break;
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let row = rdr.get_ref().next_line();
+                    return Err(match e.into_kind() {
+                        csv::ErrorKind::Io(e) => io_refusal(&e, sheet, row, encoding, limits),
+                        k => csv_error(format!("{k:?}")),
+                    });
+                }
             }
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
             let row = first_line(&mut rdr, &record);
+            if record.len() as u64 > limits.columns {
+                let at = format!("{sheet}!{}{row}", column_letter(limits.columns as u32));
+                return Err(refusal(limits.exceeded(
+                    Limit::Columns,
+                    at,
+                    Some(record.len() as u64),
+                )));
+            }
+            if let Some((c, byte)) = bad_utf8(&record) {
+                return Err(not_utf8(sheet, row, c, byte));
+            }
+            width = record.len();
+            let mut unknown = 0u64;
             for (c, f) in record.iter().enumerate() {
                 let c = c as u32;
                 let text = String::from_utf8_lossy(f);
                 match spec.column_for(&text) {
                     Some(i) if !mapping.iter().any(|(_, j)| *j == i) => mapping.push((c, i)),
                     _ if text.trim().is_empty() => {}
-                    _ => header_issues.push(CellIssue {
-                        cell: Some(Cell {
-                            sheet: sheet.to_string(),
-                            row,
-                            column: column_letter(c),
-                        }),
-                        entity: Some(kind),
-                        field: None,
-                        kind: InputErrorKind::UnknownField,
-                        value: Some(text.to_string()),
-                        msg_zh: format!("列名“{text}”无法识别或重复,此列不会被检查"),
-                        msg_en: format!(
-                            "column {text:?} is not recognized or repeated and will not be checked"
-                        ),
-                    }),
+                    _ => {
+                        unknown += 1;
+                        if unknown > limits.errors_listed {
+                            continue;
+                        }
+                        let t = limits.quote(&text);
+                        header_issues.push(CellIssue {
+                            cell: Some(Cell {
+                                sheet: sheet.to_string(),
+                                row,
+                                column: column_letter(c),
+                            }),
+                            entity: Some(kind),
+                            field: None,
+                            kind: InputErrorKind::UnknownField,
+                            value: Some(t.to_string()),
+                            msg_zh: format!("列名“{t}”无法识别或重复,此列不会被检查"),
+                            msg_en: format!(
+                                "column {t:?} is not recognized or repeated and will not be checked"
+                            ),
+                            sheet: None,
+                            file: None,
+                        })
+                    }
                 }
+            }
+            if unknown > limits.errors_listed {
+                let rest = unknown - limits.errors_listed;
+                header_issues.push(CellIssue::at_sheet(
+                    sheet,
+                    InputErrorKind::UnknownField,
+                    format!("另有{rest}个列名无法识别,未逐一列出"),
+                    format!("{rest} more unrecognized column names not listed"),
+                ));
             }
             break;
         }
@@ -240,11 +433,34 @@ impl<'r> CsvRows<'r> {
             spec,
             sheet: sheet.to_string(),
             mapping,
+            width,
             record,
             header_issues,
             ok: true,
+            limits: limits.clone(),
+            fatal: None,
             encoding,
         })
+    }
+
+    /// `Err` when the file was refused part way (a record over the limits, bad bytes, an io error).
+    pub(crate) fn finish(&mut self) -> Result<(), InputError> {
+        self.fatal.take().map_or(Ok(()), Err)
+    }
+
+    /// A note for people when the file was not UTF-8.
+    pub(crate) fn encoding_note(&self) -> Option<String> {
+        (self.encoding != "UTF-8").then(|| {
+            format!(
+                "{}: 按{}编码读取 / read as {}",
+                self.sheet, self.encoding, self.encoding
+            )
+        })
+    }
+
+    fn stop(&mut self, e: InputError) {
+        self.ok = false;
+        self.fatal = Some(e);
     }
 
     /// Reads up to `max` non-blank records into `b`; returns how many rows were read (0 at the end).
@@ -264,50 +480,128 @@ impl<'r> CsvRows<'r> {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
-                    let row = e.position().map_or(0, |p| p.line() as u32);
-                    b.issues.push(CellIssue {
-                        cell: Some(Cell {
-                            sheet: self.sheet.clone(),
-                            row,
-                            column: "A".into(),
-                        }),
-                        entity: Some(self.spec.kind),
-                        field: None,
-                        kind: InputErrorKind::Syntax,
-                        value: None,
-                        msg_zh: format!("CSV格式错误,此行未读入:{e}"),
-                        msg_en: format!("malformed CSV, row not read: {e}"),
-                    });
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        self.ok = false;
-                        break;
+                    let row = e
+                        .position()
+                        .map_or_else(|| self.rdr.get_ref().next_line(), |p| p.line() as u32);
+                    match e.into_kind() {
+                        csv::ErrorKind::Io(e) => {
+                            let row = self.rdr.get_ref().next_line().max(row);
+                            let f = io_refusal(&e, &self.sheet, row, self.encoding, &self.limits);
+                            self.stop(f);
+                            break;
+                        }
+                        k => {
+                            b.issues.push(CellIssue::at_cell(
+                                Cell {
+                                    sheet: self.sheet.clone(),
+                                    row,
+                                    column: "A".into(),
+                                },
+                                InputErrorKind::Syntax,
+                                format!("CSV格式错误,此行未读入:{k:?}"),
+                                format!("malformed CSV, row not read: {k:?}"),
+                            ));
+                            continue;
+                        }
                     }
-                    continue;
                 }
             }
             let row = first_line(&mut self.rdr, &self.record);
+            if let Some((c, byte)) = bad_utf8(&self.record) {
+                let f = not_utf8(&self.sheet, row, c, byte);
+                self.stop(f);
+                break;
+            }
+            if !self.record_fits(b, row) {
+                continue;
+            }
             let rec = &self.record;
             b.row(&sr, row, |c| match rec.get(c as usize) {
                 None => Raw::Empty,
-                Some(f) => std::str::from_utf8(f).map_or(Raw::Text("\u{fffd}"), Raw::Text),
+                Some(f) => std::str::from_utf8(f).map_or(Raw::Empty, Raw::Text),
             });
             n += 1;
         }
         n
     }
+
+    /// Reports cells past the header and cells over `cell_chars`; false when the row is not read.
+    fn record_fits(&self, b: &mut Builder, row: u32) -> bool {
+        let cell = |c: usize| Cell {
+            sheet: self.sheet.clone(),
+            row,
+            column: column_letter(c as u32),
+        };
+        let extra: Vec<usize> = (self.width..self.record.len())
+            .filter(|&c| {
+                self.record
+                    .get(c)
+                    .is_some_and(|f| !f.iter().all(u8::is_ascii_whitespace))
+            })
+            .collect();
+        if let Some(&first) = extra.first() {
+            b.issues.push(CellIssue::at_cell(
+                cell(first),
+                InputErrorKind::UnknownField,
+                format!(
+                    "此行有{}个单元格超出表头范围(表头共{}列),这些单元格未读入",
+                    extra.len(),
+                    self.width
+                ),
+                format!(
+                    "{} cell(s) of this row lie past the header's {} columns and were not read",
+                    extra.len(),
+                    self.width
+                ),
+            ));
+        }
+        let mut fits = true;
+        for (c, f) in self.record.iter().enumerate().take(self.width) {
+            if f.len() as u64 > self.limits.cell_chars {
+                let chars = String::from_utf8_lossy(f).chars().count() as u64;
+                if chars > self.limits.cell_chars {
+                    let mut i = CellIssue::at_cell(
+                        cell(c),
+                        InputErrorKind::Limit,
+                        String::new(),
+                        String::new(),
+                    );
+                    let e = self.limits.exceeded(Limit::CellChars, "", Some(chars));
+                    i.msg_zh = format!("{};此行未读入", e.msg_zh);
+                    i.msg_en = format!("{}; this row was not read", e.msg_en);
+                    b.issues.push(i);
+                    fits = false;
+                }
+            }
+        }
+        fits
+    }
+}
+
+/// The delimiter for a CSV file named `sheet` (a stem or a file name) under `opts`.
+fn delimiter(sheet: &str, opts: &ReadOptions) -> u8 {
+    opts.delimiter
+        .unwrap_or(if sheet.ends_with(".tsv") { b'\t' } else { b',' })
 }
 
 /// Reads a whole CSV file of one entity (named `sheet` in cells; the entity from `opts.entity`
-/// or `sheet`). For files too large to hold, use [`read_csv_batches`].
+/// or `sheet`), within `opts.limits` (the stream is bounded by `input_bytes` too). For files too
+/// large to hold, use [`read_csv_batches`]. `Err` when the file is refused (not UTF-8 nor
+/// GB18030, a record or the header over the limits, unreadable).
 pub fn read_csv<R: Read>(r: R, sheet: &str, opts: &ReadOptions) -> Result<TableRead, InputError> {
-    let mut rows = CsvRows::open(r, sheet, opts.entity)?;
+    let r = super::bounded(r, opts.limits.input_bytes);
+    let mut rows = CsvRows::open(r, sheet, opts.entity, delimiter(sheet, opts), &opts.limits)?;
     let mut b = Builder::default();
     rows.fill(&mut b, usize::MAX);
+    rows.finish()?;
+    b.notes.extend(rows.encoding_note());
+    let notes = std::mem::take(&mut b.notes);
     let (dataset, cells, issues) = b.finish(opts.name.clone(), opts.reporting_year);
     Ok(TableRead {
         dataset,
         cells,
         issues,
+        notes,
     })
 }
 
@@ -358,6 +652,16 @@ impl CsvBatches<'_> {
     pub fn encoding(&self) -> &'static str {
         self.rows.encoding
     }
+    /// A note for people when the file was not read as UTF-8 (`学期活动: 按GB18030编码读取 / read
+    /// as GB18030`).
+    pub fn encoding_note(&self) -> Option<String> {
+        self.rows.encoding_note()
+    }
+    /// After the last batch: `Err` when the file was refused part way (a record over the
+    /// limits, bytes that are not in its encoding, an io error); the batches before were read.
+    pub fn finish(&mut self) -> Result<(), InputError> {
+        self.rows.finish()
+    }
 }
 
 impl Iterator for CsvBatches<'_> {
@@ -373,6 +677,7 @@ impl Iterator for CsvBatches<'_> {
         }
         let (dataset, cells, issues) = b.finish(self.opts.name.clone(), self.opts.reporting_year);
         if n == 0 && issues.is_empty() {
+            self.done = true;
             return None;
         }
         let first_index = self.next_index;
@@ -411,8 +716,9 @@ pub fn read_csv_batches<'r, R: Read + 'r>(
     opts: &ReadOptions,
     size: usize,
 ) -> Result<CsvBatches<'r>, InputError> {
+    let r = super::bounded(r, opts.limits.input_bytes);
     Ok(CsvBatches {
-        rows: CsvRows::open(r, sheet, opts.entity)?,
+        rows: CsvRows::open(r, sheet, opts.entity, delimiter(sheet, opts), &opts.limits)?,
         size: size.max(1),
         next_index: 0,
         done: false,

@@ -34,17 +34,19 @@ mod rows;
 mod summary;
 pub mod template;
 mod xlsx_in;
+mod zip_check;
 
 pub use cell::{float_text, halfwidth};
 pub use cellmap::{cell_ref, column_letter, CellMap, SheetColumns};
 pub use columns::{entity_for_sheet, spec, specs, Column, ColumnKind, EntitySpec};
 pub use csv_in::{read_csv, read_csv_batches, Batch, CsvBatches};
-pub use summary::summary_workbook;
+pub use summary::{summary_workbook, summary_workbook_rows};
 pub use template::template;
 pub use xlsx_in::read_xlsx;
 
 use crate::finding::Cell;
 use crate::input::{InputError, InputErrorKind, InputIssue};
+use crate::limits::{Limit, Limits};
 use crate::model::{Dataset, EntityKind};
 use crate::report::Report;
 use schemars::JsonSchema;
@@ -73,6 +75,12 @@ pub struct CellIssue {
     pub msg_zh: String,
     /// English message.
     pub msg_en: String,
+    /// The sheet (or CSV file stem) of a problem with a whole sheet, which has no cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The file, when read from a path ([`read_path`], [`read_paths`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl CellIssue {
@@ -85,11 +93,39 @@ impl CellIssue {
             value: None,
             msg_zh: zh,
             msg_en: en,
+            sheet: None,
+            file: None,
         }
     }
-    /// `学期活动!D17`, or empty.
+    /// A problem with the whole sheet `sheet` (no cell).
+    pub(crate) fn at_sheet(sheet: &str, kind: InputErrorKind, zh: String, en: String) -> Self {
+        CellIssue {
+            sheet: Some(sheet.to_string()),
+            ..CellIssue::general(kind, zh, en)
+        }
+    }
+    /// A problem at one cell, without a field.
+    pub(crate) fn at_cell(cell: Cell, kind: InputErrorKind, zh: String, en: String) -> Self {
+        CellIssue {
+            cell: Some(cell),
+            ..CellIssue::general(kind, zh, en)
+        }
+    }
+    /// `学期活动!D17`; the sheet's name for a problem with a whole sheet; else empty.
     pub fn cell_ref(&self) -> String {
-        self.cell.as_ref().map(cell_ref).unwrap_or_default()
+        match (&self.cell, &self.sheet) {
+            (Some(c), _) => cell_ref(c),
+            (None, Some(s)) => s.clone(),
+            (None, None) => String::new(),
+        }
+    }
+    /// Where, for a person: `file: 学期活动!D17`, `file: 学期活动`, `file`, or the cell alone.
+    pub fn place(&self) -> String {
+        match (self.file.as_deref(), self.cell_ref()) {
+            (Some(f), r) if r.is_empty() => f.to_string(),
+            (Some(f), r) => format!("{f}: {r}"),
+            (None, r) => r,
+        }
     }
     /// As an [`InputIssue`]: `loc` is the cell reference, followed by the field path.
     pub fn to_input_issue(&self) -> InputIssue {
@@ -120,6 +156,10 @@ pub struct ReadOptions {
     pub reporting_year: Option<i32>,
     /// The dataset's name.
     pub name: Option<String>,
+    /// Bounds on what is read (file size, sheet size, zip parts, CSV lines and cells).
+    pub limits: Limits,
+    /// The field separator of CSV input; `None`: a tab for `.tsv` files, else a comma.
+    pub delimiter: Option<u8>,
 }
 
 impl ReadOptions {
@@ -142,6 +182,9 @@ pub struct TableRead {
     /// Problems, each at a cell; the records they concern are read without the bad field, or
     /// left out when the field is required.
     pub issues: Vec<CellIssue>,
+    /// Notes for people, bilingual, one a line: the encoding a CSV file was read in when it was
+    /// not UTF-8 (`学期活动: 按GB18030编码读取 / read as GB18030`).
+    pub notes: Vec<String>,
 }
 
 impl TableRead {
@@ -174,64 +217,206 @@ pub fn is_table_path(path: &Path) -> bool {
     )
 }
 
-/// Reads a workbook (`.xlsx`, `.xls`, `.ods`) or a CSV file; for CSV the entity comes from
-/// `opts.entity` or the file stem (`学期活动.csv`, `semester_activities.csv`). `Err` only when the
-/// file cannot be used at all; cell problems are in [`TableRead::issues`].
-pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<TableRead, InputError> {
-    let ext = path
-        .extension()
+fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
-    if ext == "csv" || ext == "tsv" {
-        let f = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-        read_csv(std::io::BufReader::new(f), &stem, opts)
-            .map_err(|e| e.with_source(path.display().to_string()))
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        read_xlsx(&bytes, opts).map_err(|e| e.with_source(path.display().to_string()))
+        .unwrap_or_default()
+}
+
+fn is_csv(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "csv" | "tsv")
+}
+
+/// Opens `path`, refusing it before reading when it is larger than `limits.input_bytes`; a
+/// stream without a length (a pipe, `/dev/zero`) is bounded as it is read ([`bounded`]).
+fn open_bounded(path: &Path, limits: &Limits) -> Result<std::fs::File, InputError> {
+    let f = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > limits.input_bytes {
+        return Err(too_big(path, limits, Some(len)));
+    }
+    Ok(f)
+}
+
+fn too_big(path: &Path, limits: &Limits, found: Option<u64>) -> InputError {
+    let name = path.display().to_string();
+    InputError {
+        source_name: Some(name.clone()),
+        errors: vec![limits.exceeded(Limit::InputBytes, name, found)],
     }
 }
 
-/// Reads several table files into one dataset (e.g. one CSV per entity).
+/// The whole of `path` (a workbook), at most `limits.input_bytes`.
+fn read_all(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError> {
+    let f = open_bounded(path, limits)?;
+    let mut bytes = Vec::new();
+    std::io::Read::take(f, limits.input_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > limits.input_bytes {
+        return Err(too_big(path, limits, None));
+    }
+    Ok(bytes)
+}
+
+/// A reader that fails once more than `max` bytes have come through: a stream whose length is
+/// not known up front (stdin, a pipe, `/dev/zero`) is refused at the limit, not read to the end
+/// of memory. The error is an [`std::io::ErrorKind::FileTooLarge`]-like `Other` error whose
+/// message names the limit; [`read_csv_with`] turns it into a `limit` issue.
+pub(crate) struct Bounded<R> {
+    inner: R,
+    left: u64,
+}
+
+pub(crate) const TOO_LARGE: &str = "xianjie: input_bytes limit reached";
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            // One byte more would pass the limit: look before failing, so a file of exactly
+            // the limit is read.
+            let mut one = [0u8; 1];
+            return match self.inner.read(&mut one)? {
+                0 => Ok(0),
+                _ => Err(std::io::Error::other(TOO_LARGE)),
+            };
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// `r`, failing past `max` bytes (see [`Bounded`]).
+pub(crate) fn bounded<R: std::io::Read>(r: R, max: u64) -> Bounded<R> {
+    Bounded {
+        inner: r,
+        left: max,
+    }
+}
+
+use std::io::Read as _;
+
+/// Reads a workbook (`.xlsx`, `.xls`, `.ods`) or a CSV file (`.csv`; `.tsv` is split on tabs);
+/// for CSV the entity comes from `opts.entity` or the file stem (`学期活动.csv`,
+/// `semester_activities.csv`). `Err` when the file cannot be used at all (missing, too large, not
+/// a workbook, a sheet or zip part over [`ReadOptions::limits`]); cell problems are in
+/// [`TableRead::issues`], each naming the file.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<TableRead, InputError> {
+    read_paths(&[path], opts)
+}
+
+/// Reads several table files into one dataset (e.g. one CSV per entity). Every file that cannot
+/// be used is reported in one `Err` (not just the first).
 pub fn read_paths(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, InputError> {
     let mut b = rows::Builder::default();
     let mut year = opts.reporting_year;
     let mut name = opts.name.clone();
+    let mut refused: Vec<InputError> = Vec::new();
     for p in paths {
-        let ext = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        if ext == "csv" || ext == "tsv" {
+        let first_issue = b.issues.len();
+        let file = p.display().to_string();
+        let res = if is_csv(p) {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            let f = std::fs::File::open(p).map_err(|e| io_error(p, e))?;
             let kind = opts
                 .entity
                 .filter(|_| paths.len() == 1)
                 .or_else(|| entity_for_sheet(stem));
-            let mut rows = csv_in::CsvRows::open(std::io::BufReader::new(f), stem, kind)
-                .map_err(|e| e.with_source(p.display().to_string()))?;
-            rows.fill(&mut b, usize::MAX);
+            open_bounded(p, &opts.limits).and_then(|f| {
+                let r = bounded(std::io::BufReader::new(f), opts.limits.input_bytes);
+                let delim =
+                    opts.delimiter
+                        .unwrap_or(if extension(p) == "tsv" { b'\t' } else { b',' });
+                let mut rows = csv_in::CsvRows::open(r, stem, kind, delim, &opts.limits)?;
+                rows.fill(&mut b, usize::MAX);
+                b.notes
+                    .extend(rows.encoding_note().map(|n| format!("{file}: {n}")));
+                rows.finish()
+            })
         } else {
-            let bytes = std::fs::read(p).map_err(|e| io_error(p, e))?;
-            let meta = xlsx_in::read_into(&bytes, &mut b)
-                .map_err(|e| e.with_source(p.display().to_string()))?;
-            year = year.or(meta.0);
-            name = name.or(meta.1);
+            read_all(p, &opts.limits).and_then(|bytes| {
+                let meta = xlsx_in::read_into(&bytes, &mut b, &opts.limits)?;
+                year = year.or(meta.0);
+                if name.is_none() {
+                    name = meta.1;
+                }
+                Ok(())
+            })
+        };
+        if let Err(e) = res {
+            refused.push(e.with_source(file.clone()));
+        }
+        for i in &mut b.issues[first_issue..] {
+            i.file = Some(file.clone());
         }
     }
+    if !refused.is_empty() {
+        let source_name = (refused.len() == 1)
+            .then(|| refused[0].source_name.clone())
+            .flatten();
+        let many = refused.len() > 1;
+        let errors = refused
+            .into_iter()
+            .flat_map(|e| {
+                let src = e.source_name.clone().unwrap_or_default();
+                e.errors.into_iter().map(move |mut i| {
+                    // With several files, each issue names its own.
+                    if many && !i.loc.starts_with(&src) {
+                        i.loc = if i.loc.is_empty() {
+                            src.clone()
+                        } else {
+                            format!("{src}: {}", i.loc)
+                        };
+                    }
+                    i
+                })
+            })
+            .collect();
+        return Err(InputError {
+            source_name,
+            errors,
+        });
+    }
+    let notes = std::mem::take(&mut b.notes);
     let (dataset, cells, issues) = b.finish(name, year);
     Ok(TableRead {
         dataset,
         cells,
         issues,
+        notes,
+    })
+}
+
+/// Batches of the CSV file at `path` (see [`read_csv_batches`]): the entity from `opts.entity` or
+/// the file stem, a tab delimiter for `.tsv`, the file refused before reading when over
+/// `limits.input_bytes`.
+pub fn read_path_batches(
+    path: &Path,
+    opts: &ReadOptions,
+    size: usize,
+) -> Result<CsvBatches<'static>, InputError> {
+    let f = open_bounded(path, &opts.limits)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let mut o = opts.clone();
+    if o.delimiter.is_none() && extension(path) == "tsv" {
+        o.delimiter = Some(b'\t');
+    }
+    read_csv_batches(std::io::BufReader::new(f), stem, &o, size)
+        .map_err(|e| e.with_source(path.display().to_string()))
+}
+
+/// Checks a workbook's zip parts against `limits` without reading its cells: declared and real
+/// decompressed sizes and ratios, shared strings (count and length), text lengths and cell
+/// references of every sheet. [`read_xlsx`] and [`read_path`] do this first; call it alone to
+/// vet an upload. Not a zip (`.xls`): `Ok`.
+pub fn check_workbook(bytes: &[u8], limits: &Limits) -> Result<(), InputError> {
+    zip_check::check(bytes, limits).map_err(|errors| InputError {
+        source_name: None,
+        errors,
     })
 }
 

@@ -39,6 +39,8 @@ pub struct Builder {
     pub cells: CellMap,
     /// Problems so far.
     pub issues: Vec<CellIssue>,
+    /// Notes for people (the encoding a CSV file was read in).
+    pub notes: Vec<String>,
 }
 
 fn insert_path(obj: &mut Map<String, Value>, path: &str, v: Value) {
@@ -118,6 +120,8 @@ impl Builder {
                         value: Some(raw.shown()),
                         msg_zh: format!("{}:{}", c.zh, e.zh),
                         msg_en: format!("{}: {}", c.en, e.en),
+                        sheet: None,
+                        file: None,
                     });
                 }
             }
@@ -226,6 +230,8 @@ impl Builder {
                 value: None,
                 msg_zh: zh,
                 msg_en: en,
+                sheet: None,
+                file: None,
             });
             if required || field.is_empty() || !remove_path(rec, &field) {
                 return false;

@@ -1,6 +1,11 @@
 //! The summary workbook: findings with their clauses, transfer rates by school, major, 大类,
 //! district and entry year, each secondary school's ranked applications, semester compliance and
 //! target progress. Bold headers, widths, percentage formats, frozen headers, autofilters.
+//!
+//! Safe to open and edit: text that Excel would take for a formula (leading `=`, `+`, `-`, `@`,
+//! tab, CR) is written with the quote prefix; text over Excel's 32,767 characters is cut with a
+//! visible marker; a sheet with more rows than Excel allows ends with a note row saying how many
+//! rows were left out (the JSON report has them all), instead of failing the workbook.
 
 use super::cellmap::cell_ref;
 use super::WriteError;
@@ -11,14 +16,50 @@ use crate::rules::find_rule;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
+/// Excel's rows per sheet.
+const EXCEL_ROWS: u32 = 1_048_576;
+/// Excel's characters per cell.
+const EXCEL_CELL_CHARS: usize = 32_767;
+
 struct Sheet<'w> {
     ws: &'w mut Worksheet,
     row: u32,
     widths: Vec<usize>,
+    /// Rows a sheet may hold, the header and the note row included.
+    max_rows: u32,
+    /// Rows not written because the sheet was full.
+    dropped: u64,
+    quoted: Format,
+}
+
+/// Whether Excel would read `s` as a formula when the cell is edited (OWASP's CSV-injection
+/// list: `=`, `+`, `-`, `@`, tab, carriage return).
+pub(crate) fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `s` cut to Excel's cell size, with a marker saying how much was cut.
+fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(EXCEL_CELL_CHARS - 64) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((cut, _)) if s.chars().count() > EXCEL_CELL_CHARS => {
+            let rest = s[cut..].chars().count();
+            std::borrow::Cow::Owned(format!(
+                "{}…[截断,另有{rest}字符 / truncated, {rest} more characters]",
+                &s[..cut]
+            ))
+        }
+        Some(_) => std::borrow::Cow::Borrowed(s),
+    }
 }
 
 impl<'w> Sheet<'w> {
-    fn new(wb: &'w mut Workbook, name: &str, headers: &[&str]) -> Result<Self, WriteError> {
+    fn new(
+        wb: &'w mut Workbook,
+        name: &str,
+        headers: &[&str],
+        max_rows: u32,
+    ) -> Result<Self, WriteError> {
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
@@ -27,16 +68,37 @@ impl<'w> Sheet<'w> {
         }
         ws.set_freeze_panes(1, 0)?;
         let widths = headers.iter().map(|h| width(h)).collect();
-        Ok(Sheet { ws, row: 1, widths })
+        Ok(Sheet {
+            ws,
+            row: 1,
+            widths,
+            max_rows: max_rows.clamp(3, EXCEL_ROWS),
+            dropped: 0,
+            quoted: Format::new().set_quote_prefix(),
+        })
+    }
+    /// The last row is kept for the note.
+    fn full(&self) -> bool {
+        self.row >= self.max_rows - 1
     }
     fn text(&mut self, col: u16, s: &str) -> Result<(), WriteError> {
-        if !s.is_empty() {
-            self.ws.write_string(self.row, col, s)?;
+        if self.full() {
+            return Ok(());
         }
-        self.fit(col, width(s));
+        let s = fit_cell(s);
+        if formula_like(&s) {
+            self.ws
+                .write_string_with_format(self.row, col, s.as_ref(), &self.quoted)?;
+        } else if !s.is_empty() {
+            self.ws.write_string(self.row, col, s.as_ref())?;
+        }
+        self.fit(col, width(&s));
         Ok(())
     }
     fn num(&mut self, col: u16, n: f64, fmt: Option<&Format>) -> Result<(), WriteError> {
+        if self.full() {
+            return Ok(());
+        }
         match fmt {
             Some(f) => self.ws.write_number_with_format(self.row, col, n, f)?,
             None => self.ws.write_number(self.row, col, n)?,
@@ -50,9 +112,24 @@ impl<'w> Sheet<'w> {
         }
     }
     fn next(&mut self) {
-        self.row += 1;
+        if self.full() {
+            self.dropped += 1;
+        } else {
+            self.row += 1;
+        }
     }
-    fn done(self) -> Result<(), WriteError> {
+    fn done(mut self) -> Result<(), WriteError> {
+        if self.dropped > 0 {
+            let n = self.dropped;
+            let note = format!(
+                "另有{n}行超出Excel每表{}行的上限,未写入本表(JSON报告含全部结果) / {n} more rows exceed Excel's limit of {} rows per sheet and were not written (the JSON report has them all)",
+                self.max_rows, self.max_rows
+            );
+            let bold = Format::new().set_bold().set_font_color(0xC00000);
+            self.ws
+                .write_string_with_format(self.row, 0, &note, &bold)?;
+            self.row += 1;
+        }
         let last_col = self.widths.len().saturating_sub(1) as u16;
         for (i, w) in self.widths.iter().enumerate() {
             self.ws
@@ -79,7 +156,7 @@ fn yes(b: bool) -> &'static str {
     }
 }
 
-fn findings(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
+fn findings(wb: &mut Workbook, report: &Report, max_rows: u32) -> Result<(), WriteError> {
     let mut s = Sheet::new(
         wb,
         "问题清单",
@@ -97,6 +174,7 @@ fn findings(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
             "整改建议",
             "Remedy",
         ],
+        max_rows,
     )?;
     for f in &report.findings {
         let title = find_rule(&f.rule_id).map_or(String::new(), |(_, r)| r.title_zh.clone());
@@ -127,6 +205,7 @@ fn rates(
     name: &str,
     rows: &[TransferRow],
     by: GroupBy,
+    max_rows: u32,
 ) -> Result<(), WriteError> {
     let pct = Format::new().set_num_format("0.00%");
     let mut s = Sheet::new(
@@ -144,6 +223,7 @@ fn rates(
             "数据一致",
             "缺数批次",
         ],
+        max_rows,
     )?;
     for r in rows {
         let k = r.keys.first();
@@ -166,7 +246,7 @@ fn rates(
     s.done()
 }
 
-fn applications(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
+fn applications(wb: &mut Workbook, ds: &Dataset, max_rows: u32) -> Result<(), WriteError> {
     let mut s = Sheet::new(
         wb,
         "申报汇总",
@@ -182,6 +262,7 @@ fn applications(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
             "材料齐全",
             "提交时间(北京时间)",
         ],
+        max_rows,
     )?;
     for g in aggregate::application_summary(ds) {
         for a in &g.applications {
@@ -215,7 +296,7 @@ fn applications(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
     s.done()
 }
 
-fn compliance(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
+fn compliance(wb: &mut Workbook, ds: &Dataset, max_rows: u32) -> Result<(), WriteError> {
     let rows = aggregate::semester_compliance(ds);
     let mut headers: Vec<String> = vec!["项目".into(), "学期".into()];
     if let Some(first) = rows.first() {
@@ -227,7 +308,7 @@ fn compliance(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
     }
     headers.push("全部达标".into());
     let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut s = Sheet::new(wb, "学期合规", &refs)?;
+    let mut s = Sheet::new(wb, "学期合规", &refs, max_rows)?;
     for r in &rows {
         s.text(0, &r.project)?;
         s.text(1, &r.semester.to_string())?;
@@ -247,7 +328,7 @@ fn compliance(wb: &mut Workbook, ds: &Dataset) -> Result<(), WriteError> {
     s.done()
 }
 
-fn targets(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
+fn targets(wb: &mut Workbook, report: &Report, max_rows: u32) -> Result<(), WriteError> {
     let mut s = Sheet::new(
         wb,
         "目标进度",
@@ -262,6 +343,7 @@ fn targets(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
             "说明",
             "Progress",
         ],
+        max_rows,
     )?;
     for t in aggregate::targets(report) {
         s.text(0, &t.rule_id)?;
@@ -288,8 +370,19 @@ fn targets(wb: &mut Workbook, report: &Report) -> Result<(), WriteError> {
 /// assert_eq!(&bytes[..2], b"PK"); // an .xlsx is a zip file
 /// ```
 pub fn summary_workbook(ds: &Dataset, report: &Report) -> Result<Vec<u8>, WriteError> {
+    summary_workbook_rows(ds, report, EXCEL_ROWS)
+}
+
+/// [`summary_workbook`] with at most `max_rows` rows a sheet (at least 3, at most Excel's
+/// 1,048,576; the header and the note row included), for tests of the cap.
+#[doc(hidden)]
+pub fn summary_workbook_rows(
+    ds: &Dataset,
+    report: &Report,
+    max_rows: u32,
+) -> Result<Vec<u8>, WriteError> {
     let mut wb = Workbook::new();
-    findings(&mut wb, report)?;
+    findings(&mut wb, report, max_rows)?;
     for (name, by) in [
         ("转段率-中职学校", GroupBy::SecondarySchool),
         ("转段率-高职学校", GroupBy::HigherSchool),
@@ -298,10 +391,11 @@ pub fn summary_workbook(ds: &Dataset, report: &Report) -> Result<Vec<u8>, WriteE
         ("转段率-区县", GroupBy::District),
         ("转段率-入学年份", GroupBy::EntryYear),
     ] {
-        rates(&mut wb, name, &aggregate::transfer_rates(ds, &[by]), by)?;
+        let rows = aggregate::transfer_rates(ds, &[by]);
+        rates(&mut wb, name, &rows, by, max_rows)?;
     }
-    applications(&mut wb, ds)?;
-    compliance(&mut wb, ds)?;
-    targets(&mut wb, report)?;
+    applications(&mut wb, ds, max_rows)?;
+    compliance(&mut wb, ds, max_rows)?;
+    targets(&mut wb, report, max_rows)?;
     Ok(wb.save_to_buffer()?)
 }
