@@ -151,11 +151,26 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
             format!("wrong type: expected {expected}, found {found}"),
         );
     }
-    if msg.starts_with("invalid value: integer `-") {
+    let unsigned = ["u8", "u16", "u32", "u64", "usize"]
+        .iter()
+        .any(|t| msg.ends_with(&format!("expected {t}")));
+    if unsigned && msg.starts_with("invalid value: integer `-") {
         return (
             InputErrorKind::Value,
             format!("应为非负整数:{msg}"),
             format!("expected a non-negative whole number: {msg}"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return (
+            InputErrorKind::Value,
+            format!(
+                "取值无效:应为{},实为{}",
+                expected_zh(expected),
+                found_zh(found)
+            ),
+            format!("invalid value: {msg}"),
         );
     }
     (
@@ -173,6 +188,7 @@ fn expected_zh(e: &str) -> String {
         "a string" => "文本".into(),
         "a boolean" => "true或false".into(),
         "a sequence" => "数组".into(),
+        crate::model::YEAR_EXPECTED => "2000至2100年之间的报告年度".into(),
         _ if e.starts_with("struct") || e.starts_with("a map") => "对象".into(),
         _ => e.to_string(),
     }

@@ -123,7 +123,9 @@ impl Checker {
                     findings: 0,
                     reason: None,
                 };
-                if let Some(y) = ds.reporting_year {
+                // A year outside the sane range (readers refuse it; a caller building a dataset
+                // may not) decides nothing: "not in force in year 0" would pass every rule.
+                if let Some(y) = ds.reporting_year.filter(|y| Dataset::YEARS.contains(y)) {
                     if !rule.in_force_in(pack, y) {
                         status.state = RuleState::NotInForce;
                         status.reason = Some(Text::new(

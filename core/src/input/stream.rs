@@ -162,11 +162,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Object<'_, '_, V> {
         self.0.expecting(f)
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(Members(map, self.1))
+        self.0.visit_map(Members(map, self.1, Default::default()))
     }
 }
 
-struct Members<'c, 'l, A>(A, &'c mut Cx<'l>);
+/// The document's members, and the keys seen (a map target would keep a repeated one's last
+/// value silently).
+struct Members<'c, 'l, A>(A, &'c mut Cx<'l>, std::collections::HashSet<String>);
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, '_, A> {
     type Error = A::Error;
@@ -179,6 +181,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, '_, A> {
         };
         self.1.path = vec![Seg::Key(key.clone())];
         self.1.text(&key)?;
+        if !self.2.insert(key.clone()) {
+            return Err(de::Error::custom(DUPLICATE));
+        }
         k.deserialize(de::value::StringDeserializer::new(key))
             .map(Some)
     }
