@@ -239,3 +239,95 @@ fn other_documents_report_every_problem_too() {
     got.sort();
     assert_eq!(got, [("type", "a"), ("unknown_field", "d"), ("value", "b")]);
 }
+
+/// A reader that counts what was taken from it.
+struct Counted<R> {
+    inner: R,
+    taken: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.taken.set(self.taken.get() + n as u64);
+        Ok(n)
+    }
+}
+
+fn counted<R: std::io::Read>(inner: R) -> (Counted<R>, std::rc::Rc<std::cell::Cell<u64>>) {
+    let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+    (
+        Counted {
+            inner,
+            taken: taken.clone(),
+        },
+        taken,
+    )
+}
+
+#[test]
+fn dev_zero_is_refused_after_its_first_bytes() {
+    let (r, taken) = counted(std::io::repeat(0));
+    let e = xianjie::api::read_document(r, "/dev/zero", &Limits::default()).unwrap_err();
+    assert_eq!(e.source_name.as_deref(), Some("/dev/zero"));
+    assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
+    assert!(
+        e.errors[0].msg_en.contains("0x00"),
+        "{}",
+        e.errors[0].msg_en
+    );
+    // Kilobytes, not the gigabyte of the limit.
+    assert!(taken.get() <= 1 << 20, "{} bytes read", taken.get());
+}
+
+#[test]
+fn endless_blank_input_stops_at_the_limit() {
+    let mut limits = Limits::default();
+    limits.input_bytes = 1 << 20;
+    let (r, taken) = counted(std::io::repeat(b' '));
+    let e = xianjie::api::read_document(r, "-", &limits).unwrap_err();
+    assert_eq!(kinds_and_places(&e), [("limit", "")]);
+    assert!(
+        taken.get() <= (1 << 20) + (64 << 10),
+        "{} bytes read",
+        taken.get()
+    );
+    // A document that begins well and never ends, too.
+    let (r, taken) = counted(std::io::Read::chain(
+        &b"{\"name\": \""[..],
+        std::io::repeat(b'x'),
+    ));
+    let e = xianjie::api::read_document(r, "-", &limits).unwrap_err();
+    assert_eq!(e.errors[0].kind, InputErrorKind::Limit);
+    assert!(taken.get() <= (1 << 20) + (64 << 10));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    let bytes = b"{\"name\":\n \"\xB1\xB1\xBE\xA9\"}";
+    let e = xianjie::api::read_document(&bytes[..], "gbk.json", &Limits::default()).unwrap_err();
+    let i = &e.errors[0];
+    assert_eq!(i.kind, InputErrorKind::Syntax);
+    assert_eq!((i.line, i.column), (Some(2), Some(3)));
+    assert!(i.msg_en.contains("0xB1"), "{}", i.msg_en);
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_from_its_size() {
+    let dir = std::env::temp_dir().join(format!("xianjie-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("big.json");
+    std::fs::write(&p, format!(r#"{{"name": "{}"}}"#, "x".repeat(5_000))).unwrap();
+    let mut limits = Limits::default();
+    limits.input_bytes = 4_096;
+    let e = xianjie::api::read_path_with(&p, &limits).unwrap_err();
+    assert_eq!(kinds_and_places(&e), [("limit", "")]);
+    assert!(
+        e.errors[0].msg_en.contains("5,012 bytes"),
+        "{}",
+        e.errors[0].msg_en
+    );
+    limits.input_bytes = 5_012;
+    xianjie::api::read_path_with(&p, &limits).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+}
