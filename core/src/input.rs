@@ -119,7 +119,6 @@ impl InputError {
 
 pub(crate) mod de;
 pub(crate) mod locate;
-#[cfg(feature = "streaming")]
 mod stream;
 mod strict;
 
@@ -256,12 +255,12 @@ pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, In
 /// as a backstop; ours, 64 by default, speaks first.)
 ///
 /// Valid input is read member by member, each record a JSON value only while it is read
-/// (`input/stream.rs`, feature `streaming`), so memory stays near the size of the result. When
-/// that fails and `T` is a document of optional collections (a [`Dataset`]), the text is read
-/// again the same way and each record is read on its own, so that every bad record is reported
-/// and the document is never held whole. Otherwise (packs, options, or without `streaming`) the
-/// document is read into a value (syntax errors and duplicate keys, located) and `T` read from
-/// it by [`de`]. Either way, a bad field is reported and taken out so the rest of its record is
+/// (`input/stream.rs`, feature `streaming`; without it, as one value), so memory stays near the
+/// size of the result. When that fails and `T` is a document of optional collections (a
+/// [`Dataset`]), the text is read again member by member and each record is read on its own, so
+/// that every bad record is reported in document order, those before a syntax error too, and
+/// the document is never held whole. Otherwise (packs, options) the document is read into a
+/// value (syntax errors and duplicate keys, located) and `T` read from it by [`de`]. Either way, a bad field is reported and taken out so the rest of its record is
 /// read too, and the unknown fields of a struct all go in one pass. (One reader for every type
 /// keeps the WebAssembly module small: each reader compiles every type's deserializer once more.)
 ///
@@ -297,34 +296,19 @@ pub fn from_json_str_with<T: serde::de::DeserializeOwned>(
         let value = strict::parse(text, limits)?;
         return from_value_in(value, Some(text), limits);
     }
-    let mut sink = Sink::new(limits, Some(text));
-    #[cfg(feature = "streaming")]
-    {
-        let stopped = stream::collect(text, limits, &mut |key, i, v| {
-            read_member::<T>(key, i, v, &mut sink)
-        });
-        if let Err(issue) = stopped {
-            sink.push(issue);
-        }
-    }
     #[cfg(not(feature = "streaming"))]
-    {
-        let value = strict::parse(text, limits)?;
+    if let Ok(value) = strict::parse(text, limits) {
         if let Ok(v) = de::from_value::<T>(&value) {
             return Ok(v);
         }
-        if let serde_json::Value::Object(members) = value {
-            for (key, v) in members {
-                match v {
-                    serde_json::Value::Array(items) => {
-                        for (i, x) in items.into_iter().enumerate() {
-                            read_member::<T>(&key, Some(i), x, &mut sink);
-                        }
-                    }
-                    v => read_member::<T>(&key, None, v, &mut sink),
-                }
-            }
-        }
+    }
+    // Again, record by record, each on its own, to find every problem in document order.
+    let mut sink = Sink::new(limits, Some(text));
+    let stopped = stream::collect(text, limits, &mut |key, i, v| {
+        read_member::<T>(key, i, v, &mut sink)
+    });
+    if let Err(issue) = stopped {
+        sink.push(issue);
     }
     if sink.is_empty() {
         // Should not happen (the first read failed); say so rather than pass.
@@ -487,7 +471,6 @@ impl<'a> Sink<'a> {
         self.listed.len() as u64 >= self.limits.errors_listed
     }
 
-    #[cfg_attr(not(feature = "streaming"), allow(dead_code))]
     fn push(&mut self, issue: InputIssue) {
         if self.full() {
             self.count_one(issue.kind);
