@@ -305,9 +305,11 @@ fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusabl
         let map: BTreeMap<String, String> = if is_toml {
             toml_map(&text).map_err(|e| Unusable(format!("{name}: {e}")))?
         } else {
-            serde_json::from_str(&text).map_err(|e| {
+            // The strict reader: a repeated key is refused, not its last value kept.
+            xianjie::input::from_json_str(&text).map_err(|e| {
                 Unusable(format!(
-                    "{name}: expected {{\"RULE_ID.NAME\": \"VALUE\"}}: {e}"
+                    "{name}: expected {{\"RULE_ID.NAME\": \"VALUE\"}}: {}",
+                    e.with_source(&name)
                 ))
             })?
         };

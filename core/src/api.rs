@@ -1,8 +1,10 @@
 //! Entry points shared by the bindings (Python, JavaScript): reading a dataset from a path by its
 //! extension. Kept here so no binding holds message text or format logic of its own.
 
-use crate::input::{InputError, InputErrorKind};
+use crate::input::{InputError, InputErrorKind, InputIssue};
+use crate::limits::{Limit, Limits};
 use crate::model::Dataset;
+use std::io::Read;
 use std::path::Path;
 
 /// Reads a dataset from `path`, choosing the reader by extension: `.json`, or a workbook or CSV
@@ -13,6 +15,22 @@ use std::path::Path;
 /// assert_eq!(err.errors[0].kind.as_str(), "io");
 /// ```
 pub fn read_path(path: &Path) -> Result<Dataset, InputError> {
+    read_path_with(path, &Limits::default())
+}
+
+/// [`read_path`] under `limits`: a JSON file over [`Limits::input_bytes`] is refused from its
+/// size before it is read, and one whose size is not known (a device, a pipe) is read only up to
+/// the limit (see [`read_document`]).
+///
+/// ```
+/// # let p = std::env::temp_dir().join("xianjie-api-doc-big.json");
+/// std::fs::write(&p, format!("{{\"name\": \"{}\"}}", "x".repeat(2_000))).unwrap();
+/// let mut limits = xianjie::limits::Limits::default();
+/// limits.input_bytes = 1_000;
+/// let err = xianjie::api::read_path_with(&p, &limits).unwrap_err();
+/// assert_eq!(err.errors[0].kind.as_str(), "limit");
+/// ```
+pub fn read_path_with(path: &Path, limits: &Limits) -> Result<Dataset, InputError> {
     #[cfg(feature = "tables")]
     if crate::table::is_table_path(path) {
         return read_path_with_cells(path).map(|(ds, _)| ds);
@@ -25,15 +43,16 @@ pub fn read_path(path: &Path) -> Result<Dataset, InputError> {
         .unwrap_or_default();
     match ext.as_str() {
         "json" => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                InputError::single(
-                    InputErrorKind::Io,
-                    format!("无法读取文件:{e}"),
-                    format!("cannot read the file: {e}"),
-                )
-                .with_source(&name)
-            })?;
-            Dataset::from_json_str(&text).map_err(|e| e.with_source(&name))
+            let file = std::fs::File::open(path).map_err(|e| io_error(&e, &name))?;
+            // Refused from its size, before a byte is read (a device says 0 and is read bounded).
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            if size > limits.input_bytes {
+                return Err(InputError {
+                    source_name: Some(name),
+                    errors: vec![limits.exceeded(Limit::InputBytes, "", Some(size))],
+                });
+            }
+            read_document(file, &name, limits)
         }
         #[cfg(not(feature = "tables"))]
         "xlsx" | "csv" => Err(InputError::single(
@@ -79,4 +98,113 @@ pub fn read_path_with_cells(
         Some(e) => Err(e.with_source(path.display().to_string())),
         None => Ok((read.dataset, Some(read.cells))),
     }
+}
+
+/// Reads a dataset JSON document from `reader` (a file, stdin) under `limits`; `name` names it in
+/// errors. See [`read_text`] for what is refused before the document is parsed.
+///
+/// ```
+/// use xianjie::limits::Limits;
+/// let ds = xianjie::api::read_document(&br#"{"reporting_year": 2024}"#[..], "-", &Limits::default()).unwrap();
+/// assert_eq!(ds.reporting_year, Some(2024));
+/// ```
+pub fn read_document(
+    reader: impl Read,
+    name: &str,
+    limits: &Limits,
+) -> Result<Dataset, InputError> {
+    let text = read_text(reader, name, limits)?;
+    Dataset::from_json_str_with(&text, limits).map_err(|e| e.with_source(name))
+}
+
+/// Reads the text of a JSON document from `reader`, at most [`Limits::input_bytes`] of it: more is
+/// refused (type `limit`) without being kept. Refused early, after the first bytes, when the
+/// first non-blank byte cannot begin a JSON document (NUL bytes, a binary file, `/dev/zero`), so
+/// such input costs kilobytes, not the limit; text that is not UTF-8 is refused naming the place
+/// of its first bad byte (type `syntax`).
+///
+/// ```
+/// use xianjie::limits::Limits;
+/// let err = xianjie::api::read_text(std::io::repeat(0), "/dev/zero", &Limits::default()).unwrap_err();
+/// assert_eq!(err.errors[0].kind.as_str(), "syntax");
+/// let mut limits = Limits::default();
+/// limits.input_bytes = 1 << 20;
+/// let err = xianjie::api::read_text(std::io::repeat(b' '), "spaces", &limits).unwrap_err();
+/// assert_eq!(err.errors[0].kind.as_str(), "limit");
+/// ```
+pub fn read_text(mut reader: impl Read, name: &str, limits: &Limits) -> Result<String, InputError> {
+    let fail = |issue: InputIssue| InputError {
+        source_name: Some(name.to_string()),
+        errors: vec![issue],
+    };
+    let mut text: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; 64 << 10];
+    let mut started = false;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(&e, name)),
+        };
+        let got = &chunk[..n];
+        if !started {
+            if let Some(&b) = got.iter().find(|b| !b.is_ascii_whitespace()) {
+                started = true;
+                // `{` for a dataset; any JSON value start (or a UTF-8 byte-order mark) is left
+                // for the parser to judge with its place.
+                let json = matches!(
+                    b,
+                    b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n' | 0xEF
+                );
+                if !json {
+                    return Err(fail(issue(
+                        InputErrorKind::Syntax,
+                        format!("不是JSON文档:第一个非空白字节为0x{b:02X},应为“{{”"),
+                        format!("not a JSON document: its first non-blank byte is 0x{b:02X}; expected `{{`"),
+                    )));
+                }
+            }
+        }
+        if text.len() as u64 + n as u64 > limits.input_bytes {
+            return Err(fail(limits.exceeded(Limit::InputBytes, "", None)));
+        }
+        text.extend_from_slice(got);
+    }
+    String::from_utf8(text).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let b = bytes.get(at).copied().unwrap_or(0);
+        let mut i = issue(
+            InputErrorKind::Syntax,
+            format!("不是UTF-8编码的文本:第{line}行第{column}列的字节0x{b:02X}无效(请以UTF-8保存)"),
+            format!("not UTF-8 text: byte 0x{b:02X} at line {line}, column {column} is invalid (save the file as UTF-8)"),
+        );
+        (i.line, i.column) = (Some(line), Some(column));
+        fail(i)
+    })
+}
+
+fn issue(kind: InputErrorKind, msg_zh: String, msg_en: String) -> InputIssue {
+    InputIssue {
+        loc: String::new(),
+        line: None,
+        column: None,
+        kind,
+        msg_zh,
+        msg_en,
+    }
+}
+
+fn io_error(e: &std::io::Error, name: &str) -> InputError {
+    InputError::single(
+        InputErrorKind::Io,
+        format!("无法读取文件:{e}"),
+        format!("cannot read the file: {e}"),
+    )
+    .with_source(name)
 }

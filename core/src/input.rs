@@ -1,6 +1,7 @@
 //! Reading a dataset: every problem located (JSON path, line and column), every unknown field
 //! reported, never a panic.
 
+use crate::limits::{Limit, Limits};
 use crate::model::Dataset;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -118,7 +119,6 @@ impl InputError {
 
 pub(crate) mod de;
 pub(crate) mod locate;
-#[cfg(feature = "streaming")]
 mod stream;
 mod strict;
 
@@ -150,11 +150,26 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
             format!("wrong type: expected {expected}, found {found}"),
         );
     }
-    if msg.starts_with("invalid value: integer `-") {
+    let unsigned = ["u8", "u16", "u32", "u64", "usize"]
+        .iter()
+        .any(|t| msg.ends_with(&format!("expected {t}")));
+    if unsigned && msg.starts_with("invalid value: integer `-") {
         return (
             InputErrorKind::Value,
             format!("应为非负整数:{msg}"),
             format!("expected a non-negative whole number: {msg}"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return (
+            InputErrorKind::Value,
+            format!(
+                "取值无效:应为{},实为{}",
+                expected_zh(expected),
+                found_zh(found)
+            ),
+            format!("invalid value: {msg}"),
         );
     }
     (
@@ -172,6 +187,7 @@ fn expected_zh(e: &str) -> String {
         "a string" => "文本".into(),
         "a boolean" => "true或false".into(),
         "a sequence" => "数组".into(),
+        crate::model::YEAR_EXPECTED => "2000至2100年之间的报告年度".into(),
         _ if e.starts_with("struct") || e.starts_with("a map") => "对象".into(),
         _ => e.to_string(),
     }
@@ -198,107 +214,342 @@ fn found_zh(f: &str) -> String {
     }
 }
 
-/// Deserializes `T` from JSON text, locating the first structural error and listing all unknown fields.
+thread_local! {
+    /// Characters of a user's value quoted in a message, for the read under way (serde's error
+    /// hooks take no arguments, so the limit reaches them here).
+    static QUOTE: std::cell::Cell<u64> = const { std::cell::Cell::new(80) };
+}
+
+/// `s` as quoted in a message: abbreviated to the read's [`Limits::message_chars`].
+pub(crate) fn quote(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::limits::abbreviate(s, QUOTE.with(std::cell::Cell::get))
+}
+
+/// Sets the quoting length for the current read; the previous one comes back on drop.
+struct QuoteFor(u64);
+
+impl QuoteFor {
+    fn set(limits: &Limits) -> Self {
+        QuoteFor(QUOTE.with(|q| q.replace(limits.message_chars)))
+    }
+}
+
+impl Drop for QuoteFor {
+    fn drop(&mut self) {
+        QUOTE.with(|q| q.set(self.0));
+    }
+}
+
+/// Deserializes `T` from JSON text under the default [`Limits`]; see [`from_json_str_with`].
+pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    from_json_str_with(text, &Limits::default())
+}
+
+/// Deserializes `T` from JSON text, listing every problem with its place (path, line, column):
+/// each bad value, each unknown field, each limit exceeded, up to [`Limits::errors_listed`] one
+/// by one and the rest counted in a last issue.
+///
+/// Text longer than [`Limits::input_bytes`] is refused before it is parsed; nesting deeper than
+/// [`Limits::nesting_depth`], text longer than [`Limits::string_chars`] and arrays longer than
+/// [`Limits::records`] are refused as they are met. (serde_json's own nesting cap of 128 stays
+/// as a backstop; ours, 64 by default, speaks first.)
 ///
 /// Valid input is read member by member, each record a JSON value only while it is read
-/// (`input/stream.rs`, feature `streaming`), so memory stays near the size of the result. Otherwise, two passes: the
-/// text is read into a JSON value (syntax errors and duplicate keys, located), then `T` is read
-/// from the value by [`de`], which locates errors; both ways read records with the same reader. Every
-/// model struct denies unknown fields; each one found is recorded, taken out of the value and the
-/// read retried, so all of them are reported, not just the first. (One reader for every type keeps
-/// the WebAssembly module small: each reader compiles every type's deserializer once more.)
-pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
+/// (`input/stream.rs`, feature `streaming`; without it, as one value), so memory stays near the
+/// size of the result. When that fails and `T` is a document of optional collections (a
+/// [`Dataset`]), the text is read again member by member and each record is read on its own, so
+/// that every bad record is reported in document order, those before a syntax error too, and
+/// the document is never held whole. Otherwise (packs, options) the document is read into a
+/// value (syntax errors and duplicate keys, located) and `T` read from it by [`de`]. Either way, a bad field is reported and taken out so the rest of its record is
+/// read too, and the unknown fields of a struct all go in one pass. (One reader for every type
+/// keeps the WebAssembly module small: each reader compiles every type's deserializer once more.)
+///
+/// ```
+/// use xianjie::limits::Limits;
+/// let mut limits = Limits::default();
+/// limits.nesting_depth = 3;
+/// let err = xianjie::input::from_json_str_with::<xianjie::Dataset>(r#"{"name": [[[1]]]}"#, &limits)
+///     .unwrap_err();
+/// assert_eq!((err.errors[0].kind.as_str(), err.errors[0].loc.as_str()), ("limit", "name[0][0]"));
+/// ```
+pub fn from_json_str_with<T: serde::de::DeserializeOwned>(
+    text: &str,
+    limits: &Limits,
+) -> Result<T, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Record by record, in little memory; only if that fails, the whole document as one value.
+    if text.len() as u64 > limits.input_bytes {
+        let issue = limits.exceeded(Limit::InputBytes, "", Some(text.len() as u64));
+        return Err(InputError {
+            source_name: None,
+            errors: vec![issue],
+        });
+    }
+    let _quote = QuoteFor::set(limits);
+    // Record by record, in little memory.
     #[cfg(feature = "streaming")]
-    if let Some(v) = stream::read(text) {
+    if let Some(v) = stream::read(text, limits) {
         return Ok(v);
     }
-    let value = strict::parse(text)?;
-    from_value_in(value, Some(text))
+    let by_member = text.trim_start().starts_with('{')
+        && de::from_value::<T>(&serde_json::Value::Object(Default::default())).is_ok();
+    if !by_member {
+        let value = strict::parse(text, limits)?;
+        return from_value_in(value, Some(text), limits);
+    }
+    #[cfg(not(feature = "streaming"))]
+    if let Ok(value) = strict::parse(text, limits) {
+        if let Ok(v) = de::from_value::<T>(&value) {
+            return Ok(v);
+        }
+    }
+    // Again, record by record, each on its own, to find every problem in document order.
+    let mut sink = Sink::new(limits, Some(text));
+    let stopped = stream::collect(text, limits, &mut |key, i, v| {
+        read_member::<T>(key, i, v, &mut sink)
+    });
+    if let Err(issue) = stopped {
+        sink.push(issue);
+    }
+    if sink.is_empty() {
+        // Should not happen (the first read failed); say so rather than pass.
+        let value = strict::parse(text, limits)?;
+        return from_value_in(value, Some(text), limits);
+    }
+    Err(sink.finish())
+}
+
+/// Reads one member of a document of optional collections as a document of its own (with record
+/// `i` alone in its collection), reporting its problems at their places in the whole document.
+fn read_member<T: serde::de::DeserializeOwned>(
+    key: &str,
+    i: Option<usize>,
+    v: serde_json::Value,
+    sink: &mut Sink<'_>,
+) {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        key.to_string(),
+        match i {
+            Some(_) => serde_json::Value::Array(vec![v]),
+            None => v,
+        },
+    );
+    let mut doc = serde_json::Value::Object(doc);
+    let at = |mut p: Vec<locate::Seg>| {
+        if let (Some(i), Some(locate::Seg::Index(j))) = (i, p.get_mut(1)) {
+            *j = i;
+        }
+        p
+    };
+    let _: Option<T> = read_all(&mut doc, sink, &at);
 }
 
 /// Reads JSON text into a value, refusing duplicate keys; errors are located.
 pub fn parse_value(text: &str) -> Result<serde_json::Value, InputError> {
-    strict::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+    strict::parse(
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        &Limits::default(),
+    )
 }
 
 /// Deserializes `T` from a JSON value, as [`from_json_str`] does (without lines and columns).
 pub fn from_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, InputError> {
-    from_value_in(value, None)
+    from_value_in(value, None, &Limits::default())
 }
 
-/// Distinct unknown fields (each costs one more pass; all its occurrences go at once).
-const MAX_UNKNOWN_FIELDS: usize = 100;
-/// Occurrences listed one by one; the rest are counted in a last issue.
-const MAX_LISTED: usize = 1000;
 /// Occurrences given a line and column (each scans the text).
 const MAX_LOCATED: usize = 50;
+/// Reads of one value while looking for its problems (each finds at least one more).
+const MAX_PASSES: usize = 1000;
 
 fn from_value_in<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     text: Option<&str>,
+    limits: &Limits,
 ) -> Result<T, InputError> {
-    let mut errors: Vec<InputIssue> = Vec::new();
-    let (mut fields, mut unlisted) = (0, 0usize);
-    loop {
-        let err = match de::from_value::<T>(&value) {
-            Ok(v) if errors.is_empty() => return Ok(v),
-            Ok(_) => break,
+    let _quote = QuoteFor::set(limits);
+    let mut sink = Sink::new(limits, text);
+    match read_all(&mut value, &mut sink, &|p| p) {
+        Some(v) => Ok(v),
+        None => Err(sink.finish()),
+    }
+}
+
+/// Reads `T` from `value`, putting every problem found into `sink` (paths passed through `at`
+/// to place them in the whole document); `T` only if there were none.
+///
+/// After each problem the value is mended so that reading can go on: the unknown fields of the
+/// struct that refused one are all taken out (wherever that struct occurs), a bad field is
+/// taken out of its record. A problem that only follows from a mending (the field just taken out
+/// is now missing) ends the reading of this value instead of being reported.
+fn read_all<T: serde::de::DeserializeOwned>(
+    value: &mut serde_json::Value,
+    sink: &mut Sink<'_>,
+    at: &dyn Fn(Vec<locate::Seg>) -> Vec<locate::Seg>,
+) -> Option<T> {
+    use locate::Seg;
+    let before = sink.count();
+    let mut taken: Vec<Vec<Seg>> = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let err = match de::from_value::<T>(value) {
+            Ok(v) => return (sink.count() == before).then_some(v),
             Err(e) => e,
         };
         let (mut path, msg) = (err.path, err.message);
-        if let Some(key) = unknown_field_name(&msg) {
-            // The tracked path usually ends at the unknown key already.
-            if path.last() != Some(&locate::Seg::Key(key.to_string())) {
-                path.push(locate::Seg::Key(key.to_string()));
-            }
-            let removed = if fields < MAX_UNKNOWN_FIELDS {
-                locate::remove_all(&mut value, &path)
-            } else {
-                Vec::new()
-            };
-            if !removed.is_empty() {
-                fields += 1;
-                for p in removed {
-                    if errors.len() < MAX_LISTED {
-                        let text = text.filter(|_| errors.len() < MAX_LOCATED);
-                        errors.push(unknown_field_issue(&p, text));
-                    } else {
-                        unlisted += 1;
-                    }
-                }
-                continue;
+        if let Some(missing) = msg.strip_prefix("missing field `") {
+            let mut p = path.clone();
+            p.push(Seg::Key(missing.trim_end_matches('`').to_string()));
+            if taken.contains(&p) {
+                break;
             }
         }
-        let (kind, zh, en) = classify(&msg, false);
-        let (line, column) = text.and_then(|t| locate::position(t, &path)).unzip();
-        errors.push(InputIssue {
-            loc: locate::render(&path),
+        if unknown_field_name(&msg).is_some() {
+            // The path ends at the unknown key; the struct said which fields it knows.
+            if matches!(path.last(), Some(Seg::Key(_))) {
+                let key = path.pop();
+                let removed = match known_fields(&msg) {
+                    Some(known) => locate::remove_unknown(value, &path, &known),
+                    None => {
+                        path.extend(key);
+                        locate::remove_all(value, &path)
+                    }
+                };
+                if !removed.is_empty() {
+                    for p in removed {
+                        sink.unknown(&at(p));
+                    }
+                    continue;
+                }
+            }
+        }
+        sink.error(&at(path.clone()), &msg);
+        // Go on past the bad value: take out the field that holds it.
+        let Some(k) = path.iter().rposition(|s| matches!(s, Seg::Key(_))) else {
+            break;
+        };
+        path.truncate(k + 1);
+        if !locate::remove_at(value, &path) {
+            break;
+        }
+        taken.push(path);
+    }
+    None
+}
+
+/// Problems found so far, up to [`Limits::errors_listed`] one by one and the rest counted.
+struct Sink<'a> {
+    limits: &'a Limits,
+    text: Option<&'a str>,
+    listed: Vec<InputIssue>,
+    /// Problems not listed, and their kind if they share one.
+    unlisted: u64,
+    unlisted_kind: Option<InputErrorKind>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(limits: &'a Limits, text: Option<&'a str>) -> Self {
+        Sink {
+            limits,
+            text,
+            listed: Vec::new(),
+            unlisted: 0,
+            unlisted_kind: None,
+        }
+    }
+
+    fn count(&self) -> u64 {
+        self.listed.len() as u64 + self.unlisted
+    }
+
+    fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+
+    fn full(&self) -> bool {
+        self.listed.len() as u64 >= self.limits.errors_listed
+    }
+
+    fn push(&mut self, issue: InputIssue) {
+        if self.full() {
+            self.count_one(issue.kind);
+        } else {
+            self.listed.push(issue);
+        }
+    }
+
+    fn count_one(&mut self, kind: InputErrorKind) {
+        self.unlisted_kind = match (self.unlisted, self.unlisted_kind) {
+            (0, _) => Some(kind),
+            (_, Some(k)) if k == kind => Some(k),
+            _ => None,
+        };
+        self.unlisted += 1;
+    }
+
+    /// Line and column of `path`, for the first few problems (each search scans the text).
+    fn position(&self, path: &[locate::Seg]) -> (Option<usize>, Option<usize>) {
+        self.text
+            .filter(|_| self.listed.len() < MAX_LOCATED)
+            .and_then(|t| locate::position(t, path))
+            .unzip()
+    }
+
+    fn error(&mut self, path: &[locate::Seg], msg: &str) {
+        let (kind, msg_zh, msg_en) = classify(msg, false);
+        if self.full() {
+            return self.count_one(kind);
+        }
+        let (line, column) = self.position(path);
+        self.listed.push(InputIssue {
+            loc: locate::render(path),
             line,
             column,
             kind,
-            msg_zh: zh,
-            msg_en: en,
+            msg_zh,
+            msg_en,
         });
-        break;
     }
-    if unlisted > 0 {
-        errors.push(InputIssue {
-            loc: String::new(),
-            line: None,
-            column: None,
+
+    fn unknown(&mut self, path: &[locate::Seg]) {
+        if self.full() {
+            return self.count_one(InputErrorKind::UnknownField);
+        }
+        let (line, column) = self.position(path);
+        let loc = locate::render(path);
+        self.listed.push(InputIssue {
+            msg_zh: format!("未知字段{loc}:不会被检查,请删除或更正拼写"),
+            msg_en: format!(
+                "unknown field `{loc}`: it would not be checked; remove it or fix its spelling"
+            ),
+            loc,
+            line,
+            column,
             kind: InputErrorKind::UnknownField,
-            msg_zh: format!("另有{unlisted}处未知字段未逐一列出"),
-            msg_en: format!("{unlisted} more unknown fields not listed"),
         });
     }
-    Err(InputError {
-        source_name: None,
-        errors,
-    })
+
+    fn finish(mut self) -> InputError {
+        if self.unlisted > 0 {
+            let n = self.unlisted;
+            let name = Limit::ErrorsListed.name();
+            self.listed.push(InputIssue {
+                loc: String::new(),
+                line: None,
+                column: None,
+                kind: self.unlisted_kind.unwrap_or(InputErrorKind::Limit),
+                msg_zh: format!("另有{n}个问题未逐一列出(可用限额{name}调整)"),
+                msg_en: format!(
+                    "{n} more problems not listed (raise the limit {name} to see them)"
+                ),
+            });
+        }
+        InputError {
+            source_name: None,
+            errors: self.listed,
+        }
+    }
 }
 
 /// The field named by serde's "unknown field `x`, expected …" message.
@@ -308,23 +559,19 @@ fn unknown_field_name(msg: &str) -> Option<&str> {
     rest.get(..end)
 }
 
-fn unknown_field_issue(path: &[locate::Seg], text: Option<&str>) -> InputIssue {
-    let loc = locate::render(path);
-    let (line, column) = text.and_then(|t| locate::position(t, path)).unzip();
-    InputIssue {
-        msg_zh: format!("未知字段{loc}:不会被检查,请删除或更正拼写"),
-        msg_en: format!(
-            "unknown field `{loc}`: it would not be checked; remove it or fix its spelling"
-        ),
-        loc,
-        line,
-        column,
-        kind: InputErrorKind::UnknownField,
+/// The fields a struct knows, from serde's "unknown field `x`, expected one of `a`, `b`"
+/// (or "there are no fields"); `None` when the message does not say.
+fn known_fields(msg: &str) -> Option<Vec<&str>> {
+    if msg.ends_with("`, there are no fields") {
+        return Some(Vec::new());
     }
+    let (_, list) = msg.split_once("`, expected ")?;
+    let names: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    (!names.is_empty()).then_some(names)
 }
 
 impl Dataset {
-    /// Parses a dataset from JSON text.
+    /// Parses a dataset from JSON text under the default [`Limits`].
     ///
     /// ```
     /// let err = xianjie::Dataset::from_json_str(r#"{"schools": [{"id": "S1", "name": "甲", "level": "secondary", "colour": 1}]}"#)
@@ -333,6 +580,10 @@ impl Dataset {
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, InputError> {
         from_json_str(text)
+    }
+    /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]).
+    pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Dataset, InputError> {
+        from_json_str_with(text, limits)
     }
     /// Serializes to pretty JSON.
     pub fn to_json_pretty(&self) -> String {

@@ -81,3 +81,148 @@ fn the_late_message_is_in_beijing_time() {
         f.message.zh
     );
 }
+
+fn rule_state(ds: &Dataset, pack: &str, rule: &str) -> xianjie::report::RuleState {
+    let r = check(
+        ds,
+        &Options {
+            packs: vec![pack.into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    r.rules
+        .iter()
+        .find(|s| s.rule_id == rule)
+        .map(|s| s.state)
+        .unwrap()
+}
+
+fn settlement(collected: &str, passed_on: &str) -> Dataset {
+    Dataset::from_json_str(&format!(
+        r#"{{"reporting_year": 2024, "finance_settlements": [{{"higher_school": "H", "school": "S", "year": 2024,
+        "tuition_collected": "{collected}", "tuition_passed_on": "{passed_on}"}}]}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn money_past_the_decimal_range_in_a_product_is_compared_not_passed() {
+    use xianjie::report::RuleState;
+    const RULE: &str = "qz-pilot-2024/tuition-share";
+    // 60% of 1e28 does not fit a decimal (the products do not): it must still fail.
+    let owed = "10000000000000000000000000000";
+    assert_eq!(
+        rule_state(&settlement(owed, "0"), "qz-pilot-2024", RULE),
+        RuleState::Failed
+    );
+    assert_eq!(
+        rule_state(
+            &settlement(owed, "6000000000000000000000000000"),
+            "qz-pilot-2024",
+            RULE
+        ),
+        RuleState::Passed
+    );
+    assert_eq!(
+        rule_state(
+            &settlement(owed, "5999999999999999999999999999"),
+            "qz-pilot-2024",
+            RULE
+        ),
+        RuleState::Failed
+    );
+    // The largest amounts, even negative ones, give a verdict and no panic.
+    let max = "79228162514264337593543950335";
+    assert_eq!(
+        rule_state(&settlement(max, &format!("-{max}")), "qz-pilot-2024", RULE),
+        RuleState::Failed
+    );
+}
+
+#[test]
+fn products_compare_exactly_whatever_their_size() {
+    use rust_decimal::Decimal;
+    use std::cmp::Ordering::*;
+    use xianjie::rules::cmp_products;
+    let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+    let max = Decimal::MAX;
+    assert_eq!(cmp_products(&[max, max, max], &[max, max, max]), Equal);
+    assert_eq!(
+        cmp_products(&[max, max], &[max, d("79228162514264337593543950334")]),
+        Greater
+    );
+    assert_eq!(cmp_products(&[-max, max], &[d("1"), d("0.5")]), Less);
+    assert_eq!(cmp_products(&[-max, max], &[-max, max]), Equal);
+    // Scales aligned: 0.0000000000000000000000000001 × 1e28 = 1.
+    assert_eq!(
+        cmp_products(
+            &[
+                d("0.0000000000000000000000000001"),
+                d("10000000000000000000000000000")
+            ],
+            &[d("1")]
+        ),
+        Equal
+    );
+    assert_eq!(cmp_products(&[d("1.5"), d("2")], &[d("3.000")]), Equal);
+    assert_eq!(cmp_products(&[d("0")], &[d("-0.1")]), Greater);
+}
+
+#[test]
+fn a_decimal_that_does_not_fit_exactly_is_refused_not_rounded() {
+    for (amount, what) in [
+        ("1234567890123456789012345678901234567890", "40 digits"),
+        ("1.00000000000000000000000000001", "29 decimals"),
+    ] {
+        let e = Dataset::from_json_str(&format!(
+            r#"{{"finance_settlements": [{{"higher_school": "H", "school": "S", "year": 2024, "tuition_collected": "{amount}"}}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(e.errors.len(), 1, "{what}");
+        let i = &e.errors[0];
+        assert_eq!(i.kind.as_str(), "value", "{what}");
+        assert_eq!(i.loc, "finance_settlements[0].tuition_collected", "{what}");
+        assert!(i.msg_en.contains("rounded"), "{what}: {}", i.msg_en);
+    }
+    // As a JSON number, 40 digits are no exact decimal either.
+    let e = Dataset::from_json_str(
+        r#"{"finance_settlements": [{"higher_school": "H", "school": "S", "year": 2024, "tuition_collected": 1234567890123456789012345678901234567890}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.errors[0].loc, "finance_settlements[0].tuition_collected");
+    // 28 significant digits are kept.
+    settlement("1234567890.123456789012345678", "0");
+}
+
+#[test]
+fn a_threshold_that_does_not_fit_exactly_is_refused_not_rounded() {
+    let e = "1.0000000000000000000000000000000000001"
+        .parse::<Fraction>()
+        .unwrap_err();
+    assert!(e.contains("rounded"), "{e}");
+    assert!("1234567890123456789012345678901234567890/3"
+        .parse::<Fraction>()
+        .is_err());
+    assert!("60.0000000000000000000000000001%"
+        .parse::<Fraction>()
+        .is_err());
+}
+
+#[test]
+fn a_reporting_year_outside_2000_to_2100_is_refused_at_its_field() {
+    for y in ["0", "-2024", "1999", "2101", "99999999999"] {
+        let e = Dataset::from_json_str(&format!(r#"{{"reporting_year": {y}}}"#)).unwrap_err();
+        assert_eq!(e.errors.len(), 1, "{y}");
+        let i = &e.errors[0];
+        assert_eq!(
+            (i.kind.as_str(), i.loc.as_str()),
+            ("value", "reporting_year"),
+            "{y}"
+        );
+        assert!(i.msg_zh.contains("2000至2100年"), "{y}: {}", i.msg_zh);
+    }
+    for y in ["2000", "2024", "2100", "null"] {
+        Dataset::from_json_str(&format!(r#"{{"reporting_year": {y}}}"#)).unwrap();
+    }
+}

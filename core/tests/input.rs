@@ -20,20 +20,21 @@ fn every_unknown_field_is_listed_with_its_place() {
     let locs: Vec<&str> = e.errors.iter().map(|i| i.loc.as_str()).collect();
     assert_eq!(
         locs,
+        // In document order.
         [
-            "colour",
             "schools[0].colour",
             "schools[2].colour",
-            "schools[2].governance.leading_grop"
+            "schools[2].governance.leading_grop",
+            "colour",
         ]
     );
     assert!(e
         .errors
         .iter()
         .all(|i| i.kind == InputErrorKind::UnknownField));
-    let third = &e.errors[2];
-    assert_eq!(third.line, Some(3), "{third:?}");
-    assert!(third.msg_zh.contains("未知字段schools[2].colour"));
+    let second = &e.errors[1];
+    assert_eq!(second.line, Some(3), "{second:?}");
+    assert!(second.msg_zh.contains("未知字段schools[2].colour"));
 }
 
 #[test]
@@ -46,7 +47,7 @@ fn a_misspelling_in_many_records_is_counted_past_the_list() {
     // The first ones carry a line and column; the rest are not searched for.
     assert!(e.errors[0].column.is_some() && e.errors[999].column.is_none());
     let last = &e.errors[1000];
-    assert_eq!(last.msg_en, "200 more unknown fields not listed");
+    assert!(last.msg_en.starts_with("200 more problems not listed"));
     assert_eq!(last.kind, InputErrorKind::UnknownField);
 }
 

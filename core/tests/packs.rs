@@ -192,3 +192,65 @@ fn effective_dates_decide_what_is_in_force() {
     assert!(r.findings.is_empty());
     assert_eq!(r.rules[0].state, xianjie::report::RuleState::NotInForce);
 }
+
+/// A pack of the user's that reuses the built-in `bj-3p2-2024` id and its rule id.
+fn impostor() -> Pack {
+    let text = rule(GOOD_CHECK)
+        .replace("demo-2024/meetings", "bj-3p2-2024/semester-meetings")
+        .replace("id = \"demo-2024\"", "id = \"bj-3p2-2024\"");
+    Pack::from_toml_str(&text, "mine.toml").unwrap()
+}
+
+#[test]
+fn a_user_pack_reusing_a_builtin_id_is_refused_naming_both() {
+    // Beside the built-in pack (the report listed the rule twice), and alone: ids are a public
+    // contract, so the clash is refused even when the built-in pack is not in use.
+    for packs in [vec!["bj-3p2-2024".to_string()], vec![]] {
+        let opts = Options {
+            packs,
+            extra_packs: vec![impostor()],
+            ..Default::default()
+        };
+        let e = Checker::new(&opts).unwrap_err();
+        assert_eq!(e.origin, "pack bj-3p2-2024");
+        assert_eq!(e.loc, "id");
+        assert!(
+            e.message.contains("built-in pack \"bj-3p2-2024\""),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn two_user_packs_with_one_id_or_one_rule_id_are_refused() {
+    let p = Pack::from_toml_str(&rule(GOOD_CHECK), "demo.toml").unwrap();
+    let opts = Options {
+        extra_packs: vec![p.clone(), p],
+        ..Default::default()
+    };
+    let e = Checker::new(&opts).unwrap_err();
+    assert!(e.message.contains("two packs"), "{}", e.message);
+}
+
+#[test]
+fn a_params_document_with_a_repeated_key_is_refused() {
+    // The CLI's --params-file reads its JSON through this reader.
+    let e = xianjie::input::from_json_str::<BTreeMap<String, String>>(
+        r#"{"hhht-majors-2022/class-size.class_size": "40",
+            "hhht-majors-2022/class-size.class_size": "45"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    let i = &e.errors[0];
+    assert_eq!(i.kind.as_str(), "value");
+    assert_eq!(i.loc, "hhht-majors-2022/class-size.class_size");
+    assert_eq!(i.line, Some(2));
+    // Every bad value listed, not just the first.
+    let e = xianjie::input::from_json_str::<BTreeMap<String, String>>(
+        r#"{"a.b": 1, "c.d": "x", "e.f": true}"#,
+    )
+    .unwrap_err();
+    let locs: Vec<&str> = e.errors.iter().map(|i| i.loc.as_str()).collect();
+    assert_eq!(locs, ["a.b", "e.f"]);
+}

@@ -52,15 +52,27 @@ fn run_one(path: &Path) -> Result<(), String> {
             .ok_or("expected an input error, got a dataset")?;
         let want_type = err["type"].as_str().unwrap_or_default();
         let want_loc = err.get("loc").and_then(Value::as_str);
-        let hit = e
-            .errors
-            .iter()
-            .any(|i| i.kind.as_str() == want_type && want_loc.is_none_or(|l| l == i.loc));
-        return if hit {
-            Ok(())
-        } else {
-            Err(format!("expected error {err}, got {:?}", e.errors))
+        let has = |t: &str, l: Option<&str>| {
+            e.errors
+                .iter()
+                .any(|i| i.kind.as_str() == t && l.is_none_or(|l| l == i.loc))
         };
+        if !has(want_type, want_loc) {
+            return Err(format!("expected error {err}, got {:?}", e.errors));
+        }
+        // Optional: every error listed (in any order) and how many there are in all.
+        for w in expect["errors"].as_array().into_iter().flatten() {
+            let t = w["type"].as_str().unwrap_or_default();
+            if !has(t, w.get("loc").and_then(Value::as_str)) {
+                return Err(format!("expected error {w}, got {:?}", e.errors));
+            }
+        }
+        if let Some(n) = expect.get("error_count").and_then(Value::as_u64) {
+            if e.errors.len() as u64 != n {
+                return Err(format!("expected {n} errors, got {:?}", e.errors));
+            }
+        }
+        return Ok(());
     }
     let ds = parsed.map_err(|e| format!("input error: {e}"))?;
     let opts = Options {

@@ -4,7 +4,7 @@
 use super::{expect_field, label, no_records, num, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
-use crate::rules::Fraction;
+use crate::rules::{cmp_products, Fraction};
 use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -87,7 +87,7 @@ impl Kind for Cap {
                 continue;
             }
             let cap = least.amount();
-            let over = a - cap;
+            let over = a.saturating_sub(cap);
             let describe = |l: &Applied<'_>| {
                 let (lz, le) = label(items.kind(), &l.limit.of);
                 match l.limit.share {
@@ -189,22 +189,15 @@ struct Applied<'l> {
 
 impl Applied<'_> {
     /// Whether `a > share × base`, exactly: `a·den > num·base`.
+    /// (On wide integers: an overflow must not read as "not exceeded".)
     fn exceeded_by(&self, a: Decimal) -> Option<bool> {
-        Some(a.checked_mul(self.share.den())? > self.share.num().checked_mul(self.base)?)
+        let (s, b) = (self.share, self.base);
+        Some(cmp_products(&[a, s.den()], &[s.num(), b]).is_gt())
     }
     /// Whether this limit is below `o`'s, exactly.
     fn below(&self, o: &Applied<'_>) -> Option<bool> {
-        let l = self
-            .share
-            .num()
-            .checked_mul(self.base)?
-            .checked_mul(o.share.den())?;
-        let r = o
-            .share
-            .num()
-            .checked_mul(o.base)?
-            .checked_mul(self.share.den())?;
-        Some(l < r)
+        let (s, t) = (self.share, o.share);
+        Some(cmp_products(&[s.num(), self.base, t.den()], &[t.num(), o.base, s.den()]).is_lt())
     }
     /// The limit in money, rounded down to cents when the share does not divide evenly.
     fn amount(&self) -> Decimal {

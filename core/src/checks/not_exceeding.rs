@@ -63,7 +63,12 @@ impl Kind for NotExceeding {
                     ),
                 ),
                 inputs: vec![(c.field.clone(), num(a)), (c.limit_field.clone(), num(b))],
-                computed: Some(format!("{} − {} = {}", num(a), num(b), num(a - b))),
+                computed: Some(format!(
+                    "{} − {} = {}",
+                    num(a),
+                    num(b),
+                    num(a.saturating_sub(b))
+                )),
                 threshold: Some(format!("{} ≤ {}", c.field, c.limit_field)),
                 remedy: Some(Text::new(
                     format!("请核对{az}与{bz}"),

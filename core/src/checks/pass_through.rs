@@ -138,7 +138,8 @@ impl Kind for PassThrough {
                 continue;
             }
             let required = share.times(owed).unwrap_or(Decimal::MAX);
-            let short = (required - paid)
+            let short = required
+                .saturating_sub(paid)
                 .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
                 .max(Decimal::new(1, 2));
             let n = money(short);
@@ -151,7 +152,12 @@ impl Kind for PassThrough {
             );
             let pct = paid
                 .checked_div(owed)
-                .map(|q| format!("{}%", super::num((q * Decimal::ONE_HUNDRED).round_dp(2))))
+                .map(|q| {
+                    format!(
+                        "{}%",
+                        super::num(q.saturating_mul(Decimal::ONE_HUNDRED).round_dp(2))
+                    )
+                })
                 .unwrap_or_else(|| "—".into());
             let (mz, me) = if full {
                 (

@@ -140,19 +140,20 @@ impl Kind for Ratio {
                 // a/b < p/q  ⇔  p·b > a·q
                 if min.compare(a, b).is_some_and(|o| o.is_gt()) {
                     let n = if c.included && min.den() > min.num() {
-                        let gap = min.num() * b - min.den() * a;
+                        let gap = (min.num().saturating_mul(b))
+                            .saturating_sub(min.den().saturating_mul(a));
                         gap.checked_div(min.den() - min.num())
                             .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
                     } else {
                         let target = min.times(b).unwrap_or(Decimal::MAX);
-                        ceil_to(target - a, num_whole)
+                        ceil_to(target.saturating_sub(a), num_whole)
                     };
                     let p = min.num();
                     let fewer = (!p.is_zero())
                         .then(|| a.checked_mul(min.den()).and_then(|x| x.checked_div(p)))
                         .flatten();
                     let m = fewer
-                        .map(|f| b - floor_to(f, den_whole))
+                        .map(|f| b.saturating_sub(floor_to(f, den_whole)))
                         .filter(|m| *m > Decimal::ZERO);
                     emit_bound(
                         cx,
@@ -185,9 +186,9 @@ impl Kind for Ratio {
                         .checked_mul(max.den())
                         .and_then(|x| x.checked_div(max.num()))
                         .unwrap_or(Decimal::MAX);
-                    let n = ceil_to(need_den, den_whole) - b;
+                    let n = ceil_to(need_den, den_whole).saturating_sub(b);
                     let allowed_num = max.times(b).unwrap_or(Decimal::ZERO);
-                    let m = a - floor_to(allowed_num, num_whole);
+                    let m = a.saturating_sub(floor_to(allowed_num, num_whole));
                     emit_bound(
                         cx,
                         item,

@@ -39,6 +39,7 @@ impl Checker {
         let ids: &[String] = &opts.packs;
         // Packs of the user's only, unless built-in ones are named too.
         let builtin = !ids.is_empty() || opts.extra_packs.is_empty();
+        refuse_clashes(&opts.extra_packs)?;
         let mut packs = if builtin {
             builtin_with(ids, &opts.params)?
         } else {
@@ -123,7 +124,9 @@ impl Checker {
                     findings: 0,
                     reason: None,
                 };
-                if let Some(y) = ds.reporting_year {
+                // A year outside the sane range (readers refuse it; a caller building a dataset
+                // may not) decides nothing: "not in force in year 0" would pass every rule.
+                if let Some(y) = ds.reporting_year.filter(|y| Dataset::YEARS.contains(y)) {
                     if !rule.in_force_in(pack, y) {
                         status.state = RuleState::NotInForce;
                         status.reason = Some(Text::new(
@@ -238,6 +241,68 @@ impl Checker {
 /// ```
 pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
     Ok(Checker::new(opts)?.check(ds))
+}
+
+/// Refuses a user pack whose id or a rule id is a built-in one's, or another user pack's (the
+/// report would list the rule twice, once failed and once passed). Ids are a public contract:
+/// a built-in id is refused even when its pack is not in use.
+fn refuse_clashes(extra: &[Pack]) -> Result<(), PackError> {
+    let clash = |p: &Pack, loc: String, message: String| PackError {
+        origin: format!("pack {}", p.id),
+        line: None,
+        column: None,
+        loc,
+        message,
+    };
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let integrity = |id: &str| INTEGRITY_RULES.iter().any(|(r, _, _)| *r == id);
+    for (n, p) in extra.iter().enumerate() {
+        if crate::rules::builtin(&p.id).is_some() {
+            return Err(clash(
+                p,
+                "id".into(),
+                format!(
+                    "pack id {:?} is the built-in pack {:?}'s; give your pack an id of its own",
+                    p.id, p.id
+                ),
+            ));
+        }
+        if extra[..n].iter().any(|q| q.id == p.id) {
+            return Err(clash(
+                p,
+                "id".into(),
+                format!("pack id {:?} is given by two packs", p.id),
+            ));
+        }
+        for (i, r) in p.rules.iter().enumerate() {
+            let loc = format!("rules[{i}] ({})", r.id);
+            if let Some((b, _)) = crate::rules::find_rule(&r.id) {
+                return Err(clash(
+                    p,
+                    loc,
+                    format!(
+                        "rule id {:?} is the built-in pack {:?}'s rule {:?}; give your rule an id of its own",
+                        r.id, b.id, r.id
+                    ),
+                ));
+            }
+            if integrity(&r.id) {
+                return Err(clash(
+                    p,
+                    loc,
+                    format!("rule id {:?} is a built-in data-integrity rule's", r.id),
+                ));
+            }
+            if let Some(other) = seen.insert(&r.id, &p.id) {
+                return Err(clash(
+                    p,
+                    loc,
+                    format!("rule id {:?} is given twice (also in pack {other:?})", r.id),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Built-in packs `ids` (empty: all) with `params` applied.

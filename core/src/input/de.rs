@@ -59,6 +59,45 @@ impl de::Error for Error {
             path: Vec::new(),
         }
     }
+    // serde quotes the user's value in these messages: a 100 MB string must not be copied into
+    // one, so the value is abbreviated (`Limits::message_chars`) and serde's wording kept.
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        let short = shorten(&unexp);
+        Self::custom(<de::value::Error as de::Error>::invalid_type(
+            short.as_deref().map_or(unexp, de::Unexpected::Str),
+            exp,
+        ))
+    }
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        let short = shorten(&unexp);
+        Self::custom(<de::value::Error as de::Error>::invalid_value(
+            short.as_deref().map_or(unexp, de::Unexpected::Str),
+            exp,
+        ))
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Self::custom(<de::value::Error as de::Error>::unknown_variant(
+            &super::quote(variant),
+            expected,
+        ))
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Self::custom(<de::value::Error as de::Error>::unknown_field(
+            &super::quote(field),
+            expected,
+        ))
+    }
+}
+
+/// The text of a string value abbreviated, when it is long.
+fn shorten(u: &de::Unexpected<'_>) -> Option<String> {
+    match u {
+        de::Unexpected::Str(s) => match super::quote(s) {
+            std::borrow::Cow::Owned(o) => Some(o),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
+        _ => None,
+    }
 }
 
 /// Adds `seg` to an error on its way out (the path is built innermost first).

@@ -21,7 +21,8 @@ pub(crate) fn render(path: &[Seg]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(k);
+                // A key may be long (up to the string limit): a place is shown, not copied.
+                out.push_str(&super::quote(k));
             }
             Seg::Index(i) => {
                 out.push('[');
@@ -67,6 +68,76 @@ pub(crate) fn remove_all(root: &mut Value, pattern: &[Seg]) -> Vec<Vec<Seg>> {
     let mut out = Vec::new();
     walk(root, pattern, &mut Vec::new(), &mut out);
     out
+}
+
+/// Removes, wherever the object at `pattern` occurs (every index standing for any element),
+/// each member whose key is not in `known`; returns the paths removed, in order. Used when a
+/// struct has said which fields it knows: every unknown field goes in one pass, however many.
+pub(crate) fn remove_unknown(root: &mut Value, pattern: &[Seg], known: &[&str]) -> Vec<Vec<Seg>> {
+    fn walk(
+        v: &mut Value,
+        pattern: &[Seg],
+        known: &[&str],
+        at: &mut Vec<Seg>,
+        out: &mut Vec<Vec<Seg>>,
+    ) {
+        match (pattern, v) {
+            ([], Value::Object(o)) => {
+                let gone: Vec<String> = o
+                    .keys()
+                    .filter(|k| !known.contains(&k.as_str()))
+                    .cloned()
+                    .collect();
+                for k in gone {
+                    o.remove(&k);
+                    let mut p = at.clone();
+                    p.push(Seg::Key(k));
+                    out.push(p);
+                }
+            }
+            ([Seg::Key(k), rest @ ..], Value::Object(o)) => {
+                if let Some(x) = o.get_mut(k) {
+                    at.push(Seg::Key(k.clone()));
+                    walk(x, rest, known, at, out);
+                    at.pop();
+                }
+            }
+            ([Seg::Index(_), rest @ ..], Value::Array(a)) => {
+                for (i, x) in a.iter_mut().enumerate() {
+                    at.push(Seg::Index(i));
+                    walk(x, rest, known, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, pattern, known, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Removes the object member at exactly `path` (ending in a key); true if there was one.
+pub(crate) fn remove_at(root: &mut Value, path: &[Seg]) -> bool {
+    let Some((Seg::Key(last), parent)) = path.split_last() else {
+        return false;
+    };
+    let mut v = root;
+    for seg in parent {
+        let next = match (seg, v) {
+            (Seg::Key(k), Value::Object(o)) => o.get_mut(k),
+            (Seg::Index(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(x) => v = x,
+            None => return false,
+        }
+    }
+    match v {
+        Value::Object(o) => o.remove(last).is_some(),
+        _ => false,
+    }
 }
 
 /// Line and column (1-based, in characters) where the value at `path` starts, or for a path

@@ -1,27 +1,101 @@
 //! JSON text to a JSON value, refusing duplicate keys (a plain parse keeps the last one silently)
 //! and remembering the path being read, so that a syntax error is located by path as well as by
-//! line and column.
+//! line and column. The [`Limits`] on nesting, text length and records are checked here, as each
+//! value is read, so a refusal comes before the value is built.
 
 use super::locate::{render, Seg};
 use super::{classify, InputError, InputErrorKind, InputIssue};
+use crate::limits::{Limit, Limits};
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
 /// Reads `text` into a value.
-pub(super) fn parse(text: &str) -> Result<Value, InputError> {
-    let mut path = Vec::new();
+pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, InputError> {
+    let mut cx = Cx::new(limits);
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = Node { path: &mut path }
+    let result = Node { cx: &mut cx }
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v));
-    result.map_err(|e| {
+    result.map_err(|e| InputError {
+        source_name: None,
+        errors: vec![cx.issue(&e)],
+    })
+}
+
+/// What is being read: where, under which limits, and the limit refusal if one was made.
+pub(super) struct Cx<'l> {
+    /// Where the value being read sits; left pointing at the failure when reading fails.
+    pub(super) path: Vec<Seg>,
+    pub(super) limits: &'l Limits,
+    /// Set when a limit stopped the read (the parser's own error then only says "stopped").
+    refused: Option<InputIssue>,
+}
+
+impl<'l> Cx<'l> {
+    pub(super) fn new(limits: &'l Limits) -> Self {
+        Cx {
+            path: Vec::new(),
+            limits,
+            refused: None,
+        }
+    }
+
+    /// Refuses the value at the current path for exceeding `limit`.
+    pub(super) fn exceed<E: serde::de::Error>(&mut self, limit: Limit, found: Option<u64>) -> E {
+        self.refused = Some(self.limits.exceeded(limit, render(&self.path), found));
+        E::custom(LIMIT)
+    }
+
+    /// Refuses text longer than [`Limits::string_chars`] (a key or a value).
+    pub(super) fn text<E: serde::de::Error>(&mut self, s: &str) -> Result<(), E> {
+        match self.too_long(s) {
+            Some(n) => Err(self.exceed(Limit::StringChars, Some(n))),
+            None => Ok(()),
+        }
+    }
+
+    /// The length of `s` in characters if it is over [`Limits::string_chars`].
+    fn too_long(&self, s: &str) -> Option<u64> {
+        let max = self.limits.string_chars;
+        // Bytes bound characters from above: counting is only needed for long text.
+        if s.len() as u64 <= max {
+            return None;
+        }
+        let n = s.chars().count() as u64;
+        (n > max).then_some(n)
+    }
+
+    /// Refuses element `n` (0-based) of the array at the current path past [`Limits::records`].
+    pub(super) fn count<E: serde::de::Error>(&mut self, n: usize) -> Result<(), E> {
+        if n as u64 >= self.limits.records {
+            return Err(self.exceed(Limit::Records, None));
+        }
+        Ok(())
+    }
+
+    /// Refuses a container opened at the current path deeper than [`Limits::nesting_depth`].
+    fn open<E: serde::de::Error>(&mut self) -> Result<(), E> {
+        let depth = self.path.len() as u64 + 1;
+        if depth > self.limits.nesting_depth {
+            return Err(self.exceed(Limit::NestingDepth, Some(depth)));
+        }
+        Ok(())
+    }
+
+    /// The issue for a failed read: the limit refused, or the parser's error, located.
+    pub(super) fn issue(&mut self, e: &serde_json::Error) -> InputIssue {
+        let (line, column) = (Some(e.line()), Some(e.column()));
+        if let Some(mut i) = self.refused.take() {
+            (i.line, i.column) = (line, column);
+            return i;
+        }
         let raw = e.to_string();
         // serde_json appends " at line L column C"; keep the message itself.
         let msg = raw
             .rsplit_once(" at line ")
             .map_or(raw.as_str(), |(m, _)| m);
-        let loc = render(&path);
+        let loc = render(&self.path);
         let (kind, msg_zh, msg_en) = if msg.starts_with(DUPLICATE) {
             (
                 InputErrorKind::Value,
@@ -31,35 +105,33 @@ pub(super) fn parse(text: &str) -> Result<Value, InputError> {
         } else {
             classify(msg, e.is_syntax() || e.is_eof())
         };
-        InputError {
-            source_name: None,
-            errors: vec![InputIssue {
-                loc,
-                line: Some(e.line()),
-                column: Some(e.column()),
-                kind,
-                msg_zh,
-                msg_en,
-            }],
+        InputIssue {
+            loc,
+            line,
+            column,
+            kind,
+            msg_zh,
+            msg_en,
         }
-    })
+    }
 }
 
-const DUPLICATE: &str = "duplicate key";
+pub(super) const DUPLICATE: &str = "duplicate key";
+const LIMIT: &str = "over a limit";
 
-/// One value; `path` is where it sits, left pointing at the failure when reading fails.
-pub(super) struct Node<'p> {
-    pub(super) path: &'p mut Vec<Seg>,
+/// One value, read at `cx.path`.
+pub(super) struct Node<'c, 'l> {
+    pub(super) cx: &'c mut Cx<'l>,
 }
 
-impl<'de> DeserializeSeed<'de> for Node<'_> {
+impl<'de> DeserializeSeed<'de> for Node<'_, '_> {
     type Value = Value;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Node<'_> {
+impl<'de> Visitor<'de> for Node<'_, '_> {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
@@ -76,10 +148,12 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+        self.cx.text(v)?;
         Ok(Value::String(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Value, E> {
+        self.cx.text(&v)?;
         Ok(Value::String(v))
     }
     fn visit_unit<E>(self) -> Result<Value, E> {
@@ -89,29 +163,35 @@ impl<'de> Visitor<'de> for Node<'_> {
         Ok(Value::Null)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.cx.open()?;
         let mut items = Vec::new();
         loop {
-            self.path.push(Seg::Index(items.len()));
-            match seq.next_element_seed(Node { path: self.path })? {
-                Some(v) => items.push(v),
-                None => {
-                    self.path.pop();
-                    return Ok(Value::Array(items));
+            self.cx.path.push(Seg::Index(items.len()));
+            let next = seq.next_element_seed(Node { cx: self.cx })?;
+            self.cx.path.pop();
+            match next {
+                Some(v) => {
+                    self.cx.count(items.len())?;
+                    items.push(v);
                 }
+                None => return Ok(Value::Array(items)),
             }
-            self.path.pop();
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.cx.open()?;
         let mut obj = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let dup = obj.contains_key(&key);
-            self.path.push(Seg::Key(key));
+            let (dup, long) = (obj.contains_key(&key), self.cx.too_long(&key));
+            self.cx.path.push(Seg::Key(key));
+            if let Some(n) = long {
+                return Err(self.cx.exceed(Limit::StringChars, Some(n)));
+            }
             if dup {
                 return Err(A::Error::custom(DUPLICATE));
             }
-            let v = map.next_value_seed(Node { path: self.path })?;
-            if let Some(Seg::Key(key)) = self.path.pop() {
+            let v = map.next_value_seed(Node { cx: self.cx })?;
+            if let Some(Seg::Key(key)) = self.cx.path.pop() {
                 obj.insert(key, v);
             }
         }
@@ -126,12 +206,19 @@ mod tests {
     #[test]
     fn values_read_as_serde_json_reads_them() {
         let t = r#"{"a": [1, -2, 2.5, "x", true, null, {}], "b": {"c": "d"}}"#;
-        assert_eq!(parse(t).unwrap(), serde_json::from_str::<Value>(t).unwrap());
+        assert_eq!(
+            parse(t, &Limits::default()).unwrap(),
+            serde_json::from_str::<Value>(t).unwrap()
+        );
     }
 
     #[test]
     fn duplicate_keys_are_refused_and_located() {
-        let e = parse("{\"schools\": [{\"id\": \"S1\",\n \"id\": \"S2\"}]}").unwrap_err();
+        let e = parse(
+            "{\"schools\": [{\"id\": \"S1\",\n \"id\": \"S2\"}]}",
+            &Limits::default(),
+        )
+        .unwrap_err();
         let i = &e.errors[0];
         assert_eq!(i.loc, "schools[0].id");
         assert_eq!((i.line, i.kind), (Some(2), InputErrorKind::Value));
@@ -140,10 +227,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_by_path_too() {
-        let e = parse("{\"schools\": [{\"id\": \"S1\",}]}").unwrap_err();
+        let e = parse("{\"schools\": [{\"id\": \"S1\",}]}", &Limits::default()).unwrap_err();
         assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
         assert_eq!(e.errors[0].loc, "schools[0]");
-        let e = parse("{} x").unwrap_err();
+        let e = parse("{} x", &Limits::default()).unwrap_err();
         assert_eq!(
             (e.errors[0].kind, e.errors[0].loc.as_str()),
             (InputErrorKind::Syntax, "")

@@ -4,7 +4,6 @@
 use rust_decimal::Decimal;
 use serde::{Deserializer, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 struct V;
 
@@ -14,9 +13,20 @@ impl serde::de::Visitor<'_> for V {
         f.write_str("an exact decimal as a string (\"2700.50\") or a whole number")
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Decimal::from_str(v.trim())
-            .map(Some)
-            .map_err(|_| E::custom(format!("{v:?} is not a decimal number")))
+        // Exactly as written or not at all: `from_str` would round a 40-digit amount silently.
+        let t = v.trim();
+        Decimal::from_str_exact(t).map(Some).map_err(|_| {
+            let q = crate::input::quote(v);
+            let numeric = t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes().all(|b| b.is_ascii_digit() || b"+-.".contains(&b));
+            if numeric && Decimal::from_str_exact(t).is_err() {
+                E::custom(format!(
+                    "{q:?} does not fit an exact decimal (at most 28 significant digits); it would be rounded"
+                ))
+            } else {
+                E::custom(format!("{q:?} is not a decimal number"))
+            }
+        })
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
         Ok(Some(v.into()))

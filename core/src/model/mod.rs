@@ -56,8 +56,14 @@ pub struct Dataset {
     /// A name for the dataset, shown in reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The reporting year (the year of the filing campaign). Decides which rules are in force.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The reporting year (the year of the filing campaign). Decides which rules are in force;
+    /// one outside [`Dataset::YEARS`] is refused when read (year 0 would put every rule out of
+    /// force and pass the data unchecked).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "sane_year"
+    )]
     pub reporting_year: Option<i32>,
     /// Schools.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -120,6 +126,30 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub city_capacity: Vec<CityCapacity>,
 }
+
+impl Dataset {
+    /// Reporting years accepted: the articulation policies date from the 2000s; a year outside
+    /// is a typing mistake, not a campaign.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+}
+
+/// A reporting year within [`Dataset::YEARS`], or none.
+fn sane_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    let y = Option::<i64>::deserialize(d)?;
+    match y {
+        None => Ok(None),
+        Some(y) => match i32::try_from(y) {
+            Ok(y) if Dataset::YEARS.contains(&y) => Ok(Some(y)),
+            _ => Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Signed(y),
+                &YEAR_EXPECTED,
+            )),
+        },
+    }
+}
+
+/// What a reporting year should be, for messages ([`crate::input`] gives its Chinese).
+pub(crate) const YEAR_EXPECTED: &str = "a reporting year from 2000 to 2100";
 
 /// Lookups by id over a dataset, built once per check run.
 pub struct Index<'a> {

@@ -41,12 +41,11 @@ impl Fraction {
     pub fn den(&self) -> Decimal {
         self.den
     }
-    /// Compares `self` with `a / b` (b > 0) exactly: `self.num * b` vs `a * self.den`.
-    /// `None` only on decimal overflow (beyond 28 significant digits).
+    /// Compares `self` with `a / b` (b > 0) exactly: `self.num * b` vs `a * self.den`, on
+    /// integers as wide as the products need (never `None`: a product past the decimal type's
+    /// 28 digits, such as 70% of 1e28 owed, is still compared, not waved through).
     pub fn compare(&self, a: Decimal, b: Decimal) -> Option<Ordering> {
-        let left = self.num.checked_mul(b)?;
-        let right = a.checked_mul(self.den)?;
-        Some(left.cmp(&right))
+        Some(cmp_products(&[self.num, b], &[a, self.den]))
     }
     /// `self × x`, exact when the division terminates, else rounded to 28 digits (display only).
     pub fn times(&self, x: Decimal) -> Option<Decimal> {
@@ -87,6 +86,105 @@ impl Fraction {
     }
 }
 
+/// Compares the product of `l` with the product of `r` exactly, whatever their size: the
+/// mantissas are multiplied as wide integers and the scales aligned, so no overflow can turn a
+/// comparison into no answer (checks took "no answer" for "met").
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use std::cmp::Ordering;
+/// let big = Decimal::from_str_exact("10000000000000000000000000000").unwrap();
+/// // 70 × 1e28 > 0 × 100, though 70 × 1e28 does not fit a decimal.
+/// assert_eq!(xianjie::rules::cmp_products(&[70.into(), big], &[0.into(), 100.into()]), Ordering::Greater);
+/// ```
+pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
+    let (ls, lscale, lmag) = product(l);
+    let (rs, rscale, mut rmag) = product(r);
+    let mut lmag = lmag;
+    if ls != rs {
+        return ls.cmp(&rs);
+    }
+    if ls == 0 {
+        return Ordering::Equal;
+    }
+    // Same scale: multiply the one with fewer decimal places by the difference's power of ten.
+    if lscale < rscale {
+        scale_up(&mut lmag, rscale - lscale);
+    } else {
+        scale_up(&mut rmag, lscale - rscale);
+    }
+    let ord = cmp_mag(&lmag, &rmag);
+    if ls < 0 {
+        ord.reverse()
+    } else {
+        ord
+    }
+}
+
+/// Sign (-1, 0, 1), scale and magnitude (base 2³², least significant first) of a product.
+fn product(xs: &[Decimal]) -> (i8, u32, Vec<u32>) {
+    let mut sign = 1i8;
+    let mut scale = 0u32;
+    let mut mag = vec![1u32];
+    for x in xs {
+        if x.is_zero() {
+            return (0, 0, vec![0]);
+        }
+        if x.is_sign_negative() {
+            sign = -sign;
+        }
+        scale += x.scale();
+        let m = x.mantissa().unsigned_abs();
+        let limbs: Vec<u32> = (0..4).map(|i| (m >> (32 * i)) as u32).collect();
+        mag = mul(&mag, &limbs);
+    }
+    (sign, scale, mag)
+}
+
+fn mul(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; a.len() + b.len()];
+    for (i, &x) in a.iter().enumerate() {
+        let mut carry = 0u64;
+        for (j, &y) in b.iter().enumerate() {
+            let t = u64::from(x) * u64::from(y) + u64::from(out[i + j]) + carry;
+            out[i + j] = t as u32;
+            carry = t >> 32;
+        }
+        let mut k = i + b.len();
+        while carry > 0 {
+            let t = u64::from(out[k]) + carry;
+            out[k] = t as u32;
+            carry = t >> 32;
+            k += 1;
+        }
+    }
+    out
+}
+
+fn scale_up(mag: &mut Vec<u32>, mut by: u32) {
+    while by > 0 {
+        let step = by.min(9);
+        let k = 10u64.pow(step);
+        let mut carry = 0u64;
+        for limb in mag.iter_mut() {
+            let t = u64::from(*limb) * k + carry;
+            *limb = t as u32;
+            carry = t >> 32;
+        }
+        if carry > 0 {
+            mag.push(carry as u32);
+        }
+        by -= step;
+    }
+}
+
+fn cmp_mag(a: &[u32], b: &[u32]) -> Ordering {
+    let trim = |x: &[u32]| x.len() - x.iter().rev().take_while(|l| **l == 0).count();
+    let (la, lb) = (trim(a), trim(b));
+    la.cmp(&lb)
+        .then_with(|| a[..la].iter().rev().cmp(b[..lb].iter().rev()))
+}
+
 impl PartialEq for Fraction {
     fn eq(&self, o: &Self) -> bool {
         self.compare(o.num, o.den) == Some(Ordering::Equal)
@@ -102,7 +200,16 @@ impl FromStr for Fraction {
                 "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {s:?}"
             )
         };
-        let dec = |x: &str| Decimal::from_str(x.trim()).map_err(|_| bad());
+        // Exactly as written: a 40-digit threshold rounded would let 1 meeting pass a bound of
+        // 1.000…01, so it is refused instead.
+        let dec = |x: &str| {
+            Decimal::from_str_exact(x.trim()).map_err(|_| match Decimal::from_str(x.trim()) {
+                Ok(_) => format!(
+                    "{s:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
+                ),
+                Err(_) => bad(),
+            })
+        };
         let f = if let Some(p) = t.strip_suffix('%') {
             Fraction {
                 num: dec(p)?,
