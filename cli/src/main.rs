@@ -212,8 +212,7 @@ impl From<InputError> for Unusable {
 fn read_dataset(path: &Path, limits: &Limits) -> Result<Dataset, Unusable> {
     let name = streams::input_name(path);
     let text = read_bounded(path, limits, true)?;
-    // TODO(merge): `Dataset::from_json_str_with(&text, limits)` once h/json adds it.
-    Ok(Dataset::from_json_str(&text).map_err(|e| e.with_source(name))?)
+    Ok(Dataset::from_json_str_with(&text, limits).map_err(|e| e.with_source(name))?)
 }
 
 /// Whether a table problem makes the input unusable (exit 2, no report): a file or sheet that

@@ -10,11 +10,12 @@
 //!   what cannot be a JSON document (`/dev/zero` starts with NUL), instead of reading until memory
 //!   runs out.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use xianjie::input::{InputError, InputErrorKind, InputIssue};
-use xianjie::limits::{abbreviate, Limit, Limits};
+use xianjie::api;
+use xianjie::input::InputError;
+use xianjie::limits::{abbreviate, Limits};
 use xianjie::render::{escape, json_safe};
 
 /// Set once stdout's reader has gone; later output is dropped.
@@ -103,15 +104,6 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-fn io_error(name: &str, e: &io::Error) -> InputError {
-    InputError::single(
-        InputErrorKind::Io,
-        format!("无法读取文件:{e}"),
-        format!("cannot read the file: {e}"),
-    )
-    .with_source(name)
-}
-
 /// Reads the file at `path`, or stdin for `-`, as UTF-8 text of at most `limits.input_bytes`
 /// bytes; a larger input is refused before it is read whole (a regular file by its size, a pipe
 /// or device after `input_bytes + 1` bytes). With `json`, the first non-blank byte must be able to
@@ -121,119 +113,15 @@ fn io_error(name: &str, e: &io::Error) -> InputError {
 /// the CLI's until the two are folded together.
 pub fn read_bounded(path: &Path, limits: &Limits, json: bool) -> Result<String, InputError> {
     let name = input_name(path);
-    let limit = limits.input_bytes;
-    let too_big = |found| {
-        InputError {
-            source_name: None,
-            errors: vec![limits.exceeded(Limit::InputBytes, "", found)],
-        }
-        .with_source(&name)
-    };
-    let mut reader: Box<dyn Read> = if is_stdin(path) {
-        Box::new(io::stdin().lock())
+    if is_stdin(path) {
+        api::read_text_with(io::stdin().lock(), &name, limits, json)
     } else {
-        let f = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
-        match f.metadata() {
-            Ok(m) if m.is_file() && m.len() > limit => return Err(too_big(Some(m.len()))),
-            _ => {}
-        }
-        Box::new(f)
-    };
-    let mut bytes = Vec::new();
-    let mut chunk = vec![0u8; 64 << 10];
-    let mut started = !json;
-    loop {
-        let n = match reader.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io_error(&name, &e)),
-        };
-        if bytes.len() as u64 + n as u64 > limit {
-            return Err(too_big(None));
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        if !started {
-            started = json_start(&bytes).map_err(|e| e.with_source(&name))?;
-        }
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let b = e.as_bytes()[at];
-        located(
-            e.as_bytes(),
-            at,
-            format!("不是UTF-8文本:第{}字节为0x{b:02X}", at + 1),
-            format!("not UTF-8 text: byte {} is 0x{b:02X}", at + 1),
-        )
-        .with_source(&name)
-    })
-}
-
-/// Whether the text so far has started a JSON value (`Ok(false)`: only blanks yet); `Err` when
-/// its first non-blank byte cannot start one.
-fn json_start(bytes: &[u8]) -> Result<bool, InputError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let offset = bytes.len() - body.len();
-    let Some(i) = body
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-    else {
-        return Ok(false);
-    };
-    let b = body[i];
-    if matches!(
-        b,
-        b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
-    ) {
-        return Ok(true);
-    }
-    Err(located(
-        bytes,
-        offset + i,
-        format!("不是JSON文档:第一个非空白字节为0x{b:02X}"),
-        format!("not a JSON document: the first non-blank byte is 0x{b:02X}"),
-    ))
-}
-
-/// A syntax error at byte `at` of `bytes`, with its line and column (1-based, in bytes).
-fn located(bytes: &[u8], at: usize, zh: String, en: String) -> InputError {
-    let before = &bytes[..at];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = at
-        - before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1)
-        + 1;
-    InputError {
-        source_name: None,
-        errors: vec![InputIssue {
-            loc: String::new(),
-            line: Some(line),
-            column: Some(column),
-            kind: InputErrorKind::Syntax,
-            msg_zh: zh,
-            msg_en: en,
-        }],
+        let file = api::open_bounded(path, limits).map_err(|e| e.with_source(&name))?;
+        api::read_text_with(file, &name, limits, json)
     }
 }
 
 /// A user's value in a message: escaped and abbreviated to `message_chars`.
 pub fn quoted(limits: &Limits, s: &str) -> String {
     escape(&limits.quote(s)).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_start_waits_for_blanks_and_refuses_nul() {
-        assert!(!json_start(b"  \n").unwrap());
-        assert!(json_start(b"\xEF\xBB\xBF {").unwrap());
-        let e = json_start(b"\n  \0\0").unwrap_err();
-        assert_eq!((e.errors[0].line, e.errors[0].column), (Some(2), Some(3)));
-        assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
-    }
 }

@@ -270,7 +270,7 @@ fn dash_reads_stdin_and_reading_is_bounded() {
     // Not UTF-8: located at the byte.
     let latin = tmp("latin.json", b"{\"name\": \"caf\xe9\"}");
     let out = xianjie(&["check", &latin]);
-    refused(&out, "latin.json:1:14: 不是UTF-8文本");
+    refused(&out, "latin.json:1:14: 不是UTF-8编码的文本");
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub fn read_path(path: &Path) -> Result<Dataset, InputError> {
 pub fn read_path_with(path: &Path, limits: &Limits) -> Result<Dataset, InputError> {
     #[cfg(feature = "tables")]
     if crate::table::is_table_path(path) {
-        return read_path_with_cells(path).map(|(ds, _)| ds);
+        return read_path_located(path, limits).map(|(ds, _)| ds);
     }
     let name = path.display().to_string();
     let ext = path
@@ -42,18 +42,7 @@ pub fn read_path_with(path: &Path, limits: &Limits) -> Result<Dataset, InputErro
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "json" => {
-            let file = std::fs::File::open(path).map_err(|e| io_error(&e, &name))?;
-            // Refused from its size, before a byte is read (a device says 0 and is read bounded).
-            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-            if size > limits.input_bytes {
-                return Err(InputError {
-                    source_name: Some(name),
-                    errors: vec![limits.exceeded(Limit::InputBytes, "", Some(size))],
-                });
-            }
-            read_document(file, &name, limits)
-        }
+        "json" => read_document(open_bounded(path, limits)?, &name, limits),
         #[cfg(not(feature = "tables"))]
         "xlsx" | "csv" => Err(InputError::single(
             InputErrorKind::Value,
@@ -89,11 +78,24 @@ pub fn read_path_with(path: &Path, limits: &Limits) -> Result<Dataset, InputErro
 pub fn read_path_with_cells(
     path: &Path,
 ) -> Result<(Dataset, Option<crate::table::CellMap>), InputError> {
+    read_path_located(path, &Limits::default())
+}
+
+/// [`read_path_with_cells`] under `limits` (workbooks and CSV files are bounded by them too).
+#[cfg(feature = "tables")]
+pub fn read_path_located(
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Dataset, Option<crate::table::CellMap>), InputError> {
     if !crate::table::is_table_path(path) {
-        return read_path(path).map(|ds| (ds, None));
+        return read_path_with(path, limits).map(|ds| (ds, None));
     }
+    let opts = crate::table::ReadOptions {
+        limits: limits.clone(),
+        ..Default::default()
+    };
     // Strict, as for JSON: any cell problem makes the input unusable.
-    let read = crate::table::read_path(path, &crate::table::ReadOptions::default())?;
+    let read = crate::table::read_path(path, &opts)?;
     match read.input_error() {
         Some(e) => Err(e.with_source(path.display().to_string())),
         None => Ok((read.dataset, Some(read.cells))),
@@ -132,14 +134,25 @@ pub fn read_document(
 /// let err = xianjie::api::read_text(std::io::repeat(b' '), "spaces", &limits).unwrap_err();
 /// assert_eq!(err.errors[0].kind.as_str(), "limit");
 /// ```
-pub fn read_text(mut reader: impl Read, name: &str, limits: &Limits) -> Result<String, InputError> {
+pub fn read_text(reader: impl Read, name: &str, limits: &Limits) -> Result<String, InputError> {
+    read_text_with(reader, name, limits, true)
+}
+
+/// [`read_text`] for any text (a TOML pack, a parameters file) when `json` is false: bounded by
+/// [`Limits::input_bytes`] and refused when not UTF-8, without the JSON start test.
+pub fn read_text_with(
+    mut reader: impl Read,
+    name: &str,
+    limits: &Limits,
+    json: bool,
+) -> Result<String, InputError> {
     let fail = |issue: InputIssue| InputError {
         source_name: Some(name.to_string()),
         errors: vec![issue],
     };
     let mut text: Vec<u8> = Vec::new();
     let mut chunk = vec![0u8; 64 << 10];
-    let mut started = false;
+    let mut started = !json;
     loop {
         let n = match reader.read(&mut chunk) {
             Ok(0) => break,
@@ -149,8 +162,9 @@ pub fn read_text(mut reader: impl Read, name: &str, limits: &Limits) -> Result<S
         };
         let got = &chunk[..n];
         if !started {
-            if let Some(&b) = got.iter().find(|b| !b.is_ascii_whitespace()) {
+            if let Some(i) = got.iter().position(|b| !b.is_ascii_whitespace()) {
                 started = true;
+                let b = got[i];
                 // `{` for a dataset; any JSON value start (or a UTF-8 byte-order mark) is left
                 // for the parser to judge with its place.
                 let json = matches!(
@@ -158,11 +172,23 @@ pub fn read_text(mut reader: impl Read, name: &str, limits: &Limits) -> Result<S
                     b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n' | 0xEF
                 );
                 if !json {
-                    return Err(fail(issue(
+                    // Only blanks come before it: its line and column are cheap to tell.
+                    let blanks = text.iter().chain(&got[..i]);
+                    let (mut line, mut column) = (1, 1);
+                    for &c in blanks {
+                        (line, column) = if c == b'\n' {
+                            (line + 1, 1)
+                        } else {
+                            (line, column + 1)
+                        };
+                    }
+                    let mut e = issue(
                         InputErrorKind::Syntax,
                         format!("不是JSON文档:第一个非空白字节为0x{b:02X},应为“{{”"),
                         format!("not a JSON document: its first non-blank byte is 0x{b:02X}; expected `{{`"),
-                    )));
+                    );
+                    (e.line, e.column) = (Some(line), Some(column));
+                    return Err(fail(e));
                 }
             }
         }
@@ -189,6 +215,22 @@ pub fn read_text(mut reader: impl Read, name: &str, limits: &Limits) -> Result<S
     })
 }
 
+/// Opens the file at `path` for a bounded read: a regular file larger than
+/// [`Limits::input_bytes`] is refused from its size before a byte is read (a device or a pipe
+/// says 0 and is bounded while it is read, by [`read_text_with`]).
+pub fn open_bounded(path: &Path, limits: &Limits) -> Result<std::fs::File, InputError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e, &name))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limits.input_bytes {
+        return Err(InputError {
+            source_name: Some(name),
+            errors: vec![limits.exceeded(Limit::InputBytes, "", Some(size))],
+        });
+    }
+    Ok(file)
+}
+
 fn issue(kind: InputErrorKind, msg_zh: String, msg_en: String) -> InputIssue {
     InputIssue {
         loc: String::new(),
@@ -207,4 +249,21 @@ fn io_error(e: &std::io::Error, name: &str) -> InputError {
         format!("cannot read the file: {e}"),
     )
     .with_source(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_json_is_located_after_the_blanks_before_it() {
+        let e = read_text(&b"\n  \0\0"[..], "x", &Limits::default()).unwrap_err();
+        assert_eq!((e.errors[0].line, e.errors[0].column), (Some(2), Some(3)));
+        assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
+        // Any text when it is not JSON: a TOML pack starts with `[` or a letter.
+        assert_eq!(
+            read_text_with(&b"id = 1"[..], "p.toml", &Limits::default(), false).unwrap(),
+            "id = 1"
+        );
+    }
 }
