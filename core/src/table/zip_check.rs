@@ -61,6 +61,18 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    // Binary workbooks (.xlsb): calamine reads them with unchecked record lengths and a dense
+    // range; they are not among the formats xianjie takes, so they are refused before it looks.
+    if zip.index_for_name("xl/workbook.bin").is_some() {
+        return Err(vec![InputIssue {
+            loc: String::new(),
+            line: None,
+            column: None,
+            kind: crate::input::InputErrorKind::Syntax,
+            msg_zh: "不读取二进制工作簿(.xlsb),请另存为 .xlsx".into(),
+            msg_en: "binary workbooks (.xlsb) are not read; save it as .xlsx".into(),
+        }]);
+    }
     let mut out = Capped::new(limits);
     // Pass one: declared sizes, then real sizes, without parsing.
     for i in 0..zip.len() {
