@@ -15,6 +15,9 @@ use crate::limits::{Limit, Limits};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+/// Bytes read of the workbook and its relations to name the sheets' parts.
+const SMALL_PART: u64 = 16 << 20;
+
 /// Ratios are only judged for parts this large: small parts of repeated XML compress well.
 const RATIO_FLOOR: u64 = 1 << 20;
 
@@ -74,7 +77,10 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
         }]);
     }
     let mut out = Capped::new(limits);
-    // Pass one: declared sizes, then real sizes, without parsing.
+    // One pass: declared sizes first; then each part decompressed once through a counter
+    // (declared sizes may lie), the parts calamine parses also through the scanner.
+    let sheets = sheet_names(&mut zip);
+    let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index(i) else { continue };
         let name = f.name().to_string();
@@ -83,41 +89,35 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
             out.push(issue);
             continue;
         }
+        let kind = if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
+            Some(Part::SharedStrings)
+        } else if name == "content.xml" {
+            Some(Part::Ods(Ods::default()))
+        } else if let Some(sheet) = sheets.get(&name) {
+            Some(Part::Sheet(sheet.clone()))
+        } else if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
+            Some(Part::Sheet(name.clone()))
+        } else {
+            None
+        };
         let mut counter = Counter::new(f, packed, limits);
-        let _ = std::io::copy(&mut counter, &mut std::io::sink());
+        match kind {
+            None => {
+                let _ = std::io::copy(&mut counter, &mut std::io::sink());
+            }
+            Some(kind) => {
+                let mut scan = Scan::new(kind, limits);
+                loop {
+                    match counter.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => scan.feed(&buf[..n], &mut out),
+                    }
+                }
+            }
+        }
         if let Some((limit, found)) = counter.over {
             out.push(limits.exceeded(limit, name, Some(found)));
         }
-    }
-    if !out.is_empty() {
-        return Err(out.into_issues(limits));
-    }
-    // Pass two: the text of the parts calamine parses, now known to be bounded in size.
-    let sheets = sheet_names(&mut zip);
-    for i in 0..zip.len() {
-        let Ok(f) = zip.by_index(i) else { continue };
-        let name = f.name().to_string();
-        let kind = if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
-            Part::SharedStrings
-        } else if name == "content.xml" {
-            Part::Ods(Ods::default())
-        } else if let Some(sheet) = sheets.get(&name) {
-            Part::Sheet(sheet.clone())
-        } else if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
-            Part::Sheet(name.clone())
-        } else {
-            continue;
-        };
-        let mut scan = Scan::new(kind, limits);
-        let mut buf = vec![0u8; 64 * 1024];
-        let mut f = f;
-        loop {
-            match f.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => scan.feed(&buf[..n], &mut out),
-            }
-        }
-        scan.end(&mut out);
     }
     if out.is_empty() {
         Ok(())
@@ -179,9 +179,14 @@ impl<R: Read> Read for Counter<R> {
 
 /// Part path (`xl/worksheets/sheet1.xml`) → sheet name, from the workbook and its relations.
 fn sheet_names<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
+    // Read before the parts are checked, so bounded here: real ones are a few KiB.
     let read = |zip: &mut zip::ZipArchive<R>, name: &str| -> Option<String> {
         let mut s = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        zip.by_name(name)
+            .ok()?
+            .take(SMALL_PART)
+            .read_to_string(&mut s)
+            .ok()?;
         Some(s)
     };
     let (Some(wb), Some(rels)) = (
@@ -279,8 +284,8 @@ struct Scan<'l> {
     /// The element name being read (`c`, `row`, `si`), capped.
     name: Vec<u8>,
     name_done: bool,
-    /// The last few bytes of the tag, to spot ` r=`, ` ref=`, `rows-repeated=`.
-    recent: [u8; RECENT],
+    /// The attribute name being read with its `=` (`r=`, `ref=`), capped.
+    attr: Vec<u8>,
     /// The tag is an end tag (`</row>`), or ends with `/>`.
     closing: bool,
     last: u8,
@@ -297,7 +302,8 @@ struct Scan<'l> {
 }
 
 const NAME_CAP: usize = 24;
-const RECENT: usize = 24;
+/// Longer than any attribute name looked for (`table:number-columns-repeated=`).
+const ATTR_CAP: usize = 40;
 /// Longer than any reference Excel writes (`XFD1048576:XFD1048576`).
 const VALUE_CAP: usize = 48;
 
@@ -309,7 +315,7 @@ impl<'l> Scan<'l> {
             at: At::Text,
             name: Vec::with_capacity(NAME_CAP),
             name_done: false,
-            recent: [0; RECENT],
+            attr: Vec::with_capacity(ATTR_CAP),
             closing: false,
             last: 0,
             value: Vec::with_capacity(VALUE_CAP),
@@ -350,7 +356,7 @@ impl<'l> Scan<'l> {
                         self.name.clear();
                         self.name_done = false;
                         self.closing = false;
-                        self.recent = [b' '; RECENT];
+                        self.attr.clear();
                         self.run = 0;
                         self.run_reported = false;
                         return;
@@ -384,15 +390,16 @@ impl<'l> Scan<'l> {
                     b'"' | b'\'' => {
                         self.end_name(out);
                         self.at = At::Value(b);
-                        let r = &self.recent;
-                        self.capture = match self.part {
-                            Part::Sheet(_) => r.ends_with(b" r=") || r.ends_with(b" ref="),
-                            // `count`, `uniqueCount`: calamine reserves room for the latter.
-                            Part::SharedStrings => r.ends_with(b"ount="),
-                            Part::Ods(_) => {
-                                r.ends_with(b"-repeated=") || r.ends_with(b":value-type=")
-                            }
-                        };
+                        let r = self.attr.as_slice();
+                        self.capture = r.len() < ATTR_CAP
+                            && match self.part {
+                                Part::Sheet(_) => r == b"r=" || r == b"ref=",
+                                // `count`, `uniqueCount`: calamine reserves room for the latter.
+                                Part::SharedStrings => r.ends_with(b"ount="),
+                                Part::Ods(_) => {
+                                    r.ends_with(b"-repeated=") || r.ends_with(b":value-type=")
+                                }
+                            };
                         self.value.clear();
                     }
                     _ => {
@@ -403,10 +410,11 @@ impl<'l> Scan<'l> {
                                 self.name.push(b);
                             }
                         }
-                        let b = if b.is_ascii_whitespace() { b' ' } else { b };
-                        if !(b == b' ' && self.recent[RECENT - 1] == b' ') {
-                            self.recent.rotate_left(1);
-                            self.recent[RECENT - 1] = b;
+                        // The attribute name being read (a long one is not looked for).
+                        if b.is_ascii_whitespace() {
+                            self.attr.clear();
+                        } else if self.attr.len() < ATTR_CAP {
+                            self.attr.push(b);
                         }
                     }
                 },
@@ -416,7 +424,7 @@ impl<'l> Scan<'l> {
                         if self.capture {
                             self.reference(out);
                         }
-                        self.recent = [b' '; RECENT];
+                        self.attr.clear();
                     } else if self.capture && self.value.len() <= VALUE_CAP {
                         self.value.push(b);
                     }
@@ -454,9 +462,9 @@ impl<'l> Scan<'l> {
                     n.saturating_mul(10)
                         .saturating_add(u64::from(d.wrapping_sub(b'0') % 10))
                 });
-                if self.recent.ends_with(b"rows-repeated=") {
+                if self.attr.ends_with(b"rows-repeated=") {
                     o.row_repeat = n.max(1);
-                } else if self.recent.ends_with(b"columns-repeated=") {
+                } else if self.attr.ends_with(b"columns-repeated=") {
                     o.cell_repeat = n.max(1);
                 } else {
                     o.valued = true;
@@ -505,10 +513,6 @@ impl<'l> Scan<'l> {
         if self.name.rsplit(|c| *c == b':').next() == Some(b"c".as_slice()) {
             self.cell = text;
         }
-    }
-
-    fn end(&mut self, out: &mut Capped) {
-        let _ = out;
     }
 
     /// A tag ended: in an OpenDocument table, count the cells calamine will allocate.
