@@ -654,7 +654,10 @@ fn declared_sizes_are_not_trusted() {
     // length as it streams by, then the real ratio, which stops the decompression).
     assert_eq!(
         refusal(read_xlsx(&wb, &ReadOptions::default())),
-        [limit("xl/sharedStrings.xml#1"), limit("xl/sharedStrings.xml")]
+        [
+            limit("xl/sharedStrings.xml#1"),
+            limit("xl/sharedStrings.xml")
+        ]
     );
 }
 

@@ -296,7 +296,7 @@ struct Scan<'l> {
     run: u64,
     run_reported: bool,
     /// The last cell reference seen (`B7`), for messages.
-    cell: String,
+    cell: Vec<u8>,
     strings: u64,
     strings_reported: bool,
 }
@@ -322,7 +322,7 @@ impl<'l> Scan<'l> {
             capture: false,
             run: 0,
             run_reported: false,
-            cell: String::new(),
+            cell: Vec::with_capacity(VALUE_CAP),
             strings: 0,
             strings_reported: false,
         }
@@ -333,7 +333,7 @@ impl<'l> Scan<'l> {
             Part::Ods(_) => "content.xml".into(),
             Part::SharedStrings => format!("xl/sharedStrings.xml#{}", self.strings),
             Part::Sheet(s) if self.cell.is_empty() => s.clone(),
-            Part::Sheet(s) => format!("{s}!{}", self.cell),
+            Part::Sheet(s) => format!("{s}!{}", String::from_utf8_lossy(&self.cell)),
         }
     }
 
@@ -485,33 +485,44 @@ impl<'l> Scan<'l> {
                 return;
             }
         };
-        let text = String::from_utf8_lossy(&self.value).into_owned();
-        let mut ends = Vec::with_capacity(2);
-        for part in text.split(':') {
+        // No allocation on the way through: a sheet has millions of references.
+        let text = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+        let mut ends = [(0u64, 0u64); 2];
+        let mut n = 0;
+        for part in self.value.split(|c| *c == b':') {
             match parse_ref(part) {
                 Some((row, col)) => {
-                    let place = format!("{sheet}!{}", self.limits.quote(part));
-                    if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
-                        out.push(self.limits.exceeded(Limit::SheetRows, place, Some(row)));
+                    let over = if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
+                        Some((Limit::SheetRows, row))
                     } else if col > self.limits.columns.min(u64::from(u32::MAX)) {
-                        out.push(self.limits.exceeded(Limit::Columns, place, Some(col)));
+                        Some((Limit::Columns, col))
                     } else {
-                        ends.push((row, col));
-                        continue;
+                        None
+                    };
+                    if let Some((limit, found)) = over {
+                        let place = format!("{sheet}!{}", self.limits.quote(&text(part)));
+                        out.push(self.limits.exceeded(limit, place, Some(found)));
+                        return;
                     }
+                    if let Some(e) = ends.get_mut(n) {
+                        *e = (row, col);
+                    }
+                    n += 1;
                 }
-                None => out.push(bad_ref(self.limits, sheet, &text)),
+                None => {
+                    out.push(bad_ref(self.limits, sheet, &text(&self.value)));
+                    return;
+                }
             }
-            return;
         }
-        if let [(r0, c0), (r1, c1)] = ends[..] {
-            // calamine subtracts start from end.
-            if r1 < r0 || (c1 > 0 && c1 < c0) {
-                out.push(bad_ref(self.limits, sheet, &text));
-            }
+        let [(r0, c0), (r1, c1)] = ends;
+        // calamine subtracts start from end.
+        if n > 2 || (n == 2 && (r1 < r0 || (c1 > 0 && c1 < c0))) {
+            out.push(bad_ref(self.limits, sheet, &text(&self.value)));
         }
         if self.name.rsplit(|c| *c == b':').next() == Some(b"c".as_slice()) {
-            self.cell = text;
+            self.cell.clear();
+            self.cell.extend_from_slice(&self.value);
         }
     }
 
@@ -580,21 +591,22 @@ fn bad_ref(limits: &Limits, sheet: &str, text: &str) -> InputIssue {
 
 /// `B7` → (7, 2), `7` (a row) → (7, 0), 1-based, saturating (a reference past `u64` is as far
 /// past the limits as one at `u64::MAX`); `None` when malformed.
-fn parse_ref(s: &str) -> Option<(u64, u64)> {
-    let s = s.trim_start_matches('$');
+fn parse_ref(s: &[u8]) -> Option<(u64, u64)> {
+    let s = s.strip_prefix(b"$").unwrap_or(s);
     let split = s
-        .find(|c: char| !c.is_ascii_alphabetic())
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
         .unwrap_or(s.len());
     let (letters, digits) = s.split_at(split);
-    let digits = digits.trim_start_matches('$');
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = digits.strip_prefix(b"$").unwrap_or(digits);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let col = letters.bytes().fold(0u64, |col, c| {
+    let col = letters.iter().fold(0u64, |col, c| {
         col.saturating_mul(26)
             .saturating_add(u64::from(c.to_ascii_uppercase() - b'A') + 1)
     });
-    let row = digits.bytes().fold(0u64, |row, d| {
+    let row = digits.iter().fold(0u64, |row, d| {
         row.saturating_mul(10).saturating_add(u64::from(d - b'0'))
     });
     (row >= 1).then_some((row, col))
@@ -606,15 +618,14 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(parse_ref("XFD1048576"), Some((1_048_576, 16_384)));
-        assert_eq!(parse_ref("7"), Some((7, 0)));
-        assert_eq!(parse_ref("A99999999999"), Some((99_999_999_999, 1)));
-        assert_eq!(parse_ref("A0"), None);
-        assert_eq!(parse_ref("A1B"), None);
-        assert_eq!(
-            parse_ref(&format!("{}1", "Z".repeat(40))),
-            Some((1, u64::MAX))
-        );
+        assert_eq!(parse_ref(b"XFD1048576"), Some((1_048_576, 16_384)));
+        assert_eq!(parse_ref(b"$B$7"), Some((7, 2)));
+        assert_eq!(parse_ref(b"7"), Some((7, 0)));
+        assert_eq!(parse_ref(b"A99999999999"), Some((99_999_999_999, 1)));
+        assert_eq!(parse_ref(b"A0"), None);
+        assert_eq!(parse_ref(b"A1B"), None);
+        let far = format!("{}1", "Z".repeat(40));
+        assert_eq!(parse_ref(far.as_bytes()), Some((1, u64::MAX)));
     }
 
     #[test]
