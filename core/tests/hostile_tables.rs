@@ -650,9 +650,25 @@ fn declared_sizes_are_not_trusted() {
         "xl/sharedStrings.xml",
         1000,
     );
-    // Declared 1,000 bytes: passes the first look, caught while decompressing (real ratio).
+    // Declared 1,000 bytes: passes the first look, caught while decompressing (the string's
+    // length as it streams by, then the real ratio, which stops the decompression).
     assert_eq!(
         refusal(read_xlsx(&wb, &ReadOptions::default())),
-        [limit("xl/sharedStrings.xml")]
+        [
+            limit("xl/sharedStrings.xml#1"),
+            limit("xl/sharedStrings.xml")
+        ]
     );
+}
+
+#[test]
+fn binary_workbook_is_refused_before_calamine() {
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    z.start_file("xl/workbook.bin", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(&[0x83, 0x01, 0x00]).unwrap();
+    let bytes = z.finish().unwrap().into_inner();
+    let e = read_xlsx(&bytes, &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
+    assert!(e.errors[0].msg_en.contains(".xlsb"));
 }

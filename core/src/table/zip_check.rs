@@ -15,6 +15,9 @@ use crate::limits::{Limit, Limits};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+/// Bytes read of the workbook and its relations to name the sheets' parts.
+const SMALL_PART: u64 = 16 << 20;
+
 /// Ratios are only judged for parts this large: small parts of repeated XML compress well.
 const RATIO_FLOOR: u64 = 1 << 20;
 
@@ -61,8 +64,23 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    // Binary workbooks (.xlsb): calamine reads them with unchecked record lengths and a dense
+    // range; they are not among the formats xianjie takes, so they are refused before it looks.
+    if zip.index_for_name("xl/workbook.bin").is_some() {
+        return Err(vec![InputIssue {
+            loc: String::new(),
+            line: None,
+            column: None,
+            kind: crate::input::InputErrorKind::Syntax,
+            msg_zh: "不读取二进制工作簿(.xlsb),请另存为 .xlsx".into(),
+            msg_en: "binary workbooks (.xlsb) are not read; save it as .xlsx".into(),
+        }]);
+    }
     let mut out = Capped::new(limits);
-    // Pass one: declared sizes, then real sizes, without parsing.
+    // One pass: declared sizes first; then each part decompressed once through a counter
+    // (declared sizes may lie), the parts calamine parses also through the scanner.
+    let sheets = sheet_names(&mut zip);
+    let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index(i) else { continue };
         let name = f.name().to_string();
@@ -71,41 +89,35 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Vec<InputIssue>
             out.push(issue);
             continue;
         }
+        let kind = if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
+            Some(Part::SharedStrings)
+        } else if name == "content.xml" {
+            Some(Part::Ods(Ods::default()))
+        } else if let Some(sheet) = sheets.get(&name) {
+            Some(Part::Sheet(sheet.clone()))
+        } else if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
+            Some(Part::Sheet(name.clone()))
+        } else {
+            None
+        };
         let mut counter = Counter::new(f, packed, limits);
-        let _ = std::io::copy(&mut counter, &mut std::io::sink());
+        match kind {
+            None => {
+                let _ = std::io::copy(&mut counter, &mut std::io::sink());
+            }
+            Some(kind) => {
+                let mut scan = Scan::new(kind, limits);
+                loop {
+                    match counter.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => scan.feed(&buf[..n], &mut out),
+                    }
+                }
+            }
+        }
         if let Some((limit, found)) = counter.over {
             out.push(limits.exceeded(limit, name, Some(found)));
         }
-    }
-    if !out.is_empty() {
-        return Err(out.into_issues(limits));
-    }
-    // Pass two: the text of the parts calamine parses, now known to be bounded in size.
-    let sheets = sheet_names(&mut zip);
-    for i in 0..zip.len() {
-        let Ok(f) = zip.by_index(i) else { continue };
-        let name = f.name().to_string();
-        let kind = if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
-            Part::SharedStrings
-        } else if name == "content.xml" {
-            Part::Ods(Ods::default())
-        } else if let Some(sheet) = sheets.get(&name) {
-            Part::Sheet(sheet.clone())
-        } else if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
-            Part::Sheet(name.clone())
-        } else {
-            continue;
-        };
-        let mut scan = Scan::new(kind, limits);
-        let mut buf = vec![0u8; 64 * 1024];
-        let mut f = f;
-        loop {
-            match f.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => scan.feed(&buf[..n], &mut out),
-            }
-        }
-        scan.end(&mut out);
     }
     if out.is_empty() {
         Ok(())
@@ -167,9 +179,14 @@ impl<R: Read> Read for Counter<R> {
 
 /// Part path (`xl/worksheets/sheet1.xml`) → sheet name, from the workbook and its relations.
 fn sheet_names<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> HashMap<String, String> {
+    // Read before the parts are checked, so bounded here: real ones are a few KiB.
     let read = |zip: &mut zip::ZipArchive<R>, name: &str| -> Option<String> {
         let mut s = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        zip.by_name(name)
+            .ok()?
+            .take(SMALL_PART)
+            .read_to_string(&mut s)
+            .ok()?;
         Some(s)
     };
     let (Some(wb), Some(rels)) = (
@@ -267,8 +284,8 @@ struct Scan<'l> {
     /// The element name being read (`c`, `row`, `si`), capped.
     name: Vec<u8>,
     name_done: bool,
-    /// The last few bytes of the tag, to spot ` r=`, ` ref=`, `rows-repeated=`.
-    recent: [u8; RECENT],
+    /// The attribute name being read with its `=` (`r=`, `ref=`), capped.
+    attr: Vec<u8>,
     /// The tag is an end tag (`</row>`), or ends with `/>`.
     closing: bool,
     last: u8,
@@ -279,13 +296,14 @@ struct Scan<'l> {
     run: u64,
     run_reported: bool,
     /// The last cell reference seen (`B7`), for messages.
-    cell: String,
+    cell: Vec<u8>,
     strings: u64,
     strings_reported: bool,
 }
 
 const NAME_CAP: usize = 24;
-const RECENT: usize = 24;
+/// Longer than any attribute name looked for (`table:number-columns-repeated=`).
+const ATTR_CAP: usize = 40;
 /// Longer than any reference Excel writes (`XFD1048576:XFD1048576`).
 const VALUE_CAP: usize = 48;
 
@@ -297,14 +315,14 @@ impl<'l> Scan<'l> {
             at: At::Text,
             name: Vec::with_capacity(NAME_CAP),
             name_done: false,
-            recent: [0; RECENT],
+            attr: Vec::with_capacity(ATTR_CAP),
             closing: false,
             last: 0,
             value: Vec::with_capacity(VALUE_CAP),
             capture: false,
             run: 0,
             run_reported: false,
-            cell: String::new(),
+            cell: Vec::with_capacity(VALUE_CAP),
             strings: 0,
             strings_reported: false,
         }
@@ -315,7 +333,7 @@ impl<'l> Scan<'l> {
             Part::Ods(_) => "content.xml".into(),
             Part::SharedStrings => format!("xl/sharedStrings.xml#{}", self.strings),
             Part::Sheet(s) if self.cell.is_empty() => s.clone(),
-            Part::Sheet(s) => format!("{s}!{}", self.cell),
+            Part::Sheet(s) => format!("{s}!{}", String::from_utf8_lossy(&self.cell)),
         }
     }
 
@@ -338,7 +356,7 @@ impl<'l> Scan<'l> {
                         self.name.clear();
                         self.name_done = false;
                         self.closing = false;
-                        self.recent = [b' '; RECENT];
+                        self.attr.clear();
                         self.run = 0;
                         self.run_reported = false;
                         return;
@@ -372,15 +390,16 @@ impl<'l> Scan<'l> {
                     b'"' | b'\'' => {
                         self.end_name(out);
                         self.at = At::Value(b);
-                        let r = &self.recent;
-                        self.capture = match self.part {
-                            Part::Sheet(_) => r.ends_with(b" r=") || r.ends_with(b" ref="),
-                            // `count`, `uniqueCount`: calamine reserves room for the latter.
-                            Part::SharedStrings => r.ends_with(b"ount="),
-                            Part::Ods(_) => {
-                                r.ends_with(b"-repeated=") || r.ends_with(b":value-type=")
-                            }
-                        };
+                        let r = self.attr.as_slice();
+                        self.capture = r.len() < ATTR_CAP
+                            && match self.part {
+                                Part::Sheet(_) => r == b"r=" || r == b"ref=",
+                                // `count`, `uniqueCount`: calamine reserves room for the latter.
+                                Part::SharedStrings => r.ends_with(b"ount="),
+                                Part::Ods(_) => {
+                                    r.ends_with(b"-repeated=") || r.ends_with(b":value-type=")
+                                }
+                            };
                         self.value.clear();
                     }
                     _ => {
@@ -391,10 +410,11 @@ impl<'l> Scan<'l> {
                                 self.name.push(b);
                             }
                         }
-                        let b = if b.is_ascii_whitespace() { b' ' } else { b };
-                        if !(b == b' ' && self.recent[RECENT - 1] == b' ') {
-                            self.recent.rotate_left(1);
-                            self.recent[RECENT - 1] = b;
+                        // The attribute name being read (a long one is not looked for).
+                        if b.is_ascii_whitespace() {
+                            self.attr.clear();
+                        } else if self.attr.len() < ATTR_CAP {
+                            self.attr.push(b);
                         }
                     }
                 },
@@ -404,7 +424,7 @@ impl<'l> Scan<'l> {
                         if self.capture {
                             self.reference(out);
                         }
-                        self.recent = [b' '; RECENT];
+                        self.attr.clear();
                     } else if self.capture && self.value.len() <= VALUE_CAP {
                         self.value.push(b);
                     }
@@ -442,9 +462,9 @@ impl<'l> Scan<'l> {
                     n.saturating_mul(10)
                         .saturating_add(u64::from(d.wrapping_sub(b'0') % 10))
                 });
-                if self.recent.ends_with(b"rows-repeated=") {
+                if self.attr.ends_with(b"rows-repeated=") {
                     o.row_repeat = n.max(1);
-                } else if self.recent.ends_with(b"columns-repeated=") {
+                } else if self.attr.ends_with(b"columns-repeated=") {
                     o.cell_repeat = n.max(1);
                 } else {
                     o.valued = true;
@@ -465,38 +485,45 @@ impl<'l> Scan<'l> {
                 return;
             }
         };
-        let text = String::from_utf8_lossy(&self.value).into_owned();
-        let mut ends = Vec::with_capacity(2);
-        for part in text.split(':') {
+        // No allocation on the way through: a sheet has millions of references.
+        let text = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+        let mut ends = [(0u64, 0u64); 2];
+        let mut n = 0;
+        for part in self.value.split(|c| *c == b':') {
             match parse_ref(part) {
                 Some((row, col)) => {
-                    let place = format!("{sheet}!{}", self.limits.quote(part));
-                    if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
-                        out.push(self.limits.exceeded(Limit::SheetRows, place, Some(row)));
+                    let over = if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
+                        Some((Limit::SheetRows, row))
                     } else if col > self.limits.columns.min(u64::from(u32::MAX)) {
-                        out.push(self.limits.exceeded(Limit::Columns, place, Some(col)));
+                        Some((Limit::Columns, col))
                     } else {
-                        ends.push((row, col));
-                        continue;
+                        None
+                    };
+                    if let Some((limit, found)) = over {
+                        let place = format!("{sheet}!{}", self.limits.quote(&text(part)));
+                        out.push(self.limits.exceeded(limit, place, Some(found)));
+                        return;
                     }
+                    if let Some(e) = ends.get_mut(n) {
+                        *e = (row, col);
+                    }
+                    n += 1;
                 }
-                None => out.push(bad_ref(self.limits, sheet, &text)),
+                None => {
+                    out.push(bad_ref(self.limits, sheet, &text(&self.value)));
+                    return;
+                }
             }
-            return;
         }
-        if let [(r0, c0), (r1, c1)] = ends[..] {
-            // calamine subtracts start from end.
-            if r1 < r0 || (c1 > 0 && c1 < c0) {
-                out.push(bad_ref(self.limits, sheet, &text));
-            }
+        let [(r0, c0), (r1, c1)] = ends;
+        // calamine subtracts start from end.
+        if n > 2 || (n == 2 && (r1 < r0 || (c1 > 0 && c1 < c0))) {
+            out.push(bad_ref(self.limits, sheet, &text(&self.value)));
         }
         if self.name.rsplit(|c| *c == b':').next() == Some(b"c".as_slice()) {
-            self.cell = text;
+            self.cell.clear();
+            self.cell.extend_from_slice(&self.value);
         }
-    }
-
-    fn end(&mut self, out: &mut Capped) {
-        let _ = out;
     }
 
     /// A tag ended: in an OpenDocument table, count the cells calamine will allocate.
@@ -564,21 +591,22 @@ fn bad_ref(limits: &Limits, sheet: &str, text: &str) -> InputIssue {
 
 /// `B7` → (7, 2), `7` (a row) → (7, 0), 1-based, saturating (a reference past `u64` is as far
 /// past the limits as one at `u64::MAX`); `None` when malformed.
-fn parse_ref(s: &str) -> Option<(u64, u64)> {
-    let s = s.trim_start_matches('$');
+fn parse_ref(s: &[u8]) -> Option<(u64, u64)> {
+    let s = s.strip_prefix(b"$").unwrap_or(s);
     let split = s
-        .find(|c: char| !c.is_ascii_alphabetic())
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
         .unwrap_or(s.len());
     let (letters, digits) = s.split_at(split);
-    let digits = digits.trim_start_matches('$');
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = digits.strip_prefix(b"$").unwrap_or(digits);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let col = letters.bytes().fold(0u64, |col, c| {
+    let col = letters.iter().fold(0u64, |col, c| {
         col.saturating_mul(26)
             .saturating_add(u64::from(c.to_ascii_uppercase() - b'A') + 1)
     });
-    let row = digits.bytes().fold(0u64, |row, d| {
+    let row = digits.iter().fold(0u64, |row, d| {
         row.saturating_mul(10).saturating_add(u64::from(d - b'0'))
     });
     (row >= 1).then_some((row, col))
@@ -590,15 +618,14 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(parse_ref("XFD1048576"), Some((1_048_576, 16_384)));
-        assert_eq!(parse_ref("7"), Some((7, 0)));
-        assert_eq!(parse_ref("A99999999999"), Some((99_999_999_999, 1)));
-        assert_eq!(parse_ref("A0"), None);
-        assert_eq!(parse_ref("A1B"), None);
-        assert_eq!(
-            parse_ref(&format!("{}1", "Z".repeat(40))),
-            Some((1, u64::MAX))
-        );
+        assert_eq!(parse_ref(b"XFD1048576"), Some((1_048_576, 16_384)));
+        assert_eq!(parse_ref(b"$B$7"), Some((7, 2)));
+        assert_eq!(parse_ref(b"7"), Some((7, 0)));
+        assert_eq!(parse_ref(b"A99999999999"), Some((99_999_999_999, 1)));
+        assert_eq!(parse_ref(b"A0"), None);
+        assert_eq!(parse_ref(b"A1B"), None);
+        let far = format!("{}1", "Z".repeat(40));
+        assert_eq!(parse_ref(far.as_bytes()), Some((1, u64::MAX)));
     }
 
     #[test]
