@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::finding::Text;
 use crate::input::{InputError, InputErrorKind};
-use crate::model::EntityKind;
+use crate::model::{Dataset, EntityKind};
 use crate::report::{PackRef, Report};
 use crate::rules::{find_rule, Rule};
 use schemars::JsonSchema;
@@ -62,12 +62,20 @@ fn bad_path(loc: &str, zh: String, en: String) -> InputError {
 /// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024, "semester_activities": [
 ///   {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
 /// let report = check(&ds, &Options::default()).unwrap();
-/// let f = field_findings(&report, "semester_activities", "semester_activities[0].meetings").unwrap();
+/// let f = field_findings(&ds, &report, "semester_activities", "semester_activities[0].meetings").unwrap();
 /// assert_eq!(f.len(), 1);
 /// assert_eq!(f[0].rule_id, "bj-3p2-2024/semester-meetings");
-/// assert!(field_findings(&report, "applications", "semester_activities[0].meetings").is_err());
+/// assert!(field_findings(&ds, &report, "applications", "semester_activities[0].meetings").is_err());
+/// // A misspelt field or a record that is not there is an error, not "no findings".
+/// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[0].meeting").is_err());
+/// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[1].meetings").is_err());
 /// ```
-pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Finding>, InputError> {
+pub fn field_findings(
+    ds: &Dataset,
+    report: &Report,
+    kind: &str,
+    path: &str,
+) -> Result<Vec<Finding>, InputError> {
     let Some(entity) = EntityKind::parse(kind) else {
         let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
         return Err(bad_path(
@@ -79,17 +87,48 @@ pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Fin
             ),
         ));
     };
-    let well_formed = path
-        .strip_prefix(entity.as_str())
+    let k = entity.as_str();
+    let parts = path
+        .strip_prefix(k)
         .and_then(|r| r.strip_prefix('['))
         .and_then(|r| r.split_once("]."))
-        .is_some_and(|(i, field)| i.parse::<usize>().is_ok() && !field.is_empty());
-    if !well_formed {
-        let k = entity.as_str();
+        .and_then(|(i, field)| Some((i.parse::<usize>().ok()?, field)))
+        .filter(|(_, field)| !field.is_empty());
+    let Some((index, field)) = parts else {
         return Err(bad_path(
             "path",
             format!("字段路径{path}无效:应形如{k}[0].字段名"),
             format!("invalid field path {path:?}: expected {k}[<index>].<field>"),
+        ));
+    };
+    let n = ds.len_of(entity);
+    if index >= n {
+        return Err(bad_path(
+            "path",
+            format!("记录{k}[{index}]不存在:{k}共有{n}条记录"),
+            format!("no record {k}[{index}]: {k} has {n} record(s)"),
+        ));
+    }
+    // The field's first segment (`attachments` of `attachments.training_plan`) must be one the
+    // rules read or one the record holds (the field table leaves out a few descriptive fields).
+    let head = |f: &str| f.split(['.', '[']).next().unwrap_or_default().to_string();
+    let mut known: Vec<String> = entity.field_names().iter().map(|n| head(n)).collect();
+    let record = serde_json::to_value(ds).ok();
+    if let Some(serde_json::Value::Object(fields)) =
+        record.as_ref().and_then(|v| v.get(k)?.get(index))
+    {
+        known.extend(fields.keys().cloned());
+    }
+    known.sort();
+    known.dedup();
+    if !known.contains(&head(field)) {
+        return Err(bad_path(
+            "path",
+            format!("{k}没有字段{field}:应为{}之一", known.join("、")),
+            format!(
+                "{k} has no field {field:?}: expected one of {}",
+                known.join(", ")
+            ),
         ));
     }
     let concerns = |p: &str| {
@@ -131,4 +170,26 @@ pub fn explain(rule_id: &str) -> Option<RuleInfo> {
         },
         rule: r.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_outside_the_rules_table_is_known_when_present() {
+        let ds = Dataset::from_json_str(
+            r#"{"students": [{"id": "X1", "name": "甲", "school": "S1", "entry_year": 2024}]}"#,
+        );
+        let ds = ds.unwrap();
+        let report = crate::check(&ds, &crate::Options::default()).unwrap();
+        assert!(field_findings(&ds, &report, "students", "students[0].name").is_ok());
+        let e = field_findings(&ds, &report, "students", "students[0].nmae").unwrap_err();
+        assert_eq!(e.errors[0].loc, "path");
+        assert!(
+            e.errors[0].msg_en.contains("nmae"),
+            "{}",
+            e.errors[0].msg_en
+        );
+    }
 }

@@ -131,7 +131,7 @@ pub fn check_field(
 ) -> Result<Ts<FindingListT>, JsValue> {
     let ds = dataset(&data.js_value())?;
     let report = run(&ds, opts)?;
-    let found = forms::field_findings(&report, kind, path).map_err(input_error)?;
+    let found = forms::field_findings(&ds, &report, kind, path).map_err(input_error)?;
     Ok(out(&found))
 }
 
