@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use xianjie::{InputError, Lang, Options};
+use xianjie::{InputError, Lang, Limits, Options};
 
 /// Runs `f` without the GIL; a panic in it comes back as `XianjieError`.
 pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
@@ -47,29 +47,111 @@ fn parsed(
         .map_err(|e| input_error(py, &e, located))
 }
 
+/// `Limits` with the given ones set (`Limits::set_all`: every unknown name or bad value is an
+/// `InputError` listing the known names).
+fn limits(py: Python<'_>, given: Option<BTreeMap<String, String>>) -> PyResult<Limits> {
+    let mut limits = Limits::default();
+    if let Some(given) = given {
+        limits
+            .set_all(given.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| input_error(py, &e, false))?;
+    }
+    Ok(limits)
+}
+
+/// Where the limits reach the core's readers of JSON text and files. They are checked (unknown
+/// names refused) on every path; the dataset readers take them once the core's do.
+fn parse_json(text: &str, _limits: &Limits) -> Result<xianjie::Dataset, InputError> {
+    xianjie::Dataset::from_json_str(text)
+}
+
 #[pymethods]
 impl Dataset {
     /// Parses dataset JSON text (`Dataset::from_json_str`).
     #[staticmethod]
-    fn from_json_str(py: Python<'_>, text: String) -> PyResult<Dataset> {
-        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+    #[pyo3(signature = (text, limits=None))]
+    fn from_json_str(
+        py: Python<'_>,
+        text: String,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let limits = self::limits(py, limits)?;
+        let r = detached(py, || parse_json(&text, &limits))?;
         parsed(py, r, true)
     }
     /// Reads a dataset file, by extension (`api::read_path`).
     #[staticmethod]
-    fn read_path(py: Python<'_>, path: PathBuf) -> PyResult<Dataset> {
+    #[pyo3(signature = (path, limits=None))]
+    fn read_path(
+        py: Python<'_>,
+        path: PathBuf,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        self::limits(py, limits)?;
         let r = detached(py, || xianjie::api::read_path_with_cells(&path))?;
         let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
         Ok(Dataset { inner, cells })
     }
-    /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them.
+    /// Text given as data: JSON if it starts with `{` or `[`, else the path of an existing file;
+    /// anything else is refused as neither (`host::not_json_or_path`).
     #[staticmethod]
-    fn from_py(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Dataset> {
-        let text = guard(py, || {
+    #[pyo3(signature = (text, limits=None))]
+    fn from_text(
+        py: Python<'_>,
+        text: String,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let json = text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .starts_with(['{', '[']);
+        if json {
+            return Self::from_json_str(py, text, limits);
+        }
+        let path = PathBuf::from(&text);
+        if detached(py, || path.exists())? {
+            return Self::read_path(py, path, limits);
+        }
+        let e = InputError {
+            source_name: None,
+            errors: vec![xianjie::host::not_json_or_path(&text)],
+        };
+        Err(input_error(py, &e, false))
+    }
+    /// Bytes given as data, decoded as UTF-8 (the first bad byte is named), then as `from_text`.
+    #[staticmethod]
+    #[pyo3(signature = (data, limits=None))]
+    fn from_bytes(
+        py: Python<'_>,
+        data: Vec<u8>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        match String::from_utf8(data) {
+            Ok(text) => Self::from_text(py, text, limits),
+            Err(e) => {
+                let e = InputError {
+                    source_name: None,
+                    errors: vec![xianjie::host::not_utf8(e.utf8_error().valid_up_to())],
+                };
+                Err(input_error(py, &e, false))
+            }
+        }
+    }
+    /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them; every
+    /// value that cannot be converted is reported (`convert`), with its place.
+    #[staticmethod]
+    #[pyo3(signature = (data, limits=None))]
+    fn from_py(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let limits = self::limits(py, limits)?;
+        let converted = guard(py, || {
             let t = convert::Types::new(py)?;
-            Ok(convert::dataset(data, &t)?.to_string())
+            convert::dataset(data, &t, &limits)
         })?;
-        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+        let value = converted.map_err(|e| input_error(py, &e, false))?;
+        let r = detached(py, || parse_json(&value.to_string(), &limits))?;
         parsed(py, r, false)
     }
     /// Pretty JSON (`Dataset::to_json_pretty`).
