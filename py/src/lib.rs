@@ -9,9 +9,11 @@ mod errors;
 use errors::{guard, input_error, pack_error, panic_error};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use xianjie::limits::Limit;
 use xianjie::{InputError, Lang, Limits, Options};
 
 /// Runs `f` without the GIL; a panic in it comes back as `XianjieError`.
@@ -65,6 +67,32 @@ fn parse_json(text: &str, _limits: &Limits) -> Result<xianjie::Dataset, InputErr
     xianjie::Dataset::from_json_str(text)
 }
 
+/// An `InputError` of one issue found by the binding itself.
+fn refused(py: Python<'_>, issue: xianjie::InputIssue) -> PyErr {
+    let e = InputError {
+        source_name: None,
+        errors: vec![issue],
+    };
+    input_error(py, &e, false)
+}
+
+/// Text given by the caller, refused if over `input_bytes` before anything is copied (a `str`'s
+/// UTF-8 form is borrowed from the object, which caches it).
+fn given_text<'a>(
+    py: Python<'_>,
+    text: &'a Bound<'_, PyString>,
+    limits: &Limits,
+) -> PyResult<std::borrow::Cow<'a, str>> {
+    let s = text
+        .to_cow()
+        .map_err(|_| refused(py, xianjie::host::not_unicode("")))?;
+    if s.len() as u64 > limits.input_bytes {
+        let found = Some(s.len() as u64);
+        return Err(refused(py, limits.exceeded(Limit::InputBytes, "", found)));
+    }
+    Ok(s)
+}
+
 #[pymethods]
 impl Dataset {
     /// Parses dataset JSON text (`Dataset::from_json_str`).
@@ -72,10 +100,11 @@ impl Dataset {
     #[pyo3(signature = (text, limits=None))]
     fn from_json_str(
         py: Python<'_>,
-        text: String,
+        text: &Bound<'_, PyString>,
         limits: Option<BTreeMap<String, String>>,
     ) -> PyResult<Dataset> {
         let limits = self::limits(py, limits)?;
+        let text = given_text(py, text, &limits)?;
         let r = detached(py, || parse_json(&text, &limits))?;
         parsed(py, r, true)
     }
@@ -98,42 +127,42 @@ impl Dataset {
     #[pyo3(signature = (text, limits=None))]
     fn from_text(
         py: Python<'_>,
-        text: String,
+        text: &Bound<'_, PyString>,
         limits: Option<BTreeMap<String, String>>,
     ) -> PyResult<Dataset> {
         let json = text
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-            .starts_with(['{', '[']);
+            .to_cow()
+            .map(|s| {
+                s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .starts_with(['{', '['])
+            })
+            .unwrap_or(true);
         if json {
             return Self::from_json_str(py, text, limits);
         }
-        let path = PathBuf::from(&text);
+        let shown = text.to_cow()?;
+        let path = PathBuf::from(shown.as_ref());
         if detached(py, || path.exists())? {
             return Self::read_path(py, path, limits);
         }
-        let e = InputError {
-            source_name: None,
-            errors: vec![xianjie::host::not_json_or_path(&text)],
-        };
-        Err(input_error(py, &e, false))
+        Err(refused(py, xianjie::host::not_json_or_path(&shown)))
     }
     /// Bytes given as data, decoded as UTF-8 (the first bad byte is named), then as `from_text`.
     #[staticmethod]
     #[pyo3(signature = (data, limits=None))]
     fn from_bytes(
         py: Python<'_>,
-        data: Vec<u8>,
+        data: &Bound<'_, PyBytes>,
         limits: Option<BTreeMap<String, String>>,
     ) -> PyResult<Dataset> {
-        match String::from_utf8(data) {
-            Ok(text) => Self::from_text(py, text, limits),
-            Err(e) => {
-                let e = InputError {
-                    source_name: None,
-                    errors: vec![xianjie::host::not_utf8(e.utf8_error().valid_up_to())],
-                };
-                Err(input_error(py, &e, false))
-            }
+        let n = data.as_bytes().len() as u64;
+        let lim = self::limits(py, limits.clone())?;
+        if n > lim.input_bytes {
+            return Err(refused(py, lim.exceeded(Limit::InputBytes, "", Some(n))));
+        }
+        match std::str::from_utf8(data.as_bytes()) {
+            Ok(text) => Self::from_text(py, &PyString::new(py, text), limits),
+            Err(e) => Err(refused(py, xianjie::host::not_utf8(e.valid_up_to()))),
         }
     }
     /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them; every

@@ -212,3 +212,16 @@ def test_two_bad_records_give_two_errors() -> None:
         ("value", ("semester_activities", 0, "meetings")),
         ("value", ("semester_activities", 2, "meetings")),
     ]
+
+
+def test_text_and_bytes_over_input_bytes_are_refused_before_reading() -> None:
+    text = '{"semester_activities": []}' + " " * 100
+    for data in (text, text.encode()):
+        e = refused(data, limits={"input_bytes": 64})
+        assert (e[0]["type"], e[0]["loc"]) == ("limit", ())
+        assert "input_bytes" in e[0]["msg_en"]
+
+
+def test_json_text_with_a_lone_surrogate_is_refused() -> None:
+    e = refused('{"schools": [{"name": "\ud800"}]}')
+    assert (e[0]["type"], e[0]["loc"]) == ("value", ())
