@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::finding::Text;
 use crate::input::{InputError, InputErrorKind};
-use crate::model::EntityKind;
+use crate::model::{Dataset, EntityKind};
 use crate::report::{PackRef, Report};
 use crate::rules::{find_rule, Rule};
 use schemars::JsonSchema;
@@ -62,12 +62,20 @@ fn bad_path(loc: &str, zh: String, en: String) -> InputError {
 /// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024, "semester_activities": [
 ///   {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
 /// let report = check(&ds, &Options::default()).unwrap();
-/// let f = field_findings(&report, "semester_activities", "semester_activities[0].meetings").unwrap();
+/// let f = field_findings(&ds, &report, "semester_activities", "semester_activities[0].meetings").unwrap();
 /// assert_eq!(f.len(), 1);
 /// assert_eq!(f[0].rule_id, "bj-3p2-2024/semester-meetings");
-/// assert!(field_findings(&report, "applications", "semester_activities[0].meetings").is_err());
+/// assert!(field_findings(&ds, &report, "applications", "semester_activities[0].meetings").is_err());
+/// // A misspelt field or a record that is not there is an error, not "no findings".
+/// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[0].meeting").is_err());
+/// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[1].meetings").is_err());
 /// ```
-pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Finding>, InputError> {
+pub fn field_findings(
+    ds: &Dataset,
+    report: &Report,
+    kind: &str,
+    path: &str,
+) -> Result<Vec<Finding>, InputError> {
     let Some(entity) = EntityKind::parse(kind) else {
         let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
         return Err(bad_path(
@@ -79,17 +87,33 @@ pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Fin
             ),
         ));
     };
-    let well_formed = path
-        .strip_prefix(entity.as_str())
+    let k = entity.as_str();
+    let parts = path
+        .strip_prefix(k)
         .and_then(|r| r.strip_prefix('['))
         .and_then(|r| r.split_once("]."))
-        .is_some_and(|(i, field)| i.parse::<usize>().is_ok() && !field.is_empty());
-    if !well_formed {
-        let k = entity.as_str();
+        .and_then(|(i, field)| Some((i.parse::<usize>().ok()?, field)))
+        .filter(|(_, field)| !field.is_empty());
+    let Some((index, field)) = parts else {
         return Err(bad_path(
             "path",
             format!("字段路径{path}无效:应形如{k}[0].字段名"),
             format!("invalid field path {path:?}: expected {k}[<index>].<field>"),
+        ));
+    };
+    let n = ds.len_of(entity);
+    if index >= n {
+        return Err(bad_path(
+            "path",
+            format!("记录{k}[{index}]不存在:{k}共有{n}条记录"),
+            format!("no record {k}[{index}]: {k} has {n} record(s)"),
+        ));
+    }
+    if !is_field(entity, field) {
+        return Err(bad_path(
+            "path",
+            format!("{k}没有字段{field}(请检查拼写)"),
+            format!("{k} has no field {field:?} (check its spelling)"),
         ));
     }
     let concerns = |p: &str| {
@@ -102,6 +126,32 @@ pub fn field_findings(report: &Report, kind: &str, path: &str) -> Result<Vec<Fin
         .filter(|f| f.locations.iter().any(|l| concerns(&l.path)))
         .cloned()
         .collect())
+}
+
+/// Whether `field` (`meetings`, `attachments.training_plan`; indexes inside it are not followed)
+/// names a field of a `kind` record. The dataset reader, which refuses unknown fields, is asked
+/// with a record holding only that field: the reader's field list is the one true list.
+fn is_field(kind: EntityKind, field: &str) -> bool {
+    let names = field.split('[').next().unwrap_or_default();
+    let mut probe = serde_json::Value::Null;
+    for name in names.split('.').rev() {
+        let mut obj = serde_json::Map::new();
+        obj.insert(name.to_string(), probe);
+        probe = serde_json::Value::Object(obj);
+    }
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        kind.as_str().to_string(),
+        serde_json::Value::Array(vec![probe]),
+    );
+    let doc = serde_json::Value::Object(doc);
+    match crate::input::from_value::<Dataset>(doc) {
+        Ok(_) => true,
+        Err(e) => !e
+            .errors
+            .iter()
+            .any(|i| i.kind == InputErrorKind::UnknownField),
+    }
 }
 
 /// A rule with the pack it belongs to: what a form shows when asked "which clause is this?".
@@ -131,4 +181,21 @@ pub fn explain(rule_id: &str) -> Option<RuleInfo> {
         },
         rule: r.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_the_readers_fields() {
+        let sa = EntityKind::SemesterActivities;
+        assert!(is_field(sa, "meetings") && is_field(sa, "semester"));
+        assert!(!is_field(sa, "meeting") && !is_field(sa, ""));
+        let st = EntityKind::Students;
+        assert!(is_field(st, "name") && !is_field(st, "nmae"));
+        let ap = EntityKind::Applications;
+        assert!(is_field(ap, "attachments.training_plan"));
+        assert!(!is_field(ap, "attachments.trainng_plan"));
+    }
 }

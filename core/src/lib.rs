@@ -24,6 +24,7 @@ pub mod checks;
 pub mod engine;
 pub mod finding;
 pub mod forms;
+pub mod host;
 pub mod input;
 pub mod limits;
 pub mod model;

@@ -57,7 +57,8 @@ pub struct Limits {
     pub csv_line_bytes: u64,
     /// Characters of one string value in a JSON document or a Python/JS value. Default 1,000,000.
     pub string_chars: u64,
-    /// Nesting depth of a JSON document or a Python/JS value (a dataset needs 5). Default 64.
+    /// Nesting depth of a JSON document or a Python/JS value (a dataset needs 5). Default 64;
+    /// at most 128 (the JSON reader's own bound; readers of nested values use the stack).
     pub nesting_depth: u64,
     /// Problems listed one by one; the rest are counted in a last issue. Default 1,000.
     pub errors_listed: u64,
@@ -87,6 +88,11 @@ impl Default for Limits {
         }
     }
 }
+
+/// The highest [`Limits::nesting_depth`] that [`Limits::set`] accepts: serde_json's recursion
+/// limit, so nothing deeper could be read anyway, and a bound on the stack of every recursive
+/// reader (the Python converter among them).
+pub const MAX_NESTING_DEPTH: u64 = 128;
 
 /// One limit, by name: for messages and for [`Limits::set`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -310,6 +316,14 @@ impl Limits {
                 ),
             )
         })?;
+        if limit == Limit::NestingDepth && n > MAX_NESTING_DEPTH {
+            // Readers of nested values recurse: the stack, not the heap, is what this protects.
+            return Err(InputError::single(
+                InputErrorKind::Value,
+                format!("限额nesting_depth最多为{MAX_NESTING_DEPTH}(JSON读取器自身的上限),不能设为{n}"),
+                format!("limit nesting_depth can be at most {MAX_NESTING_DEPTH} (the JSON reader's own bound), not {n}"),
+            ));
+        }
         *self.slot(limit) = n;
         Ok(())
     }
@@ -468,6 +482,9 @@ mod tests {
         assert_eq!(e.errors.len(), 3);
         assert!(e.errors.iter().all(|i| i.kind == InputErrorKind::Value));
         assert!(l.set("records", "99999999999999999999GiB").is_err());
+        l.set("nesting_depth", "128").unwrap();
+        let e = l.set("nesting_depth", "129").unwrap_err();
+        assert!(e.errors[0].msg_en.contains("at most 128"));
     }
 
     #[test]

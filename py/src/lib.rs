@@ -9,10 +9,12 @@ mod errors;
 use errors::{guard, input_error, pack_error, panic_error};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use xianjie::{InputError, Lang, Options};
+use xianjie::limits::Limit;
+use xianjie::{InputError, Lang, Limits, Options};
 
 /// Runs `f` without the GIL; a panic in it comes back as `XianjieError`.
 pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
@@ -47,29 +49,138 @@ fn parsed(
         .map_err(|e| input_error(py, &e, located))
 }
 
+/// `Limits` with the given ones set (`Limits::set_all`: every unknown name or bad value is an
+/// `InputError` listing the known names).
+fn limits(py: Python<'_>, given: Option<BTreeMap<String, String>>) -> PyResult<Limits> {
+    let mut limits = Limits::default();
+    if let Some(given) = given {
+        limits
+            .set_all(given.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| input_error(py, &e, false))?;
+    }
+    Ok(limits)
+}
+
+/// Where the limits reach the core's readers of JSON text and files. They are checked (unknown
+/// names refused) on every path; the dataset readers take them once the core's do.
+fn parse_json(text: &str, _limits: &Limits) -> Result<xianjie::Dataset, InputError> {
+    xianjie::Dataset::from_json_str(text)
+}
+
+/// An `InputError` of one issue found by the binding itself.
+fn refused(py: Python<'_>, issue: xianjie::InputIssue) -> PyErr {
+    let e = InputError {
+        source_name: None,
+        errors: vec![issue],
+    };
+    input_error(py, &e, false)
+}
+
+/// Text given by the caller, refused if over `input_bytes` before anything is copied (a `str`'s
+/// UTF-8 form is borrowed from the object, which caches it).
+fn given_text<'a>(
+    py: Python<'_>,
+    text: &'a Bound<'_, PyString>,
+    limits: &Limits,
+) -> PyResult<std::borrow::Cow<'a, str>> {
+    let s = text
+        .to_cow()
+        .map_err(|_| refused(py, xianjie::host::not_unicode("")))?;
+    if s.len() as u64 > limits.input_bytes {
+        let found = Some(s.len() as u64);
+        return Err(refused(py, limits.exceeded(Limit::InputBytes, "", found)));
+    }
+    Ok(s)
+}
+
 #[pymethods]
 impl Dataset {
     /// Parses dataset JSON text (`Dataset::from_json_str`).
     #[staticmethod]
-    fn from_json_str(py: Python<'_>, text: String) -> PyResult<Dataset> {
-        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+    #[pyo3(signature = (text, limits=None))]
+    fn from_json_str(
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let limits = self::limits(py, limits)?;
+        let text = given_text(py, text, &limits)?;
+        let r = detached(py, || parse_json(&text, &limits))?;
         parsed(py, r, true)
     }
     /// Reads a dataset file, by extension (`api::read_path`).
     #[staticmethod]
-    fn read_path(py: Python<'_>, path: PathBuf) -> PyResult<Dataset> {
+    #[pyo3(signature = (path, limits=None))]
+    fn read_path(
+        py: Python<'_>,
+        path: PathBuf,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        self::limits(py, limits)?;
         let r = detached(py, || xianjie::api::read_path_with_cells(&path))?;
         let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
         Ok(Dataset { inner, cells })
     }
-    /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them.
+    /// Text given as data: JSON if it starts with `{` or `[`, else the path of an existing file;
+    /// anything else is refused as neither (`host::not_json_or_path`).
     #[staticmethod]
-    fn from_py(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Dataset> {
-        let text = guard(py, || {
+    #[pyo3(signature = (text, limits=None))]
+    fn from_text(
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let json = text
+            .to_cow()
+            .map(|s| {
+                s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .starts_with(['{', '['])
+            })
+            .unwrap_or(true);
+        if json {
+            return Self::from_json_str(py, text, limits);
+        }
+        let shown = text.to_cow()?;
+        let path = PathBuf::from(shown.as_ref());
+        if detached(py, || path.exists())? {
+            return Self::read_path(py, path, limits);
+        }
+        Err(refused(py, xianjie::host::not_json_or_path(&shown)))
+    }
+    /// Bytes given as data, decoded as UTF-8 (the first bad byte is named), then as `from_text`.
+    #[staticmethod]
+    #[pyo3(signature = (data, limits=None))]
+    fn from_bytes(
+        py: Python<'_>,
+        data: &Bound<'_, PyBytes>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let n = data.as_bytes().len() as u64;
+        let lim = self::limits(py, limits.clone())?;
+        if n > lim.input_bytes {
+            return Err(refused(py, lim.exceeded(Limit::InputBytes, "", Some(n))));
+        }
+        match std::str::from_utf8(data.as_bytes()) {
+            Ok(text) => Self::from_text(py, &PyString::new(py, text), limits),
+            Err(e) => Err(refused(py, xianjie::host::not_utf8(e.valid_up_to()))),
+        }
+    }
+    /// Converts Python values (dicts, lists, `Columns`, decimals, dates) and parses them; every
+    /// value that cannot be converted is reported (`convert`), with its place.
+    #[staticmethod]
+    #[pyo3(signature = (data, limits=None))]
+    fn from_py(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        limits: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Dataset> {
+        let limits = self::limits(py, limits)?;
+        let converted = guard(py, || {
             let t = convert::Types::new(py)?;
-            Ok(convert::dataset(data, &t)?.to_string())
+            convert::dataset(data, &t, &limits)
         })?;
-        let r = detached(py, || xianjie::Dataset::from_json_str(&text))?;
+        let value = converted.map_err(|e| input_error(py, &e, false))?;
+        let r = detached(py, || parse_json(&value.to_string(), &limits))?;
         parsed(py, r, false)
     }
     /// Pretty JSON (`Dataset::to_json_pretty`).

@@ -141,11 +141,14 @@ def test_aware_datetime_and_naive_refused() -> None:
     assert e["input"] == datetime(2023, 12, 1, 10, 0)
 
 
-def test_unsupported_types_are_type_errors() -> None:
-    with pytest.raises(TypeError):
+def test_unsupported_types_are_located_input_errors() -> None:
+    # Not a bare TypeError: a place and a type, like every other input problem (issue 10).
+    with pytest.raises(xianjie.InputError) as info:
         xianjie.check({"schools": [object()]})
-    with pytest.raises(TypeError):
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("type", ("schools", 0))]
+    with pytest.raises(xianjie.InputError) as info:
         xianjie.check(12345)  # type: ignore[arg-type]
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("type", ())]
 
 
 def test_csv_is_read_by_the_core(tmp_path: Path) -> None:

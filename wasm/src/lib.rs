@@ -12,6 +12,7 @@
 
 #[cfg_attr(not(feature = "meta"), allow(dead_code))]
 mod types;
+mod value;
 
 use js_sys::{Reflect, JSON};
 use schemars::JsonSchema;
@@ -21,7 +22,7 @@ use tsify::{Ts, Tsify};
 use types::*;
 use wasm_bindgen::prelude::*;
 use xianjie::reference::source::{self, Table};
-use xianjie::{forms, input, Dataset, InputError, Lang, PackError};
+use xianjie::{forms, input, Dataset, InputError, Lang, Limits, PackError};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -39,6 +40,68 @@ pub struct CheckOptions {
     /// Preferred language of rendered text; findings always carry both `zh` and `en`.
     #[serde(default)]
     pub lang: Lang,
+    /// Limits on what is read, by the names of the CLI's `--limit` and Python's `limits=` (e.g.
+    /// `{nesting_depth: 32}`); a value may also be text such as `"64 MiB"`. An unknown name or a
+    /// bad value is an input error listing the known names.
+    #[serde(default, deserialize_with = "limit_values")]
+    #[schemars(with = "xianjie::Limits")]
+    pub limits: BTreeMap<String, String>,
+}
+
+/// Limit values as written, a number or text (`"64 MiB"`), kept as text for `Limits::set`.
+/// Read by hand into the map type `params` already uses: far smaller in the module than a JSON
+/// value or another map type.
+fn limit_values<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    struct Text(String);
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(Values)
+        }
+    }
+    struct Values;
+    impl<'de> serde::de::Visitor<'de> for Values {
+        type Value = Text;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number or text such as \"64 MiB\"")
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Text, E> {
+            Ok(Text(n.to_string()))
+        }
+        fn visit_str<E>(self, s: &str) -> Result<Text, E> {
+            Ok(Text(s.to_string()))
+        }
+    }
+    struct Map;
+    impl<'de> serde::de::Visitor<'de> for Map {
+        type Value = BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of limits")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, Text(v))) = m.next_entry::<String, Text>()? {
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Map)
+}
+
+impl CheckOptions {
+    /// The core's `Limits` with the given ones set.
+    fn limits(&self) -> Result<Limits, JsValue> {
+        let mut limits = Limits::default();
+        limits
+            .set_all(self.limits.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(input_error)?;
+        Ok(limits)
+    }
 }
 
 /// A JS `Error` carrying the core's structured error.
@@ -76,38 +139,41 @@ fn out<T: Tsify, V: Serialize + ?Sized>(v: &V) -> Ts<T> {
     Ts::new_unchecked(to_js(v))
 }
 
-/// JS value → JSON text for the core's located parser. A string is taken as JSON text as is.
-fn json_text(v: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
-    }
-    if v.is_undefined() {
-        return Ok("null".into());
-    }
-    // JSON.stringify throws for BigInt and cycles: that error is passed on as is.
-    Ok(JSON::stringify(v)?
-        .as_string()
-        .unwrap_or_else(|| "null".into()))
+/// JS value → JSON value (`value::to_json`: NaN, cycles, depth … refused, located).
+fn json(v: &JsValue, limits: &Limits) -> Result<serde_json::Value, JsValue> {
+    value::to_json(v, limits).map_err(input_error)
 }
 
-fn dataset(data: &JsValue) -> Result<Dataset, JsValue> {
-    Dataset::from_json_str(&json_text(data)?).map_err(input_error)
+/// The dataset: JSON text as is (located by line and column), any other value converted.
+fn dataset(data: &JsValue, limits: &Limits) -> Result<Dataset, JsValue> {
+    if let Some(text) = data.as_string() {
+        return Dataset::from_json_str(&text).map_err(input_error);
+    }
+    // Read from the value itself: no text to print and parse again (and no line or column
+    // pointing into text the caller never saw).
+    input::from_value(json(data, limits)?).map_err(input_error)
 }
 
 fn options(opts: Option<Ts<CheckOptionsT>>) -> Result<CheckOptions, JsValue> {
     match opts {
         Some(o) if !o.js_value().is_null() && !o.js_value().is_undefined() => {
-            input::from_json_str(&json_text(&o.js_value())?).map_err(input_error)
+            input::from_value(json(&o.js_value(), &Limits::default())?).map_err(input_error)
         }
         _ => Ok(CheckOptions::default()),
     }
 }
 
-/// Checks with the built-in packs named in the options (the only packs JS can name).
-fn run(ds: &Dataset, opts: Option<Ts<CheckOptionsT>>) -> Result<xianjie::Report, JsValue> {
+/// Reads the options (their limits first), then the dataset, then checks with the built-in
+/// packs named in the options (the only packs JS can name).
+fn run(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<(Dataset, xianjie::Report), JsValue> {
     let o = options(opts)?;
+    let ds = dataset(&data.js_value(), &o.limits()?)?;
     let checker = xianjie::Checker::builtin(&o.packs, &o.params).map_err(pack_error)?;
-    Ok(checker.check(ds))
+    let report = checker.check(&ds);
+    Ok((ds, report))
 }
 
 /// Checks a dataset (object or JSON text) and returns the report.
@@ -116,8 +182,7 @@ pub fn check(
     data: Ts<DatasetInputT>,
     opts: Option<Ts<CheckOptionsT>>,
 ) -> Result<Ts<ReportT>, JsValue> {
-    let ds = dataset(&data.js_value())?;
-    Ok(out(&run(&ds, opts)?))
+    Ok(out(&run(data, opts)?.1))
 }
 
 /// Checks the whole form `data` and returns the findings concerning the field at `path` (e.g.
@@ -129,9 +194,8 @@ pub fn check_field(
     path: &str,
     opts: Option<Ts<CheckOptionsT>>,
 ) -> Result<Ts<FindingListT>, JsValue> {
-    let ds = dataset(&data.js_value())?;
-    let report = run(&ds, opts)?;
-    let found = forms::field_findings(&report, kind, path).map_err(input_error)?;
+    let (ds, report) = run(data, opts)?;
+    let found = forms::field_findings(&ds, &report, kind, path).map_err(input_error)?;
     Ok(out(&found))
 }
 

@@ -377,6 +377,12 @@ export type Check = {
 export interface CheckOptions {
   /** Preferred language of rendered text; findings always carry both `zh` and `en`. */
   lang?: Lang;
+  /**
+   * Limits on what is read, by the names of the CLI's `--limit` and Python's `limits=` (e.g.
+   * `{nesting_depth: 32}`); a value may also be text such as `"64 MiB"`. An unknown name or a
+   * bad value is an input error listing the known names.
+   */
+  limits?: Limits;
   /** Built-in pack ids to check with; empty or absent means every built-in pack. */
   packs?: string[];
   /** Parameters, `"<rule id>.<name>"` to a value written as a string (exact, e.g. `"30"`, `"60%"`). */
@@ -725,6 +731,64 @@ export interface Limit {
   of: string;
   /** The share of it allowed, e.g. `"30%"`; the whole of it when omitted. */
   share?: Fraction | null;
+}
+
+/**
+ * Bounds on what is read. Every field is a count (or bytes, or characters); see each for what
+ * it bounds and why its default is what it is.
+ */
+export interface Limits {
+  /** Characters of one cell, CSV or workbook (Excel's own limit is 32,767). Default 32,767. */
+  cell_chars?: number;
+  /** Columns of one sheet or CSV file. Default 1,000 (the widest collection has under 60). */
+  columns?: number;
+  /** Bytes of one CSV line (a record). Default 1 MiB. */
+  csv_line_bytes?: number;
+  /** Problems listed one by one; the rest are counted in a last issue. Default 1,000. */
+  errors_listed?: number;
+  /**
+   * Bytes of one input file or document (JSON, CSV, workbook). Default 1 GiB: a national JSON
+   * document fits; `/dev/zero` does not get read until memory runs out.
+   */
+  input_bytes?: number;
+  /** Cells covered by merged ranges in one sheet. Default 100,000 (merges are for headers). */
+  merged_cells?: number;
+  /**
+   * Characters of a user's value quoted in a message; longer values are shown abbreviated.
+   * Default 80.
+   */
+  message_chars?: number;
+  /**
+   * Nesting depth of a JSON document or a Python/JS value (a dataset needs 5). Default 64;
+   * at most 128 (the JSON reader's own bound; readers of nested values use the stack).
+   */
+  nesting_depth?: number;
+  /**
+   * Records in one collection. Default 10,000,000 (the nation's students in a decade fit in
+   * batches; one document holding more is a mistake or an attack).
+   */
+  records?: number;
+  /** Shared strings in one workbook. Default 5,000,000. */
+  shared_strings?: number;
+  /**
+   * Cells of one sheet's used range (rows × columns, counted before it is allocated).
+   * Default 30,000,000: a million rows of 30 columns.
+   */
+  sheet_cells?: number;
+  /** Rows of one sheet (Excel's own limit is 1,048,576). Default 1,048,576. */
+  sheet_rows?: number;
+  /** Characters of one string value in a JSON document or a Python/JS value. Default 1,000,000. */
+  string_chars?: number;
+  /**
+   * Decompressed bytes of one part of a workbook (a sheet's XML, the shared strings).
+   * Default 1 GiB.
+   */
+  zip_part_bytes?: number;
+  /**
+   * Decompressed size of a workbook part over its compressed size, for parts over 1 MiB.
+   * Default 200: real sheets compress 5–50 times; zip bombs thousands of times.
+   */
+  zip_ratio?: number;
 }
 
 /** Where in the input: a record, and a field of it where one is to blame. */

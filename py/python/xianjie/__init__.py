@@ -59,6 +59,7 @@ __all__ = [
     "Explanation",
     "Finding",
     "InputError",
+    "LimitValues",
     "Location",
     "NamedValue",
     "PackError",
@@ -87,36 +88,52 @@ __all__ = [
 Data = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]", Dataset]
 
 
-def dataset(data: Data, lang: str = "zh") -> Dataset:
+#: Limits on what is read (``{"nesting_depth": 32, "string_chars": "1MiB"}``): the names and
+#: defaults of the core's ``Limits`` (``docs/guide.md``); values are whole numbers or text such as
+#: ``"64 MiB"``. An unknown name or a bad value is an :class:`InputError` listing the known names.
+LimitValues = Optional[Mapping[str, Union[int, str]]]
+
+
+def _limits(limits: LimitValues) -> Optional[Dict[str, str]]:
+    if limits is None:
+        return None
+    if not isinstance(limits, Mapping):
+        raise TypeError(f"limits must be a dict, not {type(limits).__name__}")
+    return {str(k): str(v) for k, v in limits.items()}
+
+
+def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset:
     """Reads ``data`` into a core :class:`Dataset` (validated; every problem located).
 
     ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
-    pyarrow tables), JSON text, ``bytes``, a path (``.json``, ``.xlsx``, ``.csv``: read by the
-    core, any cell problem an error), or a ``Dataset``. Raises :class:`InputError`.
+    pyarrow tables), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``: read
+    by the core, any cell problem an error), or a ``Dataset``. ``limits`` bound what is read
+    (see ``LimitValues``). Raises :class:`InputError` for anything else too: text that is
+    neither JSON nor an existing path, bytes that are not UTF-8, generators and iterators (pass
+    a list), cyclic or too deeply nested values, non-text keys, duplicate DataFrame columns.
     """
     if isinstance(data, Dataset):
         return data
+    lim = _limits(limits)
     try:
         if isinstance(data, bytes):
-            data = data.decode("utf-8")
-        if isinstance(data, str) and data.lstrip().startswith(("{", "[")):
-            return Dataset.from_json_str(data)
-        if isinstance(data, (str, os.PathLike)):
-            return Dataset.read_path(os.fspath(data))
+            return Dataset.from_bytes(data, lim)
+        if isinstance(data, str):
+            return Dataset.from_text(data, lim)
+        if isinstance(data, os.PathLike):
+            return Dataset.read_path(os.fspath(data), lim)
         if isinstance(data, Mapping):
             native, shadow = _frames.convert(data)
             try:
-                return Dataset.from_py(native)
+                return Dataset.from_py(native, lim)
             except InputError as e:
                 e._lookup = lambda loc: _frames.lookup(shadow, loc)
                 raise
+        # Anything else (a list, a generator): refused by the converter, with the reason.
+        return Dataset.from_py(data, lim)
     except InputError as e:
         e.lang = lang
         raise
-    raise TypeError(
-        "data must be a dict, JSON text, a path or a Dataset, "
-        f"not {type(data).__name__}"
-    )
 
 
 def _param(value: object) -> str:
@@ -132,15 +149,17 @@ def check(
     packs: Union[str, Sequence[str], None] = None,
     params: Optional[Mapping[str, object]] = None,
     lang: str = "zh",
+    limits: LimitValues = None,
 ) -> Report:
     """Checks ``data`` against built-in ``packs`` (all when ``None``) with ``params``
     (``{"<rule id>.<name>": value}``). ``lang`` (``"zh"``/``"en"``) is the language of error
-    messages and of the notebook display; findings always carry both.
+    messages and of the notebook display; findings always carry both. ``limits`` bound what is
+    read (``{"nesting_depth": 32}``; names as the CLI's ``--limit``).
 
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
     """
-    ds = dataset(data, lang)
+    ds = dataset(data, lang, limits)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}
     return Report(_native.check(ds, pack_ids, param_map, lang), lang)

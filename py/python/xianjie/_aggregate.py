@@ -2,7 +2,7 @@
 
 Exact values stay exact: rates are ``Decimal`` (``None`` for a zero denominator), fractions are
 text such as ``"66/70"``, instants are aware ``datetime``. ``frame`` picks ``"pandas"`` (default)
-or ``"polars"``.
+or ``"polars"``. ``limits`` bound what is read, as for ``xianjie.check``.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def _grouped(rows: List[Dict[str, Any]], by: Sequence[str], numbers: Sequence[st
     return cols
 
 
-def transfer_rates(data: Any, by: Sequence[str] = ("district",), frame: str = "pandas") -> Any:
+def transfer_rates(
+    data: Any, by: Sequence[str] = ("district",), frame: str = "pandas", limits: Any = None
+) -> Any:
     """Transfer rates (transferred ÷ secondary graduates) by ``by`` (``project``,
     ``secondary_school``, ``higher_school``, ``major``, ``category``, ``district``,
     ``entry_year``): one row per group, with ``<by>``/``<by>_name`` columns, counts, and the rate
@@ -59,7 +61,7 @@ def transfer_rates(data: Any, by: Sequence[str] = ("district",), frame: str = "p
     ``consistent``."""
     from . import dataset
 
-    rows = json.loads(_native.transfer_rates(dataset(data), list(by)))
+    rows = json.loads(_native.transfer_rates(dataset(data, limits=limits), list(by)))
     cols = _grouped(rows, by, ("cohorts", "enrolled", "graduated", "transferred", "incomplete"))
     for name in ("numerator", "denominator", "fraction", "rate", "exact", "consistent"):
         cols[name] = [r["rate"].get(name) for r in rows]
@@ -67,22 +69,24 @@ def transfer_rates(data: Any, by: Sequence[str] = ("district",), frame: str = "p
     return _frame(cols, frame)
 
 
-def enrollment_totals(data: Any, by: Sequence[str] = ("district",), frame: str = "pandas") -> Any:
+def enrollment_totals(
+    data: Any, by: Sequence[str] = ("district",), frame: str = "pandas", limits: Any = None
+) -> Any:
     """Enrollment totals by ``by`` (groupings as for :func:`transfer_rates`)."""
     from . import dataset
 
-    rows = json.loads(_native.enrollment_totals(dataset(data), list(by)))
+    rows = json.loads(_native.enrollment_totals(dataset(data, limits=limits), list(by)))
     numbers = ("cohorts", "enrolled", "still_enrolled", "still_enrolled_reported", "graduated",
                "transferred")
     return _frame(_grouped(rows, by, numbers), frame)
 
 
-def summary(data: Any, frame: str = "pandas") -> Any:
+def summary(data: Any, frame: str = "pandas", limits: Any = None) -> Any:
     """The new-application summary (汇总表): one row per application, by secondary school,
     year and rank."""
     from . import dataset
 
-    schools = json.loads(_native.application_summary(dataset(data)))
+    schools = json.loads(_native.application_summary(dataset(data, limits=limits)))
     names = ("secondary_school", "secondary_school_name", "year", "rank", "id", "index",
              "higher_school", "higher_school_name", "secondary_major", "secondary_major_name",
              "higher_major", "higher_major_name", "attachments_complete", "submitted_at")
@@ -102,11 +106,11 @@ def summary(data: Any, frame: str = "pandas") -> Any:
     return _frame(cols, frame)
 
 
-def semester_compliance(data: Any, frame: str = "pandas") -> Any:
+def semester_compliance(data: Any, frame: str = "pandas", limits: Any = None) -> Any:
     """Each project-semester against the semester minimums: one row per item checked."""
     from . import dataset
 
-    rows = json.loads(_native.semester_compliance(dataset(data)))
+    rows = json.loads(_native.semester_compliance(dataset(data, limits=limits)))
     names = ("project", "semester", "index", "field", "rule_id", "value", "min", "max",
              "compliant", "label_zh", "label_en")
     cols: Columns = {name: [] for name in names}
@@ -126,11 +130,12 @@ def targets(
     packs: Optional[Sequence[str]] = None,
     params: Optional[Dict[str, object]] = None,
     frame: str = "pandas",
+    limits: Any = None,
 ) -> Any:
     """Target progress (severity ``target``) from a check of ``data``: one row per target."""
     from . import check
 
-    report = check(data, packs=packs, params=params)
+    report = check(data, packs=packs, params=params, limits=limits)
     names = ("rule_id", "year", "value", "goal", "stretch", "met", "pending", "message_zh",
              "message_en")
     cols: Columns = {name: [] for name in names}

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Tuple, Union
 
 from ._native import Columns
 
-ColumnLists = Dict[str, List[Any]]
+ColumnLists = List[Tuple[str, List[Any]]]
 
 
 def is_frame(obj: object) -> bool:
@@ -25,32 +25,35 @@ def is_frame(obj: object) -> bool:
 
 
 def column_lists(frame: Any) -> ColumnLists:
-    """One Python list per column."""
+    """One Python list per column, in order; a name given twice stays twice (the core refuses
+    it, rather than one column silently replacing the other)."""
     module = type(frame).__module__.split(".")[0]
     if module == "polars":
-        return {name: frame.get_column(name).to_list() for name in frame.columns}
+        return [(name, frame.get_column(name).to_list()) for name in frame.columns]
     if module == "pandas":
-        out: ColumnLists = {}
-        for name in frame.columns:
-            s = frame[name]
-            out[str(name)] = s.astype(object).where(s.notna(), None).tolist()
+        out: ColumnLists = []
+        for i, name in enumerate(frame.columns):
+            s = frame.iloc[:, i]
+            out.append((str(name), s.astype(object).where(s.notna(), None).tolist()))
         return out
     pa = import_module("pyarrow")
 
     table = frame if isinstance(frame, pa.Table) else pa.table(frame)
-    return {name: table.column(name).to_pylist() for name in table.column_names}
+    return [
+        (name, table.column(i).to_pylist()) for i, name in enumerate(table.column_names)
+    ]
 
 
-def convert(data: Mapping[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+def convert(data: Mapping[Any, Any]) -> Tuple[Dict[Any, Any], Dict[Any, Any]]:
     """The mapping with frames replaced by ``Columns`` (for the core), and a shadow copy with
     frames replaced by their column lists (to show the offending input in errors)."""
-    native: Dict[str, Any] = {}
-    shadow: Dict[str, Any] = {}
+    native: Dict[Any, Any] = {}
+    shadow: Dict[Any, Any] = {}
     for key, value in data.items():
         if is_frame(value):
             lists = column_lists(value)
-            native[key] = Columns(list(lists), list(lists.values()))
-            shadow[key] = _Rows(lists)
+            native[key] = Columns([n for n, _ in lists], [c for _, c in lists])
+            shadow[key] = _Rows(dict(lists))
         else:
             native[key] = value
             shadow[key] = value
@@ -60,7 +63,7 @@ def convert(data: Mapping[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
 class _Rows:
     """Row access over column lists, for error lookups only."""
 
-    def __init__(self, lists: ColumnLists) -> None:
+    def __init__(self, lists: Dict[str, List[Any]]) -> None:
         self.lists = lists
 
     def __getitem__(self, i: int) -> Dict[str, Any]:
