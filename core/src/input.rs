@@ -359,6 +359,14 @@ pub fn from_value<T: serde::de::DeserializeOwned>(
     from_value_in(value, None, &Limits::default())
 }
 
+/// [`from_value`] under `limits` (as the bindings read converted host values).
+pub fn from_value_with<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    limits: &Limits,
+) -> Result<T, InputError> {
+    from_value_in(value, None, limits)
+}
+
 /// Occurrences given a line and column (each scans the text).
 const MAX_LOCATED: usize = 50;
 /// Reads of one value while looking for its problems (each finds at least one more).

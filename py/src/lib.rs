@@ -61,10 +61,9 @@ fn limits(py: Python<'_>, given: Option<BTreeMap<String, String>>) -> PyResult<L
     Ok(limits)
 }
 
-/// Where the limits reach the core's readers of JSON text and files. They are checked (unknown
-/// names refused) on every path; the dataset readers take them once the core's do.
-fn parse_json(text: &str, _limits: &Limits) -> Result<xianjie::Dataset, InputError> {
-    xianjie::Dataset::from_json_str(text)
+/// JSON text read by the core under the caller's limits.
+fn parse_json(text: &str, limits: &Limits) -> Result<xianjie::Dataset, InputError> {
+    xianjie::Dataset::from_json_str_with(text, limits)
 }
 
 /// An `InputError` of one issue found by the binding itself.
@@ -116,8 +115,8 @@ impl Dataset {
         path: PathBuf,
         limits: Option<BTreeMap<String, String>>,
     ) -> PyResult<Dataset> {
-        self::limits(py, limits)?;
-        let r = detached(py, || xianjie::api::read_path_with_cells(&path))?;
+        let limits = self::limits(py, limits)?;
+        let r = detached(py, || xianjie::api::read_path_located(&path, &limits))?;
         let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
         Ok(Dataset { inner, cells })
     }

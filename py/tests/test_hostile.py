@@ -198,11 +198,6 @@ def test_duplicate_arrow_columns_are_refused() -> None:
     assert (e[0]["type"], e[0]["loc"]) == ("value", ("semester_activities",))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the core to collect every input error past the first bad record (issue 10, "
-    "core change on another branch); the binding passes every issue through unchanged",
-)
 def test_two_bad_records_give_two_errors() -> None:
     # Both bad values are valid Python (they convert); the core's reader refuses them, and
     # every one must be listed, not only the first (issue 10: "every problem, once").

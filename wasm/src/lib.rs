@@ -147,11 +147,11 @@ fn json(v: &JsValue, limits: &Limits) -> Result<serde_json::Value, JsValue> {
 /// The dataset: JSON text as is (located by line and column), any other value converted.
 fn dataset(data: &JsValue, limits: &Limits) -> Result<Dataset, JsValue> {
     if let Some(text) = data.as_string() {
-        return Dataset::from_json_str(&text).map_err(input_error);
+        return Dataset::from_json_str_with(&text, limits).map_err(input_error);
     }
     // Read from the value itself: no text to print and parse again (and no line or column
     // pointing into text the caller never saw).
-    input::from_value(json(data, limits)?).map_err(input_error)
+    input::from_value_with(json(data, limits)?, limits).map_err(input_error)
 }
 
 fn options(opts: Option<Ts<CheckOptionsT>>) -> Result<CheckOptions, JsValue> {

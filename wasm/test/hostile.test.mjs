@@ -122,9 +122,8 @@ test('checkField: a misspelt field or an index past the end is an error naming i
   assert.deepEqual(xj.checkField('semester_activities', form(2), 'semester_activities[0].semester', BJ), []);
 });
 
-// Needs the core to collect every input error past the first bad record (issue 10, core change on
-// another branch); the binding passes the errors array through unchanged. Un-skip after merging.
-test('two bad records give two errors', { skip: 'needs the core change collecting every input error' }, () => {
+// The core collects every input error past the first bad record; the binding passes them through.
+test('two bad records give two errors', () => {
   const d = { semester_activities: [activity(-1), activity(2), activity(-2)] };
   const e = refused(() => xj.check(d, BJ));
   assert.deepEqual(e.errors.map((x) => [x.type, x.loc]), [
