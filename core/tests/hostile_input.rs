@@ -331,3 +331,41 @@ fn a_file_over_the_limit_is_refused_from_its_size() {
     xianjie::api::read_path_with(&p, &limits).unwrap();
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_array_where_a_field_is_expected_is_reported_once() {
+    let e = read(
+        r#"{"name": [1, 2, 3], "reporting_year": [], "schools": 5}"#,
+        &Limits::default(),
+    );
+    assert_eq!(
+        kinds_and_places(&e),
+        [
+            ("type", "name"),
+            ("type", "reporting_year"),
+            ("type", "schools")
+        ]
+    );
+}
+
+#[test]
+fn a_value_taken_out_is_not_reported_again_through_its_container() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Kind {
+        Sized(u8),
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        k: Kind,
+        n: u32,
+    }
+    let e = from_json_str_with::<Doc>(r#"{"k": {"sized": 300}, "n": "x"}"#, &Limits::default())
+        .unwrap_err();
+    let mut got = kinds_and_places(&e);
+    got.sort();
+    assert_eq!(got, [("type", "n"), ("value", "k.sized")]);
+}
