@@ -169,7 +169,7 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
                 expected_zh(expected),
                 found_zh(found)
             ),
-            format!("invalid value: {msg}"),
+            msg.to_string(),
         );
     }
     (

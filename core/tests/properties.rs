@@ -96,7 +96,7 @@ proptest! {
         acts in proptest::collection::vec(activity(0..u32::MAX, 0..u32::MAX, 0..u32::MAX), 0..8),
         cohorts in proptest::collection::vec(cohort(), 0..8),
         qm in proptest::collection::vec(monitoring(), 0..8),
-        year in proptest::option::of(1990i32..2100),
+        year in proptest::option::of(2000i32..=2100),
         name in proptest::option::of("\\PC{0,20}"),
     ) {
         let ds = Dataset {
