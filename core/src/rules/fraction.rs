@@ -195,9 +195,11 @@ impl FromStr for Fraction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let t = s.trim();
+        // Quoted abbreviated: a pack's value may be long.
+        let q = crate::input::quote(s);
         let bad = || {
             format!(
-                "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {s:?}"
+                "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {q:?}"
             )
         };
         // Exactly as written: a 40-digit threshold rounded would let 1 meeting pass a bound of
@@ -205,7 +207,7 @@ impl FromStr for Fraction {
         let dec = |x: &str| {
             Decimal::from_str_exact(x.trim()).map_err(|_| match Decimal::from_str(x.trim()) {
                 Ok(_) => format!(
-                    "{s:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
+                    "{q:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
                 ),
                 Err(_) => bad(),
             })
@@ -226,10 +228,10 @@ impl FromStr for Fraction {
             Fraction::from_decimal(dec(t)?)
         };
         if f.den <= Decimal::ZERO {
-            return Err(format!("denominator must be positive in {s:?}"));
+            return Err(format!("denominator must be positive in {q:?}"));
         }
         if f.num < Decimal::ZERO {
-            return Err(format!("thresholds are non-negative, found {s:?}"));
+            return Err(format!("thresholds are non-negative, found {q:?}"));
         }
         Ok(f)
     }
