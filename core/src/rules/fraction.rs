@@ -98,6 +98,10 @@ impl Fraction {
 /// assert_eq!(xianjie::rules::cmp_products(&[70.into(), big], &[0.into(), 100.into()]), Ordering::Greater);
 /// ```
 pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
+    // Most comparisons fit 128 bits: exact there, and without allocating.
+    if let Some(o) = cmp_products_i128(l, r) {
+        return o;
+    }
     let (ls, lscale, lmag) = product(l);
     let (rs, rscale, mut rmag) = product(r);
     let mut lmag = lmag;
@@ -119,6 +123,22 @@ pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
     } else {
         ord
     }
+}
+
+/// [`cmp_products`] on 128-bit integers; `None` when a product or the scaling does not fit.
+fn cmp_products_i128(l: &[Decimal], r: &[Decimal]) -> Option<Ordering> {
+    let prod = |xs: &[Decimal]| {
+        xs.iter().try_fold((1i128, 0u32), |(m, s), x| {
+            Some((m.checked_mul(x.mantissa())?, s + x.scale()))
+        })
+    };
+    let ((mut lm, ls), (mut rm, rs)) = (prod(l)?, prod(r)?);
+    if ls < rs {
+        lm = lm.checked_mul(10i128.checked_pow(rs - ls)?)?;
+    } else {
+        rm = rm.checked_mul(10i128.checked_pow(ls - rs)?)?;
+    }
+    Some(lm.cmp(&rm))
 }
 
 /// Sign (-1, 0, 1), scale and magnitude (base 2³², least significant first) of a product.
