@@ -169,7 +169,7 @@ fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
                 expected_zh(expected),
                 found_zh(found)
             ),
-            format!("invalid value: {msg}"),
+            msg.to_string(),
         );
     }
     (
@@ -326,15 +326,20 @@ fn read_member<T: serde::de::DeserializeOwned>(
     v: serde_json::Value,
     sink: &mut Sink<'_>,
 ) {
-    let mut doc = serde_json::Map::new();
-    doc.insert(
-        key.to_string(),
-        match i {
-            Some(_) => serde_json::Value::Array(vec![v]),
-            None => v,
-        },
-    );
-    let mut doc = serde_json::Value::Object(doc);
+    let member = |v: serde_json::Value| {
+        let mut doc = serde_json::Map::new();
+        doc.insert(key.to_string(), v);
+        serde_json::Value::Object(doc)
+    };
+    // An array where no collection is expected is wrong once, not once per element.
+    let empty = member(serde_json::Value::Array(Vec::new()));
+    if i.is_some_and(|i| i > 0) && de::from_value::<T>(&empty).is_err() {
+        return;
+    }
+    let mut doc = member(match i {
+        Some(_) => serde_json::Value::Array(vec![v]),
+        None => v,
+    });
     let at = |mut p: Vec<locate::Seg>| {
         if let (Some(i), Some(locate::Seg::Index(j))) = (i, p.get_mut(1)) {
             *j = i;
@@ -391,7 +396,7 @@ fn from_value_in<T: serde::de::DeserializeOwned>(
 /// After each problem the value is mended so that reading can go on: the unknown fields of the
 /// struct that refused one are all taken out (wherever that struct occurs), a bad field is
 /// taken out of its record. A problem that only follows from a mending (the field just taken out
-/// is now missing) ends the reading of this value instead of being reported.
+/// is now missing) is not reported; what holds it is taken out in turn.
 fn read_all<T: serde::de::DeserializeOwned>(
     value: &mut serde_json::Value,
     sink: &mut Sink<'_>,
@@ -406,12 +411,24 @@ fn read_all<T: serde::de::DeserializeOwned>(
             Err(e) => e,
         };
         let (mut path, msg) = (err.path, err.message);
-        if let Some(missing) = msg.strip_prefix("missing field `") {
-            let mut p = path.clone();
-            p.push(Seg::Key(missing.trim_end_matches('`').to_string()));
-            if taken.contains(&p) {
-                break;
+        // A problem that follows from a mending: the field taken out is now missing, or the
+        // object it was taken from no longer reads (an enum left without its variant).
+        let consequence = match msg.strip_prefix("missing field `") {
+            Some(missing) => {
+                let mut p = path.clone();
+                p.push(Seg::Key(missing.trim_end_matches('`').to_string()));
+                taken.contains(&p)
             }
+            None => taken
+                .iter()
+                .any(|t| t.len() > path.len() && t.starts_with(&path)),
+        };
+        if consequence {
+            // Not reported; what holds it is taken out too, and the rest read on.
+            if take_out(value, path, &mut taken) {
+                continue;
+            }
+            break;
         }
         if unknown_field_name(&msg).is_some() {
             // The path ends at the unknown key; the struct said which fields it knows.
@@ -433,17 +450,27 @@ fn read_all<T: serde::de::DeserializeOwned>(
             }
         }
         sink.error(&at(path.clone()), &msg);
-        // Go on past the bad value: take out the field that holds it.
-        let Some(k) = path.iter().rposition(|s| matches!(s, Seg::Key(_))) else {
-            break;
-        };
-        path.truncate(k + 1);
-        if !locate::remove_at(value, &path) {
+        if !take_out(value, path, &mut taken) {
             break;
         }
-        taken.push(path);
     }
     None
+}
+
+/// Takes out of `value` the member that holds the value at `path` (the path up to its last
+/// key), so that reading can go on past it; false if there is none.
+fn take_out(
+    value: &mut serde_json::Value,
+    mut path: Vec<locate::Seg>,
+    taken: &mut Vec<Vec<locate::Seg>>,
+) -> bool {
+    let Some(k) = path.iter().rposition(|s| matches!(s, locate::Seg::Key(_))) else {
+        return false;
+    };
+    path.truncate(k + 1);
+    let removed = locate::remove_at(value, &path);
+    taken.push(path);
+    removed
 }
 
 /// Problems found so far, up to [`Limits::errors_listed`] one by one and the rest counted.

@@ -226,3 +226,49 @@ fn a_reporting_year_outside_2000_to_2100_is_refused_at_its_field() {
         Dataset::from_json_str(&format!(r#"{{"reporting_year": {y}}}"#)).unwrap();
     }
 }
+
+/// Every amount of `v` set to `amount` and every count to `count` (years left alone).
+fn extreme(v: &mut serde_json::Value, amount: &str, count: u64, key: &str) {
+    use serde_json::Value;
+    match v {
+        Value::String(s)
+            if !s.is_empty()
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && s.contains('.') =>
+        {
+            *s = amount.to_string()
+        }
+        Value::Number(n) if n.is_u64() && !key.contains("year") => *v = count.into(),
+        Value::Array(a) => a.iter_mut().for_each(|x| extreme(x, amount, count, key)),
+        Value::Object(o) => o.iter_mut().for_each(|(k, x)| extreme(x, amount, count, k)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_largest_amounts_and_counts_give_a_report_never_a_panic() {
+    let max = "79228162514264337593543950335";
+    let mut ran = 0;
+    for name in xianjie::sample::names() {
+        let ds = xianjie::sample::load(name).unwrap();
+        for (amount, count) in [
+            (max.to_string(), u64::from(u32::MAX)),
+            (format!("-{max}"), 0),
+            ("0.0000000000000000000000000001".to_string(), 1),
+        ] {
+            let mut v = serde_json::to_value(&ds).unwrap();
+            extreme(&mut v, &amount, count, "");
+            let Ok(ds) = Dataset::from_json_str(&v.to_string()) else {
+                continue;
+            };
+            let run = std::panic::catch_unwind(|| check(&ds, &Options::default()).unwrap());
+            assert!(
+                run.is_ok(),
+                "{name} with amounts {amount} and counts {count} panicked"
+            );
+            ran += 1;
+        }
+    }
+    // Each sample read with every kind of extreme (none was refused as input).
+    assert_eq!(ran, 3 * xianjie::sample::names().len());
+}

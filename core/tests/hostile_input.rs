@@ -1,6 +1,8 @@
 //! Hostile and careless documents (issue 10): every one a located input error of a stable type,
 //! every problem reported once, decided before the big allocation. The documents are made here.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use xianjie::input::{from_json_str_with, InputError, InputErrorKind};
 use xianjie::limits::Limits;
 use xianjie::Dataset;
@@ -330,4 +332,102 @@ fn a_file_over_the_limit_is_refused_from_its_size() {
     limits.input_bytes = 5_012;
     xianjie::api::read_path_with(&p, &limits).unwrap();
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_array_where_a_field_is_expected_is_reported_once() {
+    let e = read(
+        r#"{"name": [1, 2, 3], "reporting_year": [], "schools": 5}"#,
+        &Limits::default(),
+    );
+    assert_eq!(
+        kinds_and_places(&e),
+        [
+            ("type", "name"),
+            ("type", "reporting_year"),
+            ("type", "schools")
+        ]
+    );
+}
+
+#[test]
+fn a_value_taken_out_is_not_reported_again_through_its_container() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Kind {
+        Sized(u8),
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        k: Kind,
+        n: u32,
+    }
+    let e = from_json_str_with::<Doc>(r#"{"k": {"sized": 300}, "n": "x"}"#, &Limits::default())
+        .unwrap_err();
+    let mut got = kinds_and_places(&e);
+    got.sort();
+    assert_eq!(got, [("type", "n"), ("value", "k.sized")]);
+}
+
+/// Bytes allocated and not yet freed on this thread, and their peak: memory measured in bytes,
+/// per test thread, not in time.
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<i64> = const { Cell::new(0) };
+    static PEAK: Cell<i64> = const { Cell::new(0) };
+}
+
+// SAFETY: defers to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let _ = LIVE.try_with(|c| {
+            c.set(c.get() + l.size() as i64);
+            let _ = PEAK.try_with(|p| p.set(p.get().max(c.get())));
+        });
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
+        let _ = LIVE.try_with(|c| c.set(c.get() - l.size() as i64));
+        unsafe { System.dealloc(ptr, l) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// Peak bytes allocated on this thread while `f` runs, above what was live before.
+fn peak_of<T>(f: impl FnOnce() -> T) -> i64 {
+    let base = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(base));
+    drop(f());
+    PEAK.with(Cell::get) - base
+}
+
+#[test]
+fn one_bad_value_at_the_end_costs_no_more_memory_than_a_good_read() {
+    let rows: Vec<String> = (0..40_000).map(|_| activity("2")).collect();
+    let good = format!(r#"{{"semester_activities": [{}]}}"#, rows.join(","));
+    let bad = format!(
+        r#"{{"semester_activities": [{}, {}]}}"#,
+        rows.join(","),
+        activity(r#""two""#)
+    );
+    let good_peak = peak_of(|| Dataset::from_json_str(&good).unwrap());
+    let bad_peak = peak_of(|| {
+        let e = Dataset::from_json_str(&bad).unwrap_err();
+        assert_eq!(
+            kinds_and_places(&e),
+            [("type", "semester_activities[40000].meetings")]
+        );
+    });
+    // Reading the whole document as a JSON value again took several times the good read.
+    assert!(
+        bad_peak <= good_peak + good_peak / 2,
+        "bad {bad_peak} bytes, good {good_peak} bytes (text {} bytes)",
+        bad.len()
+    );
 }

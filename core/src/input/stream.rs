@@ -97,6 +97,10 @@ impl<'de> Visitor<'de> for CollectMember<'_, '_, '_, '_> {
             let next = seq.next_element_seed(Node { cx: &mut *self.cx })?;
             self.cx.path.pop();
             let Some(v) = next else {
+                if n == 0 {
+                    // Empty: read whole (right for a collection, wrong for a field).
+                    (self.check)(self.key, None, Value::Array(Vec::new()));
+                }
                 return Ok(());
             };
             self.cx.count(n)?;

@@ -56,9 +56,9 @@ pub struct Dataset {
     /// A name for the dataset, shown in reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The reporting year (the year of the filing campaign). Decides which rules are in force;
-    /// one outside [`Dataset::YEARS`] is refused when read (year 0 would put every rule out of
-    /// force and pass the data unchecked).
+    /// The reporting year (the year of the filing campaign). Decides which rules are in force.
+    // One outside `Dataset::YEARS` is refused when read: year 0 would put every rule out of force
+    // and pass the data unchecked. (Said here, not in the doc line, which is the schema's text.)
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -98,6 +98,10 @@ impl Fraction {
 /// assert_eq!(xianjie::rules::cmp_products(&[70.into(), big], &[0.into(), 100.into()]), Ordering::Greater);
 /// ```
 pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
+    // Most comparisons fit 128 bits: exact there, and without allocating.
+    if let Some(o) = cmp_products_i128(l, r) {
+        return o;
+    }
     let (ls, lscale, lmag) = product(l);
     let (rs, rscale, mut rmag) = product(r);
     let mut lmag = lmag;
@@ -119,6 +123,22 @@ pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
     } else {
         ord
     }
+}
+
+/// [`cmp_products`] on 128-bit integers; `None` when a product or the scaling does not fit.
+fn cmp_products_i128(l: &[Decimal], r: &[Decimal]) -> Option<Ordering> {
+    let prod = |xs: &[Decimal]| {
+        xs.iter().try_fold((1i128, 0u32), |(m, s), x| {
+            Some((m.checked_mul(x.mantissa())?, s + x.scale()))
+        })
+    };
+    let ((mut lm, ls), (mut rm, rs)) = (prod(l)?, prod(r)?);
+    if ls < rs {
+        lm = lm.checked_mul(10i128.checked_pow(rs - ls)?)?;
+    } else {
+        rm = rm.checked_mul(10i128.checked_pow(ls - rs)?)?;
+    }
+    Some(lm.cmp(&rm))
 }
 
 /// Sign (-1, 0, 1), scale and magnitude (base 2³², least significant first) of a product.
@@ -195,9 +215,11 @@ impl FromStr for Fraction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let t = s.trim();
+        // Quoted abbreviated: a pack's value may be long.
+        let q = crate::input::quote(s);
         let bad = || {
             format!(
-                "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {s:?}"
+                "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {q:?}"
             )
         };
         // Exactly as written: a 40-digit threshold rounded would let 1 meeting pass a bound of
@@ -205,7 +227,7 @@ impl FromStr for Fraction {
         let dec = |x: &str| {
             Decimal::from_str_exact(x.trim()).map_err(|_| match Decimal::from_str(x.trim()) {
                 Ok(_) => format!(
-                    "{s:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
+                    "{q:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
                 ),
                 Err(_) => bad(),
             })
@@ -226,10 +248,10 @@ impl FromStr for Fraction {
             Fraction::from_decimal(dec(t)?)
         };
         if f.den <= Decimal::ZERO {
-            return Err(format!("denominator must be positive in {s:?}"));
+            return Err(format!("denominator must be positive in {q:?}"));
         }
         if f.num < Decimal::ZERO {
-            return Err(format!("thresholds are non-negative, found {s:?}"));
+            return Err(format!("thresholds are non-negative, found {q:?}"));
         }
         Ok(f)
     }
