@@ -49,6 +49,11 @@ def test_vector(path: Path, mode: str) -> None:
         assert any(
             t == want["type"] and ("loc" not in want or loc == want["loc"]) for t, loc in got
         ), got
+        # Optional: every error listed (in any order) and how many there are in all.
+        for w in expect.get("errors", []):
+            assert (w["type"], w["loc"]) in got, (w, got)
+        if "error_count" in expect:
+            assert len(got) == expect["error_count"], got
         return
     report = xianjie.check(_data(v, mode), packs=packs, params=params)
     got: List[Tuple[str, str, str]] = sorted((f.rule_id, f.severity, f.path) for f in report.findings)

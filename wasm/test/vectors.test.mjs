@@ -45,6 +45,12 @@ for (const file of all) {
         (i) => i.type === expect.error.type && (expect.error.loc === undefined || i.loc === expect.error.loc),
       );
       assert.ok(hit, `expected ${JSON.stringify(expect.error)}, got ${JSON.stringify(err.errors)}`);
+      // Optional: every error listed (in any order) and how many there are in all.
+      for (const w of expect.errors ?? []) {
+        const found = err.errors.some((i) => i.type === w.type && i.loc === w.loc);
+        assert.ok(found, `expected ${JSON.stringify(w)}, got ${JSON.stringify(err.errors)}`);
+      }
+      if (expect.error_count !== undefined) assert.equal(err.errors.length, expect.error_count);
       return;
     }
     const report = check(data, opts);
