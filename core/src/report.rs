@@ -35,7 +35,9 @@ pub struct RuleStatus {
     pub checked: usize,
     /// Findings raised.
     pub findings: usize,
-    /// Why it was not checked, when it was not.
+    /// Why it was not checked, when it was not; for a rule checked on some records only, how
+    /// many it could not judge because a value they need could not be read (see the report's
+    /// `input_issues`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Text>,
 }
@@ -116,7 +118,7 @@ pub struct Report {
     /// Packs used.
     pub packs: Vec<PackRef>,
     /// True when no error-severity finding and no input issue: problems in the input that were
-    /// read around ([`Report::input_issues`]) leave the data not fully judged, so never `ok`.
+    /// read around (`input_issues`) leave the data not fully judged, so never `ok`.
     pub ok: bool,
     /// Counts by severity.
     pub counts: Counts,
@@ -131,9 +133,9 @@ pub struct Report {
     /// Problems in the input that were read around (a workbook's or CSV file's cells that could
     /// not be read), each located (`file: 学期活动!C3 meetings`). The records they concern were
     /// checked without the bad value: a finding a rule raised on exactly that field (which would
-    /// say the value is missing or judge what is not there) is withheld, and the rule's
-    /// [`RuleStatus::reason`] says for how many records; a record left out because a required
-    /// field was unreadable is covered by its issue alone. Any issue makes `ok` false.
+    /// say the value is missing or judge what is not there) is withheld, and the rule's status
+    /// says in its `reason` for how many records; a record left out because a required field
+    /// was unreadable is covered by its issue alone. Any issue makes `ok` false.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub input_issues: Vec<InputIssue>,
 }

@@ -118,3 +118,17 @@ pub(crate) fn report_issues(report: &mut Report, cells: &CellMap, issues: &[Cell
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::related;
+
+    #[test]
+    fn a_field_relates_to_itself_and_to_what_holds_it_only() {
+        assert!(related("meetings", "meetings"));
+        assert!(related("secondary_major", "secondary_major.code"));
+        assert!(related("secondary_major.code", "secondary_major"));
+        assert!(!related("secondary_major.code", "secondary_major.name"));
+        assert!(!related("meeting", "meetings"));
+    }
+}
