@@ -92,7 +92,9 @@ def dataset(data: Data, lang: str = "zh") -> Dataset:
 
     ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
     pyarrow tables), JSON text, ``bytes``, a path (``.json``, ``.xlsx``, ``.csv``: read by the
-    core, any cell problem an error), or a ``Dataset``. Raises :class:`InputError`.
+    core; cells that cannot be read are left out and reported in the report's
+    ``input_issues``, as by the CLI), or a ``Dataset``. Raises :class:`InputError` when the data
+    cannot be used at all.
     """
     if isinstance(data, Dataset):
         return data
