@@ -6,7 +6,9 @@
 //! stem or given explicitly; UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 (detected).
 //! Every problem names its cell (`学期活动!D17`) and field; a bad cell costs only that field (or,
 //! when the field is required, that record): the rest of the sheet is still read and checked.
-//! After checking, [`CellMap::locate`] puts the cell on every finding.
+//! After checking, [`CellMap::locate`] puts the cell on every finding; [`check_table`] (or
+//! [`Origin::apply`]) also puts the cell problems into the report's `input_issues` and withholds
+//! the findings on an unreadable field, so every face reports a bad cell the same way.
 //!
 //! ```
 //! use xianjie::table::{read_csv, ReadOptions};
@@ -466,7 +468,7 @@ pub fn check_workbook(bytes: &[u8], limits: &Limits) -> Result<(), InputError> {
 
 /// Checks `read.dataset`, puts cells on the findings and the cell problems into
 /// [`Report::input_issues`], withholding the findings on a field whose cell could not be read
-/// (see [`Origin`]). The one way every face (CLI, Python, JS) reports a table.
+/// (see [`Origin`]). The CLI and Python report tables this way ([`Origin::apply`]).
 pub fn check_table(read: &TableRead, opts: &crate::Options) -> Result<Report, crate::PackError> {
     Ok(check_table_with(read, &crate::Checker::new(opts)?))
 }
