@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use streams::{out, out_json, quoted, read_bounded, say};
 use xianjie::finding::Lang;
-use xianjie::input::{InputError, InputErrorKind};
+use xianjie::input::InputError;
 use xianjie::limits::Limits;
 use xianjie::rules::{builtin, builtin_packs, find_rule, Pack};
-use xianjie::table::{CellIssue, CellMap, ReadOptions};
+use xianjie::table::{CellIssue, Origin, ReadOptions};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
 mod streams;
@@ -215,17 +215,9 @@ fn read_dataset(path: &Path, limits: &Limits) -> Result<Dataset, Unusable> {
     Ok(Dataset::from_json_str_with(&text, limits).map_err(|e| e.with_source(name))?)
 }
 
-/// Whether a table problem makes the input unusable (exit 2, no report): a file or sheet that
-/// cannot be read (no cell to point at), an unreadable file, or a limit exceeded (something was
-/// not read). A bad cell or an unknown column leaves the rest checkable (exit 1).
-fn unusable_issue(i: &CellIssue) -> bool {
-    matches!(i.kind, InputErrorKind::Io | InputErrorKind::Limit)
-        || (i.cell.is_none() && i.kind != InputErrorKind::UnknownField)
-}
-
 /// Prints table problems on stderr, each as `FILE: SHEET!CELL (field): 中文 / English` (for a
 /// problem of a whole file or sheet, `FILE: …`), the place never empty; returns whether any makes
-/// the input unusable.
+/// the input unusable ([`CellIssue::is_unusable`]: exit 2, no report).
 fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
     let all = files
         .iter()
@@ -254,20 +246,20 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
         let sep = if place.is_empty() { "" } else { ": " };
         format!("{file}: {place}{sep}{} / {}", i.msg_zh, i.msg_en)
     }));
-    issues.iter().any(unusable_issue)
+    issues.iter().any(CellIssue::is_unusable)
 }
 
 /// Reads table files into one dataset. Cell problems go to stderr and the rest is still checked
-/// (`bad`: exit 1); a problem that makes the input unusable is exit 2, with no report.
-fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, CellMap, bool), Failure> {
+/// (the report carries them as input issues, exit 1); a problem that makes the input unusable is
+/// exit 2, with no report.
+fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, Origin), Failure> {
     // `opts.limits` bounds the reading (tables::read_options puts the --limit values there).
     let r = xianjie::table::read_paths(paths, opts)?;
     streams::say_lines(&r.notes);
     if print_cell_issues(paths, &r.issues) {
         return Err(Failure::Reported);
     }
-    let bad = !r.issues.is_empty();
-    Ok((r.dataset, r.cells, bad))
+    Ok(r.into_origin())
 }
 
 /// Why a command stopped: an unusable input or argument to print, or one already printed.
@@ -383,7 +375,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 };
             }
             let mut any_error = false;
-            let datasets: Vec<(Dataset, Option<xianjie::table::CellMap>)> = if files.is_empty() {
+            let datasets: Vec<(Dataset, Option<Origin>)> = if files.is_empty() {
                 vec![(
                     xianjie::sample::load("bj-3p2-2024").ok_or_else(|| {
                         Unusable("the bundled sample bj-3p2-2024 is missing".into())
@@ -395,20 +387,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|f| {
                         if xianjie::table::is_table_path(f) {
-                            read_tables(&[f.as_path()], &ropts).map(|(d, c, bad)| {
-                                any_error |= bad;
-                                (d, Some(c))
-                            })
+                            read_tables(&[f.as_path()], &ropts).map(|(d, o)| (d, Some(o)))
                         } else {
                             Ok(read_dataset(f, &limits).map(|d| (d, None))?)
                         }
                     })
                     .collect::<Result<_, _>>()?
             };
-            for (ds, cells) in &datasets {
+            for (ds, origin) in &datasets {
                 let mut r = checker.check(ds);
-                if let Some(c) = cells {
-                    c.locate(&mut r);
+                if let Some(o) = origin {
+                    // Cell problems become the report's input issues: `ok` false, exit 1.
+                    o.apply(&mut r);
                 }
                 any_error |= !r.ok;
                 print_report(&r, format, lang)?;
@@ -517,8 +507,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ),
                 (true, [one]) => (read_dataset(one, &limits)?, None),
                 (false, []) => {
-                    let (d, c, _) = read_tables(&tabular, &ropts)?;
-                    (d, Some(c))
+                    let (d, o) = read_tables(&tabular, &ropts)?;
+                    (d, Some(o))
                 }
                 _ => {
                     return Err(Unusable(
@@ -528,8 +518,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             };
             let mut r = checker.check(&ds);
-            if let Some(c) = &cells {
-                c.locate(&mut r);
+            if let Some(o) = &cells {
+                o.apply(&mut r);
             }
             let Some(out_file) = out_file else {
                 let summary = xianjie::aggregate::summary(&ds, &r);

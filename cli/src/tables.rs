@@ -75,7 +75,7 @@ pub fn check_batches(
         }
         any_issue |= !b.issues.is_empty();
         let mut r = checker.check(&b.dataset);
-        b.locate(&mut r);
+        b.apply(&mut r);
         any_error |= !r.ok;
         print(&r);
         if let Some(bar) = &bar {

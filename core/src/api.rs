@@ -102,6 +102,43 @@ pub fn read_path_located(
     }
 }
 
+/// Like [`read_path_located`], but a workbook or CSV file with cells that could not be read is
+/// not refused: the cells' problems come back in the [`Origin`](crate::table::Origin), whose
+/// [`apply`](crate::table::Origin::apply) puts them into the report as input issues (and
+/// withholds the findings on those fields), as the CLI does. `Err` only when the input cannot be
+/// used at all (not a table, a sheet without a header, a limit exceeded, an unreadable file).
+///
+/// ```
+/// # let dir = std::env::temp_dir().join("xianjie-api-doc-origin");
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// let p = dir.join("semester_activities.csv");
+/// std::fs::write(&p, "project,semester,meetings,joint_research,teachers_dispatched\nP1,2023-2024-1,three,3,5\n").unwrap();
+/// let (ds, origin) = xianjie::api::read_path_origin(&p, &Default::default()).unwrap();
+/// let mut report = xianjie::check(&ds, &Default::default()).unwrap();
+/// origin.unwrap().apply(&mut report);
+/// assert!(report.input_issues[0].loc.ends_with("semester_activities!C2 meetings"));
+/// assert!(!report.ok);
+/// ```
+#[cfg(feature = "tables")]
+pub fn read_path_origin(
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Dataset, Option<crate::table::Origin>), InputError> {
+    if !crate::table::is_table_path(path) {
+        return read_path_with(path, limits).map(|ds| (ds, None));
+    }
+    let opts = crate::table::ReadOptions {
+        limits: limits.clone(),
+        ..Default::default()
+    };
+    let read = crate::table::read_path(path, &opts)?;
+    if let Some(e) = read.unusable() {
+        return Err(e.with_source(path.display().to_string()));
+    }
+    let (ds, origin) = read.into_origin();
+    Ok((ds, Some(origin)))
+}
+
 /// Reads a dataset JSON document from `reader` (a file, stdin) under `limits`; `name` names it in
 /// errors. See [`read_text`] for what is refused before the document is parsed.
 ///

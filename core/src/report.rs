@@ -1,6 +1,7 @@
 //! The report: findings in a deterministic order, counts, and what each rule did.
 
 use crate::finding::{Finding, Severity, Text};
+use crate::input::InputIssue;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -34,7 +35,9 @@ pub struct RuleStatus {
     pub checked: usize,
     /// Findings raised.
     pub findings: usize,
-    /// Why it was not checked, when it was not.
+    /// Why it was not checked, when it was not; for a rule checked on some records only, how
+    /// many it could not judge because a value they need could not be read (see the report's
+    /// `input_issues`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Text>,
 }
@@ -88,6 +91,21 @@ pub struct PackRef {
     pub title: Text,
 }
 
+/// Findings by severity and by rule.
+fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
+    let mut counts = Counts::default();
+    let mut by_rule = BTreeMap::new();
+    for f in findings {
+        match f.severity {
+            Severity::Error => counts.error += 1,
+            Severity::Warning => counts.warning += 1,
+            Severity::Target => counts.target += 1,
+        }
+        *by_rule.entry(f.rule_id.clone()).or_insert(0) += 1;
+    }
+    (counts, by_rule)
+}
+
 /// The result of checking one dataset against some packs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
@@ -99,7 +117,8 @@ pub struct Report {
     pub reporting_year: Option<i32>,
     /// Packs used.
     pub packs: Vec<PackRef>,
-    /// True when no error-severity finding.
+    /// True when no error-severity finding and no input issue: problems in the input that were
+    /// read around (`input_issues`) leave the data not fully judged, so never `ok`.
     pub ok: bool,
     /// Counts by severity.
     pub counts: Counts,
@@ -111,6 +130,14 @@ pub struct Report {
     pub rules: Vec<RuleStatus>,
     /// Target progress.
     pub targets: Vec<TargetProgress>,
+    /// Problems in the input that were read around (a workbook's or CSV file's cells that could
+    /// not be read), each located (`file: 学期活动!C3 meetings`). The records they concern were
+    /// checked without the bad value: a finding a rule raised on exactly that field (which would
+    /// say the value is missing or judge what is not there) is withheld, and the rule's status
+    /// says in its `reason` for how many records; a record left out because a required field
+    /// was unreadable is covered by its issue alone. Any issue makes `ok` false.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub input_issues: Vec<InputIssue>,
 }
 
 impl Report {
@@ -156,16 +183,7 @@ impl Report {
         let order: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
         let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
         let findings: Vec<Finding> = order.into_iter().filter_map(|i| slots[i].take()).collect();
-        let mut counts = Counts::default();
-        let mut by_rule = BTreeMap::new();
-        for f in &findings {
-            match f.severity {
-                Severity::Error => counts.error += 1,
-                Severity::Warning => counts.warning += 1,
-                Severity::Target => counts.target += 1,
-            }
-            *by_rule.entry(f.rule_id.clone()).or_insert(0) += 1;
-        }
+        let (counts, by_rule) = tally(&findings);
         Report {
             dataset,
             reporting_year,
@@ -176,7 +194,17 @@ impl Report {
             findings,
             rules,
             targets,
+            input_issues: Vec::new(),
         }
+    }
+    /// Removes the findings for which `withhold` is true (order kept) and recounts; `ok` also
+    /// stays false while there are input issues.
+    pub(crate) fn withhold(&mut self, mut withhold: impl FnMut(&Finding) -> bool) {
+        self.findings.retain(|f| !withhold(f));
+        let (counts, by_rule) = tally(&self.findings);
+        self.counts = counts;
+        self.by_rule = by_rule;
+        self.ok = counts.error == 0 && self.input_issues.is_empty();
     }
     /// Pretty JSON.
     pub fn to_json_pretty(&self) -> String {

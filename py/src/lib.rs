@@ -36,8 +36,9 @@ fn lang(s: &str) -> PyResult<Lang> {
 #[pyclass(frozen, module = "xianjie._native")]
 pub(crate) struct Dataset {
     pub(crate) inner: xianjie::Dataset,
-    /// Where each record came from, when read from a workbook or CSV file.
-    pub(crate) cells: Option<xianjie::table::CellMap>,
+    /// Where each record came from and the cells that could not be read, when read from a
+    /// workbook or CSV file (`Origin::apply` puts both on the report, as the CLI does).
+    pub(crate) cells: Option<xianjie::table::Origin>,
 }
 
 fn parsed(
@@ -107,7 +108,7 @@ impl Dataset {
         let r = detached(py, || parse_json(&text, &limits))?;
         parsed(py, r, true)
     }
-    /// Reads a dataset file, by extension (`api::read_path`).
+    /// Reads a dataset file, by extension (`api::read_path_origin`).
     #[staticmethod]
     #[pyo3(signature = (path, limits=None))]
     fn read_path(
@@ -116,7 +117,7 @@ impl Dataset {
         limits: Option<BTreeMap<String, String>>,
     ) -> PyResult<Dataset> {
         let limits = self::limits(py, limits)?;
-        let r = detached(py, || xianjie::api::read_path_located(&path, &limits))?;
+        let r = detached(py, || xianjie::api::read_path_origin(&path, &limits))?;
         let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
         Ok(Dataset { inner, cells })
     }
@@ -217,7 +218,7 @@ fn check(
     let r = detached(py, || {
         xianjie::check(&dataset.inner, &opts).map(|mut report| {
             if let Some(cells) = &dataset.cells {
-                cells.locate(&mut report);
+                cells.apply(&mut report);
             }
             report.to_json_pretty()
         })

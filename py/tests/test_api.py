@@ -164,7 +164,15 @@ def test_csv_is_read_by_the_core(tmp_path: Path) -> None:
     cell = report.findings[0].locations[0].cell
     assert cell is not None
     assert (cell.row, cell.column) == (2, "C")
-    bad = tmp_path / "semester_activities_bad.csv"
-    bad.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
+    # A file whose entity cannot be told is unusable: raised.
+    unnamed = tmp_path / "semester_activities_bad.csv"
+    unnamed.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
     with pytest.raises(xianjie.InputError):
-        xianjie.check(bad)
+        xianjie.check(unnamed)
+    # A bad cell is an input issue in the report, the rest checked (as by the CLI).
+    (tmp_path / "bad").mkdir()
+    bad = tmp_path / "bad" / "semester_activities.csv"
+    bad.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
+    report = xianjie.check(bad, packs=["bj-3p2-2024"])
+    assert [i["loc"] for i in report.input_issues] == [f"{bad}: semester_activities!C2 meetings"]
+    assert not report.ok

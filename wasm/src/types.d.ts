@@ -969,7 +969,19 @@ export interface Report {
   dataset?: string | null;
   /** Findings, sorted by severity, rule id, then place in the input. */
   findings: Finding[];
-  /** True when no error-severity finding. */
+  /**
+   * Problems in the input that were read around (a workbook's or CSV file's cells that could
+   * not be read), each located (`file: 学期活动!C3 meetings`). The records they concern were
+   * checked without the bad value: a finding a rule raised on exactly that field (which would
+   * say the value is missing or judge what is not there) is withheld, and the rule's status
+   * says in its `reason` for how many records; a record left out because a required field
+   * was unreadable is covered by its issue alone. Any issue makes `ok` false.
+   */
+  input_issues?: InputIssue[];
+  /**
+   * True when no error-severity finding and no input issue: problems in the input that were
+   * read around (`input_issues`) leave the data not fully judged, so never `ok`.
+   */
   ok: boolean;
   /** Packs used. */
   packs: PackRef[];
@@ -1051,7 +1063,11 @@ export interface RuleStatus {
   checked: number;
   /** Findings raised. */
   findings: number;
-  /** Why it was not checked, when it was not. */
+  /**
+   * Why it was not checked, when it was not; for a rule checked on some records only, how
+   * many it could not judge because a value they need could not be read (see the report's
+   * `input_issues`).
+   */
   reason?: Text | null;
   /** Rule id. */
   rule_id: string;

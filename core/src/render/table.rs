@@ -203,10 +203,34 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
         out.push_str(&style.table(&t));
         out.push('\n');
     }
+    if !report.input_issues.is_empty() {
+        out.push_str(if zh {
+            "输入问题(已跳过该值读取其余数据;相关记录未以该值检查):\n"
+        } else {
+            "Input problems (read around; the records concerned were checked without the value):\n"
+        });
+        let mut t = TextTable::new(if zh {
+            &["位置", "类型", "说明"]
+        } else {
+            &["where", "type", "problem"]
+        });
+        for i in &report.input_issues {
+            t.row(vec![
+                i.loc.clone(),
+                i.kind.as_str().into(),
+                if zh { &i.msg_zh } else { &i.msg_en }.clone(),
+            ]);
+        }
+        out.push_str(&style.table(&t));
+        out.push('\n');
+    }
+    // Rules not checked, and rules checked on some records only (a value unreadable).
     let notable: Vec<_> = report
         .rules
         .iter()
-        .filter(|r| matches!(r.state, RuleState::Unchecked | RuleState::NotInForce))
+        .filter(|r| {
+            matches!(r.state, RuleState::Unchecked | RuleState::NotInForce) || r.reason.is_some()
+        })
         .collect();
     if !notable.is_empty() {
         out.push_str(if zh {
@@ -270,7 +294,11 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
             c.error,
             c.warning,
             report.rules.len(),
-            if report.ok { "结论:通过。" } else { "结论:存在错误。" }
+            match (report.ok, c.error) {
+                (true, _) => "结论:通过。",
+                (false, 0) => "结论:输入有问题,数据未能完整检查。",
+                _ => "结论:存在错误。",
+            }
         )
     } else {
         format!(
@@ -278,7 +306,11 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
             c.error,
             c.warning,
             report.rules.len(),
-            if report.ok { "Result: OK." } else { "Result: errors found." }
+            match (report.ok, c.error) {
+                (true, _) => "Result: OK.",
+                (false, 0) => "Result: the input has problems; the data was not fully checked.",
+                _ => "Result: errors found.",
+            }
         )
     });
     out

@@ -71,6 +71,11 @@ impl CellMap {
     pub fn len_of(&self, kind: EntityKind) -> usize {
         self.rows.get(&kind).map_or(0, Vec::len)
     }
+    /// The sheet and 1-based row record `index` of `kind` came from.
+    pub fn row_of(&self, kind: EntityKind, index: usize) -> Option<(&str, u32)> {
+        let &(s, row) = self.rows.get(&kind)?.get(index)?;
+        Some((self.sheets.get(s)?.sheet.as_str(), row))
+    }
     /// The cell of record `index` of `kind`, at `field` (or the record's first column).
     pub fn cell(&self, kind: EntityKind, index: usize, field: Option<&str>) -> Option<Cell> {
         let &(s, row) = self.rows.get(&kind)?.get(index)?;

@@ -619,6 +619,13 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Completes the report of this batch as [`Origin::apply`](super::Origin::apply) does (the
+    /// batch's problems in [`Report::input_issues`], findings on unreadable fields withheld),
+    /// then [`Batch::locate`].
+    pub fn apply(&self, report: &mut Report) {
+        super::origin::report_issues(report, &self.cells, &self.issues);
+        self.locate(report);
+    }
     /// Puts cells on `report`'s findings and turns batch-relative record indices (and paths)
     /// into whole-file ones.
     pub fn locate(&self, report: &mut Report) {

@@ -6,7 +6,9 @@
 //! stem or given explicitly; UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 (detected).
 //! Every problem names its cell (`学期活动!D17`) and field; a bad cell costs only that field (or,
 //! when the field is required, that record): the rest of the sheet is still read and checked.
-//! After checking, [`CellMap::locate`] puts the cell on every finding.
+//! After checking, [`CellMap::locate`] puts the cell on every finding; [`check_table`] (or
+//! [`Origin::apply`]) also puts the cell problems into the report's `input_issues` and withholds
+//! the findings on an unreadable field, so every face reports a bad cell the same way.
 //!
 //! ```
 //! use xianjie::table::{read_csv, ReadOptions};
@@ -30,6 +32,7 @@ mod cell;
 mod cellmap;
 pub mod columns;
 mod csv_in;
+mod origin;
 mod rows;
 mod summary;
 pub mod template;
@@ -40,6 +43,7 @@ pub use cell::{float_text, halfwidth};
 pub use cellmap::{cell_ref, column_letter, CellMap, SheetColumns};
 pub use columns::{entity_for_sheet, spec, specs, Column, ColumnKind, EntitySpec};
 pub use csv_in::{read_csv, read_csv_batches, Batch, CsvBatches};
+pub use origin::Origin;
 pub use summary::{summary_workbook, summary_workbook_rows};
 pub use template::template;
 pub use xlsx_in::read_xlsx;
@@ -127,6 +131,28 @@ impl CellIssue {
             (None, r) => r,
         }
     }
+    /// As an [`InputIssue`] for a report ([`Report::input_issues`]): as [`Self::to_input_issue`],
+    /// `loc` preceded by the file when known (`学期活动.csv: 学期活动!C3 meetings`), since a
+    /// report has no source name of its own and may come from several files.
+    pub fn to_report_issue(&self) -> InputIssue {
+        let mut i = self.to_input_issue();
+        if let Some(f) = &self.file {
+            i.loc = if i.loc.is_empty() {
+                f.clone()
+            } else {
+                format!("{f}: {}", i.loc)
+            };
+        }
+        i
+    }
+    /// Whether the problem makes the input unusable (no report): a file or sheet that cannot be
+    /// read (no cell to point at), an unreadable file, or a limit exceeded (something was not
+    /// read). A bad cell or an unknown column leaves the rest checkable: it is reported in the
+    /// report's [`Report::input_issues`].
+    pub fn is_unusable(&self) -> bool {
+        matches!(self.kind, InputErrorKind::Io | InputErrorKind::Limit)
+            || (self.cell.is_none() && self.kind != InputErrorKind::UnknownField)
+    }
     /// As an [`InputIssue`]: `loc` is the cell reference, followed by the field path.
     pub fn to_input_issue(&self) -> InputIssue {
         let mut loc = self.cell_ref();
@@ -188,6 +214,26 @@ pub struct TableRead {
 }
 
 impl TableRead {
+    /// The dataset, and what its report needs from the read ([`Origin::apply`]).
+    pub fn into_origin(self) -> (Dataset, Origin) {
+        (
+            self.dataset,
+            Origin {
+                cells: self.cells,
+                issues: self.issues,
+            },
+        )
+    }
+    /// When a problem makes the input unusable ([`CellIssue::is_unusable`]): every problem, as
+    /// an [`InputError`] (as the CLI prints them all before it exits 2). `None` when the data
+    /// can be checked, bad cells and all.
+    pub fn unusable(&self) -> Option<InputError> {
+        self.issues
+            .iter()
+            .any(CellIssue::is_unusable)
+            .then(|| self.input_error())
+            .flatten()
+    }
     /// The problems as an [`InputError`], if any.
     pub fn input_error(&self) -> Option<InputError> {
         (!self.issues.is_empty()).then(|| InputError {
@@ -420,11 +466,18 @@ pub fn check_workbook(bytes: &[u8], limits: &Limits) -> Result<(), InputError> {
     })
 }
 
-/// Checks `read.dataset` and puts cells on the findings (convenience for the CLI and bindings).
+/// Checks `read.dataset`, puts cells on the findings and the cell problems into
+/// [`Report::input_issues`], withholding the findings on a field whose cell could not be read
+/// (see [`Origin`]). The CLI and Python report tables this way ([`Origin::apply`]).
 pub fn check_table(read: &TableRead, opts: &crate::Options) -> Result<Report, crate::PackError> {
-    let mut report = crate::check(&read.dataset, opts)?;
-    read.cells.locate(&mut report);
-    Ok(report)
+    Ok(check_table_with(read, &crate::Checker::new(opts)?))
+}
+
+/// [`check_table`] with a [`Checker`](crate::Checker) made once for many tables.
+pub fn check_table_with(read: &TableRead, checker: &crate::Checker) -> Report {
+    let mut report = checker.check(&read.dataset);
+    origin::complete(&mut report, &read.cells, &read.issues);
+    report
 }
 
 /// A workbook could not be written.

@@ -112,14 +112,20 @@ impl Builder {
                 Ok(None) => {}
                 Err(e) => {
                     dropped |= c.required;
+                    // Said, so that a reader knows the whole record is missing from the check.
+                    let (row_zh, row_en) = if c.required {
+                        (";必填,本行未读入", "; required: this row was not read")
+                    } else {
+                        ("", "")
+                    };
                     self.issues.push(CellIssue {
                         cell: Some(sr.cell(row, col)),
                         entity: Some(sr.spec.kind),
                         field: Some(c.path.clone()),
                         kind: e.kind,
                         value: Some(raw.shown()),
-                        msg_zh: format!("{}:{}", c.zh, e.zh),
-                        msg_en: format!("{}: {}", c.en, e.en),
+                        msg_zh: format!("{}:{}{row_zh}", c.zh, e.zh),
+                        msg_en: format!("{}: {}{row_en}", c.en, e.en),
                         sheet: None,
                         file: None,
                     });

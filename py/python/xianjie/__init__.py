@@ -107,10 +107,12 @@ def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset
 
     ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
     pyarrow tables), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``: read
-    by the core, any cell problem an error), or a ``Dataset``. ``limits`` bound what is read
-    (see ``LimitValues``). Raises :class:`InputError` for anything else too: text that is
-    neither JSON nor an existing path, bytes that are not UTF-8, generators and iterators (pass
-    a list), cyclic or too deeply nested values, non-text keys, duplicate DataFrame columns.
+    by the core; cells that cannot be read are left out and reported in the report's
+    ``input_issues``, as by the CLI), or a ``Dataset``. ``limits`` bound what is read (see
+    ``LimitValues``). Raises :class:`InputError` when the data cannot be used at all, and for
+    anything else too: text that is neither JSON nor an existing path, bytes that are not UTF-8,
+    generators and iterators (pass a list), cyclic or too deeply nested values, non-text keys,
+    duplicate DataFrame columns.
     """
     if isinstance(data, Dataset):
         return data

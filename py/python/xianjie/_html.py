@@ -22,6 +22,12 @@ def report_html(report: Report) -> str:
         f"<span style='color:{_COLOURS['target']}'>target {c.target}</span> · "
         f"rules {len(report.rules)}</p>"
     )
+    issues = "".join(
+        f"<li><code>{escape(i['loc'])}</code> {escape(i['msg'])}</li>"
+        for i in report.input_issues
+    )
+    if issues:
+        head += f"<p>input issues (read around) {len(report.input_issues)}</p><ul>{issues}</ul>"
     if not report.findings:
         return head + "</div>"
     rows = []

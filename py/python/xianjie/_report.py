@@ -187,8 +187,28 @@ class PackRef:
     title: Text
 
 
+def _input_issue(i: Dict[str, Any], lang: str) -> Dict[str, Any]:
+    """One of ``Report.input_issues``: the keys of ``InputError.errors()`` entries, ``loc`` the
+    core's text (``"学期活动.csv: 学期活动!C3 meetings"``: file, cell and field, as in the CLI's
+    JSON) since a cell is not a path into a document."""
+    return {
+        "loc": i["loc"],
+        "type": i["type"],
+        "msg": i["msg_en"] if lang == "en" else i["msg_zh"],
+        "msg_zh": i["msg_zh"],
+        "msg_en": i["msg_en"],
+        "line": i.get("line"),
+        "column": i.get("column"),
+    }
+
+
 class Report:
-    """The result of checking one dataset: findings, counts, every rule's state, targets."""
+    """The result of checking one dataset: findings, counts, every rule's state, targets.
+
+    ``input_issues`` lists the problems in the input that were read around (cells of a workbook
+    or CSV file that could not be read), as dicts like ``InputError.errors()`` entries; the
+    records they concern were checked without the bad value, and ``ok`` is then false.
+    """
 
     dataset: Optional[str]
     reporting_year: Optional[int]
@@ -199,6 +219,7 @@ class Report:
     findings: List[Finding]
     rules: List[RuleStatus]
     targets: List[TargetProgress]
+    input_issues: List[Dict[str, Any]]
     lang: str
 
     def __init__(self, report_json: str, lang: str = "zh") -> None:
@@ -239,6 +260,8 @@ class Report:
             )
             for t in d["targets"]
         ]
+        # Cells of a workbook or CSV file that could not be read: the rest was checked.
+        self.input_issues = [_input_issue(i, lang) for i in d.get("input_issues", [])]
 
     def to_json(self) -> str:
         """The core's JSON report (the same document the CLI prints with ``--format json``)."""
@@ -270,9 +293,10 @@ class Report:
 
     def __repr__(self) -> str:
         c = self.counts
+        issues = f" input_issues={len(self.input_issues)}" if self.input_issues else ""
         return (
             f"<Report ok={self.ok} error={c.error} warning={c.warning} "
-            f"target={c.target} rules={len(self.rules)}>"
+            f"target={c.target} rules={len(self.rules)}{issues}>"
         )
 
     def __len__(self) -> int:
