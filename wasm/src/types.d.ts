@@ -480,11 +480,7 @@ export interface Dataset {
   projects?: Project[];
   /** Quality monitoring per school and year. */
   quality_monitoring?: QualityMonitoring[];
-  /**
-   * The reporting year (the year of the filing campaign). Decides which rules are in force;
-   * one outside [`Dataset::YEARS`] is refused when read (year 0 would put every rule out of
-   * force and pass the data unchecked).
-   */
+  /** The reporting year (the year of the filing campaign). Decides which rules are in force. */
   reporting_year?: number | null;
   /** Schools. */
   schools?: School[];
