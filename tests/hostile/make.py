@@ -219,6 +219,9 @@ def make(out, bombs="small", big=False):
          "P2,2023-2024-1,2,3,5,extra,more\nP3,2023-2024-1,1,3,5\n")
     os.makedirs(p("unreadable"), exist_ok=True)
     text("unreadable/学期活动.csv", "甲,乙\nx,y\n")
+    # Found by the csv fuzz target: a sheet-level issue (a required column missing) had no place.
+    os.makedirs(p("nocolumn"), exist_ok=True)
+    text("nocolumn/学校.csv", "id,level\r\nS1,secondary\r\n")
     os.makedirs(p("csvctl"), exist_ok=True)
     text("csvctl/学期活动.csv", ",".join(SA_HEADERS + [EVIL]) + f"\n{EVIL},2023-2024-1,1,3,5,{EVIL}\n")
     os.makedirs(p("fname"), exist_ok=True)
