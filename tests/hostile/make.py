@@ -180,6 +180,13 @@ def make(out, bombs="small", big=False):
         activities(), extra_cells=[("XFE1048577", "past")]))])
     write_xlsx(p("xlsx_dimension_huge.xlsx"), [dataset_sheet(), ("学期活动", sheet_xml(
         activities(), dimension="A1:XFD1048576"))])
+    # Found by the xlsx fuzz target: calamine parses a reference's row digits into a u32 with
+    # `row * 10 + d` (xlsx/mod.rs:1881): 11 digits overflow (a panic with overflow checks, as in
+    # debug builds; a wrapped, wrong row in release).
+    write_xlsx(p("xlsx_dimension_overflow.xlsx"), [dataset_sheet(), ("学期活动", sheet_xml(
+        activities(), dimension="A1:E99999999999"))])
+    write_xlsx(p("xlsx_ref_overflow.xlsx"), [dataset_sheet(), ("学期活动", sheet_xml(
+        activities(), extra_cells=[("A99999999999", "x")]))])
     write_xlsx(p("xlsx_merge_bomb.xlsx"), [dataset_sheet(), ("学期活动", sheet_xml(
         activities(), merges=["A3:XFD1048576"]))])
     sa = sheet_xml(activities()[:2] + [["P3", "2023-2024-1", ("sst", 0), 3, 5]])
