@@ -2,7 +2,7 @@
 # Every test: Rust (fmt, clippy, unit, doc, vectors, docs freshness), Python (pytest, stubtest,
 # notebook) and JavaScript (Node vectors, headless Chromium). Installs what it needs on a fresh
 # machine (Debian + Rust toolchain): Python venv packages, npm packages, wasm tools, Chromium.
-# Set XIANJIE_SKIP=py,wasm to skip parts while developing.
+# Set XIANJIE_SKIP=py,wasm,fuzz to skip parts while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip="${XIANJIE_SKIP:-}"
@@ -28,6 +28,11 @@ for s in $(./target/debug/xianjie sample); do
   set +e; ./target/debug/xianjie check <(./target/debug/xianjie sample "$s") >/dev/null; rc=$?; set -e
   [ "$rc" -le 1 ] || { echo "xianjie check on sample $s exited $rc"; exit 1; }
 done
+
+if [[ ",$skip," != *",fuzz,"* ]]; then
+  step "Fuzz: every cargo-fuzz target, ${XIANJIE_FUZZ_SECONDS:-30} s each (nightly; scripts/fuzz.sh)"
+  scripts/fuzz.sh "${XIANJIE_FUZZ_SECONDS:-30}"
+fi
 
 if [[ ",$skip," != *",py,"* ]] && [ -x py/test.sh ]; then
   step "Python"
