@@ -135,6 +135,22 @@ fn references_past_the_limits_or_u32_are_limit_issues() {
 }
 
 #[test]
+fn references_that_hold_no_data_are_bounded_by_excel_not_by_the_limits() {
+    // A `<dimension>` or hyperlink over the whole sheet is common and holds no cell: a file
+    // with one is read (only Excel's own bounds apply, which keep calamine's arithmetic safe).
+    let data = format!("{HEADER_ROW}{}", row(2, "P1", "2"));
+    let link = r#"<hyperlinks><hyperlink ref="A1:XFD1048576" display="x"/></hyperlinks>"#;
+    let read = read_xlsx(&activities(&data, link), &ReadOptions::default()).unwrap();
+    assert_eq!(read.dataset.semester_activities.len(), 1);
+    // Past Excel's bounds it is refused, naming the whole reference.
+    let link = r#"<hyperlinks><hyperlink ref="A1:XFE1048576" display="x"/></hyperlinks>"#;
+    assert_eq!(
+        refusal(read_xlsx(&activities(&data, link), &ReadOptions::default())),
+        [limit("学期活动!A1:XFE1048576")]
+    );
+}
+
+#[test]
 fn huge_merge_is_refused_before_it_is_spread() {
     let data = format!("{HEADER_ROW}{}", row(2, "P1", "2"));
     let wb = activities(

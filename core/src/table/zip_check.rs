@@ -277,6 +277,10 @@ enum At {
 
 /// A byte-level scanner over one part: text lengths, `<si>` counts and cell references. It
 /// keeps a few small buffers only, whatever the part holds.
+/// Excel's own sheet bounds (rows, columns: `XFD1048576`).
+const EXCEL_ROWS: u64 = 1_048_576;
+const EXCEL_COLUMNS: u64 = 16_384;
+
 struct Scan<'l> {
     part: Part,
     limits: &'l Limits,
@@ -489,18 +493,29 @@ impl<'l> Scan<'l> {
         let text = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
         let mut ends = [(0u64, 0u64); 2];
         let mut n = 0;
+        // A cell (`<c r=…>`) holds data: the configured limits. Any other reference (the
+        // `<dimension>` hint, which some writers set to the whole sheet, a `<mergeCell>`, whose
+        // area `merged_cells` bounds when it is read, a hyperlink) holds none: only Excel's own
+        // bounds, which keep calamine's arithmetic safe, so a legitimate file is not refused.
+        let local = self.name.rsplit(|c| *c == b':').next().unwrap_or(&[]);
+        let (max_row, max_col) = if local == b"c" {
+            (self.limits.sheet_rows, self.limits.columns)
+        } else {
+            (EXCEL_ROWS, EXCEL_COLUMNS)
+        };
         for part in self.value.split(|c| *c == b':') {
             match parse_ref(part) {
                 Some((row, col)) => {
-                    let over = if row > self.limits.sheet_rows.min(u64::from(u32::MAX)) {
+                    let over = if row > max_row.min(u64::from(u32::MAX)) {
                         Some((Limit::SheetRows, row))
-                    } else if col > self.limits.columns.min(u64::from(u32::MAX)) {
+                    } else if col > max_col.min(u64::from(u32::MAX)) {
                         Some((Limit::Columns, col))
                     } else {
                         None
                     };
                     if let Some((limit, found)) = over {
-                        let place = format!("{sheet}!{}", self.limits.quote(&text(part)));
+                        let shown = if local == b"c" { part } else { &self.value[..] };
+                        let place = format!("{sheet}!{}", self.limits.quote(&text(shown)));
                         out.push(self.limits.exceeded(limit, place, Some(found)));
                         return;
                     }
