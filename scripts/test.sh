@@ -29,9 +29,12 @@ for s in $(./target/debug/xianjie sample); do
   [ "$rc" -le 1 ] || { echo "xianjie check on sample $s exited $rc"; exit 1; }
 done
 
+step "Hostile input on the CLI: generated bombs and broken files (tests/hostile/cases.json)"
+XIANJIE_BIN=target/debug/xianjie tests/hostile/run_cli.sh
+
 if [[ ",$skip," != *",fuzz,"* ]]; then
-  step "Fuzz: every cargo-fuzz target, ${XIANJIE_FUZZ_SECONDS:-30} s each (nightly; scripts/fuzz.sh)"
-  scripts/fuzz.sh "${XIANJIE_FUZZ_SECONDS:-30}"
+  step "Fuzz: every cargo-fuzz target, ${XIANJIE_FUZZ_SECONDS:-60} s each (nightly; scripts/fuzz.sh)"
+  scripts/fuzz.sh "${XIANJIE_FUZZ_SECONDS:-60}"
 fi
 
 if [[ ",$skip," != *",py,"* ]] && [ -x py/test.sh ]; then
