@@ -6,6 +6,11 @@
 //! tab, CR) is written with the quote prefix; text over Excel's 32,767 characters is cut with a
 //! visible marker; a sheet with more rows than Excel allows ends with a note row saying how many
 //! rows were left out (the JSON report has them all), instead of failing the workbook.
+//!
+//! Every sheet is written in `rust_xlsxwriter`'s constant-memory mode: rows go in order and each
+//! finished row is flushed to an unnamed temporary file (inline strings, no shared-string table),
+//! so a report with a million findings costs the report itself plus a few megabytes, not
+//! gigabytes of cells. The temporary files are in the system temp directory (`TMPDIR`).
 
 use super::cellmap::cell_ref;
 use super::WriteError;
@@ -60,7 +65,8 @@ impl<'w> Sheet<'w> {
         headers: &[&str],
         max_rows: u32,
     ) -> Result<Self, WriteError> {
-        let ws = wb.add_worksheet();
+        // Rows are written in order, header first, note last: what constant-memory mode needs.
+        let ws = wb.add_worksheet_with_constant_memory();
         ws.set_name(name)?;
         let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
         for (i, h) in headers.iter().enumerate() {
@@ -381,7 +387,21 @@ pub fn summary_workbook_rows(
     report: &Report,
     max_rows: u32,
 ) -> Result<Vec<u8>, WriteError> {
+    // rust_xlsxwriter writes its temporary files with `expect`: a full disk would panic inside
+    // it. Turned into an error here so that no face (CLI, Python) crashes on a large summary.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(ds, report, max_rows)))
+        .unwrap_or_else(|_| {
+            Err(WriteError::new(
+                "写临时文件失败(磁盘已满?) / could not write the temporary sheet files (disk full?)",
+            ))
+        })
+}
+
+fn build(ds: &Dataset, report: &Report, max_rows: u32) -> Result<Vec<u8>, WriteError> {
     let mut wb = Workbook::new();
+    // Each constant-memory sheet opens a temporary file, and rust_xlsxwriter unwraps that: try
+    // the directory first so that an unwritable one is an error, not a panic.
+    wb.set_tempdir(std::env::temp_dir())?;
     findings(&mut wb, report, max_rows)?;
     for (name, by) in [
         ("转段率-中职学校", GroupBy::SecondarySchool),
