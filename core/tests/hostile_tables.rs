@@ -546,6 +546,41 @@ fn summary_caps_rows_with_a_note_and_cuts_long_cells() {
     assert!(long.chars().count() <= 32_767 && long.contains("truncated"));
 }
 
+/// The sheets are written in constant-memory mode (rows streamed, text inline, no shared-string
+/// table) and keep the quote prefix and the row-cap note there.
+#[test]
+fn summary_streamed_sheets_keep_the_quote_prefix_and_the_note() {
+    let mut projects: Vec<String> = (0..10).map(|i| format!("P{i}")).collect();
+    projects[0] = "=1+1".into();
+    let bytes = summary_of(&projects);
+    let mut z = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    assert!(z.by_name("xl/sharedStrings.xml").is_err());
+    drop(z);
+    let styles = part(&bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let quoted = xfs
+        .split("<xf ")
+        .skip(1)
+        .position(|x| x.contains("quotePrefix=\"1\""))
+        .unwrap();
+    // Sheet 9 is 学期合规: findings, six rate sheets and 申报汇总 come first.
+    let compliance = part(&bytes, "xl/worksheets/sheet9.xml");
+    assert!(
+        compliance.contains(&format!(
+            r#"<c r="A2" s="{quoted}" t="inlineStr"><is><t>=1+1</t></is></c>"#
+        )),
+        "{compliance}"
+    );
+    // The findings sheet: the header, 3 findings, the note in row 5, nothing after.
+    let findings = part(&bytes, "xl/worksheets/sheet1.xml");
+    let note = &findings[findings.find(r#"<c r="A5""#).unwrap()..];
+    assert!(
+        note.contains("另有7行") && note.contains("inlineStr"),
+        "{note}"
+    );
+    assert!(!findings.contains(r#"<row r="6""#));
+}
+
 fn ods(rows: &str) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let stored =

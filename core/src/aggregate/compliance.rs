@@ -97,14 +97,26 @@ fn limits(pack: &Pack) -> Vec<Limit<'_>> {
 /// assert_eq!(c[0].items[1].min.as_deref(), Some("3"));
 /// ```
 pub fn semester_compliance(ds: &Dataset) -> Vec<SemesterCompliance> {
-    match builtin(DEFAULT_PACK) {
-        Some(p) => semester_compliance_with(ds, p),
-        None => Vec::new(),
-    }
+    semester_compliance_iter(ds).collect()
+}
+
+/// [`semester_compliance`] one row at a time, in the same order: the summary workbook writes a
+/// million rows without holding them all.
+pub fn semester_compliance_iter(ds: &Dataset) -> impl Iterator<Item = SemesterCompliance> + '_ {
+    builtin(DEFAULT_PACK)
+        .into_iter()
+        .flat_map(move |p| compliance_rows(ds, p))
 }
 
 /// Compliance against the fixed `threshold` bounds on `semester_activities` in `pack`.
 pub fn semester_compliance_with(ds: &Dataset, pack: &Pack) -> Vec<SemesterCompliance> {
+    compliance_rows(ds, pack).collect()
+}
+
+fn compliance_rows<'a>(
+    ds: &'a Dataset,
+    pack: &'a Pack,
+) -> impl Iterator<Item = SemesterCompliance> + 'a {
     use crate::model::{Entity, SemesterActivity};
     let limits = limits(pack);
     let defs: Vec<_> = limits
@@ -119,7 +131,7 @@ pub fn semester_compliance_with(ds: &Dataset, pack: &Pack) -> Vec<SemesterCompli
     order
         .into_iter()
         .filter_map(|i| ds.semester_activities.get(i).map(|a| (i, a)))
-        .map(|(index, a)| {
+        .map(move |(index, a)| {
             let items: Vec<ComplianceItem> = limits
                 .iter()
                 .zip(&defs)
@@ -156,7 +168,6 @@ pub fn semester_compliance_with(ds: &Dataset, pack: &Pack) -> Vec<SemesterCompli
                 items,
             }
         })
-        .collect()
 }
 
 #[cfg(test)]

@@ -29,7 +29,8 @@ pub use applications::{
 };
 pub use cohorts::{cohort_rates, enrollment_totals, transfer_rates, EnrollmentRow, TransferRow};
 pub use compliance::{
-    semester_compliance, semester_compliance_with, ComplianceItem, SemesterCompliance,
+    semester_compliance, semester_compliance_iter, semester_compliance_with, ComplianceItem,
+    SemesterCompliance,
 };
 pub use group::{GroupBy, GroupKey};
 pub use rate::Rate;

@@ -6,6 +6,11 @@
 //! tab, CR) is written with the quote prefix; text over Excel's 32,767 characters is cut with a
 //! visible marker; a sheet with more rows than Excel allows ends with a note row saying how many
 //! rows were left out (the JSON report has them all), instead of failing the workbook.
+//!
+//! Every sheet is written in `rust_xlsxwriter`'s constant-memory mode: rows go in order and each
+//! finished row is flushed to an unnamed temporary file (inline strings, no shared-string table),
+//! so a report with a million findings costs the report itself plus a few megabytes, not
+//! gigabytes of cells. The temporary files are in the system temp directory (`TMPDIR`).
 
 use super::cellmap::cell_ref;
 use super::WriteError;
@@ -60,7 +65,8 @@ impl<'w> Sheet<'w> {
         headers: &[&str],
         max_rows: u32,
     ) -> Result<Self, WriteError> {
-        let ws = wb.add_worksheet();
+        // Rows are written in order, header first, note last: what constant-memory mode needs.
+        let ws = wb.add_worksheet_with_constant_memory();
         ws.set_name(name)?;
         let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
         for (i, h) in headers.iter().enumerate() {
@@ -297,9 +303,10 @@ fn applications(wb: &mut Workbook, ds: &Dataset, max_rows: u32) -> Result<(), Wr
 }
 
 fn compliance(wb: &mut Workbook, ds: &Dataset, max_rows: u32) -> Result<(), WriteError> {
-    let rows = aggregate::semester_compliance(ds);
+    // One row at a time: a million activities are not held as rows as well.
+    let mut rows = aggregate::semester_compliance_iter(ds).peekable();
     let mut headers: Vec<String> = vec!["项目".into(), "学期".into()];
-    if let Some(first) = rows.first() {
+    if let Some(first) = rows.peek() {
         for i in &first.items {
             headers.push(i.label_zh.clone());
             headers.push(format!("{}下限", i.label_zh));
@@ -309,7 +316,7 @@ fn compliance(wb: &mut Workbook, ds: &Dataset, max_rows: u32) -> Result<(), Writ
     headers.push("全部达标".into());
     let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut s = Sheet::new(wb, "学期合规", &refs, max_rows)?;
-    for r in &rows {
+    for r in rows {
         s.text(0, &r.project)?;
         s.text(1, &r.semester.to_string())?;
         let mut col = 2u16;
@@ -381,7 +388,21 @@ pub fn summary_workbook_rows(
     report: &Report,
     max_rows: u32,
 ) -> Result<Vec<u8>, WriteError> {
+    // rust_xlsxwriter writes its temporary files with `expect`: a full disk would panic inside
+    // it. Turned into an error here so that no face (CLI, Python) crashes on a large summary.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(ds, report, max_rows)))
+        .unwrap_or_else(|_| {
+            Err(WriteError::new(
+                "写临时文件失败(磁盘已满?) / could not write the temporary sheet files (disk full?)",
+            ))
+        })
+}
+
+fn build(ds: &Dataset, report: &Report, max_rows: u32) -> Result<Vec<u8>, WriteError> {
     let mut wb = Workbook::new();
+    // Each constant-memory sheet opens a temporary file, and rust_xlsxwriter unwraps that: try
+    // the directory first so that an unwritable one is an error, not a panic.
+    wb.set_tempdir(std::env::temp_dir())?;
     findings(&mut wb, report, max_rows)?;
     for (name, by) in [
         ("转段率-中职学校", GroupBy::SecondarySchool),
