@@ -402,12 +402,27 @@ fn read_all<T: serde::de::DeserializeOwned>(
     sink: &mut Sink<'_>,
     at: &dyn Fn(Vec<locate::Seg>) -> Vec<locate::Seg>,
 ) -> Option<T> {
-    use locate::Seg;
+    let mut out = None;
     let before = sink.count();
+    mend_all(value, sink, at, &mut |v| {
+        de::from_value::<T>(v).map(|t| out = Some(t))
+    });
+    out.filter(|_| sink.count() == before)
+}
+
+/// The body of [`read_all`], compiled once rather than once per type read (its size counts in
+/// the WebAssembly module): `read` reads the value, keeping what it read.
+fn mend_all(
+    value: &mut serde_json::Value,
+    sink: &mut Sink<'_>,
+    at: &dyn Fn(Vec<locate::Seg>) -> Vec<locate::Seg>,
+    read: &mut dyn FnMut(&serde_json::Value) -> Result<(), de::Error>,
+) {
+    use locate::Seg;
     let mut taken: Vec<Vec<Seg>> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let err = match de::from_value::<T>(value) {
-            Ok(v) => return (sink.count() == before).then_some(v),
+        let err = match read(value) {
+            Ok(()) => return,
             Err(e) => e,
         };
         let (mut path, msg) = (err.path, err.message);
@@ -454,7 +469,6 @@ fn read_all<T: serde::de::DeserializeOwned>(
             break;
         }
     }
-    None
 }
 
 /// Takes out of `value` the member that holds the value at `path` (the path up to its last

@@ -227,6 +227,45 @@ pub(crate) fn plural(s: &str, n: &str) -> String {
     out
 }
 
+/// Decimal arithmetic for checks, kept out of line: rust_decimal inlines the whole addition,
+/// multiplication or division at each call, kilobytes apiece in the WebAssembly module. The
+/// saturating ones are for amounts shown in findings (an overflow shows the bound, never panics).
+pub(crate) trait Arith: Sized {
+    /// `self - o`, saturating.
+    fn sat_sub(self, o: Self) -> Self;
+    /// `self × o`, saturating.
+    fn sat_mul(self, o: Self) -> Self;
+    /// `self + o`; `None` on overflow.
+    fn ck_add(self, o: Self) -> Option<Self>;
+    /// `self × o`; `None` on overflow.
+    fn ck_mul(self, o: Self) -> Option<Self>;
+    /// `self / o`; `None` on overflow or division by zero.
+    fn ck_div(self, o: Self) -> Option<Self>;
+}
+
+impl Arith for rust_decimal::Decimal {
+    #[inline(never)]
+    fn sat_sub(self, o: Self) -> Self {
+        self.saturating_sub(o)
+    }
+    #[inline(never)]
+    fn sat_mul(self, o: Self) -> Self {
+        self.saturating_mul(o)
+    }
+    #[inline(never)]
+    fn ck_add(self, o: Self) -> Option<Self> {
+        self.checked_add(o)
+    }
+    #[inline(never)]
+    fn ck_mul(self, o: Self) -> Option<Self> {
+        self.checked_mul(o)
+    }
+    #[inline(never)]
+    fn ck_div(self, o: Self) -> Option<Self> {
+        self.checked_div(o)
+    }
+}
+
 /// Formats a number without trailing zeros.
 pub(crate) fn num(d: rust_decimal::Decimal) -> String {
     d.normalize().to_string()
