@@ -407,6 +407,7 @@ fn from_value_in<T: serde::de::DeserializeOwned>(
     read_value(value, text, limits, &mut |v| {
         de::from_value::<T>(v).map(|t| out = Some(t))
     })?;
+    // `read_value` is `Ok` only right after a whole read of `T` succeeded.
     out.ok_or_else(|| InputError {
         source_name: None,
         errors: Vec::new(),
