@@ -290,22 +290,41 @@ pub fn from_json_str_with<T: serde::de::DeserializeOwned>(
     if let Some(v) = stream::read(text, limits) {
         return Ok(v);
     }
+    let mut out = None;
+    read_text(text, limits, &mut |v| {
+        de::from_value::<T>(v).map(|t| out = Some(t))
+    })?;
+    // `read_text` is `Ok` only right after a whole read of `T` succeeded.
+    out.ok_or_else(|| InputError {
+        source_name: None,
+        errors: Vec::new(),
+    })
+}
+
+/// What reads the typed value out of a JSON value, keeping it when it reads. The readers below
+/// take one, so that their bodies are compiled once rather than once per type read (their size
+/// counts in the WebAssembly module).
+type Read<'r> = &'r mut dyn FnMut(&serde_json::Value) -> Result<(), de::Error>;
+
+/// The body of [`from_json_str_with`] after the size check; `Ok` only when the last call of
+/// `read` read the whole document.
+fn read_text(text: &str, limits: &Limits, read: Read<'_>) -> Result<(), InputError> {
     let by_member = text.trim_start().starts_with('{')
-        && de::from_value::<T>(&serde_json::Value::Object(Default::default())).is_ok();
+        && read(&serde_json::Value::Object(Default::default())).is_ok();
     if !by_member {
         let value = strict::parse(text, limits)?;
-        return from_value_in(value, Some(text), limits);
+        return read_value(value, Some(text), limits, read);
     }
     #[cfg(not(feature = "streaming"))]
     if let Ok(value) = strict::parse(text, limits) {
-        if let Ok(v) = de::from_value::<T>(&value) {
-            return Ok(v);
+        if read(&value).is_ok() {
+            return Ok(());
         }
     }
     // Again, record by record, each on its own, to find every problem in document order.
     let mut sink = Sink::new(limits, Some(text));
     let stopped = stream::collect(text, limits, &mut |key, i, v| {
-        read_member::<T>(key, i, v, &mut sink)
+        read_member(key, i, v, &mut sink, read)
     });
     if let Err(issue) = stopped {
         sink.push(issue);
@@ -313,18 +332,19 @@ pub fn from_json_str_with<T: serde::de::DeserializeOwned>(
     if sink.is_empty() {
         // Should not happen (the first read failed); say so rather than pass.
         let value = strict::parse(text, limits)?;
-        return from_value_in(value, Some(text), limits);
+        return read_value(value, Some(text), limits, read);
     }
     Err(sink.finish())
 }
 
 /// Reads one member of a document of optional collections as a document of its own (with record
 /// `i` alone in its collection), reporting its problems at their places in the whole document.
-fn read_member<T: serde::de::DeserializeOwned>(
+fn read_member(
     key: &str,
     i: Option<usize>,
     v: serde_json::Value,
     sink: &mut Sink<'_>,
+    read: Read<'_>,
 ) {
     let member = |v: serde_json::Value| {
         let mut doc = serde_json::Map::new();
@@ -333,7 +353,7 @@ fn read_member<T: serde::de::DeserializeOwned>(
     };
     // An array where no collection is expected is wrong once, not once per element.
     let empty = member(serde_json::Value::Array(Vec::new()));
-    if i.is_some_and(|i| i > 0) && de::from_value::<T>(&empty).is_err() {
+    if i.is_some_and(|i| i > 0) && read(&empty).is_err() {
         return;
     }
     let mut doc = member(match i {
@@ -346,7 +366,7 @@ fn read_member<T: serde::de::DeserializeOwned>(
         }
         p
     };
-    let _: Option<T> = read_all(&mut doc, sink, &at);
+    mend_all(&mut doc, sink, &at, read);
 }
 
 /// Reads JSON text into a value, refusing duplicate keys; errors are located.
@@ -378,36 +398,56 @@ const MAX_LOCATED: usize = 50;
 const MAX_PASSES: usize = 1000;
 
 fn from_value_in<T: serde::de::DeserializeOwned>(
-    mut value: serde_json::Value,
+    value: serde_json::Value,
     text: Option<&str>,
     limits: &Limits,
 ) -> Result<T, InputError> {
     let _quote = QuoteFor::set(limits);
-    let mut sink = Sink::new(limits, text);
-    match read_all(&mut value, &mut sink, &|p| p) {
-        Some(v) => Ok(v),
-        None => Err(sink.finish()),
-    }
+    let mut out = None;
+    read_value(value, text, limits, &mut |v| {
+        de::from_value::<T>(v).map(|t| out = Some(t))
+    })?;
+    // `read_value` is `Ok` only right after a whole read of `T` succeeded.
+    out.ok_or_else(|| InputError {
+        source_name: None,
+        errors: Vec::new(),
+    })
 }
 
-/// Reads `T` from `value`, putting every problem found into `sink` (paths passed through `at`
-/// to place them in the whole document); `T` only if there were none.
+/// The body of [`from_value_in`]: `Ok` only when the last call of `read` read the whole value
+/// and nothing had to be mended.
+fn read_value(
+    mut value: serde_json::Value,
+    text: Option<&str>,
+    limits: &Limits,
+    read: Read<'_>,
+) -> Result<(), InputError> {
+    let mut sink = Sink::new(limits, text);
+    if mend_all(&mut value, &mut sink, &|p| p, read) && sink.is_empty() {
+        return Ok(());
+    }
+    Err(sink.finish())
+}
+
+/// Reads `value` with `read`, putting every problem found into `sink` (paths passed through `at`
+/// to place them in the whole document); true when a read succeeded (of the value as mended if
+/// `sink` grew).
 ///
 /// After each problem the value is mended so that reading can go on: the unknown fields of the
 /// struct that refused one are all taken out (wherever that struct occurs), a bad field is
 /// taken out of its record. A problem that only follows from a mending (the field just taken out
 /// is now missing) is not reported; what holds it is taken out in turn.
-fn read_all<T: serde::de::DeserializeOwned>(
+fn mend_all(
     value: &mut serde_json::Value,
     sink: &mut Sink<'_>,
     at: &dyn Fn(Vec<locate::Seg>) -> Vec<locate::Seg>,
-) -> Option<T> {
+    read: Read<'_>,
+) -> bool {
     use locate::Seg;
-    let before = sink.count();
     let mut taken: Vec<Vec<Seg>> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let err = match de::from_value::<T>(value) {
-            Ok(v) => return (sink.count() == before).then_some(v),
+        let err = match read(value) {
+            Ok(()) => return true,
             Err(e) => e,
         };
         let (mut path, msg) = (err.path, err.message);
@@ -454,7 +494,7 @@ fn read_all<T: serde::de::DeserializeOwned>(
             break;
         }
     }
-    None
+    false
 }
 
 /// Takes out of `value` the member that holds the value at `path` (the path up to its last

@@ -360,6 +360,11 @@ impl Limits {
     /// assert!(i.msg_en.contains("sheet_cells"));
     /// ```
     pub fn exceeded(&self, limit: Limit, loc: impl Into<String>, found: Option<u64>) -> InputIssue {
+        self.exceeded_at(limit, loc.into(), found)
+    }
+
+    /// [`Limits::exceeded`], compiled once (not once per type of `loc`).
+    fn exceeded_at(&self, limit: Limit, loc: String, found: Option<u64>) -> InputIssue {
         let (zh, en) = limit.what();
         let bound = self.get(limit);
         let unit = limit.info().3;
@@ -382,7 +387,7 @@ impl Limits {
             ),
         };
         InputIssue {
-            loc: loc.into(),
+            loc,
             line: None,
             column: None,
             kind: InputErrorKind::Limit,

@@ -1,7 +1,7 @@
 //! `cap`: a value never exceeds the smallest of several limits, each a share of another field
 //! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
 
-use super::{expect_field, label, no_records, num, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::rules::{cmp_products, Fraction};
@@ -87,7 +87,7 @@ impl Kind for Cap {
                 continue;
             }
             let cap = least.amount();
-            let over = a.saturating_sub(cap);
+            let over = a.sat_sub(cap);
             let describe = |l: &Applied<'_>| {
                 let (lz, le) = label(items.kind(), &l.limit.of);
                 match l.limit.share {

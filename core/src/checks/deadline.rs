@@ -2,7 +2,7 @@
 
 use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
-use crate::model::{format_beijing, year_end, EntityKind, Timestamp, Value, ValueKind};
+use crate::model::{date_time, format_beijing, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +69,7 @@ impl Kind for Deadline {
                             (c.field.clone(), t.to_rfc3339()),
                             (
                                 format!("{} (UTC)", c.field),
-                                t.naive_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                                format!("{}Z", date_time(&t.naive_utc(), 'T')),
                             ),
                         ],
                         computed: Some(format!("late by {} s", (t - deadline).num_seconds())),

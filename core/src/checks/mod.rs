@@ -227,6 +227,58 @@ pub(crate) fn plural(s: &str, n: &str) -> String {
     out
 }
 
+/// Decimal arithmetic for checks, kept out of line: rust_decimal inlines the whole addition,
+/// multiplication or division at each call, kilobytes apiece in the WebAssembly module. The
+/// saturating ones are for amounts shown in findings (an overflow shows the bound, never panics).
+pub(crate) trait Arith: Sized {
+    /// `self - o`, saturating.
+    fn sat_sub(self, o: Self) -> Self;
+    /// `self × o`, saturating.
+    fn sat_mul(self, o: Self) -> Self;
+    /// `self + o`; `None` on overflow.
+    fn ck_add(self, o: Self) -> Option<Self>;
+    /// `self × o`; `None` on overflow.
+    fn ck_mul(self, o: Self) -> Option<Self>;
+    /// `self / o`; `None` on overflow or division by zero.
+    fn ck_div(self, o: Self) -> Option<Self>;
+}
+
+impl Arith for rust_decimal::Decimal {
+    // The saturating ones through the checked ones, as rust_decimal does it (one copy of
+    // each operation in the module): `a - b` is `a + (-b)`, the signed zeros of `0 - 0` aside.
+    fn sat_sub(self, o: Self) -> Self {
+        if self.is_zero() && o.is_zero() {
+            return o;
+        }
+        let bound = if self.is_sign_positive() {
+            Self::MAX
+        } else {
+            Self::MIN
+        };
+        self.ck_add(-o).unwrap_or(bound)
+    }
+    fn sat_mul(self, o: Self) -> Self {
+        let bound = if self.is_sign_positive() == o.is_sign_positive() {
+            Self::MAX
+        } else {
+            Self::MIN
+        };
+        self.ck_mul(o).unwrap_or(bound)
+    }
+    #[inline(never)]
+    fn ck_add(self, o: Self) -> Option<Self> {
+        self.checked_add(o)
+    }
+    #[inline(never)]
+    fn ck_mul(self, o: Self) -> Option<Self> {
+        self.checked_mul(o)
+    }
+    #[inline(never)]
+    fn ck_div(self, o: Self) -> Option<Self> {
+        self.checked_div(o)
+    }
+}
+
 /// Formats a number without trailing zeros.
 pub(crate) fn num(d: rust_decimal::Decimal) -> String {
     d.normalize().to_string()
@@ -252,4 +304,38 @@ pub(crate) fn open<'d, const N: usize>(
         .ok_or_else(|| no_records(kind))?;
     let fields = fields.try_into().map_err(|_| no_records(kind))?;
     Ok((items, fields))
+}
+
+#[cfg(test)]
+mod arith_tests {
+    use super::Arith;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn out_of_line_arithmetic_is_rust_decimals() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let xs = [
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::ONE,
+            d("-2.5"),
+            d("0.001"),
+            d("123456789.123456789"),
+            Decimal::MAX,
+            Decimal::MIN,
+            d("-79228162514264337593543950335"),
+        ];
+        for a in xs {
+            for b in xs {
+                let same = |x: Decimal, y: Decimal| {
+                    x == y && x.is_sign_negative() == y.is_sign_negative() && x.scale() == y.scale()
+                };
+                assert!(same(a.sat_sub(b), a.saturating_sub(b)), "{a} - {b}");
+                assert!(same(a.sat_mul(b), a.saturating_mul(b)), "{a} × {b}");
+                assert_eq!(a.ck_add(b), a.checked_add(b));
+                assert_eq!(a.ck_mul(b), a.checked_mul(b));
+                assert_eq!(a.ck_div(b), a.checked_div(b));
+            }
+        }
+    }
 }

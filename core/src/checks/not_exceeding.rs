@@ -1,6 +1,6 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
-use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
@@ -63,12 +63,7 @@ impl Kind for NotExceeding {
                     ),
                 ),
                 inputs: vec![(c.field.clone(), num(a)), (c.limit_field.clone(), num(b))],
-                computed: Some(format!(
-                    "{} − {} = {}",
-                    num(a),
-                    num(b),
-                    num(a.saturating_sub(b))
-                )),
+                computed: Some(format!("{} − {} = {}", num(a), num(b), num(a.sat_sub(b)))),
                 threshold: Some(format!("{} ≤ {}", c.field, c.limit_field)),
                 remedy: Some(Text::new(
                     format!("请核对{az}与{bz}"),

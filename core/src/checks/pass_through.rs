@@ -2,7 +2,7 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
@@ -86,7 +86,7 @@ impl Kind for PassThrough {
                 },
             };
             let owed = match count {
-                Some(n) => base.checked_mul(n).unwrap_or(Decimal::MAX),
+                Some(n) => base.ck_mul(n).unwrap_or(Decimal::MAX),
                 None => base,
             };
             checked += 1;
@@ -139,7 +139,7 @@ impl Kind for PassThrough {
             }
             let required = share.times(owed).unwrap_or(Decimal::MAX);
             let short = required
-                .saturating_sub(paid)
+                .sat_sub(paid)
                 .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
                 .max(Decimal::new(1, 2));
             let n = money(short);
@@ -151,11 +151,11 @@ impl Kind for PassThrough {
                 ),
             );
             let pct = paid
-                .checked_div(owed)
+                .ck_div(owed)
                 .map(|q| {
                     format!(
                         "{}%",
-                        super::num(q.saturating_mul(Decimal::ONE_HUNDRED).round_dp(2))
+                        super::num(q.sat_mul(Decimal::ONE_HUNDRED).round_dp(2))
                     )
                 })
                 .unwrap_or_else(|| "—".into());

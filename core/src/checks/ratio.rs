@@ -2,7 +2,7 @@
 //! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
 //! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
 
-use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use crate::rules::Fraction;
@@ -104,8 +104,8 @@ impl Kind for Ratio {
                 // With no denominator the quotient is undefined: below any minimum, above any maximum.
                 let need = match c.max {
                     Some(m) if !m.num().is_zero() => a
-                        .checked_mul(m.den())
-                        .and_then(|x| x.checked_div(m.num()))
+                        .ck_mul(m.den())
+                        .and_then(|x| x.ck_div(m.num()))
                         .map_or(Decimal::ONE, |x| ceil_to(x, den_whole)),
                     _ => Decimal::ONE,
                 };
@@ -140,20 +140,19 @@ impl Kind for Ratio {
                 // a/b < p/q  ⇔  p·b > a·q
                 if min.compare(a, b).is_some_and(|o| o.is_gt()) {
                     let n = if c.included && min.den() > min.num() {
-                        let gap = (min.num().saturating_mul(b))
-                            .saturating_sub(min.den().saturating_mul(a));
-                        gap.checked_div(min.den() - min.num())
+                        let gap = (min.num().sat_mul(b)).sat_sub(min.den().sat_mul(a));
+                        gap.ck_div(min.den() - min.num())
                             .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
                     } else {
                         let target = min.times(b).unwrap_or(Decimal::MAX);
-                        ceil_to(target.saturating_sub(a), num_whole)
+                        ceil_to(target.sat_sub(a), num_whole)
                     };
                     let p = min.num();
                     let fewer = (!p.is_zero())
-                        .then(|| a.checked_mul(min.den()).and_then(|x| x.checked_div(p)))
+                        .then(|| a.ck_mul(min.den()).and_then(|x| x.ck_div(p)))
                         .flatten();
                     let m = fewer
-                        .map(|f| b.saturating_sub(floor_to(f, den_whole)))
+                        .map(|f| b.sat_sub(floor_to(f, den_whole)))
                         .filter(|m| *m > Decimal::ZERO);
                     emit_bound(
                         cx,
@@ -183,12 +182,12 @@ impl Kind for Ratio {
                 // a/b > p/q  ⇔  p·b < a·q
                 if max.compare(a, b).is_some_and(|o| o.is_lt()) {
                     let need_den = a
-                        .checked_mul(max.den())
-                        .and_then(|x| x.checked_div(max.num()))
+                        .ck_mul(max.den())
+                        .and_then(|x| x.ck_div(max.num()))
                         .unwrap_or(Decimal::MAX);
-                    let n = ceil_to(need_den, den_whole).saturating_sub(b);
+                    let n = ceil_to(need_den, den_whole).sat_sub(b);
                     let allowed_num = max.times(b).unwrap_or(Decimal::ZERO);
-                    let m = a.saturating_sub(floor_to(allowed_num, num_whole));
+                    let m = a.sat_sub(floor_to(allowed_num, num_whole));
                     emit_bound(
                         cx,
                         item,
@@ -245,7 +244,7 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
 /// Rounded away from the bound (`up` for a value above a maximum), so that a failing 6.4999…
 /// never shows as the 6.5 it fails to reach.
 fn shown(a: Decimal, b: Decimal, percent: bool, colon: bool, up: bool) -> String {
-    let q = a.checked_div(b).unwrap_or(Decimal::MAX);
+    let q = a.ck_div(b).unwrap_or(Decimal::MAX);
     let r = |x: Decimal| {
         let s = if up {
             RoundingStrategy::ToPositiveInfinity

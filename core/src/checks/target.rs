@@ -31,7 +31,7 @@
 //! - Shares are decided exactly (cross-multiplication); a zero denominator is "no data", not met.
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, no_records, num, Cx, Kind, Outcome};
+use super::{expect_field, no_records, num, Arith, Cx, Kind, Outcome};
 use crate::finding::Text;
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::report::TargetProgress;
@@ -224,11 +224,11 @@ impl Kind for Target {
                 if c.measure == Measure::CountDistinct {
                     acc.distinct.extend(key(v));
                 } else if let Some(d) = v.decimal() {
-                    acc.sum = acc.sum.checked_add(d).unwrap_or(Decimal::MAX);
+                    acc.sum = acc.sum.ck_add(d).unwrap_or(Decimal::MAX);
                 }
             }
             if let Some(d) = of_f.and_then(|f| f.get(item).decimal()) {
-                acc.of = acc.of.checked_add(d).unwrap_or(Decimal::MAX);
+                acc.of = acc.of.ck_add(d).unwrap_or(Decimal::MAX);
             }
         }
 
@@ -384,7 +384,7 @@ fn shown(v: &Agg) -> String {
     match v {
         Agg::Num(x) => num(*x),
         Agg::Share(_, d) if d.is_zero() => "—".into(),
-        Agg::Share(n, d) => n.checked_div(*d).map_or("—".into(), |q| {
+        Agg::Share(n, d) => n.ck_div(*d).map_or("—".into(), |q| {
             format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
         }),
     }
@@ -397,7 +397,7 @@ fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
     if g.is_zero() {
         return None;
     }
-    let p = x.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(g)?;
+    let p = x.ck_mul(Decimal::ONE_HUNDRED)?.ck_div(g)?;
     Some(format!("{}%", num(p.round_dp(1))))
 }
 

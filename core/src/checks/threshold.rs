@@ -1,7 +1,7 @@
 //! `threshold`: a number on each record is at least / at most a bound.
 
 use super::bound::Bound;
-use super::{expect_field, label, num, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use rust_decimal::Decimal;
@@ -87,7 +87,7 @@ impl Kind for Threshold {
                 let (min, why) = b.resolve(cx.ix, school_of(item, b).as_deref());
                 if min.compare(x, Decimal::ONE).is_some_and(|o| o.is_gt()) {
                     let (pz, pe) = item.period().unwrap_or_default();
-                    let short = min.approx().saturating_sub(x).ceil();
+                    let short = min.approx().sat_sub(x).ceil();
                     let n = num(short);
                     let subject = cx.subject(item);
                     let remedy = cx.remedy(
@@ -120,7 +120,7 @@ impl Kind for Threshold {
                 let (max, why) = b.resolve(cx.ix, school_of(item, b).as_deref());
                 if max.compare(x, Decimal::ONE).is_some_and(|o| o.is_lt()) {
                     let (pz, pe) = item.period().unwrap_or_default();
-                    let over = x.saturating_sub(max.approx()).ceil();
+                    let over = x.sat_sub(max.approx()).ceil();
                     let n = num(over);
                     let subject = cx.subject(item);
                     let remedy = cx.remedy(

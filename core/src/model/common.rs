@@ -1,6 +1,6 @@
 //! Value types shared by the entities: levels, modes, semesters, major references, timestamps.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -31,10 +31,29 @@ pub fn format_beijing(t: &Timestamp) -> (String, String) {
             b.year(),
             b.month(),
             b.day(),
-            b.format("%H:%M:%S")
+            hms(&b)
         ),
-        format!("{} Beijing time", b.format("%Y-%m-%d %H:%M:%S")),
+        format!("{} Beijing time", date_time(&b, ' ')),
     )
+}
+
+/// `%Y-%m-%d{sep}%H:%M:%S` exactly as chrono's `format` writes it (a sign on years outside
+/// 0–9999, second 60 in a leap second), without linking chrono's format-string interpreter:
+/// kilobytes in the WebAssembly module for three fixed formats.
+pub(crate) fn date_time(t: &(impl Datelike + Timelike), sep: char) -> String {
+    let y = t.year();
+    let year = if (0..10_000).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{y:+05}")
+    };
+    format!("{year}-{:02}-{:02}{sep}{}", t.month(), t.day(), hms(t))
+}
+
+/// `%H:%M:%S`, as [`date_time`].
+fn hms(t: &impl Timelike) -> String {
+    let second = t.second() + t.nanosecond() / 1_000_000_000;
+    format!("{:02}:{:02}:{second:02}", t.hour(), t.minute())
 }
 
 /// Kind of school. Technician schools (技工学校) count as secondary vocational schools.
@@ -267,5 +286,39 @@ impl JsonSchema for Semester {
             "pattern": "^[0-9]{4}-[0-9]{4}-[12]$",
             "description": "School year and term, e.g. 2023-2024-1 (first semester of 2023–2024)"
         })
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    #[test]
+    fn date_time_writes_what_chronos_format_writes() {
+        let at = |y: i32, ns: u32| -> NaiveDateTime {
+            NaiveDate::from_ymd_opt(y, 2, 7)
+                .unwrap()
+                .and_hms_nano_opt(9, 5, 59, ns)
+                .unwrap()
+        };
+        for t in [
+            at(2024, 0),
+            at(2024, 1_500_000_000), // a leap second
+            at(7, 0),
+            at(0, 0),
+            at(-1, 0),
+            at(-44, 0),
+            at(10_000, 0),
+            at(262_142, 999_999_999),
+        ] {
+            let ours = date_time(&t, 'T');
+            assert_eq!(ours, t.format("%Y-%m-%dT%H:%M:%S").to_string());
+            assert_eq!(hms(&t), t.format("%H:%M:%S").to_string());
+        }
+        let ts: Timestamp = "2024-02-27T09:00:00Z".parse().unwrap();
+        let (zh, en) = format_beijing(&ts);
+        assert_eq!(zh, "2024年2月27日17:00:00(北京时间)");
+        assert_eq!(en, "2024-02-27 17:00:00 Beijing time");
     }
 }

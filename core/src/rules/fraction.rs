@@ -97,6 +97,8 @@ impl Fraction {
 /// // 70 × 1e28 > 0 × 100, though 70 × 1e28 does not fit a decimal.
 /// assert_eq!(xianjie::rules::cmp_products(&[70.into(), big], &[0.into(), 100.into()]), Ordering::Greater);
 /// ```
+// Out of line: called from many checks, each would otherwise carry its own copy.
+#[inline(never)]
 pub fn cmp_products(l: &[Decimal], r: &[Decimal]) -> Ordering {
     // Most comparisons fit 128 bits: exact there, and without allocating.
     if let Some(o) = cmp_products_i128(l, r) {
