@@ -317,7 +317,9 @@ fn unusable_tables_exit_2_naming_file_and_place_and_messages_are_capped() {
     let err = refused(&out, "semester_activities.csv: semester_activities!A1: ");
     assert!(out.stdout.is_empty(), "no report for unusable input");
     assert!(
-        err.contains("semester_activities.csv: “semester_activities”缺少必填列"),
+        err.contains(
+            "semester_activities.csv: semester_activities: “semester_activities”缺少必填列"
+        ),
         "{err}"
     );
     assert!(!err.contains("xianjie: :"), "{err}");

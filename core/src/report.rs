@@ -199,6 +199,7 @@ impl Report {
     }
     /// Removes the findings for which `withhold` is true (order kept) and recounts; `ok` also
     /// stays false while there are input issues.
+    #[cfg(feature = "tables")]
     pub(crate) fn withhold(&mut self, mut withhold: impl FnMut(&Finding) -> bool) {
         self.findings.retain(|f| !withhold(f));
         let (counts, by_rule) = tally(&self.findings);

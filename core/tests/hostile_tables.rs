@@ -723,3 +723,17 @@ fn binary_workbook_is_refused_before_calamine() {
     assert_eq!(e.errors[0].kind, InputErrorKind::Syntax);
     assert!(e.errors[0].msg_en.contains(".xlsb"));
 }
+
+/// Found by the `csv` fuzz target (strict mode): a sheet refused for its missing required
+/// columns had no place at all (`xianjie: : …`); the place is the sheet.
+#[test]
+fn a_sheet_missing_required_columns_is_placed_at_the_sheet() {
+    let opts = ReadOptions::for_entity(xianjie::model::EntityKind::Schools);
+    let r = read_csv(&b"\x01id,level\r\nS1,secondary\r\n"[..], "学校", &opts).unwrap();
+    let e = r.input_error().unwrap();
+    assert!(e.errors.iter().all(|i| !i.loc.is_empty()), "{e:?}");
+    assert!(e
+        .errors
+        .iter()
+        .any(|i| i.kind == InputErrorKind::Missing && i.loc == "学校"));
+}

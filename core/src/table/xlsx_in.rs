@@ -599,7 +599,8 @@ pub(crate) fn missing_required(
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        sheet: None,
+        // The whole sheet is the place (no one cell is wrong).
+        sheet: Some(sheet.to_string()),
         file: None,
     });
     false
