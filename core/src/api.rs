@@ -87,15 +87,11 @@ pub fn read_path_located(
     path: &Path,
     limits: &Limits,
 ) -> Result<(Dataset, Option<crate::table::CellMap>), InputError> {
-    if !crate::table::is_table_path(path) {
-        return read_path_with(path, limits).map(|ds| (ds, None));
-    }
-    let opts = crate::table::ReadOptions {
-        limits: limits.clone(),
-        ..Default::default()
+    let read = match read_any(path, limits)? {
+        Any::Json(ds) => return Ok((ds, None)),
+        Any::Table(read) => read,
     };
     // Strict, as for JSON: any cell problem makes the input unusable.
-    let read = crate::table::read_path(path, &opts)?;
     match read.input_error() {
         Some(e) => Err(e.with_source(path.display().to_string())),
         None => Ok((read.dataset, Some(read.cells))),
@@ -124,19 +120,34 @@ pub fn read_path_origin(
     path: &Path,
     limits: &Limits,
 ) -> Result<(Dataset, Option<crate::table::Origin>), InputError> {
-    if !crate::table::is_table_path(path) {
-        return read_path_with(path, limits).map(|ds| (ds, None));
-    }
-    let opts = crate::table::ReadOptions {
-        limits: limits.clone(),
-        ..Default::default()
+    let read = match read_any(path, limits)? {
+        Any::Json(ds) => return Ok((ds, None)),
+        Any::Table(read) => read,
     };
-    let read = crate::table::read_path(path, &opts)?;
     if let Some(e) = read.unusable() {
         return Err(e.with_source(path.display().to_string()));
     }
     let (ds, origin) = read.into_origin();
     Ok((ds, Some(origin)))
+}
+
+/// A file read by its extension under `limits`: a JSON document, or a table with its cells.
+#[cfg(feature = "tables")]
+enum Any {
+    Json(Dataset),
+    Table(crate::table::TableRead),
+}
+
+#[cfg(feature = "tables")]
+fn read_any(path: &Path, limits: &Limits) -> Result<Any, InputError> {
+    if !crate::table::is_table_path(path) {
+        return read_path_with(path, limits).map(Any::Json);
+    }
+    let opts = crate::table::ReadOptions {
+        limits: limits.clone(),
+        ..Default::default()
+    };
+    crate::table::read_path(path, &opts).map(Any::Table)
 }
 
 /// Reads a dataset JSON document from `reader` (a file, stdin) under `limits`; `name` names it in
