@@ -181,18 +181,7 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
         } else {
             "Target progress\n"
         };
-        let mut t = TextTable::new(if zh {
-            &["规则", "年份", "进度"]
-        } else {
-            &["rule", "year", "progress"]
-        });
-        for p in &s.targets {
-            t.row(vec![
-                p.rule_id.clone(),
-                p.year.to_string(),
-                p.message.get(lang).to_string(),
-            ]);
-        }
+        let t = super::table::targets_table(&s.targets, lang);
         out += &style.table(&t);
     }
     out

@@ -2,7 +2,7 @@
 
 use super::{escape, escape_markdown};
 use crate::finding::Lang;
-use crate::report::{Report, RuleState};
+use crate::report::{Report, RuleState, TargetProgress};
 use crate::rules::Pack;
 use unicode_width::UnicodeWidthStr;
 
@@ -146,6 +146,23 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
     report_in(report, lang, Style::Markdown)
 }
 
+/// Target progress, one row a goal: the same table in the report and the summary.
+pub(crate) fn targets_table(targets: &[TargetProgress], lang: Lang) -> TextTable {
+    let mut t = TextTable::new(if lang == Lang::Zh {
+        &["规则", "年份", "进度"]
+    } else {
+        &["rule", "year", "progress"]
+    });
+    for p in targets {
+        t.row(vec![
+            p.rule_id.clone(),
+            p.year.to_string(),
+            p.message.get(lang).to_string(),
+        ]);
+    }
+    t
+}
+
 fn report_in(report: &Report, lang: Lang, style: Style) -> String {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
@@ -262,18 +279,7 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
         } else {
             "Target progress:\n"
         });
-        let mut t = TextTable::new(if zh {
-            &["规则", "年份", "进度"]
-        } else {
-            &["rule", "year", "progress"]
-        });
-        for p in &report.targets {
-            t.row(vec![
-                p.rule_id.clone(),
-                p.year.to_string(),
-                p.message.get(lang).to_string(),
-            ]);
-        }
+        let t = targets_table(&report.targets, lang);
         out.push_str(&style.table(&t));
         out.push('\n');
     }
