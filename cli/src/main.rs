@@ -226,19 +226,9 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
         .join(", ");
     // Made lazily: past `errors_listed` the lines are only counted.
     streams::say_lines(issues.iter().map(|i| {
-        // A CSV file's sheet is its file stem; a workbook's sheets are inside the one workbook.
-        let file = match (&i.cell, files) {
-            _ if i.file.is_some() => i.file.clone().unwrap_or_default(),
-            (_, [one]) => streams::input_name(one),
-            (Some(c), _) => files
-                .iter()
-                .find(|f| {
-                    f.file_stem()
-                        .is_some_and(|s| s.to_string_lossy() == c.sheet)
-                })
-                .map_or_else(|| all.clone(), |f| streams::input_name(f)),
-            (None, _) => all.clone(),
-        };
+        // The core names the file of every issue it read from a path (`read_paths`); a batch
+        // reads one file.
+        let file = i.file.clone().unwrap_or_else(|| all.clone());
         let mut place = i.cell_ref();
         if let Some(f) = &i.field {
             place = format!("{place} ({f})").trim_start().to_string();
