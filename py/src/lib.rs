@@ -62,11 +62,6 @@ fn limits(py: Python<'_>, given: Option<BTreeMap<String, String>>) -> PyResult<L
     Ok(limits)
 }
 
-/// JSON text read by the core under the caller's limits.
-fn parse_json(text: &str, limits: &Limits) -> Result<xianjie::Dataset, InputError> {
-    xianjie::Dataset::from_json_str_with(text, limits)
-}
-
 /// An `InputError` of one issue found by the binding itself.
 fn refused(py: Python<'_>, issue: xianjie::InputIssue) -> PyErr {
     let e = InputError {
@@ -105,7 +100,7 @@ impl Dataset {
     ) -> PyResult<Dataset> {
         let limits = self::limits(py, limits)?;
         let text = given_text(py, text, &limits)?;
-        let r = detached(py, || parse_json(&text, &limits))?;
+        let r = detached(py, || xianjie::Dataset::from_json_str_with(&text, &limits))?;
         parsed(py, r, true)
     }
     /// Reads a dataset file, by extension (`api::read_path_origin`).
@@ -180,7 +175,9 @@ impl Dataset {
             convert::dataset(data, &t, &limits)
         })?;
         let value = converted.map_err(|e| input_error(py, &e, false))?;
-        let r = detached(py, || parse_json(&value.to_string(), &limits))?;
+        // Read from the value itself, as the JS binding does: no JSON text printed and parsed
+        // again (the converter has already bounded depth, strings and lists).
+        let r = detached(py, || xianjie::input::from_value_with(value, &limits))?;
         parsed(py, r, false)
     }
     /// Pretty JSON (`Dataset::to_json_pretty`).
