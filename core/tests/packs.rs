@@ -119,8 +119,8 @@ fn a_user_pack_runs_beside_builtin_ones() {
     };
     let r = Checker::new(&opts).unwrap().check(&ds);
     assert_eq!(r.findings.len(), 1);
-    assert_eq!(r.findings[0].rule_id, "demo-2024/meetings");
-    assert_eq!(r.findings[0].explanation.clause, "示例〔2024〕1号 一");
+    assert_eq!(r.findings[0].rule_id(), "demo-2024/meetings");
+    assert_eq!(r.findings[0].explanation().clause, "示例〔2024〕1号 一");
 }
 
 #[test]

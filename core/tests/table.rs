@@ -26,7 +26,7 @@ fn findings_by_cell(report: &xianjie::Report) -> Vec<(String, String)> {
     let mut v: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.rule_id.clone(), cell_of(f)))
+        .map(|f| (f.rule_id().to_string(), cell_of(f)))
         .collect();
     v.sort();
     v

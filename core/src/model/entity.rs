@@ -27,8 +27,8 @@ pub trait Entity: Sized + 'static {
     fn fields() -> &'static [FieldDef<Self>];
     /// Who it is, for findings.
     fn subject(&self, ix: &Index<'_>) -> Subject;
-    /// A period the record belongs to, as a message prefix (zh, en), e.g. a semester.
-    fn period(&self) -> Option<(String, String)> {
+    /// The period the record belongs to (a semester, a year), shown before its messages.
+    fn period(&self) -> Option<crate::finding::Period> {
         None
     }
     /// The field named `name`, if any.
@@ -70,6 +70,10 @@ macro_rules! entity_kinds {
             /// The type of field `name`, if it exists.
             pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
+            }
+            /// Field `name` with its labels, for findings.
+            pub fn field_def(self, name: &str) -> Option<crate::finding::FieldRef> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| crate::finding::FieldRef { name: f.name, zh: f.zh, en: f.en }),)* }
             }
             /// Bilingual label of field `name`, if it exists.
             pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
@@ -217,11 +221,10 @@ impl Entity for Cohort {
             en: format!("{en}, entry year {}", self.entry_year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{}级,", self.entry_year),
-            format!("For the {} cohort, ", self.entry_year),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Cohort {
+            year: self.entry_year,
+        })
     }
 }
 
@@ -239,11 +242,10 @@ impl Entity for SemesterActivity {
             en: format!("{en}, {}", self.semester.en()),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{},", self.semester.zh()),
-            format!("In {}, ", self.semester.en()),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Semester {
+            semester: self.semester,
+        })
     }
 }
 
@@ -294,8 +296,8 @@ impl Entity for MajorOffering {
             en: format!("{name}, major {major}, {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -317,11 +319,10 @@ impl Entity for NewMajorFiling {
             ),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{}学年,", self.school_year),
-            format!("In school year {}, ", self.school_year),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::SchoolYear {
+            year: self.school_year.to_string(),
+        })
     }
 }
 
@@ -365,8 +366,8 @@ impl Entity for EnterpriseOffset {
             en: format!("{}, {}", self.enterprise, self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -384,8 +385,8 @@ impl Entity for SocialServiceIncome {
             en: format!("{name}, social-service income {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -402,8 +403,8 @@ impl Entity for CityCapacity {
             en: format!("city-wide, {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
