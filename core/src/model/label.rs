@@ -1,0 +1,232 @@
+//! Closed sets of values (levels, modes, roles, …) declared once with their words: the English
+//! wire name written to JSON, a Chinese and an English label for messages, and the Chinese
+//! synonyms people write in forms and workbooks (中职, 中专, 院长, 3+2, …).
+//!
+//! Input accepts the wire name, the Chinese label or any synonym; output is always the wire name,
+//! so reports and packs keep one spelling. The JSON Schema lists the wire names.
+
+use std::borrow::Cow;
+
+/// The words of one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariantLabels {
+    /// Wire name (English `snake_case`), as in JSON and packs.
+    pub wire: &'static str,
+    /// Chinese label, as it reads inside a sentence (e.g. `校长`).
+    pub zh: &'static str,
+    /// English label, as it reads inside a sentence (e.g. `principal`).
+    pub en: &'static str,
+    /// Other Chinese (or common) spellings accepted on input.
+    pub also: &'static [&'static str],
+}
+
+/// The words of every value of one enumeration, in declaration order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumLabels {
+    /// The Rust type's name, e.g. `SchoolLevel`.
+    pub name: &'static str,
+    /// The values.
+    pub variants: &'static [VariantLabels],
+}
+
+/// Folds what people type into one spelling: full-width ASCII (`3+2`) to ASCII, ASCII letters to
+/// lower case, and no white space at all (`3 + 2`, `中 职`): none of the accepted spellings has any.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let clean = text.chars().all(|c| {
+        !c.is_whitespace() && !c.is_ascii_uppercase() && !('\u{ff01}'..='\u{ff5e}').contains(&c)
+    });
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c),
+                _ => c,
+            })
+            .map(|c| c.to_ascii_lowercase())
+            .collect(),
+    )
+}
+
+impl EnumLabels {
+    /// The index of the value `text` names (wire name, Chinese label or synonym), if any.
+    pub fn find(&self, text: &str) -> Option<usize> {
+        let t = fold(text);
+        let t = t.as_ref();
+        self.variants
+            .iter()
+            .position(|v| t == v.wire || t == fold(v.zh) || v.also.iter().any(|a| t == fold(a)))
+    }
+    /// The wire name of the value `text` names.
+    pub fn canonical(&self, text: &str) -> Option<&'static str> {
+        self.find(text)
+            .and_then(|i| self.variants.get(i))
+            .map(|v| v.wire)
+    }
+    /// The labels of a wire name.
+    pub fn by_wire(&self, wire: &str) -> Option<&'static VariantLabels> {
+        self.variants.iter().find(|v| v.wire == wire)
+    }
+    /// What is accepted, for a Chinese reader: `中职学校、技工学校、…`.
+    pub fn accepted_zh(&self) -> String {
+        let v: Vec<&str> = self.variants.iter().map(|v| v.zh).collect();
+        v.join("、")
+    }
+    /// What is accepted, for an English reader: `secondary, technician, …`.
+    pub fn accepted_en(&self) -> String {
+        let v: Vec<&str> = self.variants.iter().map(|v| v.wire).collect();
+        v.join(", ")
+    }
+    /// True when the wire names are exactly `wires` (in any order): how a table column, which
+    /// knows only the schema's list of values, finds its enumeration.
+    fn has_wires<'a>(&self, wires: impl Iterator<Item = &'a str> + Clone) -> bool {
+        wires.clone().count() == self.variants.len()
+            && wires.into_iter().all(|w| self.by_wire(w).is_some())
+    }
+}
+
+/// Every labelled enumeration of the model.
+pub static ALL: &[&EnumLabels] = &[
+    super::SchoolLevel::LABELS,
+    super::ProgramMode::LABELS,
+    super::Standing::LABELS,
+    super::Stage::LABELS,
+    super::CertificateKind::LABELS,
+    super::CertificateLevel::LABELS,
+    super::HeadRole::LABELS,
+];
+
+/// The enumeration whose wire names are exactly `wires` (a schema's `oneOf` consts).
+pub fn by_wires<'a>(wires: impl Iterator<Item = &'a str> + Clone) -> Option<&'static EnumLabels> {
+    ALL.iter().copied().find(|l| l.has_wires(wires.clone()))
+}
+
+/// Declares an enumeration of wire names with Chinese and English labels and Chinese synonyms;
+/// implements `Serialize` (wire name), `Deserialize` (wire name, Chinese label or synonym, trimmed;
+/// anything else is serde's `unknown_variant` listing the wire names and the Chinese labels) and
+/// `JsonSchema` (the wire names, each described by its labels).
+///
+/// The first doc line of the enum is its schema description.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! labelled_enum {
+    (
+        #[doc = $doc:literal]
+        $(#[$m:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vm:meta])*
+                $var:ident = $wire:literal {
+                    zh: $zh:literal,
+                    en: $en:literal,
+                    also: [$($also:literal),* $(,)?] $(,)?
+                }
+            ),+ $(,)?
+        }
+    ) => {
+        #[doc = $doc]
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $(
+                #[doc = concat!($zh, " (", $en, "; `", $wire, "`)")]
+                $(#[$vm])*
+                $var,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$var),+];
+            /// The words of every value.
+            pub const LABELS: &'static $crate::model::label::EnumLabels =
+                &$crate::model::label::EnumLabels {
+                    name: stringify!($name),
+                    variants: &[$($crate::model::label::VariantLabels {
+                        wire: $wire,
+                        zh: $zh,
+                        en: $en,
+                        also: &[$($also),*],
+                    }),+],
+                };
+            /// What input accepts, as listed in errors: the wire names, then the Chinese labels
+            /// (a renderer may show the ASCII ones to English readers, the others to Chinese ones).
+            pub const EXPECTED: &'static [&'static str] = &[$($wire,)+ $($zh,)+];
+            /// The wire name (English `snake_case`), also used in packs.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$var => $wire,)+ }
+            }
+            /// Chinese label, as it reads in a sentence.
+            pub fn zh(self) -> &'static str {
+                match self { $(Self::$var => $zh,)+ }
+            }
+            /// English label, as it reads in a sentence.
+            pub fn en(self) -> &'static str {
+                match self { $(Self::$var => $en,)+ }
+            }
+            /// The value `text` names: the wire name, the Chinese label or a synonym (trimmed,
+            /// full-width folded, ASCII case ignored).
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::LABELS.find(text).and_then(|i| Self::ALL.get(i).copied())
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl ::serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        write!(
+                            f,
+                            "one of {} (中文:{})",
+                            $name::LABELS.accepted_en(),
+                            $name::LABELS.accepted_zh()
+                        )
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::parse(v).ok_or_else(|| E::unknown_variant(v, $name::EXPECTED))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                let one_of: Vec<::serde_json::Value> = Self::LABELS
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let mut d = format!("{} / {}", v.zh, v.en);
+                        if !v.also.is_empty() {
+                            d.push_str(&format!("(也可写 also accepted: {})", v.also.join("、")));
+                        }
+                        ::serde_json::json!({"description": d, "type": "string", "const": v.wire})
+                    })
+                    .collect();
+                ::schemars::json_schema!({
+                    "description": format!("{} 输入可用中文名称 (Chinese labels accepted on input).", $doc.trim()),
+                    "oneOf": one_of
+                })
+            }
+        }
+    };
+}
