@@ -230,3 +230,190 @@ macro_rules! labelled_enum {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        CertificateKind, CertificateLevel, HeadRole, ProgramMode, SchoolLevel, Stage, Standing,
+    };
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+
+    /// Every wire name, label and synonym reads as its value, which writes back as the wire name;
+    /// an unknown value's error lists the wire names and the Chinese labels.
+    fn round_trips<T>(all: &[T], labels: &EnumLabels, expected: &[&str])
+    where
+        T: Copy + PartialEq + std::fmt::Debug + Serialize + DeserializeOwned,
+    {
+        assert_eq!(all.len(), labels.variants.len());
+        for (x, v) in all.iter().zip(labels.variants) {
+            let wire = serde_json::to_value(x).unwrap();
+            assert_eq!(wire, serde_json::Value::from(v.wire), "{}", labels.name);
+            let spellings = [v.wire, v.zh].into_iter().chain(v.also.iter().copied());
+            for s in spellings {
+                for text in [s.to_string(), format!("  {s}\t"), s.to_uppercase()] {
+                    let got: T = serde_json::from_value(serde_json::Value::from(text.as_str()))
+                        .unwrap_or_else(|e| panic!("{}: {text:?}: {e}", labels.name));
+                    assert_eq!(got, *x, "{}: {text:?}", labels.name);
+                }
+            }
+            // Chinese labels read in sentences: no ASCII letters in them.
+            assert!(
+                !v.zh.chars().any(|c| c.is_ascii_alphabetic() && c != 'X'),
+                "{}",
+                v.zh
+            );
+        }
+        let e = serde_json::from_value::<T>(serde_json::Value::from("小学"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("小学"), "{e}");
+        for w in expected {
+            assert!(e.contains(w), "{}: {e} lacks {w}", labels.name);
+        }
+        // A non-string is refused too.
+        assert!(serde_json::from_value::<T>(serde_json::Value::from(3)).is_err());
+    }
+
+    #[test]
+    fn every_enum_round_trips_its_words() {
+        round_trips(SchoolLevel::ALL, SchoolLevel::LABELS, SchoolLevel::EXPECTED);
+        round_trips(ProgramMode::ALL, ProgramMode::LABELS, ProgramMode::EXPECTED);
+        round_trips(Standing::ALL, Standing::LABELS, Standing::EXPECTED);
+        round_trips(Stage::ALL, Stage::LABELS, Stage::EXPECTED);
+        round_trips(
+            CertificateKind::ALL,
+            CertificateKind::LABELS,
+            CertificateKind::EXPECTED,
+        );
+        round_trips(
+            CertificateLevel::ALL,
+            CertificateLevel::LABELS,
+            CertificateLevel::EXPECTED,
+        );
+        round_trips(HeadRole::ALL, HeadRole::LABELS, HeadRole::EXPECTED);
+        assert_eq!(ALL.len(), 7);
+    }
+
+    #[test]
+    fn the_issues_examples() {
+        let cases: &[(&str, &str)] = &[
+            ("校长", "principal"),
+            ("院长", "principal"),
+            ("党委书记", "party_secretary"),
+            ("书记", "party_secretary"),
+            ("副校长", "vice_principal"),
+        ];
+        for (t, w) in cases {
+            assert_eq!(HeadRole::parse(t).map(HeadRole::as_str), Some(*w), "{t}");
+        }
+        let cases: &[(&str, &str)] = &[
+            ("中职", "secondary"),
+            ("中专", "secondary"),
+            ("职业高中", "secondary"),
+            ("中等职业学校", "secondary"),
+            ("技工学校", "technician"),
+            ("技校", "technician"),
+            ("高职", "higher"),
+            ("职业技术学院", "higher"),
+            ("高职学校", "higher"),
+            ("高等职业学校", "higher"),
+        ];
+        for (t, w) in cases {
+            assert_eq!(
+                SchoolLevel::parse(t).map(SchoolLevel::as_str),
+                Some(*w),
+                "{t}"
+            );
+        }
+        let cases: &[(&str, &str)] = &[
+            ("五年一贯制", "five_year"),
+            ("3+2", "three_plus_two"),
+            ("３＋２", "three_plus_two"),
+            ("3 + 2", "three_plus_two"),
+            ("三二分段", "three_plus_two"),
+            ("高本贯通", "higher_bachelor"),
+        ];
+        for (t, w) in cases {
+            assert_eq!(
+                ProgramMode::parse(t).map(ProgramMode::as_str),
+                Some(*w),
+                "{t}"
+            );
+        }
+        assert_eq!(HeadRole::Principal.zh(), "校长");
+        assert_eq!(HeadRole::PartySecretary.zh(), "党委书记");
+        assert_eq!(HeadRole::VicePrincipal.zh(), "副校长");
+        assert_eq!(HeadRole::VicePrincipal.en(), "vice principal");
+        assert_eq!(SchoolLevel::Secondary.zh(), "中职学校");
+        assert_eq!(Stage::Higher.zh(), "高职阶段");
+    }
+
+    /// No spelling names two values of one enumeration (first match would win silently).
+    #[test]
+    fn spellings_are_unambiguous() {
+        for l in ALL {
+            let mut seen = std::collections::BTreeMap::new();
+            for v in l.variants {
+                let spellings = [v.wire, v.zh].into_iter().chain(v.also.iter().copied());
+                for s in spellings {
+                    if let Some(other) = seen.insert(fold(s).into_owned(), v.wire) {
+                        assert_eq!(
+                            other, v.wire,
+                            "{}: {s} names {other} and {}",
+                            l.name, v.wire
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_finds_its_enumeration_by_its_values() {
+        let l = by_wires(
+            [
+                "technician",
+                "secondary",
+                "higher",
+                "bachelor",
+                "vocational_bachelor",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(l.map(|l| l.name), Some("SchoolLevel"));
+        // Stage shares `secondary` and `higher` but not the whole set.
+        assert_eq!(
+            by_wires(["secondary", "higher"].into_iter()).map(|l| l.name),
+            Some("Stage")
+        );
+        assert!(by_wires(["secondary"].into_iter()).is_none());
+    }
+
+    #[test]
+    fn schema_keeps_the_wire_names() {
+        let s = schemars::schema_for!(SchoolLevel);
+        let v = serde_json::to_value(&s).unwrap();
+        let consts: Vec<&str> = v["oneOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["const"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            consts,
+            [
+                "secondary",
+                "technician",
+                "higher",
+                "vocational_bachelor",
+                "bachelor"
+            ]
+        );
+        assert!(v["oneOf"][0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("中专"));
+    }
+}
