@@ -219,7 +219,13 @@ macro_rules! labelled_enum {
                         if !v.also.is_empty() {
                             d.push_str(&format!("(也可写 also accepted: {})", v.also.join("、")));
                         }
-                        ::serde_json::json!({"description": d, "type": "string", "const": v.wire})
+                        // `title` is the short label form front-ends show for an option.
+                        ::serde_json::json!({
+                            "title": v.zh,
+                            "description": d,
+                            "type": "string",
+                            "const": v.wire
+                        })
                     })
                     .collect();
                 ::schemars::json_schema!({

@@ -68,7 +68,7 @@ crate::labelled_enum! {
         Principal = "principal" {
             zh: "校长",
             en: "principal",
-            also: ["院长", "学校校长", "校长(院长)", "校长(院长)"],
+            also: ["院长", "学校校长", "校长(院长)"],
         },
         PartySecretary = "party_secretary" {
             zh: "党委书记",
