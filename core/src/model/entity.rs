@@ -71,6 +71,10 @@ macro_rules! entity_kinds {
             pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
             }
+            /// The labels of field `name`'s values, if it is a closed set (e.g. `level`).
+            pub fn field_values(self, name: &str) -> Option<&'static super::label::EnumLabels> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).and_then(|f| f.labels),)* }
+            }
             /// Bilingual label of field `name`, if it exists.
             pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| (f.zh, f.en)),)* }

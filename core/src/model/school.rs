@@ -131,9 +131,14 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
     crate::field!(School, "name", Text, "学校名称", "school name", |s| {
         Value::Text(&s.name)
     }),
-    crate::field!(School, "level", Text, "学校类型", "level", |s| {
-        Value::Text(s.level.as_str())
-    }),
+    crate::field!(
+        School,
+        "level",
+        Enum(SchoolLevel),
+        "学校类型",
+        "level",
+        |s| Value::Text(s.level.as_str())
+    ),
     crate::field!(
         School,
         "district",
@@ -185,7 +190,7 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
     crate::field!(
         School,
         "governance.leading_group.head_role",
-        Text,
+        Enum(HeadRole),
         "领导小组组长职务",
         "role of the leading group's head",
         |s| val::text(s.group().and_then(|g| g.head_role).map(HeadRole::as_str))

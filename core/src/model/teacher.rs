@@ -53,9 +53,9 @@ pub static TEACHER_FIELDS: &[FieldDef<Teacher>] = &[
     crate::field!(Teacher, "school", Text, "学校", "school", |t| Value::Text(
         &t.school
     )),
-    crate::field!(Teacher, "stage", Text, "学段", "stage", |t| Value::Text(
-        t.stage.as_str()
-    )),
+    crate::field!(Teacher, "stage", Enum(Stage), "学段", "stage", |t| {
+        Value::Text(t.stage.as_str())
+    }),
     crate::field!(
         Teacher,
         "full_time",
