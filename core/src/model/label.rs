@@ -51,13 +51,17 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 }
 
 impl EnumLabels {
-    /// The index of the value `text` names (wire name, Chinese label or synonym), if any.
+    /// The index of the value `text` names (wire name, Chinese or English label, synonym), if any.
     pub fn find(&self, text: &str) -> Option<usize> {
+        // The common case, a wire name as written by programs, without folding anything.
+        if let Some(i) = self.variants.iter().position(|v| v.wire == text) {
+            return Some(i);
+        }
         let t = fold(text);
         let t = t.as_ref();
-        self.variants
-            .iter()
-            .position(|v| t == v.wire || t == fold(v.zh) || v.also.iter().any(|a| t == fold(a)))
+        self.variants.iter().position(|v| {
+            t == v.wire || t == fold(v.zh) || t == fold(v.en) || v.also.iter().any(|a| t == fold(a))
+        })
     }
     /// The wire name of the value `text` names.
     pub fn canonical(&self, text: &str) -> Option<&'static str> {
@@ -166,8 +170,8 @@ macro_rules! labelled_enum {
             pub fn en(self) -> &'static str {
                 match self { $(Self::$var => $en,)+ }
             }
-            /// The value `text` names: the wire name, the Chinese label or a synonym (trimmed,
-            /// full-width folded, ASCII case ignored).
+            /// The value `text` names: the wire name, the Chinese or English label or a synonym
+            /// (white space, full-width forms and ASCII case ignored).
             pub fn parse(text: &str) -> Option<Self> {
                 Self::LABELS.find(text).and_then(|i| Self::ALL.get(i).copied())
             }
@@ -256,7 +260,9 @@ mod tests {
         for (x, v) in all.iter().zip(labels.variants) {
             let wire = serde_json::to_value(x).unwrap();
             assert_eq!(wire, serde_json::Value::from(v.wire), "{}", labels.name);
-            let spellings = [v.wire, v.zh].into_iter().chain(v.also.iter().copied());
+            let spellings = [v.wire, v.zh, v.en]
+                .into_iter()
+                .chain(v.also.iter().copied());
             for s in spellings {
                 for text in [s.to_string(), format!("  {s}\t"), s.to_uppercase()] {
                     let got: T = serde_json::from_value(serde_json::Value::from(text.as_str()))
@@ -362,7 +368,9 @@ mod tests {
         for l in ALL {
             let mut seen = std::collections::BTreeMap::new();
             for v in l.variants {
-                let spellings = [v.wire, v.zh].into_iter().chain(v.also.iter().copied());
+                let spellings = [v.wire, v.zh, v.en]
+                    .into_iter()
+                    .chain(v.also.iter().copied());
                 for s in spellings {
                     if let Some(other) = seen.insert(fold(s).into_owned(), v.wire) {
                         assert_eq!(
