@@ -123,6 +123,16 @@ entity_kinds! {
     GraduateEmployment => graduate_employment: GraduateEmployment, "毕业生就业", "graduate employment";
 }
 
+impl EntityKind {
+    /// The Chinese and English labels of value `wire` of closed-set field `field`, for messages:
+    /// `(schools, governance.leading_group.head_role, vice_principal)` → `(副校长, vice principal)`.
+    /// `None` when the field is not a closed set or `wire` is not one of its values.
+    pub fn value_label(self, field: &str, wire: &str) -> Option<(&'static str, &'static str)> {
+        let v = self.field_values(field)?.by_wire(wire)?;
+        Some((v.zh, v.en))
+    }
+}
+
 impl Entity for School {
     const KIND: EntityKind = EntityKind::Schools;
     fn fields() -> &'static [FieldDef<Self>] {

@@ -385,6 +385,27 @@ mod tests {
     }
 
     #[test]
+    fn fields_know_their_value_labels() {
+        use crate::model::EntityKind;
+        let role = "governance.leading_group.head_role";
+        assert_eq!(
+            EntityKind::Schools.value_label(role, "vice_principal"),
+            Some(("副校长", "vice principal"))
+        );
+        assert_eq!(
+            EntityKind::Projects.value_label("mode", "five_year"),
+            Some(("五年一贯制", "five-year integrated programme"))
+        );
+        assert_eq!(
+            EntityKind::Teachers.value_label("stage", "higher"),
+            Some(("高职阶段", "higher stage"))
+        );
+        assert_eq!(EntityKind::Schools.value_label("level", "nope"), None);
+        assert_eq!(EntityKind::Schools.value_label("name", "x"), None);
+        assert!(EntityKind::Projects.field_values("standing").is_some());
+    }
+
+    #[test]
     fn a_column_finds_its_enumeration_by_its_values() {
         let l = by_wires(
             [
