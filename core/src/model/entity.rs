@@ -75,6 +75,10 @@ macro_rules! entity_kinds {
             pub fn field_def(self, name: &str) -> Option<crate::finding::FieldRef> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| crate::finding::FieldRef { name: f.name, zh: f.zh, en: f.en }),)* }
             }
+            /// The labels of field `name`'s values, if it is a closed set (e.g. `level`).
+            pub fn field_values(self, name: &str) -> Option<&'static super::label::EnumLabels> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).and_then(|f| f.labels),)* }
+            }
             /// Bilingual label of field `name`, if it exists.
             pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| (f.zh, f.en)),)* }
@@ -121,6 +125,16 @@ entity_kinds! {
     ProgrammePlans => programme_plans: ProgrammePlan, "学段安排", "programme plans";
     PilotEnrollments => pilot_enrollments: PilotEnrollment, "试点招生", "pilot enrolment";
     GraduateEmployment => graduate_employment: GraduateEmployment, "毕业生就业", "graduate employment";
+}
+
+impl EntityKind {
+    /// The Chinese and English labels of value `wire` of closed-set field `field`, for messages:
+    /// `(schools, governance.leading_group.head_role, vice_principal)` → `(副校长, vice principal)`.
+    /// `None` when the field is not a closed set or `wire` is not one of its values.
+    pub fn value_label(self, field: &str, wire: &str) -> Option<(&'static str, &'static str)> {
+        let v = self.field_values(field)?.by_wire(wire)?;
+        Some((v.zh, v.en))
+    }
 }
 
 impl Entity for School {
