@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypedDict, Union
+
+from ._decode import decode
+from ._types import InputErrorKind, InputIssue
 
 Loc = Tuple[Union[str, int], ...]
+
+
+class ErrorDetails(TypedDict):
+    """One of ``InputError.errors()``: every key of the core's issue (``_types.InputIssue``;
+    ``loc`` as a tuple, like pydantic's, its text in ``path``), ``msg`` in the check's language and
+    ``input``, the offending value when the data came from Python objects (else ``None``).
+    A test checks that every key of the core's issue is here."""
+
+    loc: Loc
+    path: str
+    type: InputErrorKind
+    msg: str
+    input: Any
+    msg_zh: str
+    msg_en: str
+    line: Optional[int]
+    column: Optional[int]
 
 _LOC_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -27,7 +48,7 @@ class InputError(XianjieError, ValueError):
     def __init__(
         self,
         message: str,
-        issues: List[Dict[str, Any]],
+        issues: List[InputIssue],
         source_name: Optional[str] = None,
     ) -> None:
         super().__init__(message)
@@ -36,10 +57,17 @@ class InputError(XianjieError, ValueError):
         self._issues = issues
         self._lookup: Optional[Callable[[Loc], Any]] = None
 
-    def errors(self) -> List[Dict[str, Any]]:
-        """One dict per problem: ``loc`` (tuple, as pydantic), ``path`` (the core's string),
-        ``type``, ``msg`` (in the check's language), ``input`` (the offending value when the data
-        came from Python objects, else ``None``), ``msg_zh``, ``msg_en``, ``line``, ``column``."""
+    @classmethod
+    def _from_core(cls, message: str, issues_json: str, source_name: Optional[str]) -> InputError:
+        """From the core's issues as JSON (the binding serializes them; no field is copied)."""
+        issues = [decode(InputIssue, i) for i in json.loads(issues_json)]
+        return cls(message, issues, source_name)
+
+    def errors(self) -> List[ErrorDetails]:
+        """One dict per problem (see :class:`ErrorDetails`): ``loc`` (tuple, as pydantic),
+        ``path`` (the core's string), ``type``, ``msg`` (in the check's language), ``input`` (the
+        offending value when the data came from Python objects, else ``None``), ``msg_zh``,
+        ``msg_en``, ``line``, ``column``."""
         out = []
         for issue in self._issues:
             loc = loc_tuple(issue["loc"])
@@ -49,20 +77,16 @@ class InputError(XianjieError, ValueError):
                     value = self._lookup(loc)
                 except (KeyError, IndexError, TypeError, AttributeError):
                     value = None
-            out.append(
-                {
-                    "loc": loc,
-                    "path": issue["loc"],
-                    "type": issue["type"],
-                    "msg": issue["msg_en"] if self.lang == "en" else issue["msg_zh"],
-                    "input": value,
-                    "msg_zh": issue["msg_zh"],
-                    "msg_en": issue["msg_en"],
-                    "line": issue["line"],
-                    "column": issue["column"],
-                }
+            details: Dict[str, Any] = dict(issue)
+            details.update(
+                loc=loc,
+                path=issue["loc"],
+                msg=issue["msg_en"] if self.lang == "en" else issue["msg_zh"],
+                input=value,
             )
-        return out
+            out.append(details)
+        result: List[ErrorDetails] = out  # type: ignore[assignment]
+        return result
 
     def error_count(self) -> int:
         """Number of problems."""
