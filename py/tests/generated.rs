@@ -106,7 +106,15 @@ fn literal(values: &[Value], at: &str) -> String {
             other => panic!("{at}: a constant Python cannot spell as a Literal: {other}"),
         })
         .collect();
-    format!("Literal[{}]", parts.join(", "))
+    // Two or more values are spelled `Union[Literal["a"], Literal["b"]]`, which type checkers
+    // read as `Literal["a", "b"]`: at run time it is then a `Union`, as stubtest expects of
+    // what mypy sees as one.
+    if parts.len() == 1 {
+        format!("Literal[{}]", parts[0])
+    } else {
+        let each: Vec<String> = parts.iter().map(|p| format!("Literal[{p}]")).collect();
+        format!("Union[{}]", each.join(", "))
+    }
 }
 
 /// A docstring body: backslashes and quotes escaped, lines kept.
@@ -387,12 +395,21 @@ impl Module {
             self.class(name, schema);
             return;
         }
-        let ty = self.ty(schema, name);
+        let mut ty = self.ty(schema, name);
+        let constants = ty.starts_with("Literal[") || ty.starts_with("Union[Literal[");
+        if ty.len() > 99 && ty.starts_with("Union[") && !ty[6..].contains('[') {
+            ty = ty.replace(", ", ",\n    ").replacen("Union[", "Union[\n    ", 1);
+        } else if ty.len() > 99 && ty.starts_with("Union[Literal[") {
+            ty = ty
+                .replace("], Literal[", "],\n    Literal[")
+                .replacen("Union[", "Union[\n    ", 1);
+            ty.insert_str(ty.len() - 1, ",\n");
+        }
         let mut out = String::new();
         let _ = writeln!(out, "{name} = {ty}");
         doc(s.get("description"), "", &mut out);
         out.push_str("\n\n");
-        if ty.starts_with("Literal[") {
+        if constants {
             self.literals.push_str(&out);
         } else {
             self.unions.push_str(&out);

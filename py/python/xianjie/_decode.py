@@ -7,7 +7,6 @@ classes tagged by a constant field (``code``, ``kind``) picks the class by that 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import sys
 from decimal import Decimal, InvalidOperation
 from typing import (
@@ -32,6 +31,7 @@ T = TypeVar("T")
 Decoder = Callable[[Any], Any]
 
 _decoders: Dict[Any, Decoder] = {}
+_fields: Dict[Any, List[tuple]] = {}
 
 
 def decode(tp: Type[T], value: Any) -> T:
@@ -46,10 +46,13 @@ def fields_of(cls: Any, value: Dict[str, Any]) -> Dict[str, Any]:
     return {name: d(value[name]) for name, d in _field_decoders(cls) if name in value}
 
 
-@functools.lru_cache(maxsize=None)
 def _field_decoders(cls: Any) -> List[tuple]:
-    hints = _hints(cls)
-    return [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
+    found = _fields.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        found = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
+        _fields[cls] = found
+    return found
 
 
 def _same(v: Any) -> Any:
@@ -110,6 +113,9 @@ def _build(tp: Any) -> Decoder:
         if item is _same:
             return dict
         return lambda v: {k: item(x) for k, x in v.items()}
+    if origin is Union and all(get_origin(a) is Literal for a in args):
+        # An enum of the core, spelled Union[Literal["a"], Literal["b"]].
+        return _same
     if origin is Union:
         return _union(args)
     if dataclasses.is_dataclass(tp):

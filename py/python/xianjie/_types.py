@@ -16,23 +16,74 @@ from . import _mixins
 #: text itself (a goal may read ``>3``).
 Exact = Union[Decimal, str]
 
-EntityKind = Literal["schools", "projects", "applications", "cohorts", "semester_activities", "status_reports", "quality_monitoring", "major_offerings", "new_major_filings", "training_plans", "enterprise_offsets", "social_service_income", "city_capacity", "higher_campuses", "teachers", "finance_settlements", "students", "programme_plans", "pilot_enrollments", "graduate_employment"]
+EntityKind = Union[
+    Literal["schools"],
+    Literal["projects"],
+    Literal["applications"],
+    Literal["cohorts"],
+    Literal["semester_activities"],
+    Literal["status_reports"],
+    Literal["quality_monitoring"],
+    Literal["major_offerings"],
+    Literal["new_major_filings"],
+    Literal["training_plans"],
+    Literal["enterprise_offsets"],
+    Literal["social_service_income"],
+    Literal["city_capacity"],
+    Literal["higher_campuses"],
+    Literal["teachers"],
+    Literal["finance_settlements"],
+    Literal["students"],
+    Literal["programme_plans"],
+    Literal["pilot_enrollments"],
+    Literal["graduate_employment"],
+]
 """The collections of a dataset (a closed list: packs name them, code implements them)."""
 
 
-FindingCode = Literal["below_minimum", "above_maximum", "missing", "placeholder", "wrong_format", "not_allowed", "zero_denominator", "late", "too_many", "too_few", "bad_ranking", "wrong_role", "mismatch", "excluded", "absent", "unknown_reference", "duplicate_id", "exceeds", "consecutive", "progress", "invalid_code"]
+FindingCode = Union[
+    Literal["below_minimum"],
+    Literal["above_maximum"],
+    Literal["missing"],
+    Literal["placeholder"],
+    Literal["wrong_format"],
+    Literal["not_allowed"],
+    Literal["zero_denominator"],
+    Literal["late"],
+    Literal["too_many"],
+    Literal["too_few"],
+    Literal["bad_ranking"],
+    Literal["wrong_role"],
+    Literal["mismatch"],
+    Literal["excluded"],
+    Literal["absent"],
+    Literal["unknown_reference"],
+    Literal["duplicate_id"],
+    Literal["exceeds"],
+    Literal["consecutive"],
+    Literal["progress"],
+    Literal["invalid_code"],
+]
 """Stable code of what went wrong, for filtering (like pydantic's error `type`)."""
 
 
-InputErrorKind = Literal["syntax", "type", "value", "missing", "unknown_field", "io", "limit"]
+InputErrorKind = Union[
+    Literal["syntax"],
+    Literal["type"],
+    Literal["value"],
+    Literal["missing"],
+    Literal["unknown_field"],
+    Literal["io"],
+    Literal["limit"],
+]
 """What kind of input problem, stable for filtering and translation."""
 
 
-RuleState = Literal["passed", "failed", "unchecked", "not_in_force"]
+RuleState = Union[Literal["passed"], Literal["failed"], Literal["unchecked"], Literal["not_in_force"]]
 """What happened to one rule in a check run."""
 
 
-Severity = Literal["error", "warning", "target"]
+Severity = Union[Literal["error"], Literal["warning"], Literal["target"]]
 """How much a finding matters. Follows the modality of the source text (RULES.md)."""
 
 
