@@ -30,6 +30,10 @@ const EXACT: &[(&str, &str)] = &[
     ("TargetProgress", "stretch"),
 ];
 
+/// Definitions whose Python name differs from the core's: the exception `xianjie.PackError` is
+/// hand-written (an exception class), and holds the core's error as its `details`.
+const RENAMED: &[(&str, &str)] = &[("PackError", "PackErrorDetails")];
+
 /// The core's report types every face must carry field for field.
 const FACES: &[&str] = &[
     "Report",
@@ -39,13 +43,14 @@ const FACES: &[&str] = &[
     "InputIssue",
     "PackRef",
     "Counts",
+    "PackError",
 ];
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 fn root() -> PathBuf {
@@ -57,14 +62,17 @@ fn defs() -> Map<String, Value> {
     let mut gen = SchemaSettings::draft2020_12().into_generator();
     gen.subschema_for::<xianjie::Report>();
     gen.subschema_for::<xianjie::InputIssue>();
+    gen.subschema_for::<xianjie::PackError>();
     gen.take_definitions(true)
 }
 
+/// The Python name of a definition (or of a `$ref` to one).
 fn ident(reference: &str) -> String {
-    reference
-        .rsplit('/')
-        .next()
-        .unwrap_or(reference)
+    let name = reference.rsplit('/').next().unwrap_or(reference);
+    RENAMED
+        .iter()
+        .find(|(core, _)| *core == name)
+        .map_or(name, |(_, py)| py)
         .to_string()
 }
 
@@ -318,7 +326,12 @@ impl Module {
         let required: Vec<String> = schema
             .get("required")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect()
+            })
             .unwrap_or_default();
         // Required fields in the core's declaration order (schemars keeps it in `required`),
         // then the others, which have defaults.
@@ -398,11 +411,13 @@ impl Module {
         let mut ty = self.ty(schema, name);
         let constants = ty.starts_with("Literal[") || ty.starts_with("Union[Literal[");
         if ty.len() > 99 && ty.starts_with("Union[") && !ty[6..].contains('[') {
-            ty = ty.replace(", ", ",\n    ").replacen("Union[", "Union[\n    ", 1);
-        } else if ty.len() > 99 && ty.starts_with("Union[Literal[") {
             ty = ty
-                .replace("], Literal[", "],\n    Literal[")
+                .replace(", ", ",\n    ")
                 .replacen("Union[", "Union[\n    ", 1);
+        } else if ty.len() > 99 && ty.starts_with("Union[Literal[") {
+            ty =
+                ty.replace("], Literal[", "],\n    Literal[")
+                    .replacen("Union[", "Union[\n    ", 1);
             ty.insert_str(ty.len() - 1, ",\n");
         }
         let mut out = String::new();
@@ -439,8 +454,17 @@ fn generate() -> String {
             "EXACT names {class}.{field}, which the core no longer has"
         );
     }
+    for (name, _) in RENAMED {
+        assert!(
+            defs.contains_key(*name),
+            "RENAMED names {name}, which the core no longer has"
+        );
+    }
     for name in TYPED_DICTS {
-        assert!(defs.contains_key(*name), "TYPED_DICTS names {name}, which the core no longer has");
+        assert!(
+            defs.contains_key(*name),
+            "TYPED_DICTS names {name}, which the core no longer has"
+        );
     }
     let mut m = Module {
         mixins: mixins(),
@@ -448,7 +472,7 @@ fn generate() -> String {
     };
     for name in &m.mixins {
         assert!(
-            defs.contains_key(name),
+            defs.keys().any(|d| ident(d) == *name),
             "_mixins.py has a class {name}, which is no type of the core's"
         );
     }
@@ -550,9 +574,10 @@ fn every_face_has_every_field_of_the_core() {
             .cloned()
             .collect();
         assert!(!core.is_empty(), "{name}: no properties in the schema");
-        let py_fields = declared(&py, &format!("class {name}("), "    ")
-            .or_else(|| declared(&py, &format!("class {name}:"), "    "))
-            .unwrap_or_else(|| panic!("py/{MODULE}: no class {name}"));
+        let py_name = ident(name);
+        let py_fields = declared(&py, &format!("class {py_name}("), "    ")
+            .or_else(|| declared(&py, &format!("class {py_name}:"), "    "))
+            .unwrap_or_else(|| panic!("py/{MODULE}: no class {py_name}"));
         assert_eq!(py_fields, core, "py/{MODULE}: the fields of {name}");
         let ts_fields = declared(&ts, &format!("export interface {name} {{"), "  ")
             .or_else(|| declared(&ts, &format!("export type {name} = {{"), "  "))
@@ -567,7 +592,43 @@ fn a_missing_field_is_seen() {
     let py = "@dataclass(frozen=True)\nclass Counts:\n    \"\"\"Counts.\n\n    a: b\n    \"\"\"\n\n    error: int\n    \"\"\"Error findings.\"\"\"\n    warning: int\n\n\nclass Other:\n    target: int\n";
     let got = declared(py, "class Counts:", "    ").unwrap();
     assert_eq!(got, BTreeSet::from(["error".into(), "warning".into()]));
-    let ts = "export interface Counts {\n  /** Error. */\n  error: number;\n  target?: number;\n}\n";
+    let ts =
+        "export interface Counts {\n  /** Error. */\n  error: number;\n  target?: number;\n}\n";
     let got = declared(ts, "export interface Counts {", "  ").unwrap();
     assert_eq!(got, BTreeSet::from(["error".into(), "target".into()]));
+}
+
+/// A finding's detail tagged by its code (the shape the core's typed details take): one class
+/// per code, each with its tag as a one-value `Literal` (the decoder picks the class by it), and
+/// the union under the definition's name.
+#[test]
+fn a_tagged_union_becomes_one_class_per_tag() {
+    let schema = serde_json::json!({
+        "description": "What was found.",
+        "oneOf": [
+            {"type": "object", "properties": {
+                "code": {"type": "string", "const": "below_minimum"},
+                "value": {"type": "string"}, "bound": {"type": "string"}},
+             "required": ["code", "value", "bound"]},
+            {"type": "object", "properties": {
+                "code": {"type": "string", "const": "missing"},
+                "field": {"type": ["string", "null"]}},
+             "required": ["code"]}
+        ]
+    });
+    let mut m = Module::default();
+    m.def("Detail", &schema);
+    assert!(m.classes.contains(
+        "@dataclass(frozen=True)\nclass DetailBelowMinimum:\n    code: Literal[\"below_minimum\"]\n    value: str\n    bound: str\n"
+    ), "{}", m.classes);
+    assert!(m.classes.contains(
+        "class DetailMissing:\n    code: Literal[\"missing\"]\n    field: Optional[str] = None\n"
+    ), "{}", m.classes);
+    assert!(
+        m.unions.starts_with(
+            "Detail = Union[DetailBelowMinimum, DetailMissing]\n\"\"\"What was found.\"\"\""
+        ),
+        "{}",
+        m.unions
+    );
 }

@@ -134,3 +134,38 @@ def test_targets_frame_has_every_field(tmp_path: Path) -> None:
     for name in DEFS["TargetProgress"]["properties"]:
         want |= {f"{name}_zh", f"{name}_en"} if name in texts else {name}
     assert set(df.columns) == want
+
+
+@dataclasses.dataclass(frozen=True)
+class _Below:
+    code: typing.Literal["below_minimum"]
+    value: _types.Exact
+    bound: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Missing:
+    code: typing.Literal["missing"]
+    field: typing.Optional[str] = None
+
+
+def test_a_tagged_union_is_decoded_by_its_tag() -> None:
+    # The shape the generator gives a detail tagged by code (py/tests/generated.rs).
+    detail = typing.Union[_Below, _Missing]
+    got = decode(typing.List[detail], [  # type: ignore[arg-type]
+        {"code": "missing"},
+        {"code": "below_minimum", "value": "1.5", "bound": "2"},
+    ])
+    assert got == [_Missing("missing"), _Below("below_minimum", Decimal("1.5"), "2")]
+
+
+def test_pack_errors_carry_the_core_error() -> None:
+    with pytest.raises(xianjie.PackError) as info:
+        xianjie.check({}, params={"nope.x": 1})
+    e = info.value
+    assert isinstance(e.details, xianjie.PackErrorDetails)
+    for f in dataclasses.fields(xianjie.PackErrorDetails):
+        assert getattr(e, f.name) == getattr(e.details, f.name)
+    assert e.origin == "parameter nope.x" and e.message
+    with pytest.raises(AttributeError):
+        e.no_such_field  # noqa: B018

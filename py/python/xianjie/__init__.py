@@ -33,6 +33,7 @@ from ._aggregate import (
     transfer_rates,
 )
 from ._errors import ErrorDetails, InputError, PackError, XianjieError
+from ._types import PackErrorDetails
 from ._native import Dataset
 from ._report import (
     Cell,
@@ -73,6 +74,7 @@ __all__ = [
     "Location",
     "NamedValue",
     "PackError",
+    "PackErrorDetails",
     "PackRef",
     "Report",
     "ReportIssue",

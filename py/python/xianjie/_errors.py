@@ -7,7 +7,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypedDict, Union
 
 from ._decode import decode
-from ._types import InputErrorKind, InputIssue
+from ._types import InputErrorKind, InputIssue, PackErrorDetails
 
 Loc = Tuple[Union[str, int], ...]
 
@@ -94,20 +94,22 @@ class InputError(XianjieError, ValueError):
 
 
 class PackError(XianjieError, ValueError):
-    """A pack id, pack file or parameter could not be used."""
+    """A pack id, pack file or parameter could not be used. ``details`` is the core's error
+    (``PackErrorDetails``, generated from its schema); its fields are attributes of the exception
+    too (``origin``, ``loc``, ``message``, ``line``, ``column``)."""
 
-    def __init__(
-        self,
-        text: str,
-        origin: str,
-        line: Optional[int],
-        column: Optional[int],
-        loc: str,
-        message: str,
-    ) -> None:
+    def __init__(self, text: str, details: PackErrorDetails) -> None:
         super().__init__(text)
-        self.origin = origin
-        self.line = line
-        self.column = column
-        self.loc = loc
-        self.message = message
+        self.details = details
+
+    @classmethod
+    def _from_core(cls, text: str, details_json: str) -> PackError:
+        """From the core's error as JSON (the binding serializes it; no field is copied)."""
+        return cls(text, decode(PackErrorDetails, json.loads(details_json)))
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names the exception itself lacks: the core's fields.
+        details = self.__dict__.get("details")
+        if details is not None and not name.startswith("_") and hasattr(details, name):
+            return getattr(details, name)
+        raise AttributeError(name)

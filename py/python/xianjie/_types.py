@@ -193,6 +193,22 @@ class NamedValue:
 
 
 @dataclass(frozen=True)
+class PackErrorDetails:
+    """A pack could not be loaded or a parameter could not be applied."""
+
+    origin: str
+    """File name or `builtin:<id>`."""
+    loc: str
+    """Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`."""
+    message: str
+    """What is wrong and what was expected."""
+    column: Optional[int] = None
+    """Column (1-based) where known."""
+    line: Optional[int] = None
+    """Line (1-based) where known."""
+
+
+@dataclass(frozen=True)
 class PackRef:
     """A pack used in a run."""
 
