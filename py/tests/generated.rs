@@ -252,6 +252,12 @@ impl Module {
                     .collect();
                 return format!("Union[{}]", parts.join(", "));
             }
+            assert!(
+                !alts.iter().any(|a| a.get("properties").is_some()),
+                "{name}: objects neither tagged by a constant field nor nullable (serde's \
+                 external tagging?); tag them (`#[serde(tag = \"code\")]`) or teach \
+                 py/tests/generated.rs their shape"
+            );
             let parts: Vec<String> = alts.iter().map(|a| self.ty(a, name)).collect();
             return format!("Union[{}]", parts.join(", "));
         }
