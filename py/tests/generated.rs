@@ -155,7 +155,7 @@ fn doc(desc: Option<&Value>, indent: &str, out: &mut String) {
 struct Module {
     literals: String,
     classes: String,
-    unions: String,
+    unions: Vec<(String, String)>,
     class_names: BTreeSet<String>,
     mixins: BTreeSet<String>,
 }
@@ -266,6 +266,18 @@ impl Module {
             "{name}: allOf; teach py/tests/generated.rs its shape"
         );
         match s.get("type") {
+            // rust_decimal's schema (text, or a number, of decimal digits): an exact `Decimal`.
+            Some(Value::Array(types))
+                if types.contains(&Value::from("string"))
+                    && types.contains(&Value::from("number")) =>
+            {
+                let null = types.contains(&Value::from("null"));
+                if null {
+                    "Optional[Decimal]".into()
+                } else {
+                    "Decimal".into()
+                }
+            }
             Some(Value::Array(types)) => {
                 let mut parts = Vec::new();
                 let mut null = false;
@@ -346,10 +358,20 @@ impl Module {
         let dict = TYPED_DICTS.contains(&name);
         let mut body = String::new();
         for field in &order {
+            // A Python keyword (`in`) is spelled with a trailing `_`, as pydantic does; the
+            // field's metadata keeps the core's name for the decoder.
+            let keyword = KEYWORDS.contains(&field.as_str());
             assert!(
-                !KEYWORDS.contains(&field.as_str()) && !field.starts_with('_'),
+                !field.starts_with('_')
+                    && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !(keyword && dict),
                 "{name}.{field}: not a Python attribute name"
             );
+            let attr = if keyword {
+                format!("{field}_")
+            } else {
+                field.clone()
+            };
             let p = props
                 .get(field)
                 .unwrap_or_else(|| panic!("{name}.{field}: required but not a property"));
@@ -364,24 +386,33 @@ impl Module {
             let optional = !required.contains(field);
             let nullable = ty.starts_with("Optional[") || ty == "Any";
             let default = if !optional {
-                String::new()
+                None
             } else if dict {
                 // Every key is present; one the core left out is None.
                 if !nullable {
                     ty = format!("Optional[{ty}]");
                 }
-                String::new()
+                None
             } else if ty.starts_with("List[") {
-                " = _field(default_factory=list)".into()
+                Some("default_factory=list")
             } else if ty.starts_with("Dict[") {
-                " = _field(default_factory=dict)".into()
+                Some("default_factory=dict")
             } else {
                 if !nullable {
                     ty = format!("Optional[{ty}]");
                 }
-                " = None".into()
+                Some("default=None")
             };
-            let _ = writeln!(body, "    {field}: {ty}{default}");
+            let default = match (default, keyword) {
+                (None, false) => String::new(),
+                (Some("default=None"), false) => " = None".into(),
+                (Some(d), false) => format!(" = _field({d})"),
+                (None, true) => format!(" = _field(metadata={{\"json\": {}}})", py_str(field)),
+                (Some(d), true) => {
+                    format!(" = _field({d}, metadata={{\"json\": {}}})", py_str(field))
+                }
+            };
+            let _ = writeln!(body, "    {attr}: {ty}{default}");
             doc(p.get("description"), "    ", &mut body);
         }
         let mut out = String::new();
@@ -406,6 +437,26 @@ impl Module {
         }
         out.push_str("\n\n");
         self.classes.push_str(&out);
+    }
+
+    /// The aliases naming classes, each after the aliases it names (they are evaluated at import).
+    fn unions_in_order(&self) -> String {
+        let mut left: Vec<&(String, String)> = self.unions.iter().collect();
+        let mut out = String::new();
+        while !left.is_empty() {
+            let names: Vec<&str> = left.iter().map(|(n, _)| n.as_str()).collect();
+            let uses = |text: &str, other: &str| {
+                text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .skip(1)
+                    .any(|w| w == other)
+            };
+            let next = left
+                .iter()
+                .position(|(n, text)| !names.iter().any(|o| *o != n && uses(text, o)))
+                .unwrap_or_else(|| panic!("aliases naming each other: {names:?}"));
+            out.push_str(&left.remove(next).1);
+        }
+        out
     }
 
     fn def(&mut self, name: &str, schema: &Value) {
@@ -433,7 +484,7 @@ impl Module {
         if constants {
             self.literals.push_str(&out);
         } else {
-            self.unions.push_str(&out);
+            self.unions.push((name.to_string(), out));
         }
     }
 }
@@ -506,7 +557,7 @@ fn generate() -> String {
     );
     out.push_str(&m.literals);
     out.push_str(&m.classes);
-    out.push_str(&m.unions);
+    out.push_str(&m.unions_in_order());
     while out.ends_with("\n\n") {
         out.pop();
     }
@@ -557,6 +608,11 @@ fn declared(text: &str, start: &str, indent: &str) -> Option<BTreeSet<String>> {
         }
         if let Some((name, _)) = rest.split_once(':') {
             let name = name.trim_end_matches('?');
+            // `in_` is the core's `in` (a Python keyword).
+            let name = name
+                .strip_suffix('_')
+                .filter(|n| KEYWORDS.contains(n))
+                .unwrap_or(name);
             if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 fields.insert(name.to_string());
             }
@@ -631,10 +687,30 @@ fn a_tagged_union_becomes_one_class_per_tag() {
         "class DetailMissing:\n    code: Literal[\"missing\"]\n    field: Optional[str] = None\n"
     ), "{}", m.classes);
     assert!(
-        m.unions.starts_with(
+        m.unions_in_order().starts_with(
             "Detail = Union[DetailBelowMinimum, DetailMissing]\n\"\"\"What was found.\"\"\""
         ),
         "{}",
-        m.unions
+        m.unions_in_order()
+    );
+}
+
+/// The generator renders richer schemas than today's report (tagged unions, maps, dates): the
+/// whole dataset and every pack's rules, so a report that grows such shapes (typed details by
+/// code) renders without teaching it anything. Nothing is written.
+#[test]
+fn richer_schemas_render() {
+    let mut gen = SchemaSettings::draft2020_12().into_generator();
+    gen.subschema_for::<xianjie::Dataset>();
+    gen.subschema_for::<xianjie::Rule>();
+    let mut m = Module::default();
+    for (name, schema) in &gen.take_definitions(true) {
+        m.def(&ident(name), schema);
+    }
+    assert!(m.classes.contains("class CheckThreshold:"), "{}", m.classes);
+    let unions = format!("\n{}", m.unions_in_order());
+    assert!(
+        unions.contains("\nCheck = Union[\n    CheckThreshold,"),
+        "{unions}"
     );
 }

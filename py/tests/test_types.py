@@ -169,3 +169,15 @@ def test_pack_errors_carry_the_core_error() -> None:
     assert e.origin == "parameter nope.x" and e.message
     with pytest.raises(AttributeError):
         e.no_such_field  # noqa: B018
+
+
+@dataclasses.dataclass(frozen=True)
+class _Node:
+    name: str
+    children: typing.List[_Node] = dataclasses.field(default_factory=list)
+    of: typing.Optional[_Node] = None
+
+
+def test_a_type_containing_itself_is_decoded() -> None:
+    got = decode(_Node, {"name": "a", "children": [{"name": "b", "of": {"name": "c"}}]})
+    assert got == _Node("a", [_Node("b", [], _Node("c"))])

@@ -43,7 +43,8 @@ def decode(tp: Type[T], value: Any) -> T:
 def fields_of(cls: Any, value: Dict[str, Any]) -> Dict[str, Any]:
     """The constructor arguments of the generated dataclass ``cls`` for ``value`` (for a
     hand-written subclass that builds itself)."""
-    return {name: d(value[name]) for name, d in _field_decoders(cls) if name in value}
+    built = _decoder(cls)(value)
+    return {f.name: getattr(built, f.name) for f in _init_fields(cls)}
 
 
 def _field_decoders(cls: Any) -> List[tuple]:
@@ -69,6 +70,12 @@ def _exact(s: Any) -> Any:
         return s
 
 
+def _decimal(v: Any) -> Decimal:
+    """A decimal the core wrote as text (or, where its schema allows, as a JSON number: read
+    through its digits, never through a float's value)."""
+    return Decimal(v if isinstance(v, str) else str(v))
+
+
 def _hints(cls: Any) -> Dict[str, Any]:
     module = sys.modules.get(cls.__module__)
     return get_type_hints(cls, vars(module) if module else None)
@@ -89,7 +96,15 @@ def _tag(cls: Any) -> Optional[tuple]:
 def _decoder(tp: Any) -> Decoder:
     found = _decoders.get(tp)
     if found is None:
-        found = _build(tp)
+        # A type that contains itself (a tree) finds this stand-in while it is being built.
+        built: List[Decoder] = []
+        _decoders[tp] = lambda v: built[0](v)
+        try:
+            found = _build(tp)
+        except BaseException:
+            del _decoders[tp]
+            raise
+        built.append(found)
         _decoders[tp] = found
     return found
 
@@ -99,6 +114,8 @@ def _build(tp: Any) -> Decoder:
         return _same
     if tp == _types.Exact:
         return _exact
+    if tp is Decimal:
+        return _decimal
     origin = get_origin(tp)
     args = get_args(tp)
     if origin is Literal:
@@ -152,7 +169,8 @@ def _dataclass(cls: Any) -> Decoder:
     env: Dict[str, Any] = {"cls": cls}
     args = []
     for i, (f, (name, d)) in enumerate(zip(_init_fields(cls), _field_decoders(cls))):
-        key = repr(name)
+        # The core's name: a Python keyword (``in``) is the field ``in_``.
+        key = repr(f.metadata.get("json", name))
         expr = f"v[{key}]" if d is _same else f"d{i}(v[{key}])"
         env[f"d{i}"] = d
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
