@@ -28,9 +28,15 @@ DEFS: Dict[str, Any] = {**SCHEMA["$defs"], "Report": SCHEMA}
 FACES = ["Report", "Finding", "RuleStatus", "TargetProgress", "InputIssue", "PackRef", "Counts"]
 
 
+def _json_name(f: Any) -> str:
+    """The core's name of a field (``in`` for the Python field ``in_``)."""
+    name: str = f.metadata.get("json", f.name)
+    return name
+
+
 def _fields(cls: Any) -> Set[str]:
     if dataclasses.is_dataclass(cls):
-        return {f.name for f in dataclasses.fields(cls)}
+        return {_json_name(f) for f in dataclasses.fields(cls)}
     return set(typing.get_type_hints(cls, vars(_types)))
 
 
@@ -88,7 +94,7 @@ def _encode(value: Any) -> Any:
             v = getattr(value, f.name)
             if v is None or (f.name == "input_issues" and v == []):
                 continue
-            out[f.name] = _encode(v)
+            out[_json_name(f)] = _encode(v)
         return out
     if isinstance(value, dict):
         return {k: _encode(v) for k, v in value.items() if v is not None and k != "msg"}
