@@ -28,6 +28,7 @@ class ErrorDetails(TypedDict):
     line: Optional[int]
     column: Optional[int]
 
+
 _LOC_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
