@@ -79,6 +79,12 @@ InputErrorKind = Union[
 """What kind of input problem, stable for filtering and translation."""
 
 
+Notation = Union[Literal["number"], Literal["percent"], Literal["per_one"]]
+"""How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+numerator per one of the denominator (students per teacher, 生师比).
+"""
+
+
 RuleState = Union[Literal["passed"], Literal["failed"], Literal["unchecked"], Literal["not_in_force"]]
 """What happened to one rule in a check run."""
 
@@ -112,8 +118,121 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class DetailBound:
+    """A value on one side of a bound (`code` says which: below a minimum, above a maximum)."""
+
+    shape: Literal["bound"]
+    field: FieldName
+    """The field."""
+    value: Decimal
+    """Its value."""
+    bound: Fraction
+    """The bound it fails."""
+    need: Decimal
+    """How much more (below a minimum) or less (above a maximum) passes."""
+    chosen_by: Optional[FlagChoice] = None
+    """The school flag that chose the bound, when it depends on one."""
+
+
+@dataclass(frozen=True)
+class DetailRatio:
+    """numerator ÷ denominator on one side of a bound (`code` says which)."""
+
+    shape: Literal["ratio"]
+    numerator: FieldName
+    """The numerator's field."""
+    denominator: FieldName
+    """The denominator's field."""
+    num: Decimal
+    """The numerator's value."""
+    den: Decimal
+    """The denominator's value."""
+    bound: Fraction
+    """The bound the quotient fails."""
+    notation: Notation
+    """How the quotient is shown."""
+    need: Decimal
+    """The smallest change that passes: more numerator (below a minimum) or more
+    denominator (above a maximum).
+    """
+    or_less: Optional[Decimal] = None
+    """The other way to pass, where there is one: less denominator (below a minimum) or
+    less numerator (above a maximum).
+    """
+
+
+@dataclass(frozen=True)
+class DetailZeroDenominator:
+    """A ratio whose denominator is zero (or negative): it cannot be computed, so it fails."""
+
+    shape: Literal["zero_denominator"]
+    numerator: FieldName
+    """The numerator's field."""
+    denominator: FieldName
+    """The denominator's field."""
+    num: Decimal
+    """The numerator's value."""
+    den: Decimal
+    """The denominator's value."""
+    need: Decimal
+    """The smallest denominator that passes, where one does."""
+
+
+@dataclass(frozen=True)
+class DetailMissing:
+    """A value the rule needs is not given."""
+
+    shape: Literal["missing"]
+    field: FieldName
+    """The field."""
+
+
+@dataclass(frozen=True)
+class DetailDuplicateId:
+    """Two records of a collection share one id."""
+
+    shape: Literal["duplicate_id"]
+    id: str
+    """The id."""
+    first: int
+    """Index of the first record with it."""
+
+
+@dataclass(frozen=True)
+class DetailUnknownReference:
+    """A reference to a record the data does not have."""
+
+    shape: Literal["unknown_reference"]
+    field: FieldName
+    """The referring field."""
+    target: EntityKind
+    """The collection referred to."""
+    id: str
+    """The id referred to."""
+
+
+@dataclass(frozen=True)
+class DetailLegacy:
+    """Transitional: a finding whose words its check still writes. Removed when every kind
+    drafts data.
+    """
+
+    shape: Literal["legacy"]
+    message: Text
+    """The message."""
+    computed: Optional[str] = None
+    """The computed value."""
+    remedy: Optional[Text] = None
+    """The remedy."""
+    threshold: Optional[str] = None
+    """The threshold."""
+
+
+@dataclass(frozen=True)
 class Explanation:
-    """Why: the inputs, the computed value, the threshold and the clause."""
+    """Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+    data on the way out ([`Finding::explanation`]).
+    """
 
     inputs: List[NamedValue]
     """Inputs used."""
@@ -129,7 +248,7 @@ class Explanation:
 
 @dataclass(frozen=True)
 class Finding(_mixins.Finding):
-    """One rule's verdict on one record."""
+    """A finding as serialized: its data and, rendered on the way out, its words."""
 
     rule_id: str
     """Stable rule id, e.g. `bj-3p2-2024/semester-meetings`."""
@@ -141,12 +260,26 @@ class Finding(_mixins.Finding):
     """Who it is about."""
     locations: List[Location]
     """Where in the input; more than one when several places share the blame (duplicate ranks)."""
+    detail: Detail
+    """The exact values behind the verdict, typed by `shape`."""
     message: Text
     """Message, Chinese and English."""
     explanation: Explanation
     """Numbers used, computed value, threshold, clause."""
+    period: Optional[Period] = None
+    """The period the record belongs to, where it has one."""
     remedy: Optional[Text] = None
     """The smallest change that passes, where computable."""
+
+
+@dataclass(frozen=True)
+class FlagChoice:
+    """A bound chosen by a flag of a school (national key school: 3, other: 2)."""
+
+    flag: str
+    """The school's flag, e.g. `national_key`."""
+    value: bool
+    """Its value for the school (false when not given)."""
 
 
 class InputIssue(TypedDict):
@@ -223,8 +356,46 @@ class PackRef:
 
 
 @dataclass(frozen=True)
+class PeriodSemester:
+    """A semester, e.g. `2023-2024-1`."""
+
+    of: Literal["semester"]
+    semester: Semester
+    """The semester."""
+
+
+@dataclass(frozen=True)
+class PeriodYear:
+    """A calendar or reporting year."""
+
+    of: Literal["year"]
+    year: int
+    """The year."""
+
+
+@dataclass(frozen=True)
+class PeriodCohort:
+    """The cohort that entered in `year` (2023级)."""
+
+    of: Literal["cohort"]
+    year: int
+    """The entry year."""
+
+
+@dataclass(frozen=True)
+class PeriodSchoolYear:
+    """A school year as written, e.g. `2023-2024`."""
+
+    of: Literal["school_year"]
+    year: str
+    """The school year."""
+
+
+@dataclass(frozen=True)
 class Report:
-    """The result of checking one dataset against some packs."""
+    """The result of checking one dataset against some packs. Serialized with each finding's words
+    rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+    """
 
     packs: List[PackRef]
     """Packs used."""
@@ -323,3 +494,32 @@ class Text(_mixins.Text):
     """Chinese."""
     en: str
     """English."""
+
+
+Detail = Union[
+    DetailBound,
+    DetailRatio,
+    DetailZeroDenominator,
+    DetailMissing,
+    DetailDuplicateId,
+    DetailUnknownReference,
+    DetailLegacy]
+"""The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+as strings); thresholds are exact fractions (`\"1/3\"`, `\"60%\"`).
+"""
+
+
+FieldName = str
+"""A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`."""
+
+
+Fraction = str
+"""An exact number: \"15\", \"6.5\", \"60%\" or \"1/3\""""
+
+
+Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
+"""The period a record belongs to, shown before a message (\"2023—2024学年第一学期,…\")."""
+
+
+Semester = str
+"""School year and term, e.g. 2023-2024-1 (first semester of 2023–2024)"""
