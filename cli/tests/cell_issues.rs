@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! A table's unreadable cell, through the command: on stderr as before, and in the JSON report
 //! as an input issue with its cell (the same report the Python and JS faces give).
 

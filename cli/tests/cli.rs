@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! The command as a user runs it: exit codes, messages that name the file and place.
 
 use std::process::{Command, Output};

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Hostile and broken input at the command line: nothing raw reaches the terminal, a closed pipe
 //! ends quietly, reading is bounded, limits are settable, unusable input exits 2 with its place.
 //! Every input is generated here.

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark/example code: a panic is a failed run
 //! Engine throughput: the Beijing pack over large synthetic collections; reading JSON input.
 //! `cargo bench -p xianjie --bench check`
 

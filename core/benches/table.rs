@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Reading + checking a generated CSV of semester activities, and aggregation.
 //! For a million rows and peak memory, see `examples/csv_batches.rs`.
 

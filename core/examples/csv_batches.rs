@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark/example code: a panic is a failed run
 //! Reads and checks a large CSV of semester activities in batches, in bounded memory.
 //!
 //! ```text

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark/example code: a panic is a failed run
 //! Writes every bundled sample to `samples/<name>.json` (pretty JSON), from the generators.
 //! Run after changing a generator: `cargo run -p xianjie --example gen_samples`.
 

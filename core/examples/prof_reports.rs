@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark/example code: a panic is a failed run
 use xianjie::model::StatusReport;
 use xianjie::{Checker, Dataset, Options};
 fn main() {

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! A table's unreadable cells are reported in the report itself (`input_issues`, each at its
 //! cell), the findings a rule would raise on exactly that field are withheld and counted in the
 //! rule's status, and the report is not `ok`: the same on every face. Inputs are generated here.

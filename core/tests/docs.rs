@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Generated docs never drift: `docs/rules.md` and the JSON Schemas are compared with what the
 //! code generates now. Regenerate with `XIANJIE_BLESS=1 cargo test -p xianjie --test docs`.
 

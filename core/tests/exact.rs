@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Exactness: thresholds are fractions decided on integers; deadlines are exact to the second.
 
 use xianjie::{check, Dataset, Fraction, Options};

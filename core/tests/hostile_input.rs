@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Hostile and careless documents (issue 10): every one a located input error of a stable type,
 //! every problem reported once, decided before the big allocation. The documents are made here.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Hostile and broken workbooks and CSV files (issue 10), each generated here: bombs refused
 //! before the allocation with a located `limit` issue, wrong reads made right, workbooks out
 //! safe to edit. "Fast" is asserted by construction: each bomb, if read, would need gigabytes

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Reading datasets: every unknown field listed (a misspelling repeated in every record costs one
 //! pass), repeated keys refused, records only as objects, errors located by path, line and column.
 

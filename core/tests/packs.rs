@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Loading a pack validates it; every error names the place and what was expected.
 
 use std::collections::BTreeMap;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Invariants, by proptest: lossless JSON, thresholds respected exactly, deterministic reports,
 //! no panic on arbitrary input.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! The Quzhou pilot pack: it loads, and its messages read like shared/domain/FINDINGS.md.
 
 use xianjie::rules::{builtin, builtin_source};

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Without the `embedded-reference` feature (the WebAssembly build loaded first), rules needing a
 //! reference table are unchecked, saying why, until the table is loaded; then they run as usual.
 //! Run with `cargo test -p xianjie --no-default-features --test reference_loaded_at_run_time`.

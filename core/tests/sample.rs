@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! The bundled Beijing sample: the committed file matches the generator, and the injected
 //! violations make every rule fire while most projects pass.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Tabular input and output against fixtures in `tests/fixtures/tables/`, some written by another
 //! program (openpyxl; see `gen_tables.py` there).
 #![cfg(feature = "tables")]

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Runs every shared vector in `tests/vectors/` (the same files the Python and JS suites run).
 
 use serde_json::Value;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Generates `python/xianjie/_types.py`, the Python types of the report and of input problems, from
 //! the core's JSON Schemas, and fails when the committed file is stale (`XIANJIE_BLESS=1`
 //! rewrites it): `XIANJIE_BLESS=1 cargo test -p xianjie-py --test generated`.

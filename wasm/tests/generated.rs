@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Generates the binding's committed, generated files from the core and fails when they are stale
 //! (`XIANJIE_BLESS=1` rewrites them):
 //! - `src/types.d.ts`: TypeScript types of every value crossing the binding, from the JSON Schemas;

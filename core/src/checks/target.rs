@@ -466,7 +466,8 @@ fn progress_message(w: Words<'_>) -> Text {
     )
 }
 
-#[cfg(all(test, feature = "toml"))]
+#[cfg(test)]
+#[cfg(feature = "toml")]
 mod tests {
     use crate::{Checker, Dataset, Options, Pack};
 

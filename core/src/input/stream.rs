@@ -299,7 +299,8 @@ mod fast {
     }
 }
 
-#[cfg(all(test, feature = "streaming"))]
+#[cfg(test)]
+#[cfg(feature = "streaming")]
 mod tests {
     use crate::Dataset;
 

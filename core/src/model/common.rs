@@ -11,7 +11,12 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 /// Beijing time, UTC+08:00: every deadline in the source notices is stated in it.
 pub fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
+    // Evaluated at compile time: a bad offset would not build.
+    const BEIJING: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+        Some(o) => o,
+        None => unreachable!(),
+    };
+    BEIJING
 }
 
 /// The last instant of a calendar year in Beijing time (`YYYY-12-31T23:59:59+08:00`).

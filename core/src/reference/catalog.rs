@@ -263,7 +263,8 @@ pub fn parallel_category(secondary_category: &str) -> Option<String> {
 }
 
 // The tables are embedded in test builds (the default features).
-#[cfg(all(test, feature = "embedded-reference"))]
+#[cfg(test)]
+#[cfg(feature = "embedded-reference")]
 mod tests {
     use super::*;
 

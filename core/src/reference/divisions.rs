@@ -237,7 +237,8 @@ pub fn counties_of(prefix: &str) -> impl Iterator<Item = &'static Division> {
 }
 
 // The tables are embedded in test builds (the default features).
-#[cfg(all(test, feature = "embedded-reference"))]
+#[cfg(test)]
+#[cfg(feature = "embedded-reference")]
 mod tests {
     use super::*;
 
