@@ -59,6 +59,8 @@ impl<'de> Visitor<'de> for Collect<'_, '_, '_> {
                 check: &mut *self.check,
                 key: &key,
             })?;
+            // Between members the place is the document itself.
+            self.cx.path.clear();
         }
         Ok(())
     }

@@ -753,6 +753,11 @@ fn word_at(text: &str, i: usize) -> String {
     super::quote(&w).into_owned()
 }
 
+/// `“x”` in Chinese, `x` in English: what the user wrote, set off from the sentence.
+fn zh_quoted(w: &str) -> String {
+    format!("“{w}”")
+}
+
 fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, String) {
     let bytes = text.as_bytes();
     let s = scan(bytes.get(..at).unwrap_or(bytes));
@@ -761,7 +766,7 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
         if s.escaped || c.is_some_and(|c| c == b'u') && text.get(..at).is_some_and(|p| p.ends_with("\\")) {
             let w = word_at(text, at);
             (
-                format!("文本中的转义写法不对(\\{w}):反斜杠 \\ 本身要写成 \\\\"),
+                format!("文本中的转义写法不对(“\\{w}”):反斜杠 \\ 本身要写成 \\\\"),
                 format!("a text has a bad escape (\\{w}): write a backslash itself as \\\\"),
             )
         } else {
@@ -775,27 +780,28 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
         let numeric = w.starts_with(|c: char| c.is_ascii_digit() || c == '-');
         if numeric {
             (
-                format!("数字写法不对或超出范围:{w}"),
+                format!("数字写法不对或超出范围:{}", zh_quoted(&w)),
                 format!("the number {w} is malformed or out of range"),
             )
         } else {
             (
-                format!("无法识别 {w}:文本要用双引号括起,逻辑值写 true 或 false,空值写 null"),
+                format!("无法识别{}:文本要用双引号括起,逻辑值写 true 或 false,空值写 null", zh_quoted(&w)),
                 format!("{w} is not JSON: put text in double quotes; write true, false or null as such"),
             )
         }
     } else {
         let w = word_at(text, at);
+        let q = zh_quoted(&w);
         match (s.next, c) {
             (Next::CommaOrClose, _) if s.open.is_empty() => (
-                format!("文档在此之前已经结束,后面多出了 {w}"),
+                format!("文档在此之前已经结束,后面多出了{q}"),
                 format!("the document has ended before this point; {w} is extra"),
             ),
             (Next::CommaOrClose, _) => {
                 let close = closers(&s.open[s.open.len() - 1..]);
                 (
-                    format!("缺少逗号:此处应为 , 或 {close},实为 {w}"),
-                    format!("a comma is missing: expected , or {close} here, found {w}"),
+                    format!("缺少逗号:此处应为 , 或 {close},实为{q}"),
+                    format!("a comma is missing: a , or {close} should come here, found {w}"),
                 )
             }
             (Next::Value | Next::Key, Some(b']' | b'}')) => (
@@ -803,11 +809,11 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
                 format!("there is a comma too many before {w}"),
             ),
             (Next::Key | Next::KeyOrClose, _) => (
-                format!("字段名要用双引号括起,实为 {w}"),
+                format!("字段名要用双引号括起,实为{q}"),
                 format!("a field name must be in double quotes, found {w}"),
             ),
             (Next::Colon, _) => (
-                format!("字段名后缺少冒号 :,实为 {w}"),
+                format!("字段名后缺少冒号 :,实为{q}"),
                 format!("a colon (:) is missing after the field name, found {w}"),
             ),
             (_, Some(b'\'')) => (
@@ -815,7 +821,7 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
                 "text must be in double quotes (\"), not single quotes (')".into(),
             ),
             _ => (
-                format!("此处应有一个值(文本、数字、列表、对象,或 true、false、null),实为 {w}"),
+                format!("此处应有一个值(文本、数字、列表、对象,或 true、false、null),实为{q}"),
                 format!("a value (text, a number, a list, an object, or true, false, null) is expected here, found {w}"),
             ),
         }
