@@ -363,7 +363,7 @@ fn mend_all(
             Ok(()) => return true,
             Err(e) => e,
         };
-        let (mut path, problem) = (err.path, err.problem);
+        let (mut path, problem) = (err.path, *err.problem);
         // A problem that follows from a mending: the field taken out is now missing, or the
         // object it was taken from no longer reads (an enum left without its variant).
         let consequence = match &problem {

@@ -218,7 +218,7 @@ fn errors_before_a_syntax_error_are_kept_and_the_syntax_error_located() {
 #[test]
 fn a_repeated_top_level_member_is_refused() {
     let e = read(r#"{"schools": [], "schools": []}"#, &Limits::default());
-    assert_eq!(kinds_and_places(&e), [("value", "schools")]);
+    assert_eq!(kinds_and_places(&e), [("duplicate_key", "schools")]);
 }
 
 #[test]

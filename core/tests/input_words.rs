@@ -136,7 +136,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "text for a whole number",
-            student(r#", "entry_year_x": 1"#).replace(r#""entry_year": 2024, "entry_year_x": 1"#, r#""entry_year": "二〇二四""#),
+            student(r#", "entry_year_x": 1"#).replace(
+                r#""entry_year": 2024, "entry_year_x": 1"#,
+                r#""entry_year": "二〇二四""#,
+            ),
             Type,
             "students[0].entry_year",
             &["应为整数", "实为文本"],
@@ -268,7 +271,10 @@ fn cases() -> Vec<Case> {
             Value,
             "schools[0].level",
             &["\"middle\"不是可选的值", "\"secondary\""],
-            &["\"middle\" is not one of the accepted values", "\"secondary\""],
+            &[
+                "\"middle\" is not one of the accepted values",
+                "\"secondary\"",
+            ],
         ),
         case(
             "number for an enum",
@@ -383,7 +389,10 @@ fn cases() -> Vec<Case> {
             Syntax,
             "schools[2]",
             &["JSON 在第3行第49列意外结束", "可能缺少 ] }"],
-            &["the JSON ends unexpectedly at line 3, column 49", "] } may be missing"],
+            &[
+                "the JSON ends unexpectedly at line 3, column 49",
+                "] } may be missing",
+            ],
         ),
         case(
             "truncated text",
@@ -416,6 +425,14 @@ fn cases() -> Vec<Case> {
             "",
             &["缺少逗号", "第2行第2列"],
             &["a comma is missing"],
+        ),
+        case(
+            "brackets that do not match",
+            "{\"reporting_year\": 2024,\n \"schools\": [}\n",
+            Syntax,
+            "schools[0]",
+            &["JSON 格式错误(第2行第14列):括号不配对:此处应以 ] 结束"],
+            &["brackets do not match: ] should close here, found }"],
         ),
         case(
             "missing colon",
@@ -521,14 +538,28 @@ fn every_bad_input_has_its_type_place_and_plain_words() {
         };
         let i = &e.errors[0];
         if std::env::var_os("SHOW").is_some() {
-            println!("{}\n  {} | {}\n  {}\n", c.what, i.kind.as_str(), i.msg_zh, i.msg_en);
+            println!(
+                "{}\n  {} | {}\n  {}\n",
+                c.what,
+                i.kind.as_str(),
+                i.msg_zh,
+                i.msg_en
+            );
         }
         let mut bad = Vec::new();
         if (i.kind, i.loc.as_str()) != (c.kind, c.loc) {
             bad.push(format!("type and place {:?} {:?}", i.kind, i.loc));
         }
-        bad.extend(c.zh.iter().filter(|p| !i.msg_zh.contains(*p)).map(|p| format!("zh lacks {p:?}")));
-        bad.extend(c.en.iter().filter(|p| !i.msg_en.contains(*p)).map(|p| format!("en lacks {p:?}")));
+        bad.extend(
+            c.zh.iter()
+                .filter(|p| !i.msg_zh.contains(*p))
+                .map(|p| format!("zh lacks {p:?}")),
+        );
+        bad.extend(
+            c.en.iter()
+                .filter(|p| !i.msg_en.contains(*p))
+                .map(|p| format!("en lacks {p:?}")),
+        );
         let english = english_words(i);
         if !english.is_empty() {
             bad.push(format!("English in zh: {english:?}"));
@@ -539,7 +570,13 @@ fn every_bad_input_has_its_type_place_and_plain_words() {
             }
         }
         if !bad.is_empty() {
-            failures.push(format!("{}: {}\n    zh: {}\n    en: {}", c.what, bad.join("; "), i.msg_zh, i.msg_en));
+            failures.push(format!(
+                "{}: {}\n    zh: {}\n    en: {}",
+                c.what,
+                bad.join("; "),
+                i.msg_zh,
+                i.msg_en
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -554,20 +591,42 @@ fn the_same_words_come_without_the_text() {
     let e = xianjie::input::from_value::<Dataset>(v).unwrap_err();
     let i = &e.errors[0];
     assert_eq!((i.kind, i.line), (InputErrorKind::Value, None));
-    assert!(i.msg_zh.contains("数字18446744073709551616超出范围"), "{}", i.msg_zh);
+    assert!(
+        i.msg_zh.contains("数字18446744073709551616超出范围"),
+        "{}",
+        i.msg_zh
+    );
     assert!(!i.msg_en.contains(".0"), "{}", i.msg_en);
 }
 
 #[test]
 fn the_kind_names_are_stable() {
     use InputErrorKind::*;
-    let names: Vec<&str> = [Syntax, Type, Value, Missing, UnknownField, DuplicateKey, Io, Limit]
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
+    let names: Vec<&str> = [
+        Syntax,
+        Type,
+        Value,
+        Missing,
+        UnknownField,
+        DuplicateKey,
+        Io,
+        Limit,
+    ]
+    .iter()
+    .map(|k| k.as_str())
+    .collect();
     assert_eq!(
         names,
-        ["syntax", "type", "value", "missing", "unknown_field", "duplicate_key", "io", "limit"]
+        [
+            "syntax",
+            "type",
+            "value",
+            "missing",
+            "unknown_field",
+            "duplicate_key",
+            "io",
+            "limit"
+        ]
     );
     for k in [Syntax, DuplicateKey, UnknownField] {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());

@@ -36,8 +36,8 @@ pub(crate) fn seed_from_value<'de, S: DeserializeSeed<'de>>(
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Error {
     /// What is wrong, with its parts (what was found, what was expected), recorded where it
-    /// arose.
-    pub problem: Problem,
+    /// arose. Boxed: every read returns a `Result` with this error, so it is kept small.
+    pub problem: Box<Problem>,
     /// Where, from the root (innermost last once [`from_value`] returns).
     pub path: Vec<Seg>,
 }
@@ -45,14 +45,14 @@ pub(crate) struct Error {
 impl Error {
     fn new(problem: Problem) -> Self {
         Error {
-            problem,
+            problem: Box::new(problem),
             path: Vec::new(),
         }
     }
 
     /// The field whose absence this is, for a missing field.
     pub(crate) fn missing_field(&self) -> Option<&'static str> {
-        match self.problem {
+        match *self.problem {
             Problem::Missing { field } => Some(field),
             _ => None,
         }
@@ -73,7 +73,7 @@ impl Error {
         }
         if let Problem::Said {
             found: f, target, ..
-        } = &mut self.problem
+        } = &mut *self.problem
         {
             if f.is_none() {
                 *f = Some(found());
@@ -443,7 +443,7 @@ mod tests {
         let e = read(json!([{"n": 1}, {"n": "2"}])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(1), Seg::Key("n".into())]);
         assert_eq!(
-            e.problem,
+            *e.problem,
             Problem::Type {
                 found: Found::Text("2".into()),
                 expected: Expect::Whole {
@@ -460,7 +460,7 @@ mod tests {
         let e = read(json!([{"n": 1, "colour": 2}])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(0), Seg::Key("colour".into())]);
         assert!(
-            matches!(&e.problem, Problem::UnknownField { field, known } if field == "colour" && known.contains(&"tags")),
+            matches!(&*e.problem, Problem::UnknownField { field, known } if field == "colour" && known.contains(&"tags")),
             "{e:?}"
         );
 
@@ -483,7 +483,7 @@ mod tests {
 
         let e = read(json!([{"n": 1, "kind": "nope"}])).unwrap_err();
         assert!(
-            matches!(&e.problem, Problem::Choice { found, accepted } if found == "nope" && accepted.contains(&"plain")),
+            matches!(&*e.problem, Problem::Choice { found, accepted } if found == "nope" && accepted.contains(&"plain")),
             "{e:?}"
         );
     }
@@ -493,7 +493,7 @@ mod tests {
         let e = read(json!([[1, [], null]])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(0)]);
         assert_eq!(
-            e.problem,
+            *e.problem,
             Problem::Type {
                 found: Found::List,
                 expected: Expect::Object

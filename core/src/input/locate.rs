@@ -175,7 +175,11 @@ pub(crate) fn number_at<'t>(text: &'t str, path: &[Seg]) -> Option<&'t str> {
         };
     }
     let start = s.value_start()?;
-    if !s.b.get(start).is_some_and(|c| *c == b'-' || c.is_ascii_digit()) {
+    if !s
+        .b
+        .get(start)
+        .is_some_and(|c| *c == b'-' || c.is_ascii_digit())
+    {
         return None;
     }
     s.skip()?;

@@ -93,7 +93,9 @@ impl<'l> Cx<'l> {
         };
         self.refused = Some(InputIssue {
             msg_zh: format!("字段“{key}”在同一对象中重复出现:每个字段只能给出一次"),
-            msg_en: format!("the field \"{key}\" is given twice in one object: give each field once"),
+            msg_en: format!(
+                "the field \"{key}\" is given twice in one object: give each field once"
+            ),
             loc,
             line: None,
             column: None,
@@ -105,7 +107,8 @@ impl<'l> Cx<'l> {
     /// The issue for a failed read of `text`: the limit or repeated key refused, or the
     /// parser's error, located (line, and column in characters).
     pub(super) fn issue(&mut self, e: &serde_json::Error, text: &str) -> InputIssue {
-        let (msg_zh, msg_en, column) = super::words::syntax(text, e.classify(), e.line(), e.column());
+        let (msg_zh, msg_en, column) =
+            super::words::syntax(text, e.classify(), e.line(), e.column());
         let (line, column) = (Some(e.line()), Some(column));
         if let Some(mut i) = self.refused.take() {
             (i.line, i.column) = (line, column);
@@ -229,7 +232,11 @@ mod tests {
         assert_eq!(i.loc, "schools[0].id");
         assert_eq!((i.line, i.kind), (Some(2), InputErrorKind::DuplicateKey));
         assert!(i.msg_en.contains("given twice"), "{}", i.msg_en);
-        assert!(i.msg_zh.contains("“id”在同一对象中重复出现"), "{}", i.msg_zh);
+        assert!(
+            i.msg_zh.contains("“id”在同一对象中重复出现"),
+            "{}",
+            i.msg_zh
+        );
     }
 
     #[test]

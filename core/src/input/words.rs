@@ -58,7 +58,10 @@ impl Found {
     }
 
     fn is_number(&self) -> bool {
-        matches!(self, Found::Unsigned(_) | Found::Signed(_) | Found::Float(_))
+        matches!(
+            self,
+            Found::Unsigned(_) | Found::Signed(_) | Found::Float(_)
+        )
     }
 
     /// The number as a whole number when it is one (a float without fraction included).
@@ -190,9 +193,7 @@ impl Expect {
             "a formatted date string" => Expect::Date,
             crate::model::YEAR_EXPECTED => Expect::Year,
             _ if e.starts_with("a tuple") || e.starts_with("tuple") => Expect::List,
-            _ if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => {
-                Expect::Object
-            }
+            _ if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => Expect::Object,
             _ if e.contains("date and time") => Expect::Timestamp,
             _ if e.starts_with("an exact decimal") => Expect::Decimal,
             _ if e.starts_with("enum ") || e == "variant identifier" => Expect::Choice,
@@ -383,7 +384,10 @@ impl Problem {
 fn should_be(found: &Found, raw: Option<&str>, expected: &Expect) -> (String, String) {
     let (fz, fe) = found.words(raw);
     let (ez, ee) = expected.words();
-    (format!("应为{ez},实为{fz}"), format!("should be {ee}, but is {fe}"))
+    (
+        format!("应为{ez},实为{fz}"),
+        format!("should be {ee}, but is {fe}"),
+    )
 }
 
 /// Whether a value of the kind found can be what `target` takes (a text for a date can; a
@@ -411,7 +415,9 @@ fn range_words(found: &Found, raw: Option<&str>, (min, max): (i128, i128)) -> (S
     let (lo, hi) = (grouped(min), grouped(max));
     (
         format!("数字{shown}超出范围:应为{lo}至{hi}之间的整数"),
-        format!("the number {shown} is out of range: it should be a whole number from {lo} to {hi}"),
+        format!(
+            "the number {shown} is out of range: it should be a whole number from {lo} to {hi}"
+        ),
     )
 }
 
@@ -452,7 +458,10 @@ fn said_words(
         (Some(f), Some(t)) => should_be(f, raw, t),
         (Some(f), None) => {
             let (fz, fe) = f.words(raw);
-            (format!("{fz}不是有效的取值"), format!("{fe} is not valid: {text}"))
+            (
+                format!("{fz}不是有效的取值"),
+                format!("{fe} is not valid: {text}"),
+            )
         }
         (None, _) => ("取值无效".into(), text.to_string()),
     }
@@ -525,7 +534,9 @@ fn timestamp_words(s: &str) -> (String, String) {
     if t.parse::<chrono::NaiveDateTime>().is_ok() {
         return (
             format!("时间{q}缺少时区:请写成 {example} 的形式(北京时间为+08:00)"),
-            format!("the time {q} has no UTC offset: write it as {example} (+08:00 is Beijing time)"),
+            format!(
+                "the time {q} has no UTC offset: write it as {example} (+08:00 is Beijing time)"
+            ),
         );
     }
     if t.parse::<chrono::NaiveDate>().is_ok() {
@@ -724,7 +735,10 @@ fn eof(text: &str, place_zh: &str, place_en: &str) -> (String, String) {
     if matches!(s.next, Next::Value | Next::Colon) && s.in_word.is_none() {
         return (
             format!("{}:最后一个字段缺少值,之后还缺少 {need}", head.0),
-            format!("{}: the last field has no value, and {need} is missing after it", head.1),
+            format!(
+                "{}: the last field has no value, and {need} is missing after it",
+                head.1
+            ),
         );
     }
     if need.is_empty() {
@@ -763,7 +777,9 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
     let s = scan(bytes.get(..at).unwrap_or(bytes));
     let c = bytes.get(at).copied();
     let (zh, en): (String, String) = if s.in_text {
-        if s.escaped || c.is_some_and(|c| c == b'u') && text.get(..at).is_some_and(|p| p.ends_with("\\")) {
+        if s.escaped
+            || c.is_some_and(|c| c == b'u') && text.get(..at).is_some_and(|p| p.ends_with("\\"))
+        {
             let w = word_at(text, at);
             (
                 format!("文本中的转义写法不对(“\\{w}”):反斜杠 \\ 本身要写成 \\\\"),
@@ -785,14 +801,30 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
             )
         } else {
             (
-                format!("无法识别{}:文本要用双引号括起,逻辑值写 true 或 false,空值写 null", zh_quoted(&w)),
-                format!("{w} is not JSON: put text in double quotes; write true, false or null as such"),
+                format!(
+                    "无法识别{}:文本要用双引号括起,逻辑值写 true 或 false,空值写 null",
+                    zh_quoted(&w)
+                ),
+                format!(
+                    "{w} is not JSON: put text in double quotes; write true, false or null as such"
+                ),
             )
         }
     } else {
         let w = word_at(text, at);
         let q = zh_quoted(&w);
+        let mismatched = matches!(
+            (s.open.last(), c),
+            (Some(b'['), Some(b'}')) | (Some(b'{'), Some(b']'))
+        );
         match (s.next, c) {
+            _ if mismatched => {
+                let close = closers(&s.open[s.open.len() - 1..]);
+                (
+                    format!("括号不配对:此处应以 {close} 结束,实为{q}"),
+                    format!("brackets do not match: {close} should close here, found {w}"),
+                )
+            }
             (Next::CommaOrClose, _) if s.open.is_empty() => (
                 format!("文档在此之前已经结束,后面多出了{q}"),
                 format!("the document has ended before this point; {w} is extra"),
@@ -839,7 +871,10 @@ mod tests {
 
     #[test]
     fn numbers_show_exactly() {
-        assert_eq!(number(&Found::Float(18446744073709551616.0)), "18446744073709551616");
+        assert_eq!(
+            number(&Found::Float(18446744073709551616.0)),
+            "18446744073709551616"
+        );
         assert_eq!(number(&Found::Float(2.5)), "2.5");
         assert_eq!(number(&Found::Float(1e300)), "1e300");
         assert_eq!(grouped(4294967295), "4,294,967,295");
@@ -851,7 +886,9 @@ mod tests {
         let (zh, en) = date_words("2024-02-30", Expect::Date);
         assert!(zh.contains("2024年2月没有30日"), "{zh}");
         assert!(en.contains("February 2024 has no day 30"), "{en}");
-        assert!(date_words("2024-13-01", Expect::Date).0.contains("没有13月"));
+        assert!(date_words("2024-13-01", Expect::Date)
+            .0
+            .contains("没有13月"));
         assert!(date_words("abc", Expect::Date).0.starts_with("应为日期"));
     }
 
@@ -862,7 +899,10 @@ mod tests {
             struct Probe(String);
             impl<'de> serde::Deserializer<'de> for &mut Probe {
                 type Error = serde::de::value::Error;
-                fn deserialize_any<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                fn deserialize_any<V: de::Visitor<'de>>(
+                    self,
+                    _: V,
+                ) -> Result<V::Value, Self::Error> {
                     self.0 = std::any::type_name::<V>().to_string();
                     Err(de::Error::custom("probe"))
                 }
@@ -876,13 +916,18 @@ mod tests {
             let _ = T::deserialize(&mut p);
             p.0
         }
-        assert_eq!(Expect::of_type(&visitor_of::<chrono::NaiveDate>()), Some(Expect::Date));
+        assert_eq!(
+            Expect::of_type(&visitor_of::<chrono::NaiveDate>()),
+            Some(Expect::Date)
+        );
         assert_eq!(
             Expect::of_type(&visitor_of::<crate::model::Timestamp>()),
             Some(Expect::Timestamp)
         );
         assert_eq!(
-            Expect::of_type(std::any::type_name::<std::marker::PhantomData<crate::model::Semester>>()),
+            Expect::of_type(std::any::type_name::<
+                std::marker::PhantomData<crate::model::Semester>,
+            >()),
             Some(Expect::Semester)
         );
     }
