@@ -331,11 +331,12 @@ impl Problem {
     pub(crate) fn words(&self, raw: Option<&str>) -> (String, String) {
         match self {
             Problem::Type { found, expected } | Problem::Value { found, expected } => {
-                if let Some(w) = out_of_range(found, expected) {
-                    return range_words(found, raw, w);
-                }
-                if let (Found::Signed(n), Expect::Whole { min: 0, .. }) = (found, expected) {
-                    let shown = raw.map_or_else(|| n.to_string(), str::to_string);
+                if let Some(range) = out_of_range(found, expected) {
+                    if range.0 < 0 || found.whole().is_some_and(|n| n >= 0) {
+                        return range_words(found, raw, range);
+                    }
+                    // A negative number for a count.
+                    let shown = raw.map_or_else(|| number(found), str::to_string);
                     return (
                         format!("应为非负整数,实为负数{shown}"),
                         format!("should be a whole number (0 or more), but is the negative number {shown}"),
@@ -400,14 +401,13 @@ fn fits(found: &Found, target: &Expect) -> bool {
     }
 }
 
-/// For a whole number outside `expected`'s range: the bound it passes.
+/// For a whole number outside `expected`'s range (a float without fraction included): the range.
 fn out_of_range(found: &Found, expected: &Expect) -> Option<(i128, i128)> {
     let Expect::Whole { min, max } = *expected else {
         return None;
     };
     let n = found.whole()?;
-    // A negative number for a count is said as such (below); this is for the too large.
-    ((n > max) || (n < min && min != 0)).then_some((min, max))
+    (n < min || n > max).then_some((min, max))
 }
 
 fn range_words(found: &Found, raw: Option<&str>, (min, max): (i128, i128)) -> (String, String) {
