@@ -124,7 +124,7 @@ pub(crate) mod de;
 pub(crate) mod locate;
 mod stream;
 mod strict;
-mod words;
+pub(crate) mod words;
 
 thread_local! {
     /// Characters of a user's value quoted in a message, for the read under way (serde's error

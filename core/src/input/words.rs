@@ -508,23 +508,42 @@ fn days_in(y: i32, m: u32) -> Option<u32> {
 
 /// Why the text `s` is not a valid date, when it has a date's shape; else `should be`.
 fn date_words(s: &str, expected: Expect) -> (String, String) {
+    ymd(s.trim())
+        .and_then(|(y, m, d)| no_such_day(s, y, m, d))
+        .unwrap_or_else(|| should_be(&Found::Text(s.to_string()), None, &expected))
+}
+
+/// "February 2024 has no day 30" for year `y`, month `m`, day `d` written as `s`, when that is
+/// what is wrong.
+fn no_such_day(s: &str, y: i32, m: u32, d: u32) -> Option<(String, String)> {
     let q = quoted(s);
-    if let Some((y, m, d)) = ymd(s.trim()) {
-        if !(1..=12).contains(&m) {
-            return (
-                format!("{q}不是有效日期:没有{m}月"),
-                format!("{q} is not a valid date: there is no month {m}"),
-            );
-        }
-        if let Some(n) = days_in(y, m).filter(|n| d == 0 || d > *n) {
-            let month = MONTHS.get(m as usize - 1).copied().unwrap_or_default();
-            return (
-                format!("{q}不是有效日期:{y}年{m}月没有{d}日(该月只有{n}天)"),
-                format!("{q} is not a valid date: {month} {y} has no day {d} (it has {n} days)"),
-            );
-        }
+    if !(1..=12).contains(&m) {
+        return Some((
+            format!("{q}不是有效日期:没有{m}月"),
+            format!("{q} is not a valid date: there is no month {m}"),
+        ));
     }
-    should_be(&Found::Text(s.to_string()), None, &expected)
+    let n = days_in(y, m).filter(|n| d == 0 || d > *n)?;
+    let month = MONTHS.get(m as usize - 1).copied().unwrap_or_default();
+    Some((
+        format!("{q}不是有效日期:{y}年{m}月没有{d}日(该月只有{n}天)"),
+        format!("{q} is not a valid date: {month} {y} has no day {d} (it has {n} days)"),
+    ))
+}
+
+/// For a table cell written as a date in any of the ways tables write one (`2024-2-30`,
+/// `2024/2/30`, `2024.2.30`, `2024年2月30日`, a time after it): the words for a day or month
+/// that does not exist, if that is what is wrong.
+pub(crate) fn impossible_date(s: &str) -> Option<(String, String)> {
+    let mut parts = s
+        .trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty());
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    no_such_day(s.trim(), y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 fn timestamp_words(s: &str) -> (String, String) {
@@ -890,6 +909,10 @@ mod tests {
             .0
             .contains("没有13月"));
         assert!(date_words("abc", Expect::Date).0.starts_with("应为日期"));
+        let (zh, _) = impossible_date("2023年2月29日").unwrap();
+        assert!(zh.contains("2023年2月没有29日(该月只有28天)"), "{zh}");
+        assert!(impossible_date("2024/4/31 10:00").is_some());
+        assert_eq!(impossible_date("2024/4/30"), None);
     }
 
     #[test]
