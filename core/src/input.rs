@@ -491,11 +491,13 @@ impl<'a> Sink<'a> {
         }
         let (line, column) = self.position(path);
         // A number as written (2^64 keeps its digits; a decimal its trailing zeros).
+        // (abbreviated: a number may have a million digits).
         let raw = self
             .text
             .filter(|_| line.is_some())
-            .and_then(|t| locate::number_at(t, path));
-        let (msg_zh, msg_en) = problem.words(raw);
+            .and_then(|t| locate::number_at(t, path))
+            .map(quote);
+        let (msg_zh, msg_en) = problem.words(raw.as_deref());
         self.listed.push(InputIssue {
             loc: locate::render(path),
             line,
