@@ -349,6 +349,14 @@ fn cases() -> Vec<Case> {
             &["a semester such as 2023-2024-1"],
         ),
         case(
+            "number for a semester",
+            r#"{"semester_activities": [{"project": "P1", "semester": 20231}]}"#,
+            Type,
+            "semester_activities[0].semester",
+            &["应为学期(如 2023-2024-1", "实为数字20231"],
+            &["should be a semester such as 2023-2024-1"],
+        ),
+        case(
             "reporting year",
             r#"{"reporting_year": 1999}"#,
             Value,

@@ -65,22 +65,30 @@ impl Error {
 
     /// Completes a type's own refusal (`custom`) with the value `found` handed to it and, when
     /// the type of its reader or target (`ty`) says, with what it takes: the value is known
-    /// where the reader meets it, not where the refusal is written. Only for a refusal of this
-    /// very value (no path yet).
+    /// where the reader meets it, not where the refusal is written. A wrong type said as "text
+    /// expected" gets the same precision. Only for a problem of this very value (no path yet).
     fn about(mut self, found: impl FnOnce() -> Found, ty: &str) -> Self {
         if !self.path.is_empty() {
             return self;
         }
-        if let Problem::Said {
-            found: f, target, ..
-        } = &mut *self.problem
-        {
-            if f.is_none() {
-                *f = Some(found());
+        match &mut *self.problem {
+            Problem::Said {
+                found: f, target, ..
+            } => {
+                if f.is_none() {
+                    *f = Some(found());
+                }
+                if target.is_none() {
+                    *target = Expect::of_type(ty);
+                }
             }
-            if target.is_none() {
-                *target = Expect::of_type(ty);
+            // A semester read as text: "should be a semester", not "should be text".
+            Problem::Type { expected, .. } if *expected == Expect::Text => {
+                if let Some(t) = Expect::of_type(ty) {
+                    *expected = t;
+                }
             }
+            _ => {}
         }
         self
     }
