@@ -531,6 +531,14 @@ fn cases() -> Vec<Case> {
             &["bad escape"],
         ),
         case(
+            "bad unicode escape",
+            r#"{"name": "a\u12G4"}"#,
+            Syntax,
+            "name",
+            &["转义写法不对(“\\u12G4”)"],
+            &["bad escape (\\u12G4)"],
+        ),
+        case(
             "text after the document",
             r#"{"name": "a"} x"#,
             Syntax,

@@ -77,15 +77,16 @@ impl Found {
 
     /// (zh, en): `文本"abc"` / `the text "abc"`. `raw` is the number as written in the input.
     fn words(&self, raw: Option<&str>) -> (String, String) {
+        let number_words = || {
+            let shown = raw.map_or_else(|| number(self), str::to_string);
+            (format!("数字{shown}"), format!("the number {shown}"))
+        };
         match self {
             Found::Text(s) => {
                 let q = quoted(s);
                 (format!("文本{q}"), format!("the text {q}"))
             }
-            n if n.is_number() => {
-                let shown = raw.map_or_else(|| number(n), str::to_string);
-                (format!("数字{shown}"), format!("the number {shown}"))
-            }
+            Found::Unsigned(_) | Found::Signed(_) | Found::Float(_) => number_words(),
             Found::Bool(b) => (
                 format!("逻辑值“{}”", if *b { "是" } else { "否" }),
                 b.to_string(),
@@ -93,13 +94,7 @@ impl Found {
             Found::Null => ("空值".into(), "null".into()),
             Found::List => ("列表".into(), "a list".into()),
             Found::Object => ("对象".into(), "an object".into()),
-            Found::Other(_) | Found::Unsigned(_) | Found::Signed(_) | Found::Float(_) => {
-                let en = match self {
-                    Found::Other(o) => o.clone(),
-                    _ => String::new(),
-                };
-                ("其他类型的值".into(), en)
-            }
+            Found::Other(o) => ("其他类型的值".into(), o.clone()),
         }
     }
 }
@@ -796,18 +791,26 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
     let s = scan(bytes.get(..at).unwrap_or(bytes));
     let c = bytes.get(at).copied();
     let (zh, en): (String, String) = if s.in_text {
-        if s.escaped
-            || c.is_some_and(|c| c == b'u') && text.get(..at).is_some_and(|p| p.ends_with("\\"))
-        {
-            let w = word_at(text, at);
-            (
-                format!("文本中的转义写法不对(“\\{w}”):反斜杠 \\ 本身要写成 \\\\"),
-                format!("a text has a bad escape (\\{w}): write a backslash itself as \\\\"),
-            )
-        } else {
+        if c.is_none_or(|c| c < 0x20) {
             (
                 "文本中不能直接换行或含控制字符:换行请写成 \\n".into(),
                 "a text may not contain a line break or control character as such: write a line break as \\n".into(),
+            )
+        } else {
+            // Inside a text, the only other fault is an escape (`\q`, `\u12G4`, a lone
+            // surrogate): shown from its backslash.
+            let from = text.get(..at).and_then(|p| p.rfind('\\')).unwrap_or(at);
+            let end = text
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .map_or(at, |ch| at + ch.len_utf8());
+            let w = super::quote(text.get(from..end).unwrap_or("")).into_owned();
+            (
+                format!(
+                    "文本中的转义写法不对({}):反斜杠 \\ 本身要写成 \\\\",
+                    zh_quoted(&w)
+                ),
+                format!("a text has a bad escape ({w}): write a backslash itself as \\\\"),
             )
         }
     } else if let Some(start) = s.in_word {
