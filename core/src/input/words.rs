@@ -6,7 +6,6 @@
 
 use super::InputErrorKind;
 use serde::de;
-use std::fmt::Write as _;
 
 /// What the user gave, as far as a message needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -880,11 +879,10 @@ fn at_fault(text: &str, at: usize, place_zh: &str, place_en: &str) -> (String, S
             ),
         }
     };
-    let mut zh_out = format!("JSON 格式错误({place_zh}):");
-    zh_out.push_str(&zh);
-    let mut en_out = String::new();
-    let _ = write!(en_out, "malformed JSON at {place_en}: {en}");
-    (zh_out, en_out)
+    (
+        format!("JSON 格式错误({place_zh}):{zh}"),
+        format!("malformed JSON at {place_en}: {en}"),
+    )
 }
 
 #[cfg(test)]
