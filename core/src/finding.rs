@@ -135,7 +135,8 @@ pub struct NamedValue {
     pub value: String,
 }
 
-/// Why: the inputs, the computed value, the threshold and the clause.
+/// Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+/// data on the way out ([`Finding::explanation`]).
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, Default,
 )]
@@ -154,61 +155,38 @@ pub struct Explanation {
     pub quote: String,
 }
 
-/// Stable code of what went wrong, for filtering (like pydantic's error `type`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingCode {
-    /// A value below its minimum.
-    BelowMinimum,
-    /// A value above its maximum.
-    AboveMaximum,
-    /// A value the rule needs is absent.
-    Missing,
-    /// Text present but not meaningful (too short or a placeholder such as 无).
-    Placeholder,
-    /// Text of the wrong form (e.g. not a PDF file name).
-    WrongFormat,
-    /// Not among the allowed values.
-    NotAllowed,
-    /// A ratio's denominator is zero.
-    ZeroDenominator,
-    /// Later than a deadline.
-    Late,
-    /// Too many records in a group.
-    TooMany,
-    /// Too few records in a group.
-    TooFew,
-    /// Ranks not 1..n each once.
-    BadRanking,
-    /// A record of the wrong kind in a role.
-    WrongRole,
-    /// Two values that must agree do not.
-    Mismatch,
-    /// Two facts that must not hold together do.
-    Excluded,
-    /// A companion record is absent (e.g. a project without its status report).
-    Absent,
-    /// A reference to a record that does not exist.
-    UnknownReference,
-    /// Two records share one identifier.
-    DuplicateId,
-    /// One value exceeds another it may not exceed.
-    Exceeds,
-    /// A condition held for too many consecutive years.
-    Consecutive,
-    /// A target's progress (not an error).
-    Progress,
-    /// A code that fails its format or check character.
-    InvalidCode,
+pub use code::FindingCode;
+pub use detail::{Detail, FieldRef, FlagChoice, Notation, Period};
+pub use reason::Reason;
+
+mod code;
+mod detail;
+mod reason;
+
+/// What a finding needs of its rule to be rendered: id, citation and the pack's nouns. Shared by
+/// every finding of the rule (one reference count each, no strings per finding).
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable rule id, e.g. `bj-3p2-2024/semester-meetings`.
+    pub id: String,
+    /// Document number, e.g. `京教函〔2024〕51号`.
+    pub document: String,
+    /// The clause within it.
+    pub clause: String,
+    /// The clause's original text.
+    pub quote: String,
+    /// The pack's nouns and units for this rule.
+    pub wording: crate::rules::Wording,
 }
 
-/// One rule's verdict on one record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// One rule's verdict on one record: plain data. Every sentence is written by the message
+/// catalogue (`crate::messages`) when it is asked for ([`Finding::message`], [`Finding::remedy`],
+/// [`Finding::explanation`]) or serialized; checking never writes prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
-    /// Stable rule id, e.g. `bj-3p2-2024/semester-meetings`.
-    pub rule_id: String,
+    /// The rule, with what rendering needs of it.
+    pub rule: std::sync::Arc<RuleInfo>,
     /// Severity.
     pub severity: Severity,
     /// What went wrong.
@@ -217,18 +195,88 @@ pub struct Finding {
     pub subject: Subject,
     /// Where in the input; more than one when several places share the blame (duplicate ranks).
     pub locations: Vec<Location>,
-    /// Message, Chinese and English.
-    pub message: Text,
-    /// Numbers used, computed value, threshold, clause.
-    pub explanation: Explanation,
-    /// The smallest change that passes, where computable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remedy: Option<Text>,
+    /// The period the record belongs to (a semester, a year), shown before the message.
+    pub period: Option<Period>,
+    /// The values used, by field name, exact.
+    pub inputs: Vec<(String, String)>,
+    /// The exact values behind the verdict, typed by what was found.
+    pub detail: Detail,
 }
 
 impl Finding {
+    /// The rule's id, e.g. `bj-3p2-2024/semester-meetings`.
+    pub fn rule_id(&self) -> &str {
+        &self.rule.id
+    }
     /// The first location's path (empty when the finding concerns the whole dataset).
     pub fn path(&self) -> &str {
         self.locations.first().map_or("", |l| l.path.as_str())
+    }
+    /// The message, Chinese and English.
+    pub fn message(&self) -> Text {
+        crate::messages::message(self)
+    }
+    /// The smallest change that passes, where computable.
+    pub fn remedy(&self) -> Option<Text> {
+        crate::messages::remedy(self)
+    }
+    /// The numbers used, the computed value, the threshold and the clause.
+    pub fn explanation(&self) -> Explanation {
+        crate::messages::explanation(self)
+    }
+}
+
+/// A finding as serialized: its data and, rendered on the way out, its words.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Finding")]
+struct FindingJson<'a> {
+    /// Stable rule id, e.g. `bj-3p2-2024/semester-meetings`.
+    rule_id: &'a str,
+    /// Severity.
+    severity: Severity,
+    /// What went wrong.
+    code: FindingCode,
+    /// Who it is about.
+    subject: &'a Subject,
+    /// Where in the input; more than one when several places share the blame (duplicate ranks).
+    locations: &'a [Location],
+    /// The period the record belongs to, where it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    /// The exact values behind the verdict, typed by `shape`.
+    detail: &'a Detail,
+    /// Message, Chinese and English.
+    message: Text,
+    /// Numbers used, computed value, threshold, clause.
+    explanation: Explanation,
+    /// The smallest change that passes, where computable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remedy: Option<Text>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FindingJson {
+            rule_id: self.rule_id(),
+            severity: self.severity,
+            code: self.code,
+            subject: &self.subject,
+            locations: &self.locations,
+            period: self.period.clone(),
+            detail: &self.detail,
+            message: self.message(),
+            explanation: self.explanation(),
+            remedy: self.remedy(),
+        }
+        .serialize(s)
+    }
+}
+
+impl JsonSchema for Finding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Finding".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FindingJson::json_schema(g)
     }
 }

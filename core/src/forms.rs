@@ -64,7 +64,7 @@ fn bad_path(loc: &str, zh: String, en: String) -> InputError {
 /// let report = check(&ds, &Options::default()).unwrap();
 /// let f = field_findings(&ds, &report, "semester_activities", "semester_activities[0].meetings").unwrap();
 /// assert_eq!(f.len(), 1);
-/// assert_eq!(f[0].rule_id, "bj-3p2-2024/semester-meetings");
+/// assert_eq!(f[0].rule_id(), "bj-3p2-2024/semester-meetings");
 /// assert!(field_findings(&ds, &report, "applications", "semester_activities[0].meetings").is_err());
 /// // A misspelt field or a record that is not there is an error, not "no findings".
 /// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[0].meeting").is_err());

@@ -14,8 +14,8 @@
 //!                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
 //! let report = check(&ds, &Options::default()).unwrap();
 //! let f = &report.findings[0];
-//! assert_eq!(f.rule_id, "bj-3p2-2024/semester-joint-research");
-//! assert_eq!(f.remedy.as_ref().unwrap().en, "2 more joint teaching-research activities needed");
+//! assert_eq!(f.rule_id(), "bj-3p2-2024/semester-joint-research");
+//! assert_eq!(f.remedy().unwrap().en, "2 more joint teaching-research activities needed");
 //! ```
 
 pub mod aggregate;
@@ -27,6 +27,7 @@ pub mod forms;
 pub mod host;
 pub mod input;
 pub mod limits;
+mod messages;
 pub mod model;
 pub mod reference;
 pub mod render;

@@ -101,13 +101,14 @@ fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
             Severity::Warning => counts.warning += 1,
             Severity::Target => counts.target += 1,
         }
-        *by_rule.entry(f.rule_id.clone()).or_insert(0) += 1;
+        *by_rule.entry(f.rule_id().to_string()).or_insert(0) += 1;
     }
     (counts, by_rule)
 }
 
-/// The result of checking one dataset against some packs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// The result of checking one dataset against some packs. Serialized with each finding's words
+/// rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Report {
     /// The dataset's name, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,7 +156,7 @@ impl Report {
         let mut rule_rank: HashMap<&str, u32> = HashMap::new();
         for f in &findings {
             let next = rule_rank.len() as u32;
-            rule_rank.entry(f.rule_id.as_str()).or_insert(next);
+            rule_rank.entry(f.rule_id()).or_insert(next);
         }
         let mut ids: Vec<&str> = rule_rank.keys().copied().collect();
         ids.sort_unstable();
@@ -172,7 +173,7 @@ impl Report {
                     .map(|l| (l.entity, l.index, l.field.as_deref()));
                 (
                     f.severity,
-                    rule_rank[f.rule_id.as_str()],
+                    rule_rank[f.rule_id()],
                     loc,
                     f.subject.id.as_str(),
                     i,

@@ -44,7 +44,7 @@ fn status<'a>(r: &'a Report, id: &str) -> &'a xianjie::report::RuleStatus {
 fn meetings(r: &Report) -> Vec<&str> {
     r.findings
         .iter()
-        .filter(|f| f.rule_id == MEETINGS)
+        .filter(|f| f.rule_id() == MEETINGS)
         .map(|f| f.path())
         .collect()
 }
@@ -195,6 +195,6 @@ fn a_workbook_cell_is_reported_the_same_way() {
     let r = table::check_table(&read, &opts()).unwrap();
     assert_eq!(r.input_issues.len(), 1, "{:#?}", r.input_issues);
     assert_eq!(r.input_issues[0].loc, "学期活动!C3 meetings");
-    assert!(r.findings.iter().all(|f| f.rule_id != MEETINGS));
+    assert!(r.findings.iter().all(|f| f.rule_id() != MEETINGS));
     assert!(!r.ok);
 }

@@ -39,7 +39,7 @@ fn deadline_findings(ts: &str) -> usize {
     .unwrap();
     r.findings
         .iter()
-        .filter(|f| f.rule_id == "bj-3p2-2024/upload-deadline")
+        .filter(|f| f.rule_id() == "bj-3p2-2024/upload-deadline")
         .count()
 }
 
@@ -68,17 +68,17 @@ fn the_late_message_is_in_beijing_time() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.rule_id == "bj-3p2-2024/upload-deadline")
+        .find(|f| f.rule_id() == "bj-3p2-2024/upload-deadline")
         .unwrap();
     assert!(
-        f.message.zh.contains("2024年2月27日17:00:01(北京时间)"),
+        f.message().zh.contains("2024年2月27日17:00:01(北京时间)"),
         "{}",
-        f.message.zh
+        f.message().zh
     );
     assert!(
-        f.message.zh.contains("截止时间2024年2月27日17:00:00"),
+        f.message().zh.contains("截止时间2024年2月27日17:00:00"),
         "{}",
-        f.message.zh
+        f.message().zh
     );
 }
 

@@ -34,14 +34,14 @@ fn small_major_message_matches_findings_md() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.rule_id == "hhht-majors-2022/small-major-discontinue")
+        .find(|f| f.rule_id() == "hhht-majors-2022/small-major-discontinue")
         .unwrap();
     assert_eq!(
-        f.message.zh,
+        f.message().zh,
         "该专业2021、2022、2023年招生分别为12、9、15人,连续3年不能独立成班(班额30人),应停办。"
     );
     assert_eq!(
-        f.message.en,
+        f.message().en,
         "Intake of 12, 9 and 15 in 2021–2023 never filled one class of 30 for 3 consecutive years; the major is to be discontinued."
     );
     assert_eq!(f.subject.zh, "呼和浩特市XX职业学校 710201 计算机应用");
@@ -60,11 +60,11 @@ fn small_major_without_class_size_is_unchecked_with_plain_reason() {
     let why = s.reason.as_ref().unwrap();
     assert_eq!(
         why.zh,
-        "未提供参数 class_size(来源文件未规定班额),本规则未检查。"
+        "未提供参数class_size(来源文件未规定班额),本规则未检查"
     );
     assert_eq!(
         why.en,
-        "Parameter class_size not given (the source sets none); this rule was not checked."
+        "Parameter class_size not given (the source sets none); this rule was not checked"
     );
 }
 
@@ -94,14 +94,11 @@ fn workplace_share_is_exact_with_remedy() {
     );
     let f = &r.findings[0];
     assert_eq!(
-        f.message.zh,
+        f.message().zh,
         "在用人单位的实践学习1000学时、教学计划总学时3001学时,实践学习占比为33.32%,低于三分之一的要求。"
     );
-    assert_eq!(f.remedy.as_ref().unwrap().zh, "还需增加1学时");
-    assert_eq!(
-        f.remedy.as_ref().unwrap().en,
-        "1 more hour(s) at employers needed"
-    );
+    assert_eq!(f.remedy().unwrap().zh, "还需增加1学时");
+    assert_eq!(f.remedy().unwrap().en, "1 more hour at employers needed");
 }
 
 #[test]
@@ -113,10 +110,10 @@ fn offset_cap_names_the_smaller_limit() {
     );
     let f = &r.findings[0];
     assert_eq!(
-        f.message.zh,
+        f.message().zh,
         "2023年,抵免额250000元,超过上限200000元(投资额1000000元的30%为300000元、当年应缴教育费附加和地方教育附加200000元,取其小者)。"
     );
-    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少抵免50000元");
+    assert_eq!(f.remedy().unwrap().zh, "需减少抵免50000元");
     assert_eq!(f.locations[1].path, "enterprise_offsets[0].surcharges_owed");
 }
 
@@ -128,7 +125,7 @@ fn pay_share_remedy_is_the_excess() {
         r#"{"social_service_income": [{"school": "B1", "year": 2024, "income": "150000", "necessary_costs": "50000", "performance_pay": "75000"}]}"#,
     );
     let f = &r.findings[0];
-    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少提取5000元");
+    assert_eq!(f.remedy().unwrap().zh, "需减少提取5,000.00元");
 }
 
 #[test]
@@ -144,8 +141,8 @@ fn national_key_school_gets_three() {
     };
     let id = "hhht-majors-2022/new-majors-per-year";
     let key = run(&["hhht-majors-2022"], &[], &mk(true));
-    assert!(key.findings.iter().all(|f| f.rule_id != id));
+    assert!(key.findings.iter().all(|f| f.rule_id() != id));
     let other = run(&["hhht-majors-2022"], &[], &mk(false));
-    let f = other.findings.iter().find(|f| f.rule_id == id).unwrap();
-    assert_eq!(f.remedy.as_ref().unwrap().zh, "需减少1个新设专业");
+    let f = other.findings.iter().find(|f| f.rule_id() == id).unwrap();
+    assert_eq!(f.remedy().unwrap().zh, "需减少1个新设专业");
 }

@@ -119,8 +119,8 @@ fn a_user_pack_runs_beside_builtin_ones() {
     };
     let r = Checker::new(&opts).unwrap().check(&ds);
     assert_eq!(r.findings.len(), 1);
-    assert_eq!(r.findings[0].rule_id, "demo-2024/meetings");
-    assert_eq!(r.findings[0].explanation.clause, "示例〔2024〕1号 一");
+    assert_eq!(r.findings[0].rule_id(), "demo-2024/meetings");
+    assert_eq!(r.findings[0].explanation().clause, "示例〔2024〕1号 一");
 }
 
 #[test]
@@ -253,4 +253,72 @@ fn a_params_document_with_a_repeated_key_is_refused() {
     .unwrap_err();
     let locs: Vec<&str> = e.errors.iter().map(|i| i.loc.as_str()).collect();
     assert_eq!(locs, ["a.b", "e.f"]);
+}
+
+/// Every value a built-in pack names for a closed-set field (`one_of`, `values`, `equals`, an
+/// overlap's `between`) is one of the field's wire names: a typo such as `principle` would
+/// otherwise never match and silently fail or pass every record.
+#[test]
+fn builtin_packs_name_closed_set_values_by_wire_name() {
+    use serde_json::Value;
+    use xianjie::model::EntityKind;
+    fn strings(v: Option<&Value>) -> Vec<String> {
+        match v {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|x| match x {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Object(o) => o.get("value").and_then(Value::as_str).map(String::from),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    }
+    fn walk(v: &Value, entity: Option<EntityKind>, seen: &mut usize, bad: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                let entity = o
+                    .get("entity")
+                    .and_then(Value::as_str)
+                    .and_then(EntityKind::parse)
+                    .or(entity);
+                if let Some(e) = entity {
+                    let pairs = [
+                        ("field", ["one_of", "values", "equals"]),
+                        ("split", ["between", "", ""]),
+                    ];
+                    for (key, value_keys) in pairs {
+                        let Some(f) = o.get(key).and_then(Value::as_str) else {
+                            continue;
+                        };
+                        let Some(labels) = e.field_values(f) else {
+                            continue;
+                        };
+                        for vk in value_keys.iter().filter(|k| !k.is_empty()) {
+                            for s in strings(o.get(*vk)) {
+                                *seen += 1;
+                                if labels.by_wire(&s).is_none() {
+                                    bad.push(format!("{}.{f}: {s}", e.as_str()));
+                                }
+                            }
+                        }
+                    }
+                }
+                for x in o.values() {
+                    walk(x, entity, seen, bad);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, entity, seen, bad)),
+            _ => {}
+        }
+    }
+    let (mut seen, mut bad) = (0, Vec::new());
+    for p in xianjie::rules::builtin_packs() {
+        walk(&serde_json::to_value(p).unwrap(), None, &mut seen, &mut bad);
+    }
+    assert!(bad.is_empty(), "{bad:?}");
+    // principal, party_secretary; higher_bachelor, five_year; higher, secondary.
+    assert!(seen >= 6, "{seen}");
 }

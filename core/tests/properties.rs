@@ -204,7 +204,7 @@ proptest! {
         let a = check(&ds, &bj()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let b = check(&ds, &bj()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&a, &b);
-        prop_assert!(a.findings.iter().all(|f| !f.rule_id.starts_with("data/")));
+        prop_assert!(a.findings.iter().all(|f| !f.rule_id().starts_with("data/")));
         for st in &a.rules {
             prop_assert_eq!(st.state, RuleState::Failed, "{} on seed {}", st.rule_id, seed);
         }

@@ -29,21 +29,21 @@ fn student_teacher_ratio_reads_like_the_worked_example() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.rule_id == "qz-pilot-2024/student-teacher-ratio")
+        .find(|f| f.rule_id() == "qz-pilot-2024/student-teacher-ratio")
         .unwrap();
     assert_eq!(
-        f.message.zh,
-        "高职阶段在校生181人、专任教师10人,生师比18.1:1,高于1:18的要求。"
+        f.message().zh,
+        "高职阶段在校生181人、专任教师10人,每名专任教师对应18.1名高职阶段在校生,高于18名的上限。"
     );
     assert_eq!(
-        f.message.en,
-        "181 higher-stage students and 10 full-time teachers give a student–teacher ratio of 18.1:1, above the 1:18 allowed."
+        f.message().en,
+        "181 higher-stage students and 10 full-time teachers: 18.1 higher-stage students for each of the full-time teachers, above the maximum of 18."
     );
-    let rem = f.remedy.as_ref().unwrap();
+    let rem = f.remedy().unwrap();
     assert_eq!(rem.zh, "还需配备1名专任教师(或减少1名学生)");
     assert_eq!(
         rem.en,
-        "1 more full-time teacher(s) needed (or 1 fewer students)"
+        "1 more full-time teacher needed (or 1 fewer student)"
     );
     assert_eq!(f.subject.zh, "衢州中专高职校区 2024年");
 }
@@ -55,10 +55,10 @@ fn zero_teachers_is_its_own_finding() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.rule_id == "qz-pilot-2024/student-teacher-ratio")
+        .find(|f| f.rule_id() == "qz-pilot-2024/student-teacher-ratio")
         .unwrap();
     assert_eq!(f.code, xianjie::finding::FindingCode::ZeroDenominator);
-    assert_eq!(f.remedy.as_ref().unwrap().zh, "还需配备11名专任教师");
+    assert_eq!(f.remedy().unwrap().zh, "还需配备11名专任教师");
 }
 
 #[test]
@@ -71,18 +71,18 @@ fn tuition_share_exact_to_the_cent() {
     let fs: Vec<_> = r
         .findings
         .iter()
-        .filter(|f| f.rule_id == "qz-pilot-2024/tuition-share")
+        .filter(|f| f.rule_id() == "qz-pilot-2024/tuition-share")
         .collect();
     assert_eq!(fs.len(), 2, "{fs:#?}");
     assert_eq!(fs[0].path(), "finance_settlements[1].tuition_passed_on");
-    assert_eq!(fs[0].remedy.as_ref().unwrap().zh, "还需拨付10.00元");
+    assert_eq!(fs[0].remedy().unwrap().zh, "还需拨付10.00元");
     assert!(
-        fs[0].message.zh.contains("(占59.99%)"),
+        fs[0].message().zh.contains("(占59.99%)"),
         "{}",
-        fs[0].message.zh
+        fs[0].message().zh
     );
     // 60% of 1,234,567.89 = 740,740.734; paid 728,395.13 → 12,345.604 short → 12,345.61.
-    assert_eq!(fs[1].remedy.as_ref().unwrap().zh, "还需拨付12,345.61元");
+    assert_eq!(fs[1].remedy().unwrap().zh, "还需拨付12,345.61元");
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn findings_by_cell(report: &xianjie::Report) -> Vec<(String, String)> {
     let mut v: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.rule_id.clone(), cell_of(f)))
+        .map(|f| (f.rule_id().to_string(), cell_of(f)))
         .collect();
     v.sort();
     v
@@ -183,5 +183,111 @@ fn templates_for_every_builtin_pack_read_back_clean() {
     let kinds = table::template::entities_for(&all);
     assert!(
         kinds.contains(&EntityKind::SemesterActivities) && kinds.contains(&EntityKind::Schools)
+    );
+}
+
+/// A workbook as clerks fill it: Chinese values (中职, 技校, 职业技术学院, 院长, 书记) read as the
+/// model's values, and the leading-group rule accepts 院长 and 书记 as principal leaders.
+#[test]
+fn workbook_with_chinese_values() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("schools").unwrap();
+    let head = [
+        "id",
+        "name",
+        "level",
+        "governance.leading_group.head",
+        "governance.leading_group.head_role",
+    ];
+    let rows = [
+        ["S1", "某某中等职业学校", "中职", "张三", "校长"],
+        ["S2", "某某技工学校", "技校", "李四", "书记"],
+        ["H1", "某某职业技术学院", "职业技术学院", "王五", "院长"],
+        ["S3", "某某职业高中", " 职业高中 ", "赵六", "副校长"],
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let read = table::read_xlsx(&bytes, &ReadOptions::default()).unwrap();
+    assert!(read.issues.is_empty(), "{:#?}", read.issues);
+    use xianjie::model::{HeadRole, SchoolLevel};
+    let got: Vec<_> = read
+        .dataset
+        .schools
+        .iter()
+        .map(|s| {
+            let role = s
+                .governance
+                .as_ref()
+                .and_then(|g| g.leading_group.as_ref())
+                .and_then(|l| l.head_role);
+            (s.level, role)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (SchoolLevel::Secondary, Some(HeadRole::Principal)),
+            (SchoolLevel::Technician, Some(HeadRole::PartySecretary)),
+            (SchoolLevel::Higher, Some(HeadRole::Principal)),
+            (SchoolLevel::Secondary, Some(HeadRole::VicePrincipal)),
+        ]
+    );
+    let report = table::check_table(&read, &Options::default()).unwrap();
+    let roles: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "bj-3p2-2024/leading-group")
+        .filter(|f| f.locations.iter().any(|l| l.path.ends_with("head_role")))
+        .map(cell_of)
+        .collect();
+    // Only the vice principal's row is told the head is not a principal leader.
+    assert_eq!(roles, ["schools!E5"], "{roles:?}");
+}
+
+/// An unknown value in a cell is reported at the cell, listing the Chinese labels in Chinese and
+/// the wire names in English.
+#[test]
+fn workbook_cell_with_an_unknown_value() {
+    let csv = "id,name,level\nS1,某校,小学\n";
+    let read = table::read_csv(csv.as_bytes(), "schools", &ReadOptions::default()).unwrap();
+    assert_eq!(read.issues.len(), 1, "{:#?}", read.issues);
+    let i = &read.issues[0];
+    assert_eq!(i.kind, InputErrorKind::Value);
+    assert_eq!(i.cell_ref(), "schools!C2");
+    let text = format!("{i:?}");
+    assert!(text.contains("中职学校、技工学校、高职学校"), "{text}");
+    assert!(text.contains("secondary, technician, higher"), "{text}");
+}
+
+/// The template's dropdowns offer the Chinese labels.
+#[test]
+fn template_dropdowns_offer_chinese_labels() {
+    use std::io::Read;
+    let pack = xianjie::rules::builtin("bj-3p2-2024").unwrap();
+    let bytes = table::template(&[pack]).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().starts_with("xl/worksheets/") {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    assert!(
+        all.contains("中职学校,技工学校,高职学校"),
+        "no Chinese level list"
+    );
+    assert!(
+        !all.contains("secondary,technician"),
+        "English codes offered"
     );
 }

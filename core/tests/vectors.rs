@@ -86,7 +86,7 @@ fn run_one(path: &Path) -> Result<(), String> {
         .iter()
         .map(|f| {
             (
-                f.rule_id.clone(),
+                f.rule_id().to_string(),
                 f.severity.as_str().to_string(),
                 f.path().to_string(),
             )
@@ -111,7 +111,7 @@ fn run_one(path: &Path) -> Result<(), String> {
         let paths: Vec<&str> = paths.iter().filter_map(Value::as_str).collect();
         let rule = f["rule_id"].as_str().unwrap_or_default();
         let hit = report.findings.iter().any(|g| {
-            g.rule_id == rule
+            g.rule_id() == rule
                 && g.locations
                     .iter()
                     .map(|l| l.path.as_str())
@@ -121,7 +121,7 @@ fn run_one(path: &Path) -> Result<(), String> {
             let all: Vec<Vec<&str>> = report
                 .findings
                 .iter()
-                .filter(|g| g.rule_id == rule)
+                .filter(|g| g.rule_id() == rule)
                 .map(|g| g.locations.iter().map(|l| l.path.as_str()).collect())
                 .collect();
             return Err(format!(

@@ -66,6 +66,10 @@ const TEXTS: &[&str] = &[
     "secondary",
     "higher",
     "principal",
+    // Chinese labels and synonyms of closed sets, full-width and padded spellings.
+    "中职",
+    " 院长 ",
+    "３＋２",
     "true",
 ];
 

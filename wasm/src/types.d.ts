@@ -80,10 +80,10 @@ export interface Certificate {
   name?: string | null;
 }
 
-/** Kind of certificate. */
+/** Kind of certificate. 输入可用中文名称 (Chinese labels accepted on input). */
 export type CertificateKind = "senior_worker" | "x_certificate";
 
-/** Level of an X certificate (初级 / 中级 / 高级). */
+/** Level of an X certificate (初级 / 中级 / 高级). 输入可用中文名称 (Chinese labels accepted on input). */
 export type CertificateLevel = "elementary" | "intermediate" | "advanced";
 
 /** One check of a rule, tagged by `kind`. */
@@ -641,6 +641,9 @@ export interface GraduateEmployment {
   year: number;
 }
 
+/** Post of the head of the leading group. The principal (校长, 院长) and the party secretary (党委书记) are the principal school leaders (主要校领导). 输入可用中文名称 (Chinese labels accepted on input). */
+export type HeadRole = "principal" | "party_secretary" | "vice_principal" | "deputy_party_secretary" | "other";
+
 /** 高职校区: conditions and staffing of a secondary school's higher-stage campus in one year. */
 export interface HigherCampus {
   /** 专职辅导员数. */
@@ -718,7 +721,7 @@ export interface LeadingGroup {
   /** Name of the head. */
   head?: string | null;
   /** Role of the head: `principal` (校长), `party_secretary` (党委书记) are principal leaders. */
-  head_role?: string | null;
+  head_role?: HeadRole | null;
 }
 
 /** One limit: `share × of` (share 1 when omitted). */
@@ -902,7 +905,7 @@ export interface PilotEnrollment {
   year: number;
 }
 
-/** Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots). */
+/** Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots). 输入可用中文名称 (Chinese labels accepted on input). */
 export type ProgramMode = "three_plus_two" | "five_year" | "through" | "higher_bachelor" | "specialist_pilot" | "regional_integrated";
 
 /** How a five-year programme splits into stages (前3年中职阶段, 后2年高职阶段). */
@@ -1101,7 +1104,7 @@ export interface School {
   uscc?: string | null;
 }
 
-/** Kind of school. Technician schools (技工学校) count as secondary vocational schools. */
+/** Kind of school. Technician schools (技工学校) count as secondary vocational schools. 输入可用中文名称 (Chinese labels accepted on input). */
 export type SchoolLevel = "secondary" | "technician" | "higher" | "vocational_bachelor" | "bachelor";
 
 /** School year and term, e.g. 2023-2024-1 (first semester of 2023–2024) */
@@ -1148,10 +1151,10 @@ export interface SocialServiceIncome {
   year: number;
 }
 
-/** Which stage's staff a teacher is counted in. */
+/** Which stage's staff a teacher is counted in. 输入可用中文名称 (Chinese labels accepted on input). */
 export type Stage = "secondary" | "higher";
 
-/** Where a project stands. */
+/** Where a project stands. 输入可用中文名称 (Chinese labels accepted on input). */
 export type Standing = "newly_approved" | "quality_monitored" | "discontinued";
 
 /** One project's status report for one reporting year; figures concern the previous year. */

@@ -3,7 +3,7 @@
 //! (min = all).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -93,7 +93,7 @@ impl Kind for AnyOf {
                 .collect();
             let mzh: Vec<&str> = missing.iter().map(|m| m.0).collect();
             let men: Vec<&str> = missing.iter().map(|m| m.1).collect();
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let message = if all {
                 Text::new(
                     format!("{pz}缺少{}。", mzh.join("、")),
@@ -135,7 +135,7 @@ impl Kind for AnyOf {
             );
             let place = c.locate.as_deref().or(c.fields.first().map(String::as_str));
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Missing,
                 subject,
                 locations: vec![Location::new(items.kind(), i, place)],
@@ -152,10 +152,10 @@ impl Kind for AnyOf {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("没有适用本规则的{}记录", items.kind().zh()),
                 format!("no {} record the rule applies to", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

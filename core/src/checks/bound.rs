@@ -1,5 +1,6 @@
 //! A bound that is either fixed or chosen by a flag of a school (national key school: 3, other: 2).
 
+use crate::finding::FlagChoice;
 use crate::model::{Index, SchoolLevel};
 use crate::rules::Fraction;
 use schemars::JsonSchema;
@@ -64,7 +65,7 @@ impl<'de> Deserialize<'de> for Bound {
 
 impl Bound {
     /// The bound for a record whose school id (when `BySchoolFlag`) is `school`; with the reason.
-    pub fn resolve(&self, ix: &Index<'_>, school: Option<&str>) -> (Fraction, Option<String>) {
+    pub fn resolve(&self, ix: &Index<'_>, school: Option<&str>) -> (Fraction, Option<FlagChoice>) {
         match self {
             Bound::Fixed(f) => (*f, None),
             Bound::BySchoolFlag(b) => {
@@ -74,11 +75,15 @@ impl Bound {
                     "independent" => s.independent,
                     _ => None,
                 });
-                if flag == Some(true) {
-                    (b.if_true, Some(format!("{} = true", b.flag)))
-                } else {
-                    (b.if_false, Some(format!("{} = false", b.flag)))
-                }
+                let value = flag == Some(true);
+                let bound = if value { b.if_true } else { b.if_false };
+                (
+                    bound,
+                    Some(FlagChoice {
+                        flag: b.flag.clone(),
+                        value,
+                    }),
+                )
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `cap`: a value never exceeds the smallest of several limits, each a share of another field
 //! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
 
-use super::{expect_field, label, no_records, num, open, Arith, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, num, open, Arith, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::rules::{cmp_products, Fraction};
@@ -120,13 +120,13 @@ impl Kind for Cap {
                     format!("{fe} to be reduced by {n} {ue}"),
                 ),
             );
-            let (perz, pere) = item.period().unwrap_or_default();
+            let (perz, pere) = crate::messages::period_prefix(&item.period());
             let mut inputs = vec![(c.field.clone(), num(a))];
             inputs.extend(applied.iter().map(|l| (l.limit.of.clone(), num(l.base))));
             let mut locations = vec![Location::new(items.kind(), i, Some(&c.field))];
             locations.push(Location::new(items.kind(), i, Some(&least.limit.of)));
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::AboveMaximum,
                 subject,
                 locations,
@@ -167,13 +167,13 @@ impl Kind for Cap {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("{}记录均未同时给出{fz}及其上限依据", items.kind().zh()),
                 format!(
                     "no {} record gives both {fe} and a base for its limit",
                     items.kind().en()
                 ),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

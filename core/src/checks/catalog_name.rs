@@ -1,7 +1,7 @@
 //! `catalog_name`: a major's name as written matches the 2021 catalogue's name for its code.
 //! Unknown codes are left to the `code` check; absent names are not checked.
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog;
@@ -49,7 +49,7 @@ impl Kind for CatalogName {
                 continue;
             }
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Mismatch,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.name))],
@@ -64,7 +64,7 @@ impl Kind for CatalogName {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!(
                     "{}记录均未同时给出目录内的专业代码和专业名称",
                     items.kind().zh()
@@ -73,7 +73,7 @@ impl Kind for CatalogName {
                     "no {} record gives both a catalogue major code and a name",
                     items.kind().en()
                 ),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

@@ -2,7 +2,7 @@
 //! catalogue at the right level, county-level division codes (GB/T 2260), unified social credit
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
@@ -79,9 +79,9 @@ impl Kind for Code {
             let Some((why, fix)) = problem(c.scheme, code.trim()) else {
                 continue;
             };
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::InvalidCode,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
@@ -102,10 +102,10 @@ impl Kind for Code {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("{}记录均未给出{lz}", items.kind().zh()),
                 format!("no {} record gives its {le}", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

@@ -1,6 +1,6 @@
 //! `completeness`: each record (passing a filter) has its companion record for the reporting year.
 
-use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
@@ -52,13 +52,13 @@ impl Kind for Completeness {
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let Some(ry) = cx.ds.reporting_year else {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 "数据未给出填报年度(reporting_year)",
                 "the data gives no reporting_year",
-            ));
+            )));
         };
         if self.from_reporting_year.is_some_and(|from| ry < from) {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!(
                     "本规则自{}年度起适用,数据为{ry}年度",
                     self.from_reporting_year.unwrap_or_default()
@@ -67,7 +67,7 @@ impl Kind for Completeness {
                     "this rule applies from reporting year {} on; the data is for {ry}",
                     self.from_reporting_year.unwrap_or_default()
                 ),
-            ));
+            )));
         }
         let year = i64::from(ry) + i64::from(self.year_offset);
         let have = cx.ds.visit(
@@ -151,7 +151,7 @@ impl Visitor for Run<'_, '_> {
             }
             let subject = cx.subject(item);
             let (cz, ce) = (c.companion.zh(), c.companion.en());
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Absent,
                 subject: subject.clone(),
                 locations: vec![Location::new(items.kind(), i, None)],
@@ -172,10 +172,10 @@ impl Visitor for Run<'_, '_> {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("数据中没有本规则适用的{}记录", items.kind().zh()),
                 format!("no {} records this rule applies to", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

@@ -1,7 +1,7 @@
 //! `consecutive_years`: a condition on a yearly series (one record per group and year) that holds
 //! for `years` calendar years in a row: intake below one class, or no intake, 3 years running.
 
-use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, num, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Field, Records, Subject, Value, ValueKind};
 use crate::rules::Fraction;
@@ -84,10 +84,10 @@ impl Kind for ConsecutiveYears {
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let (c, items) = (self, cx.ds.records(self.entity));
         let Some(bound) = c.bound() else {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 "未提供判断条件(class_size 或 at_most),本检查未运行",
                 "no condition given (class_size or at_most); the check did not run",
-            ));
+            )));
         };
         if items.is_empty() {
             return no_records(items.kind());
@@ -284,7 +284,7 @@ fn emit(
     } else {
         format!("{} ≤ {}", c.field, w.bound)
     };
-    cx.emit(Draft {
+    cx.emit_legacy(LegacyDraft {
         code: FindingCode::Consecutive,
         subject,
         locations: run

@@ -1,6 +1,6 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{date_time, format_beijing, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
@@ -57,7 +57,7 @@ impl Kind for Deadline {
                 Value::Time(t) if t > deadline => {
                     let (tz, te) = format_beijing(&t);
                     let subject = cx.subject(item);
-                    cx.emit(Draft {
+                    cx.emit_legacy(LegacyDraft {
                         code: FindingCode::Late,
                         subject,
                         locations: vec![Location::new(items.kind(), i, Some(&c.field))],
@@ -80,7 +80,7 @@ impl Kind for Deadline {
                 Value::Missing if c.required => {
                     let subject = cx.subject(item);
                     let (lz, le) = label(items.kind(), &c.field);
-                    cx.emit(Draft {
+                    cx.emit_legacy(LegacyDraft {
                         code: FindingCode::Missing,
                         subject,
                         locations: vec![Location::new(items.kind(), i, Some(&c.field))],

@@ -1,7 +1,7 @@
 //! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
 
 use super::filter::Scalar;
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -44,7 +44,7 @@ impl Kind for Equals {
             if c.value.matches(v) {
                 continue;
             }
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let (message, code) = if matches!(v, Value::Missing) {
                 (
                     Text::new(
@@ -71,7 +71,7 @@ impl Kind for Equals {
                 ),
             );
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],

@@ -1,6 +1,6 @@
 //! `exclusion`: two values of one field must not occur together within a group.
 
-use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Subject, ValueKind};
 use crate::reference::catalog;
@@ -77,7 +77,7 @@ impl Kind for Exclusion {
             };
             let ids_a: Vec<String> = a.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
             let ids_b: Vec<String> = b.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Excluded,
                 subject,
                 locations: locs

@@ -1,7 +1,7 @@
 //! `group_count`: how many records fall in each group (applications per school and year ≤ 3).
 
 use super::bound::Bound;
-use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, num, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Subject, ValueKind};
 use rust_decimal::Decimal;
@@ -97,8 +97,8 @@ impl Kind for GroupCount {
                         ),
                     );
                     let mut inputs = inputs.clone();
-                    inputs.extend(why.map(|w| ("bound chosen by".to_string(), w)));
-                    cx.emit(Draft {
+                    inputs.extend(why.map(|w| (w.flag, w.value.to_string())));
+                    cx.emit_legacy(LegacyDraft {
                         code: FindingCode::TooMany,
                         subject: subject.clone(),
                         locations: locations.clone(),
@@ -125,8 +125,8 @@ impl Kind for GroupCount {
                         ),
                     );
                     let mut inputs = inputs.clone();
-                    inputs.extend(why.map(|w| ("bound chosen by".to_string(), w)));
-                    cx.emit(Draft {
+                    inputs.extend(why.map(|w| (w.flag, w.value.to_string())));
+                    cx.emit_legacy(LegacyDraft {
                         code: FindingCode::TooFew,
                         subject: subject.clone(),
                         locations: locations.clone(),

@@ -1,7 +1,7 @@
 //! `implies`: where one flag is true, another must be too (a major is filed only with its
 //! set-up conditions met). A missing second flag counts as not shown, hence a finding.
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -47,13 +47,13 @@ impl Kind for Implies {
             } else {
                 ("未填写", "not given")
             };
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
             let remedy = cx.remedy(
                 "",
                 (format!("{tz}后方可{iz}"), format!("{te} first, then {ie}")),
             );
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Excluded,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.then_true))],
@@ -71,10 +71,10 @@ impl Kind for Implies {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("没有{iz}为“是”的{}记录", items.kind().zh()),
                 format!("no {} record has {ie} = yes", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

@@ -27,17 +27,18 @@ pub mod target;
 pub mod threshold;
 pub mod within_period;
 
-use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
+use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo, Text};
 use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
 use crate::rules::{Pack, Rule};
+use std::sync::Arc;
 
 /// What a check says about whether it could run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// It ran over `n` records.
     Checked(usize),
-    /// It could not run; the reason says which data was absent.
-    Unchecked(Text),
+    /// It could not run, for this reason.
+    Unchecked(Reason),
 }
 
 /// A check kind: validated when its pack loads, then run over a dataset.
@@ -62,14 +63,27 @@ pub struct Cx<'a> {
     pub pack: &'a Pack,
     /// The rule.
     pub rule: &'a Rule,
+    /// What every finding of the rule shares (id, citation, nouns).
+    pub info: Arc<RuleInfo>,
     /// Findings so far.
     pub out: Vec<Finding>,
     /// Progress towards targets (kind `target`): reported, never findings.
     pub targets: Vec<crate::report::TargetProgress>,
 }
 
-/// Parts of a finding that vary by check.
+/// Parts of a finding that vary by check: data only, no words.
 pub(crate) struct Draft {
+    pub code: FindingCode,
+    pub subject: Subject,
+    pub locations: Vec<Location>,
+    pub period: Option<Period>,
+    pub inputs: Vec<(String, String)>,
+    pub detail: Detail,
+}
+
+/// A finding drafted the old way, with its words written by the check. Transitional: kinds move
+/// to [`Draft`] and a [`Detail`] variant one by one; none may remain when the catalogue is done.
+pub(crate) struct LegacyDraft {
     pub code: FindingCode,
     pub subject: Subject,
     pub locations: Vec<Location>,
@@ -82,32 +96,37 @@ pub(crate) struct Draft {
 
 impl Cx<'_> {
     /// Records a finding of this rule.
-    pub(crate) fn emit(&mut self, mut d: Draft) {
-        // English sentences start with a capital, whatever the field label starts with.
-        d.message.en = capitalize(&d.message.en);
+    pub(crate) fn emit(&mut self, d: Draft) {
         self.out.push(Finding {
-            rule_id: self.rule.id.clone(),
+            rule: Arc::clone(&self.info),
             severity: self.rule.severity,
             code: d.code,
             subject: d.subject,
             locations: d.locations,
-            message: d.message,
-            explanation: Explanation {
-                inputs: d
-                    .inputs
-                    .into_iter()
-                    .map(|(name, value)| NamedValue { name, value })
-                    .collect(),
-                computed: d.computed,
-                threshold: d.threshold,
-                clause: format!("{} {}", self.pack.source.document, self.rule.clause),
-                quote: self.rule.quote.clone(),
-            },
-            remedy: d.remedy,
+            period: d.period,
+            inputs: d.inputs,
+            detail: d.detail,
         });
     }
 
-    /// What is measured, in both languages; falls back to the field's label.
+    /// Records a finding drafted the old way (transitional).
+    pub(crate) fn emit_legacy(&mut self, d: LegacyDraft) {
+        self.emit(Draft {
+            code: d.code,
+            subject: d.subject,
+            locations: d.locations,
+            period: None,
+            inputs: d.inputs,
+            detail: Detail::Legacy {
+                message: d.message,
+                remedy: d.remedy,
+                computed: d.computed,
+                threshold: d.threshold,
+            },
+        });
+    }
+
+    /// What is measured, in both languages; falls back to the field's label (transitional).
     pub(crate) fn metric(&self, fallback: (&str, &str)) -> (String, String) {
         let w = &self.rule.wording;
         (
@@ -119,7 +138,7 @@ impl Cx<'_> {
                 .unwrap_or_else(|| fallback.1.to_string()),
         )
     }
-    /// Unit (zh, en), empty when not given.
+    /// Unit (zh, en), empty when not given (transitional).
     pub(crate) fn unit(&self) -> (&str, &str) {
         let w = &self.rule.wording;
         (
@@ -127,7 +146,7 @@ impl Cx<'_> {
             w.unit_en.as_deref().unwrap_or(""),
         )
     }
-    /// Period (zh, en), empty when not given.
+    /// Period (zh, en), empty when not given (transitional).
     pub(crate) fn per(&self) -> (&str, &str) {
         let w = &self.rule.wording;
         (
@@ -135,11 +154,14 @@ impl Cx<'_> {
             w.per_en.as_deref().unwrap_or(""),
         )
     }
-    /// The remedy with `{n}` filled in, or `default` when the rule gives none.
+    /// The remedy with `{n}` filled in, or `default` when the rule gives none (transitional).
     pub(crate) fn remedy(&self, n: &str, default: (String, String)) -> Text {
         let w = &self.rule.wording;
         match (&w.remedy_zh, &w.remedy_en) {
-            (Some(z), Some(e)) => Text::new(z.replace("{n}", n), plural(&e.replace("{n}", n), n)),
+            (Some(z), Some(e)) => Text::new(
+                z.replace("{n}", n),
+                crate::messages::plural(&e.replace("{n}", n)),
+            ),
             _ => Text::new(default.0, default.1),
         }
     }
@@ -181,10 +203,7 @@ pub(crate) fn label(entity: EntityKind, name: &str) -> (&'static str, &'static s
 
 /// The "no records" reason for a kind.
 pub(crate) fn no_records(entity: EntityKind) -> Outcome {
-    Outcome::Unchecked(Text::new(
-        format!("数据中没有{}记录", entity.zh()),
-        format!("the data has no {} records", entity.en()),
-    ))
+    Outcome::Unchecked(Reason::NoRecords { entity })
 }
 
 /// A value as an owned display string, for grouping keys and explanations.
@@ -195,36 +214,6 @@ pub(crate) fn key_of(item: Rec<'_>, fields: &[Field]) -> Vec<String> {
 /// Resolves a list of field names on `items` (validated at load; `None` only for hand-built packs).
 pub(crate) fn fields_of(items: &dyn Records, names: &[String]) -> Option<Vec<Field>> {
     names.iter().map(|n| items.field(n)).collect()
-}
-
-/// `s` with its first character upper-cased.
-pub(crate) fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
-        _ => s.to_string(),
-    }
-}
-
-/// Chooses `{one|many}` alternatives in an English wording by the count `n`:
-/// `"{n} more {meeting|meetings} needed"` → `1 more meeting needed`, `2 more meetings needed`.
-pub(crate) fn plural(s: &str, n: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        let inner = &rest[open + 1..close];
-        out.push_str(&rest[..open]);
-        match inner.split_once('|') {
-            Some((one, many)) => out.push_str(if n == "1" { one } else { many }),
-            None => out.push_str(&rest[open..=close]),
-        }
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Decimal arithmetic for checks, kept out of line: rust_decimal inlines the whole addition,

@@ -1,6 +1,6 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
-use super::{expect_field, label, num, open, Arith, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, num, open, Arith, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
@@ -41,9 +41,9 @@ impl Kind for NotExceeding {
             if a <= b {
                 continue;
             }
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Exceeds,
                 subject,
                 locations: vec![

@@ -2,7 +2,7 @@
 //! the higher-stage and the secondary full-time staff).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
@@ -145,7 +145,7 @@ impl Kind for Overlap {
                     format!(" of {s}")
                 }
             };
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Excluded,
                 subject,
                 locations,
@@ -172,10 +172,10 @@ impl Kind for Overlap {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("没有适用本规则的{}记录", items.kind().zh()),
                 format!("no {} record the rule applies to", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

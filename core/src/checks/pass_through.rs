@@ -2,7 +2,7 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, label, open, Arith, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Arith, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
@@ -114,7 +114,7 @@ impl Kind for PassThrough {
             let paid_v = paid_f.get(item);
             let Some(paid) = paid_v.decimal() else {
                 if matches!(paid_v, Value::Missing) {
-                    cx.emit(Draft {
+                    cx.emit_legacy(LegacyDraft {
                         code: FindingCode::Missing,
                         subject,
                         locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
@@ -189,7 +189,7 @@ impl Kind for PassThrough {
                 inputs.push((t.clone(), super::num(n)));
             }
             inputs.push((c.paid.clone(), super::num(paid)));
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::BelowMinimum,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
@@ -205,10 +205,10 @@ impl Kind for PassThrough {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("{}记录均未给出{oz}", items.kind().zh()),
                 format!("no {} record gives the {oe}", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

@@ -1,6 +1,6 @@
 //! `ranking`: within each group the values of a field run 1..n, each once.
 
-use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Subject, ValueKind};
 use schemars::JsonSchema;
@@ -96,7 +96,7 @@ impl Kind for Ranking {
                 en: format!("{who} ({})", key.join(", ")),
             };
             let expected: Vec<String> = (1..=n).map(|r| r.to_string()).collect();
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::BadRanking,
                 subject,
                 locations: blamed.iter().map(|&i| Location::new(items.kind(), i, Some(&c.field))).collect(),

@@ -1,6 +1,6 @@
 //! `required`: fields present and meaningful: not blank, not a placeholder such as 无, of the right form.
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -122,7 +122,7 @@ impl Kind for Required {
                     continue;
                 };
                 let (lz, le) = label(items.kind(), &rf.field);
-                let (pz, pe) = item.period().unwrap_or_default();
+                let (pz, pe) = crate::messages::period_prefix(&item.period());
                 let subject = cx.subject(item);
                 let fix = match code {
                     FindingCode::Missing => {
@@ -141,7 +141,7 @@ impl Kind for Required {
                         format!("set the {le} to one of {}", rf.one_of.join(", ")),
                     ),
                 };
-                cx.emit(Draft {
+                cx.emit_legacy(LegacyDraft {
                     code,
                     subject,
                     locations: vec![Location::new(items.kind(), i, Some(&rf.field))],

@@ -1,6 +1,6 @@
 //! `role`: a school referenced in a role is of an allowed level (and has a required flag).
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, SchoolLevel, ValueKind};
 use schemars::JsonSchema;
@@ -90,7 +90,7 @@ impl Kind for Role {
                     format!("the {le} {} is {} {fe}.", school.name, state.1),
                 )
             };
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::WrongRole,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],

@@ -1,6 +1,6 @@
 //! `same_as`: a field equals a field of the project the record belongs to.
 
-use super::{expect_field, label, no_records, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{Entity, EntityKind, Project, ValueKind};
 use schemars::JsonSchema;
@@ -80,7 +80,7 @@ impl Kind for SameAs {
                     FindingCode::Mismatch,
                 ),
             };
-            drafts.push(Draft {
+            drafts.push(LegacyDraft {
                 code,
                 subject: cx.subject(item),
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
@@ -98,7 +98,7 @@ impl Kind for SameAs {
             });
         }
         for d in drafts {
-            cx.emit(d);
+            cx.emit_legacy(d);
         }
         Outcome::Checked(items.len())
     }

@@ -2,7 +2,7 @@
 //! (secondary category code = higher category code + 20, `catalog::parallel_category`).
 //! Codes that are not catalogue majors of the right level are left to the `code` check.
 
-use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
@@ -55,7 +55,7 @@ impl Kind for SameCategory {
             }
             let want = catalog::category(&parallel).map_or("", |c| c.0);
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code: FindingCode::Mismatch,
                 subject,
                 locations: vec![
@@ -87,7 +87,7 @@ impl Kind for SameCategory {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!(
                     "{}记录均未同时给出有效的中职和高职专业代码",
                     items.kind().zh()
@@ -96,7 +96,7 @@ impl Kind for SameCategory {
                     "no {} record gives valid secondary and higher major codes",
                     items.kind().en()
                 ),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

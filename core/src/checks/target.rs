@@ -234,10 +234,10 @@ impl Kind for Target {
 
         let latest = years.last().and_then(|y| i32::try_from(*y).ok());
         let Some(ref_year) = cx.ds.reporting_year.or(latest) else {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 "数据未给出报告年度,目标无法按年度比较",
                 "the data gives no reporting year, so goals by year cannot be compared",
-            ));
+            )));
         };
         let group_list: Vec<Option<&Cow<'_, str>>> = if c.each.is_some() {
             groups.iter().map(Some).collect()

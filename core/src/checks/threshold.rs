@@ -1,8 +1,8 @@
 //! `threshold`: a number on each record is at least / at most a bound.
 
 use super::bound::Bound;
-use super::{expect_field, label, num, open, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -44,110 +44,70 @@ impl Kind for Threshold {
             Ok(x) => x,
             Err(o) => return o,
         };
+        let field = FieldRef::from(&f);
         let school_of = |item: Rec<'_>, b: &Bound| {
             b.school_field()
                 .and_then(|n| items.field(n))
                 .and_then(|sf| sf.get(item).text().map(str::to_string))
         };
-        let (metric_zh, metric_en) = cx.metric((f.zh, f.en));
-        let (unit_zh, unit_en) = {
-            let (z, e) = cx.unit();
-            (z.to_string(), e.to_string())
-        };
-        let (per_zh, per_en) = {
-            let (z, e) = cx.per();
-            (z.to_string(), e.to_string())
-        };
         for (i, item) in items.iter().enumerate() {
             let v = f.get(item);
             let Some(x) = v.decimal() else {
                 if matches!(v, Value::Missing) {
-                    let (pz, pe) = item.period().unwrap_or_default();
                     let subject = cx.subject(item);
                     cx.emit(Draft {
                         code: FindingCode::Missing,
                         subject,
                         locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        message: Text::new(
-                            format!("{pz}未填写{metric_zh}。"),
-                            format!("{pe}{metric_en} is not given."),
-                        ),
+                        period: item.period(),
                         inputs: vec![(c.field.clone(), "—".into())],
-                        computed: None,
-                        threshold: None,
-                        remedy: Some(Text::new(
-                            format!("请填写{}", label(items.kind(), &c.field).0),
-                            format!("fill in the {}", label(items.kind(), &c.field).1),
-                        )),
+                        detail: Detail::Missing { field },
                     });
                 }
                 continue;
             };
-            if let Some(b) = &c.min {
-                let (min, why) = b.resolve(cx.ix, school_of(item, b).as_deref());
-                if min.compare(x, Decimal::ONE).is_some_and(|o| o.is_gt()) {
-                    let (pz, pe) = item.period().unwrap_or_default();
-                    let short = min.approx().sat_sub(x).ceil();
-                    let n = num(short);
-                    let subject = cx.subject(item);
-                    let remedy = cx.remedy(
-                        &n,
-                        (
-                            format!("还需增加{n}{unit_zh}"),
-                            format!("{n} more {unit_en} needed"),
-                        ),
-                    );
-                    let mut inputs = vec![(c.field.clone(), num(x))];
-                    if let Some(w) = why {
-                        inputs.push(("bound chosen by".into(), w));
+            let sides = [
+                (&c.min, FindingCode::BelowMinimum),
+                (&c.max, FindingCode::AboveMaximum),
+            ];
+            for (b, code) in sides {
+                let Some(b) = b else { continue };
+                let (bound, chosen_by) = b.resolve(cx.ix, school_of(item, b).as_deref());
+                let fails = bound.compare(x, Decimal::ONE).is_some_and(|o| {
+                    if code == FindingCode::BelowMinimum {
+                        o.is_gt()
+                    } else {
+                        o.is_lt()
                     }
-                    cx.emit(Draft {
-                        code: FindingCode::BelowMinimum,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        message: Text::new(
-                            format!("{pz}{metric_zh}为{}{unit_zh},少于{per_zh}至少{min}{unit_zh}的要求。", num(x)),
-                            format!("{pe}{metric_en}: {}; at least {min} {unit_en} {per_en} required.", num(x)).replace("  ", " ").replace(" .", "."),
-                        ),
-                        inputs,
-                        computed: None,
-                        threshold: Some(format!("minimum = {min}")),
-                        remedy: Some(remedy),
-                    });
+                });
+                if !fails {
+                    continue;
                 }
-            }
-            if let Some(b) = &c.max {
-                let (max, why) = b.resolve(cx.ix, school_of(item, b).as_deref());
-                if max.compare(x, Decimal::ONE).is_some_and(|o| o.is_lt()) {
-                    let (pz, pe) = item.period().unwrap_or_default();
-                    let over = x.sat_sub(max.approx()).ceil();
-                    let n = num(over);
-                    let subject = cx.subject(item);
-                    let remedy = cx.remedy(
-                        &n,
-                        (
-                            format!("需减少{n}{unit_zh}"),
-                            format!("{n} fewer {unit_en} needed"),
-                        ),
-                    );
-                    let mut inputs = vec![(c.field.clone(), num(x))];
-                    if let Some(w) = why {
-                        inputs.push(("bound chosen by".into(), w));
-                    }
-                    cx.emit(Draft {
-                        code: FindingCode::AboveMaximum,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        message: Text::new(
-                            format!("{pz}{metric_zh}为{}{unit_zh},超过{per_zh}至多{max}{unit_zh}的要求。", num(x)),
-                            format!("{pe}{metric_en}: {}; at most {max} {unit_en} {per_en} allowed.", num(x)).replace("  ", " ").replace(" .", "."),
-                        ),
-                        inputs,
-                        computed: None,
-                        threshold: Some(format!("maximum = {max}")),
-                        remedy: Some(remedy),
-                    });
+                // Whole units: a meeting more, not 0.5 of one.
+                let need = if code == FindingCode::BelowMinimum {
+                    bound.approx().sat_sub(x).ceil()
+                } else {
+                    x.sat_sub(bound.approx()).ceil()
+                };
+                let mut inputs = vec![(c.field.clone(), num(x))];
+                if let Some(w) = &chosen_by {
+                    inputs.push((w.flag.clone(), w.value.to_string()));
                 }
+                let subject = cx.subject(item);
+                cx.emit(Draft {
+                    code,
+                    subject,
+                    locations: vec![Location::new(items.kind(), i, Some(&c.field))],
+                    period: item.period(),
+                    inputs,
+                    detail: Detail::Bound {
+                        field,
+                        value: x,
+                        bound,
+                        chosen_by,
+                        need,
+                    },
+                });
             }
         }
         Outcome::Checked(items.len())

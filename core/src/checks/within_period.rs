@@ -2,7 +2,7 @@
 //! (the tripartite agreement within one month of term start). Calendar months are chrono's: one
 //! month after 31 January is 29 February in a leap year (the last day of the shorter month).
 
-use super::{expect_field, label, open, Cx, Draft, Kind, Outcome};
+use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
 use crate::finding::{FindingCode, Location, Text};
 use crate::model::{EntityKind, Value, ValueKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -54,7 +54,7 @@ impl Kind for WithinPeriod {
             };
             let Some(end) = c.end(base) else { continue };
             checked += 1;
-            let (pz, pe) = item.period().unwrap_or_default();
+            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let v = ff.get(item);
             let (code, message, remedy) = match v {
                 Value::Date(d) if d <= end => continue,
@@ -91,7 +91,7 @@ impl Kind for WithinPeriod {
                 _ => remedy,
             };
             let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_legacy(LegacyDraft {
                 code,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
@@ -106,10 +106,10 @@ impl Kind for WithinPeriod {
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(Text::new(
+            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
                 format!("{}记录均未给出{bz}", items.kind().zh()),
                 format!("no {} record gives the {be}", items.kind().en()),
-            ));
+            )));
         }
         Outcome::Checked(checked)
     }

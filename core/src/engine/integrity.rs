@@ -2,9 +2,10 @@
 //! They have ids of their own (`data/…`) so that findings stay uniform.
 
 use super::INTEGRITY_SEVERITY;
-use crate::finding::{Explanation, Finding, FindingCode, Location, NamedValue, Text};
+use crate::finding::{Detail, FieldRef, Finding, FindingCode, Location, RuleInfo};
 use crate::model::{Dataset, Entity, EntityKind, Index, Subject};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The integrity rule ids with their titles.
 pub const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
@@ -17,50 +18,50 @@ pub const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
 ];
 
 fn finding(
-    rule: &str,
+    rule: &Arc<RuleInfo>,
     code: FindingCode,
     subject: Subject,
     loc: Location,
-    msg: Text,
+    detail: Detail,
     inputs: Vec<(String, String)>,
 ) -> Finding {
     Finding {
-        rule_id: rule.to_string(),
+        rule: Arc::clone(rule),
         severity: INTEGRITY_SEVERITY,
         code,
         subject,
         locations: vec![loc],
-        message: msg,
-        explanation: Explanation {
-            inputs: inputs.into_iter().map(|(name, value)| NamedValue { name, value }).collect(),
-            computed: None,
-            threshold: None,
-            clause: "xianjie data integrity".into(),
-            quote: "每条记录的编号唯一,引用的学校和项目须存在于数据中 / ids are unique and references resolve".into(),
-        },
-        remedy: None,
+        period: None,
+        inputs,
+        detail,
     }
 }
 
-fn duplicates<T: Entity>(
-    items: &[T],
-    id: impl Fn(&T) -> &str,
-    ix: &Index<'_>,
-    out: &mut Vec<Finding>,
-) {
+/// The integrity rules, as findings cite them.
+fn info(id: &str) -> Arc<RuleInfo> {
+    Arc::new(RuleInfo {
+        id: id.to_string(),
+        document: "数据完整性".to_string(),
+        clause: String::new(),
+        quote: "每条记录的编号唯一,引用的学校和项目须存在于数据中".to_string(),
+        wording: Default::default(),
+    })
+}
+
+fn duplicates<T: Entity>(items: &[T], id: impl Fn(&T) -> &str, ix: &Index<'_>, out: &mut Out) {
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         let key = id(it);
         if let Some(&j) = first.get(key) {
-            out.push(finding(
-                "data/duplicate-id",
+            out.findings.push(finding(
+                &out.dup,
                 FindingCode::DuplicateId,
                 it.subject(ix),
                 Location::new(T::KIND, i, Some("id")),
-                Text::new(
-                    format!("编号{key}与{}[{j}]重复。", T::KIND.as_str()),
-                    format!("id {key} is also used by {}[{j}].", T::KIND.as_str()),
-                ),
+                Detail::DuplicateId {
+                    id: key.to_string(),
+                    first: j,
+                },
                 vec![("id".into(), key.to_string())],
             ));
         } else {
@@ -76,7 +77,7 @@ fn reference<T: Entity>(
     target: EntityKind,
     id: Option<&str>,
     ix: &Index<'_>,
-    out: &mut Vec<Finding>,
+    out: &mut Out,
 ) {
     let Some(id) = id else { return };
     let exists = match target {
@@ -85,26 +86,35 @@ fn reference<T: Entity>(
         _ => true,
     };
     if !exists {
-        out.push(finding(
-            "data/unknown-reference",
+        out.findings.push(finding(
+            &out.unk,
             FindingCode::UnknownReference,
             item.subject(ix),
             Location::new(T::KIND, i, Some(field)),
-            Text::new(
-                format!("{field}引用的{}“{id}”不存在于数据中。", target.zh()),
-                format!(
-                    "{field} refers to {} {id:?}, which is not in the data.",
-                    target.en()
-                ),
-            ),
+            Detail::UnknownReference {
+                field: FieldRef::of(T::KIND, field),
+                target,
+                id: id.to_string(),
+            },
             vec![(field.to_string(), id.to_string())],
         ));
     }
 }
 
+/// Findings so far, with the two rules they cite.
+struct Out {
+    dup: Arc<RuleInfo>,
+    unk: Arc<RuleInfo>,
+    findings: Vec<Finding>,
+}
+
 /// Runs the integrity checks.
 pub(super) fn check(ds: &Dataset, ix: &Index<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = Out {
+        dup: info("data/duplicate-id"),
+        unk: info("data/unknown-reference"),
+        findings: Vec::new(),
+    };
     duplicates(&ds.schools, |s| &s.id, ix, &mut out);
     duplicates(&ds.projects, |p| &p.id, ix, &mut out);
     duplicates(&ds.applications, |a| &a.id, ix, &mut out);
@@ -188,5 +198,5 @@ pub(super) fn check(ds: &Dataset, ix: &Index<'_>) -> Vec<Finding> {
             reference(r, i, "project", Projects, Some(&r.project), ix, &mut out);
         }
     }
-    out
+    out.findings
 }

@@ -3,7 +3,7 @@
 mod integrity;
 
 use crate::checks::{Cx, Outcome};
-use crate::finding::{Finding, Lang, Severity, Text};
+use crate::finding::{Finding, Lang, Reason, RuleInfo, Severity, Text};
 use crate::model::{Dataset, Index};
 use crate::report::{PackRef, Report, RuleState, RuleStatus, TargetProgress};
 use crate::rules::{Pack, PackError};
@@ -129,10 +129,10 @@ impl Checker {
                 if let Some(y) = ds.reporting_year.filter(|y| Dataset::YEARS.contains(y)) {
                     if !rule.in_force_in(pack, y) {
                         status.state = RuleState::NotInForce;
-                        status.reason = Some(Text::new(
-                            format!("{}年度不在本规则有效期内(自{}起)", y, rule.starts(pack)),
-                            format!("not in force in {y} (in force from {})", rule.starts(pack)),
-                        ));
+                        status.reason = Some(crate::messages::reason(&Reason::NotInForce {
+                            year: y,
+                            from: rule.starts(pack),
+                        }));
                         statuses.push(status);
                         continue;
                     }
@@ -140,23 +140,27 @@ impl Checker {
                 let missing = self.missing_params(rule);
                 if !missing.is_empty() {
                     status.state = RuleState::Unchecked;
-                    let names = missing.join(", ");
-                    let why = rule
-                        .param_notes
-                        .get(&missing[0])
-                        .map_or("来源文件未规定", |t| t.zh.as_str());
-                    status.reason = Some(Text::new(
-                        format!("未提供参数 {names}({why}),本规则未检查。"),
-                        format!("Parameter {names} not given (the source sets none); this rule was not checked."),
-                    ));
+                    let note = rule.param_notes.get(&missing[0]).cloned();
+                    status.reason = Some(crate::messages::reason(&Reason::MissingParams {
+                        names: missing,
+                        note,
+                    }));
                     statuses.push(status);
                     continue;
                 }
+                let info = std::sync::Arc::new(RuleInfo {
+                    id: rule.id.clone(),
+                    document: pack.source.document.clone(),
+                    clause: rule.clause.clone(),
+                    quote: rule.quote.clone(),
+                    wording: rule.wording.clone(),
+                });
                 let mut cx = Cx {
                     ds,
                     ix: &ix,
                     pack,
                     rule,
+                    info,
                     out: Vec::new(),
                     targets: Vec::new(),
                 };
@@ -165,7 +169,7 @@ impl Checker {
                     let kind = check.kind();
                     let outcome = match kind.needs() {
                         Some(t) if !t.is_loaded() => {
-                            Outcome::Unchecked(crate::reference::source::not_loaded(t))
+                            Outcome::Unchecked(Reason::TableNotLoaded { table: t })
                         }
                         _ => kind.run(&mut cx),
                     };
@@ -187,18 +191,7 @@ impl Checker {
                     RuleState::Passed
                 };
                 if status.state == RuleState::Unchecked {
-                    status.reason = Some(Text::new(
-                        reasons
-                            .iter()
-                            .map(|r| r.zh.as_str())
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                        reasons
-                            .iter()
-                            .map(|r| r.en.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ));
+                    status.reason = Some(crate::messages::reasons(&reasons));
                 }
                 findings.append(&mut cx.out);
                 targets.append(&mut cx.targets);
@@ -235,9 +228,9 @@ impl Checker {
 /// }"#).unwrap();
 /// let opts = xianjie::Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
 /// let report = xianjie::check(&ds, &opts).unwrap();
-/// let f = report.findings.iter().find(|f| f.rule_id == "bj-3p2-2024/semester-meetings").unwrap();
+/// let f = report.findings.iter().find(|f| f.rule_id() == "bj-3p2-2024/semester-meetings").unwrap();
 /// assert_eq!(f.path(), "semester_activities[0].meetings");
-/// assert_eq!(f.remedy.as_ref().unwrap().zh, "还需召开1次沟通会");
+/// assert_eq!(f.remedy().unwrap().zh, "还需召开1次沟通会");
 /// ```
 pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
     Ok(Checker::new(opts)?.check(ds))

@@ -56,127 +56,104 @@ fn hms(t: &impl Timelike) -> String {
     format!("{:02}:{:02}:{second:02}", t.hour(), t.minute())
 }
 
-/// Kind of school. Technician schools (技工学校) count as secondary vocational schools.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum SchoolLevel {
-    /// 中等职业学校
-    Secondary,
-    /// 技工学校
-    Technician,
-    /// 高等职业学校(专科)
-    Higher,
-    /// 职业本科学校
-    VocationalBachelor,
-    /// 普通本科高校
-    Bachelor,
-}
-
-impl SchoolLevel {
-    /// The wire name (`snake_case`), also used in packs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Secondary => "secondary",
-            Self::Technician => "technician",
-            Self::Higher => "higher",
-            Self::VocationalBachelor => "vocational_bachelor",
-            Self::Bachelor => "bachelor",
-        }
-    }
-    /// Chinese name.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Self::Secondary => "中职学校",
-            Self::Technician => "技工学校",
-            Self::Higher => "高职学校",
-            Self::VocationalBachelor => "职业本科学校",
-            Self::Bachelor => "本科高校",
-        }
-    }
-}
-
-/// Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Default,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ProgramMode {
-    /// "3+2" 中高职衔接
-    #[default]
-    ThreePlusTwo,
-    /// 五年一贯制
-    FiveYear,
-    /// 贯通培养
-    Through,
-    /// 高本贯通
-    HigherBachelor,
-    /// 专科人才培养试点
-    SpecialistPilot,
-    /// 区域中高职一体化 (Quzhou)
-    RegionalIntegrated,
-}
-
-impl ProgramMode {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ThreePlusTwo => "three_plus_two",
-            Self::FiveYear => "five_year",
-            Self::Through => "through",
-            Self::HigherBachelor => "higher_bachelor",
-            Self::SpecialistPilot => "specialist_pilot",
-            Self::RegionalIntegrated => "regional_integrated",
-        }
+crate::labelled_enum! {
+    /// Kind of school. Technician schools (技工学校) count as secondary vocational schools.
+    pub enum SchoolLevel {
+        Secondary = "secondary" {
+            zh: "中职学校",
+            en: "secondary vocational school",
+            also: ["中职", "中等职业学校", "中专", "中等专业学校", "职业高中", "职高", "职业中学"],
+        },
+        Technician = "technician" {
+            zh: "技工学校",
+            en: "technician school",
+            also: ["技校", "技工", "技工院校", "高级技工学校"],
+        },
+        Higher = "higher" {
+            zh: "高职学校",
+            en: "higher vocational school",
+            also: [
+                "高职",
+                "高职院校",
+                "高等职业学校",
+                "高等职业院校",
+                "职业技术学院",
+                "高等职业技术学院",
+                "职业学院",
+                "高等专科学校",
+            ],
+        },
+        VocationalBachelor = "vocational_bachelor" {
+            zh: "职业本科学校",
+            en: "vocational bachelor's university",
+            also: ["职业本科", "职教本科", "本科层次职业学校", "职业技术大学"],
+        },
+        Bachelor = "bachelor" {
+            zh: "本科高校",
+            en: "bachelor's university",
+            also: ["普通本科高校", "普通本科", "本科院校", "本科"],
+        },
     }
 }
 
-/// Where a project stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Default,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Standing {
-    /// 2023年新增立项
-    #[default]
-    NewlyApproved,
-    /// 通过质量监测
-    QualityMonitored,
-    /// 已停办
-    Discontinued,
+crate::labelled_enum! {
+    /// Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots).
+    #[derive(Default)]
+    pub enum ProgramMode {
+        #[default]
+        ThreePlusTwo = "three_plus_two" {
+            zh: "“3+2”中高职衔接",
+            en: "3+2 articulation",
+            also: ["3+2", "三二分段", "三二连读", "3+2分段", "中高职衔接", "3+2中高职衔接"],
+        },
+        FiveYear = "five_year" {
+            zh: "五年一贯制",
+            en: "five-year integrated programme",
+            also: ["五年一贯", "五年制", "五年制高职"],
+        },
+        Through = "through" {
+            zh: "贯通培养",
+            en: "through programme",
+            also: ["贯通", "中高职贯通培养", "中高职贯通"],
+        },
+        HigherBachelor = "higher_bachelor" {
+            zh: "高本贯通",
+            en: "higher-to-bachelor programme",
+            also: ["高本贯通培养", "高职本科贯通", "专本贯通"],
+        },
+        SpecialistPilot = "specialist_pilot" {
+            zh: "专科人才培养试点",
+            en: "specialist training pilot",
+            also: ["专科试点", "专科人才培养"],
+        },
+        RegionalIntegrated = "regional_integrated" {
+            zh: "区域中高职一体化试点",
+            en: "regional integrated pilot",
+            also: ["区域中高职一体化", "区域中高职一体化人才培养改革试点", "中高职一体化", "一体化试点"],
+        },
+    }
 }
 
-impl Standing {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NewlyApproved => "newly_approved",
-            Self::QualityMonitored => "quality_monitored",
-            Self::Discontinued => "discontinued",
-        }
+crate::labelled_enum! {
+    /// Where a project stands.
+    #[derive(Default)]
+    pub enum Standing {
+        #[default]
+        NewlyApproved = "newly_approved" {
+            zh: "新增立项",
+            en: "newly approved",
+            also: ["新立项", "新增"],
+        },
+        QualityMonitored = "quality_monitored" {
+            zh: "通过质量监测",
+            en: "passed quality monitoring",
+            also: ["已通过质量监测", "质量监测通过"],
+        },
+        Discontinued = "discontinued" {
+            zh: "已停办",
+            en: "discontinued",
+            also: ["停办"],
+        },
     }
 }
 

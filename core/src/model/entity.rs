@@ -27,8 +27,8 @@ pub trait Entity: Sized + 'static {
     fn fields() -> &'static [FieldDef<Self>];
     /// Who it is, for findings.
     fn subject(&self, ix: &Index<'_>) -> Subject;
-    /// A period the record belongs to, as a message prefix (zh, en), e.g. a semester.
-    fn period(&self) -> Option<(String, String)> {
+    /// The period the record belongs to (a semester, a year), shown before its messages.
+    fn period(&self) -> Option<crate::finding::Period> {
         None
     }
     /// The field named `name`, if any.
@@ -70,6 +70,14 @@ macro_rules! entity_kinds {
             /// The type of field `name`, if it exists.
             pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
+            }
+            /// Field `name` with its labels, for findings.
+            pub fn field_def(self, name: &str) -> Option<crate::finding::FieldRef> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| crate::finding::FieldRef { name: f.name, zh: f.zh, en: f.en }),)* }
+            }
+            /// The labels of field `name`'s values, if it is a closed set (e.g. `level`).
+            pub fn field_values(self, name: &str) -> Option<&'static super::label::EnumLabels> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).and_then(|f| f.labels),)* }
             }
             /// Bilingual label of field `name`, if it exists.
             pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
@@ -117,6 +125,16 @@ entity_kinds! {
     ProgrammePlans => programme_plans: ProgrammePlan, "学段安排", "programme plans";
     PilotEnrollments => pilot_enrollments: PilotEnrollment, "试点招生", "pilot enrolment";
     GraduateEmployment => graduate_employment: GraduateEmployment, "毕业生就业", "graduate employment";
+}
+
+impl EntityKind {
+    /// The Chinese and English labels of value `wire` of closed-set field `field`, for messages:
+    /// `(schools, governance.leading_group.head_role, vice_principal)` → `(副校长, vice principal)`.
+    /// `None` when the field is not a closed set or `wire` is not one of its values.
+    pub fn value_label(self, field: &str, wire: &str) -> Option<(&'static str, &'static str)> {
+        let v = self.field_values(field)?.by_wire(wire)?;
+        Some((v.zh, v.en))
+    }
 }
 
 impl Entity for School {
@@ -217,11 +235,10 @@ impl Entity for Cohort {
             en: format!("{en}, entry year {}", self.entry_year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{}级,", self.entry_year),
-            format!("For the {} cohort, ", self.entry_year),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Cohort {
+            year: self.entry_year,
+        })
     }
 }
 
@@ -239,11 +256,10 @@ impl Entity for SemesterActivity {
             en: format!("{en}, {}", self.semester.en()),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{},", self.semester.zh()),
-            format!("In {}, ", self.semester.en()),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Semester {
+            semester: self.semester,
+        })
     }
 }
 
@@ -294,8 +310,8 @@ impl Entity for MajorOffering {
             en: format!("{name}, major {major}, {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -317,11 +333,10 @@ impl Entity for NewMajorFiling {
             ),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((
-            format!("{}学年,", self.school_year),
-            format!("In school year {}, ", self.school_year),
-        ))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::SchoolYear {
+            year: self.school_year.to_string(),
+        })
     }
 }
 
@@ -365,8 +380,8 @@ impl Entity for EnterpriseOffset {
             en: format!("{}, {}", self.enterprise, self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -384,8 +399,8 @@ impl Entity for SocialServiceIncome {
             en: format!("{name}, social-service income {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 
@@ -402,8 +417,8 @@ impl Entity for CityCapacity {
             en: format!("city-wide, {}", self.year),
         }
     }
-    fn period(&self) -> Option<(String, String)> {
-        Some((format!("{}年,", self.year), format!("In {}, ", self.year)))
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }
 

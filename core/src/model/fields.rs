@@ -138,12 +138,29 @@ pub struct FieldDef<T: 'static> {
     pub en: &'static str,
     /// Reads the field.
     pub get: for<'a> fn(&'a T) -> Value<'a>,
+    /// For a closed set of values (read as `Text` wire names): their labels, so messages can show
+    /// 校长 rather than `principal` and packs naming a value can be checked.
+    pub labels: Option<&'static super::label::EnumLabels>,
 }
 
 /// Declares one [`FieldDef`] from a closure-like body; expands to a fn item, so no captures.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! field {
+    // A closed set: read as its wire name (`Text`), labelled by the enumeration `$E`.
+    ($T:ty, $name:literal, Enum($E:ty), $zh:literal, $en:literal, |$x:ident| $body:expr) => {{
+        fn get<'a>($x: &'a $T) -> $crate::model::Value<'a> {
+            $body
+        }
+        $crate::model::FieldDef::<$T> {
+            name: $name,
+            kind: $crate::model::ValueKind::Text,
+            zh: $zh,
+            en: $en,
+            get,
+            labels: Some(<$E>::LABELS),
+        }
+    }};
     ($T:ty, $name:literal, $kind:ident, $zh:literal, $en:literal, |$x:ident| $body:expr) => {{
         fn get<'a>($x: &'a $T) -> $crate::model::Value<'a> {
             $body
@@ -154,6 +171,7 @@ macro_rules! field {
             zh: $zh,
             en: $en,
             get,
+            labels: None,
         }
     }};
 }

@@ -11,6 +11,7 @@ mod entity;
 mod exact;
 mod fields;
 mod finance;
+pub mod label;
 mod majors;
 mod offsets_income;
 mod pilot;

@@ -37,9 +37,14 @@ pub static PROJECT_FIELDS: &[FieldDef<Project>] = &[
     crate::field!(Project, "id", Text, "项目编号", "project id", |p| {
         Value::Text(&p.id)
     }),
-    crate::field!(Project, "mode", Text, "办学模式", "mode", |p| {
-        Value::Text(p.mode.as_str())
-    }),
+    crate::field!(
+        Project,
+        "mode",
+        Enum(ProgramMode),
+        "办学模式",
+        "mode",
+        |p| Value::Text(p.mode.as_str())
+    ),
     crate::field!(
         Project,
         "secondary_school",
@@ -88,9 +93,14 @@ pub static PROJECT_FIELDS: &[FieldDef<Project>] = &[
         "higher major name",
         |p| val::text(p.higher_major.name.as_deref())
     ),
-    crate::field!(Project, "standing", Text, "项目状态", "standing", |p| {
-        Value::Text(p.standing.as_str())
-    }),
+    crate::field!(
+        Project,
+        "standing",
+        Enum(Standing),
+        "项目状态",
+        "standing",
+        |p| Value::Text(p.standing.as_str())
+    ),
     crate::field!(
         Project,
         "approved_year",

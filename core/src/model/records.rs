@@ -50,8 +50,8 @@ pub trait Records {
     fn value(&self, i: usize, f: FieldId) -> Value<'_>;
     /// Who record `i` is, for findings.
     fn subject(&self, i: usize, ix: &Index<'_>) -> Subject;
-    /// The period record `i` belongs to, as a message prefix (zh, en).
-    fn period(&self, i: usize) -> Option<(String, String)>;
+    /// The period record `i` belongs to (a semester, a year).
+    fn period(&self, i: usize) -> Option<crate::finding::Period>;
 }
 
 impl<T: Entity> Records for Vec<T> {
@@ -91,7 +91,7 @@ impl<T: Entity> Records for Vec<T> {
             },
         }
     }
-    fn period(&self, i: usize) -> Option<(String, String)> {
+    fn period(&self, i: usize) -> Option<crate::finding::Period> {
         self.get(i).and_then(Entity::period)
     }
 }
@@ -112,8 +112,8 @@ impl<'a> Rec<'a> {
     pub fn subject(self, ix: &Index<'_>) -> Subject {
         self.records.subject(self.index, ix)
     }
-    /// Its period as a message prefix (zh, en).
-    pub fn period(self) -> Option<(String, String)> {
+    /// Its period (a semester, a year).
+    pub fn period(self) -> Option<crate::finding::Period> {
         self.records.period(self.index)
     }
 }

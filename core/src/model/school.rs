@@ -59,7 +59,38 @@ pub struct LeadingGroup {
     pub head: Option<String>,
     /// Role of the head: `principal` (校长), `party_secretary` (党委书记) are principal leaders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub head_role: Option<String>,
+    pub head_role: Option<HeadRole>,
+}
+
+crate::labelled_enum! {
+    /// Post of the head of the leading group. The principal (校长, 院长) and the party secretary (党委书记) are the principal school leaders (主要校领导).
+    pub enum HeadRole {
+        Principal = "principal" {
+            zh: "校长",
+            en: "principal",
+            also: ["院长", "学校校长", "校长(院长)"],
+        },
+        PartySecretary = "party_secretary" {
+            zh: "党委书记",
+            en: "party secretary",
+            also: ["书记", "学校党委书记", "党总支书记", "党支部书记"],
+        },
+        VicePrincipal = "vice_principal" {
+            zh: "副校长",
+            en: "vice principal",
+            also: ["副院长", "常务副校长", "常务副院长"],
+        },
+        DeputyPartySecretary = "deputy_party_secretary" {
+            zh: "党委副书记",
+            en: "deputy party secretary",
+            also: ["副书记"],
+        },
+        Other = "other" {
+            zh: "其他职务",
+            en: "another post",
+            also: ["其他"],
+        },
+    }
 }
 
 /// The contact person reported to the commission.
@@ -100,9 +131,14 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
     crate::field!(School, "name", Text, "学校名称", "school name", |s| {
         Value::Text(&s.name)
     }),
-    crate::field!(School, "level", Text, "学校类型", "level", |s| {
-        Value::Text(s.level.as_str())
-    }),
+    crate::field!(
+        School,
+        "level",
+        Enum(SchoolLevel),
+        "学校类型",
+        "level",
+        |s| Value::Text(s.level.as_str())
+    ),
     crate::field!(
         School,
         "district",
@@ -154,10 +190,10 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
     crate::field!(
         School,
         "governance.leading_group.head_role",
-        Text,
+        Enum(HeadRole),
         "领导小组组长职务",
         "role of the leading group's head",
-        |s| val::text(s.group().and_then(|g| g.head_role.as_deref()))
+        |s| val::text(s.group().and_then(|g| g.head_role).map(HeadRole::as_str))
     ),
     crate::field!(
         School,

@@ -25,30 +25,41 @@ pub struct Agreement {
     pub student_or_guardian: Option<bool>,
 }
 
-/// Kind of certificate.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum CertificateKind {
-    /// 高级工职业技能等级证书.
-    SeniorWorker,
-    /// 1+X 职业技能等级证书.
-    XCertificate,
+crate::labelled_enum! {
+    /// Kind of certificate.
+    pub enum CertificateKind {
+        SeniorWorker = "senior_worker" {
+            zh: "高级工职业技能等级证书",
+            en: "senior worker certificate",
+            also: ["高级工", "高级工证书", "高级工技能等级证书", "高级工职业资格证书"],
+        },
+        XCertificate = "x_certificate" {
+            zh: "1+X职业技能等级证书",
+            en: "1+X vocational skill certificate",
+            also: ["X证书", "1+X证书", "1+X"],
+        },
+    }
 }
 
-/// Level of an X certificate (初级 / 中级 / 高级).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum CertificateLevel {
-    /// 初级
-    Elementary,
-    /// 中级
-    Intermediate,
-    /// 高级
-    Advanced,
+crate::labelled_enum! {
+    /// Level of an X certificate (初级 / 中级 / 高级).
+    pub enum CertificateLevel {
+        Elementary = "elementary" {
+            zh: "初级",
+            en: "elementary",
+            also: ["初级证书"],
+        },
+        Intermediate = "intermediate" {
+            zh: "中级",
+            en: "intermediate",
+            also: ["中级证书"],
+        },
+        Advanced = "advanced" {
+            zh: "高级",
+            en: "advanced",
+            also: ["高级证书"],
+        },
+    }
 }
 
 /// A certificate a student holds.

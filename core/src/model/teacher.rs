@@ -5,32 +5,19 @@ use super::fields::{val, FieldDef, Value};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Which stage's staff a teacher is counted in.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// 中职阶段 (years 1–3).
-    Secondary,
-    /// 高职阶段 (years 4–5).
-    Higher,
-}
-
-impl Stage {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Secondary => "secondary",
-            Self::Higher => "higher",
-        }
-    }
-    /// Chinese name.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Self::Secondary => "中职阶段",
-            Self::Higher => "高职阶段",
-        }
+crate::labelled_enum! {
+    /// Which stage's staff a teacher is counted in.
+    pub enum Stage {
+        Secondary = "secondary" {
+            zh: "中职阶段",
+            en: "secondary stage",
+            also: ["中职", "中职段"],
+        },
+        Higher = "higher" {
+            zh: "高职阶段",
+            en: "higher stage",
+            also: ["高职", "高职段"],
+        },
     }
 }
 
@@ -66,9 +53,9 @@ pub static TEACHER_FIELDS: &[FieldDef<Teacher>] = &[
     crate::field!(Teacher, "school", Text, "学校", "school", |t| Value::Text(
         &t.school
     )),
-    crate::field!(Teacher, "stage", Text, "学段", "stage", |t| Value::Text(
-        t.stage.as_str()
-    )),
+    crate::field!(Teacher, "stage", Enum(Stage), "学段", "stage", |t| {
+        Value::Text(t.stage.as_str())
+    }),
     crate::field!(
         Teacher,
         "full_time",

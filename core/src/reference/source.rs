@@ -153,23 +153,6 @@ pub fn load(file: &str, text: String) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// The reason a check needing `table` reports when it is not available.
-pub(crate) fn not_loaded(table: Table) -> Text {
-    let t = table.title();
-    Text::new(
-        format!(
-            "参考数据{}({})未加载,本规则未检查;JavaScript 中请先 await loadReference()",
-            t.zh,
-            table.file_name()
-        ),
-        format!(
-            "reference data {} ({}) is not loaded, so this rule was not checked; in JavaScript, await loadReference() first",
-            t.en,
-            table.file_name()
-        ),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,7 +185,9 @@ mod tests {
 
     #[test]
     fn reason_names_the_file() {
-        let r = not_loaded(Table::Divisions);
+        let r = crate::messages::reason(&crate::finding::Reason::TableNotLoaded {
+            table: Table::Divisions,
+        });
         assert!(r.zh.contains("divisions.tsv") && r.en.contains("loadReference"));
     }
 }

@@ -203,17 +203,17 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
                     None => l.path.clone(),
                 })
                 .unwrap_or_default();
-            let mut msg = f.message.get(lang).to_string();
-            if let Some(r) = &f.remedy {
+            let mut msg = f.message().get(lang).to_string();
+            if let Some(r) = &f.remedy() {
                 msg.push_str(" → ");
                 msg.push_str(r.get(lang));
             }
             t.row(vec![
                 sev,
-                f.rule_id.clone(),
+                f.rule_id().to_string(),
                 f.subject.id.clone(),
                 place,
-                f.explanation.clause.clone(),
+                f.explanation().clause,
                 msg,
             ]);
         }

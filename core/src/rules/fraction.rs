@@ -213,6 +213,9 @@ impl PartialEq for Fraction {
     }
 }
 
+// Equality is exact cross-multiplication on wide integers: total, so `Eq` holds.
+impl Eq for Fraction {}
+
 impl FromStr for Fraction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {

@@ -8,9 +8,10 @@
 
 use super::rng::Rng;
 use crate::model::{
-    beijing, Application, Attachments, Cohort, Contact, Dataset, Governance, IntegratedTraining,
-    LeadingGroup, MajorRef, Mechanisms, ProgramMode, Project, QualityMonitoring, School,
-    SchoolLevel, Semester, SemesterActivity, Standing, StatusReport, Timestamp,
+    beijing, Application, Attachments, Cohort, Contact, Dataset, Governance, HeadRole,
+    IntegratedTraining, LeadingGroup, MajorRef, Mechanisms, ProgramMode, Project,
+    QualityMonitoring, School, SchoolLevel, Semester, SemesterActivity, Standing, StatusReport,
+    Timestamp,
 };
 use crate::reference::catalog::{self, CatalogMajor, EducationLevel};
 use crate::reference::uscc;
@@ -615,9 +616,9 @@ impl Gen {
     fn governance(&mut self, higher: bool) -> Governance {
         let head = self.person();
         let role = if self.rng.chance(500) {
-            "principal"
+            HeadRole::Principal
         } else {
-            "party_secretary"
+            HeadRole::PartySecretary
         };
         let office = if higher {
             self.pick(OFFICES_HIGHER, "教务处")
@@ -643,7 +644,7 @@ impl Gen {
         Governance {
             leading_group: Some(LeadingGroup {
                 head: Some(head),
-                head_role: Some(role.to_string()),
+                head_role: Some(role),
             }),
             responsible_office: Some(office.to_string()),
             contact: Some(Contact {
@@ -1222,7 +1223,7 @@ fn inject(g: &mut Gen, ds: &mut Dataset) {
             .as_mut()
             .and_then(|g| g.leading_group.as_mut())
         {
-            lg.head_role = Some("vice_principal".into());
+            lg.head_role = Some(HeadRole::VicePrincipal);
         }
     }
     if let Some(i) = target(rng, &ds.schools, &mut used_s, |_| true) {

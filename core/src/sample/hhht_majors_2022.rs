@@ -171,7 +171,7 @@ mod tests {
         {
             let s = report.rules.iter().find(|s| s.rule_id == rule.id).unwrap();
             assert_ne!(s.state, crate::report::RuleState::Unchecked, "{}", rule.id);
-            let fired = report.findings.iter().any(|f| f.rule_id == rule.id)
+            let fired = report.findings.iter().any(|f| f.rule_id() == rule.id)
                 || report.targets.iter().any(|t| t.rule_id == rule.id);
             assert!(fired, "{} says nothing", rule.id);
         }
@@ -179,10 +179,10 @@ mod tests {
         assert!(report
             .findings
             .iter()
-            .all(|f| !f.rule_id.starts_with("ref-data/")));
+            .all(|f| !f.rule_id().starts_with("ref-data/")));
         assert!(report
             .findings
             .iter()
-            .all(|f| !f.rule_id.starts_with("data/")));
+            .all(|f| !f.rule_id().starts_with("data/")));
     }
 }

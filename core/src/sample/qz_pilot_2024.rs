@@ -384,7 +384,7 @@ mod tests {
         let data_findings: Vec<_> = report
             .findings
             .iter()
-            .filter(|f| f.rule_id.starts_with("data/"))
+            .filter(|f| f.rule_id().starts_with("data/"))
             .collect();
         assert!(data_findings.is_empty(), "{data_findings:#?}");
         // A minority: far fewer findings than records checked.

@@ -205,20 +205,6 @@ fn flag(t: &str) -> Option<bool> {
     }
 }
 
-/// Friendly Chinese names for enumeration values beyond the model's descriptions.
-const ENUM_ALIASES: &[(&str, &str)] = &[
-    ("中职", "secondary"),
-    ("中职学校", "secondary"),
-    ("技工", "technician"),
-    ("技工学校", "technician"),
-    ("高职", "higher"),
-    ("高职学校", "higher"),
-    ("3+2", "three_plus_two"),
-    ("五年一贯制", "five_year"),
-    ("贯通培养", "through"),
-    ("高本贯通", "higher_bachelor"),
-];
-
 /// Reads `raw` as a value of `kind`: `Ok(None)` when blank.
 pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellError> {
     if raw.is_blank() {
@@ -345,36 +331,47 @@ pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellErr
                 },
                 ColumnKind::Enum(values) => {
                     let key = ascii.unwrap_or(&s);
+                    // The model's enumerations know their Chinese labels and synonyms (中职, 院长,
+                    // 3+2, …); a column is matched to its enumeration by its set of wire values.
+                    let labels =
+                        crate::model::label::by_wires(values.iter().map(|(c, _)| c.as_str()));
                     let hit = values
                         .iter()
                         .find(|(c, d)| c.eq_ignore_ascii_case(key) || d == key || d == &s)
                         .map(|(c, _)| c.clone())
                         .or_else(|| {
-                            ENUM_ALIASES
-                                .iter()
-                                .find(|(a, c)| *a == key && values.iter().any(|(v, _)| v == c))
-                                .map(|(_, c)| c.to_string())
+                            let l = labels?;
+                            l.canonical(&s)
+                                .or_else(|| l.canonical(key))
+                                .map(String::from)
                         });
                     match hit {
                         Some(c) => Value::String(c),
                         None => {
-                            let allowed: Vec<String> = values
-                                .iter()
-                                .map(|(c, d)| {
-                                    if d.is_empty() {
-                                        c.clone()
-                                    } else {
-                                        format!("{c}({d})")
-                                    }
-                                })
-                                .collect();
+                            let (zh, en) = match labels {
+                                Some(l) => (l.accepted_zh(), l.accepted_en()),
+                                None => {
+                                    let pick = |(c, d): &(String, String)| {
+                                        if d.is_empty() {
+                                            c.clone()
+                                        } else {
+                                            d.clone()
+                                        }
+                                    };
+                                    (
+                                        values.iter().map(pick).collect::<Vec<_>>().join("、"),
+                                        values
+                                            .iter()
+                                            .map(|(c, _)| c.as_str())
+                                            .collect::<Vec<_>>()
+                                            .join(", "),
+                                    )
+                                }
+                            };
                             return Err(err(
                                 InputErrorKind::Value,
-                                format!("“{shown}”不是可选值;可选:{}", allowed.join("、")),
-                                format!(
-                                    "{shown:?} is not allowed; expected one of: {}",
-                                    allowed.join(", ")
-                                ),
+                                format!("“{shown}”不是可选值;可选:{zh}"),
+                                format!("{shown:?} is not allowed; expected one of: {en}"),
                             ));
                         }
                     }
@@ -558,9 +555,30 @@ mod tests {
             Value::from("2023-2024-1")
         );
         let e = ColumnKind::Enum(vec![("secondary".into(), "中等职业学校".into())]);
-        assert_eq!(ok(&e, Raw::Text("中职学校")), Value::from("secondary"));
         assert_eq!(ok(&e, Raw::Text("中等职业学校")), Value::from("secondary"));
         assert!(to_json(&e, Raw::Text("小学")).is_err());
+        // The school-level column: its enumeration's labels and synonyms are understood.
+        let levels = ColumnKind::Enum(
+            crate::model::SchoolLevel::ALL
+                .iter()
+                .map(|l| (l.as_str().to_string(), l.zh().to_string()))
+                .collect(),
+        );
+        for (cell, wire) in [
+            ("中职", "secondary"),
+            (" 中专 ", "secondary"),
+            ("职业高中", "secondary"),
+            ("技校", "technician"),
+            ("高职", "higher"),
+            ("职业技术学院", "higher"),
+            ("Higher", "higher"),
+        ] {
+            assert_eq!(ok(&levels, Raw::Text(cell)), Value::from(wire), "{cell}");
+        }
+        let e = to_json(&levels, Raw::Text("小学")).unwrap_err();
+        assert!(e.zh.contains("中职学校、技工学校、高职学校"), "{e:?}");
+        assert!(!e.zh.contains("secondary"), "{e:?}");
+        assert!(e.en.contains("secondary, technician, higher"), "{e:?}");
         assert_eq!(ok(&ColumnKind::Bool, Raw::Text("是")), Value::Bool(true));
         assert!(to_json(&ColumnKind::Text, Raw::Text("a\u{fffd}b")).is_err());
     }

@@ -159,7 +159,16 @@ fn flatten(root: &Value, node: &Value, prefix: &str, required: bool, out: &mut V
                 Some((c.to_string(), d.to_string()))
             })
             .collect();
-        ColumnKind::Enum(values)
+        // A model enumeration is offered by its Chinese labels (the dropdowns and notes show them).
+        match crate::model::label::by_wires(values.iter().map(|(c, _)| c.as_str())) {
+            Some(l) => ColumnKind::Enum(
+                l.variants
+                    .iter()
+                    .map(|v| (v.wire.to_string(), v.zh.to_string()))
+                    .collect(),
+            ),
+            None => ColumnKind::Enum(values),
+        }
     } else if t.contains(&"integer") {
         ColumnKind::Int
     } else if t.contains(&"number") {

@@ -711,7 +711,7 @@ impl Iterator for CsvBatches<'_> {
 /// batches[1].locate(&mut report);
 /// // P4, P6 and P7 (records 4, 6, 7 of the file, CSV lines 6, 8, 9) hold fewer than 2 meetings.
 /// let short: Vec<_> = report.findings.iter()
-///     .filter(|f| f.rule_id.ends_with("semester-meetings"))
+///     .filter(|f| f.rule_id().ends_with("semester-meetings"))
 ///     .map(|f| (f.path(), f.locations[0].cell.as_ref().unwrap().row))
 ///     .collect();
 /// assert_eq!(short, [("semester_activities[4].meetings", 6), ("semester_activities[6].meetings", 8),

@@ -21,7 +21,7 @@
 //! assert_eq!(read.issues[0].cell_ref(), "学期活动!D3");
 //! let mut report = xianjie::check(&read.dataset, &Default::default()).unwrap();
 //! read.cells.locate(&mut report);
-//! let f = report.findings.iter().find(|f| f.rule_id.ends_with("semester-meetings")).unwrap();
+//! let f = report.findings.iter().find(|f| f.rule_id().ends_with("semester-meetings")).unwrap();
 //! assert_eq!(xianjie::table::cell_ref(f.locations[0].cell.as_ref().unwrap()), "学期活动!C3");
 //! ```
 //!

@@ -80,7 +80,7 @@ pub(crate) fn report_issues(report: &mut Report, cells: &CellMap, issues: &[Cell
     };
     report.withhold(|f| match unreadable(f) {
         Some(record) => {
-            let w = withheld.entry(f.rule_id.clone()).or_default();
+            let w = withheld.entry(f.rule_id().to_string()).or_default();
             w.0.insert(record);
             w.1 += 1;
             true

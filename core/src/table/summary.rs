@@ -183,24 +183,26 @@ fn findings(wb: &mut Workbook, report: &Report, max_rows: u32) -> Result<(), Wri
         max_rows,
     )?;
     for f in &report.findings {
-        let title = find_rule(&f.rule_id).map_or(String::new(), |(_, r)| r.title_zh.clone());
+        let title = find_rule(f.rule_id()).map_or(String::new(), |(_, r)| r.title_zh.clone());
         let loc = f.locations.first();
         let cell = loc
             .and_then(|l| l.cell.as_ref())
             .map(cell_ref)
             .unwrap_or_default();
         s.text(0, f.severity.zh())?;
-        s.text(1, &f.rule_id)?;
+        s.text(1, f.rule_id())?;
         s.text(2, &title)?;
-        s.text(3, &f.explanation.clause)?;
-        s.text(4, &f.explanation.quote)?;
+        let why = f.explanation();
+        s.text(3, &why.clause)?;
+        s.text(4, &why.quote)?;
         s.text(5, &f.subject.zh)?;
         s.text(6, f.path())?;
         s.text(7, &cell)?;
-        s.text(8, &f.message.zh)?;
-        s.text(9, &f.message.en)?;
-        s.text(10, f.remedy.as_ref().map_or("", |r| r.zh.as_str()))?;
-        s.text(11, f.remedy.as_ref().map_or("", |r| r.en.as_str()))?;
+        let (message, remedy) = (f.message(), f.remedy());
+        s.text(8, &message.zh)?;
+        s.text(9, &message.en)?;
+        s.text(10, remedy.as_ref().map_or("", |r| r.zh.as_str()))?;
+        s.text(11, remedy.as_ref().map_or("", |r| r.en.as_str()))?;
         s.next();
     }
     s.done()

@@ -85,7 +85,16 @@ fn note_text(c: &Column) -> String {
         s.push_str(&format!("含义 meaning: {}\n", c.description));
     }
     if let ColumnKind::Enum(v) = &c.kind {
-        let vals: Vec<String> = v.iter().map(|(c, d)| format!("{c} {d}")).collect();
+        let vals: Vec<String> = v
+            .iter()
+            .map(|(c, d)| {
+                if d.is_empty() {
+                    c.clone()
+                } else {
+                    format!("{d} {c}")
+                }
+            })
+            .collect();
         s.push_str(&format!("可选 values: {}\n", vals.join("; ")));
     }
     let ex = example(c);
@@ -123,7 +132,12 @@ fn sheet(ws: &mut Worksheet, spec: &EntitySpec) -> Result<(), WriteError> {
             ws.set_column_format(col, &f)?;
         }
         let list: Option<Vec<String>> = match &c.kind {
-            ColumnKind::Enum(v) => Some(v.iter().map(|(c, _)| c.clone()).collect()),
+            // The Chinese labels: what a clerk writes; reading maps them back to the wire values.
+            ColumnKind::Enum(v) => Some(
+                v.iter()
+                    .map(|(c, d)| if d.is_empty() { c.clone() } else { d.clone() })
+                    .collect(),
+            ),
             ColumnKind::Bool => Some(vec!["是".into(), "否".into()]),
             _ => None,
         };

@@ -1,0 +1,213 @@
+//! The typed detail of a finding: the exact values behind a verdict, one variant per kind of
+//! statement (a value against a bound, a ratio, a missing field, a late date …). The message
+//! catalogue (`crate::messages`) has one template per variant and language; checks fill these in
+//! and never write prose.
+
+use crate::model::{EntityKind, Field, Semester};
+use crate::rules::Fraction;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// A field named in a finding: serialized as its name in the document; its labels are kept for
+/// messages (static, so a finding holds no strings for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldRef {
+    /// Dotted name as in the JSON document.
+    pub name: &'static str,
+    /// Chinese label.
+    pub zh: &'static str,
+    /// English label.
+    pub en: &'static str,
+}
+
+impl FieldRef {
+    /// The field `name` of `entity`; an unknown name keeps the name as its labels.
+    pub fn of(entity: EntityKind, name: &str) -> FieldRef {
+        match entity.field_def(name) {
+            Some(f) => f,
+            None => FieldRef {
+                name: "",
+                zh: "",
+                en: "",
+            },
+        }
+    }
+}
+
+impl From<&Field> for FieldRef {
+    fn from(f: &Field) -> Self {
+        FieldRef {
+            name: f.name,
+            zh: f.zh,
+            en: f.en,
+        }
+    }
+}
+
+impl Serialize for FieldRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
+    }
+}
+
+impl JsonSchema for FieldRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FieldName".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`."
+        })
+    }
+}
+
+/// The period a record belongs to, shown before a message ("2023—2024学年第一学期,…").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "of", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Period {
+    /// A semester, e.g. `2023-2024-1`.
+    Semester {
+        /// The semester.
+        semester: Semester,
+    },
+    /// A calendar or reporting year.
+    Year {
+        /// The year.
+        year: i32,
+    },
+    /// The cohort that entered in `year` (2023级).
+    Cohort {
+        /// The entry year.
+        year: i32,
+    },
+    /// A school year as written, e.g. `2023-2024`.
+    SchoolYear {
+        /// The school year.
+        year: String,
+    },
+}
+
+/// How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+/// numerator per one of the denominator (students per teacher, 生师比).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Notation {
+    /// `15.2` (with the numerator's unit per denominator unit).
+    Number,
+    /// `59.99%`.
+    Percent,
+    /// "18.1 students per teacher".
+    PerOne,
+}
+
+/// A bound chosen by a flag of a school (national key school: 3, other: 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FlagChoice {
+    /// The school's flag, e.g. `national_key`.
+    pub flag: String,
+    /// Its value for the school (false when not given).
+    pub value: bool,
+}
+
+/// The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+/// as strings); thresholds are exact fractions (`"1/3"`, `"60%"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "shape", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Detail {
+    // ---- values and bounds (threshold, ratio, not_exceeding, cap) ----
+    /// A value on one side of a bound (`code` says which: below a minimum, above a maximum).
+    Bound {
+        /// The field.
+        field: FieldRef,
+        /// Its value.
+        value: Decimal,
+        /// The bound it fails.
+        bound: Fraction,
+        /// The school flag that chose the bound, when it depends on one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        chosen_by: Option<FlagChoice>,
+        /// How much more (below a minimum) or less (above a maximum) passes.
+        need: Decimal,
+    },
+    /// numerator ÷ denominator on one side of a bound (`code` says which).
+    Ratio {
+        /// The numerator's field.
+        numerator: FieldRef,
+        /// The denominator's field.
+        denominator: FieldRef,
+        /// The numerator's value.
+        num: Decimal,
+        /// The denominator's value.
+        den: Decimal,
+        /// The bound the quotient fails.
+        bound: Fraction,
+        /// How the quotient is shown.
+        notation: Notation,
+        /// The smallest change that passes: more numerator (below a minimum) or more
+        /// denominator (above a maximum).
+        need: Decimal,
+        /// The other way to pass, where there is one: less denominator (below a minimum) or
+        /// less numerator (above a maximum).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        or_less: Option<Decimal>,
+    },
+    /// A ratio whose denominator is zero (or negative): it cannot be computed, so it fails.
+    ZeroDenominator {
+        /// The numerator's field.
+        numerator: FieldRef,
+        /// The denominator's field.
+        denominator: FieldRef,
+        /// The numerator's value.
+        num: Decimal,
+        /// The denominator's value.
+        den: Decimal,
+        /// The smallest denominator that passes, where one does.
+        need: Decimal,
+    },
+    // ---- presence and form (required, threshold's missing values) ----
+    /// A value the rule needs is not given.
+    Missing {
+        /// The field.
+        field: FieldRef,
+    },
+    // ---- helper anchors: each group adds its variants below its own line ----
+    // @presence-time (required, completeness, deadline, within_period, consecutive_years)
+    // @groups-relations (group_count, ranking, exclusion, overlap, role, same_as, equals, implies, any_of)
+    // @reference-money (code, catalog_name, same_category, pass_through, not_exceeding, cap, filter)
+    // @integrity (engine/integrity.rs)
+    /// Two records of a collection share one id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Index of the first record with it.
+        first: usize,
+    },
+    /// A reference to a record the data does not have.
+    UnknownReference {
+        /// The referring field.
+        field: FieldRef,
+        /// The collection referred to.
+        target: EntityKind,
+        /// The id referred to.
+        id: String,
+    },
+    /// Transitional: a finding whose words its check still writes. Removed when every kind
+    /// drafts data.
+    Legacy {
+        /// The message.
+        message: crate::finding::Text,
+        /// The remedy.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        remedy: Option<crate::finding::Text>,
+        /// The computed value.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        computed: Option<String>,
+        /// The threshold.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        threshold: Option<String>,
+    },
+}

@@ -1,0 +1,54 @@
+//! Why a check could not run: typed, rendered by the message catalogue into a rule's `reason`.
+
+use super::FieldRef;
+use crate::model::EntityKind;
+
+/// Why a check did not run, or ran on no record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The data has no records of the collection.
+    NoRecords {
+        /// The collection.
+        entity: EntityKind,
+    },
+    /// Records exist, but none the rule applies to.
+    NoneApplies {
+        /// The collection.
+        entity: EntityKind,
+    },
+    /// No record gives all of these fields.
+    NoneGives {
+        /// The collection.
+        entity: EntityKind,
+        /// The fields a record needs.
+        fields: Vec<FieldRef>,
+    },
+    /// A reference table the check needs is not loaded.
+    TableNotLoaded {
+        /// The table.
+        table: crate::reference::source::Table,
+    },
+    /// The data gives no reporting year, which the check needs.
+    NoReportingYear,
+    /// The rule is not in force in the data's reporting year.
+    NotInForce {
+        /// The reporting year.
+        year: i32,
+        /// The day the rule comes into force.
+        from: chrono::NaiveDate,
+    },
+    /// Parameters the source leaves to the authority were not given.
+    MissingParams {
+        /// Their names.
+        names: Vec<String>,
+        /// Why the source sets none, from the pack, where it says.
+        note: Option<crate::finding::Text>,
+    },
+    // ---- helper anchors: each group adds its variants below its own line ----
+    // @presence-time
+    // @groups-relations
+    // @reference-money
+    /// Transitional: a reason whose words its check still writes.
+    Legacy(crate::finding::Text),
+}

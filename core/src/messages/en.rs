@@ -1,0 +1,228 @@
+//! English templates, one per detail variant, in the same order as `zh.rs`. Sentences start in
+//! lower case where a period may come first; the catalogue capitalizes the first letter.
+
+use super::numbers::{amount, bound_en, quotient};
+use super::Nouns;
+use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
+
+/// The period prefix: `In the first semester of 2023–2024, `.
+pub(super) fn period(p: &Option<Period>) -> String {
+    match p {
+        None => String::new(),
+        Some(Period::Semester { semester }) => format!("in {}, ", semester.en()),
+        Some(Period::Year { year }) => format!("in {year}, "),
+        Some(Period::Cohort { year }) => format!("for the {year} cohort, "),
+        Some(Period::SchoolYear { year }) => format!("in school year {year}, "),
+    }
+}
+
+/// `value unit` with a space only where there is a unit.
+fn with_unit(v: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        v.to_string()
+    } else {
+        format!("{v} {unit}")
+    }
+}
+
+/// Joins words with single spaces, skipping empty ones.
+fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
+    let p = period(&f.period);
+    let (u, du) = (n.unit.1, n.den_unit.1);
+    let uz = n.unit.0;
+    let below = f.code == FindingCode::BelowMinimum;
+    match &f.detail {
+        Detail::Bound {
+            field,
+            value,
+            bound,
+            ..
+        } => {
+            let metric = n.metric_en(field.en);
+            let v = amount(*value, uz);
+            let b = bound_en(bound);
+            let (least, verb) = if below {
+                ("at least", "required")
+            } else {
+                ("at most", "allowed")
+            };
+            format!(
+                "{p}{metric}: {}; {}.",
+                with_unit(&v, u),
+                words(&[least, &b, u, n.per.1, verb])
+            )
+        }
+        Detail::Ratio {
+            numerator,
+            denominator,
+            num,
+            den,
+            bound,
+            notation,
+            ..
+        } => {
+            let given = format!(
+                "{} and {}",
+                words(&[&amount(*num, uz), u, numerator.en]),
+                words(&[&amount(*den, n.den_unit.0), du, denominator.en])
+            );
+            let q = quotient(*num, *den, bound, *notation == Notation::Percent).unwrap_or_default();
+            let b = bound_en(bound);
+            let side = if below {
+                "below the minimum of"
+            } else {
+                "above the maximum of"
+            };
+            match notation {
+                Notation::PerOne => format!(
+                    "{p}{given}: {q} {} for each of the {}, {side} {b}.",
+                    numerator.en, denominator.en
+                ),
+                Notation::Percent => format!(
+                    "{p}{given} give a {} of {q}%, {side} {b}.",
+                    n.metric_en("share")
+                ),
+                Notation::Number => format!(
+                    "{p}{given} give a {} of {}, {side} {}.",
+                    n.metric_en("ratio"),
+                    with_unit(&q, u),
+                    with_unit(&b, u)
+                ),
+            }
+        }
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            den,
+            ..
+        } => format!(
+            "{p}{} and {}: with no {} the {} cannot be computed, so the rule is not met.",
+            words(&[&amount(*num, uz), u, numerator.en]),
+            words(&[&amount(*den, n.den_unit.0), du, denominator.en]),
+            denominator.en,
+            n.metric_en("ratio")
+        ),
+        Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
+        // @presence-time
+        // @groups-relations
+        // @reference-money
+        // @integrity
+        Detail::DuplicateId { id, first } => {
+            let e = f.locations.first().map_or("", |l| l.entity.en());
+            format!("id “{id}” is also used by {e} record {}.", first + 1)
+        }
+        Detail::UnknownReference { field, target, id } => {
+            format!(
+                "{} “{id}” is not among the {} in the data.",
+                field.en,
+                target.en()
+            )
+        }
+        Detail::Legacy { message, .. } => message.en.clone(),
+    }
+}
+
+pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
+    let (u, du) = (n.unit.1, n.den_unit.1);
+    let uz = n.unit.0;
+    let below = f.code == FindingCode::BelowMinimum;
+    Some(match &f.detail {
+        Detail::Bound { need, .. } if below => words(&[&amount(*need, uz), "more", u, "needed"]),
+        Detail::Bound { need, .. } => words(&[&amount(*need, uz), "fewer", u, "needed"]),
+        Detail::Ratio {
+            numerator,
+            denominator,
+            need,
+            ..
+        } => {
+            if below {
+                words(&[&amount(*need, uz), "more", u, numerator.en, "needed"])
+            } else {
+                words(&[
+                    &amount(*need, n.den_unit.0),
+                    "more",
+                    du,
+                    denominator.en,
+                    "needed",
+                ])
+            }
+        }
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            need,
+            ..
+        } => {
+            if num.is_zero() {
+                format!(
+                    "both {} and {} are zero: check the data and enter the actual numbers",
+                    numerator.en, denominator.en
+                )
+            } else {
+                words(&[&amount(*need, n.den_unit.0), du, denominator.en, "needed"])
+            }
+        }
+        Detail::Missing { field } => format!("fill in the {}", field.en),
+        // @presence-time
+        // @groups-relations
+        // @reference-money
+        // @integrity
+        Detail::DuplicateId { .. } => "give this record an id of its own".to_string(),
+        Detail::UnknownReference { field, target, id } => {
+            format!(
+                "check the {}, or add {} “{id}” to the data",
+                field.en,
+                target.en()
+            )
+        }
+        Detail::Legacy { remedy, .. } => return remedy.as_ref().map(|r| r.en.clone()),
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+pub(super) fn reason(r: &Reason) -> String {
+    match r {
+        Reason::NoRecords { entity } => format!("the data has no {} records", entity.en()),
+        Reason::NoneApplies { entity } => {
+            format!("no {} record the rule applies to", entity.en())
+        }
+        Reason::NoneGives { entity, fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
+            if names.len() > 1 {
+                format!("no {} record gives both {}", entity.en(), names.join(" and "))
+            } else {
+                format!("no {} record gives its {}", entity.en(), names.join(""))
+            }
+        }
+        Reason::TableNotLoaded { table } => format!(
+            "reference data {} ({}) is not loaded, so this rule was not checked; in JavaScript, await loadReference() first",
+            table.title().en,
+            table.file_name()
+        ),
+        Reason::NoReportingYear => "the data gives no reporting year".to_string(),
+        Reason::NotInForce { year, from } => {
+            format!("not in force in {year} (in force from {from})")
+        }
+        Reason::MissingParams { names, note } => format!(
+            "parameter {} not given ({}); this rule was not checked",
+            names.join(", "),
+            note.as_ref().map_or("the source sets none", |t| t.en.as_str())
+        ),
+        // @presence-time
+        // @groups-relations
+        // @reference-money
+        Reason::Legacy(t) => t.en.clone(),
+    }
+}

@@ -1,0 +1,156 @@
+//! The one number formatter of the catalogue: money with thousands separators and two decimals,
+//! plain quantities as written, and computed quotients with enough digits that a failing value
+//! never displays as the bound it fails.
+
+use crate::checks::Arith;
+use crate::rules::Fraction;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A given value, exact, without trailing zeros, with thousands separators from 10,000 up
+/// (`12,345.5`, `2`, `0.25`). Money goes through [`money`].
+pub fn plain(d: Decimal) -> String {
+    let s = d.normalize().to_string();
+    if d.abs() < Decimal::from(10_000) {
+        return s;
+    }
+    group(&s)
+}
+
+/// An amount of money: thousands separators and two decimals (`1,398,000.00`); more decimals
+/// only when the amount has them (never rounded into a different amount).
+pub fn money(d: Decimal) -> String {
+    let d = d.normalize();
+    let s = if d.scale() <= 2 {
+        let mut x = d;
+        x.rescale(2);
+        x.to_string()
+    } else {
+        d.to_string()
+    };
+    group(&s)
+}
+
+/// A value in `unit`: money when the unit is a currency, else [`plain`].
+pub fn amount(d: Decimal, unit_zh: &str) -> String {
+    if is_money(unit_zh) {
+        money(d)
+    } else {
+        plain(d)
+    }
+}
+
+/// Whether a unit (Chinese) is a currency.
+pub fn is_money(unit_zh: &str) -> bool {
+    matches!(unit_zh, "元" | "万元" | "亿元")
+}
+
+/// A computed value (a quotient, a percentage) rounded to two decimals, or to as many more as it
+/// takes for it not to display as `bound` (599,999.99 of 1,000,000 is 59.999999%, not 60%).
+/// Both are in display units (already × 100 for a percentage).
+pub fn computed(value: Decimal, bound: Decimal) -> String {
+    for dp in 2..=28u32 {
+        let r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+        if r != bound || value == bound {
+            return plain(r);
+        }
+    }
+    plain(value)
+}
+
+/// The quotient `a / b` shown against `bound`, in the notation's units: a percentage (× 100) for
+/// shares, a plain number otherwise. `None` when `b` is zero.
+pub fn quotient(a: Decimal, b: Decimal, bound: &Fraction, percent: bool) -> Option<String> {
+    let q = a.ck_div(b)?;
+    let bound = bound.approx();
+    Some(if percent {
+        computed(
+            q.sat_mul(Decimal::ONE_HUNDRED),
+            bound.sat_mul(Decimal::ONE_HUNDRED),
+        )
+    } else {
+        computed(q, bound)
+    })
+}
+
+/// A bound as written in a pack, for messages: `60%`, `15`, `1/3` (Chinese: `三分之一`).
+pub fn bound_zh(f: &Fraction) -> String {
+    f.zh()
+}
+
+/// A bound in English: as written.
+pub fn bound_en(f: &Fraction) -> String {
+    f.to_string()
+}
+
+/// Inserts thousands separators in the integer part of a decimal's text.
+fn group(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn money_has_separators_and_cents() {
+        assert_eq!(money(d("1966500")), "1,966,500.00");
+        assert_eq!(money(d("1398000.5")), "1,398,000.50");
+        assert_eq!(money(d("0.125")), "0.125");
+        assert_eq!(money(d("-1234")), "-1,234.00");
+        assert_eq!(money(d("999")), "999.00");
+    }
+
+    #[test]
+    fn plain_values_stay_as_written() {
+        assert_eq!(plain(d("14.99999")), "14.99999");
+        assert_eq!(plain(d("2.50")), "2.5");
+        assert_eq!(plain(d("123456")), "123,456");
+        assert_eq!(plain(d("9999")), "9999");
+    }
+
+    #[test]
+    fn a_failing_value_never_shows_as_its_bound() {
+        // 599,999.99 / 1,000,000 = 59.999999%
+        let b: Fraction = "60%".parse().unwrap();
+        assert_eq!(
+            quotient(d("599999.99"), d("1000000"), &b, true).unwrap(),
+            "59.999999"
+        );
+        let b: Fraction = "15".parse().unwrap();
+        assert_eq!(
+            quotient(d("1499999"), d("100000"), &b, false).unwrap(),
+            "14.99999"
+        );
+        let b: Fraction = "1/3".parse().unwrap();
+        assert_eq!(quotient(d("1000"), d("3001"), &b, true).unwrap(), "33.32");
+        assert_eq!(quotient(d("1"), d("0"), &b, true), None);
+        // Well away from the bound: two decimals.
+        let b: Fraction = "18".parse().unwrap();
+        assert_eq!(quotient(d("230"), d("1"), &b, false).unwrap(), "230");
+        assert_eq!(quotient(d("200"), d("11"), &b, false).unwrap(), "18.18");
+    }
+}
