@@ -270,10 +270,10 @@ fn cases() -> Vec<Case> {
             r#"{"schools": [{"id": "S1", "name": "甲", "level": "middle"}]}"#,
             Value,
             "schools[0].level",
-            &["\"middle\"不是可选的值", "\"secondary\""],
+            &["\"middle\"不是可选的值", "\"中职学校\"、\"技工学校\""],
             &[
                 "\"middle\" is not one of the accepted values",
-                "\"secondary\"",
+                "\"secondary\", \"technician\"",
             ],
         ),
         case(
@@ -281,8 +281,8 @@ fn cases() -> Vec<Case> {
             r#"{"schools": [{"id": "S1", "name": "甲", "level": 3}]}"#,
             Type,
             "schools[0].level",
-            &["应为以下之一", "实为数字3"],
-            &["should be one of"],
+            &["应为以下之一:中职学校、技工学校", "实为数字3"],
+            &["should be one of secondary, technician"],
         ),
         case(
             "object for a list",

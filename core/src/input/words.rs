@@ -156,6 +156,12 @@ pub(crate) enum Expect {
     OneOf(&'static [&'static str]),
     /// One value of a list not known here (an enum read by its own code).
     Choice,
+    /// One value of a list the reader gave in words for each language (the model's labelled
+    /// enums: `one of secondary, technician (中文:中职学校、技工学校)`).
+    Listed {
+        en: String,
+        zh: String,
+    },
     /// What a type said it expects, in English only.
     Other(String),
 }
@@ -191,6 +197,16 @@ impl Expect {
             _ if e.contains("date and time") => Expect::Timestamp,
             _ if e.starts_with("an exact decimal") => Expect::Decimal,
             _ if e.starts_with("enum ") || e == "variant identifier" => Expect::Choice,
+            _ if e.starts_with("one of ") => e
+                .strip_prefix("one of ")
+                .and_then(|r| r.split_once(" (中文:"))
+                .map_or_else(
+                    || Expect::Other(e.to_string()),
+                    |(en, zh)| Expect::Listed {
+                        en: en.to_string(),
+                        zh: zh.trim_end_matches(')').to_string(),
+                    },
+                ),
             _ => Expect::Other(e.to_string()),
         }
     }
@@ -245,6 +261,7 @@ impl Expect {
                 (format!("以下之一:{zh}"), format!("one of {en}"))
             }
             Expect::Choice => s("可选的值之一", "one of the accepted values"),
+            Expect::Listed { en, zh } => (format!("以下之一:{zh}"), format!("one of {en}")),
             Expect::Other(e) => ("符合要求的值".into(), e.clone()),
         }
     }
