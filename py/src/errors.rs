@@ -1,7 +1,6 @@
 //! Core errors → the Python exceptions of `xianjie._errors`, carrying every field as data.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use xianjie::{InputError, PackError};
 
@@ -20,34 +19,24 @@ pub fn input_error(py: Python<'_>, e: &InputError, located: bool) -> PyErr {
         }
     }
     let build = || -> PyResult<PyErr> {
-        let issues = PyList::empty(py);
-        for i in &e.errors {
-            let d = PyDict::new(py);
-            d.set_item("loc", &i.loc)?;
-            d.set_item("line", i.line)?;
-            d.set_item("column", i.column)?;
-            d.set_item("type", i.kind.as_str())?;
-            d.set_item("msg_zh", &i.msg_zh)?;
-            d.set_item("msg_en", &i.msg_en)?;
-            issues.append(d)?;
-        }
-        let exc = class(py, "InputError")?.call1((e.to_string(), issues, &e.source_name))?;
+        // The issues cross as the core's JSON: Python builds its generated `InputIssue` from it
+        // (`_decode`), so a field the core adds is not lost here.
+        let issues = serde_json::to_string(&e.errors)
+            .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))?;
+        let exc = class(py, "InputError")?
+            .call_method1("_from_core", (e.to_string(), issues, &e.source_name))?;
         Ok(PyErr::from_value(exc))
     };
     build().unwrap_or_else(|err| err)
 }
 
-/// `xianjie.PackError`, with origin, line, column, loc and message.
+/// `xianjie.PackError`, holding the core's error as its `details` (built from its JSON by the
+/// generated `PackErrorDetails`, so every field the core has reaches Python).
 pub fn pack_error(py: Python<'_>, e: &PackError) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let exc = class(py, "PackError")?.call1((
-            e.to_string(),
-            &e.origin,
-            e.line,
-            e.column,
-            &e.loc,
-            &e.message,
-        ))?;
+        let details = serde_json::to_string(e)
+            .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))?;
+        let exc = class(py, "PackError")?.call_method1("_from_core", (e.to_string(), details))?;
         Ok(PyErr::from_value(exc))
     };
     build().unwrap_or_else(|err| err)

@@ -1,31 +1,99 @@
 //! Evaluation of each check kind, one file per kind, plus what they share: the context, message
 //! wording and field resolution.
 
-pub mod any_of;
 pub mod bound;
-pub mod cap;
-pub mod catalog_name;
-pub mod code;
-pub mod completeness;
-pub mod consecutive_years;
-pub mod deadline;
-pub mod equals;
-pub mod exclusion;
 pub mod filter;
-pub mod group_count;
-pub mod implies;
-pub mod not_exceeding;
-pub mod overlap;
-pub mod pass_through;
-pub mod ranking;
-pub mod ratio;
-pub mod required;
-pub mod role;
-pub mod same_as;
-pub mod same_category;
-pub mod target;
-pub mod threshold;
-pub mod within_period;
+
+/// Declares the closed set of check kinds from one list: for each, its module (one file in this
+/// directory, holding a struct named as the variant that implements [`Kind`]), its variant of
+/// [`Check`] and its name in packs. Adding a kind is a file and a line here.
+macro_rules! check_kinds {
+    ($( $(#[$doc:meta])* $variant:ident => $module:ident; )*) => {
+        $( pub mod $module; )*
+
+        /// One check of a rule, tagged by `kind`.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Check {
+            $( $(#[$doc])* $variant($module::$variant), )*
+        }
+
+        impl Check {
+            /// Every kind's name, as written in packs.
+            pub const KINDS: &'static [&'static str] = &[$(stringify!($module)),*];
+
+            /// The kind's name as written in packs.
+            pub fn kind_name(&self) -> &'static str {
+                match self { $(Check::$variant(_) => stringify!($module),)* }
+            }
+
+            pub(crate) fn kind(&self) -> &dyn Kind {
+                match self { $(Check::$variant(c) => c,)* }
+            }
+
+            /// Reads the parameters of kind `kind`; `None` for an unknown kind.
+            pub(crate) fn read(
+                kind: &str,
+                v: serde_json::Value,
+            ) -> Option<Result<Check, crate::input::de::Error>> {
+                match kind {
+                    $(stringify!($module) => Some(crate::input::de::from_value(&v).map(Check::$variant)),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+check_kinds! {
+    /// A number on each record is at least / at most a bound (meetings ≥ 2 per semester).
+    Threshold => threshold;
+    /// How many records fall in each group (new applications per school and year ≤ 3).
+    GroupCount => group_count;
+    /// numerator ÷ denominator against an exact bound: per-unit (m² per student) or share (≥ 1/3).
+    Ratio => ratio;
+    /// A timestamp no later than a fixed instant or the end of a year (Beijing time).
+    Deadline => deadline;
+    /// Fields present and meaningful (non-blank, not a placeholder, right form).
+    Required => required;
+    /// A school referenced in a role is of an allowed level.
+    Role => role;
+    /// A field equals a field of the referenced project (the filer is the project's secondary school).
+    SameAs => same_as;
+    /// Values within a group run 1..n, each once.
+    Ranking => ranking;
+    /// Two values of one field must not occur together in one group.
+    Exclusion => exclusion;
+    /// Each record has its companion record for the reporting year.
+    Completeness => completeness;
+    /// One field never exceeds another (transferred ≤ graduates).
+    NotExceeding => not_exceeding;
+    /// A condition on a yearly series holding k years in a row (intake below one class 3 years running).
+    ConsecutiveYears => consecutive_years;
+    /// A value at most the smallest of several limits (offset ≤ min(30% × investment, surcharges owed)).
+    Cap => cap;
+    /// An identifier against reference data (catalogue major, division, USCC, MoE school code).
+    Code => code;
+    /// The secondary and higher majors of a pairing are in the same 专业大类.
+    SameCategory => same_category;
+    /// A major's name matches the catalogue's name for its code.
+    CatalogName => catalog_name;
+    /// Where one flag is true, another must be too (filed ⇒ conditions met).
+    Implies => implies;
+    /// A region-wide aggregate against goals by year: progress, never findings.
+    Target => target;
+    /// Money passed on in full or at least a share (tuition ≥ 60%; fees in full).
+    PassThrough => pass_through;
+    /// At least `min` of several flags hold (a senior-worker or an intermediate X certificate).
+    AnyOf => any_of;
+    /// A date within a calendar period after another (agreement within a month of term start).
+    WithinPeriod => within_period;
+    /// One identity under two values of a field (a teacher in two staffs).
+    Overlap => overlap;
+    /// A field has one required value (3 secondary years).
+    Equals => equals;
+}
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo, Text};
 use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};

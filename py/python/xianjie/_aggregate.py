@@ -7,13 +7,16 @@ or ``"polars"``. ``limits`` bound what is read, as for ``xianjie.check``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from datetime import datetime
 from decimal import Decimal
 from importlib import import_module
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Union
 
-from . import _native
+from . import _native, _types
+from ._types import TargetProgress, Text
 
 Columns = Dict[str, List[Any]]
 
@@ -136,12 +139,30 @@ def targets(
     from . import check
 
     report = check(data, packs=packs, params=params, limits=limits)
-    names = ("rule_id", "year", "value", "goal", "stretch", "met", "pending", "message_zh",
-             "message_en")
+    # The columns are the core's fields (a text field as two columns, _zh and _en), so a field
+    # the core adds (``group``) is a column without an edit here.
+    fields = [f.name for f in dataclasses.fields(TargetProgress)]
+    texts = set(_text_fields(TargetProgress))
+    names: List[str] = []
+    for name in fields:
+        names.extend([f"{name}_zh", f"{name}_en"] if name in texts else [name])
     cols: Columns = {name: [] for name in names}
     for t in report.targets:
-        values = (t.rule_id, t.year, t.value, t.goal, t.stretch, t.met, t.pending,
-                  t.message.zh, t.message.en)
-        for name, value in zip(names, values):
-            cols[name].append(value)
+        for name in fields:
+            value = getattr(t, name)
+            if name in texts:
+                cols[f"{name}_zh"].append(value.zh if value is not None else None)
+                cols[f"{name}_en"].append(value.en if value is not None else None)
+            else:
+                cols[name].append(value)
     return _frame(cols, frame)
+
+
+def _text_fields(cls: Any) -> List[str]:
+    """The fields of a generated class holding a :class:`Text` (or ``None``)."""
+    hints = typing.get_type_hints(cls, vars(_types))
+    return [
+        name
+        for name, hint in hints.items()
+        if hint is Text or (typing.get_origin(hint) is Union and Text in typing.get_args(hint))
+    ]

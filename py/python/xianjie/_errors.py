@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypedDict, Union
+
+from ._decode import decode
+from ._types import InputErrorKind, InputIssue, PackErrorDetails
 
 Loc = Tuple[Union[str, int], ...]
+
+
+class ErrorDetails(TypedDict):
+    """One of ``InputError.errors()``: every key of the core's issue (``_types.InputIssue``;
+    ``loc`` as a tuple, like pydantic's, its text in ``path``), ``msg`` in the check's language and
+    ``input``, the offending value when the data came from Python objects (else ``None``).
+    A test checks that every key of the core's issue is here."""
+
+    loc: Loc
+    path: str
+    type: InputErrorKind
+    msg: str
+    input: Any
+    msg_zh: str
+    msg_en: str
+    line: Optional[int]
+    column: Optional[int]
+
 
 _LOC_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -27,7 +49,7 @@ class InputError(XianjieError, ValueError):
     def __init__(
         self,
         message: str,
-        issues: List[Dict[str, Any]],
+        issues: List[InputIssue],
         source_name: Optional[str] = None,
     ) -> None:
         super().__init__(message)
@@ -36,10 +58,17 @@ class InputError(XianjieError, ValueError):
         self._issues = issues
         self._lookup: Optional[Callable[[Loc], Any]] = None
 
-    def errors(self) -> List[Dict[str, Any]]:
-        """One dict per problem: ``loc`` (tuple, as pydantic), ``path`` (the core's string),
-        ``type``, ``msg`` (in the check's language), ``input`` (the offending value when the data
-        came from Python objects, else ``None``), ``msg_zh``, ``msg_en``, ``line``, ``column``."""
+    @classmethod
+    def _from_core(cls, message: str, issues_json: str, source_name: Optional[str]) -> InputError:
+        """From the core's issues as JSON (the binding serializes them; no field is copied)."""
+        issues = [decode(InputIssue, i) for i in json.loads(issues_json)]
+        return cls(message, issues, source_name)
+
+    def errors(self) -> List[ErrorDetails]:
+        """One dict per problem (see :class:`ErrorDetails`): ``loc`` (tuple, as pydantic),
+        ``path`` (the core's string), ``type``, ``msg`` (in the check's language), ``input`` (the
+        offending value when the data came from Python objects, else ``None``), ``msg_zh``,
+        ``msg_en``, ``line``, ``column``."""
         out = []
         for issue in self._issues:
             loc = loc_tuple(issue["loc"])
@@ -49,20 +78,16 @@ class InputError(XianjieError, ValueError):
                     value = self._lookup(loc)
                 except (KeyError, IndexError, TypeError, AttributeError):
                     value = None
-            out.append(
-                {
-                    "loc": loc,
-                    "path": issue["loc"],
-                    "type": issue["type"],
-                    "msg": issue["msg_en"] if self.lang == "en" else issue["msg_zh"],
-                    "input": value,
-                    "msg_zh": issue["msg_zh"],
-                    "msg_en": issue["msg_en"],
-                    "line": issue["line"],
-                    "column": issue["column"],
-                }
+            details: Dict[str, Any] = dict(issue)
+            details.update(
+                loc=loc,
+                path=issue["loc"],
+                msg=issue["msg_en"] if self.lang == "en" else issue["msg_zh"],
+                input=value,
             )
-        return out
+            out.append(details)
+        result: List[ErrorDetails] = out  # type: ignore[assignment]
+        return result
 
     def error_count(self) -> int:
         """Number of problems."""
@@ -70,20 +95,22 @@ class InputError(XianjieError, ValueError):
 
 
 class PackError(XianjieError, ValueError):
-    """A pack id, pack file or parameter could not be used."""
+    """A pack id, pack file or parameter could not be used. ``details`` is the core's error
+    (``PackErrorDetails``, generated from its schema); its fields are attributes of the exception
+    too (``origin``, ``loc``, ``message``, ``line``, ``column``)."""
 
-    def __init__(
-        self,
-        text: str,
-        origin: str,
-        line: Optional[int],
-        column: Optional[int],
-        loc: str,
-        message: str,
-    ) -> None:
+    def __init__(self, text: str, details: PackErrorDetails) -> None:
         super().__init__(text)
-        self.origin = origin
-        self.line = line
-        self.column = column
-        self.loc = loc
-        self.message = message
+        self.details = details
+
+    @classmethod
+    def _from_core(cls, text: str, details_json: str) -> PackError:
+        """From the core's error as JSON (the binding serializes it; no field is copied)."""
+        return cls(text, decode(PackErrorDetails, json.loads(details_json)))
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names the exception itself lacks: the core's fields.
+        details = self.__dict__.get("details")
+        if details is not None and not name.startswith("_") and hasattr(details, name):
+            return getattr(details, name)
+        raise AttributeError(name)

@@ -1,0 +1,525 @@
+# Generated from the core's JSON Schemas by py/tests/generated.rs; do not edit.
+# Regenerate: XIANJIE_BLESS=1 cargo test -p xianjie-py --test generated
+"""The report and input-problem types, field for field as the core's (see
+``docs/schema/report.schema.json``). Built from the core's JSON by ``_decode.decode``.
+Methods users call beyond the fields come from ``_mixins``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as _field
+from decimal import Decimal
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+
+from . import _mixins
+
+#: An exact number the core wrote as text: a ``Decimal`` when the text is one, else the
+#: text itself (a goal may read ``>3``).
+Exact = Union[Decimal, str]
+
+EntityKind = Union[
+    Literal["schools"],
+    Literal["projects"],
+    Literal["applications"],
+    Literal["cohorts"],
+    Literal["semester_activities"],
+    Literal["status_reports"],
+    Literal["quality_monitoring"],
+    Literal["major_offerings"],
+    Literal["new_major_filings"],
+    Literal["training_plans"],
+    Literal["enterprise_offsets"],
+    Literal["social_service_income"],
+    Literal["city_capacity"],
+    Literal["higher_campuses"],
+    Literal["teachers"],
+    Literal["finance_settlements"],
+    Literal["students"],
+    Literal["programme_plans"],
+    Literal["pilot_enrollments"],
+    Literal["graduate_employment"],
+]
+"""The collections of a dataset (a closed list: packs name them, code implements them)."""
+
+
+FindingCode = Union[
+    Literal["below_minimum"],
+    Literal["above_maximum"],
+    Literal["missing"],
+    Literal["placeholder"],
+    Literal["wrong_format"],
+    Literal["not_allowed"],
+    Literal["zero_denominator"],
+    Literal["late"],
+    Literal["too_many"],
+    Literal["too_few"],
+    Literal["bad_ranking"],
+    Literal["wrong_role"],
+    Literal["mismatch"],
+    Literal["excluded"],
+    Literal["absent"],
+    Literal["unknown_reference"],
+    Literal["duplicate_id"],
+    Literal["exceeds"],
+    Literal["consecutive"],
+    Literal["progress"],
+    Literal["invalid_code"],
+]
+"""Stable code of what went wrong, for filtering (like pydantic's error `type`)."""
+
+
+InputErrorKind = Union[
+    Literal["syntax"],
+    Literal["type"],
+    Literal["value"],
+    Literal["missing"],
+    Literal["unknown_field"],
+    Literal["io"],
+    Literal["limit"],
+]
+"""What kind of input problem, stable for filtering and translation."""
+
+
+Notation = Union[Literal["number"], Literal["percent"], Literal["per_one"]]
+"""How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+numerator per one of the denominator (students per teacher, 生师比).
+"""
+
+
+RuleState = Union[Literal["passed"], Literal["failed"], Literal["unchecked"], Literal["not_in_force"]]
+"""What happened to one rule in a check run."""
+
+
+Severity = Union[Literal["error"], Literal["warning"], Literal["target"]]
+"""How much a finding matters. Follows the modality of the source text (RULES.md)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a workbook or CSV file, for findings on tabular input."""
+
+    sheet: str
+    """Sheet name (the file name for CSV)."""
+    row: int
+    """Row, 1-based as shown by spreadsheet programs."""
+    column: str
+    """Column letter(s), e.g. `D`."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts of findings by severity."""
+
+    error: int
+    """Error findings."""
+    warning: int
+    """Warning findings."""
+    target: int
+    """Target findings."""
+
+
+@dataclass(frozen=True)
+class DetailBound:
+    """A value on one side of a bound (`code` says which: below a minimum, above a maximum)."""
+
+    shape: Literal["bound"]
+    field: FieldName
+    """The field."""
+    value: Decimal
+    """Its value."""
+    bound: Fraction
+    """The bound it fails."""
+    need: Decimal
+    """How much more (below a minimum) or less (above a maximum) passes."""
+    chosen_by: Optional[FlagChoice] = None
+    """The school flag that chose the bound, when it depends on one."""
+
+
+@dataclass(frozen=True)
+class DetailRatio:
+    """numerator ÷ denominator on one side of a bound (`code` says which)."""
+
+    shape: Literal["ratio"]
+    numerator: FieldName
+    """The numerator's field."""
+    denominator: FieldName
+    """The denominator's field."""
+    num: Decimal
+    """The numerator's value."""
+    den: Decimal
+    """The denominator's value."""
+    bound: Fraction
+    """The bound the quotient fails."""
+    notation: Notation
+    """How the quotient is shown."""
+    need: Decimal
+    """The smallest change that passes: more numerator (below a minimum) or more
+    denominator (above a maximum).
+    """
+    or_less: Optional[Decimal] = None
+    """The other way to pass, where there is one: less denominator (below a minimum) or
+    less numerator (above a maximum).
+    """
+
+
+@dataclass(frozen=True)
+class DetailZeroDenominator:
+    """A ratio whose denominator is zero (or negative): it cannot be computed, so it fails."""
+
+    shape: Literal["zero_denominator"]
+    numerator: FieldName
+    """The numerator's field."""
+    denominator: FieldName
+    """The denominator's field."""
+    num: Decimal
+    """The numerator's value."""
+    den: Decimal
+    """The denominator's value."""
+    need: Decimal
+    """The smallest denominator that passes, where one does."""
+
+
+@dataclass(frozen=True)
+class DetailMissing:
+    """A value the rule needs is not given."""
+
+    shape: Literal["missing"]
+    field: FieldName
+    """The field."""
+
+
+@dataclass(frozen=True)
+class DetailDuplicateId:
+    """Two records of a collection share one id."""
+
+    shape: Literal["duplicate_id"]
+    id: str
+    """The id."""
+    first: int
+    """Index of the first record with it."""
+
+
+@dataclass(frozen=True)
+class DetailUnknownReference:
+    """A reference to a record the data does not have."""
+
+    shape: Literal["unknown_reference"]
+    field: FieldName
+    """The referring field."""
+    target: EntityKind
+    """The collection referred to."""
+    id: str
+    """The id referred to."""
+
+
+@dataclass(frozen=True)
+class DetailLegacy:
+    """Transitional: a finding whose words its check still writes. Removed when every kind
+    drafts data.
+    """
+
+    shape: Literal["legacy"]
+    message: Text
+    """The message."""
+    computed: Optional[str] = None
+    """The computed value."""
+    remedy: Optional[Text] = None
+    """The remedy."""
+    threshold: Optional[str] = None
+    """The threshold."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+    data on the way out ([`Finding::explanation`]).
+    """
+
+    inputs: List[NamedValue]
+    """Inputs used."""
+    clause: str
+    """Document number and clause, e.g. `京教函〔2024〕51号 三(二)`."""
+    quote: str
+    """The clause's original text."""
+    computed: Optional[str] = None
+    """The computed value (exact fraction and decimal where a division was made)."""
+    threshold: Optional[str] = None
+    """The threshold it was compared with."""
+
+
+@dataclass(frozen=True)
+class Finding(_mixins.Finding):
+    """A finding as serialized: its data and, rendered on the way out, its words."""
+
+    rule_id: str
+    """Stable rule id, e.g. `bj-3p2-2024/semester-meetings`."""
+    severity: Severity
+    """Severity."""
+    code: FindingCode
+    """What went wrong."""
+    subject: Subject
+    """Who it is about."""
+    locations: List[Location]
+    """Where in the input; more than one when several places share the blame (duplicate ranks)."""
+    detail: Detail
+    """The exact values behind the verdict, typed by `shape`."""
+    message: Text
+    """Message, Chinese and English."""
+    explanation: Explanation
+    """Numbers used, computed value, threshold, clause."""
+    period: Optional[Period] = None
+    """The period the record belongs to, where it has one."""
+    remedy: Optional[Text] = None
+    """The smallest change that passes, where computable."""
+
+
+@dataclass(frozen=True)
+class FlagChoice:
+    """A bound chosen by a flag of a school (national key school: 3, other: 2)."""
+
+    flag: str
+    """The school's flag, e.g. `national_key`."""
+    value: bool
+    """Its value for the school (false when not given)."""
+
+
+class InputIssue(TypedDict):
+    """One problem in the input, located."""
+
+    loc: str
+    """Path into the document, e.g. `semester_activities[3].meetings` (empty for the root)."""
+    type: InputErrorKind
+    """What kind of problem."""
+    msg_zh: str
+    """Chinese message."""
+    msg_en: str
+    """English message."""
+    column: Optional[int]
+    """Column (1-based) where known."""
+    line: Optional[int]
+    """Line (1-based) where known."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the input: a record, and a field of it where one is to blame."""
+
+    path: str
+    """Path a form can highlight, e.g. `semester_activities[12].meetings`."""
+    entity: EntityKind
+    """The collection."""
+    index: int
+    """Index of the record in its collection (0-based)."""
+    cell: Optional[Cell] = None
+    """The cell, when the input was a workbook or CSV."""
+    field: Optional[str] = None
+    """The field, if one is to blame."""
+
+
+@dataclass(frozen=True)
+class NamedValue:
+    """A named number or value used to reach the verdict."""
+
+    name: str
+    """Field or quantity name."""
+    value: str
+    """Its value, exact (decimals as written, never rounded)."""
+
+
+@dataclass(frozen=True)
+class PackErrorDetails:
+    """A pack could not be loaded or a parameter could not be applied."""
+
+    origin: str
+    """File name or `builtin:<id>`."""
+    loc: str
+    """Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`."""
+    message: str
+    """What is wrong and what was expected."""
+    column: Optional[int] = None
+    """Column (1-based) where known."""
+    line: Optional[int] = None
+    """Line (1-based) where known."""
+
+
+@dataclass(frozen=True)
+class PackRef:
+    """A pack used in a run."""
+
+    id: str
+    """Pack id."""
+    version: str
+    """Pack version."""
+    document: str
+    """Source document number."""
+    title: Text
+    """Title."""
+
+
+@dataclass(frozen=True)
+class PeriodSemester:
+    """A semester, e.g. `2023-2024-1`."""
+
+    of: Literal["semester"]
+    semester: Semester
+    """The semester."""
+
+
+@dataclass(frozen=True)
+class PeriodYear:
+    """A calendar or reporting year."""
+
+    of: Literal["year"]
+    year: int
+    """The year."""
+
+
+@dataclass(frozen=True)
+class PeriodCohort:
+    """The cohort that entered in `year` (2023级)."""
+
+    of: Literal["cohort"]
+    year: int
+    """The entry year."""
+
+
+@dataclass(frozen=True)
+class PeriodSchoolYear:
+    """A school year as written, e.g. `2023-2024`."""
+
+    of: Literal["school_year"]
+    year: str
+    """The school year."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of checking one dataset against some packs. Serialized with each finding's words
+    rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+    """
+
+    packs: List[PackRef]
+    """Packs used."""
+    ok: bool
+    """True when no error-severity finding and no input issue: problems in the input that were
+    read around (`input_issues`) leave the data not fully judged, so never `ok`.
+    """
+    counts: Counts
+    """Counts by severity."""
+    by_rule: Dict[str, int]
+    """Findings per rule id."""
+    findings: List[Finding]
+    """Findings, sorted by severity, rule id, then place in the input."""
+    rules: List[RuleStatus]
+    """Every rule of the packs and what happened to it."""
+    targets: List[TargetProgress]
+    """Target progress."""
+    dataset: Optional[str] = None
+    """The dataset's name, if given."""
+    input_issues: List[InputIssue] = _field(default_factory=list)
+    """Problems in the input that were read around (a workbook's or CSV file's cells that could
+    not be read), each located (`file: 学期活动!C3 meetings`). The records they concern were
+    checked without the bad value: a finding a rule raised on exactly that field (which would
+    say the value is missing or judge what is not there) is withheld, and the rule's status
+    says in its `reason` for how many records; a record left out because a required field
+    was unreadable is covered by its issue alone. Any issue makes `ok` false.
+    """
+    reporting_year: Optional[int] = None
+    """The dataset's reporting year, if given."""
+
+
+@dataclass(frozen=True)
+class RuleStatus:
+    """One rule's status in a run."""
+
+    rule_id: str
+    """Rule id."""
+    severity: Severity
+    """Severity of the rule."""
+    state: RuleState
+    """What happened."""
+    checked: int
+    """Records examined."""
+    findings: int
+    """Findings raised."""
+    reason: Optional[Text] = None
+    """Why it was not checked, when it was not; for a rule checked on some records only, how
+    many it could not judge because a value they need could not be read (see the report's
+    `input_issues`).
+    """
+
+
+@dataclass(frozen=True)
+class Subject(_mixins.Subject):
+    """Who a finding is about: a school, a project, a project in a semester, an application."""
+
+    entity: EntityKind
+    """The collection it comes from."""
+    id: str
+    """Its identifier (or a composite such as `P0007 2023-2024-1`)."""
+    zh: str
+    """Chinese description."""
+    en: str
+    """English description."""
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """Progress towards a region-wide target (severity `target`): never a form error."""
+
+    rule_id: str
+    """Rule id."""
+    year: int
+    """The year the goal is for."""
+    value: Exact
+    """The value reached (exact)."""
+    goal: Exact
+    """The goal (exact)."""
+    met: bool
+    """Whether the goal is met."""
+    pending: bool
+    """Whether the year is still to come relative to the data (progress, not a verdict)."""
+    message: Text
+    """Progress in words."""
+    group: Optional[str] = None
+    """The group, for per-group goals (a school id, an industry chain)."""
+    stretch: Optional[Exact] = None
+    """A stretch goal, where the source sets one (力争)."""
+
+
+@dataclass(frozen=True)
+class Text(_mixins.Text):
+    """Text in both languages, Chinese first."""
+
+    zh: str
+    """Chinese."""
+    en: str
+    """English."""
+
+
+Detail = Union[
+    DetailBound,
+    DetailRatio,
+    DetailZeroDenominator,
+    DetailMissing,
+    DetailDuplicateId,
+    DetailUnknownReference,
+    DetailLegacy]
+"""The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+as strings); thresholds are exact fractions (`\"1/3\"`, `\"60%\"`).
+"""
+
+
+FieldName = str
+"""A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`."""
+
+
+Fraction = str
+"""An exact number: \"15\", \"6.5\", \"60%\" or \"1/3\""""
+
+
+Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
+"""The period a record belongs to, shown before a message (\"2023—2024学年第一学期,…\")."""
+
+
+Semester = str
+"""School year and term, e.g. 2023-2024-1 (first semester of 2023–2024)"""
