@@ -28,7 +28,10 @@ fn malformed_json_exits_2_naming_file_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.json:2:"), "{err}");
-    assert!(err.contains("JSON格式错误"), "{err}");
+    assert!(
+        err.contains("JSON 格式错误(第2行第14列):括号不配对"),
+        "{err}"
+    );
 }
 
 #[test]

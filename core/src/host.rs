@@ -102,7 +102,7 @@ pub fn duplicate_column(loc: &str, name: &str) -> InputIssue {
     let n = abbreviate(name, QUOTED);
     issue(
         loc,
-        InputErrorKind::Value,
+        InputErrorKind::DuplicateKey,
         format!("列名“{n}”重复:无法确定用哪一列"),
         format!("column {n:?} appears more than once: which one to read is unclear"),
     )

@@ -23,6 +23,8 @@ pub enum InputErrorKind {
     Missing,
     /// A field the model does not know: it would be silently ignored, so it is refused.
     UnknownField,
+    /// A key given twice in one object (a plain JSON reader would keep the last one silently).
+    DuplicateKey,
     /// A file could not be read.
     Io,
     /// Over one of the [`Limits`](crate::limits::Limits) (size, count, depth), refused before
@@ -39,6 +41,7 @@ impl InputErrorKind {
             Self::Value => "value",
             Self::Missing => "missing",
             Self::UnknownField => "unknown_field",
+            Self::DuplicateKey => "duplicate_key",
             Self::Io => "io",
             Self::Limit => "limit",
         }
@@ -121,98 +124,7 @@ pub(crate) mod de;
 pub(crate) mod locate;
 mod stream;
 mod strict;
-
-fn classify(msg: &str, is_syntax: bool) -> (InputErrorKind, String, String) {
-    if is_syntax {
-        return (
-            InputErrorKind::Syntax,
-            format!("JSON格式错误:{msg}"),
-            format!("malformed JSON: {msg}"),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        let f = rest.trim_matches('`');
-        return (
-            InputErrorKind::Missing,
-            format!("缺少必填字段{f}"),
-            format!("required field `{f}` is missing"),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return (
-            InputErrorKind::Type,
-            format!(
-                "类型不符:应为{},实为{}",
-                expected_zh(expected),
-                found_zh(found)
-            ),
-            format!("wrong type: expected {expected}, found {found}"),
-        );
-    }
-    let unsigned = ["u8", "u16", "u32", "u64", "usize"]
-        .iter()
-        .any(|t| msg.ends_with(&format!("expected {t}")));
-    if unsigned && msg.starts_with("invalid value: integer `-") {
-        return (
-            InputErrorKind::Value,
-            format!("应为非负整数:{msg}"),
-            format!("expected a non-negative whole number: {msg}"),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return (
-            InputErrorKind::Value,
-            format!(
-                "取值无效:应为{},实为{}",
-                expected_zh(expected),
-                found_zh(found)
-            ),
-            msg.to_string(),
-        );
-    }
-    (
-        InputErrorKind::Value,
-        format!("取值无效:{msg}"),
-        format!("invalid value: {msg}"),
-    )
-}
-
-/// Chinese for serde's "expected …" phrases.
-fn expected_zh(e: &str) -> String {
-    match e {
-        "u32" | "u64" | "usize" => "非负整数".into(),
-        "i32" | "i64" => "整数".into(),
-        "a string" => "文本".into(),
-        "a boolean" => "true或false".into(),
-        "a sequence" => "数组".into(),
-        crate::model::YEAR_EXPECTED => "2000至2100年之间的报告年度".into(),
-        _ if e.starts_with("struct") || e.starts_with("a map") => "对象".into(),
-        _ => e.to_string(),
-    }
-}
-
-/// Chinese for serde's "invalid type: …" phrases.
-fn found_zh(f: &str) -> String {
-    let tail = |p: &str| f.strip_prefix(p).map(|x| x.trim_matches('`').to_string());
-    if let Some(x) = tail("string ") {
-        format!("文本{x}")
-    } else if let Some(x) = tail("integer ") {
-        format!("整数{x}")
-    } else if let Some(x) = tail("floating point ") {
-        format!("小数{x}")
-    } else if let Some(x) = tail("boolean ") {
-        format!("布尔值{x}")
-    } else {
-        match f {
-            "null" => "空值null".into(),
-            "map" => "对象".into(),
-            "sequence" => "数组".into(),
-            _ => f.to_string(),
-        }
-    }
-}
+pub(crate) mod words;
 
 thread_local! {
     /// Characters of a user's value quoted in a message, for the read under way (serde's error
@@ -444,22 +356,23 @@ fn mend_all(
     read: Read<'_>,
 ) -> bool {
     use locate::Seg;
+    use words::Problem;
     let mut taken: Vec<Vec<Seg>> = Vec::new();
     for _ in 0..MAX_PASSES {
         let err = match read(value) {
             Ok(()) => return true,
             Err(e) => e,
         };
-        let (mut path, msg) = (err.path, err.message);
+        let (mut path, problem) = (err.path, *err.problem);
         // A problem that follows from a mending: the field taken out is now missing, or the
         // object it was taken from no longer reads (an enum left without its variant).
-        let consequence = match msg.strip_prefix("missing field `") {
-            Some(missing) => {
+        let consequence = match &problem {
+            Problem::Missing { field } => {
                 let mut p = path.clone();
-                p.push(Seg::Key(missing.trim_end_matches('`').to_string()));
+                p.push(Seg::Key(field.to_string()));
                 taken.contains(&p)
             }
-            None => taken
+            _ => taken
                 .iter()
                 .any(|t| t.len() > path.len() && t.starts_with(&path)),
         };
@@ -470,16 +383,16 @@ fn mend_all(
             }
             break;
         }
-        if unknown_field_name(&msg).is_some() {
+        if let Problem::UnknownField { known, .. } = &problem {
             // The path ends at the unknown key; the struct said which fields it knows.
             if matches!(path.last(), Some(Seg::Key(_))) {
                 let key = path.pop();
-                let removed = match known_fields(&msg) {
-                    Some(known) => locate::remove_unknown(value, &path, &known),
-                    None => {
-                        path.extend(key);
-                        locate::remove_all(value, &path)
-                    }
+                let removed = locate::remove_unknown(value, &path, known);
+                let removed = if removed.is_empty() {
+                    path.extend(key);
+                    locate::remove_all(value, &path)
+                } else {
+                    removed
                 };
                 if !removed.is_empty() {
                     for p in removed {
@@ -489,7 +402,7 @@ fn mend_all(
                 }
             }
         }
-        sink.error(&at(path.clone()), &msg);
+        sink.error(&at(path.clone()), &problem);
         if !take_out(value, path, &mut taken) {
             break;
         }
@@ -571,12 +484,20 @@ impl<'a> Sink<'a> {
             .unzip()
     }
 
-    fn error(&mut self, path: &[locate::Seg], msg: &str) {
-        let (kind, msg_zh, msg_en) = classify(msg, false);
+    fn error(&mut self, path: &[locate::Seg], problem: &words::Problem) {
+        let kind = problem.kind();
         if self.full() {
             return self.count_one(kind);
         }
         let (line, column) = self.position(path);
+        // A number as written (2^64 keeps its digits; a decimal its trailing zeros).
+        // (abbreviated: a number may have a million digits).
+        let raw = self
+            .text
+            .filter(|_| line.is_some())
+            .and_then(|t| locate::number_at(t, path))
+            .map(quote);
+        let (msg_zh, msg_en) = problem.words(raw.as_deref());
         self.listed.push(InputIssue {
             loc: locate::render(path),
             line,
@@ -625,24 +546,6 @@ impl<'a> Sink<'a> {
             errors: self.listed,
         }
     }
-}
-
-/// The field named by serde's "unknown field `x`, expected …" message.
-fn unknown_field_name(msg: &str) -> Option<&str> {
-    let rest = msg.strip_prefix("unknown field `")?;
-    let end = rest.find("`, expected").or_else(|| rest.rfind('`'))?;
-    rest.get(..end)
-}
-
-/// The fields a struct knows, from serde's "unknown field `x`, expected one of `a`, `b`"
-/// (or "there are no fields"); `None` when the message does not say.
-fn known_fields(msg: &str) -> Option<Vec<&str>> {
-    if msg.ends_with("`, there are no fields") {
-        return Some(Vec::new());
-    }
-    let (_, list) = msg.split_once("`, expected ")?;
-    let names: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
-    (!names.is_empty()).then_some(names)
 }
 
 impl Dataset {

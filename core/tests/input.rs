@@ -75,15 +75,17 @@ fn unknown_fields_and_a_structural_error_are_both_reported() {
 fn repeated_keys_and_records_as_arrays_are_refused() {
     let e = Dataset::from_json_str(r#"{"schools": [{"id": "S1", "id": "S2"}]}"#).unwrap_err();
     assert_eq!(e.errors[0].loc, "schools[0].id");
-    assert_eq!(e.errors[0].kind, InputErrorKind::Value);
+    assert_eq!(e.errors[0].kind, InputErrorKind::DuplicateKey);
 
     let e = Dataset::from_json_str(r#"{"schools": [["S1", "甲", "secondary"]]}"#).unwrap_err();
     assert_eq!(e.errors[0].loc, "schools[0]");
     assert_eq!(e.errors[0].kind, InputErrorKind::Type);
-    assert!(
-        e.errors[0].msg_en.contains("expected struct School"),
-        "{}",
-        e.errors[0].msg_en
+    assert_eq!(
+        (e.errors[0].msg_zh.as_str(), e.errors[0].msg_en.as_str()),
+        (
+            "应为对象(用 { } 括起),实为列表",
+            "should be an object ({…}), but is a list"
+        )
     );
 }
 

@@ -244,7 +244,7 @@ fn a_params_document_with_a_repeated_key_is_refused() {
     .unwrap_err();
     assert_eq!(e.errors.len(), 1);
     let i = &e.errors[0];
-    assert_eq!(i.kind.as_str(), "value");
+    assert_eq!(i.kind.as_str(), "duplicate_key");
     assert_eq!(i.loc, "hhht-majors-2022/class-size.class_size");
     assert_eq!(i.line, Some(2));
     // Every bad value listed, not just the first.

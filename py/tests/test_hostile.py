@@ -186,7 +186,7 @@ def test_duplicate_dataframe_columns_are_refused() -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame([["P1", 1, 2]], columns=["project", "meetings", "meetings"])
     e = refused({"semester_activities": frame})
-    assert (e[0]["type"], e[0]["loc"]) == ("value", ("semester_activities",))
+    assert (e[0]["type"], e[0]["loc"]) == ("duplicate_key", ("semester_activities",))
     assert "meetings" in e[0]["msg_en"]
 
 
@@ -195,7 +195,7 @@ def test_duplicate_arrow_columns_are_refused() -> None:
     table = pa.table([pa.array(["P1"]), pa.array([1]), pa.array([2])],
                      names=["project", "meetings", "meetings"])
     e = refused({"semester_activities": table})
-    assert (e[0]["type"], e[0]["loc"]) == ("value", ("semester_activities",))
+    assert (e[0]["type"], e[0]["loc"]) == ("duplicate_key", ("semester_activities",))
 
 
 def test_two_bad_records_give_two_errors() -> None:

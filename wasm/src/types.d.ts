@@ -779,7 +779,7 @@ export interface HigherCampus {
 }
 
 /** What kind of input problem, stable for filtering and translation. */
-export type InputErrorKind = "syntax" | "type" | "value" | "missing" | "unknown_field" | "io" | "limit";
+export type InputErrorKind = "syntax" | "type" | "value" | "missing" | "unknown_field" | "duplicate_key" | "io" | "limit";
 
 /** One problem in the input, located. */
 export interface InputIssue {

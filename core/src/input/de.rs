@@ -8,6 +8,7 @@
 //! handed out as copies, never borrowed, so the value read may be a temporary.
 
 use super::locate::Seg;
+use super::words::{Expect, Found, Problem};
 use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
@@ -24,79 +25,134 @@ pub(crate) fn seed_from_value<'de, S: DeserializeSeed<'de>>(
     seed: S,
     value: &Value,
 ) -> Result<S::Value, Error> {
-    seed.deserialize(De(value)).map_err(|mut e| {
+    seed.deserialize(De(value)).map_err(|e| {
+        let mut e = e.about(|| Found::of_value(value), std::any::type_name::<S>());
         e.path.reverse();
         e
     })
 }
 
 /// A problem and where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Error {
-    /// What serde or the type said, e.g. "invalid type: string \"2\", expected u32".
-    pub message: String,
+    /// What is wrong, with its parts (what was found, what was expected), recorded where it
+    /// arose. Boxed: every read returns a `Result` with this error, so it is kept small.
+    pub problem: Box<Problem>,
     /// Where, from the root (innermost last once [`from_value`] returns).
     pub path: Vec<Seg>,
+}
+
+impl Error {
+    fn new(problem: Problem) -> Self {
+        Error {
+            problem: Box::new(problem),
+            path: Vec::new(),
+        }
+    }
+
+    /// The field whose absence this is, for a missing field.
+    pub(crate) fn missing_field(&self) -> Option<&'static str> {
+        match *self.problem {
+            Problem::Missing { field } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The problem in English (for pack errors, which pack authors read).
+    pub(crate) fn message(&self) -> String {
+        self.problem.english()
+    }
+
+    /// Completes a type's own refusal (`custom`) with the value `found` handed to it and, when
+    /// the type of its reader or target (`ty`) says, with what it takes: the value is known
+    /// where the reader meets it, not where the refusal is written. A wrong type said as "text
+    /// expected" gets the same precision. Only for a problem of this very value (no path yet).
+    fn about(mut self, found: impl FnOnce() -> Found, ty: &str) -> Self {
+        if !self.path.is_empty() {
+            return self;
+        }
+        match &mut *self.problem {
+            Problem::Said {
+                found: f, target, ..
+            } => {
+                if f.is_none() {
+                    *f = Some(found());
+                }
+                if target.is_none() {
+                    *target = Expect::of_type(ty);
+                }
+            }
+            // A semester read as text: "should be a semester", not "should be text".
+            Problem::Type { expected, .. } if *expected == Expect::Text => {
+                if let Some(t) = Expect::of_type(ty) {
+                    *expected = t;
+                }
+            }
+            _ => {}
+        }
+        self
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = super::locate::render(&self.path);
         if at.is_empty() {
-            f.write_str(&self.message)
+            f.write_str(&self.message())
         } else {
-            write!(f, "{at}: {}", self.message)
+            write!(f, "{at}: {}", self.message())
         }
     }
 }
 
 impl std::error::Error for Error {}
 
+// Each of serde's error hooks records its kind and parts; the words are written when the
+// problem is reported. A text found is abbreviated (`Limits::message_chars`), so a 100 MB
+// string is never copied into an error.
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error {
-            message: msg.to_string(),
-            path: Vec::new(),
-        }
+        Self::new(Problem::Said {
+            text: msg.to_string(),
+            found: None,
+            target: None,
+        })
     }
-    // serde quotes the user's value in these messages: a 100 MB string must not be copied into
-    // one, so the value is abbreviated (`Limits::message_chars`) and serde's wording kept.
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        let short = shorten(&unexp);
-        Self::custom(<de::value::Error as de::Error>::invalid_type(
-            short.as_deref().map_or(unexp, de::Unexpected::Str),
-            exp,
-        ))
+        Self::new(Problem::Type {
+            found: Found::of(&unexp),
+            expected: Expect::of(exp),
+        })
     }
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        let short = shorten(&unexp);
-        Self::custom(<de::value::Error as de::Error>::invalid_value(
-            short.as_deref().map_or(unexp, de::Unexpected::Str),
-            exp,
-        ))
+        Self::new(Problem::Value {
+            found: Found::of(&unexp),
+            expected: Expect::of(exp),
+        })
+    }
+    fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
+        Self::new(Problem::Value {
+            found: Found::Other(format!("{len} items")),
+            expected: Expect::of(exp),
+        })
     }
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(<de::value::Error as de::Error>::unknown_variant(
-            &super::quote(variant),
-            expected,
-        ))
+        Self::new(Problem::Choice {
+            found: super::quote(variant).into_owned(),
+            accepted: expected,
+        })
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(<de::value::Error as de::Error>::unknown_field(
-            &super::quote(field),
-            expected,
-        ))
+        Self::new(Problem::UnknownField {
+            field: super::quote(field).into_owned(),
+            known: expected,
+        })
     }
-}
-
-/// The text of a string value abbreviated, when it is long.
-fn shorten(u: &de::Unexpected<'_>) -> Option<String> {
-    match u {
-        de::Unexpected::Str(s) => match super::quote(s) {
-            std::borrow::Cow::Owned(o) => Some(o),
-            std::borrow::Cow::Borrowed(_) => None,
-        },
-        _ => None,
+    fn missing_field(field: &'static str) -> Self {
+        Self::new(Problem::Missing { field })
+    }
+    fn duplicate_field(field: &'static str) -> Self {
+        Self::new(Problem::DuplicateField { field })
     }
 }
 
@@ -110,10 +166,9 @@ fn at<T>(seg: impl FnOnce() -> Seg, r: Result<T, Error>) -> Result<T, Error> {
 
 struct De<'v>(&'v Value);
 
-impl<'de> de::Deserializer<'de> for De<'_> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+impl<'v> De<'v> {
+    /// Hands the value to `v` as what it is.
+    fn any<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Null => v.visit_unit(),
             Value::Bool(b) => v.visit_bool(*b),
@@ -133,6 +188,18 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             }),
             Value::Object(o) => v.visit_map(Members::new(o)),
         }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for De<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        // A refusal in the visitor's own words is completed with the value and, by the
+        // visitor's type, with what it reads (chrono's dates, the exact decimal).
+        let value = self.0;
+        self.any(v)
+            .map_err(|e| e.about(|| Found::of_value(value), std::any::type_name::<V>()))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -157,7 +224,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
         match self.0 {
@@ -167,7 +234,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             }),
             Value::Object(o) if o.len() == 1 => {
                 let Some((k, x)) = o.iter().next() else {
-                    return Err(de::Error::custom("expected an enum variant"));
+                    return Err(wrong_choice(self.0, variants));
                 };
                 at(
                     || Seg::Key(k.clone()),
@@ -177,7 +244,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
                     }),
                 )
             }
-            other => Err(de::Error::invalid_type(unexpected(other), &v)),
+            other => Err(wrong_choice(other, variants)),
         }
     }
 
@@ -197,6 +264,14 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         unit unit_struct seq tuple tuple_struct map identifier
     }
+}
+
+/// A value of the wrong type where one of `variants` is expected.
+fn wrong_choice(v: &Value, variants: &'static [&'static str]) -> Error {
+    Error::new(Problem::Type {
+        found: Found::of_value(v),
+        expected: Expect::OneOf(variants),
+    })
 }
 
 /// serde's description of a value, for "invalid type" messages.
@@ -231,7 +306,10 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
         };
         let i = self.index;
         self.index += 1;
-        at(|| Seg::Index(i), seed.deserialize(De(x))).map(Some)
+        let r = seed
+            .deserialize(De(x))
+            .map_err(|e| e.about(|| Found::of_value(x), std::any::type_name::<T>()));
+        at(|| Seg::Index(i), r).map(Some)
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.items.len())
@@ -271,7 +349,11 @@ impl<'de> MapAccess<'de> for Members<'_> {
         let Some((k, v)) = self.current.take() else {
             return Err(de::Error::custom("a value was read before its key"));
         };
-        at(|| Seg::Key(k.clone()), seed.deserialize(De(v)))
+        // A type whose reader refuses in its own words (a semester) is known by its name.
+        let r = seed
+            .deserialize(De(v))
+            .map_err(|e| e.about(|| Found::of_value(v), std::any::type_name::<T>()));
+        at(|| Seg::Key(k.clone()), r)
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.iter.len())
@@ -365,27 +447,35 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_their_path() {
+    fn errors_name_their_path_and_kind() {
         let e = read(json!([{"n": 1}, {"n": "2"}])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(1), Seg::Key("n".into())]);
-        assert_eq!(e.message, "invalid type: string \"2\", expected u32");
+        assert_eq!(
+            *e.problem,
+            Problem::Type {
+                found: Found::Text("2".into()),
+                expected: Expect::Whole {
+                    min: 0,
+                    max: u32::MAX.into()
+                }
+            }
+        );
         assert_eq!(
             e.to_string(),
-            "[1].n: invalid type: string \"2\", expected u32"
+            "[1].n: should be a whole number (0 or more), but is the text \"2\""
         );
 
         let e = read(json!([{"n": 1, "colour": 2}])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(0), Seg::Key("colour".into())]);
         assert!(
-            e.message.starts_with("unknown field `colour`"),
-            "{}",
-            e.message
+            matches!(&*e.problem, Problem::UnknownField { field, known } if field == "colour" && known.contains(&"tags")),
+            "{e:?}"
         );
 
         let e = read(json!([{"tags": []}])).unwrap_err();
         assert_eq!(
-            (e.path.as_slice(), e.message.as_str()),
-            (&[Seg::Index(0)][..], "missing field `n`")
+            (e.path.as_slice(), e.missing_field()),
+            (&[Seg::Index(0)][..], Some("n"))
         );
 
         let e = read(json!([{"n": 1, "kind": {"sized": 300}}])).unwrap_err();
@@ -397,12 +487,12 @@ mod tests {
                 Seg::Key("sized".into())
             ]
         );
+        assert_eq!(e.problem.kind(), crate::input::InputErrorKind::Value);
 
         let e = read(json!([{"n": 1, "kind": "nope"}])).unwrap_err();
         assert!(
-            e.message.starts_with("unknown variant `nope`"),
-            "{}",
-            e.message
+            matches!(&*e.problem, Problem::Choice { found, accepted } if found == "nope" && accepted.contains(&"plain")),
+            "{e:?}"
         );
     }
 
@@ -410,10 +500,12 @@ mod tests {
     fn structs_come_only_from_objects() {
         let e = read(json!([[1, [], null]])).unwrap_err();
         assert_eq!(e.path, [Seg::Index(0)]);
-        assert!(
-            e.message.starts_with("invalid type: sequence"),
-            "{}",
-            e.message
+        assert_eq!(
+            *e.problem,
+            Problem::Type {
+                found: Found::List,
+                expected: Expect::Object
+            }
         );
     }
 }

@@ -160,6 +160,32 @@ pub(crate) fn position(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
     Some((line, col))
 }
 
+/// The number at `path` as written in `text` (`18446744073709551616`, `2.50`), when the value
+/// there is a number: a JSON value holds it as a binary float, which loses digits.
+pub(crate) fn number_at<'t>(text: &'t str, path: &[Seg]) -> Option<&'t str> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.value_start()?;
+    for seg in path {
+        match seg {
+            Seg::Key(k) => s.member(k)?,
+            Seg::Index(n) => s.element(*n)?,
+        };
+    }
+    let start = s.value_start()?;
+    if !s
+        .b
+        .get(start)
+        .is_some_and(|c| *c == b'-' || c.is_ascii_digit())
+    {
+        return None;
+    }
+    s.skip()?;
+    text.get(start..s.i)
+}
+
 /// A cursor over JSON text that can skip values; well-formedness was checked before it runs.
 struct Scanner<'t> {
     b: &'t [u8],
@@ -311,6 +337,10 @@ mod tests {
         assert_eq!(position(t, &p(&["a", "nope"])), None);
         assert_eq!(position("{\"k\\u0065y\": 1}", &p(&["key"])), Some((1, 2)));
         assert_eq!(position("[]", &p(&["0"])), None);
+        let n = "{\"a\": [18446744073709551616, \"x\", -2.50]}";
+        assert_eq!(number_at(n, &p(&["a", "0"])), Some("18446744073709551616"));
+        assert_eq!(number_at(n, &p(&["a", "1"])), None);
+        assert_eq!(number_at(n, &p(&["a", "2"])), Some("-2.50"));
     }
 
     #[test]

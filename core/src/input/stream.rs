@@ -11,7 +11,7 @@
 //! memory than reading it well.
 
 use super::locate::Seg;
-use super::strict::{Cx, Node, DUPLICATE};
+use super::strict::{Cx, Node};
 use crate::limits::Limits;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -33,7 +33,7 @@ pub(super) fn collect(
     let result = json
         .deserialize_map(Collect { cx: &mut cx, check })
         .and_then(|()| json.end());
-    result.map_err(|e| cx.issue(&e))
+    result.map_err(|e| cx.issue(&e, text))
 }
 
 struct Collect<'c, 'l, 'f> {
@@ -52,13 +52,15 @@ impl<'de> Visitor<'de> for Collect<'_, '_, '_> {
             self.cx.path = vec![Seg::Key(key.clone())];
             self.cx.text(&key)?;
             if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(DUPLICATE));
+                return Err(self.cx.duplicate());
             }
             map.next_value_seed(CollectMember {
                 cx: &mut *self.cx,
                 check: &mut *self.check,
                 key: &key,
             })?;
+            // Between members the place is the document itself.
+            self.cx.path.clear();
         }
         Ok(())
     }
@@ -199,7 +201,7 @@ mod fast {
             self.1.path = vec![Seg::Key(key.clone())];
             self.1.text(&key)?;
             if !self.2.insert(key.clone()) {
-                return Err(de::Error::custom(DUPLICATE));
+                return Err(self.1.duplicate());
             }
             k.deserialize(de::value::StringDeserializer::new(key))
                 .map(Some)

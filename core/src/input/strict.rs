@@ -4,9 +4,9 @@
 //! value is read, so a refusal comes before the value is built.
 
 use super::locate::{render, Seg};
-use super::{classify, InputError, InputErrorKind, InputIssue};
+use super::{InputError, InputErrorKind, InputIssue};
 use crate::limits::{Limit, Limits};
-use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -19,7 +19,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, InputError> {
         .and_then(|v| de.end().map(|()| v));
     result.map_err(|e| InputError {
         source_name: None,
-        errors: vec![cx.issue(&e)],
+        errors: vec![cx.issue(&e, text)],
     })
 }
 
@@ -28,7 +28,8 @@ pub(super) struct Cx<'l> {
     /// Where the value being read sits; left pointing at the failure when reading fails.
     pub(super) path: Vec<Seg>,
     pub(super) limits: &'l Limits,
-    /// Set when a limit stopped the read (the parser's own error then only says "stopped").
+    /// Set when a limit or a repeated key stopped the read (the parser's own error then only
+    /// says "stopped").
     refused: Option<InputIssue>,
 }
 
@@ -44,7 +45,7 @@ impl<'l> Cx<'l> {
     /// Refuses the value at the current path for exceeding `limit`.
     pub(super) fn exceed<E: serde::de::Error>(&mut self, limit: Limit, found: Option<u64>) -> E {
         self.refused = Some(self.limits.exceeded(limit, render(&self.path), found));
-        E::custom(LIMIT)
+        E::custom(STOPPED)
     }
 
     /// Refuses text longer than [`Limits::string_chars`] (a key or a value).
@@ -83,41 +84,49 @@ impl<'l> Cx<'l> {
         Ok(())
     }
 
-    /// The issue for a failed read: the limit refused, or the parser's error, located.
-    pub(super) fn issue(&mut self, e: &serde_json::Error) -> InputIssue {
-        let (line, column) = (Some(e.line()), Some(e.column()));
+    /// Refuses the key just read (at the current path) for being given twice in its object.
+    pub(super) fn duplicate<E: serde::de::Error>(&mut self) -> E {
+        let loc = render(&self.path);
+        let key = match self.path.last() {
+            Some(Seg::Key(k)) => super::quote(k).into_owned(),
+            _ => String::new(),
+        };
+        self.refused = Some(InputIssue {
+            msg_zh: format!("字段“{key}”在同一对象中重复出现:每个字段只能给出一次"),
+            msg_en: format!(
+                "the field \"{key}\" is given twice in one object: give each field once"
+            ),
+            loc,
+            line: None,
+            column: None,
+            kind: InputErrorKind::DuplicateKey,
+        });
+        E::custom(STOPPED)
+    }
+
+    /// The issue for a failed read of `text`: the limit or repeated key refused, or the
+    /// parser's error, located (line, and column in characters).
+    pub(super) fn issue(&mut self, e: &serde_json::Error, text: &str) -> InputIssue {
+        let (msg_zh, msg_en, column) =
+            super::words::syntax(text, e.classify(), e.line(), e.column());
+        let (line, column) = (Some(e.line()), Some(column));
         if let Some(mut i) = self.refused.take() {
             (i.line, i.column) = (line, column);
             return i;
         }
-        let raw = e.to_string();
-        // serde_json appends " at line L column C"; keep the message itself.
-        let msg = raw
-            .rsplit_once(" at line ")
-            .map_or(raw.as_str(), |(m, _)| m);
-        let loc = render(&self.path);
-        let (kind, msg_zh, msg_en) = if msg.starts_with(DUPLICATE) {
-            (
-                InputErrorKind::Value,
-                format!("字段{loc}重复出现:每个字段只能给出一次"),
-                format!("field `{loc}` is given twice: give each field once"),
-            )
-        } else {
-            classify(msg, e.is_syntax() || e.is_eof())
-        };
         InputIssue {
-            loc,
+            loc: render(&self.path),
             line,
             column,
-            kind,
+            kind: InputErrorKind::Syntax,
             msg_zh,
             msg_en,
         }
     }
 }
 
-pub(super) const DUPLICATE: &str = "duplicate key";
-const LIMIT: &str = "over a limit";
+/// What a refusal tells the parser (the issue itself is kept in [`Cx`]).
+const STOPPED: &str = "stopped";
 
 /// One value, read at `cx.path`.
 pub(super) struct Node<'c, 'l> {
@@ -188,7 +197,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                 return Err(self.cx.exceed(Limit::StringChars, Some(n)));
             }
             if dup {
-                return Err(A::Error::custom(DUPLICATE));
+                return Err(self.cx.duplicate());
             }
             let v = map.next_value_seed(Node { cx: self.cx })?;
             if let Some(Seg::Key(key)) = self.cx.path.pop() {
@@ -221,8 +230,13 @@ mod tests {
         .unwrap_err();
         let i = &e.errors[0];
         assert_eq!(i.loc, "schools[0].id");
-        assert_eq!((i.line, i.kind), (Some(2), InputErrorKind::Value));
+        assert_eq!((i.line, i.kind), (Some(2), InputErrorKind::DuplicateKey));
         assert!(i.msg_en.contains("given twice"), "{}", i.msg_en);
+        assert!(
+            i.msg_zh.contains("“id”在同一对象中重复出现"),
+            "{}",
+            i.msg_zh
+        );
     }
 
     #[test]

@@ -34,8 +34,8 @@ impl Check {
         let e = |e: crate::input::de::Error| {
             let at = crate::input::locate::render(&e.path);
             match at.as_str() {
-                "" => format!("check of kind `{kind}`: {}", e.message),
-                _ => format!("check of kind `{kind}`, at `{at}`: {}", e.message),
+                "" => format!("check of kind `{kind}`: {}", e.message()),
+                _ => format!("check of kind `{kind}`, at `{at}`: {}", e.message()),
             }
         };
         match Check::read(&kind, v) {

@@ -421,7 +421,11 @@ pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellErr
                             return Ok(Some(Value::String(dt.to_rfc3339())));
                         }
                     }
-                    let (date, rest) = date_parts(t).ok_or_else(bad)?;
+                    // A day that does not exist (30 February) is said as such.
+                    let (date, rest) = date_parts(t).ok_or_else(|| {
+                        crate::input::words::impossible_date(t)
+                            .map_or_else(bad, |(zh, en)| err(InputErrorKind::Value, zh, en))
+                    })?;
                     if want_time {
                         let time = time_part(rest).ok_or_else(|| {
                             if trim(rest).is_empty() {

@@ -186,15 +186,14 @@ impl Builder {
                 Err(e) => e,
             };
             let path = crate::input::locate::render(&e.path);
-            let msg = e.message;
+            let missing = e.missing_field();
             let prefix = format!("{}[0]", kind.as_str());
             let mut field = path
                 .strip_prefix(&prefix)
                 .unwrap_or("")
                 .trim_start_matches('.')
                 .to_string();
-            if let Some(m) = msg.strip_prefix("missing field `") {
-                let f = m.trim_end_matches('`');
+            if let Some(f) = missing {
                 field = if field.is_empty() {
                     f.to_string()
                 } else {
@@ -210,18 +209,19 @@ impl Builder {
             let required = spec
                 .and_then(|s| s.column_of_path(&field).and_then(|i| s.columns.get(i)))
                 .is_none_or(|c| c.required)
-                || msg.starts_with("missing field");
-            let (kind_e, zh, en) = if msg.starts_with("missing field") {
+                || missing.is_some();
+            let (kind_e, zh, en) = if missing.is_some() {
                 (
                     InputErrorKind::Missing,
                     format!("{label_zh}:必填,不能为空;本行未读入"),
                     format!("{label_en}: required, may not be blank; this row was not read"),
                 )
             } else {
+                let (zh, en) = e.problem.words(None);
                 (
-                    InputErrorKind::Value,
-                    format!("{label_zh}:取值无效({msg})"),
-                    format!("{label_en}: invalid value ({msg})"),
+                    e.problem.kind(),
+                    format!("{label_zh}:{zh}"),
+                    format!("{label_en}: {en}"),
                 )
             };
             self.issues.push(CellIssue {

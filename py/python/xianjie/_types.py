@@ -73,6 +73,7 @@ InputErrorKind = Union[
     Literal["value"],
     Literal["missing"],
     Literal["unknown_field"],
+    Literal["duplicate_key"],
     Literal["io"],
     Literal["limit"],
 ]
