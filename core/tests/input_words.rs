@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Input errors in the user's words: every bad input gets its stable type, its place, and a
 //! Chinese message with no English identifiers and no serde or Rust jargon (issue 11, item 4).
 
