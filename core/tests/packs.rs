@@ -1,6 +1,7 @@
 //! Loading a pack validates it; every error names the place and what was expected.
 
 use std::collections::BTreeMap;
+use xianjie::rules::{CheckError, PackErrorKind};
 use xianjie::{Checker, Options, Pack};
 
 const HEAD: &str = r#"
@@ -50,7 +51,24 @@ fn unknown_kind_is_located() {
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
     assert_eq!(e.origin, "demo.toml");
     assert!(e.line.is_some(), "{e}");
-    assert!(e.message.contains("telepathy"), "{e}");
+    // Typed even through the TOML reader.
+    match &e.kind {
+        PackErrorKind::Check {
+            error: CheckError::UnknownKind { kind, known },
+        } => {
+            assert_eq!(kind, "telepathy");
+            assert_eq!(known.len(), xianjie::rules::Check::KINDS.len());
+            assert!(known.iter().any(|k| k == "threshold"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(e.type_name(), "check");
+    assert!(e.to_string().contains("telepathy"), "{e}");
+    assert!(
+        e.message().zh.contains("没有“telepathy”这种检查"),
+        "{}",
+        e.message().zh
+    );
 }
 
 #[test]
@@ -61,24 +79,45 @@ fn unknown_field_is_named_with_the_known_ones() {
         e.loc.contains("rules[0] (demo-2024/meetings).checks[0]"),
         "{e}"
     );
-    assert!(
-        e.message.contains("no field `meeting`") && e.message.contains("meetings"),
-        "{e}"
-    );
+    match &e.kind {
+        PackErrorKind::Check {
+            error:
+                CheckError::UnknownField {
+                    entity,
+                    field,
+                    known,
+                },
+        } => {
+            assert_eq!(entity.as_str(), "semester_activities");
+            assert_eq!(field, "meeting");
+            assert!(known.iter().any(|k| k == "meetings"), "{known:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("no field `meeting`"), "{e}");
 }
 
 #[test]
 fn bad_parameter_is_refused() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = \"two\"\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("exact number"), "{e}");
+    match &e.kind {
+        PackErrorKind::Check {
+            error: CheckError::Param { kind, at, detail },
+        } => {
+            assert_eq!((kind.as_str(), at.as_str()), ("threshold", "min"));
+            assert!(detail.contains("exact number"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
 fn a_float_threshold_is_refused_so_it_stays_exact() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = 0.1\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("binary float"), "{e}");
+    assert!(e.to_string().contains("binary float"), "{e}");
+    assert_eq!(e.type_name(), "check");
 }
 
 #[test]
@@ -86,24 +125,37 @@ fn duplicate_id_is_refused() {
     let one = rule(GOOD_CHECK);
     let dup = one.clone() + &one[one.find("[[rules]]").unwrap()..];
     let e = Pack::from_toml_str(&dup, "demo.toml").unwrap_err();
-    assert!(
-        e.message.contains("duplicate rule id demo-2024/meetings"),
-        "{e}"
+    assert_eq!(
+        e.kind,
+        PackErrorKind::DuplicateRuleId {
+            id: "demo-2024/meetings".into(),
+            first: "demo-2024".into(),
+            second: "demo-2024".into(),
+        }
     );
+    assert_eq!(e.loc, "rules[1] (demo-2024/meetings)");
 }
 
 #[test]
 fn rule_id_must_carry_the_pack_prefix() {
     let text = rule(GOOD_CHECK).replace("demo-2024/meetings", "other/meetings");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("demo-2024/<slug>"), "{e}");
+    assert_eq!(
+        e.kind,
+        PackErrorKind::RuleId {
+            id: "other/meetings".into(),
+            pack: "demo-2024".into(),
+        }
+    );
+    assert!(e.to_string().contains("demo-2024/<slug>"), "{e}");
 }
 
 #[test]
 fn unknown_key_in_a_rule_is_refused() {
     let text = rule(&format!("colour = \"red\"\n{GOOD_CHECK}"));
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("colour"), "{e}");
+    assert_eq!(e.type_name(), "syntax");
+    assert!(e.to_string().contains("colour"), "{e}");
 }
 
 #[test]
@@ -146,7 +198,19 @@ fn parameters_override_and_are_validated() {
         params,
         ..Default::default()
     };
-    assert!(Checker::new(&opts).unwrap_err().message.contains("lots"));
+    let e = Checker::new(&opts).unwrap_err();
+    assert_eq!(e.origin, "parameter demo-2024/meetings.min");
+    match &e.kind {
+        PackErrorKind::ParamValue {
+            name,
+            value,
+            error: CheckError::Param { kind, at, .. },
+        } => {
+            assert_eq!((name.as_str(), value.as_str()), ("min", "lots"));
+            assert_eq!((kind.as_str(), at.as_str()), ("threshold", "min"));
+        }
+        other => panic!("{other:?}"),
+    }
 
     let mut bad = BTreeMap::new();
     bad.insert("demo-2024/meetings.colour".to_string(), "red".to_string());
@@ -155,10 +219,13 @@ fn parameters_override_and_are_validated() {
         params: bad,
         ..Default::default()
     };
-    assert!(Checker::new(&opts)
-        .unwrap_err()
-        .message
-        .contains("no parameter `colour`"));
+    assert_eq!(
+        Checker::new(&opts).unwrap_err().kind,
+        PackErrorKind::UnknownParam {
+            rule: "demo-2024/meetings".into(),
+            name: "colour".into(),
+        }
+    );
 
     let mut stray = BTreeMap::new();
     stray.insert("nowhere/rule.x".to_string(), "1".to_string());
@@ -167,9 +234,12 @@ fn parameters_override_and_are_validated() {
         params: stray,
         ..Default::default()
     };
-    assert!(
-        Checker::new(&opts).is_err(),
-        "a parameter naming no rule in use is an error, not ignored"
+    // A parameter naming no rule in use is an error, not ignored.
+    assert_eq!(
+        Checker::new(&opts).unwrap_err().kind,
+        PackErrorKind::UnknownRule {
+            key: "nowhere/rule.x".into(),
+        }
     );
 }
 
@@ -214,10 +284,11 @@ fn a_user_pack_reusing_a_builtin_id_is_refused_naming_both() {
         let e = Checker::new(&opts).unwrap_err();
         assert_eq!(e.origin, "pack bj-3p2-2024");
         assert_eq!(e.loc, "id");
-        assert!(
-            e.message.contains("built-in pack \"bj-3p2-2024\""),
-            "{}",
-            e.message
+        assert_eq!(
+            e.kind,
+            PackErrorKind::ReservedPackId {
+                id: "bj-3p2-2024".into(),
+            }
         );
     }
 }
@@ -230,7 +301,12 @@ fn two_user_packs_with_one_id_or_one_rule_id_are_refused() {
         ..Default::default()
     };
     let e = Checker::new(&opts).unwrap_err();
-    assert!(e.message.contains("two packs"), "{}", e.message);
+    assert_eq!(
+        e.kind,
+        PackErrorKind::DuplicatePackId {
+            id: "demo-2024".into(),
+        }
+    );
 }
 
 #[test]

@@ -90,7 +90,7 @@ impl Bound {
         }
     }
     /// Checks the flag name.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::rules::CheckError> {
         match self {
             Bound::Fixed(_) => Ok(()),
             Bound::BySchoolFlag(b)
@@ -98,10 +98,10 @@ impl Bound {
             {
                 Ok(())
             }
-            Bound::BySchoolFlag(b) => Err(format!(
-                "unknown school flag `{}`; known: national_key, independent",
-                b.flag
-            )),
+            Bound::BySchoolFlag(b) => Err(crate::rules::CheckError::UnknownFlag {
+                flag: b.flag.clone(),
+                known: vec!["national_key".into(), "independent".into()],
+            }),
         }
     }
 }
