@@ -330,3 +330,162 @@ fn a_params_document_with_a_repeated_key_is_refused() {
     let locs: Vec<&str> = e.errors.iter().map(|i| i.loc.as_str()).collect();
     assert_eq!(locs, ["a.b", "e.f"]);
 }
+
+/// The typed error of loading a pack whose one check is `check` (TOML body of `[[rules.checks]]`).
+fn check_error(check: &str) -> CheckError {
+    let e =
+        Pack::from_toml_str(&rule(&format!("[[rules.checks]]\n{check}")), "demo.toml").unwrap_err();
+    match e.kind {
+        PackErrorKind::Check { error } => error,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn check_validation_errors_are_typed() {
+    let act = "entity = \"semester_activities\"\n";
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"threshold\"\n{act}field = \"meetings\"\n"
+        )),
+        CheckError::NeedsOneOf {
+            params: vec!["min".into(), "max".into()]
+        }
+    );
+    match check_error(&format!(
+        "kind = \"threshold\"\n{act}field = \"project\"\nmin = \"1\"\n"
+    )) {
+        CheckError::FieldKind {
+            entity,
+            field,
+            found,
+            wanted,
+        } => {
+            assert_eq!(entity.as_str(), "semester_activities");
+            assert_eq!(field, "project");
+            assert_eq!(found.name(), "text");
+            let w: Vec<&str> = wanted.iter().map(|k| k.name()).collect();
+            assert_eq!(w, ["integer", "decimal"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"group_count\"\n{act}group_by = []\nmax = \"3\"\n"
+        )),
+        CheckError::Empty {
+            param: "group_by".into()
+        }
+    );
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"threshold\"\n{act}field = \"meetings\"\nmin = {{ school_field = \"project\", flag = \"famous\", if_true = \"3\", if_false = \"2\" }}\n"
+        )),
+        CheckError::UnknownFlag {
+            flag: "famous".into(),
+            known: vec!["national_key".into(), "independent".into()]
+        }
+    );
+    assert_eq!(
+        check_error("kind = \"any_of\"\nentity = \"students\"\nfields = [\"certificates.senior_worker\"]\nmin = 2\n"),
+        CheckError::OutOfRange {
+            param: "min".into(),
+            found: "2".into(),
+            min: Some("1".into()),
+            max: Some("1".into()),
+        }
+    );
+}
+
+#[test]
+fn pack_errors_serialize_with_a_type_tag_and_typed_fields() {
+    let e = Checker::builtin(&["nope".into()], &BTreeMap::new()).unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "unknown_pack");
+    assert_eq!(v["id"], "nope");
+    assert!(v["known"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k == "bj-3p2-2024"));
+    assert_eq!(v["origin"], "pack nope");
+    assert_eq!(v["loc"], "");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown pack \"nope\""));
+    assert!(v["msg_zh"]
+        .as_str()
+        .unwrap()
+        .starts_with("没有标识为“nope”的内置规则包"));
+    assert_eq!(v["msg_en"], v["message"]);
+
+    // A check error nests its own tagged error.
+    let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meeting\"\nmin = \"2\"\n");
+    let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "check");
+    assert_eq!(v["error"]["type"], "unknown_field");
+    assert_eq!(v["error"]["entity"], "semester_activities");
+    assert_eq!(v["error"]["field"], "meeting");
+    let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"project\"\nmin = \"2\"\n");
+    let v = serde_json::to_value(Pack::from_toml_str(&text, "demo.toml").unwrap_err()).unwrap();
+    assert_eq!(v["error"]["found"], "text");
+    assert_eq!(
+        v["error"]["wanted"],
+        serde_json::json!(["integer", "decimal"])
+    );
+
+    // Dates stay dates.
+    let text = rule(GOOD_CHECK).replace(
+        "severity = \"error\"",
+        "severity = \"error\"\neffective_from = \"2025-03-01\"\neffective_until = \"2024-01-01\"",
+    );
+    let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "effective_dates");
+    assert_eq!(v["from"], "2025-03-01");
+    assert_eq!(v["until"], "2024-01-01");
+    assert_eq!(
+        e.message().zh,
+        "生效日期2025年3月1日晚于失效日期2024年1月1日"
+    );
+}
+
+/// Core errors are read in Python and JavaScript too: no command-line flag in them (the CLI
+/// adds its own).
+#[test]
+fn no_core_error_names_a_cli_flag() {
+    let p = Pack::from_toml_str(&rule(GOOD_CHECK), "demo.toml").unwrap();
+    let with = |params: &[(&str, &str)]| Options {
+        extra_packs: vec![p.clone()],
+        params: params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        ..Default::default()
+    };
+    let errors = [
+        Checker::builtin(&["nope".into()], &BTreeMap::new()).unwrap_err(),
+        Checker::new(&with(&[("nowhere/rule.x", "1")])).unwrap_err(),
+        Checker::new(&with(&[("demo-2024/meetings.min", "lots")])).unwrap_err(),
+        Checker::new(&with(&[("demo-2024/meetings.colour", "red")])).unwrap_err(),
+        Checker::new(&Options {
+            extra_packs: vec![p.clone(), p.clone()],
+            ..Default::default()
+        })
+        .unwrap_err(),
+        Checker::new(&Options {
+            extra_packs: vec![impostor()],
+            ..Default::default()
+        })
+        .unwrap_err(),
+        Pack::from_toml_str("id = 1", "x.toml").unwrap_err(),
+    ];
+    for e in &errors {
+        let m = e.message();
+        for text in [e.to_string(), m.zh, m.en, serde_json::to_string(e).unwrap()] {
+            assert!(!text.contains("--"), "{text}");
+        }
+    }
+}
