@@ -14,7 +14,7 @@ use streams::{out, out_json, quoted, read_bounded, say};
 use xianjie::finding::Lang;
 use xianjie::input::InputError;
 use xianjie::limits::Limits;
-use xianjie::rules::{builtin, builtin_packs, find_rule, Pack};
+use xianjie::rules::{builtin, builtin_packs, find_rule, Pack, PackError, PackErrorKind};
 use xianjie::table::{CellIssue, Origin, ReadOptions};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
@@ -202,6 +202,41 @@ enum Cmd {
 /// keys, values): it is escaped when printed ([`say`]).
 struct Unusable(String);
 
+impl From<PackError> for Unusable {
+    /// The core names packs and parameters, never the command line: the flag that brought the
+    /// faulty one in is said here.
+    fn from(e: PackError) -> Self {
+        let limits = Limits::default();
+        let flagged = |flag: &str, what: &str| {
+            Unusable(format!("{flag} {}: {}", quoted(&limits, what), e.kind))
+        };
+        match &e.kind {
+            PackErrorKind::UnknownPack { id, .. } => flagged("--pack", id),
+            PackErrorKind::UnknownRule { key } | PackErrorKind::ParamValue { key, .. } => {
+                flagged("--param", key)
+            }
+            PackErrorKind::UnknownParam { rule, name } => {
+                flagged("--param", &format!("{rule}.{name}"))
+            }
+            _ => Unusable(e.to_string()),
+        }
+    }
+}
+
+/// `--pack ID` naming no built-in pack.
+fn unknown_pack(id: &str) -> Unusable {
+    Unusable::from(PackError::new(
+        format!("pack {id}"),
+        PackErrorKind::UnknownPack {
+            id: id.to_string(),
+            known: xianjie::rules::builtin_ids()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        },
+    ))
+}
+
 impl From<InputError> for Unusable {
     fn from(e: InputError) -> Self {
         Unusable(e.to_string())
@@ -349,8 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let lang = Lang::from(lang);
             let limits = limits.limits()?;
-            let checker = Checker::new(&options(&packs, lang, &limits)?)
-                .map_err(|e| Unusable(e.to_string()))?;
+            let checker = Checker::new(&options(&packs, lang, &limits)?).map_err(Unusable::from)?;
             let ropts = tables::read_options(entity.as_deref(), year, &limits)?;
             if let (Some(n), [file]) = (batch_size, files.as_slice()) {
                 let mut failed = None;
@@ -401,13 +435,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Cmd::Rules { pack, format, lang } => {
             let packs: Vec<&Pack> = match &pack {
-                Some(id) => vec![builtin(id).ok_or_else(|| {
-                    Unusable(format!(
-                        "unknown pack {:?}; built-in packs: {}",
-                        Limits::default().quote(id),
-                        xianjie::rules::builtin_ids().join(", ")
-                    ))
-                })?],
+                Some(id) => vec![builtin(id).ok_or_else(|| unknown_pack(id))?],
                 None => builtin_packs().iter().collect(),
             };
             match format {
@@ -456,15 +484,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 packs
                     .iter()
-                    .map(|id| {
-                        builtin(id).ok_or_else(|| {
-                            Unusable(format!(
-                                "unknown pack {:?}; built-in packs: {}",
-                                Limits::default().quote(id),
-                                xianjie::rules::builtin_ids().join(", ")
-                            ))
-                        })
-                    })
+                    .map(|id| builtin(id).ok_or_else(|| unknown_pack(id)))
                     .collect::<Result<_, _>>()?
             };
             let bytes = xianjie::table::template(&chosen).map_err(|e| Unusable(e.to_string()))?;
@@ -481,8 +501,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out: out_file,
         } => {
             let limits = limits.limits()?;
-            let checker = Checker::new(&options(&packs, Lang::Zh, &limits)?)
-                .map_err(|e| Unusable(e.to_string()))?;
+            let checker =
+                Checker::new(&options(&packs, Lang::Zh, &limits)?).map_err(Unusable::from)?;
             let ropts = tables::read_options(None, year, &limits)?;
             let (tabular, json): (Vec<&Path>, Vec<&Path>) = files
                 .iter()

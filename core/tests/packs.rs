@@ -202,11 +202,12 @@ fn parameters_override_and_are_validated() {
     assert_eq!(e.origin, "parameter demo-2024/meetings.min");
     match &e.kind {
         PackErrorKind::ParamValue {
-            name,
+            key,
             value,
             error: CheckError::Param { kind, at, .. },
         } => {
-            assert_eq!((name.as_str(), value.as_str()), ("min", "lots"));
+            assert_eq!(key, "demo-2024/meetings.min");
+            assert_eq!(value, "lots");
             assert_eq!((kind.as_str(), at.as_str()), ("threshold", "min"));
         }
         other => panic!("{other:?}"),

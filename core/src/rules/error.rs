@@ -225,8 +225,8 @@ pub enum PackErrorKind {
     /// A parameter's value does not fit the check it is written into.
     #[error("cannot use {value:?}: {error}")]
     ParamValue {
-        /// The parameter name.
-        name: String,
+        /// The parameter, `<rule id>.<name>`.
+        key: String,
         /// The value given.
         value: String,
         /// What is wrong with the check so changed.

@@ -54,7 +54,7 @@ pub(crate) fn apply(
                 PackError::new(
                     &origin,
                     PackErrorKind::ParamValue {
-                        name: name.to_string(),
+                        key: key.clone(),
                         value: value.clone(),
                         error,
                     },
