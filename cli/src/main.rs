@@ -210,7 +210,7 @@ impl From<PackError> for Unusable {
         let flagged = |flag: &str, what: &str| {
             Unusable(format!("{flag} {}: {}", quoted(&limits, what), e.kind))
         };
-        match &e.kind {
+        match &*e.kind {
             PackErrorKind::UnknownPack { id, .. } => flagged("--pack", id),
             PackErrorKind::UnknownRule { key } | PackErrorKind::ParamValue { key, .. } => {
                 flagged("--param", key)

@@ -52,7 +52,7 @@ fn unknown_kind_is_located() {
     assert_eq!(e.origin, "demo.toml");
     assert!(e.line.is_some(), "{e}");
     // Typed even through the TOML reader.
-    match &e.kind {
+    match &*e.kind {
         PackErrorKind::Check {
             error: CheckError::UnknownKind { kind, known },
         } => {
@@ -79,7 +79,7 @@ fn unknown_field_is_named_with_the_known_ones() {
         e.loc.contains("rules[0] (demo-2024/meetings).checks[0]"),
         "{e}"
     );
-    match &e.kind {
+    match &*e.kind {
         PackErrorKind::Check {
             error:
                 CheckError::UnknownField {
@@ -101,7 +101,7 @@ fn unknown_field_is_named_with_the_known_ones() {
 fn bad_parameter_is_refused() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = \"two\"\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    match &e.kind {
+    match &*e.kind {
         PackErrorKind::Check {
             error: CheckError::Param { kind, at, detail },
         } => {
@@ -126,7 +126,7 @@ fn duplicate_id_is_refused() {
     let dup = one.clone() + &one[one.find("[[rules]]").unwrap()..];
     let e = Pack::from_toml_str(&dup, "demo.toml").unwrap_err();
     assert_eq!(
-        e.kind,
+        *e.kind,
         PackErrorKind::DuplicateRuleId {
             id: "demo-2024/meetings".into(),
             first: "demo-2024".into(),
@@ -141,7 +141,7 @@ fn rule_id_must_carry_the_pack_prefix() {
     let text = rule(GOOD_CHECK).replace("demo-2024/meetings", "other/meetings");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
     assert_eq!(
-        e.kind,
+        *e.kind,
         PackErrorKind::RuleId {
             id: "other/meetings".into(),
             pack: "demo-2024".into(),
@@ -200,7 +200,7 @@ fn parameters_override_and_are_validated() {
     };
     let e = Checker::new(&opts).unwrap_err();
     assert_eq!(e.origin, "parameter demo-2024/meetings.min");
-    match &e.kind {
+    match &*e.kind {
         PackErrorKind::ParamValue {
             key,
             value,
@@ -221,7 +221,7 @@ fn parameters_override_and_are_validated() {
         ..Default::default()
     };
     assert_eq!(
-        Checker::new(&opts).unwrap_err().kind,
+        *Checker::new(&opts).unwrap_err().kind,
         PackErrorKind::UnknownParam {
             rule: "demo-2024/meetings".into(),
             name: "colour".into(),
@@ -237,7 +237,7 @@ fn parameters_override_and_are_validated() {
     };
     // A parameter naming no rule in use is an error, not ignored.
     assert_eq!(
-        Checker::new(&opts).unwrap_err().kind,
+        *Checker::new(&opts).unwrap_err().kind,
         PackErrorKind::UnknownRule {
             key: "nowhere/rule.x".into(),
         }
@@ -286,7 +286,7 @@ fn a_user_pack_reusing_a_builtin_id_is_refused_naming_both() {
         assert_eq!(e.origin, "pack bj-3p2-2024");
         assert_eq!(e.loc, "id");
         assert_eq!(
-            e.kind,
+            *e.kind,
             PackErrorKind::ReservedPackId {
                 id: "bj-3p2-2024".into(),
             }
@@ -303,7 +303,7 @@ fn two_user_packs_with_one_id_or_one_rule_id_are_refused() {
     };
     let e = Checker::new(&opts).unwrap_err();
     assert_eq!(
-        e.kind,
+        *e.kind,
         PackErrorKind::DuplicatePackId {
             id: "demo-2024".into(),
         }
@@ -336,7 +336,7 @@ fn a_params_document_with_a_repeated_key_is_refused() {
 fn check_error(check: &str) -> CheckError {
     let e =
         Pack::from_toml_str(&rule(&format!("[[rules.checks]]\n{check}")), "demo.toml").unwrap_err();
-    match e.kind {
+    match *e.kind {
         PackErrorKind::Check { error } => error,
         other => panic!("{other:?}"),
     }

@@ -37,16 +37,20 @@ pub fn input_error(py: Python<'_>, e: &InputError, located: bool) -> PyErr {
     build().unwrap_or_else(|err| err)
 }
 
-/// `xianjie.PackError`, with origin, line, column, loc and message.
+/// `xianjie.PackError`: origin, line, column, loc and message as before, and the core's typed
+/// error as a dict (its wire form: `type`, typed fields, `msg_zh`, `msg_en`).
 pub fn pack_error(py: Python<'_>, e: &PackError) -> PyErr {
     let build = || -> PyResult<PyErr> {
+        let wire = serde_json::to_string(e).unwrap_or_default();
+        let data = py.import("json")?.call_method1("loads", (wire,))?;
         let exc = class(py, "PackError")?.call1((
             e.to_string(),
             &e.origin,
             e.line,
             e.column,
             &e.loc,
-            &e.message,
+            e.kind.to_string(),
+            data,
         ))?;
         Ok(PyErr::from_value(exc))
     };

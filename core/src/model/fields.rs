@@ -91,7 +91,7 @@ pub mod val {
     }
 }
 
-/// The type of a field, checked when a pack is loaded (named in pack errors as [`ValueKind::name`]).
+/// The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, ….
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub enum ValueKind {
     /// Counts and years.

@@ -86,6 +86,7 @@ thread_local! {
 }
 
 /// Takes the typed error of the last check that could not be read on this thread, if any.
+#[cfg(feature = "toml")]
 pub(crate) fn take_read_error() -> Option<CheckError> {
     READ_ERROR.with(|r| r.take())
 }

@@ -22,8 +22,8 @@ pub struct PackError {
     pub column: Option<usize>,
     /// Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`.
     pub loc: String,
-    /// What is wrong.
-    pub kind: PackErrorKind,
+    /// What is wrong (boxed: an error is rare, and a `Result` carrying it stays small).
+    pub kind: Box<PackErrorKind>,
 }
 
 impl PackError {
@@ -34,7 +34,7 @@ impl PackError {
             line: None,
             column: None,
             loc: String::new(),
-            kind,
+            kind: Box::new(kind),
         }
     }
     /// The same, at `loc`.
@@ -83,7 +83,7 @@ struct Wire<'a> {
     loc: &'a str,
     #[serde(flatten)]
     kind: &'a PackErrorKind,
-    /// What is wrong, in English.
+    /// What is wrong, in English (the same as `msg_en`; kept for earlier callers).
     message: String,
     /// What is wrong, in Chinese.
     msg_zh: String,
@@ -235,7 +235,7 @@ pub enum PackErrorKind {
 }
 
 /// What is wrong with one check of a pack: it cannot be read, or its parameters do not fit the
-/// data model. The loader adds where (see [`PackError`]).
+/// data model. The loader adds where (`PackError`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]

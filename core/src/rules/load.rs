@@ -40,7 +40,7 @@ impl Pack {
                 line,
                 column,
                 loc: String::new(),
-                kind,
+                kind: Box::new(kind),
             }
         })?;
         pack.validate(origin)?;
@@ -127,7 +127,7 @@ impl Pack {
     /// assert_ne!(&with, pack);
     /// let bad = BTreeMap::from([(format!("{id}.colour"), "red".to_string())]);
     /// let e = pack.with_params(&bad).unwrap_err();
-    /// assert!(matches!(&e.kind, xianjie::rules::PackErrorKind::UnknownParam { name, .. } if name == "colour"));
+    /// assert!(matches!(&*e.kind, xianjie::rules::PackErrorKind::UnknownParam { name, .. } if name == "colour"));
     /// ```
     pub fn with_params(&self, params: &BTreeMap<String, String>) -> Result<Pack, PackError> {
         if !super::params::any_for(self, params) {

@@ -70,7 +70,13 @@ class InputError(XianjieError, ValueError):
 
 
 class PackError(XianjieError, ValueError):
-    """A pack id, pack file or parameter could not be used."""
+    """A pack id, pack file or parameter could not be used.
+
+    ``type`` names the kind of error (``unknown_pack``, ``unknown_param``, ``check``, …, as in the
+    core's ``PackError`` JSON Schema); its typed fields are in ``details`` and readable as
+    attributes too (``e.id``, ``e.known``); ``msg_zh`` and ``msg_en`` say it in words."""
+
+    _PLACE = ("origin", "line", "column", "loc", "message", "msg_zh", "msg_en", "type")
 
     def __init__(
         self,
@@ -80,10 +86,25 @@ class PackError(XianjieError, ValueError):
         column: Optional[int],
         loc: str,
         message: str,
+        data: Optional[Dict[str, Any]] = None,
     ) -> None:
         super().__init__(text)
+        data = data or {}
         self.origin = origin
         self.line = line
         self.column = column
         self.loc = loc
         self.message = message
+        self.type: str = data.get("type", "")
+        self.msg_zh: str = data.get("msg_zh", message)
+        self.msg_en: str = data.get("msg_en", message)
+        self.details: Dict[str, Any] = {
+            k: v for k, v in data.items() if k not in self._PLACE
+        }
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called when normal lookup fails: the typed fields of this kind of error.
+        details = self.__dict__.get("details", {})
+        if name in details:
+            return details[name]
+        raise AttributeError(name)
