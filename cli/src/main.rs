@@ -203,14 +203,12 @@ enum Cmd {
 struct Unusable(String);
 
 impl From<PackError> for Unusable {
-    /// The core names packs and parameters, never the command line: the flag that brought the
-    /// faulty one in is said here.
+    /// In both languages, as input errors are. The core names packs and parameters, never the
+    /// command line: the flag that brought the faulty one in is said here.
     fn from(e: PackError) -> Self {
         let limits = Limits::default();
-        let flagged = |flag: &str, what: &str| {
-            Unusable(format!("{flag} {}: {}", quoted(&limits, what), e.kind))
-        };
-        match &*e.kind {
+        let flagged = |flag: &str, what: &str| format!("{flag} {}", quoted(&limits, what));
+        let place = match &*e.kind {
             PackErrorKind::UnknownPack { id, .. } => flagged("--pack", id),
             PackErrorKind::UnknownRule { key } | PackErrorKind::ParamValue { key, .. } => {
                 flagged("--param", key)
@@ -218,8 +216,19 @@ impl From<PackError> for Unusable {
             PackErrorKind::UnknownParam { rule, name } => {
                 flagged("--param", &format!("{rule}.{name}"))
             }
-            _ => Unusable(e.to_string()),
-        }
+            _ => {
+                let mut place = quoted(&limits, &e.origin);
+                if let (Some(l), Some(c)) = (e.line, e.column) {
+                    place += &format!(":{l}:{c}");
+                }
+                if !e.loc.is_empty() {
+                    place += &format!(" at {}", quoted(&limits, &e.loc));
+                }
+                place
+            }
+        };
+        let m = e.message();
+        Unusable(format!("{place}: {} / {}", m.zh, m.en))
     }
 }
 
@@ -344,7 +353,7 @@ fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusabl
     for f in &a.pack_files {
         let name = f.display().to_string();
         let text = read_bounded(f, limits, false)?;
-        extra.push(Pack::from_toml_str(&text, &name).map_err(|e| Unusable(e.to_string()))?);
+        extra.push(Pack::from_toml_str(&text, &name).map_err(Unusable::from)?);
     }
     Ok(Options {
         packs: a.packs.clone(),

@@ -117,7 +117,11 @@ fn pack_errors_name_the_flag() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("--pack nope: unknown pack \"nope\"; built-in packs: "),
+            err.contains("--pack nope: 没有标识为“nope”的内置规则包;内置规则包:"),
+            "{err}"
+        );
+        assert!(
+            err.contains(" / unknown pack \"nope\"; built-in packs: "),
             "{err}"
         );
         assert!(err.contains("bj-3p2-2024"), "{err}");
@@ -135,7 +139,7 @@ fn pack_errors_name_the_flag() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("--param bj-3p2-2024/semester-meetings.colour: rule bj-3p2-2024/semester-meetings has no parameter `colour`"),
+        err.contains("--param bj-3p2-2024/semester-meetings.colour: 规则bj-3p2-2024/semester-meetings没有参数`colour` / rule bj-3p2-2024/semester-meetings has no parameter `colour`"),
         "{err}"
     );
 }
