@@ -1,7 +1,7 @@
 //! Loading a pack validates it; every error names the place and what was expected.
 
 use std::collections::BTreeMap;
-use xianjie::rules::{CheckError, PackErrorKind};
+use xianjie::rules::{CheckError, PackErrorKind, ThresholdError};
 use xianjie::{Checker, Options, Pack};
 
 const HEAD: &str = r#"
@@ -101,15 +101,24 @@ fn unknown_field_is_named_with_the_known_ones() {
 fn bad_parameter_is_refused() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = \"two\"\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    match &*e.kind {
+    assert_eq!(
+        *e.kind,
         PackErrorKind::Check {
-            error: CheckError::Param { kind, at, detail },
-        } => {
-            assert_eq!((kind.as_str(), at.as_str()), ("threshold", "min"));
-            assert!(detail.contains("exact number"), "{detail}");
+            error: CheckError::Threshold {
+                kind: "threshold".into(),
+                at: "min".into(),
+                error: ThresholdError::NotANumber {
+                    found: "two".into()
+                },
+            }
         }
-        other => panic!("{other:?}"),
-    }
+    );
+    assert!(e.to_string().contains("exact number"), "{e}");
+    assert!(
+        e.message().zh.contains("应为精确数值"),
+        "{}",
+        e.message().zh
+    );
 }
 
 #[test]
@@ -117,7 +126,53 @@ fn a_float_threshold_is_refused_so_it_stays_exact() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = 0.1\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
     assert!(e.to_string().contains("binary float"), "{e}");
-    assert_eq!(e.type_name(), "check");
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::Check {
+            error: CheckError::Threshold {
+                kind: "threshold".into(),
+                at: "min".into(),
+                error: ThresholdError::Float {
+                    found: "0.1".into()
+                },
+            }
+        }
+    );
+    // The same through a school-flag bound, and for a negative or rounded number.
+    for (min, error) in [
+        (
+            "{ school_field = \"project\", flag = \"national_key\", if_true = 0.5, if_false = \"2\" }",
+            ThresholdError::Float {
+                found: "0.5".into(),
+            },
+        ),
+        (
+            "\"-1\"",
+            ThresholdError::Negative {
+                found: "-1".into(),
+            },
+        ),
+        (
+            "\"1/0\"",
+            ThresholdError::Denominator {
+                found: "1/0".into(),
+            },
+        ),
+        (
+            "\"0.12345678901234567890123456789012\"",
+            ThresholdError::TooPrecise {
+                found: "0.12345678901234567890123456789012".into(),
+            },
+        ),
+    ] {
+        let text = rule(&format!("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = {min}\n"));
+        match *Pack::from_toml_str(&text, "demo.toml").unwrap_err().kind {
+            PackErrorKind::Check {
+                error: CheckError::Threshold { error: got, .. },
+            } => assert_eq!(got, error),
+            other => panic!("{min}: {other:?}"),
+        }
+    }
 }
 
 #[test]
@@ -204,7 +259,7 @@ fn parameters_override_and_are_validated() {
         PackErrorKind::ParamValue {
             key,
             value,
-            error: CheckError::Param { kind, at, .. },
+            error: CheckError::Threshold { kind, at, .. },
         } => {
             assert_eq!(key, "demo-2024/meetings.min");
             assert_eq!(value, "lots");

@@ -402,6 +402,14 @@ export type CheckError = {
   kind: string;
   type: "param";
 } | {
+  /** Where in the check, e.g. `min`. */
+  at: string;
+  /** What is wrong with the number. */
+  error: ThresholdError;
+  /** The check's kind. */
+  kind: string;
+  type: "threshold";
+} | {
   /** The entity. */
   entity: EntityKind;
   /** The field named. */
@@ -1470,6 +1478,29 @@ export interface Text {
   /** Chinese. */
   zh: string;
 }
+
+/** A threshold (`"15"`, `"6.5"`, `"60%"`, `"1/3"`) that is not an exact, non-negative number. */
+export type ThresholdError = {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "not_a_number";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "too_precise";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "denominator";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "negative";
+} | {
+  /** The number given. */
+  found: string;
+  type: "float";
+};
 
 /** One major's training plan (人才培养方案 / 教学计划) for one entry year. */
 export interface TrainingPlan {

@@ -40,7 +40,9 @@ impl<'de> Deserialize<'de> for Bound {
                 f.write_str("an exact number (\"3\", \"60%\", \"1/3\") or { school_field, flag, if_true, if_false }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bound, E> {
-                v.parse().map(Bound::Fixed).map_err(E::custom)
+                v.parse()
+                    .map(Bound::Fixed)
+                    .map_err(crate::rules::threshold_error)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Bound, E> {
                 self.visit_str(&v.to_string())
@@ -49,9 +51,11 @@ impl<'de> Deserialize<'de> for Bound {
                 self.visit_str(&v.to_string())
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Bound, E> {
-                Err(E::custom(format!(
-                    "{v} is a binary float; write thresholds as strings so they stay exact, e.g. \"{v}\""
-                )))
+                Err(crate::rules::threshold_error(
+                    crate::rules::ThresholdError::Float {
+                        found: v.to_string(),
+                    },
+                ))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Bound, A::Error> {
                 BySchoolFlag::deserialize(serde::de::value::MapAccessDeserializer::new(map))

@@ -114,10 +114,22 @@ impl Check {
             None => return Err(CheckError::MissingKind),
         };
         let v = Value::Object(obj);
-        let e = |e: crate::input::de::Error| CheckError::Param {
-            kind: kind.clone(),
-            at: crate::input::locate::render(&e.path),
-            detail: e.message,
+        // A threshold left over from an earlier read must not be taken for this check's.
+        let _ = super::fraction::take_threshold_error();
+        let e = |e: crate::input::de::Error| {
+            let at = crate::input::locate::render(&e.path);
+            match super::fraction::take_threshold_error() {
+                Some(error) => CheckError::Threshold {
+                    kind: kind.clone(),
+                    at,
+                    error,
+                },
+                None => CheckError::Param {
+                    kind: kind.clone(),
+                    at,
+                    detail: e.message,
+                },
+            }
         };
         Ok(match kind.as_str() {
             "threshold" => Check::Threshold(p(v).map_err(e)?),

@@ -273,6 +273,16 @@ pub enum CheckError {
         /// The reader's account.
         detail: String,
     },
+    /// A threshold of a check of a known kind is not an exact number it can keep.
+    #[error("{}", param_en(kind, at, &error.to_string()))]
+    Threshold {
+        /// The check's kind.
+        kind: String,
+        /// Where in the check, e.g. `min`.
+        at: String,
+        /// What is wrong with the number.
+        error: ThresholdError,
+    },
     /// The entity has no such field.
     #[error("{} has no field `{field}`; known fields: {}", entity.as_str(), known.join(", "))]
     UnknownField {
@@ -403,6 +413,76 @@ pub enum CheckError {
         /// The parameters it does not take.
         params: Vec<String>,
     },
+}
+
+/// A threshold (`"15"`, `"6.5"`, `"60%"`, `"1/3"`) that is not an exact, non-negative number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ThresholdError {
+    /// Not a number in any of the accepted forms.
+    #[error(
+        "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {found:?}"
+    )]
+    NotANumber {
+        /// The text given (abbreviated when long).
+        found: String,
+    },
+    /// More digits than an exact decimal keeps: it would be rounded.
+    #[error("{found:?} has more digits than an exact decimal keeps (28 significant); it would be rounded")]
+    TooPrecise {
+        /// The text given (abbreviated when long).
+        found: String,
+    },
+    /// A fraction whose denominator is not above zero.
+    #[error("denominator must be positive in {found:?}")]
+    Denominator {
+        /// The text given (abbreviated when long).
+        found: String,
+    },
+    /// A negative number.
+    #[error("thresholds are non-negative, found {found:?}")]
+    Negative {
+        /// The text given (abbreviated when long).
+        found: String,
+    },
+    /// A binary floating-point number (TOML `0.1`, JSON `0.1`): not exact.
+    #[error("{found} is a binary float; write thresholds as strings so they stay exact, e.g. \"{found}\"")]
+    Float {
+        /// The number given.
+        found: String,
+    },
+}
+
+impl ThresholdError {
+    /// The wire name (`type`), e.g. `not_a_number`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::NotANumber { .. } => "not_a_number",
+            Self::TooPrecise { .. } => "too_precise",
+            Self::Denominator { .. } => "denominator",
+            Self::Negative { .. } => "negative",
+            Self::Float { .. } => "float",
+        }
+    }
+
+    /// What is wrong, Chinese first, then English: the catalogue of threshold errors.
+    pub fn message(&self) -> Text {
+        let zh = match self {
+            Self::NotANumber { found } => {
+                format!("应为精确数值,如“15”“6.5”“60%”或“1/3”,实际为“{found}”")
+            }
+            Self::TooPrecise { found } => {
+                format!("“{found}”的有效数字超过精确小数能保存的28位,将被舍入,不予接受")
+            }
+            Self::Denominator { found } => format!("“{found}”的分母应大于0"),
+            Self::Negative { found } => format!("阈值不能为负数,实际为“{found}”"),
+            Self::Float { found } => {
+                format!("{found}是二进制浮点数,不精确;请把阈值写成带引号的文本,如\"{found}\"")
+            }
+        };
+        Text::new(zh, self.to_string())
+    }
 }
 
 impl CheckError {
@@ -596,6 +676,7 @@ impl CheckError {
             Self::MissingKind => "missing_kind",
             Self::UnknownKind { .. } => "unknown_kind",
             Self::Param { .. } => "param",
+            Self::Threshold { .. } => "threshold",
             Self::UnknownField { .. } => "unknown_field",
             Self::FieldKind { .. } => "field_kind",
             Self::Empty { .. } => "empty",
@@ -630,6 +711,9 @@ impl CheckError {
             }
             Self::Param { kind, at, detail } => {
                 format!("`{kind}`检查的参数`{at}`无法读取:{detail}")
+            }
+            Self::Threshold { kind, at, error } => {
+                format!("`{kind}`检查的参数`{at}`:{}", error.message().zh)
             }
             Self::UnknownField {
                 entity,
