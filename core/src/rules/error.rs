@@ -156,7 +156,7 @@ pub enum PackErrorKind {
         pack: String,
     },
     /// Two rules with one id, in one pack (`first` = `second`) or in two.
-    #[error("duplicate rule id {id} (in pack {first:?} and in pack {second:?})")]
+    #[error("{}", duplicate_rule_en(id, first, second))]
     DuplicateRuleId {
         /// The rule id.
         id: String,
@@ -565,6 +565,13 @@ fn reserved_rule_en(id: &str, pack: Option<&str>) -> String {
             "rule id {id:?} is the built-in pack {p:?}'s rule {id:?}; give your rule an id of its own"
         ),
         None => format!("rule id {id:?} is a built-in data-integrity rule's"),
+    }
+}
+fn duplicate_rule_en(id: &str, first: &str, second: &str) -> String {
+    if first == second {
+        format!("duplicate rule id {id}")
+    } else {
+        format!("rule id {id:?} is given twice (in pack {first:?} and in pack {second:?})")
     }
 }
 fn param_en(kind: &str, at: &str, detail: &str) -> String {
