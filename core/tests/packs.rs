@@ -545,3 +545,41 @@ fn no_core_error_names_a_cli_flag() {
         }
     }
 }
+
+#[test]
+fn rule_level_errors_are_typed() {
+    let load = |text: String| *Pack::from_toml_str(&text, "demo.toml").unwrap_err().kind;
+    assert_eq!(
+        load(rule(GOOD_CHECK).replace("id = \"demo-2024\"", "id = \"Demo\"")),
+        PackErrorKind::PackId { id: "Demo".into() }
+    );
+    assert_eq!(load(rule("checks = []")), PackErrorKind::NoChecks);
+    assert_eq!(
+        load(rule(GOOD_CHECK).replace("quote = \"每学期至少2次\"", "quote = \" \"")),
+        PackErrorKind::NoQuote
+    );
+    // A rule of the user's taking a built-in data-integrity rule's id.
+    let (integrity, _, _) = xianjie::engine::INTEGRITY_RULES[0];
+    let pack = integrity.split('/').next().unwrap();
+    let text = rule(GOOD_CHECK)
+        .replace("demo-2024/meetings", integrity)
+        .replace("id = \"demo-2024\"", &format!("id = \"{pack}\""));
+    let p = Pack::from_toml_str(&text, "mine.toml").unwrap();
+    let e = Checker::new(&Options {
+        extra_packs: vec![p],
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::ReservedRuleId {
+            id: integrity.into(),
+            pack: None
+        }
+    );
+    assert!(
+        e.message().zh.contains("数据完整性规则"),
+        "{}",
+        e.message().zh
+    );
+}
