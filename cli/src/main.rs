@@ -14,7 +14,7 @@ use streams::{out, out_json, quoted, read_bounded, say};
 use xianjie::finding::Lang;
 use xianjie::input::InputError;
 use xianjie::limits::Limits;
-use xianjie::rules::{builtin, builtin_packs, find_rule, Pack};
+use xianjie::rules::{builtin, builtin_packs, find_rule, Pack, PackError, PackErrorKind};
 use xianjie::table::{CellIssue, Origin, ReadOptions};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
@@ -202,6 +202,50 @@ enum Cmd {
 /// keys, values): it is escaped when printed ([`say`]).
 struct Unusable(String);
 
+impl From<PackError> for Unusable {
+    /// In both languages, as input errors are. The core names packs and parameters, never the
+    /// command line: the flag that brought the faulty one in is said here.
+    fn from(e: PackError) -> Self {
+        let limits = Limits::default();
+        let flagged = |flag: &str, what: &str| format!("{flag} {}", quoted(&limits, what));
+        let place = match &*e.kind {
+            PackErrorKind::UnknownPack { id, .. } => flagged("--pack", id),
+            PackErrorKind::UnknownRule { key } | PackErrorKind::ParamValue { key, .. } => {
+                flagged("--param", key)
+            }
+            PackErrorKind::UnknownParam { rule, name } => {
+                flagged("--param", &format!("{rule}.{name}"))
+            }
+            _ => {
+                let mut place = quoted(&limits, &e.origin);
+                if let (Some(l), Some(c)) = (e.line, e.column) {
+                    place += &format!(":{l}:{c}");
+                }
+                if !e.loc.is_empty() {
+                    place += &format!(" at {}", quoted(&limits, &e.loc));
+                }
+                place
+            }
+        };
+        let m = e.message();
+        Unusable(format!("{place}: {} / {}", m.zh, m.en))
+    }
+}
+
+/// `--pack ID` naming no built-in pack.
+fn unknown_pack(id: &str) -> Unusable {
+    Unusable::from(PackError::new(
+        format!("pack {id}"),
+        PackErrorKind::UnknownPack {
+            id: id.to_string(),
+            known: xianjie::rules::builtin_ids()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        },
+    ))
+}
+
 impl From<InputError> for Unusable {
     fn from(e: InputError) -> Self {
         Unusable(e.to_string())
@@ -309,7 +353,7 @@ fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusabl
     for f in &a.pack_files {
         let name = f.display().to_string();
         let text = read_bounded(f, limits, false)?;
-        extra.push(Pack::from_toml_str(&text, &name).map_err(|e| Unusable(e.to_string()))?);
+        extra.push(Pack::from_toml_str(&text, &name).map_err(Unusable::from)?);
     }
     Ok(Options {
         packs: a.packs.clone(),
@@ -349,8 +393,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let lang = Lang::from(lang);
             let limits = limits.limits()?;
-            let checker = Checker::new(&options(&packs, lang, &limits)?)
-                .map_err(|e| Unusable(e.to_string()))?;
+            let checker = Checker::new(&options(&packs, lang, &limits)?).map_err(Unusable::from)?;
             let ropts = tables::read_options(entity.as_deref(), year, &limits)?;
             if let (Some(n), [file]) = (batch_size, files.as_slice()) {
                 let mut failed = None;
@@ -401,13 +444,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Cmd::Rules { pack, format, lang } => {
             let packs: Vec<&Pack> = match &pack {
-                Some(id) => vec![builtin(id).ok_or_else(|| {
-                    Unusable(format!(
-                        "unknown pack {:?}; built-in packs: {}",
-                        Limits::default().quote(id),
-                        xianjie::rules::builtin_ids().join(", ")
-                    ))
-                })?],
+                Some(id) => vec![builtin(id).ok_or_else(|| unknown_pack(id))?],
                 None => builtin_packs().iter().collect(),
             };
             match format {
@@ -456,15 +493,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 packs
                     .iter()
-                    .map(|id| {
-                        builtin(id).ok_or_else(|| {
-                            Unusable(format!(
-                                "unknown pack {:?}; built-in packs: {}",
-                                Limits::default().quote(id),
-                                xianjie::rules::builtin_ids().join(", ")
-                            ))
-                        })
-                    })
+                    .map(|id| builtin(id).ok_or_else(|| unknown_pack(id)))
                     .collect::<Result<_, _>>()?
             };
             let bytes = xianjie::table::template(&chosen).map_err(|e| Unusable(e.to_string()))?;
@@ -481,8 +510,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out: out_file,
         } => {
             let limits = limits.limits()?;
-            let checker = Checker::new(&options(&packs, Lang::Zh, &limits)?)
-                .map_err(|e| Unusable(e.to_string()))?;
+            let checker =
+                Checker::new(&options(&packs, Lang::Zh, &limits)?).map_err(Unusable::from)?;
             let ropts = tables::read_options(None, year, &limits)?;
             let (tabular, json): (Vec<&Path>, Vec<&Path>) = files
                 .iter()

@@ -108,6 +108,46 @@ fn unknown_rule_pack_and_param_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// The core's pack errors name no flag (Python and JavaScript read them too); the command says
+/// which of its flags brought the faulty pack or parameter in.
+#[test]
+fn pack_errors_name_the_flag() {
+    let f = tmp("flags.json", "{}");
+    for args in [
+        vec!["check", f.as_str(), "--pack", "nope"],
+        vec!["rules", "--pack", "nope"],
+    ] {
+        let out = xianjie(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--pack nope: 没有标识为“nope”的内置规则包;内置规则包:"),
+            "{err}"
+        );
+        assert!(
+            err.contains(" / unknown pack \"nope\"; built-in packs: "),
+            "{err}"
+        );
+        assert!(err.contains("bj-3p2-2024"), "{err}");
+    }
+    let out = xianjie(&["check", &f, "--param", "nowhere/rule.x=1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--param nowhere/rule.x: "), "{err}");
+    let out = xianjie(&[
+        "check",
+        &f,
+        "--param",
+        "bj-3p2-2024/semester-meetings.colour=red",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--param bj-3p2-2024/semester-meetings.colour: 规则bj-3p2-2024/semester-meetings没有参数`colour` / rule bj-3p2-2024/semester-meetings has no parameter `colour`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn explain_quotes_the_clause() {
     let out = xianjie(&["explain", "bj-3p2-2024/semester-meetings"]);

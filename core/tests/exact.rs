@@ -201,7 +201,11 @@ fn a_threshold_that_does_not_fit_exactly_is_refused_not_rounded() {
     let e = "1.0000000000000000000000000000000000001"
         .parse::<Fraction>()
         .unwrap_err();
-    assert!(e.contains("rounded"), "{e}");
+    assert!(
+        matches!(e, xianjie::rules::ThresholdError::TooPrecise { .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("rounded"), "{e}");
     assert!("1234567890123456789012345678901234567890/3"
         .parse::<Fraction>()
         .is_err());

@@ -2,6 +2,7 @@
 //! Loading a pack validates it; every error names the place and what was expected.
 
 use std::collections::BTreeMap;
+use xianjie::rules::{CheckError, PackErrorKind, ThresholdError};
 use xianjie::{Checker, Options, Pack};
 
 const HEAD: &str = r#"
@@ -51,7 +52,24 @@ fn unknown_kind_is_located() {
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
     assert_eq!(e.origin, "demo.toml");
     assert!(e.line.is_some(), "{e}");
-    assert!(e.message.contains("telepathy"), "{e}");
+    // Typed even through the TOML reader.
+    match &*e.kind {
+        PackErrorKind::Check {
+            error: CheckError::UnknownKind { kind, known },
+        } => {
+            assert_eq!(kind, "telepathy");
+            assert_eq!(known.len(), xianjie::rules::Check::KINDS.len());
+            assert!(known.iter().any(|k| k == "threshold"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(e.type_name(), "check");
+    assert!(e.to_string().contains("telepathy"), "{e}");
+    assert!(
+        e.message().zh.contains("没有“telepathy”这种检查"),
+        "{}",
+        e.message().zh
+    );
 }
 
 #[test]
@@ -62,24 +80,100 @@ fn unknown_field_is_named_with_the_known_ones() {
         e.loc.contains("rules[0] (demo-2024/meetings).checks[0]"),
         "{e}"
     );
-    assert!(
-        e.message.contains("no field `meeting`") && e.message.contains("meetings"),
-        "{e}"
-    );
+    match &*e.kind {
+        PackErrorKind::Check {
+            error:
+                CheckError::UnknownField {
+                    entity,
+                    field,
+                    known,
+                },
+        } => {
+            assert_eq!(entity.as_str(), "semester_activities");
+            assert_eq!(field, "meeting");
+            assert!(known.iter().any(|k| k == "meetings"), "{known:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("no field `meeting`"), "{e}");
 }
 
 #[test]
 fn bad_parameter_is_refused() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = \"two\"\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("exact number"), "{e}");
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::Check {
+            error: CheckError::Threshold {
+                kind: "threshold".into(),
+                at: "min".into(),
+                error: ThresholdError::NotANumber {
+                    found: "two".into()
+                },
+            }
+        }
+    );
+    assert!(e.to_string().contains("exact number"), "{e}");
+    assert!(
+        e.message().zh.contains("应为精确数值"),
+        "{}",
+        e.message().zh
+    );
 }
 
 #[test]
 fn a_float_threshold_is_refused_so_it_stays_exact() {
     let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = 0.1\n");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("binary float"), "{e}");
+    assert!(e.to_string().contains("binary float"), "{e}");
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::Check {
+            error: CheckError::Threshold {
+                kind: "threshold".into(),
+                at: "min".into(),
+                error: ThresholdError::Float {
+                    found: "0.1".into()
+                },
+            }
+        }
+    );
+    // The same through a school-flag bound, and for a negative or rounded number.
+    for (min, error) in [
+        (
+            "{ school_field = \"project\", flag = \"national_key\", if_true = 0.5, if_false = \"2\" }",
+            ThresholdError::Float {
+                found: "0.5".into(),
+            },
+        ),
+        (
+            "\"-1\"",
+            ThresholdError::Negative {
+                found: "-1".into(),
+            },
+        ),
+        (
+            "\"1/0\"",
+            ThresholdError::Denominator {
+                found: "1/0".into(),
+            },
+        ),
+        (
+            "\"0.12345678901234567890123456789012\"",
+            ThresholdError::TooPrecise {
+                found: "0.12345678901234567890123456789012".into(),
+            },
+        ),
+    ] {
+        let text = rule(&format!("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meetings\"\nmin = {min}\n"));
+        match *Pack::from_toml_str(&text, "demo.toml").unwrap_err().kind {
+            PackErrorKind::Check {
+                error: CheckError::Threshold { error: got, .. },
+            } => assert_eq!(got, error),
+            other => panic!("{min}: {other:?}"),
+        }
+    }
 }
 
 #[test]
@@ -87,24 +181,37 @@ fn duplicate_id_is_refused() {
     let one = rule(GOOD_CHECK);
     let dup = one.clone() + &one[one.find("[[rules]]").unwrap()..];
     let e = Pack::from_toml_str(&dup, "demo.toml").unwrap_err();
-    assert!(
-        e.message.contains("duplicate rule id demo-2024/meetings"),
-        "{e}"
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::DuplicateRuleId {
+            id: "demo-2024/meetings".into(),
+            first: "demo-2024".into(),
+            second: "demo-2024".into(),
+        }
     );
+    assert_eq!(e.loc, "rules[1] (demo-2024/meetings)");
 }
 
 #[test]
 fn rule_id_must_carry_the_pack_prefix() {
     let text = rule(GOOD_CHECK).replace("demo-2024/meetings", "other/meetings");
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("demo-2024/<slug>"), "{e}");
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::RuleId {
+            id: "other/meetings".into(),
+            pack: "demo-2024".into(),
+        }
+    );
+    assert!(e.to_string().contains("demo-2024/<slug>"), "{e}");
 }
 
 #[test]
 fn unknown_key_in_a_rule_is_refused() {
     let text = rule(&format!("colour = \"red\"\n{GOOD_CHECK}"));
     let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
-    assert!(e.message.contains("colour"), "{e}");
+    assert_eq!(e.type_name(), "syntax");
+    assert!(e.to_string().contains("colour"), "{e}");
 }
 
 #[test]
@@ -147,7 +254,20 @@ fn parameters_override_and_are_validated() {
         params,
         ..Default::default()
     };
-    assert!(Checker::new(&opts).unwrap_err().message.contains("lots"));
+    let e = Checker::new(&opts).unwrap_err();
+    assert_eq!(e.origin, "parameter demo-2024/meetings.min");
+    match &*e.kind {
+        PackErrorKind::ParamValue {
+            key,
+            value,
+            error: CheckError::Threshold { kind, at, .. },
+        } => {
+            assert_eq!(key, "demo-2024/meetings.min");
+            assert_eq!(value, "lots");
+            assert_eq!((kind.as_str(), at.as_str()), ("threshold", "min"));
+        }
+        other => panic!("{other:?}"),
+    }
 
     let mut bad = BTreeMap::new();
     bad.insert("demo-2024/meetings.colour".to_string(), "red".to_string());
@@ -156,10 +276,13 @@ fn parameters_override_and_are_validated() {
         params: bad,
         ..Default::default()
     };
-    assert!(Checker::new(&opts)
-        .unwrap_err()
-        .message
-        .contains("no parameter `colour`"));
+    assert_eq!(
+        *Checker::new(&opts).unwrap_err().kind,
+        PackErrorKind::UnknownParam {
+            rule: "demo-2024/meetings".into(),
+            name: "colour".into(),
+        }
+    );
 
     let mut stray = BTreeMap::new();
     stray.insert("nowhere/rule.x".to_string(), "1".to_string());
@@ -168,9 +291,12 @@ fn parameters_override_and_are_validated() {
         params: stray,
         ..Default::default()
     };
-    assert!(
-        Checker::new(&opts).is_err(),
-        "a parameter naming no rule in use is an error, not ignored"
+    // A parameter naming no rule in use is an error, not ignored.
+    assert_eq!(
+        *Checker::new(&opts).unwrap_err().kind,
+        PackErrorKind::UnknownRule {
+            key: "nowhere/rule.x".into(),
+        }
     );
 }
 
@@ -215,10 +341,11 @@ fn a_user_pack_reusing_a_builtin_id_is_refused_naming_both() {
         let e = Checker::new(&opts).unwrap_err();
         assert_eq!(e.origin, "pack bj-3p2-2024");
         assert_eq!(e.loc, "id");
-        assert!(
-            e.message.contains("built-in pack \"bj-3p2-2024\""),
-            "{}",
-            e.message
+        assert_eq!(
+            *e.kind,
+            PackErrorKind::ReservedPackId {
+                id: "bj-3p2-2024".into(),
+            }
         );
     }
 }
@@ -231,7 +358,12 @@ fn two_user_packs_with_one_id_or_one_rule_id_are_refused() {
         ..Default::default()
     };
     let e = Checker::new(&opts).unwrap_err();
-    assert!(e.message.contains("two packs"), "{}", e.message);
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::DuplicatePackId {
+            id: "demo-2024".into(),
+        }
+    );
 }
 
 #[test]
@@ -322,4 +454,201 @@ fn builtin_packs_name_closed_set_values_by_wire_name() {
     assert!(bad.is_empty(), "{bad:?}");
     // principal, party_secretary; higher_bachelor, five_year; higher, secondary.
     assert!(seen >= 6, "{seen}");
+}
+
+/// The typed error of loading a pack whose one check is `check` (TOML body of `[[rules.checks]]`).
+fn check_error(check: &str) -> CheckError {
+    let e =
+        Pack::from_toml_str(&rule(&format!("[[rules.checks]]\n{check}")), "demo.toml").unwrap_err();
+    match *e.kind {
+        PackErrorKind::Check { error } => error,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn check_validation_errors_are_typed() {
+    let act = "entity = \"semester_activities\"\n";
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"threshold\"\n{act}field = \"meetings\"\n"
+        )),
+        CheckError::NeedsOneOf {
+            params: vec!["min".into(), "max".into()]
+        }
+    );
+    match check_error(&format!(
+        "kind = \"threshold\"\n{act}field = \"project\"\nmin = \"1\"\n"
+    )) {
+        CheckError::FieldKind {
+            entity,
+            field,
+            found,
+            wanted,
+        } => {
+            assert_eq!(entity.as_str(), "semester_activities");
+            assert_eq!(field, "project");
+            assert_eq!(found.name(), "text");
+            let w: Vec<&str> = wanted.iter().map(|k| k.name()).collect();
+            assert_eq!(w, ["integer", "decimal"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"group_count\"\n{act}group_by = []\nmax = \"3\"\n"
+        )),
+        CheckError::Empty {
+            param: "group_by".into()
+        }
+    );
+    assert_eq!(
+        check_error(&format!(
+            "kind = \"threshold\"\n{act}field = \"meetings\"\nmin = {{ school_field = \"project\", flag = \"famous\", if_true = \"3\", if_false = \"2\" }}\n"
+        )),
+        CheckError::UnknownFlag {
+            flag: "famous".into(),
+            known: vec!["national_key".into(), "independent".into()]
+        }
+    );
+    assert_eq!(
+        check_error("kind = \"any_of\"\nentity = \"students\"\nfields = [\"certificates.senior_worker\"]\nmin = 2\n"),
+        CheckError::OutOfRange {
+            param: "min".into(),
+            found: "2".into(),
+            min: Some("1".into()),
+            max: Some("1".into()),
+        }
+    );
+}
+
+#[test]
+fn pack_errors_serialize_with_a_type_tag_and_typed_fields() {
+    let e = Checker::builtin(&["nope".into()], &BTreeMap::new()).unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "unknown_pack");
+    assert_eq!(v["id"], "nope");
+    assert!(v["known"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k == "bj-3p2-2024"));
+    assert_eq!(v["origin"], "pack nope");
+    assert_eq!(v["loc"], "");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown pack \"nope\""));
+    assert!(v["msg_zh"]
+        .as_str()
+        .unwrap()
+        .starts_with("没有标识为“nope”的内置规则包"));
+    assert_eq!(v["msg_en"], v["message"]);
+
+    // A check error nests its own tagged error.
+    let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"meeting\"\nmin = \"2\"\n");
+    let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "check");
+    assert_eq!(v["error"]["type"], "unknown_field");
+    assert_eq!(v["error"]["entity"], "semester_activities");
+    assert_eq!(v["error"]["field"], "meeting");
+    let text = rule("[[rules.checks]]\nkind = \"threshold\"\nentity = \"semester_activities\"\nfield = \"project\"\nmin = \"2\"\n");
+    let v = serde_json::to_value(Pack::from_toml_str(&text, "demo.toml").unwrap_err()).unwrap();
+    assert_eq!(v["error"]["found"], "text");
+    assert_eq!(
+        v["error"]["wanted"],
+        serde_json::json!(["integer", "decimal"])
+    );
+
+    // Dates stay dates.
+    let text = rule(GOOD_CHECK).replace(
+        "severity = \"error\"",
+        "severity = \"error\"\neffective_from = \"2025-03-01\"\neffective_until = \"2024-01-01\"",
+    );
+    let e = Pack::from_toml_str(&text, "demo.toml").unwrap_err();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["type"], "effective_dates");
+    assert_eq!(v["from"], "2025-03-01");
+    assert_eq!(v["until"], "2024-01-01");
+    assert_eq!(
+        e.message().zh,
+        "生效日期2025年3月1日晚于失效日期2024年1月1日"
+    );
+}
+
+/// Core errors are read in Python and JavaScript too: no command-line flag in them (the CLI
+/// adds its own).
+#[test]
+fn no_core_error_names_a_cli_flag() {
+    let p = Pack::from_toml_str(&rule(GOOD_CHECK), "demo.toml").unwrap();
+    let with = |params: &[(&str, &str)]| Options {
+        extra_packs: vec![p.clone()],
+        params: params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        ..Default::default()
+    };
+    let errors = [
+        Checker::builtin(&["nope".into()], &BTreeMap::new()).unwrap_err(),
+        Checker::new(&with(&[("nowhere/rule.x", "1")])).unwrap_err(),
+        Checker::new(&with(&[("demo-2024/meetings.min", "lots")])).unwrap_err(),
+        Checker::new(&with(&[("demo-2024/meetings.colour", "red")])).unwrap_err(),
+        Checker::new(&Options {
+            extra_packs: vec![p.clone(), p.clone()],
+            ..Default::default()
+        })
+        .unwrap_err(),
+        Checker::new(&Options {
+            extra_packs: vec![impostor()],
+            ..Default::default()
+        })
+        .unwrap_err(),
+        Pack::from_toml_str("id = 1", "x.toml").unwrap_err(),
+    ];
+    for e in &errors {
+        let m = e.message();
+        for text in [e.to_string(), m.zh, m.en, serde_json::to_string(e).unwrap()] {
+            assert!(!text.contains("--"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn rule_level_errors_are_typed() {
+    let load = |text: String| *Pack::from_toml_str(&text, "demo.toml").unwrap_err().kind;
+    assert_eq!(
+        load(rule(GOOD_CHECK).replace("id = \"demo-2024\"", "id = \"Demo\"")),
+        PackErrorKind::PackId { id: "Demo".into() }
+    );
+    assert_eq!(load(rule("checks = []")), PackErrorKind::NoChecks);
+    assert_eq!(
+        load(rule(GOOD_CHECK).replace("quote = \"每学期至少2次\"", "quote = \" \"")),
+        PackErrorKind::NoQuote
+    );
+    // A rule of the user's taking a built-in data-integrity rule's id.
+    let (integrity, _, _) = xianjie::engine::INTEGRITY_RULES[0];
+    let pack = integrity.split('/').next().unwrap();
+    let text = rule(GOOD_CHECK)
+        .replace("demo-2024/meetings", integrity)
+        .replace("id = \"demo-2024\"", &format!("id = \"{pack}\""));
+    let p = Pack::from_toml_str(&text, "mine.toml").unwrap();
+    let e = Checker::new(&Options {
+        extra_packs: vec![p],
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert_eq!(
+        *e.kind,
+        PackErrorKind::ReservedRuleId {
+            id: integrity.into(),
+            pack: None
+        }
+    );
+    assert!(
+        e.message().zh.contains("数据完整性规则"),
+        "{}",
+        e.message().zh
+    );
 }

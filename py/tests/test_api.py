@@ -106,6 +106,13 @@ def test_unknown_pack_is_pack_error() -> None:
     assert isinstance(info.value, xianjie.XianjieError)
     assert isinstance(info.value, ValueError)
     assert "no-such-pack" in info.value.message
+    # Typed: the kind and its fields; no CLI flag in the text.
+    assert info.value.type == "unknown_pack"
+    assert info.value.id == "no-such-pack"
+    assert "bj-3p2-2024" in info.value.known
+    assert info.value.details["known"] == info.value.known
+    assert info.value.msg_zh.startswith("没有标识为“no-such-pack”的内置规则包")
+    assert "--pack" not in str(info.value)
     with pytest.raises(xianjie.PackError):
         xianjie.rules("no-such-pack")
 
@@ -114,6 +121,8 @@ def test_unknown_param_is_pack_error() -> None:
     with pytest.raises(xianjie.PackError) as info:
         xianjie.check({}, params={"nope.x": 1})
     assert info.value.origin == "parameter nope.x"
+    assert info.value.type == "unknown_rule"
+    assert info.value.key == "nope.x"
 
 
 def test_samples() -> None:

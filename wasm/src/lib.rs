@@ -124,7 +124,27 @@ fn input_error(e: InputError) -> JsValue {
 }
 
 fn pack_error(e: PackError) -> JsValue {
-    js_error(&e.to_string(), "PackError", "pack", &e.loc, to_js(&[&e]))
+    let wire = to_js(&e);
+    let err = js_error(
+        &e.to_string(),
+        "PackError",
+        "pack",
+        &e.loc,
+        js_sys::Array::of1(&wire).into(),
+    );
+    // The typed error's own fields on the thrown object too (`type`, `id`, `known`, `msg_zh`, …),
+    // the `Error`'s message aside.
+    if let Ok(keys) = Reflect::own_keys(&wire) {
+        for k in keys
+            .iter()
+            .filter(|k| k.as_string().as_deref() != Some("message"))
+        {
+            if let Ok(v) = Reflect::get(&wire, &k) {
+                let _ = Reflect::set(&err, &k, &v);
+            }
+        }
+    }
+    err
 }
 
 /// Rust value → JS value, through JSON (the documented wire format).

@@ -373,6 +373,142 @@ export type Check = {
   value: Scalar;
 };
 
+/**
+ * What is wrong with one check of a pack: it cannot be read, or its parameters do not fit the
+ * data model. The loader adds where (`PackError`).
+ */
+export type CheckError = {
+  /** What was found, as JSON. */
+  found: string;
+  type: "not_a_table";
+} | {
+  /** What was found, as JSON. */
+  found: string;
+  type: "kind_not_text";
+} | {
+  type: "missing_kind";
+} | {
+  /** The kind given. */
+  kind: string;
+  /** Every kind. */
+  known: string[];
+  type: "unknown_kind";
+} | {
+  /** Where in the check, e.g. `min` (empty for the check itself). */
+  at: string;
+  /** The reader's account. */
+  detail: string;
+  /** The check's kind. */
+  kind: string;
+  type: "param";
+} | {
+  /** Where in the check, e.g. `min`. */
+  at: string;
+  /** What is wrong with the number. */
+  error: ThresholdError;
+  /** The check's kind. */
+  kind: string;
+  type: "threshold";
+} | {
+  /** The entity. */
+  entity: EntityKind;
+  /** The field named. */
+  field: string;
+  /** Its fields. */
+  known: string[];
+  type: "unknown_field";
+} | {
+  /** The entity. */
+  entity: EntityKind;
+  /** The field. */
+  field: string;
+  /** Its type. */
+  found: ValueKind;
+  type: "field_kind";
+  /** The types the check can use. */
+  wanted: ValueKind[];
+} | {
+  /** The parameter. */
+  param: string;
+  type: "empty";
+} | {
+  /** The parameters. */
+  params: string[];
+  type: "needs_one_of";
+} | {
+  /** The parameters. */
+  params: string[];
+  type: "exactly_one_of";
+} | {
+  /** The parameters. */
+  params: string[];
+  type: "at_most_one_of";
+} | {
+  /** The value given. */
+  found: string;
+  /** Greatest allowed value, if any. */
+  max?: string | null;
+  /** Least allowed value, if any. */
+  min?: string | null;
+  /** The parameter. */
+  param: string;
+  type: "out_of_range";
+} | {
+  /** The value given. */
+  found: string;
+  /** The parameter. */
+  param: string;
+  type: "not_whole_number";
+} | {
+  /** The parameter. */
+  param: string;
+  type: "not_positive";
+} | {
+  /** The flag named. */
+  flag: string;
+  /** The flags known. */
+  known: string[];
+  type: "unknown_flag";
+} | {
+  /** The filtered field. */
+  field: string;
+  type: "filter_condition";
+} | {
+  /** The filtered field. */
+  field: string;
+  type: "filter_value";
+  /** The value given, as JSON. */
+  value: string;
+  /** The field's type. */
+  wanted: ValueKind;
+} | {
+  /** The field. */
+  field: string;
+  /** Number of labels (`one_of_zh`). */
+  labels: number;
+  type: "label_count";
+  /** Number of values (`one_of`). */
+  values: number;
+} | {
+  /** The parameter. */
+  param: string;
+  type: "same_values";
+  /** The value given twice. */
+  value: string;
+} | {
+  /** The measure. */
+  measure: string;
+  /** The sets of parameters, any one of which would do. */
+  needs: string[][];
+  type: "measure_needs";
+} | {
+  /** The measure. */
+  measure: string;
+  /** The parameters it does not take. */
+  params: string[];
+  type: "measure_forbids";
+};
+
 /** Options of `check` and `checkField`; every member may be omitted. */
 export interface CheckOptions {
   /** Preferred language of rendered text; findings always carry both `zh` and `en`. */
@@ -983,11 +1119,93 @@ export interface PackError {
   line?: number | null;
   /** Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`. */
   loc: string;
-  /** What is wrong and what was expected. */
+  /** What is wrong, in English (the same as `msg_en`; kept for earlier callers). */
   message: string;
-  /** File name or `builtin:<id>`. */
+  /** What is wrong, in English. */
+  msg_en: string;
+  /** What is wrong, in Chinese. */
+  msg_zh: string;
+  /** File name, `builtin:<id>`, `pack <id>` or `parameter <key>`. */
   origin: string;
-}
+} & ({
+  /** The reader's account. */
+  detail: string;
+  type: "syntax";
+} | {
+  /** The problems. */
+  errors: InputIssue[];
+  type: "input";
+} | {
+  /** What is wrong with it. */
+  error: CheckError;
+  type: "check";
+} | {
+  /** The id given. */
+  id: string;
+  type: "pack_id";
+} | {
+  /** The id given. */
+  id: string;
+  /** The pack's id. */
+  pack: string;
+  type: "rule_id";
+} | {
+  /** The pack giving it first. */
+  first: string;
+  /** The rule id. */
+  id: string;
+  /** The pack giving it again. */
+  second: string;
+  type: "duplicate_rule_id";
+} | {
+  /** The pack id. */
+  id: string;
+  type: "duplicate_pack_id";
+} | {
+  /** The pack id. */
+  id: string;
+  type: "reserved_pack_id";
+} | {
+  /** The rule id. */
+  id: string;
+  /** The built-in pack owning it; absent for a data-integrity rule. */
+  pack?: string | null;
+  type: "reserved_rule_id";
+} | {
+  type: "no_checks";
+} | {
+  type: "no_quote";
+} | {
+  /** `effective_from`. */
+  from: string;
+  type: "effective_dates";
+  /** `effective_until`. */
+  until: string;
+} | {
+  /** The id given. */
+  id: string;
+  /** The built-in pack ids. */
+  known: string[];
+  type: "unknown_pack";
+} | {
+  /** The key given. */
+  key: string;
+  type: "unknown_rule";
+} | {
+  /** The parameter name. */
+  name: string;
+  /** The rule id. */
+  rule: string;
+  type: "unknown_param";
+} | {
+  /** What is wrong with the check so changed. */
+  error: CheckError;
+  /** The parameter, `<rule id>.<name>`. */
+  key: string;
+  type: "param_value";
+  /** The value given. */
+  value: string;
+});
 
 /** A pack used in a run. */
 export interface PackRef {
@@ -1392,6 +1610,29 @@ export interface Text {
   zh: string;
 }
 
+/** A threshold (`"15"`, `"6.5"`, `"60%"`, `"1/3"`) that is not an exact, non-negative number. */
+export type ThresholdError = {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "not_a_number";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "too_precise";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "denominator";
+} | {
+  /** The text given (abbreviated when long). */
+  found: string;
+  type: "negative";
+} | {
+  /** The number given. */
+  found: string;
+  type: "float";
+};
+
 /** One major's training plan (人才培养方案 / 教学计划) for one entry year. */
 export interface TrainingPlan {
   /** The major. */
@@ -1405,6 +1646,9 @@ export interface TrainingPlan {
   /** Entry year the plan applies to. */
   year: number;
 }
+
+/** The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …. */
+export type ValueKind = "integer" | "decimal" | "text" | "timestamp" | "date" | "boolean";
 
 /** Rule-specific words used to build messages: what is counted, its unit, the period, the fix. */
 export interface Wording {
@@ -1439,6 +1683,8 @@ export interface XianjieError extends Error {
   name: "InputError" | "PackError";
   /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */
   code: InputErrorKind | "pack";
+  /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */
+  type?: PackError["type"];
   /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */
   path: string;
   /** Every problem found. */

@@ -86,12 +86,20 @@ test('undefined data is an input error, not a crash', () => {
 test('an unknown pack throws a PackError', () => {
   assert.throws(
     () => xj.check(form(2), { packs: ['no-such-pack'] }),
-    (e) => e instanceof Error && e.name === 'PackError' && e.code === 'pack' && e.errors[0].message.includes('no-such-pack'),
+    (e) =>
+      e instanceof Error && e.name === 'PackError' && e.code === 'pack' && e.errors[0].message.includes('no-such-pack') &&
+      // Typed: the kind and its fields, on the error and in `errors[0]`; no CLI flag in the text.
+      e.type === 'unknown_pack' && e.id === 'no-such-pack' && e.known.includes('bj-3p2-2024') &&
+      e.errors[0].type === 'unknown_pack' && e.msg_zh.startsWith('没有标识为“no-such-pack”的内置规则包') &&
+      !e.message.includes('--pack'),
   );
 });
 
 test('a bad parameter name throws a PackError', () => {
-  assert.throws(() => xj.check(form(2), { params: { 'nope.x': '1' } }), (e) => e.code === 'pack');
+  assert.throws(
+    () => xj.check(form(2), { params: { 'nope.x': '1' } }),
+    (e) => e.code === 'pack' && e.type === 'unknown_rule' && e.key === 'nope.x' && e.origin === 'parameter nope.x',
+  );
 });
 
 test('bad options are located input errors', () => {

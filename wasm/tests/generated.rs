@@ -181,6 +181,8 @@ fn generate() -> String {
          name: \"InputError\" | \"PackError\";\n  \
          /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */\n  \
          code: InputErrorKind | \"pack\";\n  \
+         /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */\n  \
+         type?: PackError[\"type\"];\n  \
          /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */\n  \
          path: string;\n  \
          /** Every problem found. */\n  \

@@ -42,15 +42,22 @@ pub struct AnyOf {
 }
 
 impl Kind for AnyOf {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         if self.fields.is_empty() {
-            return Err("`fields` is empty".into());
+            return Err(super::CheckError::Empty {
+                param: "fields".into(),
+            });
         }
         for f in &self.fields {
             expect_field(self.entity, f, &[ValueKind::Bool])?;
         }
         if self.min == 0 || self.min > self.fields.len() {
-            return Err(format!("`min` must be between 1 and {}", self.fields.len()));
+            return Err(super::CheckError::OutOfRange {
+                param: "min".into(),
+                found: self.min.to_string(),
+                min: Some("1".into()),
+                max: Some(self.fields.len().to_string()),
+            });
         }
         filter::validate_all(&self.filter, self.entity)
     }

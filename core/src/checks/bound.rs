@@ -41,7 +41,9 @@ impl<'de> Deserialize<'de> for Bound {
                 f.write_str("an exact number (\"3\", \"60%\", \"1/3\") or { school_field, flag, if_true, if_false }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bound, E> {
-                v.parse().map(Bound::Fixed).map_err(E::custom)
+                v.parse()
+                    .map(Bound::Fixed)
+                    .map_err(crate::rules::threshold_error)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Bound, E> {
                 self.visit_str(&v.to_string())
@@ -50,9 +52,11 @@ impl<'de> Deserialize<'de> for Bound {
                 self.visit_str(&v.to_string())
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Bound, E> {
-                Err(E::custom(format!(
-                    "{v} is a binary float; write thresholds as strings so they stay exact, e.g. \"{v}\""
-                )))
+                Err(crate::rules::threshold_error(
+                    crate::rules::ThresholdError::Float {
+                        found: v.to_string(),
+                    },
+                ))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Bound, A::Error> {
                 BySchoolFlag::deserialize(serde::de::value::MapAccessDeserializer::new(map))
@@ -95,7 +99,7 @@ impl Bound {
         }
     }
     /// Checks the flag name.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::rules::CheckError> {
         match self {
             Bound::Fixed(_) => Ok(()),
             Bound::BySchoolFlag(b)
@@ -103,10 +107,10 @@ impl Bound {
             {
                 Ok(())
             }
-            Bound::BySchoolFlag(b) => Err(format!(
-                "unknown school flag `{}`; known: national_key, independent",
-                b.flag
-            )),
+            Bound::BySchoolFlag(b) => Err(crate::rules::CheckError::UnknownFlag {
+                flag: b.flag.clone(),
+                known: vec!["national_key".into(), "independent".into()],
+            }),
         }
     }
 }

@@ -33,11 +33,13 @@ pub struct Cap {
 }
 
 impl Kind for Cap {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let n = [ValueKind::Int, ValueKind::Dec];
         expect_field(self.entity, &self.field, &n)?;
         if self.limits.is_empty() {
-            return Err("a cap needs at least one entry in `limits`".into());
+            return Err(super::CheckError::Empty {
+                param: "limits".into(),
+            });
         }
         for l in &self.limits {
             expect_field(self.entity, &l.of, &n)?;

@@ -25,7 +25,7 @@ impl Kind for CatalogName {
     fn needs(&self) -> Option<Table> {
         Some(Table::Catalog)
     }
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.code, &[ValueKind::Text])?;
         expect_field(self.entity, &self.name, &[ValueKind::Text])
     }

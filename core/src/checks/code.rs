@@ -52,7 +52,7 @@ impl Kind for Code {
             Scheme::Uscc => None,
         }
     }
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Text])?;
         if let Some(w) = &self.when_true {
             expect_field(self.entity, w, &[ValueKind::Bool])?;

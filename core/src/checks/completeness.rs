@@ -42,7 +42,7 @@ fn default_key() -> String {
 }
 
 impl Kind for Completeness {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.key, &[ValueKind::Text])?;
         for f in self.filter.keys() {
             expect_field(self.entity, f, &[ValueKind::Text])?;

@@ -50,9 +50,11 @@ pub struct ConsecutiveYears {
 }
 
 impl Kind for ConsecutiveYears {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         if self.group_by.is_empty() {
-            return Err("`group_by` needs at least one field".into());
+            return Err(super::CheckError::Empty {
+                param: "group_by".into(),
+            });
         }
         for g in &self.group_by {
             expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;
@@ -66,17 +68,25 @@ impl Kind for ConsecutiveYears {
         expect_field(self.entity, &self.year, &[ValueKind::Int])?;
         expect_field(self.entity, &self.field, &[ValueKind::Int, ValueKind::Dec])?;
         if self.years < 2 {
-            return Err("`years` must be at least 2".into());
+            return Err(super::CheckError::OutOfRange {
+                param: "years".into(),
+                found: self.years.to_string(),
+                min: Some("2".into()),
+                max: None,
+            });
         }
         if self.class_size.is_some() && self.at_most.is_some() {
-            return Err("give `class_size` or `at_most`, not both".into());
+            return Err(super::CheckError::AtMostOneOf {
+                params: vec!["class_size".into(), "at_most".into()],
+            });
         }
         if let Some(c) = self.class_size {
             let v = c.approx();
             if c.den() != Decimal::ONE || v.fract() != Decimal::ZERO || v < Decimal::ONE {
-                return Err(format!(
-                    "`class_size` must be a whole number of students ≥ 1, found {c}"
-                ));
+                return Err(super::CheckError::NotWholeNumber {
+                    param: "class_size".into(),
+                    found: c.to_string(),
+                });
             }
         }
         Ok(())

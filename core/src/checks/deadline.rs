@@ -26,12 +26,14 @@ pub struct Deadline {
 }
 
 impl Kind for Deadline {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Time])?;
         match (&self.at, &self.year_end_of) {
             (Some(_), None) => Ok(()),
             (None, Some(y)) => expect_field(self.entity, y, &[ValueKind::Int]),
-            _ => Err("a deadline needs exactly one of `at` and `year_end_of`".into()),
+            _ => Err(super::CheckError::ExactlyOneOf {
+                params: vec!["at".into(), "year_end_of".into()],
+            }),
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {

@@ -20,7 +20,7 @@ pub struct Equals {
 }
 
 impl Kind for Equals {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let kinds: &[ValueKind] = match self.value {
             Scalar::Bool(_) => &[ValueKind::Bool],
             Scalar::Int(_) => &[ValueKind::Int, ValueKind::Dec],

@@ -23,7 +23,7 @@ pub struct Exclusion {
 }
 
 impl Kind for Exclusion {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Text])?;
         for g in &self.group_by {
             expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;

@@ -88,7 +88,7 @@ pub struct Filter {
 
 impl Filter {
     /// Checks the field and the literals' types against `entity`.
-    pub fn validate(&self, entity: EntityKind) -> Result<(), String> {
+    pub fn validate(&self, entity: EntityKind) -> Result<(), super::CheckError> {
         let all = [
             ValueKind::Int,
             ValueKind::Dec,
@@ -99,19 +99,19 @@ impl Filter {
         ];
         expect_field(entity, &self.field, &all)?;
         if self.equals.is_none() && self.one_of.is_empty() && self.present.is_none() {
-            return Err(format!(
-                "filter on `{}` needs `equals`, `in` or `present`",
-                self.field
-            ));
+            return Err(super::CheckError::FilterCondition {
+                field: self.field.clone(),
+            });
         }
         let kind = entity.field_kind(&self.field).unwrap_or(ValueKind::Text);
         for s in self.equals.iter().chain(self.one_of.iter()) {
             if !s.fits(kind) {
-                return Err(format!(
-                    "filter value {s:?} does not fit field `{}` ({})",
-                    self.field,
-                    kind.name()
-                ));
+                return Err(super::CheckError::FilterValue {
+                    field: self.field.clone(),
+                    // As written in the pack.
+                    value: serde_json::to_string(s).unwrap_or_default(),
+                    wanted: kind,
+                });
             }
         }
         Ok(())
@@ -119,7 +119,10 @@ impl Filter {
 }
 
 /// Validates a list of filters.
-pub(crate) fn validate_all(filters: &[Filter], entity: EntityKind) -> Result<(), String> {
+pub(crate) fn validate_all(
+    filters: &[Filter],
+    entity: EntityKind,
+) -> Result<(), super::CheckError> {
     filters.iter().try_for_each(|f| f.validate(entity))
 }
 

@@ -29,9 +29,11 @@ pub struct GroupCount {
 }
 
 impl Kind for GroupCount {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         if self.group_by.is_empty() {
-            return Err("`group_by` needs at least one field".into());
+            return Err(super::CheckError::Empty {
+                param: "group_by".into(),
+            });
         }
         for g in &self.group_by {
             expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;
@@ -40,7 +42,9 @@ impl Kind for GroupCount {
             expect_field(self.entity, s, &[ValueKind::Text])?;
         }
         if self.min.is_none() && self.max.is_none() {
-            return Err("a group_count needs `min` or `max`".into());
+            return Err(super::CheckError::NeedsOneOf {
+                params: vec!["min".into(), "max".into()],
+            });
         }
         for b in self.min.iter().chain(self.max.iter()) {
             b.validate()?;

@@ -20,7 +20,7 @@ pub struct Implies {
 }
 
 impl Kind for Implies {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.if_true, &[ValueKind::Bool])?;
         expect_field(self.entity, &self.then_true, &[ValueKind::Bool])
     }

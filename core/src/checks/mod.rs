@@ -97,7 +97,7 @@ check_kinds! {
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo, Text};
 use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
-use crate::rules::{Pack, Rule};
+use crate::rules::{CheckError, Pack, Rule};
 use std::sync::Arc;
 
 /// What a check says about whether it could run.
@@ -112,7 +112,7 @@ pub enum Outcome {
 /// A check kind: validated when its pack loads, then run over a dataset.
 pub(crate) trait Kind {
     /// Checks the parameters against the model; `Err` says what is wrong (the loader adds where).
-    fn validate(&self) -> Result<(), String>;
+    fn validate(&self) -> Result<(), CheckError>;
     /// Runs the check, pushing findings into `cx`.
     fn run(&self, cx: &mut Cx<'_>) -> Outcome;
     /// The reference table the check cannot run without, if any.
@@ -244,22 +244,15 @@ pub(crate) fn expect_field(
     entity: EntityKind,
     name: &str,
     want: &[ValueKind],
-) -> Result<(), String> {
+) -> Result<(), CheckError> {
     match entity.field_kind(name) {
-        None => Err(format!(
-            "{} has no field `{name}`; known fields: {}",
-            entity.as_str(),
-            entity.field_names().join(", ")
-        )),
-        Some(k) if !want.contains(&k) => Err(format!(
-            "field `{}.{name}` is {}, this check needs {}",
-            entity.as_str(),
-            k.name(),
-            want.iter()
-                .map(|k| k.name())
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )),
+        None => Err(CheckError::unknown_field(entity, name)),
+        Some(k) if !want.contains(&k) => Err(CheckError::FieldKind {
+            entity,
+            field: name.to_string(),
+            found: k,
+            wanted: want.to_vec(),
+        }),
         Some(_) => Ok(()),
     }
 }

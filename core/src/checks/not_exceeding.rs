@@ -19,7 +19,7 @@ pub struct NotExceeding {
 }
 
 impl Kind for NotExceeding {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let n = [ValueKind::Int, ValueKind::Dec];
         expect_field(self.entity, &self.field, &n)?;
         expect_field(self.entity, &self.limit_field, &n)

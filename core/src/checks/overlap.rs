@@ -59,7 +59,7 @@ pub struct Overlap {
 }
 
 impl Kind for Overlap {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let keyish = [ValueKind::Text, ValueKind::Int];
         expect_field(self.entity, &self.key, &keyish)?;
         expect_field(self.entity, &self.split, &[ValueKind::Text])?;
@@ -70,7 +70,10 @@ impl Kind for Overlap {
             expect_field(self.entity, f, &[ValueKind::Text])?;
         }
         if self.between[0].value == self.between[1].value {
-            return Err("`between` needs two different values".into());
+            return Err(super::CheckError::SameValues {
+                param: "between".into(),
+                value: self.between[0].value.clone(),
+            });
         }
         filter::validate_all(&self.filter, self.entity)
     }

@@ -38,7 +38,7 @@ pub struct PassThrough {
 }
 
 impl Kind for PassThrough {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let n = [ValueKind::Int, ValueKind::Dec];
         expect_field(self.entity, &self.owed, &n)?;
         expect_field(self.entity, &self.paid, &n)?;
@@ -49,7 +49,12 @@ impl Kind for PassThrough {
             s.compare(Decimal::ONE, Decimal::ONE)
                 .is_some_and(|o| o.is_gt())
         }) {
-            return Err("`share` cannot exceed 100%".into());
+            return Err(super::CheckError::OutOfRange {
+                param: "share".into(),
+                found: self.share.map(|s| s.to_string()).unwrap_or_default(),
+                min: None,
+                max: Some("100%".into()),
+            });
         }
         Ok(())
     }

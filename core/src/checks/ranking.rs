@@ -23,7 +23,7 @@ pub struct Ranking {
 }
 
 impl Kind for Ranking {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Int])?;
         for g in &self.group_by {
             expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;

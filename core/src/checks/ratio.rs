@@ -40,13 +40,17 @@ pub struct Ratio {
 }
 
 impl Kind for Ratio {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let n = [ValueKind::Int, ValueKind::Dec];
         expect_field(self.entity, &self.numerator, &n)?;
         expect_field(self.entity, &self.denominator, &n)?;
         match (&self.min, &self.max) {
-            (None, None) => Err("a ratio needs `min` or `max`".into()),
-            (_, Some(m)) if m.num().is_zero() => Err("`max` of a ratio must be positive".into()),
+            (None, None) => Err(super::CheckError::NeedsOneOf {
+                params: vec!["min".into(), "max".into()],
+            }),
+            (_, Some(m)) if m.num().is_zero() => Err(super::CheckError::NotPositive {
+                param: "max".into(),
+            }),
             _ => Ok(()),
         }
     }

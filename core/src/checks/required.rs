@@ -77,18 +77,19 @@ pub struct Required {
 }
 
 impl Kind for Required {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         if self.fields.is_empty() {
-            return Err("`fields` is empty".into());
+            return Err(super::CheckError::Empty {
+                param: "fields".into(),
+            });
         }
         for f in &self.fields {
             if !f.one_of_zh.is_empty() && f.one_of_zh.len() != f.one_of.len() {
-                return Err(format!(
-                    "`{}`: one_of_zh names {} values, one_of has {}",
-                    f.field,
-                    f.one_of_zh.len(),
-                    f.one_of.len()
-                ));
+                return Err(super::CheckError::LabelCount {
+                    field: f.field.clone(),
+                    labels: f.one_of_zh.len(),
+                    values: f.one_of.len(),
+                });
             }
             let needs_text = f.min_chars.is_some() || f.suffix.is_some() || !f.one_of.is_empty();
             let kinds: &[ValueKind] = if needs_text {

@@ -22,16 +22,19 @@ pub struct Role {
 }
 
 impl Kind for Role {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Text])?;
         if self.levels.is_empty() {
-            return Err("`levels` is empty".into());
+            return Err(super::CheckError::Empty {
+                param: "levels".into(),
+            });
         }
         match self.require_flag.as_deref() {
             None | Some("independent") | Some("national_key") => Ok(()),
-            Some(f) => Err(format!(
-                "unknown school flag `{f}`; known: independent, national_key"
-            )),
+            Some(f) => Err(super::CheckError::UnknownFlag {
+                flag: f.to_string(),
+                known: vec!["independent".into(), "national_key".into()],
+            }),
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {

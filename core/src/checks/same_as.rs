@@ -21,7 +21,7 @@ pub struct SameAs {
 }
 
 impl Kind for SameAs {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Text])?;
         expect_field(self.entity, &self.via, &[ValueKind::Text])?;
         expect_field(

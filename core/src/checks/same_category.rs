@@ -26,7 +26,7 @@ impl Kind for SameCategory {
     fn needs(&self) -> Option<Table> {
         Some(Table::Catalog)
     }
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.secondary, &[ValueKind::Text])?;
         expect_field(self.entity, &self.higher, &[ValueKind::Text])
     }

@@ -124,24 +124,36 @@ pub struct Target {
 }
 
 impl Kind for Target {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         let n = [ValueKind::Int, ValueKind::Dec];
         let e = self.entity;
         match self.measure {
             Measure::Sum => {
-                let f = self.field.as_deref().ok_or("`sum` needs `field`")?;
+                let f = self
+                    .field
+                    .as_deref()
+                    .ok_or_else(|| super::CheckError::MeasureNeeds {
+                        measure: "sum".into(),
+                        needs: vec![vec!["field".into()]],
+                    })?;
                 expect_field(e, f, &n)?;
             }
             Measure::Count => {
                 if self.field.is_some() {
-                    return Err("`count` takes no `field` (use `where` to select records)".into());
+                    return Err(super::CheckError::MeasureForbids {
+                        measure: "count".into(),
+                        params: vec!["field".into()],
+                    });
                 }
             }
             Measure::CountDistinct => {
                 let f = self
                     .field
                     .as_deref()
-                    .ok_or("`count_distinct` needs `field`")?;
+                    .ok_or_else(|| super::CheckError::MeasureNeeds {
+                        measure: "count_distinct".into(),
+                        needs: vec![vec!["field".into()]],
+                    })?;
                 expect_field(e, f, &[ValueKind::Text, ValueKind::Int])?;
             }
             Measure::Share => match (&self.field, &self.of, self.part.is_empty()) {
@@ -151,14 +163,24 @@ impl Kind for Target {
                 }
                 (None, None, false) => filter::validate_all(&self.part, e)?,
                 _ => {
-                    return Err(
-                        "`share` needs either `field` and `of` (sums) or `part` (counts)".into(),
-                    )
+                    return Err(super::CheckError::MeasureNeeds {
+                        measure: "share".into(),
+                        needs: vec![vec!["field".into(), "of".into()], vec!["part".into()]],
+                    })
                 }
             },
         }
         if self.measure != Measure::Share && (self.of.is_some() || !self.part.is_empty()) {
-            return Err("`of` and `part` belong to `measure = \"share\"`".into());
+            return Err(super::CheckError::MeasureForbids {
+                measure: match self.measure {
+                    Measure::Sum => "sum",
+                    Measure::Count => "count",
+                    Measure::CountDistinct => "count_distinct",
+                    Measure::Share => "share",
+                }
+                .into(),
+                params: vec!["of".into(), "part".into()],
+            });
         }
         filter::validate_all(&self.filter, e)?;
         if let Some(y) = &self.year_field {
@@ -168,11 +190,15 @@ impl Kind for Target {
             expect_field(e, &g.field, &[ValueKind::Text, ValueKind::Int])?;
         }
         if self.goals.is_empty() {
-            return Err("a target needs at least one goal".into());
+            return Err(super::CheckError::Empty {
+                param: "goals".into(),
+            });
         }
         for g in &self.goals {
             if g.min.is_some() == g.over.is_some() {
-                return Err("each goal needs exactly one of `min` or `over`".into());
+                return Err(super::CheckError::ExactlyOneOf {
+                    params: vec!["min".into(), "over".into()],
+                });
             }
         }
         Ok(())

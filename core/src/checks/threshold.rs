@@ -25,10 +25,12 @@ pub struct Threshold {
 }
 
 impl Kind for Threshold {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Int, ValueKind::Dec])?;
         if self.min.is_none() && self.max.is_none() {
-            return Err("a threshold needs `min` or `max`".into());
+            return Err(super::CheckError::NeedsOneOf {
+                params: vec!["min".into(), "max".into()],
+            });
         }
         for b in self.min.iter().chain(self.max.iter()) {
             b.validate()?;

@@ -29,11 +29,13 @@ pub struct WithinPeriod {
 }
 
 impl Kind for WithinPeriod {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), super::CheckError> {
         expect_field(self.entity, &self.field, &[ValueKind::Date])?;
         expect_field(self.entity, &self.base, &[ValueKind::Date])?;
         if self.months == 0 && self.days == 0 {
-            return Err("a period needs `months` or `days`".into());
+            return Err(super::CheckError::NeedsOneOf {
+                params: vec!["months".into(), "days".into()],
+            });
         }
         Ok(())
     }

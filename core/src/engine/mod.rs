@@ -6,7 +6,7 @@ use crate::checks::{Cx, Outcome};
 use crate::finding::{Finding, Lang, Reason, RuleInfo, Severity, Text};
 use crate::model::{Dataset, Index};
 use crate::report::{PackRef, Report, RuleState, RuleStatus, TargetProgress};
-use crate::rules::{Pack, PackError};
+use crate::rules::{Pack, PackError, PackErrorKind};
 use std::collections::BTreeMap;
 
 pub use integrity::INTEGRITY_RULES;
@@ -74,13 +74,10 @@ impl Checker {
                 .rsplit_once('.')
                 .is_some_and(|(rule, _)| packs.iter().any(|p| p.rule(rule).is_some()));
             if !known {
-                return Err(PackError {
-                    origin: format!("parameter {key}"),
-                    line: None,
-                    column: None,
-                    loc: String::new(),
-                    message: "expected `<rule id>.<name>` naming a rule of the packs in use".into(),
-                });
+                return Err(PackError::new(
+                    format!("parameter {key}"),
+                    PackErrorKind::UnknownRule { key: key.clone() },
+                ));
             }
         }
         Ok(Checker {
@@ -240,12 +237,8 @@ pub fn check(ds: &Dataset, opts: &Options) -> Result<Report, PackError> {
 /// report would list the rule twice, once failed and once passed). Ids are a public contract:
 /// a built-in id is refused even when its pack is not in use.
 fn refuse_clashes(extra: &[Pack]) -> Result<(), PackError> {
-    let clash = |p: &Pack, loc: String, message: String| PackError {
-        origin: format!("pack {}", p.id),
-        line: None,
-        column: None,
-        loc,
-        message,
+    let clash = |p: &Pack, loc: String, kind: PackErrorKind| {
+        PackError::new(format!("pack {}", p.id), kind).at(loc)
     };
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let integrity = |id: &str| INTEGRITY_RULES.iter().any(|(r, _, _)| *r == id);
@@ -254,17 +247,14 @@ fn refuse_clashes(extra: &[Pack]) -> Result<(), PackError> {
             return Err(clash(
                 p,
                 "id".into(),
-                format!(
-                    "pack id {:?} is the built-in pack {:?}'s; give your pack an id of its own",
-                    p.id, p.id
-                ),
+                PackErrorKind::ReservedPackId { id: p.id.clone() },
             ));
         }
         if extra[..n].iter().any(|q| q.id == p.id) {
             return Err(clash(
                 p,
                 "id".into(),
-                format!("pack id {:?} is given by two packs", p.id),
+                PackErrorKind::DuplicatePackId { id: p.id.clone() },
             ));
         }
         for (i, r) in p.rules.iter().enumerate() {
@@ -273,24 +263,31 @@ fn refuse_clashes(extra: &[Pack]) -> Result<(), PackError> {
                 return Err(clash(
                     p,
                     loc,
-                    format!(
-                        "rule id {:?} is the built-in pack {:?}'s rule {:?}; give your rule an id of its own",
-                        r.id, b.id, r.id
-                    ),
+                    PackErrorKind::ReservedRuleId {
+                        id: r.id.clone(),
+                        pack: Some(b.id.clone()),
+                    },
                 ));
             }
             if integrity(&r.id) {
                 return Err(clash(
                     p,
                     loc,
-                    format!("rule id {:?} is a built-in data-integrity rule's", r.id),
+                    PackErrorKind::ReservedRuleId {
+                        id: r.id.clone(),
+                        pack: None,
+                    },
                 ));
             }
             if let Some(other) = seen.insert(&r.id, &p.id) {
                 return Err(clash(
                     p,
                     loc,
-                    format!("rule id {:?} is given twice (also in pack {other:?})", r.id),
+                    PackErrorKind::DuplicateRuleId {
+                        id: r.id.clone(),
+                        first: other.to_string(),
+                        second: p.id.clone(),
+                    },
                 ));
             }
         }
@@ -308,16 +305,13 @@ fn builtin_with(ids: &[String], params: &BTreeMap<String, String>) -> Result<Vec
     ids.iter()
         .map(|id| {
             crate::rules::builtin_with_params(id, params).unwrap_or_else(|| {
-                Err(PackError {
-                    origin: format!("--pack {id}"),
-                    line: None,
-                    column: None,
-                    loc: String::new(),
-                    message: format!(
-                        "unknown pack {id:?}; built-in packs: {}",
-                        crate::rules::builtin_ids().join(", ")
-                    ),
-                })
+                Err(PackError::new(
+                    format!("pack {id}"),
+                    PackErrorKind::UnknownPack {
+                        id: id.to_string(),
+                        known: crate::rules::CheckError::names(&crate::rules::builtin_ids()),
+                    },
+                ))
             })
         })
         .collect()

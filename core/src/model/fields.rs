@@ -91,20 +91,26 @@ pub mod val {
     }
 }
 
-/// The type of a field, checked when a pack is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, ….
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub enum ValueKind {
     /// Counts and years.
+    #[serde(rename = "integer")]
     Int,
     /// Exact decimals.
+    #[serde(rename = "decimal")]
     Dec,
     /// Text and enumerations.
+    #[serde(rename = "text")]
     Text,
     /// Instants.
+    #[serde(rename = "timestamp")]
     Time,
     /// Dates.
+    #[serde(rename = "date")]
     Date,
     /// Flags.
+    #[serde(rename = "boolean")]
     Bool,
 }
 

@@ -93,7 +93,7 @@ pub(crate) fn with_params(
     let origin = format!("builtin:{id}");
     Some(
         crate::input::parse_value(text)
-            .map_err(|e| super::params::perr(&origin, e.to_string()))
+            .map_err(|e| super::PackError::new(&origin, e.into()))
             .and_then(|value| super::params::reread(value, params, &origin)),
     )
 }

@@ -1,5 +1,6 @@
 //! Exact thresholds: a fraction of two decimals, so that "one third" stays exactly 1/3.
 
+use super::ThresholdError;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -217,23 +218,18 @@ impl PartialEq for Fraction {
 impl Eq for Fraction {}
 
 impl FromStr for Fraction {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ThresholdError;
+    fn from_str(s: &str) -> Result<Self, ThresholdError> {
         let t = s.trim();
         // Quoted abbreviated: a pack's value may be long.
         let q = crate::input::quote(s);
-        let bad = || {
-            format!(
-                "expected an exact number such as \"15\", \"6.5\", \"60%\" or \"1/3\", found {q:?}"
-            )
-        };
+        let found = || q.to_string();
+        let bad = || ThresholdError::NotANumber { found: found() };
         // Exactly as written: a 40-digit threshold rounded would let 1 meeting pass a bound of
         // 1.000…01, so it is refused instead.
         let dec = |x: &str| {
             Decimal::from_str_exact(x.trim()).map_err(|_| match Decimal::from_str(x.trim()) {
-                Ok(_) => format!(
-                    "{q:?} has more digits than an exact decimal keeps (28 significant); it would be rounded"
-                ),
+                Ok(_) => ThresholdError::TooPrecise { found: found() },
                 Err(_) => bad(),
             })
         };
@@ -253,10 +249,10 @@ impl FromStr for Fraction {
             Fraction::from_decimal(dec(t)?)
         };
         if f.den <= Decimal::ZERO {
-            return Err(format!("denominator must be positive in {q:?}"));
+            return Err(ThresholdError::Denominator { found: found() });
         }
         if f.num < Decimal::ZERO {
-            return Err(format!("thresholds are non-negative, found {q:?}"));
+            return Err(ThresholdError::Negative { found: found() });
         }
         Ok(f)
     }
@@ -289,22 +285,40 @@ impl<'de> Deserialize<'de> for Fraction {
                 f.write_str("an exact number as a string (\"15\", \"60%\", \"1/3\") or an integer")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fraction, E> {
-                v.parse().map_err(E::custom)
+                v.parse().map_err(threshold_error)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fraction, E> {
-                v.to_string().parse().map_err(E::custom)
+                v.to_string().parse().map_err(threshold_error)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fraction, E> {
                 Ok(Fraction::from_decimal(v.into()))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fraction, E> {
-                Err(E::custom(format!(
-                    "{v} is a binary float; write thresholds as strings so they stay exact, e.g. \"{v}\""
-                )))
+                Err(threshold_error(ThresholdError::Float {
+                    found: v.to_string(),
+                }))
             }
         }
         d.deserialize_any(V)
     }
+}
+
+thread_local! {
+    /// The last threshold that could not be read, typed: serde carries it as text, so the reader
+    /// of a check takes it back from here (`Check::from_value`).
+    static THRESHOLD_ERROR: std::cell::RefCell<Option<ThresholdError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A serde error for a threshold, the typed error kept for [`take_threshold_error`].
+pub(crate) fn threshold_error<E: serde::de::Error>(e: ThresholdError) -> E {
+    let text = e.to_string();
+    THRESHOLD_ERROR.with(|r| r.replace(Some(e)));
+    E::custom(text)
+}
+
+/// Takes the typed error of the last threshold that could not be read on this thread, if any.
+pub(crate) fn take_threshold_error() -> Option<ThresholdError> {
+    THRESHOLD_ERROR.with(|r| r.take())
 }
 
 impl JsonSchema for Fraction {

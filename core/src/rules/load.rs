@@ -1,37 +1,8 @@
 //! Loading and validating packs: TOML text in, a checked [`Pack`] out, or an error naming the place.
 
-use super::params::perr;
+use super::error::{PackError, PackErrorKind};
 use super::{Pack, Rule};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
-
-/// A pack could not be loaded or a parameter could not be applied.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, schemars::JsonSchema)]
-pub struct PackError {
-    /// File name or `builtin:<id>`.
-    pub origin: String,
-    /// Line (1-based) where known.
-    pub line: Option<usize>,
-    /// Column (1-based) where known.
-    pub column: Option<usize>,
-    /// Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`.
-    pub loc: String,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
-
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, ":{l}:{c}")?;
-        }
-        if !self.loc.is_empty() {
-            write!(f, " at {}", self.loc)?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 #[cfg(feature = "toml")]
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -50,17 +21,26 @@ impl Pack {
     /// assert_eq!(err.origin, "my.toml");
     /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Pack, PackError> {
+        // A check that cannot be read says so in a typed error, which the TOML reader can only
+        // carry as text: it is taken back from where `Check`'s reader left it.
+        let _ = super::check::take_read_error();
         let pack: Pack = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((None, None), |s| {
                 let (l, c) = line_col(text, s.start);
                 (Some(l), Some(c))
             });
+            let kind = match super::check::take_read_error() {
+                Some(error) => PackErrorKind::Check { error },
+                None => PackErrorKind::Syntax {
+                    detail: e.message().to_string(),
+                },
+            };
             PackError {
                 origin: origin.to_string(),
                 line,
                 column,
                 loc: String::new(),
-                message: e.message().to_string(),
+                kind: Box::new(kind),
             }
         })?;
         pack.validate(origin)?;
@@ -69,68 +49,61 @@ impl Pack {
 
     /// Checks ids, parameters and field references.
     pub fn validate(&self, origin: &str) -> Result<(), PackError> {
-        let err = |loc: String, message: String| PackError {
-            origin: origin.to_string(),
-            line: None,
-            column: None,
-            loc,
-            message,
+        let err = |loc: String, kind: PackErrorKind| PackError::new(origin, kind).at(loc);
+        let slug_ok = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         };
-        if self.id.is_empty()
-            || !self
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
+        if !slug_ok(&self.id) {
             return Err(err(
                 "id".into(),
-                format!(
-                    "pack id {:?} must be lower-case letters, digits and '-'",
-                    self.id
-                ),
+                PackErrorKind::PackId {
+                    id: self.id.clone(),
+                },
             ));
         }
         let mut seen = HashSet::new();
         for (i, r) in self.rules.iter().enumerate() {
             let loc = format!("rules[{i}] ({})", r.id);
             let slug = r.id.strip_prefix(&format!("{}/", self.id));
-            if !slug.is_some_and(|s| {
-                !s.is_empty()
-                    && s.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            }) {
+            if !slug.is_some_and(slug_ok) {
                 return Err(err(
                     loc,
-                    format!(
-                        "rule id must be `{}/<slug>` (lower-case, digits, '-')",
-                        self.id
-                    ),
+                    PackErrorKind::RuleId {
+                        id: r.id.clone(),
+                        pack: self.id.clone(),
+                    },
                 ));
             }
             if !seen.insert(r.id.as_str()) {
-                return Err(err(loc, format!("duplicate rule id {}", r.id)));
-            }
-            if r.checks.is_empty() {
-                return Err(err(loc, "a rule needs at least one check".into()));
-            }
-            if r.quote.trim().is_empty() || r.clause.trim().is_empty() {
                 return Err(err(
                     loc,
-                    "a rule must quote its clause (`clause` and `quote`)".into(),
+                    PackErrorKind::DuplicateRuleId {
+                        id: r.id.clone(),
+                        first: self.id.clone(),
+                        second: self.id.clone(),
+                    },
                 ));
             }
-            if let (Some(a), Some(b)) = (r.effective_from, r.effective_until) {
-                if a > b {
-                    return Err(err(
-                        loc,
-                        format!("effective_from {a} is after effective_until {b}"),
-                    ));
+            if r.checks.is_empty() {
+                return Err(err(loc, PackErrorKind::NoChecks));
+            }
+            if r.quote.trim().is_empty() || r.clause.trim().is_empty() {
+                return Err(err(loc, PackErrorKind::NoQuote));
+            }
+            if let (Some(from), Some(until)) = (r.effective_from, r.effective_until) {
+                if from > until {
+                    return Err(err(loc, PackErrorKind::EffectiveDates { from, until }));
                 }
             }
             for (j, c) in r.checks.iter().enumerate() {
-                c.kind()
-                    .validate()
-                    .map_err(|m| err(format!("{loc}.checks[{j}] (kind {})", c.kind_name()), m))?;
+                c.kind().validate().map_err(|error| {
+                    err(
+                        format!("{loc}.checks[{j}] (kind {})", c.kind_name()),
+                        PackErrorKind::Check { error },
+                    )
+                })?;
             }
         }
         Ok(())
@@ -153,7 +126,8 @@ impl Pack {
     /// let with = pack.with_params(&params).unwrap();
     /// assert_ne!(&with, pack);
     /// let bad = BTreeMap::from([(format!("{id}.colour"), "red".to_string())]);
-    /// assert!(pack.with_params(&bad).unwrap_err().message.contains("no parameter `colour`"));
+    /// let e = pack.with_params(&bad).unwrap_err();
+    /// assert!(matches!(&*e.kind, xianjie::rules::PackErrorKind::UnknownParam { name, .. } if name == "colour"));
     /// ```
     pub fn with_params(&self, params: &BTreeMap<String, String>) -> Result<Pack, PackError> {
         if !super::params::any_for(self, params) {
@@ -162,7 +136,14 @@ impl Pack {
         // A typed pack goes back to JSON for this; the built-in packs start from their JSON
         // (`builtin::with_params`), so the WebAssembly build needs no serializer for checks.
         let origin = format!("pack {}", self.id);
-        let v = serde_json::to_value(self).map_err(|e| perr(&origin, e.to_string()))?;
+        let v = serde_json::to_value(self).map_err(|e| {
+            PackError::new(
+                &origin,
+                PackErrorKind::Syntax {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         super::params::reread(v, params, &origin)
     }
 }

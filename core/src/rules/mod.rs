@@ -3,6 +3,7 @@
 
 mod builtin;
 mod check;
+mod error;
 mod fraction;
 mod load;
 mod params;
@@ -12,10 +13,11 @@ pub use builtin::builtin_source;
 pub(crate) use builtin::with_params as builtin_with_params;
 pub use builtin::{builtin, builtin_ids, builtin_packs, find_rule};
 pub use check::*;
+pub use error::{CheckError, PackError, PackErrorKind, ThresholdError};
+pub(crate) use fraction::threshold_error;
 pub use fraction::{cmp_products, Fraction};
 #[cfg(feature = "toml")]
 pub use load::parse_toml_table;
-pub use load::PackError;
 
 use crate::finding::{Severity, Text};
 use chrono::NaiveDate;

@@ -2,7 +2,8 @@
 //! typed: the value is written into the rule's checks as the pack file would write it, and read
 //! with the same reader, so a parameter is checked exactly like the rest of the pack.
 
-use super::{Check, PackError};
+use super::error::{PackError, PackErrorKind};
+use super::Check;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -49,15 +50,27 @@ pub(crate) fn apply(
             }
             obj.insert(name.to_string(), Value::String(value.clone()));
             // Read the check now, so that a bad value is reported as the parameter's fault.
-            let typed = Check::from_value(check.clone())
-                .map_err(|e| perr(&origin, format!("cannot use {value:?}: {e}")))?;
-            typed.kind().validate().map_err(|m| perr(&origin, m))?;
+            let bad = |error| {
+                PackError::new(
+                    &origin,
+                    PackErrorKind::ParamValue {
+                        key: key.clone(),
+                        value: value.clone(),
+                        error,
+                    },
+                )
+            };
+            let typed = Check::from_value(check.clone()).map_err(bad)?;
+            typed.kind().validate().map_err(bad)?;
             hit = true;
         }
         if !hit {
-            return Err(perr(
+            return Err(PackError::new(
                 &origin,
-                format!("rule {rule_id} has no parameter `{name}`"),
+                PackErrorKind::UnknownParam {
+                    rule: rule_id.to_string(),
+                    name: name.to_string(),
+                },
             ));
         }
         applied.push(key.clone());
@@ -73,7 +86,7 @@ pub(crate) fn reread(
 ) -> Result<super::Pack, PackError> {
     apply(&mut pack, params)?;
     let typed: super::Pack =
-        crate::input::from_value(pack).map_err(|e| perr(origin, e.to_string()))?;
+        crate::input::from_value(pack).map_err(|e| PackError::new(origin, e.into()))?;
     typed.validate(origin)?;
     Ok(typed)
 }
@@ -84,14 +97,4 @@ pub(crate) fn any_for(pack: &super::Pack, params: &BTreeMap<String, String>) -> 
         k.rsplit_once('.')
             .is_some_and(|(rule, _)| pack.rule(rule).is_some())
     })
-}
-
-pub(crate) fn perr(origin: &str, message: String) -> PackError {
-    PackError {
-        origin: origin.to_string(),
-        line: None,
-        column: None,
-        loc: String::new(),
-        message,
-    }
 }

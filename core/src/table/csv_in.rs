@@ -338,8 +338,8 @@ impl<'r> CsvRows<'r> {
         let Some(kind) = kind.or_else(|| entity_for_sheet(sheet)) else {
             return Err(InputError::single(
                 InputErrorKind::Value,
-                format!("无法从文件名“{}”判断数据类别;请用类别名命名文件(如 学期活动.csv)或指定 --entity", limits.quote(sheet)),
-                format!("cannot tell the entity from the file name {:?}; name the file after it (e.g. semester_activities.csv) or give --entity", limits.quote(sheet)),
+                format!("无法从文件名“{}”判断数据类别;请用类别名命名文件(如 学期活动.csv)或指明数据类别", limits.quote(sheet)),
+                format!("cannot tell the entity from the file name {:?}; name the file after it (e.g. semester_activities.csv) or name the entity", limits.quote(sheet)),
             ));
         };
         let spec = spec(kind).ok_or_else(|| csv_error("unknown entity"))?;
