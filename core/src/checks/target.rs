@@ -32,7 +32,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, num, Arith, Cx, Kind, Outcome};
-use crate::finding::Text;
+use crate::messages::{Progress, Reached};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::report::TargetProgress;
 use crate::rules::Fraction;
@@ -234,24 +234,13 @@ impl Kind for Target {
 
         let latest = years.last().and_then(|y| i32::try_from(*y).ok());
         let Some(ref_year) = cx.ds.reporting_year.or(latest) else {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                "数据未给出报告年度,目标无法按年度比较",
-                "the data gives no reporting year, so goals by year cannot be compared",
-            )));
+            return Outcome::Unchecked(crate::finding::Reason::NoReportingYear);
         };
         let group_list: Vec<Option<&Cow<'_, str>>> = if c.each.is_some() {
             groups.iter().map(Some).collect()
         } else {
             vec![None]
         };
-        let (metric_zh, metric_en) = cx.metric(("合计", "total"));
-        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let unit_en = if unit_en.is_empty() {
-            String::new()
-        } else {
-            format!(" {unit_en}")
-        };
-
         for goal in &c.goals {
             let Some((bound, strict)) = goal.bound() else {
                 continue;
@@ -288,21 +277,24 @@ impl Kind for Target {
                     let stretch_met = goal.stretch.is_some_and(|s| reaches(&v, s, true));
                     let group_name =
                         g.map(|g| cx.ix.school(g).map_or(g.to_string(), |s| s.name.clone()));
-                    let message = progress_message(Words {
-                        year: y,
-                        as_of: as_of.unwrap_or(i64::from(ref_year)),
-                        group: group_name.as_deref(),
-                        metric: (&metric_zh, &metric_en),
-                        unit: (&unit_zh, &unit_en),
-                        value: shown(&v),
-                        bound,
-                        strict,
-                        stretch: goal.stretch,
-                        stretch_met,
-                        pct: progress_pct(&v, bound),
-                        met,
-                        pending,
-                    });
+                    let message = crate::messages::progress(
+                        &Progress {
+                            year: y,
+                            as_of: as_of.unwrap_or(i64::from(ref_year)),
+                            group: group_name.as_deref(),
+                            value: match &v {
+                                Agg::Num(x) => Reached::Number(*x),
+                                Agg::Share(n, d) => Reached::Share(*n, *d),
+                            },
+                            bound,
+                            strict,
+                            stretch: goal.stretch,
+                            stretch_met,
+                            met,
+                            pending,
+                        },
+                        &cx.rule.wording,
+                    );
                     cx.targets.push(TargetProgress {
                         rule_id: cx.rule.id.clone(),
                         year: y,
@@ -388,82 +380,6 @@ fn shown(v: &Agg) -> String {
             format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
         }),
     }
-}
-
-/// Share of the goal reached, as a percentage with one decimal (numbers only).
-fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
-    let Agg::Num(x) = v else { return None };
-    let g = bound.approx();
-    if g.is_zero() {
-        return None;
-    }
-    let p = x.ck_mul(Decimal::ONE_HUNDRED)?.ck_div(g)?;
-    Some(format!("{}%", num(p.round_dp(1))))
-}
-
-struct Words<'s> {
-    year: i32,
-    as_of: i64,
-    group: Option<&'s str>,
-    metric: (&'s str, &'s str),
-    unit: (&'s str, &'s str),
-    value: String,
-    bound: Fraction,
-    strict: bool,
-    stretch: Option<Fraction>,
-    stretch_met: bool,
-    pct: Option<String>,
-    met: bool,
-    pending: bool,
-}
-
-fn progress_message(w: Words<'_>) -> Text {
-    let (uz, ue) = w.unit;
-    let (gz, ge) = w.group.map_or((String::new(), String::new()), |g| {
-        (format!("{g}:"), format!("{g}: "))
-    });
-    let goal_zh = if w.strict {
-        format!("超过{}{uz}", w.bound)
-    } else {
-        format!("{}{uz}", w.bound)
-    };
-    let goal_en = if w.strict {
-        format!("over {}{ue}", w.bound)
-    } else {
-        format!("{}{ue}", w.bound)
-    };
-    let (sz, se) = w.stretch.map_or((String::new(), String::new()), |s| {
-        (format!("(力争{s}{uz})"), format!(" (stretch {s}{ue})"))
-    });
-    let (pz, pe) = w.pct.as_ref().map_or((String::new(), String::new()), |p| {
-        (format!(",完成{p}"), format!(", {p} of the goal"))
-    });
-    let (mz, me) = w.metric;
-    let v = &w.value;
-    if w.pending {
-        return Text::new(
-            format!(
-                "{gz}{}年目标{goal_zh}{sz},尚未到期;截至{}年{mz}为{v}{uz}{pz}。",
-                w.year, w.as_of
-            ),
-            format!(
-                "{ge}{} goal {goal_en}{se} pending; {me}: {v}{ue} as of {}{pe}.",
-                w.year, w.as_of
-            ),
-        );
-    }
-    let (vz, ve) = match (w.met, w.stretch_met) {
-        (true, true) => ("已达到目标和力争目标", "met, stretch goal met too"),
-        (true, false) => ("已达到目标", "met"),
-        (false, _) => ("未达到目标", "not met"),
-    };
-    Text::new(
-        format!("{gz}{}年{mz}为{v}{uz},目标{goal_zh}{sz}{pz},{vz}。", w.year),
-        format!(
-            "{ge}{}, {me}: {v}{ue} against a goal of {goal_en}{se}{pe}, {ve}.",
-            w.year
-        ),
-    )
 }
 
 #[cfg(all(test, feature = "toml"))]

@@ -8,11 +8,13 @@
 //! fails on any Chinese string literal there).
 
 pub(crate) mod numbers;
+mod progress;
 
 mod en;
 mod zh;
 
 use crate::finding::{Detail, Explanation, Finding, FindingCode, NamedValue, Reason, Text};
+pub(crate) use progress::{progress, Progress, Reached};
 use crate::rules::Wording;
 use rust_decimal::Decimal;
 
@@ -97,6 +99,12 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::PassThrough {
+            paid: Some(_),
+            short,
+            ..
+        } => Some((*short, None)),
+        Detail::Cap { over, .. } => Some((*over, None)),
         _ => None,
     }
 }
@@ -129,6 +137,48 @@ fn computed(f: &Finding) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::CategoryMismatch {
+            secondary,
+            higher,
+            parallel,
+            ..
+        } => Some(format!(
+            "category {} − 20 = {parallel} ≠ {}",
+            secondary.category_code, higher.category_code
+        )),
+        Detail::Exceeds {
+            value, limit_value, ..
+        } => Some(format!(
+            "{} − {} = {}",
+            value.normalize(),
+            limit_value.normalize(),
+            (*value - *limit_value).normalize()
+        )),
+        Detail::PassThrough {
+            share,
+            owed,
+            required,
+            ..
+        } => Some(format!(
+            "required = {} × {} = {}",
+            share.map_or("100%".to_string(), |s| s.to_string()),
+            owed.normalize(),
+            required.normalize()
+        )),
+        Detail::Cap { limit, limits, .. } => {
+            let terms: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!("{s} × {}", l.base.normalize()),
+                    None => l.base.normalize().to_string(),
+                })
+                .collect();
+            Some(if terms.len() > 1 {
+                format!("limit = min({}) = {}", terms.join(", "), limit.normalize())
+            } else {
+                format!("limit = {} = {}", terms.join(""), limit.normalize())
+            })
+        }
         _ => None,
     }
 }
@@ -148,6 +198,33 @@ fn threshold(f: &Finding) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode { scheme, .. } => Some(format!("scheme = {}", scheme.as_str())),
+        Detail::MajorName { catalogue, .. } => Some(format!("catalogue name = {catalogue}")),
+        Detail::CategoryMismatch { .. } => {
+            Some("secondary category = higher category + 20".to_string())
+        }
+        Detail::Exceeds { field, limit, .. } => Some(format!("{} ≤ {}", field.name, limit.name)),
+        Detail::PassThrough {
+            owed_field,
+            paid_field,
+            share,
+            ..
+        } => Some(format!(
+            "{} ≥ {} × {}",
+            paid_field.name,
+            share.map_or("100%".to_string(), |s| s.to_string()),
+            owed_field.name
+        )),
+        Detail::Cap { field, limits, .. } => {
+            let terms: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!("{s} × {}", l.of.name),
+                    None => l.of.name.to_string(),
+                })
+                .collect();
+            Some(format!("{} ≤ min({})", field.name, terms.join(", ")))
+        }
         _ => None,
     }
 }
