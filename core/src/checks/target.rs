@@ -448,13 +448,16 @@ goals = [{ year = 2024, min = "450" }, { year = 2027, min = "500", stretch = "10
         );
         assert_eq!(
             t[0].message.zh,
-            "2024年招生人数为430名,目标450名,完成95.6%,未达到目标。"
+            "2024年招生人数为430名,目标为450名,未达到目标(为目标的95.56%)。"
         );
         assert_eq!((t[1].year, t[1].met, t[1].pending), (2027, false, true));
-        assert!(
-            t[1].message.zh.contains("截至2024年"),
-            "{}",
-            t[1].message.zh
+        assert_eq!(
+            t[1].message.zh,
+            "2027年目标为500名(力争1000名),尚未到期;截至2024年,招生人数为430名,为目标的86%。"
+        );
+        assert_eq!(
+            t[1].message.en,
+            "2027 goal 500 students (stretch goal 1000 students) still to come; as of 2024, enrolment: 430 students, 86% of the goal."
         );
         assert_eq!(r.rules[0].state, crate::report::RuleState::Failed);
     }
