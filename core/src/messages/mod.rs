@@ -64,12 +64,24 @@ pub(crate) fn explanation(f: &Finding) -> Explanation {
             .collect(),
         computed: computed(f),
         threshold: threshold(f),
-        clause: if r.clause.is_empty() {
-            r.document.clone()
-        } else {
-            format!("{} {}", r.document, r.clause)
-        },
+        clause: citation(&r.document, &r.clause),
         quote: r.quote.clone(),
+    }
+}
+
+/// The citation: document and clause. A pack drawing on several documents (`教职成〔2021〕2号;
+/// GB 32100-2015; GB/T 2260`) names the one each rule rests on in its clause, so the clause
+/// stands alone there; a clause that already starts with its document is not prefixed twice.
+fn citation(document: &str, clause: &str) -> String {
+    let clause = clause.trim();
+    if clause.is_empty() {
+        return document.to_string();
+    }
+    let several = document.split([';', ';']).filter(|d| !d.trim().is_empty()).count() > 1;
+    if several || clause.starts_with(document.trim()) {
+        clause.to_string()
+    } else {
+        format!("{document} {clause}")
     }
 }
 
