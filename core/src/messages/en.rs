@@ -2,12 +2,12 @@
 //! lower case where a period may come first; the catalogue capitalizes the first letter.
 
 use super::numbers::{amount, bound_en, money, of_goal, plain, quotient, OfGoal};
+use super::Nouns;
 use super::{Progress, Reached};
 use crate::checks::code::CodeProblem;
+use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
 use crate::reference::divisions::DivisionLevel;
 use crate::rules::Wording;
-use super::Nouns;
-use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
 
 /// The period prefix: `In the first semester of 2023–2024, `.
 pub(super) fn period(p: &Option<Period>) -> String {
@@ -418,7 +418,7 @@ fn owed_en(d: &Detail, u: &str) -> String {
 fn code_problem(p: &CodeProblem) -> String {
     match p {
         CodeProblem::UsccLength { actual } => {
-            format!("a unified social credit code has 18 characters, this one {actual}")
+            format!("18 characters expected, this one has {actual}")
         }
         CodeProblem::UsccCharacter { position, found } => format!(
             "character {position}, “{found}”, cannot appear in a unified social credit code (digits and capital letters other than I, O, S, V, Z only)"
@@ -427,10 +427,10 @@ fn code_problem(p: &CodeProblem) -> String {
             "the check character does not match: from the first 17 characters the 18th should be {expected}, not {found}"
         ),
         CodeProblem::SchoolCodeLength { actual } => {
-            format!("a school code has 10 digits, this one {actual} characters")
+            format!("10 digits expected, this one has {actual} characters")
         }
         CodeProblem::SchoolCodeCharacter { position, found } => {
-            format!("a school code has digits only, character {position} is “{found}”")
+            format!("digits only expected, character {position} is “{found}”")
         }
         CodeProblem::SchoolCodeProvince { digits } => {
             format!("digits 3–4 should be a province code, “{digits}” is not one")
@@ -440,9 +440,9 @@ fn code_problem(p: &CodeProblem) -> String {
                 .to_string()
         }
         CodeProblem::MajorLevel { is, want, name } => format!(
-            "{}a {} code; a {} major code is expected here",
-            name.as_ref().map_or(String::new(), |n| format!("({n}) ")),
+            "a {} code{}; a {} major code is expected here",
             is.name_en(),
+            name.as_ref().map_or(String::new(), |n| format!(" ({n})")),
             want.name_en()
         ),
         CodeProblem::MajorCategory { .. } => {
@@ -499,10 +499,7 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     let value = match p.value {
         Reached::Number(x) => with_unit(&amount(x, uz), u),
         Reached::Share(_, d) if d.is_zero() => "no data (nothing to divide by)".to_string(),
-        Reached::Share(n, d) => format!(
-            "{}%",
-            quotient(n, d, &p.bound, true).unwrap_or_default()
-        ),
+        Reached::Share(n, d) => format!("{}%", quotient(n, d, &p.bound, true).unwrap_or_default()),
     };
     let shown = |b: &crate::rules::Fraction| match p.value {
         Reached::Share(..) => bound_en(b),

@@ -14,8 +14,8 @@ mod en;
 mod zh;
 
 use crate::finding::{Detail, Explanation, Finding, FindingCode, NamedValue, Reason, Text};
-pub(crate) use progress::{progress, Progress, Reached};
 use crate::rules::Wording;
+pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
 
 /// The message of a finding.
@@ -77,7 +77,11 @@ fn citation(document: &str, clause: &str) -> String {
     if clause.is_empty() {
         return document.to_string();
     }
-    let several = document.split([';', ';']).filter(|d| !d.trim().is_empty()).count() > 1;
+    let several = document
+        .split([';', ';'])
+        .filter(|d| !d.trim().is_empty())
+        .count()
+        > 1;
     if several || clause.starts_with(document.trim()) {
         clause.to_string()
     } else {

@@ -462,10 +462,7 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     let value = match p.value {
         Reached::Number(x) => format!("{}{u}", amount(x, u)),
         Reached::Share(_, d) if d.is_zero() => "无数据(分母为零)".to_string(),
-        Reached::Share(n, d) => format!(
-            "{}%",
-            quotient(n, d, &p.bound, true).unwrap_or_default()
-        ),
+        Reached::Share(n, d) => format!("{}%", quotient(n, d, &p.bound, true).unwrap_or_default()),
     };
     let goal = match p.value {
         Reached::Share(..) => bound_zh(&p.bound),
