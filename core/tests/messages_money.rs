@@ -403,3 +403,37 @@ fn reasons_in_words() {
         "No enterprise offsets record gives both its offset claimed and a base for its limit (investment or education surcharges owed that year)"
     );
 }
+
+#[test]
+fn converted_checks_write_no_words() {
+    // Words are the catalogue's (src/messages): these checks hold data only.
+    for name in [
+        "code",
+        "catalog_name",
+        "same_category",
+        "pass_through",
+        "not_exceeding",
+        "cap",
+        "target",
+    ] {
+        let path = format!("{}/src/checks/{name}.rs", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let chinese = code.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(
+                !(chinese && code.contains('"')),
+                "{path}:{}: Chinese string literal: {line}",
+                i + 1
+            );
+            for legacy in [
+                "LegacyDraft",
+                "emit_legacy",
+                "Reason::Legacy",
+                "period_prefix",
+            ] {
+                assert!(!code.contains(legacy), "{path}:{}: {legacy}", i + 1);
+            }
+        }
+    }
+}
