@@ -60,6 +60,18 @@ export interface BySchoolFlag {
   school_field: string;
 }
 
+/** One limit as applied to a record, for a finding: `share × base = amount`. */
+export interface CapLimit {
+  /** The limit, in money (rounded down to the cent). */
+  amount: string | number;
+  /** The field's value. */
+  base: string | number;
+  /** The field the limit is taken from. */
+  of: FieldName;
+  /** The share of it allowed; the whole of it when absent. */
+  share?: Fraction | null;
+}
+
 /** A cell of a workbook or CSV file, for findings on tabular input. */
 export interface Cell {
   /** Column letter(s), e.g. `D`. */
@@ -498,6 +510,227 @@ export interface Dataset {
   training_plans?: TrainingPlan[];
 }
 
+/**
+ * The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+ * as strings); thresholds are exact fractions (`"1/3"`, `"60%"`).
+ */
+export type Detail = {
+  /** The bound it fails. */
+  bound: Fraction;
+  /** The school flag that chose the bound, when it depends on one. */
+  chosen_by?: FlagChoice | null;
+  /** The field. */
+  field: FieldName;
+  /** How much more (below a minimum) or less (above a maximum) passes. */
+  need: string | number;
+  shape: "bound";
+  /** Its value. */
+  value: string | number;
+} | {
+  /** The bound the quotient fails. */
+  bound: Fraction;
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /**
+   * The smallest change that passes: more numerator (below a minimum) or more
+   * denominator (above a maximum).
+   */
+  need: string | number;
+  /** How the quotient is shown. */
+  notation: Notation;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  /**
+   * The other way to pass, where there is one: less denominator (below a minimum) or
+   * less numerator (above a maximum).
+   */
+  or_less?: string | number | null;
+  shape: "ratio";
+} | {
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /** The smallest denominator that passes, where one does. */
+  need: string | number;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  shape: "zero_denominator";
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "missing";
+} | {
+  /** The code as written (trimmed). */
+  code: string;
+  /** The field. */
+  field: FieldName;
+  /** The reference it is checked against. */
+  scheme: Scheme;
+  shape: "bad_code";
+} & ({
+  /** Characters found. */
+  actual: number;
+  problem: "uscc_length";
+} | {
+  /** The character. */
+  found: string;
+  /** 1-based position. */
+  position: number;
+  problem: "uscc_character";
+} | {
+  /** The check character the first 17 give. */
+  expected: string;
+  /** The one written. */
+  found: string;
+  problem: "uscc_check";
+} | {
+  /** Characters found. */
+  actual: number;
+  problem: "school_code_length";
+} | {
+  /** The character. */
+  found: string;
+  /** 1-based position. */
+  position: number;
+  problem: "school_code_character";
+} | {
+  /** The two digits. */
+  digits: string;
+  problem: "school_code_province";
+} | {
+  problem: "major_shape";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  /** The level of the code. */
+  is: EducationLevel;
+  /** The major's catalogue name, where the code is a major. */
+  name?: string | null;
+  problem: "major_level";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_category";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_class";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_unknown";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "division_unknown";
+} | {
+  /** The division's tier. */
+  level: DivisionLevel;
+  /** Its name. */
+  name: string;
+  problem: "division_tier";
+} | {
+  problem: "division_length";
+}) | {
+  /** The catalogue's name for the code. */
+  catalogue: string;
+  /** The major code. */
+  code: string;
+  /** The name field. */
+  field: FieldName;
+  /** The name as written. */
+  name: string;
+  shape: "major_name";
+} | {
+  /** The higher major. */
+  higher: MajorRef2;
+  /** The higher category parallel to the secondary one. */
+  parallel: string;
+  /** Its name. */
+  parallel_name: string;
+  /** The secondary major. */
+  secondary: MajorRef2;
+  shape: "category_mismatch";
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The field it may not exceed. */
+  limit: FieldName;
+  /** The limit field's value. */
+  limit_value: string | number;
+  shape: "exceeds";
+  /** The field's value. */
+  value: string | number;
+} | {
+  /** The owed field's value. */
+  base: string | number;
+  /** The count, with `times_field`. */
+  count?: string | number | null;
+  /** The amount owed (base × count). */
+  owed: string | number;
+  /** The amount received (or the per-unit amount, with `times_field`). */
+  owed_field: FieldName;
+  /** The amount passed on, where given. */
+  paid?: string | number | null;
+  /** The amount passed on. */
+  paid_field: FieldName;
+  /** The amount to pass on (share × owed), exact. */
+  required: string | number;
+  shape: "pass_through";
+  /** The smallest share to pass on; all of it when absent. */
+  share?: Fraction | null;
+  /** The shortfall, rounded up to the cent. */
+  short: string | number;
+  /** The count the per-unit amount is multiplied by. */
+  times_field?: FieldName | null;
+} | {
+  /** The capped field. */
+  field: FieldName;
+  /** The limit that applies (the smallest). */
+  limit: string | number;
+  /** Each limit the record gives a base for. */
+  limits: CapLimit[];
+  /** How much over it. */
+  over: string | number;
+  shape: "cap";
+  /** Its value. */
+  value: string | number;
+} | {
+  /** Index of the first record with it. */
+  first: number;
+  /** The id. */
+  id: string;
+  shape: "duplicate_id";
+} | {
+  /** The referring field. */
+  field: FieldName;
+  /** The id referred to. */
+  id: string;
+  shape: "unknown_reference";
+  /** The collection referred to. */
+  target: EntityKind;
+} | {
+  /** The computed value. */
+  computed?: string | null;
+  /** The message. */
+  message: Text;
+  /** The remedy. */
+  remedy?: Text | null;
+  shape: "legacy";
+  /** The threshold. */
+  threshold?: string | null;
+};
+
+/** Tier of an administrative division. */
+export type DivisionLevel = "province" | "city" | "county";
+
 /** Per-group goals: the goal applies to each value of `field`. */
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
@@ -505,6 +738,9 @@ export interface Each {
   /** Groups that must appear even when no record has them. */
   values?: string[];
 }
+
+/** Level of vocational education a catalogue code belongs to. */
+export type EducationLevel = "secondary" | "associate" | "bachelor";
 
 /**
  * An enterprise's investment in running vocational education in one year, and the
@@ -528,7 +764,10 @@ export interface EnterpriseOffset {
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
 export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
 
-/** Why: the inputs, the computed value, the threshold and the clause. */
+/**
+ * Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+ * data on the way out ([`Finding::explanation`]).
+ */
 export interface Explanation {
   /** Document number and clause, e.g. `京教函〔2024〕51号 三(二)`. */
   clause: string;
@@ -541,6 +780,9 @@ export interface Explanation {
   /** The threshold it was compared with. */
   threshold?: string | null;
 }
+
+/** A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`. */
+export type FieldName = string;
 
 /**
  * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
@@ -581,16 +823,20 @@ export interface FinanceSettlement {
   year: number;
 }
 
-/** One rule's verdict on one record. */
+/** A finding as serialized: its data and, rendered on the way out, its words. */
 export interface Finding {
   /** What went wrong. */
   code: FindingCode;
+  /** The exact values behind the verdict, typed by `shape`. */
+  detail: Detail;
   /** Numbers used, computed value, threshold, clause. */
   explanation: Explanation;
   /** Where in the input; more than one when several places share the blame (duplicate ranks). */
   locations: Location[];
   /** Message, Chinese and English. */
   message: Text;
+  /** The period the record belongs to, where it has one. */
+  period?: Period | null;
   /** The smallest change that passes, where computable. */
   remedy?: Text | null;
   /** Stable rule id, e.g. `bj-3p2-2024/semester-meetings`. */
@@ -603,6 +849,14 @@ export interface Finding {
 
 /** Stable code of what went wrong, for filtering (like pydantic's error `type`). */
 export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "exceeds" | "consecutive" | "progress" | "invalid_code";
+
+/** A bound chosen by a flag of a school (national key school: 3, other: 2). */
+export interface FlagChoice {
+  /** The school's flag, e.g. `national_key`. */
+  flag: string;
+  /** Its value for the school (false when not given). */
+  value: boolean;
+}
 
 /** An exact number: "15", "6.5", "60%" or "1/3" */
 export type Fraction = string;
@@ -830,6 +1084,18 @@ export interface MajorRef {
   name?: string | null;
 }
 
+/** A catalogue major as a finding names it: code, name and its 专业大类. */
+export interface MajorRef2 {
+  /** Its category (专业大类) code, e.g. `71`. */
+  category_code: string;
+  /** The category's name. */
+  category_name: string;
+  /** The major's code, e.g. `710201`. */
+  code: string;
+  /** Its catalogue name. */
+  name: string;
+}
+
 /** What is aggregated. */
 export type Measure = "sum" | "count" | "count_distinct" | "share";
 
@@ -869,6 +1135,12 @@ export interface NewMajorFiling {
   school_year: string;
 }
 
+/**
+ * How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+ * numerator per one of the denominator (students per teacher, 生师比).
+ */
+export type Notation = "number" | "percent" | "per_one";
+
 /** A pack could not be loaded or a parameter could not be applied. */
 export interface PackError {
   /** Column (1-based) where known. */
@@ -894,6 +1166,25 @@ export interface PackRef {
   /** Pack version. */
   version: string;
 }
+
+/** The period a record belongs to, shown before a message ("2023—2024学年第一学期,…"). */
+export type Period = {
+  of: "semester";
+  /** The semester. */
+  semester: Semester;
+} | {
+  of: "year";
+  /** The year. */
+  year: number;
+} | {
+  of: "cohort";
+  /** The entry year. */
+  year: number;
+} | {
+  of: "school_year";
+  /** The school year. */
+  year: string;
+};
 
 /** A pilot secondary school's intake into the regional integrated programme in one year. */
 export interface PilotEnrollment {
@@ -956,7 +1247,10 @@ export interface QualityMonitoring {
   year: number;
 }
 
-/** The result of checking one dataset against some packs. */
+/**
+ * The result of checking one dataset against some packs. Serialized with each finding's words
+ * rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+ */
 export interface Report {
   /** Findings per rule id. */
   by_rule: {
