@@ -265,7 +265,7 @@ fn pass_through_missing() {
         words(&r, "qz-pilot-2024/fees-pass-through", "finance_settlements[0].fees_passed_on"),
         [
             "代管费及住宿费收取460,000.00元,未填写支付高职校区代管费及住宿费。",
-            "Custodial and accommodation fees collected 460,000.00 CNY; the custodial and accommodation fees passed on is not given.",
+            "Custodial and accommodation fees collected 460,000.00 CNY; no figure is given for the custodial and accommodation fees passed on.",
             "请填写支付高职校区代管费及住宿费",
             "Fill in the custodial and accommodation fees passed on"
         ]

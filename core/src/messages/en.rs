@@ -169,7 +169,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let u = money_unit(u);
             let given = owed_en(&f.detail, u);
             match (paid, share) {
-                (None, _) => format!("{p}{given}; the {} is not given.", paid_field.en),
+                (None, _) => format!("{p}{given}; no figure is given for the {}.", paid_field.en),
                 (Some(paid), None) => format!(
                     "{p}{given} is to be passed on in full; {}: {} {u}, {} {u} short.",
                     paid_field.en,

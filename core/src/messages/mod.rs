@@ -72,7 +72,7 @@ pub(crate) fn explanation(f: &Finding) -> Explanation {
 /// The citation: document and clause. A pack drawing on several documents (`教职成〔2021〕2号;
 /// GB 32100-2015; GB/T 2260`) names the one each rule rests on in its clause, so the clause
 /// stands alone there; a clause that already starts with its document is not prefixed twice.
-fn citation(document: &str, clause: &str) -> String {
+pub(crate) fn citation(document: &str, clause: &str) -> String {
     let clause = clause.trim();
     if clause.is_empty() {
         return document.to_string();
