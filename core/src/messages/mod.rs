@@ -168,7 +168,10 @@ fn computed(f: &Finding) -> Option<String> {
             "{} − {} = {}",
             value.normalize(),
             limit_value.normalize(),
-            (*value - *limit_value).normalize()
+            // Checked: a difference too large for a decimal is shown as such, never a panic.
+            value
+                .checked_sub(*limit_value)
+                .map_or("overflow".to_string(), |d| d.normalize().to_string())
         )),
         Detail::PassThrough {
             share,
