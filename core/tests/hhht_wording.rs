@@ -112,9 +112,9 @@ fn offset_cap_names_the_smaller_limit() {
     let f = &r.findings[0];
     assert_eq!(
         f.message().zh,
-        "2023年,抵免额250000元,超过上限200000元(投资额1000000元的30%为300000元、当年应缴教育费附加和地方教育附加200000元,取其小者)。"
+        "2023年,抵免额为250,000.00元,超过上限200,000.00元(投资额1,000,000.00元的30%为300,000.00元、当年应缴教育费附加和地方教育附加200,000.00元,取其小者)。"
     );
-    assert_eq!(f.remedy().unwrap().zh, "需减少抵免50000元");
+    assert_eq!(f.remedy().unwrap().zh, "需减少抵免50,000.00元");
     assert_eq!(f.locations[1].path, "enterprise_offsets[0].surcharges_owed");
 }
 

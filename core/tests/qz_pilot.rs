@@ -103,7 +103,7 @@ fn enrollment_target_progress() {
     );
     assert_eq!(
         t[0].message.zh,
-        "2024年全市区域中高职一体化中职招生人数为430名,目标450名,完成95.6%,未达到目标。"
+        "2024年全市区域中高职一体化中职招生人数为430名,目标为450名,未达到目标(为目标的95.56%)。"
     );
     assert!(t[1].pending);
     assert_eq!(t[1].stretch.as_deref(), Some("1000"));

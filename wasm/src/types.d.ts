@@ -60,6 +60,18 @@ export interface BySchoolFlag {
   school_field: string;
 }
 
+/** One limit as applied to a record, for a finding: `share × base = amount`. */
+export interface CapLimit {
+  /** The limit, in money (rounded down to the cent). */
+  amount: string | number;
+  /** The field's value. */
+  base: string | number;
+  /** The field the limit is taken from. */
+  of: FieldName;
+  /** The share of it allowed; the whole of it when absent. */
+  share?: Fraction | null;
+}
+
 /** A cell of a workbook or CSV file, for findings on tabular input. */
 export interface Cell {
   /** Column letter(s), e.g. `D`. */
@@ -691,6 +703,142 @@ export type Detail = {
   field: FieldName;
   shape: "missing";
 } | {
+  /** The code as written (trimmed). */
+  code: string;
+  /** The field. */
+  field: FieldName;
+  /** The reference it is checked against. */
+  scheme: Scheme;
+  shape: "bad_code";
+} & ({
+  /** Characters found. */
+  actual: number;
+  problem: "uscc_length";
+} | {
+  /** The character. */
+  found: string;
+  /** 1-based position. */
+  position: number;
+  problem: "uscc_character";
+} | {
+  /** The check character the first 17 give. */
+  expected: string;
+  /** The one written. */
+  found: string;
+  problem: "uscc_check";
+} | {
+  /** Characters found. */
+  actual: number;
+  problem: "school_code_length";
+} | {
+  /** The character. */
+  found: string;
+  /** 1-based position. */
+  position: number;
+  problem: "school_code_character";
+} | {
+  /** The two digits. */
+  digits: string;
+  problem: "school_code_province";
+} | {
+  problem: "major_shape";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  /** The level of the code. */
+  is: EducationLevel;
+  /** The major's catalogue name, where the code is a major. */
+  name?: string | null;
+  problem: "major_level";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_category";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_class";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "major_unknown";
+  /** The level expected. */
+  want: EducationLevel;
+} | {
+  problem: "division_unknown";
+} | {
+  /** The division's tier. */
+  level: DivisionLevel;
+  /** Its name. */
+  name: string;
+  problem: "division_tier";
+} | {
+  problem: "division_length";
+}) | {
+  /** The catalogue's name for the code. */
+  catalogue: string;
+  /** The major code. */
+  code: string;
+  /** The name field. */
+  field: FieldName;
+  /** The name as written. */
+  name: string;
+  shape: "major_name";
+} | {
+  /** The higher major. */
+  higher: MajorRef2;
+  /** The higher category parallel to the secondary one. */
+  parallel: string;
+  /** Its name. */
+  parallel_name: string;
+  /** The secondary major. */
+  secondary: MajorRef2;
+  shape: "category_mismatch";
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The field it may not exceed. */
+  limit: FieldName;
+  /** The limit field's value. */
+  limit_value: string | number;
+  shape: "exceeds";
+  /** The field's value. */
+  value: string | number;
+} | {
+  /** The owed field's value. */
+  base: string | number;
+  /** The count, with `times_field`. */
+  count?: string | number | null;
+  /** The amount owed (base × count). */
+  owed: string | number;
+  /** The amount received (or the per-unit amount, with `times_field`). */
+  owed_field: FieldName;
+  /** The amount passed on, where given. */
+  paid?: string | number | null;
+  /** The amount passed on. */
+  paid_field: FieldName;
+  /** The amount to pass on (share × owed), exact. */
+  required: string | number;
+  shape: "pass_through";
+  /** The smallest share to pass on; all of it when absent. */
+  share?: Fraction | null;
+  /** The shortfall, rounded up to the cent. */
+  short: string | number;
+  /** The count the per-unit amount is multiplied by. */
+  times_field?: FieldName | null;
+} | {
+  /** The capped field. */
+  field: FieldName;
+  /** The limit that applies (the smallest). */
+  limit: string | number;
+  /** Each limit the record gives a base for. */
+  limits: CapLimit[];
+  /** How much over it. */
+  over: string | number;
+  shape: "cap";
+  /** Its value. */
+  value: string | number;
+} | {
   /** Index of the first record with it. */
   first: number;
   /** The id. */
@@ -716,6 +864,9 @@ export type Detail = {
   threshold?: string | null;
 };
 
+/** Tier of an administrative division. */
+export type DivisionLevel = "province" | "city" | "county";
+
 /** Per-group goals: the goal applies to each value of `field`. */
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
@@ -723,6 +874,9 @@ export interface Each {
   /** Groups that must appear even when no record has them. */
   values?: string[];
 }
+
+/** Level of vocational education a catalogue code belongs to. */
+export type EducationLevel = "secondary" | "associate" | "bachelor";
 
 /**
  * An enterprise's investment in running vocational education in one year, and the
@@ -1066,6 +1220,18 @@ export interface MajorRef {
   name?: string | null;
 }
 
+/** A catalogue major as a finding names it: code, name and its 专业大类. */
+export interface MajorRef2 {
+  /** Its category (专业大类) code, e.g. `71`. */
+  category_code: string;
+  /** The category's name. */
+  category_name: string;
+  /** The major's code, e.g. `710201`. */
+  code: string;
+  /** Its catalogue name. */
+  name: string;
+}
+
 /** What is aggregated. */
 export type Measure = "sum" | "count" | "count_distinct" | "share";
 
@@ -1111,8 +1277,8 @@ export interface NewMajorFiling {
  */
 export type Notation = "number" | "percent" | "per_one";
 
-/** A pack could not be loaded or a parameter could not be applied. */
-export interface PackError {
+/** A pack could not be loaded or a parameter could not be applied: where, the kind of error (`type`) with its typed fields, and the message. */
+export type PackError = {
   /** Column (1-based) where known. */
   column?: number | null;
   /** Line (1-based) where known. */

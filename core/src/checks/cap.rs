@@ -1,8 +1,8 @@
 //! `cap`: a value never exceeds the smallest of several limits, each a share of another field
 //! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
 
-use super::{expect_field, label, no_records, num, open, Arith, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, no_records, num, open, Arith, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::rules::{cmp_products, Fraction};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -56,8 +56,7 @@ impl Kind for Cap {
         let Some(limit_fields) = limit_fields else {
             return no_records(items.kind());
         };
-        let (fz, fe) = label(items.kind(), &c.field);
-        let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
+        let field = FieldRef::from(&f);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             let Some(a) = f.get(item).decimal() else {
@@ -71,6 +70,7 @@ impl Kind for Cap {
                 .filter_map(|(l, lf)| {
                     lf.get(item).decimal().map(|base| Applied {
                         limit: l,
+                        of: FieldRef::from(lf),
                         share: l.share.unwrap_or(Fraction::from_decimal(Decimal::ONE)),
                         base,
                     })
@@ -89,102 +89,66 @@ impl Kind for Cap {
                 continue;
             }
             let cap = least.amount();
-            let over = a.sat_sub(cap);
-            let describe = |l: &Applied<'_>| {
-                let (lz, le) = label(items.kind(), &l.limit.of);
-                match l.limit.share {
-                    Some(s) => (
-                        format!("{lz}{}{uz}的{}为{}{uz}", num(l.base), s, num(l.amount())),
-                        format!(
-                            "{} of {le} {} {ue} is {} {ue}",
-                            s,
-                            num(l.base),
-                            num(l.amount())
-                        ),
-                    ),
-                    None => (
-                        format!("{lz}{}{uz}", num(l.base)),
-                        format!("{le} {} {ue}", num(l.base)),
-                    ),
-                }
-            };
-            let (pz, pe): (Vec<String>, Vec<String>) = applied.iter().map(describe).unzip();
-            let (whichz, whiche) = if applied.len() > 1 {
-                (",取其小者", ", whichever is smaller")
-            } else {
-                ("", "")
-            };
-            let n = num(over);
-            let remedy = cx.remedy(
-                &n,
-                (
-                    format!("需减少{fz}{n}{uz}"),
-                    format!("{fe} to be reduced by {n} {ue}"),
-                ),
-            );
-            let (perz, pere) = crate::messages::period_prefix(&item.period());
             let mut inputs = vec![(c.field.clone(), num(a))];
             inputs.extend(applied.iter().map(|l| (l.limit.of.clone(), num(l.base))));
-            let mut locations = vec![Location::new(items.kind(), i, Some(&c.field))];
-            locations.push(Location::new(items.kind(), i, Some(&least.limit.of)));
+            let locations = vec![
+                Location::new(items.kind(), i, Some(&c.field)),
+                Location::new(items.kind(), i, Some(&least.limit.of)),
+            ];
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::AboveMaximum,
                 subject,
                 locations,
-                message: Text::new(
-                    format!(
-                        "{perz}{fz}{}{uz},超过上限{}{uz}({}{whichz})。",
-                        num(a),
-                        num(cap),
-                        pz.join("、")
-                    ),
-                    format!(
-                        "{pere}{fe} of {} {ue} exceeds the limit of {} {ue} ({}{whiche}).",
-                        num(a),
-                        num(cap),
-                        pe.join("; ")
-                    )
-                    .replace("  ", " "),
-                ),
+                period: item.period(),
                 inputs,
-                computed: Some(format!(
-                    "limit = {} (exact: {} × {})",
-                    num(cap),
-                    least.share,
-                    num(least.base)
-                )),
-                threshold: Some(
-                    c.limits
+                detail: Detail::Cap {
+                    field,
+                    value: a,
+                    limit: cap,
+                    over: a.sat_sub(cap),
+                    limits: applied
                         .iter()
-                        .map(|l| match l.share {
-                            Some(s) => format!("{s} × {}", l.of),
-                            None => l.of.clone(),
+                        .map(|l| CapLimit {
+                            of: l.of,
+                            share: l.limit.share,
+                            base: l.base,
+                            amount: l.amount(),
                         })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                        + " (the smallest)",
-                ),
-                remedy: Some(remedy),
+                        .collect(),
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("{}记录均未同时给出{fz}及其上限依据", items.kind().zh()),
-                format!(
-                    "no {} record gives both {fe} and a base for its limit",
-                    items.kind().en()
-                ),
-            )));
+            return Outcome::Unchecked(Reason::NoCapBase {
+                entity: items.kind(),
+                field,
+                limits: limit_fields.iter().map(FieldRef::from).collect(),
+            });
         }
         Outcome::Checked(checked)
     }
+}
+
+/// One limit as applied to a record, for a finding: `share × base = amount`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CapLimit {
+    /// The field the limit is taken from.
+    pub of: FieldRef,
+    /// The share of it allowed; the whole of it when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Fraction>,
+    /// The field's value.
+    pub base: Decimal,
+    /// The limit, in money (rounded down to the cent).
+    pub amount: Decimal,
 }
 
 /// One limit evaluated on a record: the share as a fraction and the base value.
 #[derive(Clone, Copy)]
 struct Applied<'l> {
     limit: &'l Limit,
+    of: FieldRef,
     share: Fraction,
     base: Decimal,
 }

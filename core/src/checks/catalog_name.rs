@@ -1,8 +1,8 @@
 //! `catalog_name`: a major's name as written matches the 2021 catalogue's name for its code.
 //! Unknown codes are left to the `code` check; absent names are not checked.
 
-use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog;
 use crate::reference::source::Table;
@@ -35,7 +35,7 @@ impl Kind for CatalogName {
             Ok(x) => x,
             Err(o) => return o,
         };
-        let (lz, le) = label(items.kind(), &c.name);
+        let (code_field, name_field) = (FieldRef::from(&cf), FieldRef::from(&nf));
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             let (Some(code), Some(name)) = (cf.get(item).text(), nf.get(item).text()) else {
@@ -49,31 +49,28 @@ impl Kind for CatalogName {
                 continue;
             }
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Mismatch,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.name))],
-                message: Text::new(
-                    format!("{lz}“{name}”与专业代码{} 在《职业教育专业目录(2021年)》中的名称“{}”不一致。", m.code, m.name),
-                    format!("{le} “{name}” differs from the 2021 catalogue name of {}, “{}”.", m.code, m.name),
-                ),
-                inputs: vec![(c.code.clone(), code.to_string()), (c.name.clone(), name.to_string())],
-                computed: None,
-                threshold: Some(format!("catalogue name = {}", m.name)),
-                remedy: Some(Text::new(format!("专业名称应为“{}”", m.name), format!("the name should be “{}”", m.name))),
+                period: item.period(),
+                inputs: vec![
+                    (c.code.clone(), code.to_string()),
+                    (c.name.clone(), name.to_string()),
+                ],
+                detail: Detail::MajorName {
+                    field: name_field,
+                    name: name.to_string(),
+                    code: m.code.to_string(),
+                    catalogue: m.name.to_string(),
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!(
-                    "{}记录均未同时给出目录内的专业代码和专业名称",
-                    items.kind().zh()
-                ),
-                format!(
-                    "no {} record gives both a catalogue major code and a name",
-                    items.kind().en()
-                ),
-            )));
+            return Outcome::Unchecked(Reason::NoCatalogueMajor {
+                entity: items.kind(),
+                fields: vec![code_field, name_field],
+            });
         }
         Outcome::Checked(checked)
     }

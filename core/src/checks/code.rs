@@ -2,13 +2,14 @@
 //! catalogue at the right level, county-level division codes (GB/T 2260), unified social credit
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
-use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
+use crate::reference::moe_code::{self, MoeCodeError};
 use crate::reference::source::Table;
-use crate::reference::{moe_code, uscc};
+use crate::reference::uscc::{self, UsccError};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,19 @@ pub enum Scheme {
     Uscc,
     /// A MoE school code.
     MoeSchool,
+}
+
+impl Scheme {
+    /// The wire name, for explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::MajorSecondary => "major_secondary",
+            Self::MajorHigher => "major_higher",
+            Self::Division => "division",
+            Self::Uscc => "uscc",
+            Self::MoeSchool => "moe_school",
+        }
+    }
 }
 
 /// `kind = "code"`.
@@ -66,7 +80,7 @@ impl Kind for Code {
             Err(o) => return o,
         };
         let when = c.when_true.as_deref().and_then(|n| items.field(n));
-        let (lz, le) = label(items.kind(), &c.field);
+        let field = FieldRef::from(&f);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             if when.is_some_and(|w| w.get(item) != Value::Bool(true)) {
@@ -76,161 +90,182 @@ impl Kind for Code {
                 continue;
             };
             checked += 1;
-            let Some((why, fix)) = problem(c.scheme, code.trim()) else {
+            let Some(problem) = problem(c.scheme, code.trim()) else {
                 continue;
             };
-            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::InvalidCode,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                message: Text::new(
-                    format!("{pz}{lz}{}。", why.zh),
-                    format!("{pe}{le}: {}.", why.en),
-                ),
+                period: item.period(),
                 inputs: vec![(c.field.clone(), code.to_string())],
-                computed: None,
-                threshold: Some(format!(
-                    "scheme = {}",
-                    serde_json::to_value(c.scheme)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                )),
-                remedy: fix,
+                detail: Detail::BadCode {
+                    field,
+                    code: code.trim().to_string(),
+                    scheme: c.scheme,
+                    problem,
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("{}记录均未给出{lz}", items.kind().zh()),
-                format!("no {} record gives its {le}", items.kind().en()),
-            )));
+            return Outcome::Unchecked(Reason::NoneGives {
+                entity: items.kind(),
+                fields: vec![field],
+            });
         }
         Outcome::Checked(checked)
     }
 }
 
-/// Why `code` fails `scheme`, with a fix where one is known: (message zh, en), remedy.
-pub(crate) fn problem(scheme: Scheme, code: &str) -> Option<(Text, Option<Text>)> {
+/// What is wrong with a code, as data: the message catalogue says it in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CodeProblem {
+    /// A unified social credit code not 18 characters long.
+    UsccLength {
+        /// Characters found.
+        actual: usize,
+    },
+    /// A character a unified social credit code cannot contain.
+    UsccCharacter {
+        /// 1-based position.
+        position: usize,
+        /// The character.
+        found: String,
+    },
+    /// The 18th character does not match the check character computed from the first 17.
+    UsccCheck {
+        /// The check character the first 17 give.
+        expected: String,
+        /// The one written.
+        found: String,
+    },
+    /// A MoE school code not 10 characters long.
+    SchoolCodeLength {
+        /// Characters found.
+        actual: usize,
+    },
+    /// A MoE school code with a character that is not a digit.
+    SchoolCodeCharacter {
+        /// 1-based position.
+        position: usize,
+        /// The character.
+        found: String,
+    },
+    /// Digits 3–4 of a MoE school code are not a province code.
+    SchoolCodeProvince {
+        /// The two digits.
+        digits: String,
+    },
+    /// Not shaped like a major code (6 digits, K at the end for state-controlled majors).
+    MajorShape {
+        /// The level expected.
+        want: EducationLevel,
+    },
+    /// A major code of another level of education.
+    MajorLevel {
+        /// The level of the code.
+        is: EducationLevel,
+        /// The level expected.
+        want: EducationLevel,
+        /// The major's catalogue name, where the code is a major.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
+    /// A 专业大类 (2-digit) code where a major code is expected.
+    MajorCategory {
+        /// The level expected.
+        want: EducationLevel,
+    },
+    /// A 专业类 (4-digit) code where a major code is expected.
+    MajorClass {
+        /// The level expected.
+        want: EducationLevel,
+    },
+    /// Shaped like a major code but not in the 2021 catalogue.
+    MajorUnknown {
+        /// The level expected.
+        want: EducationLevel,
+    },
+    /// Not an administrative division code.
+    DivisionUnknown,
+    /// A province- or prefecture-level division where a county-level one is expected.
+    DivisionTier {
+        /// The division's tier.
+        level: DivisionLevel,
+        /// Its name.
+        name: String,
+    },
+    /// A division code that is not 6 digits.
+    DivisionLength,
+}
+
+/// What is wrong with `code` under `scheme`, if anything.
+pub(crate) fn problem(scheme: Scheme, code: &str) -> Option<CodeProblem> {
     match scheme {
         Scheme::MajorSecondary => major_problem(code, EducationLevel::Secondary),
         Scheme::MajorHigher => major_problem(code, EducationLevel::Associate),
         Scheme::Division => division_problem(code),
-        Scheme::Uscc => uscc::validate(code)
-            .err()
-            .map(|e| (Text::new(e.message_zh(), e.message_en()), None)),
-        Scheme::MoeSchool => moe_code::parse(code)
-            .err()
-            .map(|e| (Text::new(e.message_zh(), e.message_en()), None)),
+        Scheme::Uscc => uscc::validate(code).err().map(|e| match e {
+            UsccError::WrongLength { actual } => CodeProblem::UsccLength { actual },
+            UsccError::InvalidChar { position, found } => CodeProblem::UsccCharacter {
+                position,
+                found: found.to_string(),
+            },
+            UsccError::WrongCheckChar { expected, found } => CodeProblem::UsccCheck {
+                expected: expected.to_string(),
+                found: found.to_string(),
+            },
+        }),
+        Scheme::MoeSchool => moe_code::parse(code).err().map(|e| match e {
+            MoeCodeError::WrongLength { actual } => CodeProblem::SchoolCodeLength { actual },
+            MoeCodeError::NonDigit { position, found } => CodeProblem::SchoolCodeCharacter {
+                position,
+                found: found.to_string(),
+            },
+            MoeCodeError::UnknownProvince { code } => {
+                CodeProblem::SchoolCodeProvince { digits: code }
+            }
+        }),
     }
 }
 
-fn major_problem(code: &str, want: EducationLevel) -> Option<(Text, Option<Text>)> {
-    let fix = Some(Text::new(
-        format!(
-            "请按《职业教育专业目录(2021年)》填写{}专业代码",
-            want.name_zh()
-        ),
-        format!("use a {} major code of the 2021 catalogue", want.name_en()),
-    ));
+fn major_problem(code: &str, want: EducationLevel) -> Option<CodeProblem> {
     let Some(level) = catalog::level_of_code(code) else {
-        return Some((
-            Text::new(
-                format!("“{code}”不是有效的专业代码:应为6位数字(国家控制专业末尾带K)"),
-                format!("“{code}” is not a valid major code: 6 digits expected (state-controlled majors end in K)"),
-            ),
-            fix,
-        ));
+        return Some(CodeProblem::MajorShape { want });
     };
     if level != want {
-        let name = catalog::major(code).map_or(String::new(), |m| format!("({})", m.name));
-        let name_en = catalog::major(code).map_or(String::new(), |m| format!(" ({})", m.name));
-        return Some((
-            Text::new(
-                format!(
-                    "“{code}”{name}是{}专业代码,此处应为{}专业代码",
-                    level.name_zh(),
-                    want.name_zh()
-                ),
-                format!(
-                    "“{code}”{name_en} is a {} code; a {} major code is expected here",
-                    level.name_en(),
-                    want.name_en()
-                ),
-            ),
-            fix,
-        ));
+        return Some(CodeProblem::MajorLevel {
+            is: level,
+            want,
+            name: catalog::major(code).map(|m| m.name.to_string()),
+        });
     }
     if code.len() < 6 {
-        let what = if code.len() == 2 {
-            ("专业大类", "category")
+        return Some(if code.len() == 2 {
+            CodeProblem::MajorCategory { want }
         } else {
-            ("专业类", "class")
-        };
-        return Some((
-            Text::new(
-                format!("“{code}”是{}代码,不是专业代码", what.0),
-                format!("“{code}” is a {} code, not a major code", what.1),
-            ),
-            fix,
-        ));
+            CodeProblem::MajorClass { want }
+        });
     }
     if catalog::major(code).is_none() {
-        return Some((
-            Text::new(
-                format!("“{code}”不在《职业教育专业目录(2021年)》中(2022年起增补的专业未收录,请核对)"),
-                format!("“{code}” is not in the 2021 major catalogue (majors added from 2022 on are not embedded; please verify)"),
-            ),
-            fix,
-        ));
+        return Some(CodeProblem::MajorUnknown { want });
     }
     None
 }
 
-fn division_problem(code: &str) -> Option<(Text, Option<Text>)> {
+fn division_problem(code: &str) -> Option<CodeProblem> {
     match divisions::division(code) {
-        None => Some((
-            Text::new(
-                format!("“{code}”不是有效的行政区划代码(GB/T 2260,国家统计局2023年区划代码)"),
-                format!(
-                    "“{code}” is not a valid administrative division code (GB/T 2260, NBS 2023)"
-                ),
-            ),
-            None,
-        )),
+        None => Some(CodeProblem::DivisionUnknown),
         Some(d) if d.level != DivisionLevel::County && code.len() == 6 => {
-            let tier = match d.level {
-                DivisionLevel::Province => ("省级", "province-level"),
-                _ => ("地级", "prefecture-level"),
-            };
-            Some((
-                Text::new(
-                    format!(
-                        "“{code}”是{}行政区划代码({}),此处应为县级(区县)代码",
-                        tier.0, d.name
-                    ),
-                    format!(
-                        "“{code}” is a {} division code ({}); a county-level code is expected here",
-                        tier.1, d.name
-                    ),
-                ),
-                Some(Text::new(
-                    "请填写所在区县的6位代码",
-                    "give the 6-digit code of the county or district",
-                )),
-            ))
+            Some(CodeProblem::DivisionTier {
+                level: d.level,
+                name: d.name.to_string(),
+            })
         }
-        Some(_) if code.len() != 6 => Some((
-            Text::new(
-                format!("“{code}”不是6位县级行政区划代码"),
-                format!("“{code}” is not a 6-digit county-level division code"),
-            ),
-            Some(Text::new(
-                "请填写所在区县的6位代码",
-                "give the 6-digit code of the county or district",
-            )),
-        )),
+        Some(_) if code.len() != 6 => Some(CodeProblem::DivisionLength),
         Some(_) => None,
     }
 }

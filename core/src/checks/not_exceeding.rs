@@ -1,7 +1,7 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
-use super::{expect_field, label, num, open, Arith, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, num, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -30,10 +30,7 @@ impl Kind for NotExceeding {
             Ok(x) => x,
             Err(o) => return o,
         };
-        let (az, ae) = label(items.kind(), &c.field);
-        let (bz, be) = label(items.kind(), &c.limit_field);
-        let (uz, _) = cx.unit();
-        let uz = uz.to_string();
+        let (field, limit) = (FieldRef::from(&a_f), FieldRef::from(&b_f));
         for (i, item) in items.iter().enumerate() {
             let (Some(a), Some(b)) = (a_f.get(item).decimal(), b_f.get(item).decimal()) else {
                 continue;
@@ -41,34 +38,22 @@ impl Kind for NotExceeding {
             if a <= b {
                 continue;
             }
-            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Exceeds,
                 subject,
                 locations: vec![
                     Location::new(items.kind(), i, Some(&c.field)),
                     Location::new(items.kind(), i, Some(&c.limit_field)),
                 ],
-                message: Text::new(
-                    format!(
-                        "{pz}{az}{}{uz},超过{bz}{}{uz},数据不可能成立。",
-                        num(a),
-                        num(b)
-                    ),
-                    format!(
-                        "{pe}{ae} ({}) exceeds {be} ({}), which cannot be.",
-                        num(a),
-                        num(b)
-                    ),
-                ),
+                period: item.period(),
                 inputs: vec![(c.field.clone(), num(a)), (c.limit_field.clone(), num(b))],
-                computed: Some(format!("{} − {} = {}", num(a), num(b), num(a.sat_sub(b)))),
-                threshold: Some(format!("{} ≤ {}", c.field, c.limit_field)),
-                remedy: Some(Text::new(
-                    format!("请核对{az}与{bz}"),
-                    format!("check the {ae} and the {be}"),
-                )),
+                detail: Detail::Exceeds {
+                    field,
+                    limit,
+                    value: a,
+                    limit_value: b,
+                },
             });
         }
         Outcome::Checked(items.len())

@@ -2,8 +2,8 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, label, open, Arith, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -66,18 +66,9 @@ impl Kind for PassThrough {
         };
         let times_f = c.times.as_deref().and_then(|n| items.field(n));
         let share = c.share.unwrap_or(Fraction::from_decimal(Decimal::ONE));
-        let full = c.share.is_none();
-        let (oz, oe) = label(items.kind(), &c.owed);
-        let (pz, pe) = label(items.kind(), &c.paid);
-        let (tz, te) = c
-            .times
-            .as_deref()
-            .map_or(("", ""), |t| label(items.kind(), t));
-        let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let (uz, ue) = (
-            if uz.is_empty() { "元".to_string() } else { uz },
-            if ue.is_empty() { "CNY".to_string() } else { ue },
-        );
+        let owed_field = FieldRef::from(&owed_f);
+        let paid_field = FieldRef::from(&paid_f);
+        let times_field = times_f.as_ref().map(FieldRef::from);
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             let Some(base) = owed_f.get(item).decimal() else {
@@ -95,163 +86,54 @@ impl Kind for PassThrough {
                 None => base,
             };
             checked += 1;
-            let (owed_zh, owed_en) = match count {
-                Some(n) => (
-                    format!(
-                        "{oz}{}{uz}×{tz}{}={}{uz}",
-                        money(base),
-                        super::num(n),
-                        money(owed)
-                    ),
-                    format!(
-                        "{} {ue} {oe} × {} {te} = {} {ue}",
-                        money(base),
-                        super::num(n),
-                        money(owed)
-                    ),
-                ),
-                None => (
-                    format!("{oz}{}{uz}", money(owed)),
-                    format!("{oe} {} {ue}", money(owed)),
-                ),
+            let required = share.times(owed).unwrap_or(Decimal::MAX);
+            let mut inputs = vec![(c.owed.clone(), num(base))];
+            if let (Some(t), Some(n)) = (&c.times, count) {
+                inputs.push((t.clone(), num(n)));
+            }
+            let paid_v = paid_f.get(item);
+            let (code, paid, short) = match paid_v.decimal() {
+                None if matches!(paid_v, Value::Missing) => (FindingCode::Missing, None, required),
+                None => continue,
+                // paid ≥ share × owed  ⇔  paid·den ≥ num·owed (exact).
+                Some(paid) if share.compare(paid, owed).is_none_or(|o| o.is_le()) => continue,
+                Some(paid) => {
+                    // The shortfall rounded up to the cent: paying it always passes.
+                    let short = required
+                        .sat_sub(paid)
+                        .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
+                        .max(Decimal::new(1, 2));
+                    inputs.push((c.paid.clone(), num(paid)));
+                    (FindingCode::BelowMinimum, Some(paid), short)
+                }
             };
             let subject = cx.subject(item);
-            let paid_v = paid_f.get(item);
-            let Some(paid) = paid_v.decimal() else {
-                if matches!(paid_v, Value::Missing) {
-                    cx.emit_legacy(LegacyDraft {
-                        code: FindingCode::Missing,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
-                        message: Text::new(
-                            format!("{owed_zh},未填写{pz}。"),
-                            format!("{owed_en}; {pe} is not given."),
-                        ),
-                        inputs: vec![(c.owed.clone(), super::num(owed))],
-                        computed: None,
-                        threshold: Some(format!("share = {share}")),
-                        remedy: Some(Text::new(
-                            format!("请填写{pz}"),
-                            format!("fill in the {pe}"),
-                        )),
-                    });
-                }
-                continue;
-            };
-            // paid ≥ share × owed  ⇔  paid·den ≥ num·owed (exact).
-            if share.compare(paid, owed).is_none_or(|o| o.is_le()) {
-                continue;
-            }
-            let required = share.times(owed).unwrap_or(Decimal::MAX);
-            let short = required
-                .sat_sub(paid)
-                .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
-                .max(Decimal::new(1, 2));
-            let n = money(short);
-            let remedy = cx.remedy(
-                &n,
-                (
-                    format!("还需拨付{n}{uz}"),
-                    format!("{n} {ue} more to pass on"),
-                ),
-            );
-            let pct = paid
-                .ck_div(owed)
-                .map(|q| {
-                    format!(
-                        "{}%",
-                        super::num(q.sat_mul(Decimal::ONE_HUNDRED).round_dp(2))
-                    )
-                })
-                .unwrap_or_else(|| "—".into());
-            let (mz, me) = if full {
-                (
-                    format!(
-                        "{owed_zh},应全额支付,实际{pz}{}{uz},少{n}{uz}。",
-                        money(paid)
-                    ),
-                    format!(
-                        "{owed_en} is to be passed on in full; {pe}: {} {ue}, {n} {ue} short.",
-                        money(paid)
-                    ),
-                )
-            } else {
-                (
-                    format!(
-                        "{owed_zh},按不低于{share}的比例应拨付{}{uz},实际{pz}{}{uz}(占{pct}),少{n}{uz}。",
-                        money(required),
-                        money(paid)
-                    ),
-                    format!(
-                        "{owed_en}; at least {share} ({} {ue}) is to be passed on, {pe}: {} {ue} ({pct}), {n} {ue} short.",
-                        money(required),
-                        money(paid)
-                    ),
-                )
-            };
-            let mut inputs = vec![(c.owed.clone(), super::num(base))];
-            if let (Some(t), Some(n)) = (&c.times, count) {
-                inputs.push((t.clone(), super::num(n)));
-            }
-            inputs.push((c.paid.clone(), super::num(paid)));
-            cx.emit_legacy(LegacyDraft {
-                code: FindingCode::BelowMinimum,
+            cx.emit(Draft {
+                code,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
-                message: Text::new(mz, me),
+                period: item.period(),
                 inputs,
-                computed: Some(format!(
-                    "required = {share} × {} = {}",
-                    super::num(owed),
-                    super::num(required)
-                )),
-                threshold: Some(format!("paid ≥ {share} × owed")),
-                remedy: Some(remedy),
+                detail: Detail::PassThrough {
+                    owed_field,
+                    times_field,
+                    paid_field,
+                    base,
+                    count,
+                    owed,
+                    share: c.share,
+                    required,
+                    paid,
+                    short,
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("{}记录均未给出{oz}", items.kind().zh()),
-                format!("no {} record gives the {oe}", items.kind().en()),
-            )));
+            return Outcome::Unchecked(Reason::NoneGives {
+                entity: items.kind(),
+                fields: vec![owed_field],
+            });
         }
         Outcome::Checked(checked)
-    }
-}
-
-/// Money with thousands separators and two decimals: `12,345.60`.
-pub(crate) fn money(d: Decimal) -> String {
-    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{:.2}", d.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{out}.{frac}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::money;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn money_format() {
-        let m = |s: &str| money(Decimal::from_str(s).unwrap());
-        assert_eq!(m("12345.6"), "12,345.60");
-        assert_eq!(m("0.01"), "0.01");
-        assert_eq!(m("1000000"), "1,000,000.00");
-        assert_eq!(m("999.999"), "1,000.00");
-        assert_eq!(m("-1234.5"), "-1,234.50");
     }
 }

@@ -2,8 +2,8 @@
 //! (secondary category code = higher category code + 20, `catalog::parallel_category`).
 //! Codes that are not catalogue majors of the right level are left to the `code` check.
 
-use super::{expect_field, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::source::Table;
@@ -53,51 +53,58 @@ impl Kind for SameCategory {
             if parallel == h.category_code {
                 continue;
             }
-            let want = catalog::category(&parallel).map_or("", |c| c.0);
+            let parallel_name = catalog::category(&parallel).map_or("", |c| c.0);
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Mismatch,
                 subject,
                 locations: vec![
                     Location::new(items.kind(), i, Some(&c.secondary)),
                     Location::new(items.kind(), i, Some(&c.higher)),
                 ],
-                message: Text::new(
-                    format!(
-                        "中职专业{} {}属{}({}),高职专业{} {}属{}({}),不属于同一专业大类(与之对应的高职大类为{}{})。",
-                        s.code, s.name, s.category_name, s.category_code,
-                        h.code, h.name, h.category_name, h.category_code, parallel, want
-                    ),
-                    format!(
-                        "The secondary major {} {} is in category {} ({}), the higher major {} {} in {} ({}): not the same category (the parallel higher category is {} {}).",
-                        s.code, s.name, s.category_code, s.category_name,
-                        h.code, h.name, h.category_code, h.category_name, parallel, want
-                    ),
-                ),
+                period: item.period(),
                 inputs: vec![
                     (c.secondary.clone(), s.code.to_string()),
                     (c.higher.clone(), h.code.to_string()),
                 ],
-                computed: Some(format!("category {} − 20 = {parallel} ≠ {}", s.category_code, h.category_code)),
-                threshold: Some("secondary category = higher category + 20".into()),
-                remedy: Some(Text::new(
-                    format!("选择{}{}内的高职专业,或说明跨大类衔接的理由", parallel, want),
-                    format!("choose a higher major in category {parallel} {want}, or justify the cross-category pairing"),
-                )),
+                detail: Detail::CategoryMismatch {
+                    secondary: MajorRef::of(s),
+                    higher: MajorRef::of(h),
+                    parallel: parallel.to_string(),
+                    parallel_name: parallel_name.to_string(),
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!(
-                    "{}记录均未同时给出有效的中职和高职专业代码",
-                    items.kind().zh()
-                ),
-                format!(
-                    "no {} record gives valid secondary and higher major codes",
-                    items.kind().en()
-                ),
-            )));
+            return Outcome::Unchecked(Reason::NoCatalogueMajor {
+                entity: items.kind(),
+                fields: vec![FieldRef::from(&sf), FieldRef::from(&hf)],
+            });
         }
         Outcome::Checked(checked)
+    }
+}
+
+/// A catalogue major as a finding names it: code, name and its 专业大类.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct MajorRef {
+    /// The major's code, e.g. `710201`.
+    pub code: &'static str,
+    /// Its catalogue name.
+    pub name: &'static str,
+    /// Its category (专业大类) code, e.g. `71`.
+    pub category_code: &'static str,
+    /// The category's name.
+    pub category_name: &'static str,
+}
+
+impl MajorRef {
+    fn of(m: &catalog::CatalogMajor) -> Self {
+        MajorRef {
+            code: m.code,
+            name: m.name,
+            category_code: m.category_code,
+            category_name: m.category_name,
+        }
     }
 }

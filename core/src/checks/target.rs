@@ -32,7 +32,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, num, Arith, Cx, Kind, Outcome};
-use crate::finding::Text;
+use crate::messages::{Progress, Reached};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::report::TargetProgress;
 use crate::rules::Fraction;
@@ -260,24 +260,13 @@ impl Kind for Target {
 
         let latest = years.last().and_then(|y| i32::try_from(*y).ok());
         let Some(ref_year) = cx.ds.reporting_year.or(latest) else {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                "数据未给出报告年度,目标无法按年度比较",
-                "the data gives no reporting year, so goals by year cannot be compared",
-            )));
+            return Outcome::Unchecked(crate::finding::Reason::NoReportingYear);
         };
         let group_list: Vec<Option<&Cow<'_, str>>> = if c.each.is_some() {
             groups.iter().map(Some).collect()
         } else {
             vec![None]
         };
-        let (metric_zh, metric_en) = cx.metric(("合计", "total"));
-        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let unit_en = if unit_en.is_empty() {
-            String::new()
-        } else {
-            format!(" {unit_en}")
-        };
-
         for goal in &c.goals {
             let Some((bound, strict)) = goal.bound() else {
                 continue;
@@ -314,21 +303,24 @@ impl Kind for Target {
                     let stretch_met = goal.stretch.is_some_and(|s| reaches(&v, s, true));
                     let group_name =
                         g.map(|g| cx.ix.school(g).map_or(g.to_string(), |s| s.name.clone()));
-                    let message = progress_message(Words {
-                        year: y,
-                        as_of: as_of.unwrap_or(i64::from(ref_year)),
-                        group: group_name.as_deref(),
-                        metric: (&metric_zh, &metric_en),
-                        unit: (&unit_zh, &unit_en),
-                        value: shown(&v),
-                        bound,
-                        strict,
-                        stretch: goal.stretch,
-                        stretch_met,
-                        pct: progress_pct(&v, bound),
-                        met,
-                        pending,
-                    });
+                    let message = crate::messages::progress(
+                        &Progress {
+                            year: y,
+                            as_of: as_of.unwrap_or(i64::from(ref_year)),
+                            group: group_name.as_deref(),
+                            value: match &v {
+                                Agg::Num(x) => Reached::Number(*x),
+                                Agg::Share(n, d) => Reached::Share(*n, *d),
+                            },
+                            bound,
+                            strict,
+                            stretch: goal.stretch,
+                            stretch_met,
+                            met,
+                            pending,
+                        },
+                        &cx.rule.wording,
+                    );
                     cx.targets.push(TargetProgress {
                         rule_id: cx.rule.id.clone(),
                         year: y,
@@ -413,216 +405,5 @@ fn shown(v: &Agg) -> String {
         Agg::Share(n, d) => n.ck_div(*d).map_or("—".into(), |q| {
             format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
         }),
-    }
-}
-
-/// Share of the goal reached, as a percentage with one decimal (numbers only).
-fn progress_pct(v: &Agg, bound: Fraction) -> Option<String> {
-    let Agg::Num(x) = v else { return None };
-    let g = bound.approx();
-    if g.is_zero() {
-        return None;
-    }
-    let p = x.ck_mul(Decimal::ONE_HUNDRED)?.ck_div(g)?;
-    Some(format!("{}%", num(p.round_dp(1))))
-}
-
-struct Words<'s> {
-    year: i32,
-    as_of: i64,
-    group: Option<&'s str>,
-    metric: (&'s str, &'s str),
-    unit: (&'s str, &'s str),
-    value: String,
-    bound: Fraction,
-    strict: bool,
-    stretch: Option<Fraction>,
-    stretch_met: bool,
-    pct: Option<String>,
-    met: bool,
-    pending: bool,
-}
-
-fn progress_message(w: Words<'_>) -> Text {
-    let (uz, ue) = w.unit;
-    let (gz, ge) = w.group.map_or((String::new(), String::new()), |g| {
-        (format!("{g}:"), format!("{g}: "))
-    });
-    let goal_zh = if w.strict {
-        format!("超过{}{uz}", w.bound)
-    } else {
-        format!("{}{uz}", w.bound)
-    };
-    let goal_en = if w.strict {
-        format!("over {}{ue}", w.bound)
-    } else {
-        format!("{}{ue}", w.bound)
-    };
-    let (sz, se) = w.stretch.map_or((String::new(), String::new()), |s| {
-        (format!("(力争{s}{uz})"), format!(" (stretch {s}{ue})"))
-    });
-    let (pz, pe) = w.pct.as_ref().map_or((String::new(), String::new()), |p| {
-        (format!(",完成{p}"), format!(", {p} of the goal"))
-    });
-    let (mz, me) = w.metric;
-    let v = &w.value;
-    if w.pending {
-        return Text::new(
-            format!(
-                "{gz}{}年目标{goal_zh}{sz},尚未到期;截至{}年{mz}为{v}{uz}{pz}。",
-                w.year, w.as_of
-            ),
-            format!(
-                "{ge}{} goal {goal_en}{se} pending; {me}: {v}{ue} as of {}{pe}.",
-                w.year, w.as_of
-            ),
-        );
-    }
-    let (vz, ve) = match (w.met, w.stretch_met) {
-        (true, true) => ("已达到目标和力争目标", "met, stretch goal met too"),
-        (true, false) => ("已达到目标", "met"),
-        (false, _) => ("未达到目标", "not met"),
-    };
-    Text::new(
-        format!("{gz}{}年{mz}为{v}{uz},目标{goal_zh}{sz}{pz},{vz}。", w.year),
-        format!(
-            "{ge}{}, {me}: {v}{ue} against a goal of {goal_en}{se}{pe}, {ve}.",
-            w.year
-        ),
-    )
-}
-
-#[cfg(test)]
-#[cfg(feature = "toml")]
-mod tests {
-    use crate::{Checker, Dataset, Options, Pack};
-
-    fn pack(check: &str) -> Pack {
-        let text = format!(
-            r#"id = "t"
-version = "1"
-title_zh = "t"
-title_en = "t"
-[source]
-document = "d"
-title = "t"
-issuer = "i"
-date = "2024-01-01"
-[[rules]]
-id = "t/goal"
-title_zh = "t"
-title_en = "t"
-clause = "c"
-quote = "q"
-severity = "target"
-wording = {{ metric_zh = "招生人数", metric_en = "enrolment", unit_zh = "名", unit_en = "students" }}
-[[rules.checks]]
-kind = "target"
-entity = "cohorts"
-{check}
-"#
-        );
-        Pack::from_toml_str(&text, "test").unwrap()
-    }
-
-    fn run(check: &str, data: &str) -> crate::Report {
-        let opts = Options {
-            packs: vec![],
-            extra_packs: vec![pack(check)],
-            ..Default::default()
-        };
-        let ds = Dataset::from_json_str(data).unwrap();
-        Checker::new(&opts).unwrap().check(&ds)
-    }
-
-    const DATA: &str = r#"{"reporting_year": 2024, "cohorts": [
-        {"project": "P1", "entry_year": 2024, "enrolled": 200},
-        {"project": "P2", "entry_year": 2024, "enrolled": 230},
-        {"project": "P1", "entry_year": 2023, "enrolled": 999}]}"#;
-
-    #[test]
-    fn sum_by_year_with_pending_goal() {
-        let r = run(
-            r#"measure = "sum"
-field = "enrolled"
-year_field = "entry_year"
-goals = [{ year = 2024, min = "450" }, { year = 2027, min = "500", stretch = "1000" }]"#,
-            DATA,
-        );
-        assert!(r.ok, "targets never make a report not ok");
-        assert!(r.findings.is_empty());
-        let t = &r.targets;
-        assert_eq!(t.len(), 2);
-        assert_eq!(
-            (t[0].year, t[0].value.as_str(), t[0].met, t[0].pending),
-            (2024, "430", false, false)
-        );
-        assert_eq!(
-            t[0].message.zh,
-            "2024年招生人数为430名,目标450名,完成95.6%,未达到目标。"
-        );
-        assert_eq!((t[1].year, t[1].met, t[1].pending), (2027, false, true));
-        assert!(
-            t[1].message.zh.contains("截至2024年"),
-            "{}",
-            t[1].message.zh
-        );
-        assert_eq!(r.rules[0].state, crate::report::RuleState::Failed);
-    }
-
-    #[test]
-    fn per_group_distinct_and_listed_groups() {
-        let r = run(
-            r#"measure = "count"
-each = { field = "project", values = ["P9"] }
-where = [{ field = "entry_year", equals = 2024 }]
-goals = [{ min = "1" }]"#,
-            DATA,
-        );
-        let got: Vec<(Option<&str>, &str, bool)> = r
-            .targets
-            .iter()
-            .map(|t| (t.group.as_deref(), t.value.as_str(), t.met))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (Some("P1"), "1", true),
-                (Some("P2"), "1", true),
-                (Some("P9"), "0", false)
-            ]
-        );
-    }
-
-    #[test]
-    fn share_exact_and_strict() {
-        // 2 of 3 cohorts in 2024..: count share with `over`.
-        let r = run(
-            r#"measure = "share"
-part = [{ field = "entry_year", equals = 2024 }]
-goals = [{ over = "2/3" }]"#,
-            DATA,
-        );
-        assert!(!r.targets[0].met, "2/3 is not over 2/3");
-        let r = run(
-            r#"measure = "share"
-part = [{ field = "entry_year", equals = 2024 }]
-goals = [{ min = "2/3" }]"#,
-            DATA,
-        );
-        assert!(r.targets[0].met);
-        assert_eq!(r.rules[0].state, crate::report::RuleState::Passed);
-    }
-
-    #[test]
-    fn bad_params_are_refused() {
-        let opts = |c: &str| {
-            let text = format!("id = \"t\"\nversion = \"1\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\n[source]\ndocument = \"d\"\ntitle = \"t\"\nissuer = \"i\"\ndate = \"2024-01-01\"\n[[rules]]\nid = \"t/g\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\nclause = \"c\"\nquote = \"q\"\nseverity = \"target\"\n[[rules.checks]]\nkind = \"target\"\nentity = \"cohorts\"\n{c}\n");
-            Pack::from_toml_str(&text, "t")
-        };
-        assert!(opts("measure = \"sum\"\ngoals = [{ min = \"1\" }]").is_err());
-        assert!(opts("measure = \"count\"\ngoals = [{ min = \"1\", over = \"1\" }]").is_err());
-        assert!(opts("measure = \"count\"\ngoals = []").is_err());
-        assert!(opts("measure = \"count\"\nwhere = [{ field = \"enrolled\", equals = \"x\" }]\ngoals = [{ min = \"1\" }]").is_err());
     }
 }

@@ -178,6 +178,93 @@ pub enum Detail {
     // @presence-time (required, completeness, deadline, within_period, consecutive_years)
     // @groups-relations (group_count, ranking, exclusion, overlap, role, same_as, equals, implies, any_of)
     // @reference-money (code, catalog_name, same_category, pass_through, not_exceeding, cap, filter)
+    /// A code that fails its reference: a unified social credit code, a MoE school code, a
+    /// division code, a major code (`problem` says what is wrong).
+    BadCode {
+        /// The field.
+        field: FieldRef,
+        /// The code as written (trimmed).
+        code: String,
+        /// The reference it is checked against.
+        scheme: crate::checks::code::Scheme,
+        /// What is wrong.
+        #[serde(flatten)]
+        problem: crate::checks::code::CodeProblem,
+    },
+    /// A major's name differs from the catalogue's name for its code.
+    MajorName {
+        /// The name field.
+        field: FieldRef,
+        /// The name as written.
+        name: String,
+        /// The major code.
+        code: String,
+        /// The catalogue's name for the code.
+        catalogue: String,
+    },
+    /// The secondary and higher majors of a pairing are not in parallel categories (专业大类).
+    CategoryMismatch {
+        /// The secondary major.
+        secondary: crate::checks::same_category::MajorRef,
+        /// The higher major.
+        higher: crate::checks::same_category::MajorRef,
+        /// The higher category parallel to the secondary one.
+        parallel: String,
+        /// Its name.
+        parallel_name: String,
+    },
+    /// A value above another field of the same record it can never exceed.
+    Exceeds {
+        /// The field.
+        field: FieldRef,
+        /// The field it may not exceed.
+        limit: FieldRef,
+        /// The field's value.
+        value: Decimal,
+        /// The limit field's value.
+        limit_value: Decimal,
+    },
+    /// Money to be passed on, in full or a share, and what was (`code`: below the minimum, or
+    /// the amount paid missing).
+    PassThrough {
+        /// The amount received (or the per-unit amount, with `times_field`).
+        owed_field: FieldRef,
+        /// The count the per-unit amount is multiplied by.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        times_field: Option<FieldRef>,
+        /// The amount passed on.
+        paid_field: FieldRef,
+        /// The owed field's value.
+        base: Decimal,
+        /// The count, with `times_field`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        count: Option<Decimal>,
+        /// The amount owed (base × count).
+        owed: Decimal,
+        /// The smallest share to pass on; all of it when absent.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        share: Option<Fraction>,
+        /// The amount to pass on (share × owed), exact.
+        required: Decimal,
+        /// The amount passed on, where given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        paid: Option<Decimal>,
+        /// The shortfall, rounded up to the cent.
+        short: Decimal,
+    },
+    /// A value above the smallest of its limits.
+    Cap {
+        /// The capped field.
+        field: FieldRef,
+        /// Its value.
+        value: Decimal,
+        /// The limit that applies (the smallest).
+        limit: Decimal,
+        /// How much over it.
+        over: Decimal,
+        /// Each limit the record gives a base for.
+        limits: Vec<crate::checks::cap::CapLimit>,
+    },
     // @integrity (engine/integrity.rs)
     /// Two records of a collection share one id.
     DuplicateId {

@@ -49,6 +49,22 @@ pub enum Reason {
     // @presence-time
     // @groups-relations
     // @reference-money
+    /// No record gives these fields with a major code of the catalogue.
+    NoCatalogueMajor {
+        /// The collection.
+        entity: EntityKind,
+        /// The fields a record needs.
+        fields: Vec<FieldRef>,
+    },
+    /// No record gives both a capped value and a base for any of its limits.
+    NoCapBase {
+        /// The collection.
+        entity: EntityKind,
+        /// The capped field.
+        field: FieldRef,
+        /// The fields limits are taken from.
+        limits: Vec<FieldRef>,
+    },
     /// Transitional: a reason whose words its check still writes.
     Legacy(crate::finding::Text),
 }

@@ -1,9 +1,13 @@
 //! English templates, one per detail variant, in the same order as `zh.rs`. Sentences start in
 //! lower case where a period may come first; the catalogue capitalizes the first letter.
 
-use super::numbers::{amount, bound_en, quotient};
+use super::numbers::{amount, bound_en, money, of_goal, plain, quotient, OfGoal};
 use super::Nouns;
+use super::{Progress, Reached};
+use crate::checks::code::CodeProblem;
 use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
+use crate::reference::divisions::DivisionLevel;
+use crate::rules::Wording;
 
 /// The period prefix: `In the first semester of 2023–2024, `.
 pub(super) fn period(p: &Option<Period>) -> String {
@@ -116,6 +120,106 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode {
+            field,
+            code,
+            problem,
+            ..
+        } => format!("{p}{} “{code}”: {}.", field.en, code_problem(problem)),
+        Detail::MajorName {
+            field,
+            name,
+            code,
+            catalogue,
+        } => format!(
+            "{p}{} “{name}” differs from “{catalogue}”, the 2021 catalogue name of major {code}.",
+            field.en
+        ),
+        Detail::CategoryMismatch {
+            secondary: s,
+            higher: h,
+            parallel,
+            parallel_name,
+        } => format!(
+            "{p}the secondary major {} {} is in category {} ({}), the higher major {} {} in category {} ({}): not parallel categories (the higher category parallel to the secondary one is {parallel} {parallel_name}).",
+            s.code, s.name, s.category_code, s.category_name,
+            h.code, h.name, h.category_code, h.category_name,
+        ),
+        Detail::Exceeds {
+            field,
+            limit,
+            value,
+            limit_value,
+        } => format!(
+            "{p}{} ({}) exceeds {} ({}), which cannot be.",
+            field.en,
+            with_unit(&amount(*value, uz), u),
+            limit.en,
+            with_unit(&amount(*limit_value, uz), u)
+        ),
+        Detail::PassThrough {
+            paid_field,
+            share,
+            required,
+            paid,
+            short,
+            owed,
+            ..
+        } => {
+            let u = money_unit(u);
+            let given = owed_en(&f.detail, u);
+            match (paid, share) {
+                (None, _) => format!("{p}{given}; no figure is given for the {}.", paid_field.en),
+                (Some(paid), None) => format!(
+                    "{p}{given} is to be passed on in full; {}: {} {u}, {} {u} short.",
+                    paid_field.en,
+                    money(*paid),
+                    money(*short)
+                ),
+                (Some(paid), Some(s)) => format!(
+                    "{p}{given}; at least {} ({} {u}) is to be passed on, {}: {} {u} ({}%), {} {u} short.",
+                    bound_en(s),
+                    money(*required),
+                    paid_field.en,
+                    money(*paid),
+                    quotient(*paid, *owed, s, true).unwrap_or_default(),
+                    money(*short)
+                ),
+            }
+        }
+        Detail::Cap {
+            field,
+            value,
+            limit,
+            limits,
+            ..
+        } => {
+            let parts: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!(
+                        "{} of {} {} is {}",
+                        bound_en(s),
+                        l.of.en,
+                        with_unit(&amount(l.base, uz), u),
+                        with_unit(&amount(l.amount, uz), u)
+                    ),
+                    None => format!("{} {}", l.of.en, with_unit(&amount(l.base, uz), u)),
+                })
+                .collect();
+            let which = if limits.len() > 1 {
+                ", whichever is smaller"
+            } else {
+                ""
+            };
+            format!(
+                "{p}{} of {} exceeds the limit of {} ({}{which}).",
+                field.en,
+                with_unit(&amount(*value, uz), u),
+                with_unit(&amount(*limit, uz), u),
+                parts.join("; ")
+            )
+        }
         // @integrity
         Detail::DuplicateId { id, first } => {
             let e = f.locations.first().map_or("", |l| l.entity.en());
@@ -177,6 +281,31 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode { field, problem, .. } => code_remedy(field.en, problem),
+        Detail::MajorName { catalogue, .. } => format!("the name should be “{catalogue}”"),
+        Detail::CategoryMismatch {
+            parallel,
+            parallel_name,
+            ..
+        } => format!(
+            "choose a higher major in category {parallel} {parallel_name}, or justify the cross-category pairing"
+        ),
+        Detail::Exceeds { field, limit, .. } => {
+            format!("check the {} and the {}", field.en, limit.en)
+        }
+        Detail::PassThrough {
+            paid_field,
+            paid: None,
+            ..
+        } => format!("fill in the {}", paid_field.en),
+        Detail::PassThrough { short, .. } => {
+            format!("{} {} more to pass on", money(*short), money_unit(u))
+        }
+        Detail::Cap { field, over, .. } => format!(
+            "{} to be reduced by {}",
+            field.en,
+            with_unit(&amount(*over, uz), u)
+        ),
         // @integrity
         Detail::DuplicateId { .. } => "give this record an id of its own".to_string(),
         Detail::UnknownReference { field, target, id } => {
@@ -223,6 +352,198 @@ pub(super) fn reason(r: &Reason) -> String {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Reason::NoCatalogueMajor { entity, fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
+            format!(
+                "no {} record gives both {} with a major code of the 2021 catalogue",
+                entity.en(),
+                names.join(" and ")
+            )
+        }
+        Reason::NoCapBase {
+            entity,
+            field,
+            limits,
+        } => {
+            let names: Vec<&str> = limits.iter().map(|f| f.en).collect();
+            format!(
+                "no {} record gives both its {} and a base for its limit ({})",
+                entity.en(),
+                field.en,
+                names.join(" or ")
+            )
+        }
         Reason::Legacy(t) => t.en.clone(),
     }
+}
+
+// @reference-money helpers
+
+/// The currency of a money rule: the pack's unit, CNY when it gives none.
+fn money_unit(u: &str) -> &str {
+    if u.is_empty() {
+        "CNY"
+    } else {
+        u
+    }
+}
+
+/// What is owed in a pass-through finding: `appropriation 12,000.00 CNY × 3 students = …`.
+fn owed_en(d: &Detail, u: &str) -> String {
+    let Detail::PassThrough {
+        owed_field,
+        times_field,
+        base,
+        count,
+        owed,
+        ..
+    } = d
+    else {
+        return String::new();
+    };
+    match (times_field, count) {
+        (Some(t), Some(n)) => format!(
+            "{} {} {u} × {} {} = {} {u}",
+            owed_field.en,
+            money(*base),
+            plain(*n),
+            t.en,
+            money(*owed)
+        ),
+        _ => format!("{} {} {u}", owed_field.en, money(*owed)),
+    }
+}
+
+/// What is wrong with a code, after the code itself.
+fn code_problem(p: &CodeProblem) -> String {
+    match p {
+        CodeProblem::UsccLength { actual } => {
+            format!("18 characters expected, this one has {actual}")
+        }
+        CodeProblem::UsccCharacter { position, found } => format!(
+            "character {position}, “{found}”, cannot appear in a unified social credit code (digits and capital letters other than I, O, S, V, Z only)"
+        ),
+        CodeProblem::UsccCheck { expected, found } => format!(
+            "the check character does not match: from the first 17 characters the 18th should be {expected}, not {found}"
+        ),
+        CodeProblem::SchoolCodeLength { actual } => {
+            format!("10 digits expected, this one has {actual} characters")
+        }
+        CodeProblem::SchoolCodeCharacter { position, found } => {
+            format!("digits only expected, character {position} is “{found}”")
+        }
+        CodeProblem::SchoolCodeProvince { digits } => {
+            format!("digits 3–4 should be a province code, “{digits}” is not one")
+        }
+        CodeProblem::MajorShape { .. } => {
+            "not a valid major code: 6 digits expected (state-controlled majors end in K)"
+                .to_string()
+        }
+        CodeProblem::MajorLevel { is, want, name } => format!(
+            "a {} code{}; a {} major code is expected here",
+            is.name_en(),
+            name.as_ref().map_or(String::new(), |n| format!(" ({n})")),
+            want.name_en()
+        ),
+        CodeProblem::MajorCategory { .. } => {
+            "a category code, not a 6-digit major code".to_string()
+        }
+        CodeProblem::MajorClass { .. } => "a class code, not a 6-digit major code".to_string(),
+        CodeProblem::MajorUnknown { .. } => {
+            "not in the 2021 major catalogue (majors added from 2022 on are not embedded; please verify)"
+                .to_string()
+        }
+        CodeProblem::DivisionUnknown => {
+            "not an administrative division code (not among the 2023 division codes of the National Bureau of Statistics)"
+                .to_string()
+        }
+        CodeProblem::DivisionTier { level, name } => format!(
+            "a {} division code ({name}); a county-level code is expected here",
+            match level {
+                DivisionLevel::Province => "province-level",
+                _ => "prefecture-level",
+            }
+        ),
+        CodeProblem::DivisionLength => "not a 6-digit county-level division code".to_string(),
+    }
+}
+
+/// How to fix a code.
+fn code_remedy(field: &str, p: &CodeProblem) -> String {
+    match p {
+        CodeProblem::UsccLength { .. }
+        | CodeProblem::UsccCharacter { .. }
+        | CodeProblem::UsccCheck { .. } => {
+            format!("check the {field} against the registration certificate")
+        }
+        CodeProblem::MajorShape { want }
+        | CodeProblem::MajorLevel { want, .. }
+        | CodeProblem::MajorCategory { want }
+        | CodeProblem::MajorClass { want }
+        | CodeProblem::MajorUnknown { want } => {
+            format!("use a {} major code of the 2021 catalogue", want.name_en())
+        }
+        CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {
+            "give the 6-digit code of the county or district".to_string()
+        }
+        _ => format!("check the {field}"),
+    }
+}
+
+/// Progress towards a goal: `2024: enrolment 430 students, goal 450 students: not met (95.56% of the goal).`
+pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
+    let u = w.unit_en.as_deref().unwrap_or("");
+    let uz = w.unit_zh.as_deref().unwrap_or("");
+    let metric = w.metric_en.as_deref().unwrap_or("total");
+    let g = p.group.map_or(String::new(), |g| format!("{g}: "));
+    let value = match p.value {
+        Reached::Number(x) => with_unit(&amount(x, uz), u),
+        Reached::Share(_, d) if d.is_zero() => "no data (nothing to divide by)".to_string(),
+        Reached::Share(n, d) => format!("{}%", quotient(n, d, &p.bound, true).unwrap_or_default()),
+    };
+    let shown = |b: &crate::rules::Fraction| match p.value {
+        Reached::Share(..) => bound_en(b),
+        Reached::Number(_) => with_unit(&bound_en(b), u),
+    };
+    let goal = if p.strict {
+        format!("over {}", shown(&p.bound))
+    } else {
+        shown(&p.bound)
+    };
+    let stretch = p
+        .stretch
+        .map_or(String::new(), |s| format!(" (stretch goal {})", shown(&s)));
+    let share = match p.value {
+        Reached::Number(x) => of_goal(x, &p.bound),
+        Reached::Share(..) => None,
+    }
+    .map_or(String::new(), |r| match r {
+        OfGoal::Times(t) => format!("{t} times the goal"),
+        OfGoal::Percent(q) => format!("{q}% of the goal"),
+    });
+    if p.pending {
+        let share = if share.is_empty() {
+            share
+        } else {
+            format!(", {share}")
+        };
+        return format!(
+            "{g}{} goal {goal}{stretch} still to come; as of {}, {metric}: {value}{share}.",
+            p.year, p.as_of
+        );
+    }
+    let verdict = match (p.met, p.stretch_met) {
+        (true, true) => "met, the stretch goal too",
+        (true, false) => "met",
+        (false, _) => "not met",
+    };
+    let share = if share.is_empty() {
+        share
+    } else {
+        format!(" ({share})")
+    };
+    format!(
+        "{g}{}, {metric}: {value} against a goal of {goal}{stretch}: {verdict}{share}.",
+        p.year
+    )
 }

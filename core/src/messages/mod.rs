@@ -8,12 +8,14 @@
 //! fails on any Chinese string literal there).
 
 pub(crate) mod numbers;
+mod progress;
 
 mod en;
 mod zh;
 
 use crate::finding::{Detail, Explanation, Finding, FindingCode, NamedValue, Reason, Text};
 use crate::rules::Wording;
+pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
 
 /// The message of a finding.
@@ -62,12 +64,28 @@ pub(crate) fn explanation(f: &Finding) -> Explanation {
             .collect(),
         computed: computed(f),
         threshold: threshold(f),
-        clause: if r.clause.is_empty() {
-            r.document.clone()
-        } else {
-            format!("{} {}", r.document, r.clause)
-        },
+        clause: citation(&r.document, &r.clause),
         quote: r.quote.clone(),
+    }
+}
+
+/// The citation: document and clause. A pack drawing on several documents (`教职成〔2021〕2号;
+/// GB 32100-2015; GB/T 2260`) names the one each rule rests on in its clause, so the clause
+/// stands alone there; a clause that already starts with its document is not prefixed twice.
+pub(crate) fn citation(document: &str, clause: &str) -> String {
+    let clause = clause.trim();
+    if clause.is_empty() {
+        return document.to_string();
+    }
+    let several = document
+        .split([';', ';'])
+        .filter(|d| !d.trim().is_empty())
+        .count()
+        > 1;
+    if several || clause.starts_with(document.trim()) {
+        clause.to_string()
+    } else {
+        format!("{document} {clause}")
     }
 }
 
@@ -97,6 +115,12 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::PassThrough {
+            paid: Some(_),
+            short,
+            ..
+        } => Some((*short, None)),
+        Detail::Cap { over, .. } => Some((*over, None)),
         _ => None,
     }
 }
@@ -129,6 +153,51 @@ fn computed(f: &Finding) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::CategoryMismatch {
+            secondary,
+            higher,
+            parallel,
+            ..
+        } => Some(format!(
+            "category {} − 20 = {parallel} ≠ {}",
+            secondary.category_code, higher.category_code
+        )),
+        Detail::Exceeds {
+            value, limit_value, ..
+        } => Some(format!(
+            "{} − {} = {}",
+            value.normalize(),
+            limit_value.normalize(),
+            // Checked: a difference too large for a decimal is shown as such, never a panic.
+            value
+                .checked_sub(*limit_value)
+                .map_or("overflow".to_string(), |d| d.normalize().to_string())
+        )),
+        Detail::PassThrough {
+            share,
+            owed,
+            required,
+            ..
+        } => Some(format!(
+            "required = {} × {} = {}",
+            share.map_or("100%".to_string(), |s| s.to_string()),
+            owed.normalize(),
+            required.normalize()
+        )),
+        Detail::Cap { limit, limits, .. } => {
+            let terms: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!("{s} × {}", l.base.normalize()),
+                    None => l.base.normalize().to_string(),
+                })
+                .collect();
+            Some(if terms.len() > 1 {
+                format!("limit = min({}) = {}", terms.join(", "), limit.normalize())
+            } else {
+                format!("limit = {} = {}", terms.join(""), limit.normalize())
+            })
+        }
         _ => None,
     }
 }
@@ -148,6 +217,33 @@ fn threshold(f: &Finding) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode { scheme, .. } => Some(format!("scheme = {}", scheme.as_str())),
+        Detail::MajorName { catalogue, .. } => Some(format!("catalogue name = {catalogue}")),
+        Detail::CategoryMismatch { .. } => {
+            Some("secondary category = higher category + 20".to_string())
+        }
+        Detail::Exceeds { field, limit, .. } => Some(format!("{} ≤ {}", field.name, limit.name)),
+        Detail::PassThrough {
+            owed_field,
+            paid_field,
+            share,
+            ..
+        } => Some(format!(
+            "{} ≥ {} × {}",
+            paid_field.name,
+            share.map_or("100%".to_string(), |s| s.to_string()),
+            owed_field.name
+        )),
+        Detail::Cap { field, limits, .. } => {
+            let terms: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!("{s} × {}", l.of.name),
+                    None => l.of.name.to_string(),
+                })
+                .collect();
+            Some(format!("{} ≤ min({})", field.name, terms.join(", ")))
+        }
         _ => None,
     }
 }

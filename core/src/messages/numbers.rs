@@ -82,6 +82,31 @@ pub fn bound_en(f: &Fraction) -> String {
     f.to_string()
 }
 
+/// How far a value is towards a goal: so many times it (from twice up) or a percentage of it.
+pub enum OfGoal {
+    /// `4` (倍): the value is at least twice the goal.
+    Times(String),
+    /// `95.56` (%): below twice the goal; never shown as 100 unless it is exactly the goal.
+    Percent(String),
+}
+
+/// `x` against `goal`; `None` for a goal of zero (or below).
+pub fn of_goal(x: Decimal, goal: &Fraction) -> Option<OfGoal> {
+    if goal.num() <= Decimal::ZERO || goal.den() <= Decimal::ZERO {
+        return None;
+    }
+    // x ÷ (num/den) = x·den ÷ num, exact up to the division.
+    let r = x.ck_mul(goal.den())?.ck_div(goal.num())?;
+    Some(if r >= Decimal::TWO {
+        OfGoal::Times(computed(r, Decimal::TWO))
+    } else {
+        OfGoal::Percent(computed(
+            r.sat_mul(Decimal::ONE_HUNDRED),
+            Decimal::ONE_HUNDRED,
+        ))
+    })
+}
+
 /// Inserts thousands separators in the integer part of a decimal's text.
 fn group(s: &str) -> String {
     let (sign, rest) = match s.strip_prefix('-') {

@@ -2,9 +2,13 @@
 //! Chinese templates, one per detail variant. Keep to plain words a school clerk uses; never an
 //! English identifier (field names, enum wire names) in a Chinese sentence.
 
-use super::numbers::{amount, bound_zh, quotient};
+use super::numbers::{amount, bound_zh, money, of_goal, plain, quotient, OfGoal};
 use super::Nouns;
+use super::{Progress, Reached};
+use crate::checks::code::CodeProblem;
 use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
+use crate::reference::divisions::DivisionLevel;
+use crate::rules::Wording;
 
 /// The period prefix: `2023—2024学年第一学期,`.
 pub(super) fn period(p: &Option<Period>) -> String {
@@ -113,6 +117,102 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode {
+            field,
+            code,
+            problem,
+            ..
+        } => format!("{p}{}“{code}”{}。", field.zh, code_problem(problem)),
+        Detail::MajorName {
+            field,
+            name,
+            code,
+            catalogue,
+        } => format!(
+            "{p}{}“{name}”与《职业教育专业目录(2021年)》中专业代码{code}的名称“{catalogue}”不一致。",
+            field.zh
+        ),
+        Detail::CategoryMismatch {
+            secondary: s,
+            higher: h,
+            parallel,
+            parallel_name,
+        } => format!(
+            "{p}中职专业{} {}属{}({}),高职专业{} {}属{}({}),不属于同一专业大类(与之对应的高职专业大类为{parallel_name}({parallel}))。",
+            s.code, s.name, s.category_name, s.category_code,
+            h.code, h.name, h.category_name, h.category_code,
+        ),
+        Detail::Exceeds {
+            field,
+            limit,
+            value,
+            limit_value,
+        } => format!(
+            "{p}{}为{}{u},超过{}{}{u},两者不可能同时成立。",
+            field.zh,
+            amount(*value, u),
+            limit.zh,
+            amount(*limit_value, u)
+        ),
+        Detail::PassThrough {
+            paid_field,
+            share,
+            required,
+            paid,
+            short,
+            owed,
+            ..
+        } => {
+            let u = money_unit(u);
+            let given = owed_zh(&f.detail, u);
+            match (paid, share) {
+                (None, _) => format!("{p}{given},未填写{}。", paid_field.zh),
+                (Some(paid), None) => format!(
+                    "{p}{given},应全额拨付,实际{}{}{u},少{}{u}。",
+                    paid_field.zh,
+                    money(*paid),
+                    money(*short)
+                ),
+                (Some(paid), Some(s)) => format!(
+                    "{p}{given},按不低于{}的比例应拨付{}{u},实际{}{}{u}(占{}%),少{}{u}。",
+                    bound_zh(s),
+                    money(*required),
+                    paid_field.zh,
+                    money(*paid),
+                    quotient(*paid, *owed, s, true).unwrap_or_default(),
+                    money(*short)
+                ),
+            }
+        }
+        Detail::Cap {
+            field,
+            value,
+            limit,
+            limits,
+            ..
+        } => {
+            let parts: Vec<String> = limits
+                .iter()
+                .map(|l| match &l.share {
+                    Some(s) => format!(
+                        "{}{}{u}的{}为{}{u}",
+                        l.of.zh,
+                        amount(l.base, u),
+                        bound_zh(s),
+                        amount(l.amount, u)
+                    ),
+                    None => format!("{}{}{u}", l.of.zh, amount(l.base, u)),
+                })
+                .collect();
+            let which = if limits.len() > 1 { ",取其小者" } else { "" };
+            format!(
+                "{p}{}为{}{u},超过上限{}{u}({}{which})。",
+                field.zh,
+                amount(*value, u),
+                amount(*limit, u),
+                parts.join("、")
+            )
+        }
         // @integrity
         Detail::DuplicateId { id, first } => {
             let e = f.locations.first().map_or("", |l| l.entity.zh());
@@ -164,6 +264,25 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Detail::BadCode { field, problem, .. } => code_remedy(field.zh, problem),
+        Detail::MajorName { catalogue, .. } => format!("专业名称应为“{catalogue}”"),
+        Detail::CategoryMismatch {
+            parallel,
+            parallel_name,
+            ..
+        } => format!("选择{parallel_name}({parallel})内的高职专业,或说明跨大类衔接的理由"),
+        Detail::Exceeds { field, limit, .. } => format!("请核对{}与{}", field.zh, limit.zh),
+        Detail::PassThrough {
+            paid_field,
+            paid: None,
+            ..
+        } => format!("请填写{}", paid_field.zh),
+        Detail::PassThrough { short, .. } => {
+            format!("还需拨付{}{}", money(*short), money_unit(u))
+        }
+        Detail::Cap { field, over, .. } => {
+            format!("需减少{}{}{u}", field.zh, amount(*over, u))
+        }
         // @integrity
         Detail::DuplicateId { .. } => "请为该记录改用唯一的编号".to_string(),
         Detail::UnknownReference { field, target, id } => {
@@ -207,6 +326,188 @@ pub(super) fn reason(r: &Reason) -> String {
         // @presence-time
         // @groups-relations
         // @reference-money
+        Reason::NoCatalogueMajor { entity, fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.zh).collect();
+            format!(
+                "{}记录均未同时给出{}(专业代码须为《职业教育专业目录(2021年)》中的专业)",
+                entity.zh(),
+                names.join("和")
+            )
+        }
+        Reason::NoCapBase {
+            entity,
+            field,
+            limits,
+        } => {
+            let names: Vec<&str> = limits.iter().map(|f| f.zh).collect();
+            format!(
+                "{}记录均未同时给出{}及其上限依据({})",
+                entity.zh(),
+                field.zh,
+                names.join("或")
+            )
+        }
         Reason::Legacy(t) => t.zh.clone(),
     }
+}
+
+// @reference-money helpers
+
+/// The currency of a money rule: the pack's unit, 元 when it gives none.
+fn money_unit(u: &str) -> &str {
+    if u.is_empty() {
+        "元"
+    } else {
+        u
+    }
+}
+
+/// What is owed in a pass-through finding: `生均拨款12,000.00元×学生人数3=36,000.00元`.
+fn owed_zh(d: &Detail, u: &str) -> String {
+    let Detail::PassThrough {
+        owed_field,
+        times_field,
+        base,
+        count,
+        owed,
+        ..
+    } = d
+    else {
+        return String::new();
+    };
+    match (times_field, count) {
+        (Some(t), Some(n)) => format!(
+            "{}{}{u}×{}{}={}{u}",
+            owed_field.zh,
+            money(*base),
+            t.zh,
+            plain(*n),
+            money(*owed)
+        ),
+        _ => format!("{}{}{u}", owed_field.zh, money(*owed)),
+    }
+}
+
+/// What is wrong with a code, after the code itself (`“91…”校验位不符…`).
+fn code_problem(p: &CodeProblem) -> String {
+    match p {
+        CodeProblem::UsccLength { actual } => format!("应为18位,实为{actual}位"),
+        CodeProblem::UsccCharacter { position, found } => format!(
+            "第{position}位“{found}”不是统一社会信用代码可用的字符(只能是数字或除I、O、S、V、Z以外的大写字母)"
+        ),
+        CodeProblem::UsccCheck { expected, found } => {
+            format!("校验位不符:按前17位计算,第18位应为{expected},实为{found}")
+        }
+        CodeProblem::SchoolCodeLength { actual } => format!("应为10位数字,实为{actual}位"),
+        CodeProblem::SchoolCodeCharacter { position, found } => {
+            format!("应全为数字,第{position}位为“{found}”")
+        }
+        CodeProblem::SchoolCodeProvince { digits } => {
+            format!("第3–4位应为省级行政区划代码,“{digits}”不是")
+        }
+        CodeProblem::MajorShape { .. } => {
+            "不是有效的专业代码:应为6位数字(国家控制专业末尾加K)".to_string()
+        }
+        CodeProblem::MajorLevel { is, want, name } => format!(
+            "{}是{}专业代码,此处应填{}专业代码",
+            name.as_ref().map_or(String::new(), |n| format!("({n})")),
+            is.name_zh(),
+            want.name_zh()
+        ),
+        CodeProblem::MajorCategory { .. } => "是专业大类代码,不是6位的专业代码".to_string(),
+        CodeProblem::MajorClass { .. } => "是专业类代码,不是6位的专业代码".to_string(),
+        CodeProblem::MajorUnknown { .. } => {
+            "不在《职业教育专业目录(2021年)》中(2022年起增补的专业未收录,请核对)".to_string()
+        }
+        CodeProblem::DivisionUnknown => {
+            "不是有效的行政区划代码(国家统计局2023年行政区划代码中没有)".to_string()
+        }
+        CodeProblem::DivisionTier { level, name } => format!(
+            "是{}行政区划代码({name}),此处应填县级(区、县)代码",
+            match level {
+                DivisionLevel::Province => "省级",
+                _ => "地级",
+            }
+        ),
+        CodeProblem::DivisionLength => "不是6位的县级行政区划代码".to_string(),
+    }
+}
+
+/// How to fix a code.
+fn code_remedy(field: &str, p: &CodeProblem) -> String {
+    match p {
+        CodeProblem::UsccLength { .. }
+        | CodeProblem::UsccCharacter { .. }
+        | CodeProblem::UsccCheck { .. } => format!("请对照登记证书核对{field}"),
+        CodeProblem::MajorShape { want }
+        | CodeProblem::MajorLevel { want, .. }
+        | CodeProblem::MajorCategory { want }
+        | CodeProblem::MajorClass { want }
+        | CodeProblem::MajorUnknown { want } => format!(
+            "请按《职业教育专业目录(2021年)》填写{}专业代码",
+            want.name_zh()
+        ),
+        CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {
+            "请填写所在区县的6位代码".to_string()
+        }
+        _ => format!("请核对{field}"),
+    }
+}
+
+/// Progress towards a goal: `2024年招生人数为430名,目标为450名,未达到(为目标的95.56%)。`
+pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
+    let u = w.unit_zh.as_deref().unwrap_or("");
+    let metric = w.metric_zh.as_deref().unwrap_or("合计");
+    let g = p.group.map_or(String::new(), |g| format!("{g}:"));
+    let value = match p.value {
+        Reached::Number(x) => format!("{}{u}", amount(x, u)),
+        Reached::Share(_, d) if d.is_zero() => "无数据(分母为零)".to_string(),
+        Reached::Share(n, d) => format!("{}%", quotient(n, d, &p.bound, true).unwrap_or_default()),
+    };
+    let goal = match p.value {
+        Reached::Share(..) => bound_zh(&p.bound),
+        Reached::Number(_) => format!("{}{u}", bound_zh(&p.bound)),
+    };
+    let goal = if p.strict {
+        format!("超过{goal}")
+    } else {
+        goal
+    };
+    let stretch = p.stretch.map_or(String::new(), |s| match p.value {
+        Reached::Share(..) => format!("(力争{})", bound_zh(&s)),
+        Reached::Number(_) => format!("(力争{}{u})", bound_zh(&s)),
+    });
+    let share = match p.value {
+        Reached::Number(x) => of_goal(x, &p.bound),
+        Reached::Share(..) => None,
+    }
+    .map_or(String::new(), |r| match r {
+        OfGoal::Times(t) => format!("为目标的{t}倍"),
+        OfGoal::Percent(q) => format!("为目标的{q}%"),
+    });
+    if p.pending {
+        let share = if share.is_empty() {
+            share
+        } else {
+            format!(",{share}")
+        };
+        return format!(
+            "{g}{}年目标为{goal}{stretch},尚未到期;截至{}年,{metric}为{value}{share}。",
+            p.year, p.as_of
+        );
+    }
+    let verdict = match (p.met, p.stretch_met) {
+        (true, true) => "已达到目标,也达到了力争目标",
+        (true, false) => "已达到目标",
+        (false, _) => "未达到目标",
+    };
+    let share = if share.is_empty() {
+        share
+    } else {
+        format!("({share})")
+    };
+    format!(
+        "{g}{}年{metric}为{value},目标为{goal}{stretch},{verdict}{share}。",
+        p.year
+    )
 }

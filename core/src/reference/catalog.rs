@@ -16,7 +16,19 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// Level of vocational education a catalogue code belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
     /// 中等职业教育 (codes `6x`, `7x`).

@@ -22,7 +22,19 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// Tier of an administrative division.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DivisionLevel {
     /// 省级: province, autonomous region or municipality.

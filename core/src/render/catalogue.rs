@@ -73,7 +73,11 @@ fn catalogue(packs: &[&Pack]) -> String {
             let _ = writeln!(s, "### `{}`\n", r.id);
             let _ = writeln!(s, "{} / {}\n", r.title_zh, r.title_en);
             let _ = writeln!(s, "- Severity: {}", r.severity.as_str());
-            let _ = writeln!(s, "- Clause: {} {}", p.source.document, r.clause);
+            let _ = writeln!(
+                s,
+                "- Clause: {}",
+                crate::messages::citation(&p.source.document, &r.clause)
+            );
             let _ = writeln!(s, "- Text: > {}", r.quote);
             if let Some(i) = &r.interpretation {
                 let _ = writeln!(s, "- Interpretation: {i}");

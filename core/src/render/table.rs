@@ -339,7 +339,7 @@ pub fn rules_table(packs: &[&Pack], lang: Lang) -> String {
                 } else {
                     r.severity.as_str().into()
                 },
-                format!("{} {}", p.source.document, r.clause),
+                crate::messages::citation(&p.source.document, &r.clause),
                 if zh {
                     r.title_zh.clone()
                 } else {

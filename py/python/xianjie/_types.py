@@ -16,6 +16,14 @@ from . import _mixins
 #: text itself (a goal may read ``>3``).
 Exact = Union[Decimal, str]
 
+DivisionLevel = Union[Literal["province"], Literal["city"], Literal["county"]]
+"""Tier of an administrative division."""
+
+
+EducationLevel = Union[Literal["secondary"], Literal["associate"], Literal["bachelor"]]
+"""Level of vocational education a catalogue code belongs to."""
+
+
 EntityKind = Union[
     Literal["schools"],
     Literal["projects"],
@@ -90,8 +98,43 @@ RuleState = Union[Literal["passed"], Literal["failed"], Literal["unchecked"], Li
 """What happened to one rule in a check run."""
 
 
+Scheme = Union[
+    Literal["major_secondary"],
+    Literal["major_higher"],
+    Literal["division"],
+    Literal["uscc"],
+    Literal["moe_school"],
+]
+"""Which reference a code is checked against."""
+
+
 Severity = Union[Literal["error"], Literal["warning"], Literal["target"]]
 """How much a finding matters. Follows the modality of the source text (RULES.md)."""
+
+
+ValueKind = Union[
+    Literal["integer"],
+    Literal["decimal"],
+    Literal["text"],
+    Literal["timestamp"],
+    Literal["date"],
+    Literal["boolean"],
+]
+"""The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …."""
+
+
+@dataclass(frozen=True)
+class CapLimit:
+    """One limit as applied to a record, for a finding: `share × base = amount`."""
+
+    of: FieldName
+    """The field the limit is taken from."""
+    base: Decimal
+    """The field's value."""
+    amount: Decimal
+    """The limit, in money (rounded down to the cent)."""
+    share: Optional[Fraction] = None
+    """The share of it allowed; the whole of it when absent."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +147,246 @@ class Cell:
     """Row, 1-based as shown by spreadsheet programs."""
     column: str
     """Column letter(s), e.g. `D`."""
+
+
+@dataclass(frozen=True)
+class CheckErrorNotATable:
+    """A check is not a table."""
+
+    type: Literal["not_a_table"]
+    found: str
+    """What was found, as JSON."""
+
+
+@dataclass(frozen=True)
+class CheckErrorKindNotText:
+    """`kind` is not text."""
+
+    type: Literal["kind_not_text"]
+    found: str
+    """What was found, as JSON."""
+
+
+@dataclass(frozen=True)
+class CheckErrorMissingKind:
+    """`kind` is absent."""
+
+    type: Literal["missing_kind"]
+
+
+@dataclass(frozen=True)
+class CheckErrorUnknownKind:
+    """No such check kind."""
+
+    type: Literal["unknown_kind"]
+    kind: str
+    """The kind given."""
+    known: List[str]
+    """Every kind."""
+
+
+@dataclass(frozen=True)
+class CheckErrorParam:
+    """A parameter of a check of a known kind could not be read; `detail` is the reader's account."""
+
+    type: Literal["param"]
+    kind: str
+    """The check's kind."""
+    at: str
+    """Where in the check, e.g. `min` (empty for the check itself)."""
+    detail: str
+    """The reader's account."""
+
+
+@dataclass(frozen=True)
+class CheckErrorThreshold:
+    """A threshold of a check of a known kind is not an exact number it can keep."""
+
+    type: Literal["threshold"]
+    kind: str
+    """The check's kind."""
+    at: str
+    """Where in the check, e.g. `min`."""
+    error: ThresholdError
+    """What is wrong with the number."""
+
+
+@dataclass(frozen=True)
+class CheckErrorUnknownField:
+    """The entity has no such field."""
+
+    type: Literal["unknown_field"]
+    entity: EntityKind
+    """The entity."""
+    field: str
+    """The field named."""
+    known: List[str]
+    """Its fields."""
+
+
+@dataclass(frozen=True)
+class CheckErrorFieldKind:
+    """The field is of a type the check cannot use."""
+
+    type: Literal["field_kind"]
+    entity: EntityKind
+    """The entity."""
+    field: str
+    """The field."""
+    found: ValueKind
+    """Its type."""
+    wanted: List[ValueKind]
+    """The types the check can use."""
+
+
+@dataclass(frozen=True)
+class CheckErrorEmpty:
+    """A list parameter is empty."""
+
+    type: Literal["empty"]
+    param: str
+    """The parameter."""
+
+
+@dataclass(frozen=True)
+class CheckErrorNeedsOneOf:
+    """None of these parameters is given; at least one is needed."""
+
+    type: Literal["needs_one_of"]
+    params: List[str]
+    """The parameters."""
+
+
+@dataclass(frozen=True)
+class CheckErrorExactlyOneOf:
+    """Not exactly one of these parameters is given."""
+
+    type: Literal["exactly_one_of"]
+    params: List[str]
+    """The parameters."""
+
+
+@dataclass(frozen=True)
+class CheckErrorAtMostOneOf:
+    """More than one of these parameters is given; they exclude each other."""
+
+    type: Literal["at_most_one_of"]
+    params: List[str]
+    """The parameters."""
+
+
+@dataclass(frozen=True)
+class CheckErrorOutOfRange:
+    """A number outside its range."""
+
+    type: Literal["out_of_range"]
+    param: str
+    """The parameter."""
+    found: str
+    """The value given."""
+    max: Optional[str] = None
+    """Greatest allowed value, if any."""
+    min: Optional[str] = None
+    """Least allowed value, if any."""
+
+
+@dataclass(frozen=True)
+class CheckErrorNotWholeNumber:
+    """A number that must be a whole number of at least 1."""
+
+    type: Literal["not_whole_number"]
+    param: str
+    """The parameter."""
+    found: str
+    """The value given."""
+
+
+@dataclass(frozen=True)
+class CheckErrorNotPositive:
+    """A number that must be above zero."""
+
+    type: Literal["not_positive"]
+    param: str
+    """The parameter."""
+
+
+@dataclass(frozen=True)
+class CheckErrorUnknownFlag:
+    """A school flag the model does not have."""
+
+    type: Literal["unknown_flag"]
+    flag: str
+    """The flag named."""
+    known: List[str]
+    """The flags known."""
+
+
+@dataclass(frozen=True)
+class CheckErrorFilterCondition:
+    """A filter without a condition."""
+
+    type: Literal["filter_condition"]
+    field: str
+    """The filtered field."""
+
+
+@dataclass(frozen=True)
+class CheckErrorFilterValue:
+    """A filter value of the wrong type for its field."""
+
+    type: Literal["filter_value"]
+    field: str
+    """The filtered field."""
+    value: str
+    """The value given, as JSON."""
+    wanted: ValueKind
+    """The field's type."""
+
+
+@dataclass(frozen=True)
+class CheckErrorLabelCount:
+    """A list of labels not as long as the list of values it labels."""
+
+    type: Literal["label_count"]
+    field: str
+    """The field."""
+    labels: int
+    """Number of labels (`one_of_zh`)."""
+    values: int
+    """Number of values (`one_of`)."""
+
+
+@dataclass(frozen=True)
+class CheckErrorSameValues:
+    """Two values that must differ are the same."""
+
+    type: Literal["same_values"]
+    param: str
+    """The parameter."""
+    value: str
+    """The value given twice."""
+
+
+@dataclass(frozen=True)
+class CheckErrorMeasureNeeds:
+    """A target's measure lacks its parameters: one of the sets in `needs` is required."""
+
+    type: Literal["measure_needs"]
+    measure: str
+    """The measure."""
+    needs: List[List[str]]
+    """The sets of parameters, any one of which would do."""
+
+
+@dataclass(frozen=True)
+class CheckErrorMeasureForbids:
+    """A target's measure given parameters belonging to another."""
+
+    type: Literal["measure_forbids"]
+    measure: str
+    """The measure."""
+    params: List[str]
+    """The parameters it does not take."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +469,112 @@ class DetailMissing:
     shape: Literal["missing"]
     field: FieldName
     """The field."""
+
+
+@dataclass(frozen=True)
+class DetailBadCode:
+    """A code that fails its reference: a unified social credit code, a MoE school code, a
+    division code, a major code (`problem` says what is wrong).
+    """
+
+    shape: Literal["bad_code"]
+    field: FieldName
+    """The field."""
+    code: str
+    """The code as written (trimmed)."""
+    scheme: Scheme
+    """The reference it is checked against."""
+
+
+@dataclass(frozen=True)
+class DetailMajorName:
+    """A major's name differs from the catalogue's name for its code."""
+
+    shape: Literal["major_name"]
+    field: FieldName
+    """The name field."""
+    name: str
+    """The name as written."""
+    code: str
+    """The major code."""
+    catalogue: str
+    """The catalogue's name for the code."""
+
+
+@dataclass(frozen=True)
+class DetailCategoryMismatch:
+    """The secondary and higher majors of a pairing are not in parallel categories (专业大类)."""
+
+    shape: Literal["category_mismatch"]
+    secondary: MajorRef
+    """The secondary major."""
+    higher: MajorRef
+    """The higher major."""
+    parallel: str
+    """The higher category parallel to the secondary one."""
+    parallel_name: str
+    """Its name."""
+
+
+@dataclass(frozen=True)
+class DetailExceeds:
+    """A value above another field of the same record it can never exceed."""
+
+    shape: Literal["exceeds"]
+    field: FieldName
+    """The field."""
+    limit: FieldName
+    """The field it may not exceed."""
+    value: Decimal
+    """The field's value."""
+    limit_value: Decimal
+    """The limit field's value."""
+
+
+@dataclass(frozen=True)
+class DetailPassThrough:
+    """Money to be passed on, in full or a share, and what was (`code`: below the minimum, or
+    the amount paid missing).
+    """
+
+    shape: Literal["pass_through"]
+    owed_field: FieldName
+    """The amount received (or the per-unit amount, with `times_field`)."""
+    paid_field: FieldName
+    """The amount passed on."""
+    base: Decimal
+    """The owed field's value."""
+    owed: Decimal
+    """The amount owed (base × count)."""
+    required: Decimal
+    """The amount to pass on (share × owed), exact."""
+    short: Decimal
+    """The shortfall, rounded up to the cent."""
+    count: Optional[Decimal] = None
+    """The count, with `times_field`."""
+    paid: Optional[Decimal] = None
+    """The amount passed on, where given."""
+    share: Optional[Fraction] = None
+    """The smallest share to pass on; all of it when absent."""
+    times_field: Optional[FieldName] = None
+    """The count the per-unit amount is multiplied by."""
+
+
+@dataclass(frozen=True)
+class DetailCap:
+    """A value above the smallest of its limits."""
+
+    shape: Literal["cap"]
+    field: FieldName
+    """The capped field."""
+    value: Decimal
+    """Its value."""
+    limit: Decimal
+    """The limit that applies (the smallest)."""
+    over: Decimal
+    """How much over it."""
+    limits: List[CapLimit]
+    """Each limit the record gives a base for."""
 
 
 @dataclass(frozen=True)
@@ -317,6 +706,20 @@ class Location:
 
 
 @dataclass(frozen=True)
+class MajorRef:
+    """A catalogue major as a finding names it: code, name and its 专业大类."""
+
+    code: str
+    """The major's code, e.g. `710201`."""
+    name: str
+    """Its catalogue name."""
+    category_code: str
+    """Its category (专业大类) code, e.g. `71`."""
+    category_name: str
+    """The category's name."""
+
+
+@dataclass(frozen=True)
 class NamedValue:
     """A named number or value used to reach the verdict."""
 
@@ -328,14 +731,18 @@ class NamedValue:
 
 @dataclass(frozen=True)
 class PackErrorDetails:
-    """A pack could not be loaded or a parameter could not be applied."""
+    """A pack could not be loaded or a parameter could not be applied: where, the kind of error (`type`) with its typed fields, and the message."""
 
     origin: str
-    """File name or `builtin:<id>`."""
+    """File name, `builtin:<id>`, `pack <id>` or `parameter <key>`."""
     loc: str
     """Where in the pack, e.g. `rules[3] (bj-3p2-2024/semester-meetings).checks[0]`."""
     message: str
-    """What is wrong and what was expected."""
+    """What is wrong, in English (the same as `msg_en`; kept for earlier callers)."""
+    msg_zh: str
+    """What is wrong, in Chinese."""
+    msg_en: str
+    """What is wrong, in English."""
     column: Optional[int] = None
     """Column (1-based) where known."""
     line: Optional[int] = None
@@ -497,11 +904,90 @@ class Text(_mixins.Text):
     """English."""
 
 
+@dataclass(frozen=True)
+class ThresholdErrorNotANumber:
+    """Not a number in any of the accepted forms."""
+
+    type: Literal["not_a_number"]
+    found: str
+    """The text given (abbreviated when long)."""
+
+
+@dataclass(frozen=True)
+class ThresholdErrorTooPrecise:
+    """More digits than an exact decimal keeps: it would be rounded."""
+
+    type: Literal["too_precise"]
+    found: str
+    """The text given (abbreviated when long)."""
+
+
+@dataclass(frozen=True)
+class ThresholdErrorDenominator:
+    """A fraction whose denominator is not above zero."""
+
+    type: Literal["denominator"]
+    found: str
+    """The text given (abbreviated when long)."""
+
+
+@dataclass(frozen=True)
+class ThresholdErrorNegative:
+    """A negative number."""
+
+    type: Literal["negative"]
+    found: str
+    """The text given (abbreviated when long)."""
+
+
+@dataclass(frozen=True)
+class ThresholdErrorFloat:
+    """A binary floating-point number (TOML `0.1`, JSON `0.1`): not exact."""
+
+    type: Literal["float"]
+    found: str
+    """The number given."""
+
+
+CheckError = Union[
+    CheckErrorNotATable,
+    CheckErrorKindNotText,
+    CheckErrorMissingKind,
+    CheckErrorUnknownKind,
+    CheckErrorParam,
+    CheckErrorThreshold,
+    CheckErrorUnknownField,
+    CheckErrorFieldKind,
+    CheckErrorEmpty,
+    CheckErrorNeedsOneOf,
+    CheckErrorExactlyOneOf,
+    CheckErrorAtMostOneOf,
+    CheckErrorOutOfRange,
+    CheckErrorNotWholeNumber,
+    CheckErrorNotPositive,
+    CheckErrorUnknownFlag,
+    CheckErrorFilterCondition,
+    CheckErrorFilterValue,
+    CheckErrorLabelCount,
+    CheckErrorSameValues,
+    CheckErrorMeasureNeeds,
+    CheckErrorMeasureForbids]
+"""What is wrong with one check of a pack: it cannot be read, or its parameters do not fit the
+data model. The loader adds where (`PackError`).
+"""
+
+
 Detail = Union[
     DetailBound,
     DetailRatio,
     DetailZeroDenominator,
     DetailMissing,
+    DetailBadCode,
+    DetailMajorName,
+    DetailCategoryMismatch,
+    DetailExceeds,
+    DetailPassThrough,
+    DetailCap,
     DetailDuplicateId,
     DetailUnknownReference,
     DetailLegacy]
@@ -524,3 +1010,12 @@ Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
 
 Semester = str
 """School year and term, e.g. 2023-2024-1 (first semester of 2023–2024)"""
+
+
+ThresholdError = Union[
+    ThresholdErrorNotANumber,
+    ThresholdErrorTooPrecise,
+    ThresholdErrorDenominator,
+    ThresholdErrorNegative,
+    ThresholdErrorFloat]
+"""A threshold (`\"15\"`, `\"6.5\"`, `\"60%\"`, `\"1/3\"`) that is not an exact, non-negative number."""
