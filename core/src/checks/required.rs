@@ -6,30 +6,9 @@ use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Text that says nothing: treated as absent.
-pub const PLACEHOLDERS: &[&str] = &[
-    "无",
-    "暂无",
-    "没有",
-    "略",
-    "待定",
-    "待补充",
-    "同上",
-    "见附件",
-    "-",
-    "--",
-    "—",
-    "/",
-    "\\",
-    "0",
-    "n/a",
-    "na",
-    "none",
-    "null",
-    "tbd",
-    "...",
-    "……",
-];
+/// Text that says nothing (无, 略, 同上 …): treated as absent. Kept with the model's other words
+/// of input (`model::label`), so no Chinese text lives among the checks.
+pub use crate::model::label::PLACEHOLDERS;
 
 /// One required field and what makes it meaningful.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

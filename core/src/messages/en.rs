@@ -209,8 +209,13 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         }
         Detail::Unequal { field, found, want } => {
             let what = n.metric_en(field.en);
+            let flag = matches!(want, crate::finding::Literal::Bool(_));
             let want = with_unit(&ps::literal_en(f, field, want), u);
             match found {
+                // A flag reads as a form's yes/no: "Graduated: no; it must be yes."
+                Some(v) if flag => {
+                    format!("{p}{what}: {}; it must be {want}.", ps::literal_en(f, field, v))
+                }
                 Some(v) => format!(
                     "{p}the {what} is {}; it must be {want}.",
                     with_unit(&ps::literal_en(f, field, v), u)
@@ -312,8 +317,10 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::Consecutive { words, .. } => words.consequence_en.clone(),
         Detail::Unequal { field, found, want } => {
             let what = n.metric_en(field.en);
+            let flag = matches!(want, crate::finding::Literal::Bool(_));
             let want = with_unit(&ps::literal_en(f, field, want), u);
             match found {
+                Some(_) if flag => format!("set {what} to {want}"),
                 Some(_) => format!("change the {what} to {want}"),
                 None => format!("fill in the {what}: {want}"),
             }
