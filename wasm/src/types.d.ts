@@ -222,7 +222,7 @@ export type Check = {
   at_most?: Fraction | null;
   /** Condition `value < class_size`: the intake cannot form one class. Usually a user parameter. */
   class_size?: Fraction | null;
-  /** e.g. `never filled one class of {bound}`. */
+  /** e.g. `below one class of {bound}`. */
   condition_en: string;
   /** What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`. */
   condition_zh: string;
@@ -498,6 +498,170 @@ export interface Dataset {
   training_plans?: TrainingPlan[];
 }
 
+/**
+ * The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+ * as strings); thresholds are exact fractions (`"1/3"`, `"60%"`).
+ */
+export type Detail = {
+  /** The bound it fails. */
+  bound: Fraction;
+  /** The school flag that chose the bound, when it depends on one. */
+  chosen_by?: FlagChoice | null;
+  /** The field. */
+  field: FieldName;
+  /** How much more (below a minimum) or less (above a maximum) passes. */
+  need: string | number;
+  shape: "bound";
+  /** Its value. */
+  value: string | number;
+} | {
+  /** The bound the quotient fails. */
+  bound: Fraction;
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /**
+   * The smallest change that passes: more numerator (below a minimum) or more
+   * denominator (above a maximum).
+   */
+  need: string | number;
+  /** How the quotient is shown. */
+  notation: Notation;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  /**
+   * The other way to pass, where there is one: less denominator (below a minimum) or
+   * less numerator (above a maximum).
+   */
+  or_less?: string | number | null;
+  shape: "ratio";
+} | {
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /** The smallest denominator that passes, where one does. */
+  need: string | number;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  shape: "zero_denominator";
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "missing";
+} | {
+  /** The attachment's field. */
+  field: FieldName;
+  shape: "not_uploaded";
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "placeholder";
+  /** What it says. */
+  text: string;
+} | {
+  /** Its length in characters. */
+  chars: number;
+  /** The field. */
+  field: FieldName;
+  /** The fewest characters allowed. */
+  min: number;
+  shape: "too_short";
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The file name given. */
+  file: string;
+  shape: "wrong_file_type";
+  /** The ending it must have, e.g. `.pdf`. */
+  suffix: string;
+} | {
+  /** The allowed values. */
+  allowed: string[];
+  /** The field. */
+  field: FieldName;
+  shape: "not_one_of";
+  /** The value given (an enumeration's wire name where the field is one). */
+  value: string;
+} | {
+  /** The companion collection. */
+  companion: EntityKind;
+  shape: "no_companion";
+  /** The year the companion is for. */
+  year: number;
+} | {
+  /** When it happened; absent when not given. */
+  at?: string | null;
+  /** The deadline. */
+  deadline: string;
+  /** The timestamp's field. */
+  field: FieldName;
+  shape: "deadline";
+} | {
+  /** The date the period starts from. */
+  base: string;
+  /** The field the period starts from. */
+  base_field: FieldName;
+  /** The date given; absent when not given. */
+  date?: string | null;
+  /** Days of the period. */
+  days: number;
+  /** The last day allowed. */
+  end: string;
+  /** The date's field. */
+  field: FieldName;
+  /** Calendar months of the period. */
+  months: number;
+  shape: "due_within";
+} | {
+  /** The condition. */
+  condition: RunCondition;
+  /** The field read each year. */
+  field: FieldName;
+  /** The years of the run and their values, in order. */
+  series: YearValue[];
+  shape: "consecutive";
+  /** How many years in a row make a finding. */
+  years: number;
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The value given; absent when not given. */
+  found?: Literal | null;
+  shape: "unequal";
+  /** The value required. */
+  want: Literal;
+} | {
+  /** Index of the first record with it. */
+  first: number;
+  /** The id. */
+  id: string;
+  shape: "duplicate_id";
+} | {
+  /** The referring field. */
+  field: FieldName;
+  /** The id referred to. */
+  id: string;
+  shape: "unknown_reference";
+  /** The collection referred to. */
+  target: EntityKind;
+} | {
+  /** The computed value. */
+  computed?: string | null;
+  /** The message. */
+  message: Text;
+  /** The remedy. */
+  remedy?: Text | null;
+  shape: "legacy";
+  /** The threshold. */
+  threshold?: string | null;
+};
+
 /** Per-group goals: the goal applies to each value of `field`. */
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
@@ -528,7 +692,10 @@ export interface EnterpriseOffset {
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
 export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
 
-/** Why: the inputs, the computed value, the threshold and the clause. */
+/**
+ * Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+ * data on the way out ([`Finding::explanation`]).
+ */
 export interface Explanation {
   /** Document number and clause, e.g. `京教函〔2024〕51号 三(二)`. */
   clause: string;
@@ -541,6 +708,9 @@ export interface Explanation {
   /** The threshold it was compared with. */
   threshold?: string | null;
 }
+
+/** A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`. */
+export type FieldName = string;
 
 /**
  * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
@@ -581,16 +751,20 @@ export interface FinanceSettlement {
   year: number;
 }
 
-/** One rule's verdict on one record. */
+/** A finding as serialized: its data and, rendered on the way out, its words. */
 export interface Finding {
   /** What went wrong. */
   code: FindingCode;
+  /** The exact values behind the verdict, typed by `shape`. */
+  detail: Detail;
   /** Numbers used, computed value, threshold, clause. */
   explanation: Explanation;
   /** Where in the input; more than one when several places share the blame (duplicate ranks). */
   locations: Location[];
   /** Message, Chinese and English. */
   message: Text;
+  /** The period the record belongs to, where it has one. */
+  period?: Period | null;
   /** The smallest change that passes, where computable. */
   remedy?: Text | null;
   /** Stable rule id, e.g. `bj-3p2-2024/semester-meetings`. */
@@ -603,6 +777,14 @@ export interface Finding {
 
 /** Stable code of what went wrong, for filtering (like pydantic's error `type`). */
 export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "exceeds" | "consecutive" | "progress" | "invalid_code";
+
+/** A bound chosen by a flag of a school (national key school: 3, other: 2). */
+export interface FlagChoice {
+  /** The school's flag, e.g. `national_key`. */
+  flag: string;
+  /** Its value for the school (false when not given). */
+  value: boolean;
+}
 
 /** An exact number: "15", "6.5", "60%" or "1/3" */
 export type Fraction = string;
@@ -790,6 +972,12 @@ export interface Limits {
   zip_ratio?: number;
 }
 
+/**
+ * A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
+ * wire name, shown by its label).
+ */
+export type Literal = boolean | string | number | string;
+
 /** Where in the input: a record, and a field of it where one is to blame. */
 export interface Location {
   /** The cell, when the input was a workbook or CSV. */
@@ -869,6 +1057,12 @@ export interface NewMajorFiling {
   school_year: string;
 }
 
+/**
+ * How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+ * numerator per one of the denominator (students per teacher, 生师比).
+ */
+export type Notation = "number" | "percent" | "per_one";
+
 /** A pack could not be loaded or a parameter could not be applied. */
 export interface PackError {
   /** Column (1-based) where known. */
@@ -894,6 +1088,25 @@ export interface PackRef {
   /** Pack version. */
   version: string;
 }
+
+/** The period a record belongs to, shown before a message ("2023—2024学年第一学期,…"). */
+export type Period = {
+  of: "semester";
+  /** The semester. */
+  semester: Semester;
+} | {
+  of: "year";
+  /** The year. */
+  year: number;
+} | {
+  of: "cohort";
+  /** The entry year. */
+  year: number;
+} | {
+  of: "school_year";
+  /** The school year. */
+  year: string;
+};
 
 /** A pilot secondary school's intake into the regional integrated programme in one year. */
 export interface PilotEnrollment {
@@ -956,7 +1169,10 @@ export interface QualityMonitoring {
   year: number;
 }
 
-/** The result of checking one dataset against some packs. */
+/**
+ * The result of checking one dataset against some packs. Serialized with each finding's words
+ * rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+ */
 export interface Report {
   /** Findings per rule id. */
   by_rule: {
@@ -1000,7 +1216,10 @@ export interface RequiredField {
   min_chars?: number | null;
   /** The value must be one of these. */
   one_of?: string[];
-  /** Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`). */
+  /**
+   * Chinese names of the `one_of` values, in the same order, for messages; used only where the
+   * field has no labels of its own (a closed-set field such as `head_role` reads 校长 anyway).
+   */
   one_of_zh?: string[];
   /** The text must end with this (case-insensitive), e.g. `.pdf`. */
   suffix?: string | null;
@@ -1075,6 +1294,17 @@ export interface RuleStatus {
   /** What happened. */
   state: RuleState;
 }
+
+/** What a run of years is a run of. */
+export type RunCondition = {
+  is: "below_class";
+  /** The class size. */
+  size: Fraction;
+} | {
+  /** The bound. */
+  bound: Fraction;
+  is: "at_most";
+};
 
 /** A literal in a filter: a flag, a whole number or text (enumeration names are text). */
 export type Scalar = boolean | number | string;
@@ -1300,6 +1530,14 @@ export interface Wording {
   unit_en?: string | null;
   /** Unit, e.g. `次`. */
   unit_zh?: string | null;
+}
+
+/** One year of a series and its value. */
+export interface YearValue {
+  /** The value that year. */
+  value: string | number;
+  /** The year. */
+  year: number;
 }
 
 /** A JSON Schema document (draft 2020-12). */

@@ -44,7 +44,7 @@ pub struct ConsecutiveYears {
     pub lead_zh: Option<String>,
     /// What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`.
     pub condition_zh: String,
-    /// e.g. `never filled one class of {bound}`.
+    /// e.g. `below one class of {bound}`.
     pub condition_en: String,
     /// What follows, e.g. `应停办`.
     pub consequence_zh: String,
