@@ -581,3 +581,57 @@ fn spans_flags_and_a_run_without_a_condition() {
         Some(("请将已完成学业改为是", "Set graduated to yes")),
     );
 }
+
+/// The converted kinds write no words: no Chinese string literal, nothing transitional.
+#[test]
+fn the_presence_kinds_write_no_words() {
+    let files = [
+        ("required.rs", include_str!("../src/checks/required.rs")),
+        (
+            "completeness.rs",
+            include_str!("../src/checks/completeness.rs"),
+        ),
+        ("deadline.rs", include_str!("../src/checks/deadline.rs")),
+        (
+            "within_period.rs",
+            include_str!("../src/checks/within_period.rs"),
+        ),
+        (
+            "consecutive_years.rs",
+            include_str!("../src/checks/consecutive_years.rs"),
+        ),
+        ("equals.rs", include_str!("../src/checks/equals.rs")),
+        ("filter.rs", include_str!("../src/checks/filter.rs")),
+    ];
+    let cjk = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    for (name, text) in files {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            // The string literals of the line (no raw strings in these files).
+            let lits: Vec<&str> = code.split('"').skip(1).step_by(2).collect();
+            for l in lits {
+                assert!(!l.chars().any(cjk), "{name}:{}: Chinese text {l:?}", n + 1);
+            }
+            for t in [
+                "LegacyDraft",
+                "emit_legacy",
+                "Reason::Legacy",
+                "period_prefix",
+                "cx.metric",
+                "cx.unit",
+                "cx.per(",
+                "cx.remedy",
+                "label(",
+            ] {
+                assert!(!code.contains(t), "{name}:{}: {t}", n + 1);
+            }
+        }
+    }
+}
