@@ -157,10 +157,12 @@ pub struct Explanation {
 
 pub use code::FindingCode;
 pub use detail::{Detail, FieldRef, FlagChoice, Notation, Period};
+pub use presence::{Literal, RunCondition, RunWords, YearValue};
 pub use reason::Reason;
 
 mod code;
 mod detail;
+mod presence;
 mod reason;
 
 /// What a finding needs of its rule to be rendered: id, citation and the pack's nouns. Shared by

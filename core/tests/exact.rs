@@ -71,15 +71,14 @@ fn the_late_message_is_in_beijing_time() {
         .iter()
         .find(|f| f.rule_id() == "bj-3p2-2024/upload-deadline")
         .unwrap();
-    assert!(
-        f.message().zh.contains("2024年2月27日17:00:01(北京时间)"),
-        "{}",
-        f.message().zh
+    // To the second, in Beijing time, the deadline as the notice states it.
+    assert_eq!(
+        f.message().zh,
+        "平台数据上传于北京时间2024年2月27日17时0分1秒,晚于截止时间2024年2月27日17时。"
     );
-    assert!(
-        f.message().zh.contains("截止时间2024年2月27日17:00:00"),
-        "{}",
-        f.message().zh
+    assert_eq!(
+        f.message().en,
+        "Uploaded at 2024-02-27 17:00:01, after the deadline of 2024-02-27 17:00 (Beijing time)."
     );
 }
 

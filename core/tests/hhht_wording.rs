@@ -43,7 +43,7 @@ fn small_major_message_matches_findings_md() {
     );
     assert_eq!(
         f.message().en,
-        "Intake of 12, 9 and 15 in 2021–2023 never filled one class of 30 for 3 consecutive years; the major is to be discontinued."
+        "Intake in 2021, 2022 and 2023 was 12, 9 and 15: below one class of 30 for 3 consecutive years; the major is to be discontinued."
     );
     assert_eq!(f.subject.zh, "呼和浩特市XX职业学校 710201 计算机应用");
     assert_eq!(f.locations.len(), 3);

@@ -234,7 +234,7 @@ export type Check = {
   at_most?: Fraction | null;
   /** Condition `value < class_size`: the intake cannot form one class. Usually a user parameter. */
   class_size?: Fraction | null;
-  /** e.g. `never filled one class of {bound}`. */
+  /** e.g. `below one class of {bound}`. */
   condition_en: string;
   /** What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`. */
   condition_zh: string;
@@ -702,6 +702,88 @@ export type Detail = {
   /** The field. */
   field: FieldName;
   shape: "missing";
+} | {
+  /** The attachment's field. */
+  field: FieldName;
+  shape: "not_uploaded";
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "placeholder";
+  /** What it says. */
+  text: string;
+} | {
+  /** Its length in characters. */
+  chars: number;
+  /** The field. */
+  field: FieldName;
+  /** The fewest characters allowed. */
+  min: number;
+  shape: "too_short";
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The file name given. */
+  file: string;
+  shape: "wrong_file_type";
+  /** The ending it must have, e.g. `.pdf`. */
+  suffix: string;
+} | {
+  /** The allowed values. */
+  allowed: string[];
+  /** The field. */
+  field: FieldName;
+  shape: "not_one_of";
+  /** The value given (an enumeration's wire name where the field is one). */
+  value: string;
+} | {
+  /** The companion collection. */
+  companion: EntityKind;
+  shape: "no_companion";
+  /** The year the companion is for. */
+  year: number;
+} | {
+  /** When it happened; absent when not given. */
+  at?: string | null;
+  /** The deadline. */
+  deadline: string;
+  /** The timestamp's field. */
+  field: FieldName;
+  shape: "deadline";
+} | {
+  /** The date the period starts from. */
+  base: string;
+  /** The field the period starts from. */
+  base_field: FieldName;
+  /** The date given; absent when not given. */
+  date?: string | null;
+  /** Days of the period. */
+  days: number;
+  /** The last day allowed. */
+  end: string;
+  /** The date's field. */
+  field: FieldName;
+  /** Calendar months of the period. */
+  months: number;
+  shape: "due_within";
+} | {
+  /** The condition. */
+  condition: RunCondition;
+  /** The field read each year. */
+  field: FieldName;
+  /** The years of the run and their values, in order. */
+  series: YearValue[];
+  shape: "consecutive";
+  /** How many years in a row make a finding. */
+  years: number;
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The value given; absent when not given. */
+  found?: Literal | null;
+  shape: "unequal";
+  /** The value required. */
+  want: Literal;
 } | {
   /** The code as written (trimmed). */
   code: string;
@@ -1180,6 +1262,12 @@ export interface Limits {
   zip_ratio?: number;
 }
 
+/**
+ * A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
+ * wire name, shown by its label).
+ */
+export type Literal = boolean | string | number | string;
+
 /** Where in the input: a record, and a field of it where one is to blame. */
 export interface Location {
   /** The cell, when the input was a workbook or CSV. */
@@ -1512,7 +1600,10 @@ export interface RequiredField {
   min_chars?: number | null;
   /** The value must be one of these. */
   one_of?: string[];
-  /** Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`). */
+  /**
+   * Chinese names of the `one_of` values, in the same order, for messages; used only where the
+   * field has no labels of its own (a closed-set field such as `head_role` reads 校长 anyway).
+   */
   one_of_zh?: string[];
   /** The text must end with this (case-insensitive), e.g. `.pdf`. */
   suffix?: string | null;
@@ -1587,6 +1678,17 @@ export interface RuleStatus {
   /** What happened. */
   state: RuleState;
 }
+
+/** What a run of years is a run of. */
+export type RunCondition = {
+  is: "below_class";
+  /** The class size. */
+  size: Fraction;
+} | {
+  /** The bound. */
+  bound: Fraction;
+  is: "at_most";
+};
 
 /** A literal in a filter: a flag, a whole number or text (enumeration names are text). */
 export type Scalar = boolean | number | string;
@@ -1838,6 +1940,14 @@ export interface Wording {
   unit_en?: string | null;
   /** Unit, e.g. `次`. */
   unit_zh?: string | null;
+}
+
+/** One year of a series and its value. */
+export interface YearValue {
+  /** The value that year. */
+  value: string | number;
+  /** The year. */
+  year: number;
 }
 
 /** A JSON Schema document (draft 2020-12). */

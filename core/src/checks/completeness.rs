@@ -1,7 +1,7 @@
 //! `completeness`: each record (passing a filter) has its companion record for the reporting year.
 
-use super::{expect_field, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -52,22 +52,10 @@ impl Kind for Completeness {
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let Some(ry) = cx.ds.reporting_year else {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                "数据未给出填报年度(reporting_year)",
-                "the data gives no reporting_year",
-            )));
+            return Outcome::Unchecked(Reason::NoReportingYear);
         };
-        if self.from_reporting_year.is_some_and(|from| ry < from) {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!(
-                    "本规则自{}年度起适用,数据为{ry}年度",
-                    self.from_reporting_year.unwrap_or_default()
-                ),
-                format!(
-                    "this rule applies from reporting year {} on; the data is for {ry}",
-                    self.from_reporting_year.unwrap_or_default()
-                ),
-            )));
+        if let Some(from) = self.from_reporting_year.filter(|&from| ry < from) {
+            return Outcome::Unchecked(Reason::FromReportingYear { from, year: ry });
         }
         let year = i64::from(ry) + i64::from(self.year_offset);
         let have = cx.ds.visit(
@@ -150,32 +138,25 @@ impl Visitor for Run<'_, '_> {
                 continue;
             }
             let subject = cx.subject(item);
-            let (cz, ce) = (c.companion.zh(), c.companion.en());
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Absent,
-                subject: subject.clone(),
+                subject,
                 locations: vec![Location::new(items.kind(), i, None)],
-                message: Text::new(
-                    format!("{}缺少{year}年度的{cz}。", subject.zh),
-                    format!("{} has no {ce} for {year}.", subject.en),
-                ),
+                period: item.period(),
                 inputs: vec![
                     (c.key.clone(), id.to_string()),
                     (c.companion_year.clone(), year.to_string()),
                 ],
-                computed: None,
-                threshold: None,
-                remedy: Some(Text::new(
-                    format!("请补报{year}年度的{cz}"),
-                    format!("file the {ce} for {year}"),
-                )),
+                detail: Detail::NoCompanion {
+                    companion: c.companion,
+                    year,
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("数据中没有本规则适用的{}记录", items.kind().zh()),
-                format!("no {} records this rule applies to", items.kind().en()),
-            )));
+            return Outcome::Unchecked(Reason::NoneApplies {
+                entity: items.kind(),
+            });
         }
         Outcome::Checked(checked)
     }

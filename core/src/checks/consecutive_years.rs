@@ -1,14 +1,17 @@
 //! `consecutive_years`: a condition on a yearly series (one record per group and year) that holds
 //! for `years` calendar years in a row: intake below one class, or no intake, 3 years running.
 
-use super::{expect_field, fields_of, key_of, no_records, num, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, fields_of, key_of, no_records, num, Cx, Draft, Kind, Outcome};
+use crate::finding::{
+    Detail, FieldRef, FindingCode, Location, Reason, RunCondition, RunWords, YearValue,
+};
 use crate::model::{EntityKind, Field, Records, Subject, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// `kind = "consecutive_years"`. The condition is `value < class_size` or `value ≤ at_most`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -41,7 +44,7 @@ pub struct ConsecutiveYears {
     pub lead_zh: Option<String>,
     /// What the condition means, `{bound}` replaced, e.g. `不能独立成班(班额{bound}人)`.
     pub condition_zh: String,
-    /// e.g. `never filled one class of {bound}`.
+    /// e.g. `below one class of {bound}`.
     pub condition_en: String,
     /// What follows, e.g. `应停办`.
     pub consequence_zh: String,
@@ -93,11 +96,8 @@ impl Kind for ConsecutiveYears {
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let (c, items) = (self, cx.ds.records(self.entity));
-        let Some(bound) = c.bound() else {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                "未提供判断条件(class_size 或 at_most),本检查未运行",
-                "no condition given (class_size or at_most); the check did not run",
-            )));
+        let Some(condition) = c.condition() else {
+            return Outcome::Unchecked(Reason::NoRunCondition);
         };
         if items.is_empty() {
             return no_records(items.kind());
@@ -118,11 +118,15 @@ impl Kind for ConsecutiveYears {
                 series.entry(key_of(item, &keys)).or_default().push((y, i));
             }
         }
-        let (metric_zh, metric_en) = cx.metric(("数值", "value"));
-        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let b = bound.to_string();
-        let cond_zh = c.condition_zh.replace("{bound}", &b);
-        let cond_en = c.condition_en.replace("{bound}", &b);
+        // The pack's words, shared by every finding of the check.
+        let words = Arc::new(RunWords {
+            lead_zh: c.lead_zh.clone().unwrap_or_default(),
+            condition_zh: c.condition_zh.clone(),
+            condition_en: c.condition_en.clone(),
+            consequence_zh: c.consequence_zh.clone(),
+            consequence_en: c.consequence_en.clone(),
+        });
+        let field = FieldRef::from(&vf);
         let mut checked = 0;
         for (key, mut rows) in series {
             rows.sort();
@@ -162,11 +166,10 @@ impl Kind for ConsecutiveYears {
                     &run,
                     school_f,
                     label_f,
-                    Words {
-                        metric: (&metric_zh, &metric_en),
-                        unit: (&unit_zh, &unit_en),
-                        cond: (&cond_zh, &cond_en),
-                        bound: &b,
+                    Run {
+                        field,
+                        condition: &condition,
+                        words: &words,
                     },
                 );
             }
@@ -187,34 +190,20 @@ impl ConsecutiveYears {
             (None, None) => None,
         }
     }
-    fn bound(&self) -> Option<Fraction> {
-        self.class_size.or(self.at_most)
+    fn condition(&self) -> Option<RunCondition> {
+        match (self.class_size, self.at_most) {
+            (Some(size), _) => Some(RunCondition::BelowClass { size }),
+            (None, Some(bound)) => Some(RunCondition::AtMost { bound }),
+            (None, None) => None,
+        }
     }
 }
 
-/// `a、b、c` and `a, b and c`.
-fn lists(items: &[String]) -> (String, String) {
-    let zh = items.join("、");
-    let en = match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    (zh, en)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-struct Words<'s> {
-    metric: (&'s str, &'s str),
-    unit: (&'s str, &'s str),
-    cond: (&'s str, &'s str),
-    bound: &'s str,
+/// What every finding of one check shares.
+struct Run<'s> {
+    field: FieldRef,
+    condition: &'s RunCondition,
+    words: &'s Arc<RunWords>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -226,12 +215,11 @@ fn emit(
     run: &[(i64, usize, Decimal)],
     school_f: Option<Field>,
     label_f: Option<Field>,
-    w: Words<'_>,
+    w: Run<'_>,
 ) {
-    let Some(&(first_y, first_i, _)) = run.first() else {
+    let Some(&(_, first_i, _)) = run.first() else {
         return;
     };
-    let last_y = run.last().map_or(first_y, |r| r.0);
     let first = items.at(first_i);
     let school = school_f.and_then(|f| f.get(first).text());
     let school_name = school
@@ -249,64 +237,39 @@ fn emit(
     if let Some(l) = label {
         parts.push(l.to_string());
     }
+    // Names and codes only, the same in both languages.
     let subject = Subject {
         entity: items.kind(),
         id: key.join(" "),
         zh: parts.join(" "),
         en: parts.join(" "),
     };
-    let years: Vec<String> = run.iter().map(|r| r.0.to_string()).collect();
-    let values: Vec<String> = run.iter().map(|r| num(r.2)).collect();
-    let n = run.len();
-    let (vz, ve) = lists(&values);
-    let uz = w.unit.0;
-    let ue = if w.unit.1.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", w.unit.1)
-    };
-    let message = Text::new(
-        format!(
-            "{}{}年{}分别为{vz}{uz},连续{n}年{},{}。",
-            c.lead_zh.as_deref().unwrap_or(""),
-            years.join("、"),
-            w.metric.0,
-            w.cond.0,
-            c.consequence_zh
-        ),
-        format!(
-            "{} of {ve}{ue} in {first_y}–{last_y} {} for {n} consecutive years; {}.",
-            capitalised(w.metric.1),
-            w.cond.1,
-            c.consequence_en
-        ),
-    );
-    let remedy = cx.remedy(
-        w.bound,
-        (c.consequence_zh.clone(), capitalised(&c.consequence_en)),
-    );
     let inputs = run
         .iter()
         .map(|r| (format!("{} {}", c.field, r.0), num(r.2)))
         .collect();
-    let cond = if c.class_size.is_some() {
-        format!("{} < class_size = {}", c.field, w.bound)
-    } else {
-        format!("{} ≤ {}", c.field, w.bound)
-    };
-    cx.emit_legacy(LegacyDraft {
+    cx.emit(Draft {
         code: FindingCode::Consecutive,
         subject,
         locations: run
             .iter()
             .map(|r| Location::new(items.kind(), r.1, Some(&c.field)))
             .collect(),
-        message,
+        // The run spans several years: they are named in the message.
+        period: None,
         inputs,
-        computed: Some(format!(
-            "{n} consecutive years ({first_y}–{last_y}) with {cond}"
-        )),
-        threshold: Some(format!("{cond} for {} consecutive years", c.years)),
-        remedy: Some(remedy),
+        detail: Detail::Consecutive {
+            field: w.field,
+            series: run
+                .iter()
+                .map(|r| YearValue {
+                    year: r.0,
+                    value: r.2,
+                })
+                .collect(),
+            condition: w.condition.clone(),
+            years: c.years,
+            words: Arc::clone(w.words),
+        },
     });
 }

@@ -1,8 +1,8 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
-use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
-use crate::model::{date_time, format_beijing, year_end, EntityKind, Timestamp, Value, ValueKind};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::model::{date_time, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +43,7 @@ impl Kind for Deadline {
             Err(o) => return o,
         };
         let year_f = c.year_end_of.as_deref().and_then(|n| items.field(n));
-        let (metric_zh, metric_en) = cx.metric((f.zh, f.en));
+        let field = FieldRef::from(&f);
         for (i, item) in items.iter().enumerate() {
             let deadline = match (c.at, year_f) {
                 (Some(at), _) => Some(at),
@@ -54,50 +54,38 @@ impl Kind for Deadline {
                 _ => None,
             };
             let Some(deadline) = deadline else { continue };
-            let (dz, de) = format_beijing(&deadline);
-            match f.get(item) {
-                Value::Time(t) if t > deadline => {
-                    let (tz, te) = format_beijing(&t);
-                    let subject = cx.subject(item);
-                    cx.emit_legacy(LegacyDraft {
-                        code: FindingCode::Late,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        message: Text::new(
-                            format!("{metric_zh}时间为{tz},晚于截止时间{dz}。"),
-                            format!("{metric_en} at {te}, after the deadline {de}."),
+            let (code, at, inputs) = match f.get(item) {
+                Value::Time(t) if t > deadline => (
+                    FindingCode::Late,
+                    Some(t),
+                    vec![
+                        (c.field.clone(), t.to_rfc3339()),
+                        (
+                            format!("{} (UTC)", c.field),
+                            format!("{}Z", date_time(&t.naive_utc(), 'T')),
                         ),
-                        inputs: vec![
-                            (c.field.clone(), t.to_rfc3339()),
-                            (
-                                format!("{} (UTC)", c.field),
-                                format!("{}Z", date_time(&t.naive_utc(), 'T')),
-                            ),
-                        ],
-                        computed: Some(format!("late by {} s", (t - deadline).num_seconds())),
-                        threshold: Some(format!("deadline = {}", deadline.to_rfc3339())),
-                        remedy: None,
-                    });
-                }
-                Value::Missing if c.required => {
-                    let subject = cx.subject(item);
-                    let (lz, le) = label(items.kind(), &c.field);
-                    cx.emit_legacy(LegacyDraft {
-                        code: FindingCode::Missing,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        message: Text::new(
-                            format!("未提供{lz},无法确认是否在截止时间{dz}前完成。"),
-                            format!("{le} is not given, so meeting the deadline {de} cannot be confirmed."),
-                        ),
-                        inputs: vec![(c.field.clone(), "—".into())],
-                        computed: None,
-                        threshold: Some(format!("deadline = {}", deadline.to_rfc3339())),
-                        remedy: Some(Text::new(format!("请填写{lz}"), format!("fill in the {le}"))),
-                    });
-                }
-                _ => {}
-            }
+                    ],
+                ),
+                Value::Missing if c.required => (
+                    FindingCode::Missing,
+                    None,
+                    vec![(c.field.clone(), "—".into())],
+                ),
+                _ => continue,
+            };
+            let subject = cx.subject(item);
+            cx.emit(Draft {
+                code,
+                subject,
+                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
+                period: item.period(),
+                inputs,
+                detail: Detail::Deadline {
+                    field,
+                    at,
+                    deadline,
+                },
+            });
         }
         Outcome::Checked(items.len())
     }

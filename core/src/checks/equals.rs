@@ -1,8 +1,8 @@
 //! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
 
 use super::filter::Scalar;
-use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Literal, Location};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -34,71 +34,45 @@ impl Kind for Equals {
             Ok(x) => x,
             Err(o) => return o,
         };
-        let (lz, le) = label(items.kind(), &c.field);
-        let (mz, me) = cx.metric((lz, le));
-        let (uz, ue) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let ue = if ue.is_empty() { ue } else { format!(" {ue}") };
-        let want = shown(&c.value);
+        let field = FieldRef::from(&f);
+        let want = literal(&c.value);
         for (i, item) in items.iter().enumerate() {
             let v = f.get(item);
             if c.value.matches(v) {
                 continue;
             }
-            let (pz, pe) = crate::messages::period_prefix(&item.period());
-            let (message, code) = if matches!(v, Value::Missing) {
-                (
-                    Text::new(
-                        format!("{pz}未填写{mz},应为{want}{uz}。"),
-                        cap(format!("{pe}{me} is not given; it must be {want}{ue}.")),
-                    ),
-                    FindingCode::Missing,
-                )
-            } else {
-                let got = v.display();
-                (
-                    Text::new(
-                        format!("{pz}{mz}为{got}{uz},应为{want}{uz}。"),
-                        cap(format!("{pe}{me} is {got}{ue}; it must be {want}{ue}.")),
-                    ),
-                    FindingCode::Mismatch,
-                )
+            let (code, found) = match v {
+                Value::Missing => (FindingCode::Missing, None),
+                Value::Bool(b) => (FindingCode::Mismatch, Some(Literal::Bool(b))),
+                Value::Text(t) => (FindingCode::Mismatch, Some(Literal::Text(t.to_string()))),
+                other => match other.decimal() {
+                    Some(d) => (FindingCode::Mismatch, Some(Literal::Number(d))),
+                    None => (FindingCode::Mismatch, Some(Literal::Text(other.display()))),
+                },
             };
-            let remedy = cx.remedy(
-                &want,
-                (
-                    format!("{lz}应为{want}{uz}"),
-                    format!("set {le} to {want}{ue}"),
-                ),
-            );
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                message,
+                period: item.period(),
                 inputs: vec![(c.field.clone(), v.display())],
-                computed: None,
-                threshold: Some(format!("{} = {want}", c.field)),
-                remedy: Some(remedy),
+                detail: Detail::Unequal {
+                    field,
+                    found,
+                    want: want.clone(),
+                },
             });
         }
         Outcome::Checked(items.len())
     }
 }
 
-fn shown(s: &Scalar) -> String {
+/// The required value as a finding holds it.
+fn literal(s: &Scalar) -> Literal {
     match s {
-        Scalar::Bool(b) => b.to_string(),
-        Scalar::Int(i) => i.to_string(),
-        Scalar::Text(t) => t.clone(),
-    }
-}
-
-/// Upper-cases the first letter of an English sentence.
-fn cap(s: String) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => s,
+        Scalar::Bool(b) => Literal::Bool(*b),
+        Scalar::Int(i) => Literal::Number((*i).into()),
+        Scalar::Text(t) => Literal::Text(t.clone()),
     }
 }

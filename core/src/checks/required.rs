@@ -1,35 +1,14 @@
 //! `required`: fields present and meaningful: not blank, not a placeholder such as 无, of the right form.
 
-use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Text that says nothing: treated as absent.
-pub const PLACEHOLDERS: &[&str] = &[
-    "无",
-    "暂无",
-    "没有",
-    "略",
-    "待定",
-    "待补充",
-    "同上",
-    "见附件",
-    "-",
-    "--",
-    "—",
-    "/",
-    "\\",
-    "0",
-    "n/a",
-    "na",
-    "none",
-    "null",
-    "tbd",
-    "...",
-    "……",
-];
+/// Text that says nothing (无, 略, 同上 …): treated as absent. Kept with the model's other words
+/// of input (`model::label`), so no Chinese text lives among the checks.
+pub use crate::model::label::PLACEHOLDERS;
 
 /// One required field and what makes it meaningful.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -46,23 +25,17 @@ pub struct RequiredField {
     /// The value must be one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
-    /// Chinese names of the `one_of` values, in the same order, for messages (e.g. `校长`).
+    /// Chinese names of the `one_of` values, in the same order, for messages; used only where the
+    /// field has no labels of its own (a closed-set field such as `head_role` reads 校长 anyway).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of_zh: Vec<String>,
 }
 
 impl RequiredField {
-    /// The allowed values for a Chinese reader: `校长(principal)或党委书记(party_secretary)`.
-    fn allowed_zh(&self) -> String {
-        if self.one_of_zh.len() != self.one_of.len() {
-            return self.one_of.join("、");
-        }
-        self.one_of
-            .iter()
-            .zip(&self.one_of_zh)
-            .map(|(code, zh)| format!("{zh}({code})"))
-            .collect::<Vec<_>>()
-            .join("或")
+    /// Whether the field is an uploaded file (an attachment, or a file of a required type): its
+    /// absence is "not uploaded", not "not filled in".
+    fn is_upload(&self) -> bool {
+        self.suffix.is_some() || self.field.starts_with("attachments.")
     }
 }
 
@@ -119,41 +92,17 @@ impl Kind for Required {
                     continue;
                 };
                 let v = f.get(item);
-                let Some((code, why_zh, why_en)) = verdict(v, rf) else {
+                let Some((code, detail)) = verdict(v, rf, FieldRef::from(&f)) else {
                     continue;
                 };
-                let (lz, le) = label(items.kind(), &rf.field);
-                let (pz, pe) = crate::messages::period_prefix(&item.period());
                 let subject = cx.subject(item);
-                let fix = match code {
-                    FindingCode::Missing => {
-                        Text::new(format!("请填写{lz}"), format!("fill in the {le}"))
-                    }
-                    FindingCode::Placeholder => Text::new(
-                        format!("请具体说明{lz}"),
-                        format!("describe the {le} in substance"),
-                    ),
-                    FindingCode::WrongFormat => Text::new(
-                        format!("请上传{}格式的{lz}", rf.suffix.as_deref().unwrap_or("")),
-                        format!("upload the {le} as {}", rf.suffix.as_deref().unwrap_or("")),
-                    ),
-                    _ => Text::new(
-                        format!("请将{lz}改为{}", rf.allowed_zh()),
-                        format!("set the {le} to one of {}", rf.one_of.join(", ")),
-                    ),
-                };
-                cx.emit_legacy(LegacyDraft {
+                cx.emit(Draft {
                     code,
                     subject,
                     locations: vec![Location::new(items.kind(), i, Some(&rf.field))],
-                    message: Text::new(
-                        format!("{pz}{lz}{why_zh}。"),
-                        format!("{pe}{le} {why_en}."),
-                    ),
+                    period: item.period(),
                     inputs: vec![(rf.field.clone(), v.display())],
-                    computed: None,
-                    threshold: rf.min_chars.map(|m| format!("min_chars = {m}")),
-                    remedy: Some(fix),
+                    detail,
                 });
             }
         }
@@ -161,23 +110,31 @@ impl Kind for Required {
     }
 }
 
-/// Why a value fails, if it does.
-fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, String)> {
+/// Why a value fails, if it does: the code and the detail.
+fn verdict(v: Value<'_>, rf: &RequiredField, field: FieldRef) -> Option<(FindingCode, Detail)> {
+    let absent = || {
+        let detail = if rf.is_upload() {
+            Detail::NotUploaded { field }
+        } else {
+            Detail::Missing { field }
+        };
+        Some((FindingCode::Missing, detail))
+    };
     let t = match v {
-        Value::Missing => {
-            return Some((FindingCode::Missing, "未填写".into(), "is missing".into()))
-        }
+        Value::Missing => return absent(),
         Value::Text(t) => t.trim(),
         _ => return None,
     };
     if t.is_empty() {
-        return Some((FindingCode::Missing, "未填写".into(), "is blank".into()));
+        return absent();
     }
     if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t)) {
         return Some((
             FindingCode::Placeholder,
-            format!("仅填写了“{t}”,未作实质说明"),
-            format!("says only \"{t}\", which describes nothing"),
+            Detail::Placeholder {
+                field,
+                text: t.to_string(),
+            },
         ));
     }
     if let Some(m) = rf.min_chars {
@@ -185,8 +142,11 @@ fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, Str
         if n < m {
             return Some((
                 FindingCode::Placeholder,
-                format!("仅{n}字,过于简略(至少{m}字)"),
-                format!("has only {n} characters; at least {m} expected"),
+                Detail::TooShort {
+                    field,
+                    chars: n,
+                    min: m,
+                },
             ));
         }
     }
@@ -200,17 +160,23 @@ fn verdict(v: Value<'_>, rf: &RequiredField) -> Option<(FindingCode, String, Str
         if !ends {
             return Some((
                 FindingCode::WrongFormat,
-                format!("应为{s}文件,实为“{t}”"),
-                format!("should be a {s} file, found \"{t}\""),
+                Detail::WrongFileType {
+                    field,
+                    file: t.to_string(),
+                    suffix: s.clone(),
+                },
             ));
         }
     }
     if !rf.one_of.is_empty() && !rf.one_of.iter().any(|o| o == t) {
-        let allowed = rf.allowed_zh();
         return Some((
             FindingCode::NotAllowed,
-            format!("为“{t}”,应为{allowed}"),
-            format!("is \"{t}\"; expected one of {}", rf.one_of.join(", ")),
+            Detail::NotOneOf {
+                field,
+                value: t.to_string(),
+                allowed: rf.one_of.clone(),
+                allowed_zh: rf.one_of_zh.clone(),
+            },
         ));
     }
     None

@@ -3,6 +3,7 @@
 //! catalogue (`crate::messages`) has one template per variant and language; checks fill these in
 //! and never write prose.
 
+use super::presence::{Literal, RunCondition, RunWords, YearValue};
 use crate::model::{EntityKind, Field, Semester};
 use crate::rules::Fraction;
 use rust_decimal::Decimal;
@@ -176,6 +177,107 @@ pub enum Detail {
     },
     // ---- helper anchors: each group adds its variants below its own line ----
     // @presence-time (required, completeness, deadline, within_period, consecutive_years)
+    /// An attachment that is not uploaded.
+    NotUploaded {
+        /// The attachment's field.
+        field: FieldRef,
+    },
+    /// Text that says nothing (无, 略, 同上 …).
+    Placeholder {
+        /// The field.
+        field: FieldRef,
+        /// What it says.
+        text: String,
+    },
+    /// A description shorter than the rule asks.
+    TooShort {
+        /// The field.
+        field: FieldRef,
+        /// Its length in characters.
+        chars: usize,
+        /// The fewest characters allowed.
+        min: usize,
+    },
+    /// A file of the wrong type.
+    WrongFileType {
+        /// The field.
+        field: FieldRef,
+        /// The file name given.
+        file: String,
+        /// The ending it must have, e.g. `.pdf`.
+        suffix: String,
+    },
+    /// A value not among the allowed ones.
+    NotOneOf {
+        /// The field.
+        field: FieldRef,
+        /// The value given (an enumeration's wire name where the field is one).
+        value: String,
+        /// The allowed values.
+        allowed: Vec<String>,
+        /// The pack's Chinese names of the allowed values, for a field without labels of its own.
+        #[serde(skip)]
+        allowed_zh: Vec<String>,
+    },
+    /// A record without its companion record for a year (a project without its status report).
+    NoCompanion {
+        /// The companion collection.
+        companion: EntityKind,
+        /// The year the companion is for.
+        year: i64,
+    },
+    /// An instant later than its deadline, or not given where the deadline needs it.
+    Deadline {
+        /// The timestamp's field.
+        field: FieldRef,
+        /// When it happened; absent when not given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<crate::model::Timestamp>,
+        /// The deadline.
+        deadline: crate::model::Timestamp,
+    },
+    /// A date later than another date of the record plus a period, or not given.
+    DueWithin {
+        /// The date's field.
+        field: FieldRef,
+        /// The field the period starts from.
+        base_field: FieldRef,
+        /// The date the period starts from.
+        base: chrono::NaiveDate,
+        /// Calendar months of the period.
+        months: u32,
+        /// Days of the period.
+        days: u32,
+        /// The last day allowed.
+        end: chrono::NaiveDate,
+        /// The date given; absent when not given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// A condition that held for consecutive years.
+    Consecutive {
+        /// The field read each year.
+        field: FieldRef,
+        /// The years of the run and their values, in order.
+        series: Vec<YearValue>,
+        /// The condition.
+        condition: RunCondition,
+        /// How many years in a row make a finding.
+        years: u32,
+        /// The pack's words for the run.
+        #[serde(skip)]
+        words: std::sync::Arc<RunWords>,
+    },
+    /// A value other than the one required, or none.
+    Unequal {
+        /// The field.
+        field: FieldRef,
+        /// The value given; absent when not given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        found: Option<Literal>,
+        /// The value required.
+        want: Literal,
+    },
     // @groups-relations (group_count, ranking, exclusion, overlap, role, same_as, equals, implies, any_of)
     // @reference-money (code, catalog_name, same_category, pass_through, not_exceeding, cap, filter)
     /// A code that fails its reference: a unified social credit code, a MoE school code, a

@@ -47,6 +47,15 @@ pub enum Reason {
     },
     // ---- helper anchors: each group adds its variants below its own line ----
     // @presence-time
+    /// The rule applies from a later reporting year than the data's.
+    FromReportingYear {
+        /// The first reporting year the rule applies to.
+        from: i32,
+        /// The data's reporting year.
+        year: i32,
+    },
+    /// A check of consecutive years whose condition (a class size or a bound) is not given.
+    NoRunCondition,
     // @groups-relations
     // @reference-money
     /// No record gives these fields with a major code of the catalogue.

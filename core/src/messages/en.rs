@@ -2,6 +2,7 @@
 //! lower case where a period may come first; the catalogue capitalizes the first letter.
 
 use super::numbers::{amount, bound_en, money, of_goal, plain, quotient, OfGoal};
+use super::presence as ps;
 use super::Nouns;
 use super::{Progress, Reached};
 use crate::checks::code::CodeProblem;
@@ -118,6 +119,114 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         ),
         Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
         // @presence-time
+        Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en),
+        Detail::Placeholder { field, text } => {
+            format!("{p}the {} says only “{text}”, which describes nothing.", field.en)
+        }
+        Detail::TooShort { field, chars, min } => format!(
+            "{p}the {} has only {chars} {{character|characters}}; at least {min} are needed.",
+            field.en
+        ),
+        Detail::WrongFileType {
+            field,
+            file,
+            suffix,
+        } => format!(
+            "{p}the {} should be a {suffix} file; the file given is “{file}”.",
+            field.en
+        ),
+        Detail::NotOneOf { field, value, .. } => format!(
+            "{p}the {} is {}; it must be {}.",
+            field.en,
+            ps::text_en(f, field, value),
+            ps::allowed_en(f, &f.detail)
+        ),
+        Detail::NoCompanion { companion, year } => format!(
+            "{p}{} has no {year} record in {}.",
+            f.subject.en,
+            companion.en()
+        ),
+        Detail::Deadline {
+            field,
+            at: Some(at),
+            deadline,
+        } => {
+            let (at, due) = (ps::instant_en(at, false), ps::instant_en(deadline, true));
+            match n.metric.1 {
+                Some(m) => format!("{p}{m} at {at}, after the deadline of {due} (Beijing time)."),
+                None => format!(
+                    "{p}the {} is {at}, after the deadline of {due} (Beijing time).",
+                    field.en
+                ),
+            }
+        }
+        Detail::Deadline {
+            field,
+            at: None,
+            deadline,
+        } => format!(
+            "{p}the {} is not given, so it cannot be confirmed that the deadline of {} (Beijing time) was met.",
+            field.en,
+            ps::instant_en(deadline, true)
+        ),
+        Detail::DueWithin {
+            field,
+            base_field,
+            base,
+            months,
+            days,
+            end,
+            date,
+        } => {
+            let span = ps::span_en(*months, *days);
+            match date {
+                Some(d) => format!(
+                    "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}).",
+                    field.en, base_field.en
+                ),
+                None => format!(
+                    "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}).",
+                    field.en, base_field.en
+                ),
+            }
+        }
+        Detail::Consecutive {
+            field,
+            series,
+            condition,
+            words,
+            ..
+        } => {
+            let years: Vec<String> = series.iter().map(|y| y.year.to_string()).collect();
+            let values: Vec<String> = series.iter().map(|y| amount(y.value, uz)).collect();
+            format!(
+                "{} in {} was {}: {} for {} consecutive years; {}.",
+                n.metric_en(field.en),
+                ps::all_en(&years),
+                with_unit(&ps::all_en(&values), u),
+                words
+                    .condition_en
+                    .replace("{bound}", &bound_en(condition.bound())),
+                series.len(),
+                words.consequence_en
+            )
+        }
+        Detail::Unequal { field, found, want } => {
+            let what = n.metric_en(field.en);
+            let flag = matches!(want, crate::finding::Literal::Bool(_));
+            let want = with_unit(&ps::literal_en(f, field, want), u);
+            match found {
+                // A flag reads as a form's yes/no: "Graduated: no; it must be yes."
+                Some(v) if flag => {
+                    format!("{p}{what}: {}; it must be {want}.", ps::literal_en(f, field, v))
+                }
+                Some(v) => format!(
+                    "{p}the {what} is {}; it must be {want}.",
+                    with_unit(&ps::literal_en(f, field, v), u)
+                ),
+                None => format!("{p}the {what} is not given; it must be {want}."),
+            }
+        }
         // @groups-relations
         // @reference-money
         Detail::BadCode {
@@ -279,6 +388,47 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         }
         Detail::Missing { field } => format!("fill in the {}", field.en),
         // @presence-time
+        Detail::NotUploaded { field } => format!("upload the {}", field.en),
+        Detail::Placeholder { field, .. } => format!("describe the {} in substance", field.en),
+        Detail::TooShort { field, min, .. } => {
+            format!("describe the {} in at least {min} characters", field.en)
+        }
+        Detail::WrongFileType { field, suffix, .. } => {
+            format!("upload the {} as a {suffix} file", field.en)
+        }
+        Detail::NotOneOf { field, .. } => {
+            format!(
+                "change the {} to {}",
+                field.en,
+                ps::allowed_en(f, &f.detail)
+            )
+        }
+        Detail::NoCompanion { companion, year } => {
+            format!("file the {year} record in {}", companion.en())
+        }
+        // Late is late: nothing to change in the data.
+        Detail::Deadline { at: Some(_), .. } => return None,
+        Detail::Deadline { field, .. } => format!("fill in the {}", field.en),
+        Detail::DueWithin {
+            field,
+            end,
+            date: Some(_),
+            ..
+        } => format!("check the {}; the deadline was {end}", field.en),
+        Detail::DueWithin { field, end, .. } => {
+            format!("fill in the {} (due by {end})", field.en)
+        }
+        Detail::Consecutive { words, .. } => words.consequence_en.clone(),
+        Detail::Unequal { field, found, want } => {
+            let what = n.metric_en(field.en);
+            let flag = matches!(want, crate::finding::Literal::Bool(_));
+            let want = with_unit(&ps::literal_en(f, field, want), u);
+            match found {
+                Some(_) if flag => format!("set {what} to {want}"),
+                Some(_) => format!("change the {what} to {want}"),
+                None => format!("fill in the {what}: {want}"),
+            }
+        }
         // @groups-relations
         // @reference-money
         Detail::BadCode { field, problem, .. } => code_remedy(field.en, problem),
@@ -350,6 +500,10 @@ pub(super) fn reason(r: &Reason) -> String {
             note.as_ref().map_or("the source sets none", |t| t.en.as_str())
         ),
         // @presence-time
+        Reason::FromReportingYear { from, year } => {
+            format!("this rule applies from reporting year {from} on; the data is for {year}")
+        }
+        Reason::NoRunCondition => "the rule gives no condition for the run of years (a class size or an upper bound), so it was not checked".to_string(),
         // @groups-relations
         // @reference-money
         Reason::NoCatalogueMajor { entity, fields } => {

@@ -11,6 +11,7 @@ pub(crate) mod numbers;
 mod progress;
 
 mod en;
+mod presence;
 mod zh;
 
 use crate::finding::{Detail, Explanation, Finding, FindingCode, NamedValue, Reason, Text};
@@ -113,6 +114,12 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
         Detail::Ratio { need, or_less, .. } => Some((*need, *or_less)),
         Detail::ZeroDenominator { need, .. } => Some((*need, None)),
         // @presence-time
+        // A run of years: the class size (or bound) a year must reach, for "{n}".
+        Detail::Consecutive { condition, .. } => Some((condition.bound().approx(), None)),
+        Detail::Unequal {
+            want: crate::finding::Literal::Number(d),
+            ..
+        } => Some((*d, None)),
         // @groups-relations
         // @reference-money
         Detail::PassThrough {
@@ -151,6 +158,42 @@ fn computed(f: &Finding) -> Option<String> {
             den.normalize()
         )),
         // @presence-time
+        Detail::Deadline {
+            at: Some(at),
+            deadline,
+            ..
+        } => Some(format!("late by {} s", (*at - *deadline).num_seconds())),
+        Detail::DueWithin {
+            base,
+            months,
+            days,
+            end,
+            ..
+        } => {
+            // ISO 8601 duration: P1M, P10D, P1M3D.
+            let mut d = "P".to_string();
+            if *months > 0 {
+                d.push_str(&format!("{months}M"));
+            }
+            if *days > 0 {
+                d.push_str(&format!("{days}D"));
+            }
+            Some(format!("{base} + {d} = {end}"))
+        }
+        Detail::Consecutive {
+            field,
+            series,
+            condition,
+            ..
+        } => {
+            let first = series.first().map_or(0, |y| y.year);
+            let last = series.last().map_or(first, |y| y.year);
+            Some(format!(
+                "{} consecutive years ({first}–{last}) with {}",
+                series.len(),
+                run_condition(field.name, condition)
+            ))
+        }
         // @groups-relations
         // @reference-money
         Detail::CategoryMismatch {
@@ -215,6 +258,27 @@ fn threshold(f: &Finding) -> Option<String> {
         }
         Detail::Legacy { threshold, .. } => threshold.clone(),
         // @presence-time
+        Detail::TooShort { min, .. } => Some(format!("min_chars = {min}")),
+        Detail::Deadline { deadline, .. } => Some(format!("deadline = {}", deadline.to_rfc3339())),
+        Detail::DueWithin { field, end, .. } => Some(format!("{} ≤ {end}", field.name)),
+        Detail::Consecutive {
+            field,
+            condition,
+            years,
+            ..
+        } => Some(format!(
+            "{} for {years} consecutive years",
+            run_condition(field.name, condition)
+        )),
+        Detail::Unequal { field, want, .. } => Some(format!(
+            "{} = {}",
+            field.name,
+            match want {
+                crate::finding::Literal::Bool(b) => b.to_string(),
+                crate::finding::Literal::Number(d) => d.normalize().to_string(),
+                crate::finding::Literal::Text(t) => t.clone(),
+            }
+        )),
         // @groups-relations
         // @reference-money
         Detail::BadCode { scheme, .. } => Some(format!("scheme = {}", scheme.as_str())),
@@ -245,6 +309,16 @@ fn threshold(f: &Finding) -> Option<String> {
             Some(format!("{} ≤ min({})", field.name, terms.join(", ")))
         }
         _ => None,
+    }
+}
+
+/// A run's condition in notation: `intake < class_size = 30`, `intake ≤ 0`.
+fn run_condition(field: &str, c: &crate::finding::RunCondition) -> String {
+    match c {
+        crate::finding::RunCondition::BelowClass { size } => {
+            format!("{field} < class_size = {size}")
+        }
+        crate::finding::RunCondition::AtMost { bound } => format!("{field} ≤ {bound}"),
     }
 }
 

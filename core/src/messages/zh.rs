@@ -3,6 +3,7 @@
 //! English identifier (field names, enum wire names) in a Chinese sentence.
 
 use super::numbers::{amount, bound_zh, money, of_goal, plain, quotient, OfGoal};
+use super::presence as ps;
 use super::Nouns;
 use super::{Progress, Reached};
 use crate::checks::code::CodeProblem;
@@ -115,6 +116,103 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         ),
         Detail::Missing { field } => format!("{p}未填写{}。", field.zh),
         // @presence-time
+        Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh),
+        Detail::Placeholder { field, text } => {
+            format!("{p}{}仅填写了“{text}”,未作实质说明。", field.zh)
+        }
+        Detail::TooShort { field, chars, min } => {
+            format!("{p}{}仅{chars}字,过于简略(至少{min}字)。", field.zh)
+        }
+        Detail::WrongFileType {
+            field,
+            file,
+            suffix,
+        } => format!("{p}{}应为{suffix}文件,上传的是“{file}”。", field.zh),
+        Detail::NotOneOf { field, value, .. } => format!(
+            "{p}{}为{},应为{}。",
+            field.zh,
+            ps::text_zh(f, field, value),
+            ps::allowed_zh(f, &f.detail)
+        ),
+        Detail::NoCompanion { companion, year } => format!(
+            "{p}{}缺少{year}年度的{}记录。",
+            f.subject.zh,
+            companion.zh()
+        ),
+        Detail::Deadline {
+            field,
+            at: Some(at),
+            deadline,
+        } => {
+            let (at, due) = (ps::instant_zh(at, false), ps::instant_zh(deadline, true));
+            match n.metric.0 {
+                Some(m) => format!("{p}{m}于北京时间{at},晚于截止时间{due}。"),
+                None => format!("{p}{}为北京时间{at},晚于截止时间{due}。", field.zh),
+            }
+        }
+        Detail::Deadline {
+            field,
+            at: None,
+            deadline,
+        } => format!(
+            "{p}未填写{},无法确认是否已在北京时间{}前完成。",
+            field.zh,
+            ps::instant_zh(deadline, true)
+        ),
+        Detail::DueWithin {
+            field,
+            base_field,
+            base,
+            months,
+            days,
+            end,
+            date,
+        } => {
+            let within = format!(
+                "{}({}{}后{})",
+                ps::date_zh(*end),
+                base_field.zh,
+                ps::date_zh(*base),
+                ps::span_zh(*months, *days)
+            );
+            match date {
+                Some(d) => format!("{p}{}为{},晚于期限{within}。", field.zh, ps::date_zh(*d)),
+                None => format!("{p}未填写{};期限为{within}。", field.zh),
+            }
+        }
+        Detail::Consecutive {
+            field,
+            series,
+            condition,
+            words,
+            ..
+        } => {
+            let years: Vec<String> = series.iter().map(|y| y.year.to_string()).collect();
+            let values: Vec<String> = series.iter().map(|y| amount(y.value, u)).collect();
+            format!(
+                "{}{}年{}分别为{}{u},连续{}年{},{}。",
+                words.lead_zh,
+                years.join("、"),
+                n.metric_zh(field.zh),
+                values.join("、"),
+                series.len(),
+                words
+                    .condition_zh
+                    .replace("{bound}", &bound_zh(condition.bound())),
+                words.consequence_zh
+            )
+        }
+        Detail::Unequal { field, found, want } => {
+            let what = n.metric_zh(field.zh);
+            let want = ps::literal_zh(f, field, want);
+            match found {
+                Some(v) => format!(
+                    "{p}{what}为{}{u},应为{want}{u}。",
+                    ps::literal_zh(f, field, v)
+                ),
+                None => format!("{p}未填写{what},应为{want}{u}。"),
+            }
+        }
         // @groups-relations
         // @reference-money
         Detail::BadCode {
@@ -262,6 +360,41 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         }
         Detail::Missing { field } => format!("请填写{}", field.zh),
         // @presence-time
+        Detail::NotUploaded { field } => format!("请上传{}", field.zh),
+        Detail::Placeholder { field, .. } => format!("请具体说明{}", field.zh),
+        Detail::TooShort { field, min, .. } => {
+            format!("请具体说明{},至少{min}字", field.zh)
+        }
+        Detail::WrongFileType { field, suffix, .. } => {
+            format!("请上传{suffix}格式的{}", field.zh)
+        }
+        Detail::NotOneOf { field, .. } => {
+            format!("请将{}改为{}", field.zh, ps::allowed_zh(f, &f.detail))
+        }
+        Detail::NoCompanion { companion, year } => {
+            format!("请补报{year}年度的{}", companion.zh())
+        }
+        // Late is late: nothing to change in the data.
+        Detail::Deadline { at: Some(_), .. } => return None,
+        Detail::Deadline { field, .. } => format!("请填写{}", field.zh),
+        Detail::DueWithin {
+            field,
+            end,
+            date: Some(_),
+            ..
+        } => format!("请核实{};期限为{}", field.zh, ps::date_zh(*end)),
+        Detail::DueWithin { field, end, .. } => {
+            format!("请填写{}(期限为{})", field.zh, ps::date_zh(*end))
+        }
+        Detail::Consecutive { words, .. } => words.consequence_zh.clone(),
+        Detail::Unequal { field, found, want } => {
+            let what = n.metric_zh(field.zh);
+            let want = ps::literal_zh(f, field, want);
+            match found {
+                Some(_) => format!("请将{what}改为{want}{u}"),
+                None => format!("请填写{what},应为{want}{u}"),
+            }
+        }
         // @groups-relations
         // @reference-money
         Detail::BadCode { field, problem, .. } => code_remedy(field.zh, problem),
@@ -324,6 +457,12 @@ pub(super) fn reason(r: &Reason) -> String {
             note.as_ref().map_or("来源文件未规定", |t| t.zh.as_str())
         ),
         // @presence-time
+        Reason::FromReportingYear { from, year } => {
+            format!("本规则自{from}年度起适用,数据为{year}年度")
+        }
+        Reason::NoRunCondition => {
+            "规则未给出连续年份的判断条件(班额或上限),本规则未检查".to_string()
+        }
         // @groups-relations
         // @reference-money
         Reason::NoCatalogueMajor { entity, fields } => {

@@ -241,6 +241,32 @@ macro_rules! labelled_enum {
     };
 }
 
+/// Text that says nothing, as people write it in a form when they have nothing to say (无, 略,
+/// 同上 …): the `required` check treats it as absent.
+pub const PLACEHOLDERS: &[&str] = &[
+    "无",
+    "暂无",
+    "没有",
+    "略",
+    "待定",
+    "待补充",
+    "同上",
+    "见附件",
+    "-",
+    "--",
+    "—",
+    "/",
+    "\\",
+    "0",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "tbd",
+    "...",
+    "……",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -472,6 +472,138 @@ class DetailMissing:
 
 
 @dataclass(frozen=True)
+class DetailNotUploaded:
+    """An attachment that is not uploaded."""
+
+    shape: Literal["not_uploaded"]
+    field: FieldName
+    """The attachment's field."""
+
+
+@dataclass(frozen=True)
+class DetailPlaceholder:
+    """Text that says nothing (无, 略, 同上 …)."""
+
+    shape: Literal["placeholder"]
+    field: FieldName
+    """The field."""
+    text: str
+    """What it says."""
+
+
+@dataclass(frozen=True)
+class DetailTooShort:
+    """A description shorter than the rule asks."""
+
+    shape: Literal["too_short"]
+    field: FieldName
+    """The field."""
+    chars: int
+    """Its length in characters."""
+    min: int
+    """The fewest characters allowed."""
+
+
+@dataclass(frozen=True)
+class DetailWrongFileType:
+    """A file of the wrong type."""
+
+    shape: Literal["wrong_file_type"]
+    field: FieldName
+    """The field."""
+    file: str
+    """The file name given."""
+    suffix: str
+    """The ending it must have, e.g. `.pdf`."""
+
+
+@dataclass(frozen=True)
+class DetailNotOneOf:
+    """A value not among the allowed ones."""
+
+    shape: Literal["not_one_of"]
+    field: FieldName
+    """The field."""
+    value: str
+    """The value given (an enumeration's wire name where the field is one)."""
+    allowed: List[str]
+    """The allowed values."""
+
+
+@dataclass(frozen=True)
+class DetailNoCompanion:
+    """A record without its companion record for a year (a project without its status report)."""
+
+    shape: Literal["no_companion"]
+    companion: EntityKind
+    """The companion collection."""
+    year: int
+    """The year the companion is for."""
+
+
+@dataclass(frozen=True)
+class DetailDeadline:
+    """An instant later than its deadline, or not given where the deadline needs it."""
+
+    shape: Literal["deadline"]
+    field: FieldName
+    """The timestamp's field."""
+    deadline: str
+    """The deadline."""
+    at: Optional[str] = None
+    """When it happened; absent when not given."""
+
+
+@dataclass(frozen=True)
+class DetailDueWithin:
+    """A date later than another date of the record plus a period, or not given."""
+
+    shape: Literal["due_within"]
+    field: FieldName
+    """The date's field."""
+    base_field: FieldName
+    """The field the period starts from."""
+    base: str
+    """The date the period starts from."""
+    months: int
+    """Calendar months of the period."""
+    days: int
+    """Days of the period."""
+    end: str
+    """The last day allowed."""
+    date: Optional[str] = None
+    """The date given; absent when not given."""
+
+
+@dataclass(frozen=True)
+class DetailConsecutive:
+    """A condition that held for consecutive years."""
+
+    shape: Literal["consecutive"]
+    field: FieldName
+    """The field read each year."""
+    series: List[YearValue]
+    """The years of the run and their values, in order."""
+    condition: RunCondition
+    """The condition."""
+    years: int
+    """How many years in a row make a finding."""
+
+
+@dataclass(frozen=True)
+class DetailUnequal:
+    """A value other than the one required, or none."""
+
+    shape: Literal["unequal"]
+    field: FieldName
+    """The field."""
+    want: Literal
+    """The value required."""
+    found: Optional[Literal] = None
+    """The value given; absent when not given."""
+
+
+@dataclass(frozen=True)
 class DetailBadCode:
     """A code that fails its reference: a unified social credit code, a MoE school code, a
     division code, a major code (`problem` says what is wrong).
@@ -857,6 +989,24 @@ class RuleStatus:
 
 
 @dataclass(frozen=True)
+class RunConditionBelowClass:
+    """The value is below one class of `size` (the intake cannot form a class)."""
+
+    is_: Literal["below_class"] = _field(metadata={"json": "is"})
+    size: Fraction
+    """The class size."""
+
+
+@dataclass(frozen=True)
+class RunConditionAtMost:
+    """The value is at most `bound` (`0`: no intake at all)."""
+
+    is_: Literal["at_most"] = _field(metadata={"json": "is"})
+    bound: Fraction
+    """The bound."""
+
+
+@dataclass(frozen=True)
 class Subject(_mixins.Subject):
     """Who a finding is about: a school, a project, a project in a semester, an application."""
 
@@ -949,6 +1099,16 @@ class ThresholdErrorFloat:
     """The number given."""
 
 
+@dataclass(frozen=True)
+class YearValue:
+    """One year of a series and its value."""
+
+    year: int
+    """The year."""
+    value: Decimal
+    """The value that year."""
+
+
 CheckError = Union[
     CheckErrorNotATable,
     CheckErrorKindNotText,
@@ -982,6 +1142,16 @@ Detail = Union[
     DetailRatio,
     DetailZeroDenominator,
     DetailMissing,
+    DetailNotUploaded,
+    DetailPlaceholder,
+    DetailTooShort,
+    DetailWrongFileType,
+    DetailNotOneOf,
+    DetailNoCompanion,
+    DetailDeadline,
+    DetailDueWithin,
+    DetailConsecutive,
+    DetailUnequal,
     DetailBadCode,
     DetailMajorName,
     DetailCategoryMismatch,
@@ -1004,8 +1174,18 @@ Fraction = str
 """An exact number: \"15\", \"6.5\", \"60%\" or \"1/3\""""
 
 
+Literal = Union[bool, Decimal, str]
+"""A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
+wire name, shown by its label).
+"""
+
+
 Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
 """The period a record belongs to, shown before a message (\"2023—2024学年第一学期,…\")."""
+
+
+RunCondition = Union[RunConditionBelowClass, RunConditionAtMost]
+"""What a run of years is a run of."""
 
 
 Semester = str
