@@ -146,14 +146,6 @@ impl Cx<'_> {
             w.unit_en.as_deref().unwrap_or(""),
         )
     }
-    /// Period (zh, en), empty when not given (transitional).
-    pub(crate) fn per(&self) -> (&str, &str) {
-        let w = &self.rule.wording;
-        (
-            w.per_zh.as_deref().unwrap_or(""),
-            w.per_en.as_deref().unwrap_or(""),
-        )
-    }
     /// The remedy with `{n}` filled in, or `default` when the rule gives none (transitional).
     pub(crate) fn remedy(&self, n: &str, default: (String, String)) -> Text {
         let w = &self.rule.wording;

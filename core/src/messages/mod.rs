@@ -8,6 +8,7 @@
 //! fails on any Chinese string literal there).
 
 pub(crate) mod numbers;
+pub(crate) mod relations;
 
 mod en;
 mod zh;
@@ -96,6 +97,8 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
         Detail::ZeroDenominator { need, .. } => Some((*need, None)),
         // @presence-time
         // @groups-relations
+        Detail::GroupCount { need, .. } => Some((*need, None)),
+        Detail::AnyOf { held, min, .. } => Some((Decimal::from(min.saturating_sub(*held)), None)),
         // @reference-money
         _ => None,
     }
@@ -128,6 +131,8 @@ fn computed(f: &Finding) -> Option<String> {
         )),
         // @presence-time
         // @groups-relations
+        Detail::GroupCount { count, .. } => Some(format!("count = {count}")),
+        Detail::AnyOf { held, .. } => Some(format!("held = {held}")),
         // @reference-money
         _ => None,
     }
@@ -147,6 +152,26 @@ fn threshold(f: &Finding) -> Option<String> {
         Detail::Legacy { threshold, .. } => threshold.clone(),
         // @presence-time
         // @groups-relations
+        Detail::GroupCount { bound, .. } => Some(if f.code == FindingCode::TooFew {
+            format!("minimum = {bound}")
+        } else {
+            format!("maximum = {bound}")
+        }),
+        Detail::Ranking {
+            ranks, unranked, ..
+        } => Some(format!("ranks = 1..{}", ranks.len() as u64 + unranked)),
+        Detail::Exclusion { values, .. } => {
+            Some(format!("not both {} and {}", values[0], values[1]))
+        }
+        Detail::RoleLevel { allowed, .. } => {
+            let a: Vec<&str> = allowed.iter().map(|l| l.as_str()).collect();
+            Some(format!("levels = {}", a.join(" | ")))
+        }
+        Detail::RoleFlag { flag, .. } => Some(format!("{} = true", flag.name)),
+        Detail::Implies {
+            if_true, then_true, ..
+        } => Some(format!("{} ⇒ {}", if_true.name, then_true.name)),
+        Detail::AnyOf { min, of, .. } => Some(format!("at least {min} of {of}")),
         // @reference-money
         _ => None,
     }
