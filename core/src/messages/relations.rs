@@ -55,6 +55,20 @@ pub(crate) fn group_subject(entity: EntityKind, key: &[String], school: Option<&
     }
 }
 
+/// A group's name leading a Chinese sentence: a colon after it when it ends in a letter or digit
+/// (`S1 2024:3个新申报项目`), so that a count does not run into it; none after a name.
+pub(super) fn lead_zh(group: &str) -> String {
+    if group
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        format!("{group}:")
+    } else {
+        group.to_string()
+    }
+}
+
 /// A Chinese list: `甲、乙或丙` (`last` is 或 or 和).
 pub(super) fn list_zh(items: &[&str], last: &str) -> String {
     match items {

@@ -128,6 +128,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 super::relations::flagged_school_zh(&flag, c.value, *level)
             });
             let per = n.per.0;
+            let group = super::relations::lead_zh(group);
             if f.code == FindingCode::TooFew {
                 format!("{p}{group}{metric}为{count}{u},少于{whose}{per}至少{b}{u}的要求。")
             } else {
@@ -152,6 +153,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 format!("的排序为{}", super::relations::ranks_zh(ranks))
             };
             let want = super::relations::expected_zh(i64::try_from(total).unwrap_or(i64::MAX));
+            let group = super::relations::lead_zh(group);
             format!("{p}{group}{total}个{metric}{given},排序须从1开始连续且不重复(应为{want})。")
         }
         Detail::Exclusion {
