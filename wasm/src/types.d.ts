@@ -498,6 +498,182 @@ export interface Dataset {
   training_plans?: TrainingPlan[];
 }
 
+/**
+ * The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
+ * as strings); thresholds are exact fractions (`"1/3"`, `"60%"`).
+ */
+export type Detail = {
+  /** The bound it fails. */
+  bound: Fraction;
+  /** The school flag that chose the bound, when it depends on one. */
+  chosen_by?: FlagChoice | null;
+  /** The field. */
+  field: FieldName;
+  /** How much more (below a minimum) or less (above a maximum) passes. */
+  need: string | number;
+  shape: "bound";
+  /** Its value. */
+  value: string | number;
+} | {
+  /** The bound the quotient fails. */
+  bound: Fraction;
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /**
+   * The smallest change that passes: more numerator (below a minimum) or more
+   * denominator (above a maximum).
+   */
+  need: string | number;
+  /** How the quotient is shown. */
+  notation: Notation;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  /**
+   * The other way to pass, where there is one: less denominator (below a minimum) or
+   * less numerator (above a maximum).
+   */
+  or_less?: string | number | null;
+  shape: "ratio";
+} | {
+  /** The denominator's value. */
+  den: string | number;
+  /** The denominator's field. */
+  denominator: FieldName;
+  /** The smallest denominator that passes, where one does. */
+  need: string | number;
+  /** The numerator's value. */
+  num: string | number;
+  /** The numerator's field. */
+  numerator: FieldName;
+  shape: "zero_denominator";
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "missing";
+} | {
+  /** The bound it fails. */
+  bound: Fraction;
+  /** The school flag that chose the bound, when it depends on one. */
+  chosen_by?: FlagChoice | null;
+  /** Records in the group. */
+  count: number;
+  /** The group, as readers know it: the school's name, or the group's values. */
+  group: string;
+  /** The school's level, naming the kind of school the bound is for (国家级重点中职学校). */
+  level?: SchoolLevel | null;
+  /** How many fewer (too many) or more (too few) records pass. */
+  need: string | number;
+  shape: "group_count";
+} | {
+  /** The group, as readers know it. */
+  group: string;
+  /** The ranks given, in ascending order (records without one are not listed). */
+  ranks: number[];
+  shape: "ranking";
+  /** Records of the group without a rank. */
+  unranked: number;
+} | {
+  /** The field compared. */
+  field: FieldName;
+  /** The group, as readers know it (school, major). */
+  group: string;
+  /** Ids of the records with each value. */
+  ids: string[][];
+  shape: "exclusion";
+  /** The two values (wire names; labelled when rendered). */
+  values: string[];
+} | {
+  /** The person's name, where given. */
+  name?: string | null;
+  /** The identity (an ID-number hash, a staff number). */
+  person: string;
+  /** The school of each side, where given. */
+  schools: (string | null)[];
+  shape: "overlap";
+  /** The pack's English names of the two sides. */
+  sides_en: string[];
+  /** The pack's Chinese names of the two sides. */
+  sides_zh: string[];
+} | {
+  /** The levels allowed. */
+  allowed: SchoolLevel[];
+  /** The field naming the school. */
+  field: FieldName;
+  /** Its level. */
+  level: SchoolLevel;
+  /** The school's name. */
+  school: string;
+  shape: "role_level";
+} | {
+  /** The field naming the school. */
+  field: FieldName;
+  /** The flag required. */
+  flag: FieldName;
+  /** Its level. */
+  level: SchoolLevel;
+  /** The school's name. */
+  school: string;
+  shape: "role_flag";
+  /** Whether the school states the flag at all (false: not given). */
+  stated: boolean;
+} | {
+  /** The value given (a school's name where it names one). */
+  actual?: string | null;
+  /** The value it must be. */
+  expected: string;
+  /** The field checked. */
+  field: FieldName;
+  /** The project's field. */
+  project_field: FieldName;
+  shape: "not_same_as";
+} | {
+  /** Whether the second flag is given (false: not filled in; true: it is "no"). */
+  given: boolean;
+  /** The flag that is true. */
+  if_true: FieldName;
+  shape: "implies";
+  /** The flag that must then be true. */
+  then_true: FieldName;
+} | {
+  /** How many hold. */
+  held: number;
+  /** How many must hold. */
+  min: number;
+  /** The flags that do not hold. */
+  missing: FieldName[];
+  /** How many flags there are. */
+  of: number;
+  shape: "any_of";
+} | {
+  /** Index of the first record with it. */
+  first: number;
+  /** The id. */
+  id: string;
+  shape: "duplicate_id";
+} | {
+  /** The referring field. */
+  field: FieldName;
+  /** The id referred to. */
+  id: string;
+  shape: "unknown_reference";
+  /** The collection referred to. */
+  target: EntityKind;
+} | {
+  /** The computed value. */
+  computed?: string | null;
+  /** The message. */
+  message: Text;
+  /** The remedy. */
+  remedy?: Text | null;
+  shape: "legacy";
+  /** The threshold. */
+  threshold?: string | null;
+};
+
 /** Per-group goals: the goal applies to each value of `field`. */
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
@@ -528,7 +704,10 @@ export interface EnterpriseOffset {
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
 export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
 
-/** Why: the inputs, the computed value, the threshold and the clause. */
+/**
+ * Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
+ * data on the way out ([`Finding::explanation`]).
+ */
 export interface Explanation {
   /** Document number and clause, e.g. `京教函〔2024〕51号 三(二)`. */
   clause: string;
@@ -541,6 +720,9 @@ export interface Explanation {
   /** The threshold it was compared with. */
   threshold?: string | null;
 }
+
+/** A field's name as in the JSON document, e.g. `meetings` or `attachments.training_plan`. */
+export type FieldName = string;
 
 /**
  * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
@@ -581,16 +763,20 @@ export interface FinanceSettlement {
   year: number;
 }
 
-/** One rule's verdict on one record. */
+/** A finding as serialized: its data and, rendered on the way out, its words. */
 export interface Finding {
   /** What went wrong. */
   code: FindingCode;
+  /** The exact values behind the verdict, typed by `shape`. */
+  detail: Detail;
   /** Numbers used, computed value, threshold, clause. */
   explanation: Explanation;
   /** Where in the input; more than one when several places share the blame (duplicate ranks). */
   locations: Location[];
   /** Message, Chinese and English. */
   message: Text;
+  /** The period the record belongs to, where it has one. */
+  period?: Period | null;
   /** The smallest change that passes, where computable. */
   remedy?: Text | null;
   /** Stable rule id, e.g. `bj-3p2-2024/semester-meetings`. */
@@ -603,6 +789,14 @@ export interface Finding {
 
 /** Stable code of what went wrong, for filtering (like pydantic's error `type`). */
 export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "exceeds" | "consecutive" | "progress" | "invalid_code";
+
+/** A bound chosen by a flag of a school (national key school: 3, other: 2). */
+export interface FlagChoice {
+  /** The school's flag, e.g. `national_key`. */
+  flag: string;
+  /** Its value for the school (false when not given). */
+  value: boolean;
+}
 
 /** An exact number: "15", "6.5", "60%" or "1/3" */
 export type Fraction = string;
@@ -869,6 +1063,12 @@ export interface NewMajorFiling {
   school_year: string;
 }
 
+/**
+ * How a quotient is shown: a plain number (m² per student), a share (60%), or so many of the
+ * numerator per one of the denominator (students per teacher, 生师比).
+ */
+export type Notation = "number" | "percent" | "per_one";
+
 /** A pack could not be loaded or a parameter could not be applied. */
 export interface PackError {
   /** Column (1-based) where known. */
@@ -894,6 +1094,25 @@ export interface PackRef {
   /** Pack version. */
   version: string;
 }
+
+/** The period a record belongs to, shown before a message ("2023—2024学年第一学期,…"). */
+export type Period = {
+  of: "semester";
+  /** The semester. */
+  semester: Semester;
+} | {
+  of: "year";
+  /** The year. */
+  year: number;
+} | {
+  of: "cohort";
+  /** The entry year. */
+  year: number;
+} | {
+  of: "school_year";
+  /** The school year. */
+  year: string;
+};
 
 /** A pilot secondary school's intake into the regional integrated programme in one year. */
 export interface PilotEnrollment {
@@ -956,7 +1175,10 @@ export interface QualityMonitoring {
   year: number;
 }
 
-/** The result of checking one dataset against some packs. */
+/**
+ * The result of checking one dataset against some packs. Serialized with each finding's words
+ * rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
+ */
 export interface Report {
   /** Findings per rule id. */
   by_rule: {
