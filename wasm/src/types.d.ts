@@ -785,6 +785,100 @@ export type Detail = {
   /** The value required. */
   want: Literal;
 } | {
+  /** The bound it fails. */
+  bound: Fraction;
+  /** The school flag that chose the bound, when it depends on one. */
+  chosen_by?: FlagChoice | null;
+  /** Records in the group. */
+  count: number;
+  /** The group, as readers know it: the school's name, or the group's values. */
+  group: string;
+  /** The school's level, naming the kind of school the bound is for (国家级重点中职学校). */
+  level?: SchoolLevel | null;
+  /** How many fewer (too many) or more (too few) records pass. */
+  need: string | number;
+  shape: "group_count";
+} | {
+  /** The group, as readers know it. */
+  group: string;
+  /** The ranks given, in ascending order (records without one are not listed). */
+  ranks: number[];
+  shape: "ranking";
+  /** Records of the group without a rank. */
+  unranked: number;
+} | {
+  /** The field compared. */
+  field: FieldName;
+  /** The group, as readers know it (school, major). */
+  group: string;
+  /** Ids of the records with each value. */
+  ids: string[][];
+  shape: "exclusion";
+  /** The two values (wire names; labelled when rendered). */
+  values: string[];
+} | {
+  /** The person's name, where given. */
+  name?: string | null;
+  /** The identity (an ID-number hash, a staff number). */
+  person: string;
+  /** The school of each side, where given. */
+  schools: (string | null)[];
+  shape: "overlap";
+  /** The pack's English names of the two sides. */
+  sides_en: string[];
+  /** The pack's Chinese names of the two sides. */
+  sides_zh: string[];
+} | {
+  /** The levels allowed. */
+  allowed: SchoolLevel[];
+  /** The field naming the school. */
+  field: FieldName;
+  /** Its level. */
+  level: SchoolLevel;
+  /** The school's name. */
+  school: string;
+  shape: "role_level";
+} | {
+  /** The field naming the school. */
+  field: FieldName;
+  /** The flag required. */
+  flag: FieldName;
+  /** Its level. */
+  level: SchoolLevel;
+  /** The school's name. */
+  school: string;
+  shape: "role_flag";
+  /** Whether the school states the flag at all (false: not given). */
+  stated: boolean;
+} | {
+  /** The value given (a school's name where it names one). */
+  actual?: string | null;
+  /** The value it must be. */
+  expected: string;
+  /** The field checked. */
+  field: FieldName;
+  /** The project's field. */
+  project_field: FieldName;
+  shape: "not_same_as";
+} | {
+  /** Whether the second flag is given (false: not filled in; true: it is "no"). */
+  given: boolean;
+  /** The flag that is true. */
+  if_true: FieldName;
+  shape: "implies";
+  /** The flag that must then be true. */
+  then_true: FieldName;
+} | {
+  /** How many hold. */
+  held: number;
+  /** How many must hold. */
+  min: number;
+  /** The flags that do not hold. */
+  missing: FieldName[];
+  /** How many flags there are. */
+  of: number;
+  shape: "any_of";
+} | {
   /** The code as written (trimmed). */
   code: string;
   /** The field. */
@@ -934,16 +1028,6 @@ export type Detail = {
   shape: "unknown_reference";
   /** The collection referred to. */
   target: EntityKind;
-} | {
-  /** The computed value. */
-  computed?: string | null;
-  /** The message. */
-  message: Text;
-  /** The remedy. */
-  remedy?: Text | null;
-  shape: "legacy";
-  /** The threshold. */
-  threshold?: string | null;
 };
 
 /** Tier of an administrative division. */

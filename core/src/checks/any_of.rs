@@ -3,8 +3,8 @@
 //! (min = all).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -75,8 +75,6 @@ impl Kind for AnyOf {
         ) else {
             return no_records(items.kind());
         };
-        let (mz, me) = cx.metric(("", ""));
-        let all = c.min == c.fields.len();
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             if !filter.accepts(item) {
@@ -91,78 +89,37 @@ impl Kind for AnyOf {
             if n >= c.min {
                 continue;
             }
-            let missing: Vec<(&str, &str)> = c
-                .fields
+            let missing: Vec<FieldRef> = flags
                 .iter()
                 .zip(&held)
                 .filter(|(_, h)| !**h)
-                .map(|(f, _)| label(items.kind(), f))
+                .map(|(f, _)| FieldRef::from(f))
                 .collect();
-            let mzh: Vec<&str> = missing.iter().map(|m| m.0).collect();
-            let men: Vec<&str> = missing.iter().map(|m| m.1).collect();
-            let (pz, pe) = crate::messages::period_prefix(&item.period());
-            let message = if all {
-                Text::new(
-                    format!("{pz}缺少{}。", mzh.join("、")),
-                    format!("{pe}Missing {}.", men.join(", ")),
-                )
-            } else if c.min == 1 {
-                Text::new(
-                    format!("{pz}{mz}未取得{}中的任何一项。", mzh.join("或")),
-                    format!("{pe}{me}: holds none of: {}.", men.join("; ")),
-                )
-            } else {
-                Text::new(
-                    format!(
-                        "{pz}{mz}具备{n}项,少于至少{}项的要求;缺少{}。",
-                        c.min,
-                        mzh.join("、")
-                    ),
-                    format!(
-                        "{pe}{me}: {n} held, at least {} required; missing {}.",
-                        c.min,
-                        men.join(", ")
-                    ),
-                )
-            };
-            let k = (c.min - n).to_string();
-            let remedy = cx.remedy(
-                &k,
-                if all {
-                    (
-                        format!("补齐{}", mzh.join("、")),
-                        format!("add {}", men.join(", ")),
-                    )
-                } else {
-                    (
-                        format!("还需具备{k}项:{}", mzh.join("或")),
-                        format!("{k} more needed of: {}", men.join("; ")),
-                    )
-                },
-            );
             let place = c.locate.as_deref().or(c.fields.first().map(String::as_str));
             let subject = cx.subject(item);
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Missing,
                 subject,
                 locations: vec![Location::new(items.kind(), i, place)],
-                message,
+                period: item.period(),
                 inputs: c
                     .fields
                     .iter()
                     .zip(&held)
                     .map(|(f, h)| (f.clone(), h.to_string()))
                     .collect(),
-                computed: Some(format!("held = {n}")),
-                threshold: Some(format!("at least {} of {}", c.min, c.fields.len())),
-                remedy: Some(remedy),
+                detail: Detail::AnyOf {
+                    missing,
+                    held: n as u64,
+                    min: c.min as u64,
+                    of: c.fields.len() as u64,
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("没有适用本规则的{}记录", items.kind().zh()),
-                format!("no {} record the rule applies to", items.kind().en()),
-            )));
+            return Outcome::Unchecked(Reason::NoneApplies {
+                entity: items.kind(),
+            });
         }
         Outcome::Checked(checked)
     }

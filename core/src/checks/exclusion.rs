@@ -1,9 +1,9 @@
 //! `exclusion`: two values of one field must not occur together within a group.
 
-use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::messages::relations;
 use crate::model::{EntityKind, Subject, ValueKind};
-use crate::reference::catalog;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -49,10 +49,6 @@ impl Kind for Exclusion {
             };
             groups.entry(key_of(item, &keys)).or_default()[which].push(i);
         }
-        let (mz, me) = cx.metric((
-            "同时存在互斥的取值",
-            "mutually exclusive values occur together",
-        ));
         for (key, [a, b]) in groups {
             if a.is_empty() || b.is_empty() {
                 continue;
@@ -60,57 +56,34 @@ impl Kind for Exclusion {
             let mut locs: Vec<usize> = a.iter().chain(b.iter()).copied().collect();
             locs.sort_unstable();
             // School ids and catalogue codes in the group, spelt out for the reader.
-            let who = key
-                .iter()
-                .map(|k| match (cx.ix.school(k), catalog::major(k)) {
-                    (Some(s), _) => s.name.clone(),
-                    (None, Some(m)) => format!("{} {}", m.code, m.name),
-                    _ => k.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let group = relations::group_name(cx.ix, &key);
             let subject = Subject {
                 entity: items.kind(),
                 id: key.join(" "),
-                zh: who.clone(),
-                en: who.clone(),
+                zh: group.clone(),
+                en: group.clone(),
             };
             let ids_a: Vec<String> = a.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
             let ids_b: Vec<String> = b.iter().map(|&i| items.at(i).subject(cx.ix).id).collect();
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Excluded,
                 subject,
                 locations: locs
                     .iter()
                     .map(|&i| Location::new(items.kind(), i, Some(&c.field)))
                     .collect(),
-                message: Text::new(
-                    format!(
-                        "{who}:{mz}({}:{};{}:{})。",
-                        c.values[0],
-                        ids_a.join("、"),
-                        c.values[1],
-                        ids_b.join("、")
-                    ),
-                    format!(
-                        "{who}: {me} ({}: {}; {}: {}).",
-                        c.values[0],
-                        ids_a.join(", "),
-                        c.values[1],
-                        ids_b.join(", ")
-                    ),
-                ),
+                period: None,
                 inputs: vec![
                     ("group".into(), key.join(", ")),
                     (c.values[0].clone(), ids_a.join(", ")),
                     (c.values[1].clone(), ids_b.join(", ")),
                 ],
-                computed: None,
-                threshold: Some(format!("not both {} and {}", c.values[0], c.values[1])),
-                remedy: Some(Text::new(
-                    format!("停止其中一种:{}或{}", c.values[0], c.values[1]),
-                    format!("keep only one of {} and {}", c.values[0], c.values[1]),
-                )),
+                detail: Detail::Exclusion {
+                    group,
+                    field: FieldRef::from(&f),
+                    values: c.values.clone(),
+                    ids: [ids_a, ids_b],
+                },
             });
         }
         Outcome::Checked(items.len())

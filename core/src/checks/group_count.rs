@@ -1,9 +1,10 @@
 //! `group_count`: how many records fall in each group (applications per school and year ≤ 3).
 
 use super::bound::Bound;
-use super::{expect_field, fields_of, key_of, no_records, num, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Subject, ValueKind};
+use super::{expect_field, fields_of, key_of, no_records, Arith, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FindingCode, Location};
+use crate::messages::relations;
+use crate::model::{EntityKind, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -64,86 +65,70 @@ impl Kind for GroupCount {
         for (i, item) in items.iter().enumerate() {
             groups.entry(key_of(item, &keys)).or_default().push(i);
         }
-        let (metric_zh, metric_en) = cx.metric(("记录数", "records"));
-        let (unit_zh, unit_en) = (cx.unit().0.to_string(), cx.unit().1.to_string());
-        let (per_zh, per_en) = (cx.per().0.to_string(), cx.per().1.to_string());
         for (key, members) in groups {
-            let first = items.at(members[0]);
-            let school = school_f.and_then(|f| f.get(first).text());
-            let n = Decimal::from(members.len());
-            let who = school
-                .and_then(|id| cx.ix.school(id))
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| key.join(" "));
-            let subject = Subject {
-                entity: school.map_or(items.kind(), |_| EntityKind::Schools),
-                id: key.join(" "),
-                zh: format!("{who}({})", key.join(",")),
-                en: format!("{who} ({})", key.join(", ")),
+            let Some(&first) = members.first() else {
+                continue;
             };
+            let school = school_f.and_then(|f| f.get(items.at(first)).text());
+            let known = school.and_then(|id| cx.ix.school(id));
+            let count = members.len() as u64;
+            let n = Decimal::from(count);
+            let group = known.map_or_else(|| key.join(" "), |s| s.name.clone());
+            let subject = relations::group_subject(
+                school.map_or(items.kind(), |_| EntityKind::Schools),
+                &key,
+                known.map(|s| s.name.as_str()),
+            );
             let locations: Vec<Location> = members
                 .iter()
                 .map(|&i| Location::new(items.kind(), i, None))
                 .collect();
             let inputs = vec![
                 ("group".to_string(), key.join(", ")),
-                ("count".to_string(), members.len().to_string()),
+                ("count".to_string(), count.to_string()),
             ];
-            if let Some(b) = &c.max {
-                let (max, why) = b.resolve(cx.ix, school);
-                if max.compare(n, Decimal::ONE).is_some_and(|o| o.is_lt()) {
-                    let over = num((n - max.approx()).ceil());
-                    let remedy = cx.remedy(
-                        &over,
-                        (
-                            format!("需减少{over}{unit_zh}"),
-                            format!("{over} fewer needed"),
-                        ),
-                    );
-                    let mut inputs = inputs.clone();
-                    inputs.extend(why.map(|w| (w.flag, w.value.to_string())));
-                    cx.emit_legacy(LegacyDraft {
-                        code: FindingCode::TooMany,
-                        subject: subject.clone(),
-                        locations: locations.clone(),
-                        message: Text::new(
-                            format!("{who}{metric_zh}为{n}{unit_zh},超过{per_zh}不超过{max}{unit_zh}的要求。"),
-                            format!("{who}: {n} {metric_en}; at most {max} {unit_en} {per_en} allowed.").replace("  ", " ").replace(" .", "."),
-                        ),
-                        inputs,
-                        computed: Some(format!("count = {n}")),
-                        threshold: Some(format!("maximum = {max}")),
-                        remedy: Some(remedy),
-                    });
+            let sides = [
+                (&c.max, FindingCode::TooMany),
+                (&c.min, FindingCode::TooFew),
+            ];
+            for (b, code) in sides {
+                let Some(b) = b else { continue };
+                let (bound, chosen_by) = b.resolve(cx.ix, school);
+                let fails = bound.compare(n, Decimal::ONE).is_some_and(|o| {
+                    if code == FindingCode::TooMany {
+                        o.is_lt()
+                    } else {
+                        o.is_gt()
+                    }
+                });
+                if !fails {
+                    continue;
                 }
-            }
-            if let Some(b) = &c.min {
-                let (min, why) = b.resolve(cx.ix, school);
-                if min.compare(n, Decimal::ONE).is_some_and(|o| o.is_gt()) {
-                    let short = num((min.approx() - n).ceil());
-                    let remedy = cx.remedy(
-                        &short,
-                        (
-                            format!("还需增加{short}{unit_zh}"),
-                            format!("{short} more needed"),
-                        ),
-                    );
-                    let mut inputs = inputs.clone();
-                    inputs.extend(why.map(|w| (w.flag, w.value.to_string())));
-                    cx.emit_legacy(LegacyDraft {
-                        code: FindingCode::TooFew,
-                        subject: subject.clone(),
-                        locations: locations.clone(),
-                        message: Text::new(
-                            format!("{who}{metric_zh}为{n}{unit_zh},少于{per_zh}至少{min}{unit_zh}的要求。"),
-                            format!("{who}: {n} {metric_en}; at least {min} {unit_en} {per_en} required.").replace("  ", " ").replace(" .", "."),
-                        ),
-                        inputs,
-                        computed: Some(format!("count = {n}")),
-                        threshold: Some(format!("minimum = {min}")),
-                        remedy: Some(remedy),
-                    });
+                // Whole records: one application fewer, not half of one.
+                let need = if code == FindingCode::TooMany {
+                    n.sat_sub(bound.approx()).ceil()
+                } else {
+                    bound.approx().sat_sub(n).ceil()
+                };
+                let mut inputs = inputs.clone();
+                if let Some(w) = &chosen_by {
+                    inputs.push((w.flag.clone(), w.value.to_string()));
                 }
+                cx.emit(Draft {
+                    code,
+                    subject: subject.clone(),
+                    locations: locations.clone(),
+                    period: None,
+                    inputs,
+                    detail: Detail::GroupCount {
+                        group: group.clone(),
+                        count,
+                        bound,
+                        level: chosen_by.as_ref().and(known.map(|s| s.level)),
+                        chosen_by,
+                        need,
+                    },
+                });
             }
         }
         Outcome::Checked(items.len())

@@ -1,8 +1,8 @@
 //! `implies`: where one flag is true, another must be too (a major is filed only with its
 //! set-up conditions met). A missing second flag counts as not shown, hence a finding.
 
-use super::{expect_field, label, open, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -30,11 +30,8 @@ impl Kind for Implies {
             Ok(x) => x,
             Err(o) => return o,
         };
-        let (iz, ie) = label(items.kind(), &c.if_true);
-        let (tz, te) = label(items.kind(), &c.then_true);
-        let mut checked = 0;
+        let (if_true, then_true) = (FieldRef::from(&iff), FieldRef::from(&tf));
         for (i, item) in items.iter().enumerate() {
-            checked += 1;
             if iff.get(item) != Value::Bool(true) {
                 continue;
             }
@@ -42,40 +39,24 @@ impl Kind for Implies {
             if then == Value::Bool(true) {
                 continue;
             }
-            let (sz, se) = if then.is_present() {
-                ("否", "no")
-            } else {
-                ("未填写", "not given")
-            };
-            let (pz, pe) = crate::messages::period_prefix(&item.period());
             let subject = cx.subject(item);
-            let remedy = cx.remedy(
-                "",
-                (format!("{tz}后方可{iz}"), format!("{te} first, then {ie}")),
-            );
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Excluded,
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.then_true))],
-                message: Text::new(
-                    format!("{pz}{iz}为“是”,但{tz}为“{sz}”,不符合要求。"),
-                    format!("{pe}{ie} is yes but {te} is {se}; the rule is not met."),
-                ),
+                period: item.period(),
                 inputs: vec![
                     (c.if_true.clone(), "true".into()),
                     (c.then_true.clone(), then.display()),
                 ],
-                computed: None,
-                threshold: Some(format!("{} ⇒ {}", c.if_true, c.then_true)),
-                remedy: Some(remedy),
+                detail: Detail::Implies {
+                    if_true,
+                    then_true,
+                    given: then.is_present(),
+                },
             });
         }
-        if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("没有{iz}为“是”的{}记录", items.kind().zh()),
-                format!("no {} record has {ie} = yes", items.kind().en()),
-            )));
-        }
-        Outcome::Checked(checked)
+        // Every record is checked: one whose first flag is not true passes.
+        Outcome::Checked(items.len())
     }
 }

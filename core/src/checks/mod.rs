@@ -95,7 +95,7 @@ check_kinds! {
     Equals => equals;
 }
 
-use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo, Text};
+use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};
 use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
 use crate::rules::{CheckError, Pack, Rule};
 use std::sync::Arc;
@@ -149,19 +149,6 @@ pub(crate) struct Draft {
     pub detail: Detail,
 }
 
-/// A finding drafted the old way, with its words written by the check. Transitional: kinds move
-/// to [`Draft`] and a [`Detail`] variant one by one; none may remain when the catalogue is done.
-pub(crate) struct LegacyDraft {
-    pub code: FindingCode,
-    pub subject: Subject,
-    pub locations: Vec<Location>,
-    pub message: Text,
-    pub inputs: Vec<(String, String)>,
-    pub computed: Option<String>,
-    pub threshold: Option<String>,
-    pub remedy: Option<Text>,
-}
-
 impl Cx<'_> {
     /// Records a finding of this rule.
     pub(crate) fn emit(&mut self, d: Draft) {
@@ -177,62 +164,6 @@ impl Cx<'_> {
         });
     }
 
-    /// Records a finding drafted the old way (transitional).
-    pub(crate) fn emit_legacy(&mut self, d: LegacyDraft) {
-        self.emit(Draft {
-            code: d.code,
-            subject: d.subject,
-            locations: d.locations,
-            period: None,
-            inputs: d.inputs,
-            detail: Detail::Legacy {
-                message: d.message,
-                remedy: d.remedy,
-                computed: d.computed,
-                threshold: d.threshold,
-            },
-        });
-    }
-
-    /// What is measured, in both languages; falls back to the field's label (transitional).
-    pub(crate) fn metric(&self, fallback: (&str, &str)) -> (String, String) {
-        let w = &self.rule.wording;
-        (
-            w.metric_zh
-                .clone()
-                .unwrap_or_else(|| fallback.0.to_string()),
-            w.metric_en
-                .clone()
-                .unwrap_or_else(|| fallback.1.to_string()),
-        )
-    }
-    /// Unit (zh, en), empty when not given (transitional).
-    pub(crate) fn unit(&self) -> (&str, &str) {
-        let w = &self.rule.wording;
-        (
-            w.unit_zh.as_deref().unwrap_or(""),
-            w.unit_en.as_deref().unwrap_or(""),
-        )
-    }
-    /// Period (zh, en), empty when not given (transitional).
-    pub(crate) fn per(&self) -> (&str, &str) {
-        let w = &self.rule.wording;
-        (
-            w.per_zh.as_deref().unwrap_or(""),
-            w.per_en.as_deref().unwrap_or(""),
-        )
-    }
-    /// The remedy with `{n}` filled in, or `default` when the rule gives none (transitional).
-    pub(crate) fn remedy(&self, n: &str, default: (String, String)) -> Text {
-        let w = &self.rule.wording;
-        match (&w.remedy_zh, &w.remedy_en) {
-            (Some(z), Some(e)) => Text::new(
-                z.replace("{n}", n),
-                crate::messages::plural(&e.replace("{n}", n)),
-            ),
-            _ => Text::new(default.0, default.1),
-        }
-    }
     /// Subject of record `item`.
     pub(crate) fn subject(&self, item: Rec<'_>) -> Subject {
         item.subject(self.ix)
@@ -255,11 +186,6 @@ pub(crate) fn expect_field(
         }),
         Some(_) => Ok(()),
     }
-}
-
-/// Label of a field (zh, en), falling back to its name.
-pub(crate) fn label(entity: EntityKind, name: &str) -> (&'static str, &'static str) {
-    entity.field_label(name).unwrap_or(("", ""))
 }
 
 /// The "no records" reason for a kind.

@@ -2,8 +2,8 @@
 //! the higher-stage and the secondary full-time staff).
 
 use super::filter::{self, Compiled, Filter};
-use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -121,64 +121,43 @@ impl Kind for Overlap {
         let school_of = |i: usize| {
             school_f
                 .and_then(|f| f.get(items.at(i)).text())
-                .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()))
-                .unwrap_or("")
-                .to_string()
+                .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()).to_string())
         };
         for ((person, _), (first, second)) in by_key {
-            if first.is_empty() || second.is_empty() {
+            let (Some(&fa), Some(&fb)) = (first.first(), second.first()) else {
                 continue;
-            }
-            let (sa, sb) = (school_of(first[0]), school_of(second[0]));
-            let who = name_f.and_then(|f| f.get(items.at(first[0])).text());
-            let (wz, we) = match who {
-                Some(n) => (format!("{n}(标识{person})"), format!("{n} ({person})")),
-                None => (format!("标识为{person}的人员"), format!("Person {person}")),
             };
-            let subject = cx.subject(items.at(first[0]));
+            let name = name_f
+                .and_then(|f| f.get(items.at(fa)).text())
+                .map(str::to_string);
+            let subject = cx.subject(items.at(fa));
             let locations = first
                 .iter()
                 .chain(second.iter())
                 .map(|&i| Location::new(items.kind(), i, Some(&c.key)))
                 .collect();
-            let of = |s: &str| {
-                if s.is_empty() {
-                    String::new()
-                } else {
-                    format!(" of {s}")
-                }
-            };
-            cx.emit_legacy(LegacyDraft {
+            cx.emit(Draft {
                 code: FindingCode::Excluded,
                 subject,
                 locations,
-                message: Text::new(
-                    format!("{wz}同时计入{sa}{}和{sb}{}。", a.zh, b.zh),
-                    format!(
-                        "{we} is counted in both the {}{} and the {}{}.",
-                        a.en,
-                        of(&sa),
-                        b.en,
-                        of(&sb)
-                    ),
-                ),
+                period: items.at(fa).period(),
                 inputs: vec![
                     (c.key.clone(), person.clone()),
                     (c.split.clone(), format!("{} + {}", a.value, b.value)),
                 ],
-                computed: None,
-                threshold: None,
-                remedy: Some(Text::new(
-                    format!("另行配备{}一名,不与{}重合", a.zh, b.zh),
-                    format!("staff the post with a teacher not also in the {}", b.en),
-                )),
+                detail: Detail::Overlap {
+                    person,
+                    name,
+                    sides_zh: [a.zh.clone(), b.zh.clone()],
+                    sides_en: [a.en.clone(), b.en.clone()],
+                    schools: [school_of(fa), school_of(fb)],
+                },
             });
         }
         if checked == 0 {
-            return Outcome::Unchecked(crate::finding::Reason::Legacy(Text::new(
-                format!("没有适用本规则的{}记录", items.kind().zh()),
-                format!("no {} record the rule applies to", items.kind().en()),
-            )));
+            return Outcome::Unchecked(Reason::NoneApplies {
+                entity: items.kind(),
+            });
         }
         Outcome::Checked(checked)
     }

@@ -1,8 +1,9 @@
 //! `ranking`: within each group the values of a field run 1..n, each once.
 
-use super::{expect_field, fields_of, key_of, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
-use crate::model::{EntityKind, Subject, ValueKind};
+use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FindingCode, Location};
+use crate::messages::relations;
+use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -51,7 +52,6 @@ impl Kind for Ranking {
             };
             groups.entry(key_of(item, &keys)).or_default().push((i, r));
         }
-        let (metric_zh, metric_en) = cx.metric(("记录", "records"));
         for (key, members) in groups {
             let n = members.len() as i64;
             let mut seen: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
@@ -76,41 +76,43 @@ impl Kind for Ranking {
                 continue;
             }
             blamed.sort_unstable();
-            let ranks: Vec<String> = {
-                let mut rs: Vec<Option<i64>> = members.iter().map(|m| m.1).collect();
-                rs.sort();
-                rs.iter()
-                    .map(|r| r.map_or("—".to_string(), |r| r.to_string()))
-                    .collect()
+            let mut ranks: Vec<i64> = members.iter().filter_map(|m| m.1).collect();
+            ranks.sort_unstable();
+            let Some(&(first, _)) = members.first() else {
+                continue;
             };
-            let first = items.at(members[0].0);
-            let school = school_f.and_then(|f| f.get(first).text());
-            let who = school
-                .and_then(|id| cx.ix.school(id))
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| key.join(" "));
-            let subject = Subject {
-                entity: school.map_or(items.kind(), |_| EntityKind::Schools),
-                id: key.join(" "),
-                zh: format!("{who}({})", key.join(",")),
-                en: format!("{who} ({})", key.join(", ")),
-            };
-            let expected: Vec<String> = (1..=n).map(|r| r.to_string()).collect();
-            cx.emit_legacy(LegacyDraft {
+            let school = school_f.and_then(|f| f.get(items.at(first)).text());
+            let known = school.and_then(|id| cx.ix.school(id));
+            let group = known.map_or_else(|| key.join(" "), |s| s.name.clone());
+            let subject = relations::group_subject(
+                school.map_or(items.kind(), |_| EntityKind::Schools),
+                &key,
+                known.map(|s| s.name.as_str()),
+            );
+            // As before: the ranks in order, a record without one as "—".
+            let shown: Vec<String> = ranks
+                .iter()
+                .map(i64::to_string)
+                .chain(missing.iter().map(|_| "—".to_string()))
+                .collect();
+            let missing_count = missing.len() as u64;
+            cx.emit(Draft {
                 code: FindingCode::BadRanking,
                 subject,
-                locations: blamed.iter().map(|&i| Location::new(items.kind(), i, Some(&c.field))).collect(),
-                message: Text::new(
-                    format!("{who}{n}个{metric_zh}的排序为{},排序须从1开始连续且不重复(应为{})。", ranks.join("、"), expected.join("、")),
-                    format!("{who}: the {n} {metric_en} are ranked {}; ranks must run 1..{n}, each once.", ranks.join(", ")),
-                ),
-                inputs: vec![("ranks".into(), ranks.join(", ")), ("count".into(), n.to_string())],
-                computed: None,
-                threshold: Some(format!("ranks = 1..{n}")),
-                remedy: Some(Text::new(
-                    format!("请将排序改为{}", expected.join("、")),
-                    format!("rank them {}", expected.join(", ")),
-                )),
+                locations: blamed
+                    .iter()
+                    .map(|&i| Location::new(items.kind(), i, Some(&c.field)))
+                    .collect(),
+                period: None,
+                inputs: vec![
+                    ("ranks".into(), shown.join(", ")),
+                    ("count".into(), n.to_string()),
+                ],
+                detail: Detail::Ranking {
+                    group,
+                    ranks,
+                    unranked: missing_count,
+                },
             });
         }
         Outcome::Checked(items.len())

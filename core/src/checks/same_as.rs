@@ -1,7 +1,7 @@
 //! `same_as`: a field equals a field of the project the record belongs to.
 
-use super::{expect_field, label, no_records, Cx, Kind, LegacyDraft, Outcome};
-use crate::finding::{FindingCode, Location, Text};
+use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::model::{Entity, EntityKind, Project, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -42,8 +42,8 @@ impl Kind for SameAs {
         ) else {
             return no_records(items.kind());
         };
-        let (lz, le) = label(items.kind(), &c.field);
-        let (pz, pe) = label(EntityKind::Projects, &c.project_field);
+        let field = FieldRef::from(&f);
+        let project_field = FieldRef::of(EntityKind::Projects, &c.project_field);
         let name = |id: &str| {
             cx.ix
                 .school(id)
@@ -61,44 +61,29 @@ impl Kind for SameAs {
             if actual == Some(expected) {
                 continue;
             }
-            let (mz, me, code) = match actual {
-                None => (
-                    format!("未填写{lz},应为项目的{pz}{}。", name(expected)),
-                    format!(
-                        "the {le} is not given; it should be the project's {pe}, {}.",
-                        name(expected)
-                    ),
-                    FindingCode::Missing,
-                ),
-                Some(a) => (
-                    format!("{lz}为{},应为项目的{pz}{}。", name(a), name(expected)),
-                    format!(
-                        "the {le} is {}; it should be the project's {pe}, {}.",
-                        name(a),
-                        name(expected)
-                    ),
-                    FindingCode::Mismatch,
-                ),
-            };
-            drafts.push(LegacyDraft {
-                code,
+            drafts.push(Draft {
+                code: if actual.is_some() {
+                    FindingCode::Mismatch
+                } else {
+                    FindingCode::Missing
+                },
                 subject: cx.subject(item),
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                message: Text::new(mz, me),
+                period: None,
                 inputs: vec![
                     (c.field.clone(), actual.unwrap_or("—").to_string()),
                     (format!("project.{}", c.project_field), expected.to_string()),
                 ],
-                computed: None,
-                threshold: None,
-                remedy: Some(Text::new(
-                    format!("由{}填报", name(expected)),
-                    format!("have {} file it", name(expected)),
-                )),
+                detail: Detail::NotSameAs {
+                    field,
+                    project_field,
+                    actual: actual.map(name),
+                    expected: name(expected),
+                },
             });
         }
         for d in drafts {
-            cx.emit_legacy(d);
+            cx.emit(d);
         }
         Outcome::Checked(items.len())
     }

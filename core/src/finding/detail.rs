@@ -279,6 +279,115 @@ pub enum Detail {
         want: Literal,
     },
     // @groups-relations (group_count, ranking, exclusion, overlap, role, same_as, equals, implies, any_of)
+    /// How many records a group has, against a bound (`code`: too many, too few).
+    GroupCount {
+        /// The group, as readers know it: the school's name, or the group's values.
+        group: String,
+        /// Records in the group.
+        count: u64,
+        /// The bound it fails.
+        bound: Fraction,
+        /// The school flag that chose the bound, when it depends on one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        chosen_by: Option<FlagChoice>,
+        /// The school's level, naming the kind of school the bound is for (国家级重点中职学校).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        level: Option<crate::model::SchoolLevel>,
+        /// How many fewer (too many) or more (too few) records pass.
+        need: Decimal,
+    },
+    /// Ranks within a group that do not run 1, 2, … n, each once.
+    Ranking {
+        /// The group, as readers know it.
+        group: String,
+        /// The ranks given, in ascending order (records without one are not listed).
+        ranks: Vec<i64>,
+        /// Records of the group without a rank.
+        unranked: u64,
+    },
+    /// Two values of a field that exclude each other occur together within a group.
+    Exclusion {
+        /// The group, as readers know it (school, major).
+        group: String,
+        /// The field compared.
+        field: FieldRef,
+        /// The two values (wire names; labelled when rendered).
+        values: [String; 2],
+        /// Ids of the records with each value.
+        ids: [Vec<String>; 2],
+    },
+    /// One identity counted under two values of a field (a teacher in both staffs).
+    Overlap {
+        /// The identity (an ID-number hash, a staff number).
+        person: String,
+        /// The person's name, where given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// The pack's Chinese names of the two sides.
+        sides_zh: [String; 2],
+        /// The pack's English names of the two sides.
+        sides_en: [String; 2],
+        /// The school of each side, where given.
+        schools: [Option<String>; 2],
+    },
+    /// A school named in a role is not of an allowed level.
+    RoleLevel {
+        /// The field naming the school.
+        field: FieldRef,
+        /// The school's name.
+        school: String,
+        /// Its level.
+        level: crate::model::SchoolLevel,
+        /// The levels allowed.
+        allowed: Vec<crate::model::SchoolLevel>,
+    },
+    /// A school named in a role lacks a flag the role requires (independently established), or
+    /// does not state it.
+    RoleFlag {
+        /// The field naming the school.
+        field: FieldRef,
+        /// The school's name.
+        school: String,
+        /// Its level.
+        level: crate::model::SchoolLevel,
+        /// The flag required.
+        flag: FieldRef,
+        /// Whether the school states the flag at all (false: not given).
+        stated: bool,
+    },
+    /// A field differs from the field of the record's project it must equal; `actual` is none
+    /// when it is not given.
+    NotSameAs {
+        /// The field checked.
+        field: FieldRef,
+        /// The project's field.
+        project_field: FieldRef,
+        /// The value given (a school's name where it names one).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        actual: Option<String>,
+        /// The value it must be.
+        expected: String,
+    },
+    /// A flag is true without the flag it requires being true.
+    Implies {
+        /// The flag that is true.
+        if_true: FieldRef,
+        /// The flag that must then be true.
+        then_true: FieldRef,
+        /// Whether the second flag is given (false: not filled in; true: it is "no").
+        given: bool,
+    },
+    /// Fewer of several flags hold than required.
+    AnyOf {
+        /// The flags that do not hold.
+        missing: Vec<FieldRef>,
+        /// How many hold.
+        held: u64,
+        /// How many must hold.
+        min: u64,
+        /// How many flags there are.
+        of: u64,
+    },
     // @reference-money (code, catalog_name, same_category, pass_through, not_exceeding, cap, filter)
     /// A code that fails its reference: a unified social credit code, a MoE school code, a
     /// division code, a major code (`problem` says what is wrong).
@@ -383,20 +492,5 @@ pub enum Detail {
         target: EntityKind,
         /// The id referred to.
         id: String,
-    },
-    /// Transitional: a finding whose words its check still writes. Removed when every kind
-    /// drafts data.
-    Legacy {
-        /// The message.
-        message: crate::finding::Text,
-        /// The remedy.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        remedy: Option<crate::finding::Text>,
-        /// The computed value.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        computed: Option<String>,
-        /// The threshold.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        threshold: Option<String>,
     },
 }

@@ -74,6 +74,4 @@ pub enum Reason {
         /// The fields limits are taken from.
         limits: Vec<FieldRef>,
     },
-    /// Transitional: a reason whose words its check still writes.
-    Legacy(crate::finding::Text),
 }

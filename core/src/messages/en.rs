@@ -228,6 +228,201 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             }
         }
         // @groups-relations
+        Detail::GroupCount {
+            group,
+            count,
+            bound,
+            chosen_by,
+            ..
+        } => {
+            let metric = n.metric_en("records");
+            // The pack's metric is a plural noun; a count of one reads "metric: 1".
+            let given = if *count == 1 {
+                format!("{metric}: 1")
+            } else {
+                format!("{count} {metric}")
+            };
+            let side = if f.code == FindingCode::TooFew {
+                "below the minimum of"
+            } else {
+                "above the maximum of"
+            };
+            let whose = chosen_by.as_ref().map_or(String::new(), |c| {
+                let flag = super::relations::school_flag(&c.flag);
+                format!(
+                    " (the school is {})",
+                    super::relations::flag_predicate_en(&flag, c.value)
+                )
+            });
+            format!(
+                "{p}{group}: {given}, {}{whose}.",
+                words(&[side, &bound_en(bound), u, n.per.1])
+            )
+        }
+        Detail::Ranking {
+            group,
+            ranks,
+            unranked,
+        } => {
+            let metric = n.metric_en("records");
+            let total = ranks.len() as u64 + unranked;
+            let given = if ranks.is_empty() {
+                format!("none of the {metric} has a rank")
+            } else if *unranked > 0 {
+                format!(
+                    "{metric} ranked {} ({unranked} without a rank)",
+                    super::relations::ranks_en(ranks)
+                )
+            } else {
+                format!("{metric} ranked {}", super::relations::ranks_en(ranks))
+            };
+            let rule = if total == 1 {
+                "the rank must be 1".to_string()
+            } else {
+                format!("ranks must run from 1 to {total}, each used once")
+            };
+            format!("{p}{group}: {given}; {rule}.")
+        }
+        Detail::Exclusion {
+            group,
+            field,
+            values,
+            ids,
+        } => {
+            let [a, b] = values
+                .each_ref()
+                .map(|v| super::relations::value_label(f, field, v).1);
+            let metric = match n.metric.1 {
+                Some(m) => m.to_string(),
+                None => format!("the {} is both {a} and {b}", field.en),
+            };
+            format!(
+                "{p}{group}: {metric} ({a}: {}; {b}: {}).",
+                ids[0].join(", "),
+                ids[1].join(", ")
+            )
+        }
+        Detail::Overlap {
+            person,
+            name,
+            sides_en: [a, b],
+            schools,
+            ..
+        } => {
+            let who = match name {
+                Some(name) => format!("{name} ({person})"),
+                None => format!("the person with id {person}"),
+            };
+            match schools {
+                [Some(x), Some(y)] if x != y => {
+                    format!("{p}{who} is counted in both the {a} of {x} and the {b} of {y}.")
+                }
+                [Some(x), _] | [None, Some(x)] => {
+                    format!("{p}{who} is counted in both the {a} and the {b} of {x}.")
+                }
+                [None, None] => format!("{p}{who} is counted in both the {a} and the {b}."),
+            }
+        }
+        Detail::RoleLevel {
+            field,
+            school,
+            level,
+            allowed,
+        } => {
+            let allowed: Vec<String> = allowed
+                .iter()
+                .map(|l| super::relations::a(l.en()))
+                .collect();
+            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            format!(
+                "{p}the {} {school} is {}; this side must be {}.",
+                field.en,
+                super::relations::a(level.en()),
+                super::relations::list_en(&allowed, "or")
+            )
+        }
+        Detail::RoleFlag {
+            field,
+            school,
+            flag,
+            stated,
+            ..
+        } => {
+            if *stated {
+                format!(
+                    "{p}the {} {school} is {}.",
+                    field.en,
+                    super::relations::flag_predicate_en(flag, false)
+                )
+            } else {
+                format!(
+                    "{p}the {} {school} does not state whether it is {}.",
+                    field.en,
+                    super::relations::flag_predicate_en(flag, true)
+                )
+            }
+        }
+        Detail::NotSameAs {
+            field,
+            project_field,
+            actual,
+            expected,
+        } => match actual {
+            Some(a) => format!(
+                "{p}the {} is {a}; it should be the project's {}, {expected}.",
+                field.en, project_field.en
+            ),
+            None => format!(
+                "{p}the {} is not given; it should be the project's {}, {expected}.",
+                field.en, project_field.en
+            ),
+        },
+        Detail::Implies {
+            if_true,
+            then_true,
+            given,
+        } => {
+            if *given {
+                format!(
+                    "{p}{} is “yes” but {} is “no”; the rule is not met.",
+                    if_true.en, then_true.en
+                )
+            } else {
+                format!(
+                    "{p}{} is “yes” but {} is not given.",
+                    if_true.en, then_true.en
+                )
+            }
+        }
+        Detail::AnyOf {
+            missing,
+            held,
+            min,
+            of,
+        } => {
+            let metric = n.metric.1.map_or(String::new(), |m| format!("{m}: "));
+            let names: Vec<&str> = missing.iter().map(|m| m.en).collect();
+            if min == of {
+                let verb = if names.len() == 1 { "is" } else { "are" };
+                format!(
+                    "{p}{metric}{} {verb} missing.",
+                    super::relations::list_en(&names, "and")
+                )
+            } else if *min == 1 {
+                match names.as_slice() {
+                    [x, y] => format!("{p}{metric}neither {x} nor {y} is held."),
+                    _ => format!(
+                        "{p}{metric}none of {} is held.",
+                        super::relations::list_en(&names, "or")
+                    ),
+                }
+            } else {
+                format!(
+                    "{p}{metric}{held} of {of} held, at least {min} required; missing: {}.",
+                    super::relations::list_en(&names, "and")
+                )
+            }
+        }
         // @reference-money
         Detail::BadCode {
             field,
@@ -341,7 +536,6 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 target.en()
             )
         }
-        Detail::Legacy { message, .. } => message.en.clone(),
     }
 }
 
@@ -430,6 +624,91 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             }
         }
         // @groups-relations
+        Detail::GroupCount { need, .. } if f.code == FindingCode::TooFew => {
+            words(&[&amount(*need, uz), "more", u, "needed"])
+        }
+        Detail::GroupCount { need, .. } => words(&[&amount(*need, uz), "fewer", u, "needed"]),
+        Detail::Ranking {
+            ranks, unranked, ..
+        } => {
+            let total = ranks.len() as u64 + unranked;
+            if total == 1 {
+                "rank it 1".to_string()
+            } else {
+                let want = super::relations::expected_en(i64::try_from(total).unwrap_or(i64::MAX));
+                format!("rank them {want}")
+            }
+        }
+        Detail::Exclusion { field, values, .. } => {
+            let [a, b] = values
+                .each_ref()
+                .map(|v| super::relations::value_label(f, field, v).1);
+            format!("keep only one: the {a} or the {b}")
+        }
+        Detail::Overlap {
+            sides_en: [a, b], ..
+        } => format!("replace them in the {a} with someone not also in the {b}"),
+        Detail::RoleLevel { allowed, .. } => {
+            let allowed: Vec<String> = allowed
+                .iter()
+                .map(|l| super::relations::a(l.en()))
+                .collect();
+            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            format!(
+                "enter {} instead",
+                super::relations::list_en(&allowed, "or")
+            )
+        }
+        Detail::RoleFlag {
+            school,
+            level,
+            flag,
+            stated,
+            ..
+        } => {
+            let kind = super::relations::a(&super::relations::flagged_school_en(flag, *level));
+            if *stated {
+                format!("enter {kind} instead")
+            } else {
+                format!(
+                    "state in the school data whether {school} is {}; if it is not, enter {kind} instead",
+                    super::relations::flag_predicate_en(flag, true)
+                )
+            }
+        }
+        Detail::NotSameAs {
+            field,
+            actual,
+            expected,
+            ..
+        } => match actual {
+            Some(_) => format!("change the {} to {expected}", field.en),
+            None => format!("enter {expected} as the {}", field.en),
+        },
+        Detail::Implies {
+            if_true, then_true, ..
+        } => match &f.rule.wording.remedy_en {
+            Some(r) => r.clone(),
+            None => format!("{} requires {} to be “yes”", if_true.en, then_true.en),
+        },
+        Detail::AnyOf {
+            missing,
+            held,
+            min,
+            of,
+            ..
+        } => {
+            let names: Vec<&str> = missing.iter().map(|m| m.en).collect();
+            if min == of {
+                format!("add {}", super::relations::list_en(&names, "and"))
+            } else {
+                format!(
+                    "{} more needed from: {}",
+                    min.saturating_sub(*held),
+                    super::relations::list_en(&names, "or")
+                )
+            }
+        }
         // @reference-money
         Detail::BadCode { field, problem, .. } => code_remedy(field.en, problem),
         Detail::MajorName { catalogue, .. } => format!("the name should be “{catalogue}”"),
@@ -465,7 +744,6 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
                 target.en()
             )
         }
-        Detail::Legacy { remedy, .. } => return remedy.as_ref().map(|r| r.en.clone()),
         #[allow(unreachable_patterns)]
         _ => return None,
     })
@@ -527,7 +805,6 @@ pub(super) fn reason(r: &Reason) -> String {
                 names.join(" or ")
             )
         }
-        Reason::Legacy(t) => t.en.clone(),
     }
 }
 

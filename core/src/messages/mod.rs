@@ -9,6 +9,7 @@
 
 pub(crate) mod numbers;
 mod progress;
+pub(crate) mod relations;
 
 mod en;
 mod presence;
@@ -102,11 +103,6 @@ pub(crate) fn reasons(rs: &[Reason]) -> Text {
     Text::new(zh.join(";"), capitalize(&en.join("; ")))
 }
 
-/// The period prefix in both languages (transitional, for kinds that still write their words).
-pub(crate) fn period_prefix(p: &Option<crate::finding::Period>) -> (String, String) {
-    (zh::period(p), en::period(p))
-}
-
 /// The count in a remedy (`{n}`) and the other way to pass (`{m}`), for details that have them.
 fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
     match &f.detail {
@@ -121,6 +117,8 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
             ..
         } => Some((*d, None)),
         // @groups-relations
+        Detail::GroupCount { need, .. } => Some((*need, None)),
+        Detail::AnyOf { held, min, .. } => Some((Decimal::from(min.saturating_sub(*held)), None)),
         // @reference-money
         Detail::PassThrough {
             paid: Some(_),
@@ -151,7 +149,6 @@ fn computed(f: &Finding) -> Option<String> {
                 if pct { "%" } else { "" }
             ))
         }
-        Detail::Legacy { computed, .. } => computed.clone(),
         Detail::ZeroDenominator { num, den, .. } => Some(format!(
             "{}/{} = undefined",
             num.normalize(),
@@ -195,6 +192,8 @@ fn computed(f: &Finding) -> Option<String> {
             ))
         }
         // @groups-relations
+        Detail::GroupCount { count, .. } => Some(format!("count = {count}")),
+        Detail::AnyOf { held, .. } => Some(format!("held = {held}")),
         // @reference-money
         Detail::CategoryMismatch {
             secondary,
@@ -256,7 +255,6 @@ fn threshold(f: &Finding) -> Option<String> {
         Detail::Bound { bound, .. } | Detail::Ratio { bound, .. } => {
             Some(format!("{side} = {bound}"))
         }
-        Detail::Legacy { threshold, .. } => threshold.clone(),
         // @presence-time
         Detail::TooShort { min, .. } => Some(format!("min_chars = {min}")),
         Detail::Deadline { deadline, .. } => Some(format!("deadline = {}", deadline.to_rfc3339())),
@@ -280,6 +278,26 @@ fn threshold(f: &Finding) -> Option<String> {
             }
         )),
         // @groups-relations
+        Detail::GroupCount { bound, .. } => Some(if f.code == FindingCode::TooFew {
+            format!("minimum = {bound}")
+        } else {
+            format!("maximum = {bound}")
+        }),
+        Detail::Ranking {
+            ranks, unranked, ..
+        } => Some(format!("ranks = 1..{}", ranks.len() as u64 + unranked)),
+        Detail::Exclusion { values, .. } => {
+            Some(format!("not both {} and {}", values[0], values[1]))
+        }
+        Detail::RoleLevel { allowed, .. } => {
+            let a: Vec<&str> = allowed.iter().map(|l| l.as_str()).collect();
+            Some(format!("levels = {}", a.join(" | ")))
+        }
+        Detail::RoleFlag { flag, .. } => Some(format!("{} = true", flag.name)),
+        Detail::Implies {
+            if_true, then_true, ..
+        } => Some(format!("{} ⇒ {}", if_true.name, then_true.name)),
+        Detail::AnyOf { min, of, .. } => Some(format!("at least {min} of {of}")),
         // @reference-money
         Detail::BadCode { scheme, .. } => Some(format!("scheme = {}", scheme.as_str())),
         Detail::MajorName { catalogue, .. } => Some(format!("catalogue name = {catalogue}")),

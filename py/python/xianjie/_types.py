@@ -108,6 +108,16 @@ Scheme = Union[
 """Which reference a code is checked against."""
 
 
+SchoolLevel = Union[
+    Literal["secondary"],
+    Literal["technician"],
+    Literal["higher"],
+    Literal["vocational_bachelor"],
+    Literal["bachelor"],
+]
+"""Kind of school. Technician schools (技工学校) count as secondary vocational schools. 输入可用中文名称 (Chinese labels accepted on input)."""
+
+
 Severity = Union[Literal["error"], Literal["warning"], Literal["target"]]
 """How much a finding matters. Follows the modality of the source text (RULES.md)."""
 
@@ -604,6 +614,149 @@ class DetailUnequal:
 
 
 @dataclass(frozen=True)
+class DetailGroupCount:
+    """How many records a group has, against a bound (`code`: too many, too few)."""
+
+    shape: Literal["group_count"]
+    group: str
+    """The group, as readers know it: the school's name, or the group's values."""
+    count: int
+    """Records in the group."""
+    bound: Fraction
+    """The bound it fails."""
+    need: Decimal
+    """How many fewer (too many) or more (too few) records pass."""
+    chosen_by: Optional[FlagChoice] = None
+    """The school flag that chose the bound, when it depends on one."""
+    level: Optional[SchoolLevel] = None
+    """The school's level, naming the kind of school the bound is for (国家级重点中职学校)."""
+
+
+@dataclass(frozen=True)
+class DetailRanking:
+    """Ranks within a group that do not run 1, 2, … n, each once."""
+
+    shape: Literal["ranking"]
+    group: str
+    """The group, as readers know it."""
+    ranks: List[int]
+    """The ranks given, in ascending order (records without one are not listed)."""
+    unranked: int
+    """Records of the group without a rank."""
+
+
+@dataclass(frozen=True)
+class DetailExclusion:
+    """Two values of a field that exclude each other occur together within a group."""
+
+    shape: Literal["exclusion"]
+    group: str
+    """The group, as readers know it (school, major)."""
+    field: FieldName
+    """The field compared."""
+    values: List[str]
+    """The two values (wire names; labelled when rendered)."""
+    ids: List[List[str]]
+    """Ids of the records with each value."""
+
+
+@dataclass(frozen=True)
+class DetailOverlap:
+    """One identity counted under two values of a field (a teacher in both staffs)."""
+
+    shape: Literal["overlap"]
+    person: str
+    """The identity (an ID-number hash, a staff number)."""
+    sides_zh: List[str]
+    """The pack's Chinese names of the two sides."""
+    sides_en: List[str]
+    """The pack's English names of the two sides."""
+    schools: List[Optional[str]]
+    """The school of each side, where given."""
+    name: Optional[str] = None
+    """The person's name, where given."""
+
+
+@dataclass(frozen=True)
+class DetailRoleLevel:
+    """A school named in a role is not of an allowed level."""
+
+    shape: Literal["role_level"]
+    field: FieldName
+    """The field naming the school."""
+    school: str
+    """The school's name."""
+    level: SchoolLevel
+    """Its level."""
+    allowed: List[SchoolLevel]
+    """The levels allowed."""
+
+
+@dataclass(frozen=True)
+class DetailRoleFlag:
+    """A school named in a role lacks a flag the role requires (independently established), or
+    does not state it.
+    """
+
+    shape: Literal["role_flag"]
+    field: FieldName
+    """The field naming the school."""
+    school: str
+    """The school's name."""
+    level: SchoolLevel
+    """Its level."""
+    flag: FieldName
+    """The flag required."""
+    stated: bool
+    """Whether the school states the flag at all (false: not given)."""
+
+
+@dataclass(frozen=True)
+class DetailNotSameAs:
+    """A field differs from the field of the record's project it must equal; `actual` is none
+    when it is not given.
+    """
+
+    shape: Literal["not_same_as"]
+    field: FieldName
+    """The field checked."""
+    project_field: FieldName
+    """The project's field."""
+    expected: str
+    """The value it must be."""
+    actual: Optional[str] = None
+    """The value given (a school's name where it names one)."""
+
+
+@dataclass(frozen=True)
+class DetailImplies:
+    """A flag is true without the flag it requires being true."""
+
+    shape: Literal["implies"]
+    if_true: FieldName
+    """The flag that is true."""
+    then_true: FieldName
+    """The flag that must then be true."""
+    given: bool
+    """Whether the second flag is given (false: not filled in; true: it is \"no\")."""
+
+
+@dataclass(frozen=True)
+class DetailAnyOf:
+    """Fewer of several flags hold than required."""
+
+    shape: Literal["any_of"]
+    missing: List[FieldName]
+    """The flags that do not hold."""
+    held: int
+    """How many hold."""
+    min: int
+    """How many must hold."""
+    of: int
+    """How many flags there are."""
+
+
+@dataclass(frozen=True)
 class DetailBadCode:
     """A code that fails its reference: a unified social credit code, a MoE school code, a
     division code, a major code (`problem` says what is wrong).
@@ -731,23 +884,6 @@ class DetailUnknownReference:
     """The collection referred to."""
     id: str
     """The id referred to."""
-
-
-@dataclass(frozen=True)
-class DetailLegacy:
-    """Transitional: a finding whose words its check still writes. Removed when every kind
-    drafts data.
-    """
-
-    shape: Literal["legacy"]
-    message: Text
-    """The message."""
-    computed: Optional[str] = None
-    """The computed value."""
-    remedy: Optional[Text] = None
-    """The remedy."""
-    threshold: Optional[str] = None
-    """The threshold."""
 
 
 @dataclass(frozen=True)
@@ -1152,6 +1288,15 @@ Detail = Union[
     DetailDueWithin,
     DetailConsecutive,
     DetailUnequal,
+    DetailGroupCount,
+    DetailRanking,
+    DetailExclusion,
+    DetailOverlap,
+    DetailRoleLevel,
+    DetailRoleFlag,
+    DetailNotSameAs,
+    DetailImplies,
+    DetailAnyOf,
     DetailBadCode,
     DetailMajorName,
     DetailCategoryMismatch,
@@ -1159,8 +1304,7 @@ Detail = Union[
     DetailPassThrough,
     DetailCap,
     DetailDuplicateId,
-    DetailUnknownReference,
-    DetailLegacy]
+    DetailUnknownReference]
 """The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
 as strings); thresholds are exact fractions (`\"1/3\"`, `\"60%\"`).
 """
