@@ -61,7 +61,7 @@ fn small_major_without_class_size_is_unchecked_with_plain_reason() {
     let why = s.reason.as_ref().unwrap();
     assert_eq!(
         why.zh,
-        "未提供参数class_size(来源文件未规定班额),本规则未检查"
+        "来源文件未规定班额,须由使用者提供;未提供,本规则未检查"
     );
     assert_eq!(
         why.en,

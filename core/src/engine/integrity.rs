@@ -7,15 +7,8 @@ use crate::model::{Dataset, Entity, EntityKind, Index, Subject};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The integrity rule ids with their titles.
-pub const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
-    ("data/duplicate-id", "编号重复", "duplicate identifier"),
-    (
-        "data/unknown-reference",
-        "引用的记录不存在",
-        "reference to a record that does not exist",
-    ),
-];
+/// The integrity rule ids with their titles (Chinese, English), from the catalogue.
+pub const INTEGRITY_RULES: &[(&str, &str, &str)] = crate::messages::INTEGRITY_RULES;
 
 fn finding(
     rule: &Arc<RuleInfo>,
@@ -41,9 +34,9 @@ fn finding(
 fn info(id: &str) -> Arc<RuleInfo> {
     Arc::new(RuleInfo {
         id: id.to_string(),
-        document: "数据完整性".to_string(),
+        document: crate::messages::INTEGRITY_DOCUMENT.to_string(),
         clause: String::new(),
-        quote: "每条记录的编号唯一,引用的学校和项目须存在于数据中".to_string(),
+        quote: crate::messages::INTEGRITY_QUOTE.to_string(),
         wording: Default::default(),
     })
 }

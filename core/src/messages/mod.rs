@@ -20,6 +20,22 @@ use crate::rules::Wording;
 pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
 
+/// The built-in integrity rules: id, Chinese title, English title.
+pub(crate) const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
+    ("data/duplicate-id", "编号重复", "duplicate identifier"),
+    (
+        "data/unknown-reference",
+        "引用的记录不存在",
+        "reference to a record that does not exist",
+    ),
+];
+
+/// What integrity findings cite in place of a document.
+pub(crate) const INTEGRITY_DOCUMENT: &str = "数据完整性";
+
+/// The integrity rule, in words.
+pub(crate) const INTEGRITY_QUOTE: &str = "每条记录的编号唯一,引用的学校和项目须存在于数据中";
+
 /// The message of a finding.
 pub(crate) fn message(f: &Finding) -> Text {
     let n = Nouns::of(f);

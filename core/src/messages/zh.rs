@@ -687,10 +687,12 @@ pub(super) fn reason(r: &Reason) -> String {
                 from.format("%Y年%-m月%-d日")
             )
         }
-        Reason::MissingParams { names, note } => format!(
-            "未提供参数{}({}),本规则未检查",
-            names.join("、"),
-            note.as_ref().map_or("来源文件未规定", |t| t.zh.as_str())
+        // The parameter's name is for the command line or the API (the English reason and the
+        // rule's `required_params` give it); the Chinese reason says what is missing in words.
+        Reason::MissingParams { note, .. } => format!(
+            "{},须由使用者提供;未提供,本规则未检查",
+            note.as_ref()
+                .map_or("来源文件未规定该参数", |t| t.zh.as_str()),
         ),
         // @presence-time
         Reason::FromReportingYear { from, year } => {
