@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 step "Rust: clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+step "Rust: API docs (rustdoc warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p xianjie --no-deps --quiet
+
 step "Rust: tests (unit, integration, shared vectors, doctests)"
 cargo test --workspace --no-fail-fast --quiet 2>&1 | tee target/rust-tests.log
 grep -q "test result: ok" target/rust-tests.log

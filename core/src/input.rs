@@ -12,6 +12,7 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InputErrorKind {
     /// Not well-formed (JSON syntax, truncated file, bad encoding).
     Syntax,
@@ -27,7 +28,7 @@ pub enum InputErrorKind {
     DuplicateKey,
     /// A file could not be read.
     Io,
-    /// Over one of the [`Limits`](crate::limits::Limits) (size, count, depth), refused before
+    /// Over one of the [`Limits`] (size, count, depth), refused before
     /// it is read whole.
     Limit,
 }
@@ -50,6 +51,7 @@ impl InputErrorKind {
 
 /// One problem in the input, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct InputIssue {
     /// Path into the document, e.g. `semester_activities[3].meetings` (empty for the root).
     pub loc: String,
@@ -172,7 +174,7 @@ pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, In
 /// [`Dataset`]), the text is read again member by member and each record is read on its own, so
 /// that every bad record is reported in document order, those before a syntax error too, and
 /// the document is never held whole. Otherwise (packs, options) the document is read into a
-/// value (syntax errors and duplicate keys, located) and `T` read from it by [`de`]. Either way, a bad field is reported and taken out so the rest of its record is
+/// value (syntax errors and duplicate keys, located) and `T` read from it by our own reader (`input::de`). Either way, a bad field is reported and taken out so the rest of its record is
 /// read too, and the unknown fields of a struct all go in one pass. (One reader for every type
 /// keeps the WebAssembly module small: each reader compiles every type's deserializer once more.)
 ///

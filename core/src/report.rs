@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RuleState {
     /// Checked, no finding.
     Passed,
@@ -24,6 +25,7 @@ pub enum RuleState {
 
 /// One rule's status in a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RuleStatus {
     /// Rule id.
     pub rule_id: String,
@@ -44,6 +46,7 @@ pub struct RuleStatus {
 
 /// Progress towards a region-wide target (severity `target`): never a form error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct TargetProgress {
     /// Rule id.
     pub rule_id: String,
@@ -109,6 +112,7 @@ fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
 /// The result of checking one dataset against some packs. Serialized with each finding's words
 /// rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Report {
     /// The dataset's name, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

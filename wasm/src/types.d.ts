@@ -780,10 +780,10 @@ export type Detail = {
   /** The field. */
   field: FieldName;
   /** The value given; absent when not given. */
-  found?: Literal | null;
+  found?: PlainValue | null;
   shape: "unequal";
   /** The value required. */
-  want: Literal;
+  want: PlainValue;
 } | {
   /** The bound it fails. */
   bound: Fraction;
@@ -1346,12 +1346,6 @@ export interface Limits {
   zip_ratio?: number;
 }
 
-/**
- * A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
- * wire name, shown by its label).
- */
-export type Literal = boolean | string | number | string;
-
 /** Where in the input: a record, and a field of it where one is to blame. */
 export interface Location {
   /** The cell, when the input was a workbook or CSV. */
@@ -1585,6 +1579,12 @@ export interface PilotEnrollment {
   /** The year of intake. */
   year: number;
 }
+
+/**
+ * A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
+ * wire name, shown by its label).
+ */
+export type PlainValue = boolean | string | number | string;
 
 /** Programme mode of a project (DOMAIN.md: 3+2, five-year, through, higher-to-bachelor, pilots). 输入可用中文名称 (Chinese labels accepted on input). */
 export type ProgramMode = "three_plus_two" | "five_year" | "through" | "higher_bachelor" | "specialist_pilot" | "regional_integrated";

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// wire name, shown by its label).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "PlainValue")]
 pub enum Literal {
     /// `true` / `false`.
     Bool(bool),

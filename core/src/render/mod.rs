@@ -1,6 +1,6 @@
 //! Text renderings of reports and rule packs: aligned tables (CJK-aware widths), the Markdown rule
 //! catalogue (`docs/rules.md` is generated from it), and rule explanations. User text in every
-//! rendering is escaped ([`safe`]): no control or bidi character reaches a terminal raw.
+//! rendering is escaped (`render::safe`): no control or bidi character reaches a terminal raw.
 
 mod catalogue;
 mod limits;

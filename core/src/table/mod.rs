@@ -25,7 +25,7 @@
 //! assert_eq!(xianjie::table::cell_ref(f.locations[0].cell.as_ref().unwrap()), "学期活动!C3");
 //! ```
 //!
-//! **Out**: [`template`] (a blank workbook for the entities some packs need) and
+//! **Out**: [`template()`] (a blank workbook for the entities some packs need) and
 //! [`summary_workbook`] (findings and aggregates, formatted).
 
 mod cell;

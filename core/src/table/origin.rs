@@ -26,7 +26,7 @@ pub struct Origin {
 
 impl Origin {
     /// Puts cells on `report`'s findings and the problems into [`Report::input_issues`],
-    /// withholding the findings on unreadable fields (see the [module](self) notes).
+    /// withholding the findings on unreadable fields (see the module notes).
     pub fn apply(&self, report: &mut Report) {
         complete(report, &self.cells, &self.issues);
     }

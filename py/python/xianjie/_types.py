@@ -607,9 +607,9 @@ class DetailUnequal:
     shape: Literal["unequal"]
     field: FieldName
     """The field."""
-    want: Literal
+    want: PlainValue
     """The value required."""
-    found: Optional[Literal] = None
+    found: Optional[PlainValue] = None
     """The value given; absent when not given."""
 
 
@@ -1318,14 +1318,14 @@ Fraction = str
 """An exact number: \"15\", \"6.5\", \"60%\" or \"1/3\""""
 
 
-Literal = Union[bool, Decimal, str]
+Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
+"""The period a record belongs to, shown before a message (\"2023—2024学年第一学期,…\")."""
+
+
+PlainValue = Union[bool, Decimal, str]
 """A value a rule asks for or a record gives, exact: a flag, a number or text (an enumeration's
 wire name, shown by its label).
 """
-
-
-Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
-"""The period a record belongs to, shown before a message (\"2023—2024学年第一学期,…\")."""
 
 
 RunCondition = Union[RunConditionBelowClass, RunConditionAtMost]
