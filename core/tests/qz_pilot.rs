@@ -60,6 +60,36 @@ fn zero_teachers_is_its_own_finding() {
         .unwrap();
     assert_eq!(f.code, xianjie::finding::FindingCode::ZeroDenominator);
     assert_eq!(f.remedy().unwrap().zh, "还需配备11名专任教师");
+    assert_eq!(
+        f.message().zh,
+        "高职阶段在校生181人,没有专任教师,生师比无法计算,不符合要求。"
+    );
+    assert_eq!(
+        f.message().en,
+        "181 higher-stage students and no full-time teachers: the student–teacher ratio cannot be computed, so the rule is not met."
+    );
+    assert_eq!(f.remedy().unwrap().en, "11 more full-time teachers needed");
+}
+
+/// A campus with no students recorded: no area per student can be judged, and no amount of
+/// area would help; the remedy is to record the students, not to build more.
+#[test]
+fn no_students_is_not_told_to_build() {
+    let r = run(r#"{"reporting_year": 2024,
+        "higher_campuses": [{"school": "S1", "year": 2024, "students": 0, "dormitory_area": 900}]}"#);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id() == "qz-pilot-2024/dorm-area-per-student")
+        .unwrap();
+    assert_eq!(f.code, xianjie::finding::FindingCode::ZeroDenominator);
+    let (m, rem) = (f.message(), f.remedy().unwrap());
+    assert!(m.zh.contains("没有高职阶段在校生"), "{}", m.zh);
+    assert_eq!(rem.zh, "请核实高职阶段在校生,填写实际数字");
+    assert_eq!(
+        rem.en,
+        "Check the higher-stage students and enter the actual number"
+    );
 }
 
 #[test]

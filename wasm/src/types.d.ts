@@ -691,8 +691,11 @@ export type Detail = {
   den: string | number;
   /** The denominator's field. */
   denominator: FieldName;
-  /** The smallest denominator that passes, where one does. */
-  need: string | number;
+  /**
+   * How much denominator an upper bound needs (teachers for the students there are);
+   * none under a lower bound, where no denominator makes the data meaningful.
+   */
+  need?: string | number | null;
   /** The numerator's value. */
   num: string | number;
   /** The numerator's field. */

@@ -98,13 +98,15 @@ impl Kind for Ratio {
             };
             if b <= Decimal::ZERO {
                 // With no denominator the quotient is undefined: below any minimum, above any maximum.
-                let need = match c.max {
-                    Some(m) if !m.num().is_zero() => a
-                        .ck_mul(m.den())
+                // Under an upper bound, enough denominator for the numerator there is passes
+                // (teachers for the students); under a lower bound no denominator helps (an area
+                // per student with no students): the data needs checking, not more of anything.
+                let need = c.max.filter(|m| !m.num().is_zero()).map(|m| {
+                    a.ck_mul(m.den())
                         .and_then(|x| x.ck_div(m.num()))
-                        .map_or(Decimal::ONE, |x| ceil_to(x, den_whole)),
-                    _ => Decimal::ONE,
-                };
+                        .map_or(Decimal::ONE, |x| ceil_to(x, den_whole))
+                        .max(Decimal::ONE)
+                });
                 let subject = cx.subject(item);
                 cx.emit(Draft {
                     code: FindingCode::ZeroDenominator,
@@ -117,7 +119,7 @@ impl Kind for Ratio {
                         denominator,
                         num: a,
                         den: b,
-                        need: need.max(Decimal::ONE),
+                        need,
                     },
                 });
                 continue;

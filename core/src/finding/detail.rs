@@ -166,8 +166,10 @@ pub enum Detail {
         num: Decimal,
         /// The denominator's value.
         den: Decimal,
-        /// The smallest denominator that passes, where one does.
-        need: Decimal,
+        /// How much denominator an upper bound needs (teachers for the students there are);
+        /// none under a lower bound, where no denominator makes the data meaningful.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        need: Option<Decimal>,
     },
     // ---- presence and form (required, threshold's missing values) ----
     /// A value the rule needs is not given.

@@ -110,13 +110,22 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
-        } => format!(
-            "{p}{} and {}: with no {} the {} cannot be computed, so the rule is not met.",
-            words(&[&amount(*num, uz), u, numerator.en]),
-            words(&[&amount(*den, n.den_unit.0), du, denominator.en]),
-            denominator.en,
-            n.metric_en("ratio")
-        ),
+        } => {
+            let none = if den.is_zero() {
+                format!("no {}", denominator.en)
+            } else {
+                format!(
+                    "a negative number of {} ({})",
+                    denominator.en,
+                    amount(*den, n.den_unit.0)
+                )
+            };
+            format!(
+                "{p}{} and {none}: the {} cannot be computed, so the rule is not met.",
+                words(&[&amount(*num, uz), u, numerator.en]),
+                n.metric_en("ratio")
+            )
+        }
         Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en),
@@ -565,21 +574,11 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             }
         }
         Detail::ZeroDenominator {
-            numerator,
-            denominator,
-            num,
-            need,
-            ..
-        } => {
-            if num.is_zero() {
-                format!(
-                    "both {} and {} are zero: check the data and enter the actual numbers",
-                    numerator.en, denominator.en
-                )
-            } else {
-                words(&[&amount(*need, n.den_unit.0), du, denominator.en, "needed"])
-            }
-        }
+            denominator, need, ..
+        } => match need {
+            Some(need) => words(&[&amount(*need, n.den_unit.0), du, denominator.en, "needed"]),
+            None => format!("check the {} and enter the actual number", denominator.en),
+        },
         Detail::Missing { field } => format!("fill in the {}", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("upload the {}", field.en),

@@ -124,7 +124,7 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
     match &f.detail {
         Detail::Bound { need, .. } => Some((*need, None)),
         Detail::Ratio { need, or_less, .. } => Some((*need, *or_less)),
-        Detail::ZeroDenominator { need, .. } => Some((*need, None)),
+        Detail::ZeroDenominator { need, .. } => need.map(|n| (n, None)),
         // @presence-time
         // A run of years: the class size (or bound) a year must reach, for "{n}".
         Detail::Consecutive { condition, .. } => Some((condition.bound().approx(), None)),

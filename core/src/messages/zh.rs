@@ -105,15 +105,22 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
-        } => format!(
-            "{p}{}{}{u}、{}{}{du}:{}为零,{}无法计算,不符合要求。",
-            numerator.zh,
-            amount(*num, u),
-            denominator.zh,
-            amount(*den, du),
-            denominator.zh,
-            n.metric_zh("比值")
-        ),
+        } => {
+            let given = if num.is_zero() {
+                format!("{}为零", numerator.zh)
+            } else {
+                format!("{}{}{u}", numerator.zh, amount(*num, u))
+            };
+            let none = if den.is_zero() {
+                format!("没有{}", denominator.zh)
+            } else {
+                format!("{}为负数{}", denominator.zh, amount(*den, du))
+            };
+            format!(
+                "{p}{given},{none},{}无法计算,不符合要求。",
+                n.metric_zh("比值")
+            )
+        }
         Detail::Missing { field } => format!("{p}未填写{}。", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh),
@@ -505,21 +512,11 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         }
         // A zero denominator with nothing counted: there is nothing to add to, only to record.
         Detail::ZeroDenominator {
-            numerator,
-            denominator,
-            num,
-            need,
-            ..
-        } => {
-            if num.is_zero() {
-                format!(
-                    "数据中{}和{}均为零,请核实并填写实际人数",
-                    numerator.zh, denominator.zh
-                )
-            } else {
-                format!("还需{}{du}{}", amount(*need, du), denominator.zh)
-            }
-        }
+            denominator, need, ..
+        } => match need {
+            Some(need) => format!("还需{}{du}{}", amount(*need, du), denominator.zh),
+            None => format!("请核实{},填写实际数字", denominator.zh),
+        },
         Detail::Missing { field } => format!("请填写{}", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("请上传{}", field.zh),

@@ -468,8 +468,10 @@ class DetailZeroDenominator:
     """The numerator's value."""
     den: Decimal
     """The denominator's value."""
-    need: Decimal
-    """The smallest denominator that passes, where one does."""
+    need: Optional[Decimal] = None
+    """How much denominator an upper bound needs (teachers for the students there are);
+    none under a lower bound, where no denominator makes the data meaningful.
+    """
 
 
 @dataclass(frozen=True)
