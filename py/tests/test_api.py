@@ -110,7 +110,7 @@ def test_unknown_pack_is_pack_error() -> None:
     assert info.value.type == "unknown_pack"
     assert info.value.id == "no-such-pack"
     assert "bj-3p2-2024" in info.value.known
-    assert info.value.details["known"] == info.value.known
+    assert info.value.kind["known"] == info.value.known
     assert info.value.msg_zh.startswith("没有标识为“no-such-pack”的内置规则包")
     assert "--pack" not in str(info.value)
     with pytest.raises(xianjie.PackError):

@@ -87,9 +87,11 @@ def _is_typeddict(tp: Any) -> bool:
 
 def _tag(cls: Any) -> Optional[tuple]:
     """The field a class of a tagged union is fixed by, and its value (``("code", "late")``)."""
+    json_names = {f.name: f.metadata.get("json", f.name) for f in dataclasses.fields(cls)}
     for name, hint in _hints(cls).items():
         if get_origin(hint) is Literal and len(get_args(hint)) == 1:
-            return name, get_args(hint)[0]
+            # The core's name of the field (``is`` for the Python field ``is_``).
+            return json_names.get(name, name), get_args(hint)[0]
     return None
 
 
@@ -148,6 +150,15 @@ def _union(args: tuple) -> Decoder:
         # Optional[X]: None, or an X.
         inner = _decoder(others[0] if len(others) == 1 else Union[tuple(others)])
         return lambda v: None if v is None else inner(v)
+    if all(a in (bool, int, Decimal, str) for a in others):
+        # An untagged union of plain values (a flag, an exact number or text): told apart by
+        # the JSON type; exact numbers arrive as text and stay text, numbers become Decimal.
+        def plain(v: Any) -> Any:
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and Decimal in others:
+                return Decimal(str(v))
+            return v
+
+        return plain
     if all(dataclasses.is_dataclass(a) for a in others):
         tags = {_tag(a): _decoder(a) for a in others}
         names = {t[0] for t in tags if t is not None}

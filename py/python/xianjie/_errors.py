@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypedDict, Union
@@ -97,20 +98,32 @@ class InputError(XianjieError, ValueError):
 class PackError(XianjieError, ValueError):
     """A pack id, pack file or parameter could not be used. ``details`` is the core's error
     (``PackErrorDetails``, generated from its schema); its fields are attributes of the exception
-    too (``origin``, ``loc``, ``message``, ``line``, ``column``)."""
+    too (``origin``, ``loc``, ``message``, ``line``, ``column``, ``msg_zh``, ``msg_en``), and so
+    are the kind of error, ``type`` (e.g. ``unknown_pack``), and that kind's typed fields (e.g.
+    ``id``, ``known``)."""
 
-    def __init__(self, text: str, details: PackErrorDetails) -> None:
+    def __init__(
+        self, text: str, details: PackErrorDetails, kind: Optional[Dict[str, Any]] = None
+    ) -> None:
         super().__init__(text)
         self.details = details
+        #: The kind of error and its typed fields, as the core serializes them.
+        self.kind: Dict[str, Any] = kind or {}
 
     @classmethod
     def _from_core(cls, text: str, details_json: str) -> PackError:
         """From the core's error as JSON (the binding serializes it; no field is copied)."""
-        return cls(text, decode(PackErrorDetails, json.loads(details_json)))
+        data = json.loads(details_json)
+        place = {f.name for f in dataclasses.fields(PackErrorDetails)}
+        kind = {k: v for k, v in data.items() if k not in place}
+        return cls(text, decode(PackErrorDetails, data), kind)
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for names the exception itself lacks: the core's fields.
         details = self.__dict__.get("details")
         if details is not None and not name.startswith("_") and hasattr(details, name):
             return getattr(details, name)
+        kind = self.__dict__.get("kind") or {}
+        if name in kind:
+            return kind[name]
         raise AttributeError(name)
