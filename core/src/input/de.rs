@@ -50,7 +50,8 @@ impl Error {
         }
     }
 
-    /// The field whose absence this is, for a missing field.
+    /// The field whose absence this is, for a missing field (table rows ask it).
+    #[cfg(any(test, feature = "tables"))]
     pub(crate) fn missing_field(&self) -> Option<&'static str> {
         match *self.problem {
             Problem::Missing { field } => Some(field),

@@ -545,6 +545,7 @@ fn no_such_day(s: &str, y: i32, m: u32, d: u32) -> Option<(String, String)> {
 /// For a table cell written as a date in any of the ways tables write one (`2024-2-30`,
 /// `2024/2/30`, `2024.2.30`, `2024年2月30日`, a time after it): the words for a day or month
 /// that does not exist, if that is what is wrong.
+#[cfg(any(test, feature = "tables"))]
 pub(crate) fn impossible_date(s: &str) -> Option<(String, String)> {
     let mut parts = s
         .trim()
