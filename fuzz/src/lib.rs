@@ -48,7 +48,7 @@ pub fn check_sample_with(opts: &Options) -> bool {
         Err(e) => {
             // A refusal must say something (origin or message) for the user to act on.
             assert!(
-                !(e.origin.is_empty() && e.message.is_empty()),
+                !(e.origin.is_empty() && e.message().zh.is_empty()),
                 "empty pack error"
             );
             false
