@@ -70,12 +70,12 @@ fn bad_path(loc: &str, zh: String, en: String) -> InputError {
 /// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[0].meeting").is_err());
 /// assert!(field_findings(&ds, &report, "semester_activities", "semester_activities[1].meetings").is_err());
 /// ```
-pub fn field_findings(
+pub fn field_findings<'r>(
     ds: &Dataset,
-    report: &Report,
+    report: &'r Report,
     kind: &str,
     path: &str,
-) -> Result<Vec<Finding>, InputError> {
+) -> Result<Vec<&'r Finding>, InputError> {
     let Some(entity) = EntityKind::parse(kind) else {
         let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
         return Err(bad_path(
@@ -123,8 +123,8 @@ pub fn field_findings(
     Ok(report
         .findings
         .iter()
+        // Borrowed, not cloned: a copy of each finding is a copy of every kind of detail.
         .filter(|f| f.locations.iter().any(|l| concerns(&l.path)))
-        .cloned()
         .collect())
 }
 

@@ -54,7 +54,7 @@ impl<'de> Deserialize<'de> for Bound {
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Bound, E> {
                 Err(crate::rules::threshold_error(
                     crate::rules::ThresholdError::Float {
-                        found: v.to_string(),
+                        found: crate::messages::numbers::float(v),
                     },
                 ))
             }

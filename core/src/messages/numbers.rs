@@ -107,6 +107,20 @@ pub fn of_goal(x: Decimal, goal: &Fraction) -> Option<OfGoal> {
     })
 }
 
+/// A binary float as its shortest round-trip text (`2.5`, `1e300`), through serde_json's
+/// formatter: `{}` on an f64 would link core's float formatting, some 20 KB of the WebAssembly
+/// module, for an error message.
+pub fn float(f: f64) -> String {
+    serde_json::Number::from_f64(f).map_or_else(|| "NaN".into(), |x| x.to_string())
+}
+
+/// A date in Chinese, `2024年3月1日`. Written out rather than through chrono's `format`, whose
+/// pattern interpreter is several kilobytes of the WebAssembly module.
+pub fn date_zh(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
 /// Inserts thousands separators in the integer part of a decimal's text.
 fn group(s: &str) -> String {
     let (sign, rest) = match s.strip_prefix('-') {

@@ -681,7 +681,7 @@ pub(super) fn reason(r: &Reason) -> String {
         Reason::NotInForce { year, from } => {
             format!(
                 "{year}年度不在本规则有效期内(自{}起施行)",
-                from.format("%Y年%-m月%-d日")
+                super::numbers::date_zh(*from)
             )
         }
         // The parameter's name is for the command line or the API (the English reason and the

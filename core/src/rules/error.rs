@@ -651,8 +651,8 @@ impl PackErrorKind {
             Self::NoQuote => "每条规则须注明条款并引用原文(`clause`和`quote`)".into(),
             Self::EffectiveDates { from, until } => format!(
                 "生效日期{}晚于失效日期{}",
-                from.format("%Y年%-m月%-d日"),
-                until.format("%Y年%-m月%-d日")
+                crate::messages::numbers::date_zh(*from),
+                crate::messages::numbers::date_zh(*until)
             ),
             Self::UnknownPack { id, known } => {
                 format!(

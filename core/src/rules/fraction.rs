@@ -295,7 +295,7 @@ impl<'de> Deserialize<'de> for Fraction {
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fraction, E> {
                 Err(threshold_error(ThresholdError::Float {
-                    found: v.to_string(),
+                    found: crate::messages::numbers::float(v),
                 }))
             }
         }
