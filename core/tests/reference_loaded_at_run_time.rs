@@ -57,6 +57,6 @@ fn rules_wait_for_their_table_then_run() {
     let after = check(&ds, &opts).unwrap();
     assert_eq!(state(&after, "ref-data/district-code"), RuleState::Failed);
     assert_eq!(state(&after, "ref-data/moe-code"), RuleState::Passed);
-    assert_eq!(after.findings[0].rule_id, "ref-data/district-code");
+    assert_eq!(after.findings[0].rule_id(), "ref-data/district-code");
     assert!(!Table::Catalog.is_loaded());
 }
