@@ -401,7 +401,7 @@ fn reasons_in_words() {
     );
     assert_eq!(
         x.en,
-        "No enterprise offsets record gives both its offset claimed and a base for its limit (investment or education surcharges owed that year)"
+        "No record in enterprise offsets gives both its offset claimed and a base for its limit (investment or education surcharges owed that year)"
     );
 }
 

@@ -308,7 +308,7 @@ fn completeness_reasons() {
         reason(&r, "bj-3p2-2024/five-year-reporting-from-2024"),
         (
             "没有适用本规则的衔接项目记录".to_string(),
-            "No projects record the rule applies to".to_string()
+            "No record in projects is one the rule applies to".to_string()
         )
     );
     let none = REPORTS.replace(
@@ -409,7 +409,7 @@ fn a_required_value_given_otherwise_or_not_at_all() {
         reason(&r, "qz-pilot-2024/tripartite-agreement"),
         (
             "数据中没有学生记录".to_string(),
-            "The data has no students records".to_string()
+            "The data has no records in students".to_string()
         )
     );
 }

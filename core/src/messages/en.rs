@@ -750,16 +750,17 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
 
 pub(super) fn reason(r: &Reason) -> String {
     match r {
-        Reason::NoRecords { entity } => format!("the data has no {} records", entity.en()),
+        // Collection names are plural ("status reports"): "in" keeps them so.
+        Reason::NoRecords { entity } => format!("the data has no records in {}", entity.en()),
         Reason::NoneApplies { entity } => {
-            format!("no {} record the rule applies to", entity.en())
+            format!("no record in {} is one the rule applies to", entity.en())
         }
         Reason::NoneGives { entity, fields } => {
             let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
             if names.len() > 1 {
-                format!("no {} record gives both {}", entity.en(), names.join(" and "))
+                format!("no record in {} gives both {}", entity.en(), names.join(" and "))
             } else {
-                format!("no {} record gives its {}", entity.en(), names.join(""))
+                format!("no record in {} gives its {}", entity.en(), names.join(""))
             }
         }
         Reason::TableNotLoaded { table } => format!(
@@ -786,7 +787,7 @@ pub(super) fn reason(r: &Reason) -> String {
         Reason::NoCatalogueMajor { entity, fields } => {
             let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
             format!(
-                "no {} record gives both {} with a major code of the 2021 catalogue",
+                "no record in {} gives both {} with a major code of the 2021 catalogue",
                 entity.en(),
                 names.join(" and ")
             )
@@ -798,7 +799,7 @@ pub(super) fn reason(r: &Reason) -> String {
         } => {
             let names: Vec<&str> = limits.iter().map(|f| f.en).collect();
             format!(
-                "no {} record gives both its {} and a base for its limit ({})",
+                "no record in {} gives both its {} and a base for its limit ({})",
                 entity.en(),
                 field.en,
                 names.join(" or ")
