@@ -211,8 +211,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             format!(
                 "{} in {} was {}: {} for {} consecutive years; {}.",
                 n.metric_en(field.en),
-                ps::all_en(&years),
-                with_unit(&ps::all_en(&values), u),
+                super::relations::list_en(&years.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
+                with_unit(
+                    &super::relations::list_en(&values.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
+                    u
+                ),
                 words
                     .condition_en
                     .replace("{bound}", &bound_en(condition.bound())),

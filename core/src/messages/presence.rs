@@ -6,15 +6,19 @@
 //! they are not zero, fractions of a second where there are any (a late instant never shows as its
 //! deadline). A deadline at the last second of a day is that day's `24时` / `24:00`.
 
-use super::numbers::plain;
+use super::numbers::{date_zh, plain};
 use crate::finding::{Detail, FieldRef, Finding, Literal};
 use crate::model::{beijing, Timestamp};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, FixedOffset, Timelike};
 use rust_decimal::Decimal;
 
 /// The labels of text value `wire` of `field` (the field of the finding's first record), if the
 /// field is a closed set: `vice_principal` → `(副校长, vice principal)`.
-fn labels(f: &Finding, field: &FieldRef, wire: &str) -> Option<(&'static str, &'static str)> {
+pub(super) fn labels(
+    f: &Finding,
+    field: &FieldRef,
+    wire: &str,
+) -> Option<(&'static str, &'static str)> {
     f.locations
         .first()
         .and_then(|l| l.entity.value_label(field.name, wire))
@@ -50,33 +54,6 @@ pub(super) fn literal_en(f: &Finding, field: &FieldRef, v: &Literal) -> String {
     }
 }
 
-/// Alternatives for a Chinese reader: `校长或党委书记`, `甲、乙或丙`.
-pub(super) fn either_zh(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}或{last}", init.join("、")),
-    }
-}
-
-/// Alternatives for an English reader: `principal or party secretary`, `a, b or c`.
-pub(super) fn either_en(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-/// A list for an English reader: `2021, 2022 and 2023`.
-pub(super) fn all_en(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The allowed values of a [`Detail::NotOneOf`] by their labels: `校长或党委书记`; the pack's
 /// Chinese names where the field has no labels of its own.
 pub(super) fn allowed_zh(f: &Finding, d: &Detail) -> String {
@@ -97,7 +74,8 @@ pub(super) fn allowed_zh(f: &Finding, d: &Detail) -> String {
             _ => text_zh(f, field, a),
         })
         .collect();
-    either_zh(&names)
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    super::relations::list_zh(&names, "或")
 }
 
 /// The allowed values of a [`Detail::NotOneOf`] by their labels: `principal or party secretary`.
@@ -106,7 +84,8 @@ pub(super) fn allowed_en(f: &Finding, d: &Detail) -> String {
         return String::new();
     };
     let names: Vec<String> = allowed.iter().map(|a| text_en(f, field, a)).collect();
-    either_en(&names)
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    super::relations::list_en(&names, "or")
 }
 
 /// What a time of day is shown as.
@@ -166,11 +145,6 @@ pub(super) fn instant_en(t: &Timestamp, deadline: bool) -> String {
         }
     }
     s
-}
-
-/// `2024年10月1日`.
-pub(super) fn date_zh(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 /// `1个月`, `10天`, `1个月3天`.

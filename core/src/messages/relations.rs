@@ -10,13 +10,10 @@ use crate::reference::catalog;
 /// `higher_bachelor`), looked up on the collection of the finding's records; the value as written
 /// when it has none.
 pub(super) fn value_label(f: &Finding, field: &FieldRef, wire: &str) -> (String, String) {
-    f.locations
-        .first()
-        .and_then(|l| l.entity.value_label(field.name, wire))
-        .map_or_else(
-            || (wire.to_string(), wire.to_string()),
-            |(zh, en)| (zh.to_string(), en.to_string()),
-        )
+    super::presence::labels(f, field, wire).map_or_else(
+        || (wire.to_string(), wire.to_string()),
+        |(zh, en)| (zh.to_string(), en.to_string()),
+    )
 }
 
 /// How many ranks are spelt out one by one; longer runs read "1至12" / "1 to 12".

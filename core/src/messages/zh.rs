@@ -177,13 +177,13 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             let within = format!(
                 "{}({}{}后{})",
-                ps::date_zh(*end),
+                super::numbers::date_zh(*end),
                 base_field.zh,
-                ps::date_zh(*base),
+                super::numbers::date_zh(*base),
                 ps::span_zh(*months, *days)
             );
             match date {
-                Some(d) => format!("{p}{}为{},晚于期限{within}。", field.zh, ps::date_zh(*d)),
+                Some(d) => format!("{p}{}为{},晚于期限{within}。", field.zh, super::numbers::date_zh(*d)),
                 None => format!("{p}未填写{};期限为{within}。", field.zh),
             }
         }
@@ -541,9 +541,13 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             end,
             date: Some(_),
             ..
-        } => format!("请核实{};期限为{}", field.zh, ps::date_zh(*end)),
+        } => format!("请核实{};期限为{}", field.zh, super::numbers::date_zh(*end)),
         Detail::DueWithin { field, end, .. } => {
-            format!("请填写{}(期限为{})", field.zh, ps::date_zh(*end))
+            format!(
+                "请填写{}(期限为{})",
+                field.zh,
+                super::numbers::date_zh(*end)
+            )
         }
         Detail::Consecutive { words, .. } => words.consequence_zh.clone(),
         Detail::Unequal { field, found, want } => {

@@ -27,21 +27,6 @@ pub fn year_end(year: i32) -> Option<Timestamp> {
         .single()
 }
 
-/// Formats an instant in Beijing time, the way the notices state deadlines.
-pub fn format_beijing(t: &Timestamp) -> (String, String) {
-    let b = t.with_timezone(&beijing());
-    (
-        format!(
-            "{}年{}月{}日{}(北京时间)",
-            b.year(),
-            b.month(),
-            b.day(),
-            hms(&b)
-        ),
-        format!("{} Beijing time", date_time(&b, ' ')),
-    )
-}
-
 /// `%Y-%m-%d{sep}%H:%M:%S` exactly as chrono's `format` writes it (a sign on years outside
 /// 0–9999, second 60 in a leap second), without linking chrono's format-string interpreter:
 /// kilobytes in the WebAssembly module for three fixed formats.
@@ -298,9 +283,5 @@ mod format_tests {
             assert_eq!(ours, t.format("%Y-%m-%dT%H:%M:%S").to_string());
             assert_eq!(hms(&t), t.format("%H:%M:%S").to_string());
         }
-        let ts: Timestamp = "2024-02-27T09:00:00Z".parse().unwrap();
-        let (zh, en) = format_beijing(&ts);
-        assert_eq!(zh, "2024年2月27日17:00:00(北京时间)");
-        assert_eq!(en, "2024-02-27 17:00:00 Beijing time");
     }
 }
