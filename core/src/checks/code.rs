@@ -2,8 +2,8 @@
 //! catalogue at the right level, county-level division codes (GB/T 2260), unified social credit
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
-use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use super::{expect_field, open, Cx, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
@@ -82,7 +82,7 @@ impl Kind for Code {
         let when = c.when_true.as_deref().and_then(|n| items.field(n));
         let field = FieldRef::from(&f);
         let mut checked = 0;
-        for (i, item) in items.iter().enumerate() {
+        for item in items.iter() {
             if when.is_some_and(|w| w.get(item) != Value::Bool(true)) {
                 continue;
             }
@@ -93,20 +93,18 @@ impl Kind for Code {
             let Some(problem) = problem(c.scheme, code.trim()) else {
                 continue;
             };
-            let subject = cx.subject(item);
-            cx.emit(Draft {
-                code: FindingCode::InvalidCode,
-                subject,
-                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                period: item.period(),
-                inputs: vec![(c.field.clone(), code.to_string())],
-                detail: Detail::BadCode {
+            cx.emit_at(
+                item,
+                &c.field,
+                FindingCode::InvalidCode,
+                vec![(c.field.clone(), code.to_string())],
+                Detail::BadCode {
                     field,
                     code: code.trim().to_string(),
                     scheme: c.scheme,
                     problem,
                 },
-            });
+            );
         }
         if checked == 0 {
             return Outcome::Unchecked(Reason::NoneGives {

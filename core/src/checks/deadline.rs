@@ -1,7 +1,7 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
-use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use super::{expect_field, open, Cx, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode};
 use crate::model::{date_time, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ impl Kind for Deadline {
         };
         let year_f = c.year_end_of.as_deref().and_then(|n| items.field(n));
         let field = FieldRef::from(&f);
-        for (i, item) in items.iter().enumerate() {
+        for item in items.iter() {
             let deadline = match (c.at, year_f) {
                 (Some(at), _) => Some(at),
                 (None, Some(yf)) => match yf.get(item) {
@@ -73,19 +73,17 @@ impl Kind for Deadline {
                 ),
                 _ => continue,
             };
-            let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_at(
+                item,
+                &c.field,
                 code,
-                subject,
-                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                period: item.period(),
                 inputs,
-                detail: Detail::Deadline {
+                Detail::Deadline {
                     field,
                     at,
                     deadline,
                 },
-            });
+            );
         }
         Outcome::Checked(items.len())
     }

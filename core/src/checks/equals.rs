@@ -1,8 +1,8 @@
 //! `equals`: a field has one required value (the stage split: 3 secondary years, then 2 higher).
 
 use super::filter::Scalar;
-use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Literal, Location};
+use super::{expect_field, open, Cx, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Literal};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ impl Kind for Equals {
         };
         let field = FieldRef::from(&f);
         let want = literal(&c.value);
-        for (i, item) in items.iter().enumerate() {
+        for item in items.iter() {
             let v = f.get(item);
             if c.value.matches(v) {
                 continue;
@@ -50,19 +50,17 @@ impl Kind for Equals {
                     None => (FindingCode::Mismatch, Some(Literal::Text(other.display()))),
                 },
             };
-            let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_at(
+                item,
+                &c.field,
                 code,
-                subject,
-                locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                period: item.period(),
-                inputs: vec![(c.field.clone(), v.display())],
-                detail: Detail::Unequal {
+                vec![(c.field.clone(), v.display())],
+                Detail::Unequal {
                     field,
                     found,
                     want: want.clone(),
                 },
-            });
+            );
         }
         Outcome::Checked(items.len())
     }

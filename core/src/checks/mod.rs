@@ -164,6 +164,27 @@ impl Cx<'_> {
         });
     }
 
+    /// Records a finding on one field of `item`: its subject, the field's place and the record's
+    /// period filled in, as nearly every check needs.
+    pub(crate) fn emit_at(
+        &mut self,
+        item: Rec<'_>,
+        field: &str,
+        code: FindingCode,
+        inputs: Vec<(String, String)>,
+        detail: Detail,
+    ) {
+        let subject = self.subject(item);
+        self.emit(Draft {
+            code,
+            subject,
+            locations: vec![Location::new(item.kind(), item.index(), Some(field))],
+            period: item.period(),
+            inputs,
+            detail,
+        });
+    }
+
     /// Subject of record `item`.
     pub(crate) fn subject(&self, item: Rec<'_>) -> Subject {
         item.subject(self.ix)

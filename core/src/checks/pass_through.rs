@@ -2,8 +2,8 @@
 //! (tuition ≥ 60% to the secondary school; fees and per-student appropriations in full).
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
-use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use super::{expect_field, num, open, Arith, Cx, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -70,7 +70,7 @@ impl Kind for PassThrough {
         let paid_field = FieldRef::from(&paid_f);
         let times_field = times_f.as_ref().map(FieldRef::from);
         let mut checked = 0;
-        for (i, item) in items.iter().enumerate() {
+        for item in items.iter() {
             let Some(base) = owed_f.get(item).decimal() else {
                 continue;
             };
@@ -107,14 +107,12 @@ impl Kind for PassThrough {
                     (FindingCode::BelowMinimum, Some(paid), short)
                 }
             };
-            let subject = cx.subject(item);
-            cx.emit(Draft {
+            cx.emit_at(
+                item,
+                &c.paid,
                 code,
-                subject,
-                locations: vec![Location::new(items.kind(), i, Some(&c.paid))],
-                period: item.period(),
                 inputs,
-                detail: Detail::PassThrough {
+                Detail::PassThrough {
                     owed_field,
                     times_field,
                     paid_field,
@@ -126,7 +124,7 @@ impl Kind for PassThrough {
                     paid,
                     short,
                 },
-            });
+            );
         }
         if checked == 0 {
             return Outcome::Unchecked(Reason::NoneGives {

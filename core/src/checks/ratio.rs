@@ -107,90 +107,72 @@ impl Kind for Ratio {
                         .map_or(Decimal::ONE, |x| ceil_to(x, den_whole))
                         .max(Decimal::ONE)
                 });
-                let subject = cx.subject(item);
-                cx.emit(Draft {
-                    code: FindingCode::ZeroDenominator,
-                    subject,
-                    locations: vec![Location::new(items.kind(), i, Some(&c.denominator))],
-                    period: item.period(),
-                    inputs: inputs(),
-                    detail: Detail::ZeroDenominator {
+                cx.emit_at(
+                    item,
+                    &c.denominator,
+                    FindingCode::ZeroDenominator,
+                    inputs(),
+                    Detail::ZeroDenominator {
                         numerator,
                         denominator,
                         num: a,
                         den: b,
                         need,
                     },
-                });
+                );
                 continue;
             }
-            if let Some(min) = c.min {
-                // a/b < p/q  ⇔  p·b > a·q
-                if min.compare(a, b).is_some_and(|o| o.is_gt()) {
-                    let need = if c.included && min.den() > min.num() {
-                        let gap = (min.num().sat_mul(b)).sat_sub(min.den().sat_mul(a));
-                        gap.ck_div(min.den() - min.num())
-                            .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
-                    } else {
-                        let target = min.times(b).unwrap_or(Decimal::MAX);
-                        ceil_to(target.sat_sub(a), num_whole)
-                    };
-                    let p = min.num();
-                    let fewer = (!p.is_zero())
-                        .then(|| a.ck_mul(min.den()).and_then(|x| x.ck_div(p)))
-                        .flatten();
-                    let or_less = fewer
-                        .map(|f| b.sat_sub(floor_to(f, den_whole)))
-                        .filter(|m| *m > Decimal::ZERO);
-                    let subject = cx.subject(item);
-                    cx.emit(Draft {
-                        code: FindingCode::BelowMinimum,
-                        subject,
-                        locations: both(),
-                        period: item.period(),
-                        inputs: inputs(),
-                        detail: Detail::Ratio {
-                            numerator,
-                            denominator,
-                            num: a,
-                            den: b,
-                            bound: min,
-                            notation,
-                            need,
-                            or_less,
-                        },
-                    });
-                }
-            }
-            if let Some(max) = c.max {
-                // a/b > p/q  ⇔  p·b < a·q
-                if max.compare(a, b).is_some_and(|o| o.is_lt()) {
-                    let need_den = a
-                        .ck_mul(max.den())
-                        .and_then(|x| x.ck_div(max.num()))
-                        .unwrap_or(Decimal::MAX);
-                    let need = ceil_to(need_den, den_whole).sat_sub(b);
-                    let allowed_num = max.times(b).unwrap_or(Decimal::ZERO);
-                    let or_less = Some(a.sat_sub(floor_to(allowed_num, num_whole)));
-                    let subject = cx.subject(item);
-                    cx.emit(Draft {
-                        code: FindingCode::AboveMaximum,
-                        subject,
-                        locations: both(),
-                        period: item.period(),
-                        inputs: inputs(),
-                        detail: Detail::Ratio {
-                            numerator,
-                            denominator,
-                            num: a,
-                            den: b,
-                            bound: max,
-                            notation,
-                            need,
-                            or_less,
-                        },
-                    });
-                }
+            // a/b < p/q  ⇔  p·b > a·q
+            let below = c.min.filter(|m| m.compare(a, b).is_some_and(|o| o.is_gt()));
+            let below = below.map(|min| {
+                let need = if c.included && min.den() > min.num() {
+                    let gap = (min.num().sat_mul(b)).sat_sub(min.den().sat_mul(a));
+                    gap.ck_div(min.den() - min.num())
+                        .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
+                } else {
+                    let target = min.times(b).unwrap_or(Decimal::MAX);
+                    ceil_to(target.sat_sub(a), num_whole)
+                };
+                let p = min.num();
+                let fewer = (!p.is_zero())
+                    .then(|| a.ck_mul(min.den()).and_then(|x| x.ck_div(p)))
+                    .flatten();
+                let or_less = fewer
+                    .map(|f| b.sat_sub(floor_to(f, den_whole)))
+                    .filter(|m| *m > Decimal::ZERO);
+                (FindingCode::BelowMinimum, min, need, or_less)
+            });
+            // a/b > p/q  ⇔  p·b < a·q
+            let above = c.max.filter(|m| m.compare(a, b).is_some_and(|o| o.is_lt()));
+            let above = above.map(|max| {
+                let need_den = a
+                    .ck_mul(max.den())
+                    .and_then(|x| x.ck_div(max.num()))
+                    .unwrap_or(Decimal::MAX);
+                let need = ceil_to(need_den, den_whole).sat_sub(b);
+                let allowed_num = max.times(b).unwrap_or(Decimal::ZERO);
+                let or_less = Some(a.sat_sub(floor_to(allowed_num, num_whole)));
+                (FindingCode::AboveMaximum, max, need, or_less)
+            });
+            for (code, bound, need, or_less) in below.into_iter().chain(above) {
+                let subject = cx.subject(item);
+                cx.emit(Draft {
+                    code,
+                    subject,
+                    locations: both(),
+                    period: item.period(),
+                    inputs: inputs(),
+                    detail: Detail::Ratio {
+                        numerator,
+                        denominator,
+                        num: a,
+                        den: b,
+                        bound,
+                        notation,
+                        need,
+                        or_less,
+                    },
+                });
             }
         }
         if checked == 0 {

@@ -1,8 +1,8 @@
 //! `threshold`: a number on each record is at least / at most a bound.
 
 use super::bound::Bound;
-use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use super::{expect_field, num, open, Arith, Cx, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -52,19 +52,17 @@ impl Kind for Threshold {
                 .and_then(|n| items.field(n))
                 .and_then(|sf| sf.get(item).text().map(str::to_string))
         };
-        for (i, item) in items.iter().enumerate() {
+        for item in items.iter() {
             let v = f.get(item);
             let Some(x) = v.decimal() else {
                 if matches!(v, Value::Missing) {
-                    let subject = cx.subject(item);
-                    cx.emit(Draft {
-                        code: FindingCode::Missing,
-                        subject,
-                        locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                        period: item.period(),
-                        inputs: vec![(c.field.clone(), "—".into())],
-                        detail: Detail::Missing { field },
-                    });
+                    cx.emit_at(
+                        item,
+                        &c.field,
+                        FindingCode::Missing,
+                        vec![(c.field.clone(), "—".into())],
+                        Detail::Missing { field },
+                    );
                 }
                 continue;
             };
@@ -95,21 +93,19 @@ impl Kind for Threshold {
                 if let Some(w) = &chosen_by {
                     inputs.push((w.flag.clone(), w.value.to_string()));
                 }
-                let subject = cx.subject(item);
-                cx.emit(Draft {
+                cx.emit_at(
+                    item,
+                    &c.field,
                     code,
-                    subject,
-                    locations: vec![Location::new(items.kind(), i, Some(&c.field))],
-                    period: item.period(),
                     inputs,
-                    detail: Detail::Bound {
+                    Detail::Bound {
                         field,
                         value: x,
                         bound,
                         chosen_by,
                         need,
                     },
-                });
+                );
             }
         }
         Outcome::Checked(items.len())

@@ -341,16 +341,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             level,
             allowed,
         } => {
-            let allowed: Vec<String> = allowed
-                .iter()
-                .map(|l| super::relations::a(l.en()))
-                .collect();
-            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
             format!(
                 "{p}the {} {school} is {}; this side must be {}.",
                 field.en,
                 super::relations::a(level.en()),
-                super::relations::list_en(&allowed, "or")
+                super::relations::levels_en(allowed)
             )
         }
         Detail::RoleFlag {
@@ -651,15 +646,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             sides_en: [a, b], ..
         } => format!("replace them in the {a} with someone not also in the {b}"),
         Detail::RoleLevel { allowed, .. } => {
-            let allowed: Vec<String> = allowed
-                .iter()
-                .map(|l| super::relations::a(l.en()))
-                .collect();
-            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-            format!(
-                "enter {} instead",
-                super::relations::list_en(&allowed, "or")
-            )
+            format!("enter {} instead", super::relations::levels_en(allowed))
         }
         Detail::RoleFlag {
             school,

@@ -84,6 +84,19 @@ pub(super) fn list_en(items: &[&str], last: &str) -> String {
     }
 }
 
+/// The kinds of school a role allows, as alternatives: `中职学校或技工学校`.
+pub(super) fn levels_zh(allowed: &[SchoolLevel]) -> String {
+    let names: Vec<&str> = allowed.iter().map(|l| l.zh()).collect();
+    list_zh(&names, "或")
+}
+
+/// The same in English, with articles: `a secondary vocational school or a technician school`.
+pub(super) fn levels_en(allowed: &[SchoolLevel]) -> String {
+    let names: Vec<String> = allowed.iter().map(|l| a(l.en())).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    list_en(&names, "or")
+}
+
 /// `a` or `an` before a noun phrase.
 pub(super) fn a(noun: &str) -> String {
     let vowel = noun

@@ -311,12 +311,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             level,
             allowed,
         } => {
-            let allowed: Vec<&str> = allowed.iter().map(|l| l.zh()).collect();
             format!(
                 "{p}{}一方{school}是{},须为{}。",
                 field.zh,
                 level.zh(),
-                super::relations::list_zh(&allowed, "或")
+                super::relations::levels_zh(allowed)
             )
         }
         Detail::RoleFlag {
@@ -580,8 +579,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             sides_zh: [a, b], ..
         } => format!("另行配备一名{a},不与{b}重合"),
         Detail::RoleLevel { allowed, .. } => {
-            let allowed: Vec<&str> = allowed.iter().map(|l| l.zh()).collect();
-            format!("请改填一所{}", super::relations::list_zh(&allowed, "或"))
+            format!("请改填一所{}", super::relations::levels_zh(allowed))
         }
         Detail::RoleFlag {
             school,

@@ -108,6 +108,10 @@ impl<'a> Rec<'a> {
     pub fn index(self) -> usize {
         self.index
     }
+    /// Its collection.
+    pub fn kind(self) -> super::EntityKind {
+        self.records.kind()
+    }
     /// Who it is, for findings.
     pub fn subject(self, ix: &Index<'_>) -> Subject {
         self.records.subject(self.index, ix)
