@@ -120,8 +120,10 @@ def _limits(limits: LimitValues) -> Optional[Dict[str, str]]:
 def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset:
     """Reads ``data`` into a core :class:`Dataset` (validated; every problem located).
 
-    ``data`` is a mapping (collections as lists of dicts, or as pandas/polars DataFrames or
-    pyarrow tables), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``: read
+    ``data`` is a mapping (collections as lists of dicts, or as anything speaking the Arrow
+    PyCapsule interface: pyarrow Tables and RecordBatchReaders, polars DataFrames and LazyFrames,
+    duckdb relations, pandas DataFrames through pyarrow; read by the core from their columns,
+    named by dotted paths or the workbooks' headers), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``: read
     by the core; cells that cannot be read are left out and reported in the report's
     ``input_issues``, as by the CLI), or a ``Dataset``. ``limits`` bound what is read (see
     ``LimitValues``). Raises :class:`InputError` when the data cannot be used at all, and for
@@ -140,9 +142,11 @@ def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset
         if isinstance(data, os.PathLike):
             return Dataset.read_path(os.fspath(data), lim)
         if isinstance(data, Mapping):
-            native, shadow = _frames.convert(data)
+            native, arrow, shadow = _frames.split(data)
             try:
-                return Dataset.from_py(native, lim)
+                base = Dataset.from_py(native, lim)
+                # Collections given as Arrow are read by the core from their columns.
+                return Dataset.from_arrow(base, arrow, lim) if arrow else base
             except InputError as e:
                 e._lookup = lambda loc: _frames.lookup(shadow, loc)
                 raise

@@ -1,33 +1,71 @@
-"""DataFrames in: each frame becomes one list per column (never one Python object per row).
+"""DataFrames in, without a Python object per row.
 
-pandas, polars and pyarrow tables are recognised by their module; any other object offering the
-Arrow PyCapsule stream (``__arrow_c_stream__``) is read through pyarrow. Missing cells (None, NaN,
-NaT, pandas NA) are left out of their record, so the core sees the field as absent.
+Anything speaking the Arrow PyCapsule interface (``__arrow_c_stream__`` or ``__arrow_c_array__``:
+pyarrow Tables, RecordBatches and RecordBatchReaders, polars DataFrames, duckdb relations) goes to
+the core as Arrow: the core reads the columns (``xianjie::columns``), English dotted paths
+(``agreement.signed_on``) or the workbooks' Chinese headers (``学生姓名``) as column names. A
+polars LazyFrame is collected first; a duckdb relation of a version without the capsule gives its
+``.arrow()`` table. A pandas DataFrame goes through ``pyarrow.Table.from_pandas`` when pyarrow is
+installed; without pyarrow (or for columns Arrow cannot type, such as mixed Python objects) it
+is converted column by column as before (one Python list per column, then the dict path).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-
-from typing import Any, Dict, List, Mapping, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from ._native import Columns
 
 ColumnLists = List[Tuple[str, List[Any]]]
 
 
+def _module(obj: object) -> str:
+    return type(obj).__module__.split(".")[0]
+
+
 def is_frame(obj: object) -> bool:
-    """True for pandas/polars DataFrames, pyarrow Tables and Arrow stream providers."""
-    module = type(obj).__module__.split(".")[0]
-    if module in ("pandas", "polars", "pyarrow"):
-        return hasattr(obj, "columns")
-    return hasattr(obj, "__arrow_c_stream__") and not isinstance(obj, (dict, list))
+    """True for pandas/polars DataFrames, pyarrow Tables and Arrow stream or array providers."""
+    if isinstance(obj, (dict, list, tuple, str, bytes)):
+        return False
+    if _module(obj) in ("pandas", "polars", "pyarrow", "duckdb"):
+        return hasattr(obj, "columns") or hasattr(obj, "__arrow_c_stream__")
+    return hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__")
+
+
+def arrow_source(obj: Any) -> Optional[Any]:
+    """The object to hand the core as Arrow, or ``None`` when it goes column by column."""
+    module = _module(obj)
+    if module == "polars" and type(obj).__name__ == "LazyFrame":
+        return obj.collect()
+    if module == "pandas":
+        return _from_pandas(obj)
+    if module == "duckdb" and not hasattr(obj, "__arrow_c_stream__") and hasattr(obj, "arrow"):
+        return obj.arrow()
+    if hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__"):
+        return obj
+    return None
+
+
+def _from_pandas(df: Any) -> Optional[Any]:
+    """A pyarrow Table of ``df`` (index dropped), or ``None`` without pyarrow, for duplicate
+    column names (refused, located, by the column path) and for columns Arrow cannot type."""
+    try:
+        pa = import_module("pyarrow")
+    except ImportError:
+        return None
+    if df.columns.has_duplicates:
+        return None
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
+        return None
 
 
 def column_lists(frame: Any) -> ColumnLists:
     """One Python list per column, in order; a name given twice stays twice (the core refuses
     it, rather than one column silently replacing the other)."""
-    module = type(frame).__module__.split(".")[0]
+    module = _module(frame)
     if module == "polars":
         return [(name, frame.get_column(name).to_list()) for name in frame.columns]
     if module == "pandas":
@@ -44,20 +82,46 @@ def column_lists(frame: Any) -> ColumnLists:
     ]
 
 
-def convert(data: Mapping[Any, Any]) -> Tuple[Dict[Any, Any], Dict[Any, Any]]:
-    """The mapping with frames replaced by ``Columns`` (for the core), and a shadow copy with
-    frames replaced by their column lists (to show the offending input in errors)."""
+Split = Tuple[Dict[Any, Any], List[Tuple[str, Any]], Dict[Any, Any]]
+
+
+def split(data: Mapping[Any, Any]) -> Split:
+    """The mapping as (values for the dict path, with frames that cannot go as Arrow replaced
+    by ``Columns``; the collections given as Arrow, ``(name, object)``; a shadow copy to show the
+    offending input in errors, reading rows only when asked)."""
     native: Dict[Any, Any] = {}
+    arrow: List[Tuple[str, Any]] = []
     shadow: Dict[Any, Any] = {}
     for key, value in data.items():
-        if is_frame(value):
+        if not is_frame(value):
+            native[key] = value
+            shadow[key] = value
+            continue
+        source = arrow_source(value) if isinstance(key, str) else None
+        if source is not None:
+            arrow.append((key, source))
+            shadow[key] = _ArrowRows(source)
+        else:
             lists = column_lists(value)
             native[key] = Columns([n for n, _ in lists], [c for _, c in lists])
             shadow[key] = _Rows(dict(lists))
+    return native, arrow, shadow
+
+
+def _nested(row: Dict[str, Any]) -> Dict[str, Any]:
+    """A row with dotted column names (``agreement.signed_on``) nested, as the core reads it."""
+    out: Dict[str, Any] = {}
+    for name, value in row.items():
+        node = out
+        *parents, last = str(name).split(".")
+        for p in parents:
+            child = node.setdefault(p, {})
+            if not isinstance(child, dict):
+                break
+            node = child
         else:
-            native[key] = value
-            shadow[key] = value
-    return native, shadow
+            node[last] = value
+    return out
 
 
 class _Rows:
@@ -67,7 +131,25 @@ class _Rows:
         self.lists = lists
 
     def __getitem__(self, i: int) -> Dict[str, Any]:
-        return {name: col[i] for name, col in self.lists.items()}
+        return _nested({name: col[i] for name, col in self.lists.items()})
+
+
+class _ArrowRows:
+    """Row access over an Arrow source, for error lookups only: one row is read when an error
+    names it (a one-shot stream, already read, shows nothing)."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+
+    def __getitem__(self, i: int) -> Dict[str, Any]:
+        s = self.source
+        if _module(s) == "polars":
+            return _nested(s.row(i, named=True))
+        if hasattr(s, "slice") and hasattr(s, "to_pylist"):
+            rows = s.slice(i, 1).to_pylist()
+            if rows:
+                return _nested(rows[0])
+        raise IndexError(i)
 
 
 def lookup(data: Any, loc: Tuple[Union[str, int], ...]) -> Any:

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._report import Report
 
+#: Findings shown; the rest is counted.
+SHOWN = 20
+
 _COLOURS = {"error": "#c62828", "warning": "#ef6c00", "target": "#1565c0"}
 
 
@@ -28,10 +31,13 @@ def report_html(report: Report) -> str:
     )
     if issues:
         head += f"<p>input issues (read around) {len(report.input_issues)}</p><ul>{issues}</ul>"
-    if not report.findings:
+    total = len(report)
+    if not total:
         return head + "</div>"
+    # The first findings only: a report can hold a million, and the page must stay small.
+    shown = report.head(SHOWN)
     rows = []
-    for f in report.findings:
+    for f in shown:
         colour = _COLOURS.get(f.severity, "#555")
         remedy = escape(f.remedy.get(lang)) if f.remedy else ""
         other = "zh" if lang == "en" else "en"
@@ -53,4 +59,11 @@ def report_html(report: Report) -> str:
         + "".join(rows)
         + "</tbody></table>"
     )
-    return head + table + "</div>"
+    more = total - len(shown)
+    tail = (
+        f"<p><small>first {len(shown)} of {total} findings · "
+        f"<code>report.to_polars()</code> / <code>report.to_pandas()</code> for all</small></p>"
+        if more > 0
+        else ""
+    )
+    return head + table + tail + "</div>"

@@ -1,0 +1,69 @@
+//! The core's report, kept native: Python reads its summary as JSON once, and findings only
+//! when asked (a slice as JSON, or all of them as an Arrow table built by the core), so a
+//! report of a million findings costs no Python object per finding until one is wanted.
+
+use crate::{detached, lang, shim};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3_arrow::PyTable;
+
+/// A report of the core (`xianjie::Report`), with its summary serialized once.
+#[pyclass(frozen, module = "xianjie._native", name = "Report")]
+pub struct NativeReport {
+    inner: xianjie::Report,
+    summary: String,
+}
+
+impl NativeReport {
+    /// The report and its JSON without findings: they are taken out while the rest is
+    /// serialized (every other field the core adds crosses without an edit here), so no
+    /// finding's words are rendered.
+    pub fn new(mut inner: xianjie::Report) -> Result<Self, serde_json::Error> {
+        let findings = std::mem::take(&mut inner.findings);
+        let summary = serde_json::to_string(&inner);
+        inner.findings = findings;
+        Ok(NativeReport {
+            inner,
+            summary: summary?,
+        })
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+#[pymethods]
+impl NativeReport {
+    /// The report as JSON with an empty `findings` list: counts, rules, targets, packs, input
+    /// issues.
+    fn summary_json(&self) -> &str {
+        &self.summary
+    }
+    /// Findings `start..stop` (clamped to the report) as the core's JSON array.
+    #[pyo3(signature = (start=0, stop=None))]
+    fn findings_json(&self, py: Python<'_>, start: usize, stop: Option<usize>) -> PyResult<String> {
+        let all = &self.inner.findings;
+        let stop = stop.unwrap_or(all.len()).min(all.len());
+        let start = start.min(stop);
+        detached(py, || json(&all[start..stop]))?
+    }
+    /// The number of findings.
+    fn __len__(&self) -> usize {
+        self.inner.findings.len()
+    }
+    /// Pretty JSON of the whole report (the CLI's `--format json`).
+    fn to_json_pretty(&self, py: Python<'_>) -> PyResult<String> {
+        detached(py, || self.inner.to_json_pretty())
+    }
+    /// Findings as an Arrow table, one row per finding (`Report::to_arrow`); messages and
+    /// remedies as columns only in `lang` when given.
+    #[pyo3(signature = (lang=None))]
+    fn to_arrow(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        let lang = lang.map(self::lang).transpose()?;
+        let batch = detached(py, || shim::report_to_arrow(&self.inner, lang))?
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let schema = batch.schema();
+        PyTable::try_new(vec![batch], schema)
+    }
+}
