@@ -51,7 +51,7 @@ def test_other_threads_progress_during_check() -> None:
     t1 = time.perf_counter()
     stop.set()
     thread.join()
-    assert json.loads(out)["counts"]["error"] > 0
+    assert json.loads(out.summary_json())["counts"]["error"] > 0
     inside = [s for s in stamps if t0 <= s <= t1]
     gaps = [b - a for a, b in zip([t0] + inside, inside + [t1])]
     # Held, the GIL would stall the ticker for the whole call; released, it keeps ticking.

@@ -1,0 +1,258 @@
+"""Arrow in and out: collections given as Arrow (pyarrow, polars, pandas, duckdb) are read by the
+core from their columns and give the findings the dict input gives; findings come back as a
+table with no Python object per finding; the report shows its first rows only."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Dict, List, Set, Tuple
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import xianjie
+
+# Fields the samples give as exact decimal text (money, areas): typed Decimal128 here.
+DECIMALS = {
+    "teaching_admin_area", "land_area", "dormitory_area", "equipment_value", "equipment_added",
+    "tuition_collected", "tuition_passed_on", "fees_collected", "fees_passed_on",
+    "appropriation_per_student", "appropriation_paid",
+}
+# Id columns given dictionary-encoded (categorical), as analysts' frames hold them.
+IDS = {"school", "higher_school", "secondary_school", "project", "filed_by"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$")
+
+
+def _flat(record: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
+    """A record with nested objects as dotted columns (`agreement.signed_on`); lists stay."""
+    out: Dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
+
+
+def _typed(name: str, values: List[Any]) -> List[Any]:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, str) for v in present):
+        if name.split(".")[-1] in DECIMALS:
+            return [None if v is None else Decimal(v) for v in values]
+        if all(DATE.match(v) for v in present):
+            return [None if v is None else date.fromisoformat(v) for v in values]
+        if all(INSTANT.match(v) for v in present):
+            return [None if v is None else datetime.fromisoformat(v) for v in values]
+    return values
+
+
+def arrow_tables(data: Dict[str, Any]) -> Dict[str, pa.Table]:
+    """Each collection of ``data`` as a typed Arrow table: Decimal128 money and areas, Date32
+    dates, timestamps with their offset, dictionary-encoded ids, list<struct> certificates."""
+    tables = {}
+    for key, rows in data.items():
+        if not isinstance(rows, list) or not rows:
+            continue
+        flat = [_flat(r) for r in rows]
+        names: List[str] = []
+        for r in flat:
+            names.extend(n for n in r if n not in names)
+        columns = {n: _typed(n, [r.get(n) for r in flat]) for n in names}
+        table = pa.table({n: pa.array(v) for n, v in columns.items()})
+        for i, n in enumerate(table.column_names):
+            if n in IDS and pa.types.is_string(table.schema.field(n).type):
+                table = table.set_column(i, n, table.column(n).dictionary_encode())
+        tables[key] = table
+    return tables
+
+
+def _found(report: xianjie.Report) -> List[Tuple[str, str]]:
+    return sorted((f.rule_id, f.path) for f in report.findings)
+
+
+def _with(data: Dict[str, Any], tables: Dict[str, Any]) -> Dict[str, Any]:
+    out = {k: v for k, v in data.items() if not isinstance(v, list)}
+    out.update(tables)
+    return out
+
+
+@pytest.mark.parametrize("name", ["bj-3p2-2024", "qz-pilot-2024"])
+def test_sample_as_arrow_and_polars_matches_dict(name: str) -> None:
+    data = xianjie.sample(name)
+    expected = _found(xianjie.check(data))
+    assert expected, "the sample carries violations"
+    tables = arrow_tables(data)
+    types = {str(f.type) for t in tables.values() for f in t.schema}
+    if name == "qz-pilot-2024":
+        assert any(t.startswith("decimal128") for t in types)
+        assert "date32[day]" in types
+        assert any(t.startswith("list<item: struct") for t in types), types
+    else:
+        assert any(t.startswith("timestamp[us, tz=+08:00]") for t in types)
+    assert any(t.startswith("dictionary") for t in types)
+    assert _found(xianjie.check(_with(data, tables))) == expected
+    frames = {k: pl.from_arrow(t) for k, t in tables.items()}
+    assert _found(xianjie.check(_with(data, frames))) == expected
+
+
+# The workbook's headers for semester activities (学期活动), as its template writes them.
+HEADERS = {
+    "project": "项目编号",
+    "semester": "学期",
+    "meetings": "专题业务沟通会次数",
+    "joint_research": "双方教师教研活动次数",
+    "teachers_dispatched": "派出教师人数",
+}
+SEMESTERS = {
+    "project": ["P1", "P2", "P3"],
+    "semester": ["2023-2024-1", "2023-2024-1", "2023-2024-2"],
+    "meetings": [1, 2, 0],
+    "joint_research": [3, 3, 3],
+    "teachers_dispatched": [5, 5, 5],
+}
+
+
+def _semesters_dict() -> Dict[str, Any]:
+    rows = [{k: v[i] for k, v in SEMESTERS.items()} for i in range(3)]
+    return {"reporting_year": 2024, "semester_activities": rows}
+
+
+def test_chinese_headers() -> None:
+    expected = _found(xianjie.check(_semesters_dict()))
+    assert ("bj-3p2-2024/semester-meetings", "semester_activities[0].meetings") in expected
+    table = pa.table({HEADERS[k]: v for k, v in SEMESTERS.items()})
+    got = xianjie.check({"reporting_year": 2024, "semester_activities": table})
+    assert _found(got) == expected
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: pa.table(SEMESTERS), id="pyarrow-table"),
+        pytest.param(lambda: pa.table(SEMESTERS).to_batches()[0], id="pyarrow-batch"),
+        pytest.param(lambda: pa.RecordBatchReader.from_batches(
+            pa.table(SEMESTERS).schema, pa.table(SEMESTERS).to_batches()), id="pyarrow-reader"),
+        pytest.param(lambda: pl.DataFrame(SEMESTERS), id="polars"),
+        pytest.param(lambda: pl.DataFrame(SEMESTERS).lazy(), id="polars-lazy"),
+        pytest.param(lambda: pd.DataFrame(SEMESTERS), id="pandas"),
+    ],
+)
+def test_every_arrow_source(make: Any) -> None:
+    expected = _found(xianjie.check(_semesters_dict()))
+    got = xianjie.check({"reporting_year": 2024, "semester_activities": make()})
+    assert _found(got) == expected
+
+
+def test_duckdb_relation() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    rel = con.sql(
+        "select * from (values ('P1', '2023-2024-1', 1, 3, 5), ('P2', '2023-2024-1', 2, 3, 5), "
+        "('P3', '2023-2024-2', 0, 3, 5)) t(project, semester, meetings, joint_research, "
+        "teachers_dispatched)"
+    )
+    got = xianjie.check({"reporting_year": 2024, "semester_activities": rel})
+    assert _found(got) == _found(xianjie.check(_semesters_dict()))
+
+
+def test_arrow_and_lists_together() -> None:
+    # Schools as a list of dicts, semesters as a polars frame: one dataset.
+    data = xianjie.sample("bj-3p2-2024")
+    expected = _found(xianjie.check(data))
+    mixed = dict(data)
+    mixed["semester_activities"] = pl.from_arrow(arrow_tables(data)["semester_activities"])
+    assert _found(xianjie.check(mixed)) == expected
+
+
+def _errors(data: Dict[str, Any]) -> List[Any]:
+    with pytest.raises(xianjie.InputError) as info:
+        xianjie.check(data)
+    return info.value.errors()
+
+
+def test_bad_column_type_names_column_and_row() -> None:
+    table = pa.table({**SEMESTERS, "meetings": [True, False, True]})
+    errs = _errors({"semester_activities": table})
+    assert any("meetings" in e["path"] for e in errs), errs
+    assert all(e["msg_zh"] and e["msg_en"] for e in errs)
+
+
+def test_unknown_column_is_named() -> None:
+    table = pa.table({**SEMESTERS, "colour": ["red", "green", "blue"]})
+    errs = _errors({"semester_activities": table})
+    assert any("colour" in e["path"] for e in errs), errs
+
+
+def test_null_in_required_field_names_row() -> None:
+    table = pa.table({**SEMESTERS, "project": ["P1", None, "P3"]})
+    errs = _errors({"semester_activities": table})
+    assert any(e["path"].startswith("semester_activities[1]") for e in errs), errs
+
+
+def test_floats_cross_exactly() -> None:
+    # pandas keeps integers with a gap as float64, and areas come as floats: whole floats are
+    # integers and others their shortest digits, decided exactly (180 × 6.5 = 1170 m²).
+    data = xianjie.sample("qz-pilot-2024")
+    campuses = pd.DataFrame(data["higher_campuses"])
+    for col in DECIMALS & set(campuses.columns):
+        campuses[col] = campuses[col].astype(float)
+    campuses.loc[0, "students"] = 180
+    for dorm, fails in ((1169.99, True), (1170.0, False)):
+        campuses.loc[0, "dormitory_area"] = dorm
+        report = xianjie.check(_with(data, {"higher_campuses": campuses}), packs="qz-pilot-2024")
+        paths = {f.path for f in report.findings
+                 if f.rule_id == "qz-pilot-2024/dorm-area-per-student"}
+        assert ("higher_campuses[0].dormitory_area" in paths) == fails
+
+
+def _many(n: int) -> pa.Table:
+    return pa.table({
+        "project": pa.array([f"P{i:06}" for i in range(n)]).dictionary_encode(),
+        "semester": ["2023-2024-1"] * n,
+        "meetings": pa.array([1] * n, pa.int16()),
+        "joint_research": pa.array([3] * n, pa.int8()),
+        "teachers_dispatched": pa.array([5] * n, pa.int32()),
+    })
+
+
+def test_repr_is_bounded_and_findings_stay_native() -> None:
+    n = 100_000
+    report = xianjie.check({"reporting_year": 2024, "semester_activities": _many(n)})
+    assert len(report) == n and report.counts.error == n
+    text, html = repr(report), report._repr_html_()
+    assert len(text) < 4_000 and len(html) < 40_000
+    assert f"first 20 of {n} findings" in html
+    assert "99980 more" in text
+    # Nothing above built a finding object beyond the 20 shown.
+    assert report.__dict__["_findings"] is None
+    table = report.to_arrow()
+    assert table.num_rows == n
+    assert report.__dict__["_findings"] is None
+    assert len(report.findings) == n and report.findings[0].rule_id == table.column("rule_id")[0].as_py()
+
+
+def test_table_types() -> None:
+    data = _semesters_dict()
+    report = xianjie.check(data)
+    table = report.to_arrow()
+    schema = table.schema
+    for name in ("rule_id", "severity", "code"):
+        assert pa.types.is_dictionary(schema.field(name).type), schema
+    assert "message" not in schema.names and "message_zh" not in schema.names
+    assert table.column("rule_id").to_pylist() == [f.rule_id for f in report.findings]
+    assert table.column("path").to_pylist() == [f.path for f in report.findings]
+    with_words = report.to_arrow(lang="en")
+    assert any(n.startswith("message") for n in with_words.schema.names)
+    frame = report.to_polars()
+    assert frame.schema["rule_id"] == pl.Categorical
+    df = report.to_pandas()
+    assert isinstance(df["severity"].dtype, pd.CategoricalDtype)
+    # Any Arrow consumer reads a Report directly through the PyCapsule stream.
+    assert pa.table(report).num_rows == len(report)
+    assert pl.DataFrame(report).height == len(report)
