@@ -20,10 +20,25 @@ pub fn merged(
         for (name, batches) in given {
             let mut rows = Vec::new();
             for b in &batches {
+                let schema = b.schema();
+                let keys: Vec<Option<Vec<usize>>> = b
+                    .columns()
+                    .iter()
+                    .map(|c| match c.data_type() {
+                        DataType::Dictionary(_, _) => Some(c.as_any_dictionary().normalized_keys()),
+                        _ => None,
+                    })
+                    .collect();
                 for i in 0..b.num_rows() {
                     let mut row = Map::new();
-                    for (f, c) in b.schema().fields().iter().zip(b.columns()) {
-                        if let Some(v) = cell(c.as_ref(), i) {
+                    for ((f, c), k) in schema.fields().iter().zip(b.columns()).zip(&keys) {
+                        let v = match k {
+                            Some(k) if c.is_valid(i) => {
+                                cell(c.as_any_dictionary().values().as_ref(), k[i])
+                            }
+                            _ => cell(c.as_ref(), i),
+                        };
+                        if let Some(v) = v {
                             insert(&mut row, &f.name().split('.').collect::<Vec<_>>(), v);
                         }
                     }
