@@ -45,6 +45,9 @@ def test_transfer_rates_exact() -> None:
     assert row["fraction"] == "66/70"
     assert isinstance(row["rate"], Decimal) and row["rate"] * 70 == pytest.approx(66)
     assert (row["graduated"], row["transferred"]) == (70, 66)
+    # The float twin plots.
+    assert df["rate_float"].dtype == "float64" and row["rate_float"] == pytest.approx(66 / 70)
+    assert df["graduated"].dtype == "int64"
 
 
 def test_transfer_rates_by_district_polars() -> None:
@@ -53,6 +56,7 @@ def test_transfer_rates_by_district_polars() -> None:
     assert df.height == 2 and set(df["district"]) == {"110101"}
     assert list(df["fraction"]) == ["36/40", "30/30"]
     assert df["rate"].to_list() == [Decimal("0.9"), Decimal("1")]
+    assert df.schema["rate_float"] == pl.Float64 and df["rate_float"].to_list() == [0.9, 1.0]
 
 
 def test_unknown_grouping_is_value_error() -> None:

@@ -1,7 +1,8 @@
 """Aggregations as DataFrames: the core's rows (``xianjie::aggregate``) flattened to columns.
 
-Exact values stay exact: rates are ``Decimal`` (``None`` for a zero denominator), fractions are
-text such as ``"66/70"``, instants are aware ``datetime``. ``frame`` picks ``"pandas"`` (default)
+Exact values stay exact: rates are ``Decimal`` (``None`` for a zero denominator), with a float
+twin (``rate_float``) that plots; fractions are text such as ``"66/70"``, instants are aware
+``datetime``. Counts are integer columns. ``frame`` picks ``"pandas"`` (default)
 or ``"polars"``. ``limits`` bound what is read, as for ``xianjie.check``.
 """
 
@@ -61,7 +62,7 @@ def transfer_rates(
     ``secondary_school``, ``higher_school``, ``major``, ``category``, ``district``,
     ``entry_year``): one row per group, with ``<by>``/``<by>_name`` columns, counts, and the rate
     as ``numerator``, ``denominator``, ``fraction``, ``rate`` (``Decimal``), ``exact``,
-    ``consistent``."""
+    ``consistent``, and ``rate_float``, its float twin for plotting."""
     from . import dataset
 
     rows = json.loads(_native.transfer_rates(dataset(data, limits=limits), list(by)))
@@ -69,6 +70,8 @@ def transfer_rates(
     for name in ("numerator", "denominator", "fraction", "rate", "exact", "consistent"):
         cols[name] = [r["rate"].get(name) for r in rows]
     cols["rate"] = [_dec(v) for v in cols["rate"]]
+    # The float twin plots; `rate` (Decimal) and `fraction` stay the exact values.
+    cols["rate_float"] = [None if r is None else float(r) for r in cols["rate"]]
     return _frame(cols, frame)
 
 
