@@ -49,9 +49,8 @@ pub fn read(
 ) -> Result<Vec<RecordBatch>, InputIssue> {
     let mut out = Vec::new();
     for batch in reader {
-        let batch = batch.map_err(|e| {
-            xianjie::host::conversion_failed(name, "Arrow stream", &e.to_string())
-        })?;
+        let batch = batch
+            .map_err(|e| xianjie::host::conversion_failed(name, "Arrow stream", &e.to_string()))?;
         out.push(floats_exact(batch, name)?);
     }
     Ok(out)
@@ -166,22 +165,39 @@ mod tests {
     #[test]
     fn whole_floats_become_integers_with_gaps() {
         let b = floats_exact(
-            batch(Arc::new(Float64Array::from(vec![Some(1.0), None, Some(f64::NAN), Some(3.0)]))),
+            batch(Arc::new(Float64Array::from(vec![
+                Some(1.0),
+                None,
+                Some(f64::NAN),
+                Some(3.0),
+            ]))),
             "t",
         )
         .unwrap();
         let ints = b.column(0).as_primitive::<arrow_array::types::Int64Type>();
-        assert_eq!(ints.iter().collect::<Vec<_>>(), vec![Some(1), None, None, Some(3)]);
+        assert_eq!(
+            ints.iter().collect::<Vec<_>>(),
+            vec![Some(1), None, None, Some(3)]
+        );
     }
 
     #[test]
     fn fractional_floats_become_their_shortest_digits() {
-        let b = floats_exact(batch(Arc::new(Float64Array::from(vec![0.1, 1169.99, 2.0]))), "t")
-            .unwrap();
+        let b = floats_exact(
+            batch(Arc::new(Float64Array::from(vec![0.1, 1169.99, 2.0]))),
+            "t",
+        )
+        .unwrap();
         let text = b.column(0).as_string::<i32>();
-        assert_eq!(text.iter().collect::<Vec<_>>(), vec![Some("0.1"), Some("1169.99"), Some("2")]);
+        assert_eq!(
+            text.iter().collect::<Vec<_>>(),
+            vec![Some("0.1"), Some("1169.99"), Some("2")]
+        );
         let b = floats_exact(batch(Arc::new(Float32Array::from(vec![0.1f32, 2.5]))), "t").unwrap();
         let text = b.column(0).as_string::<i32>();
-        assert_eq!(text.iter().collect::<Vec<_>>(), vec![Some("0.1"), Some("2.5")]);
+        assert_eq!(
+            text.iter().collect::<Vec<_>>(),
+            vec![Some("0.1"), Some("2.5")]
+        );
     }
 }

@@ -85,10 +85,7 @@ fn cell(a: &dyn Array, i: usize) -> Option<Value> {
         DataType::Utf8 => a.as_string::<i32>().value(i).into(),
         DataType::LargeUtf8 => a.as_string::<i64>().value(i).into(),
         DataType::Utf8View => a.as_string_view().value(i).into(),
-        DataType::Decimal128(_, _) => a
-            .as_primitive::<Decimal128Type>()
-            .value_as_string(i)
-            .into(),
+        DataType::Decimal128(_, _) => a.as_primitive::<Decimal128Type>().value_as_string(i).into(),
         DataType::Date32 => a
             .as_primitive::<Date32Type>()
             .value_as_date(i)?
@@ -137,7 +134,11 @@ pub fn report_to_arrow(
         severity.append_value(v["severity"].as_str().unwrap_or(""));
         code.append_value(v["code"].as_str().unwrap_or(""));
         path.append_value(f.path());
-        let key = if lang == Some(xianjie::Lang::En) { "en" } else { "zh" };
+        let key = if lang == Some(xianjie::Lang::En) {
+            "en"
+        } else {
+            "zh"
+        };
         message.append_value(v["message"][key].as_str().unwrap_or(""));
     }
     let dict = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));

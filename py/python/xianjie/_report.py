@@ -79,6 +79,8 @@ class Report(_types.Report):
 
     input_issues: List[ReportIssue]  # type: ignore[assignment]
     lang: str
+    #: The core's report (``_native.Report``).
+    _native: Any
 
     def __init__(self, native: Any, lang: str = "zh") -> None:
         object.__setattr__(self, "_native", native)
