@@ -179,20 +179,25 @@ def _errors(data: Dict[str, Any]) -> List[Any]:
 def test_bad_column_type_names_column_and_row() -> None:
     table = pa.table({**SEMESTERS, "meetings": [True, False, True]})
     errs = _errors({"semester_activities": table})
-    assert any("meetings" in e["path"] for e in errs), errs
-    assert all(e["msg_zh"] and e["msg_en"] for e in errs)
+    # The core names each cell (the header is row 1), its field and what it expected.
+    assert [e["path"] for e in errs] == [f"semester_activities!C{r} meetings" for r in (2, 3, 4)]
+    assert "whole number" in errs[0]["msg_en"] and "整数" in errs[0]["msg_zh"]
+    assert [e["input"] for e in errs] == [True, False, True]
 
 
 def test_unknown_column_is_named() -> None:
     table = pa.table({**SEMESTERS, "colour": ["red", "green", "blue"]})
     errs = _errors({"semester_activities": table})
-    assert any("colour" in e["path"] for e in errs), errs
+    assert [e["path"] for e in errs] == ["semester_activities!F1"], errs
+    assert "colour" in errs[0]["msg_en"] and errs[0]["input"] == "colour"
 
 
 def test_null_in_required_field_names_row() -> None:
     table = pa.table({**SEMESTERS, "project": ["P1", None, "P3"]})
     errs = _errors({"semester_activities": table})
-    assert any(e["path"].startswith("semester_activities[1]") for e in errs), errs
+    # Row 3 of the sheet (the header is row 1): the second record.
+    assert [e["path"] for e in errs] == ["semester_activities!A3 project"], errs
+    assert errs[0]["type"] == "missing" and errs[0]["input"] is None
 
 
 def test_floats_cross_exactly() -> None:

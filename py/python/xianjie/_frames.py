@@ -12,6 +12,7 @@ is converted column by column as before (one Python list per column, then the di
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
@@ -133,6 +134,10 @@ class _Rows:
     def __getitem__(self, i: int) -> Dict[str, Any]:
         return _nested({name: col[i] for name, col in self.lists.items()})
 
+    def cell(self, row: int, column: int) -> Any:
+        name, values = list(self.lists.items())[column]
+        return name if row < 0 else values[row]
+
 
 class _ArrowRows:
     """Row access over an Arrow source, for error lookups only: one row is read when an error
@@ -151,9 +156,37 @@ class _ArrowRows:
                 return _nested(rows[0])
         raise IndexError(i)
 
+    def cell(self, row: int, column: int) -> Any:
+        """The value at data row ``row`` (``-1``: the header) of column ``column``."""
+        s = self.source
+        if row < 0:
+            return list(s.columns if _module(s) == "polars" else s.column_names)[column]
+        if _module(s) == "polars":
+            return s.item(row, column)
+        if hasattr(s, "column"):
+            return s.column(column)[row].as_py()
+        raise IndexError(row)
+
+
+#: A cell as the core names it for a collection read from columns: ``semester_activities!C2``
+#: (the header is row 1), then the field.
+_CELL = re.compile(r"^(?P<sheet>.+)!(?P<col>[A-Z]+)(?P<row>[0-9]+)(?: .*)?$")
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + (ord(c) - ord("A") + 1)
+    return n - 1
+
 
 def lookup(data: Any, loc: Tuple[Union[str, int], ...]) -> Any:
-    """The value at ``loc`` in ``data``."""
+    """The value at ``loc`` in ``data`` (a path, or a cell of a collection given as columns)."""
+    if len(loc) == 1 and isinstance(loc[0], str):
+        m = _CELL.match(loc[0])
+        if m is not None and hasattr(data.get(m["sheet"]), "cell"):
+            row = int(m["row"]) - 2
+            return data[m["sheet"]].cell(row, _column_index(m["col"]))
     node = data
     for part in loc:
         node = node[part]
