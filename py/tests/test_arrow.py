@@ -245,21 +245,31 @@ def test_repr_is_bounded_and_findings_stay_native() -> None:
 
 
 def test_table_types() -> None:
-    data = _semesters_dict()
-    report = xianjie.check(data)
+    report = xianjie.check(_semesters_dict())
     table = report.to_arrow()
     schema = table.schema
-    for name in ("rule_id", "severity", "code"):
+    for name in ("rule_id", "severity", "code", "entity"):
         assert pa.types.is_dictionary(schema.field(name).type), schema
-    assert "message" not in schema.names and "message_zh" not in schema.names
+    for name in ("value", "bound", "numerator", "denominator", "shortfall"):
+        assert pa.types.is_decimal(schema.field(name).type), schema
+        assert schema.field(f"{name}_f64").type == pa.float64()
+    assert not any(n.startswith(("message", "remedy")) for n in schema.names)
     assert table.column("rule_id").to_pylist() == [f.rule_id for f in report.findings]
     assert table.column("path").to_pylist() == [f.path for f in report.findings]
-    with_words = report.to_arrow(lang="en")
-    assert any(n.startswith("message") for n in with_words.schema.names)
+    meetings = [i for i, r in enumerate(table.column("rule_id").to_pylist())
+                if r == "bj-3p2-2024/semester-meetings"]
+    assert [table.column("value")[i].as_py() for i in meetings] == [Decimal(1), Decimal(0)]
+    english = report.to_arrow(lang="en")
+    assert english.column("message").to_pylist() == [f.message.en for f in report.findings]
+    both = report.to_arrow(lang="both")
+    assert both.column("message_zh").to_pylist() == [f.message.zh for f in report.findings]
     frame = report.to_polars()
     assert frame.schema["rule_id"] == pl.Categorical
+    assert isinstance(frame.schema["value"], pl.Decimal)
+    assert frame.schema["value_f64"] == pl.Float64
     df = report.to_pandas()
     assert isinstance(df["severity"].dtype, pd.CategoricalDtype)
+    assert df["value_f64"].dtype == "float64"
     # Any Arrow consumer reads a Report directly through the PyCapsule stream.
     assert pa.table(report).num_rows == len(report)
     assert pl.DataFrame(report).height == len(report)

@@ -99,17 +99,22 @@ def report(failing: dict) -> xianjie.Report:
 
 
 def test_to_pandas(report: xianjie.Report) -> None:
-    df = report.to_pandas()
+    df = report.to_pandas(lang="en")
     assert list(df["rule_id"]) == ["bj-3p2-2024/semester-meetings"]
+    assert isinstance(df["rule_id"].dtype, pd.CategoricalDtype)
     assert df["path"][0] == "semester_activities[0].meetings"
-    assert df["remedy_en"][0].startswith("1 more meeting")
+    assert df["remedy"][0].startswith("1 more meeting")
+    # 1 meeting against a minimum of 2: exact decimals, and float twins that plot.
+    assert (df["value"][0], df["bound"][0]) == (Decimal(1), Decimal(2))
+    assert df["value_f64"].dtype == "float64" and df["bound_f64"][0] == 2.0
 
 
 def test_to_polars(report: xianjie.Report) -> None:
     df = report.to_polars()
     assert df.height == 1 and df["severity"][0] == "error"
+    assert "message" not in df.columns  # words only when asked for
     empty = xianjie.check({"reporting_year": 2024}).to_polars()
-    assert empty.height == 0 and empty.schema["rule_id"] == pl.String
+    assert empty.height == 0 and empty.schema["rule_id"] == pl.Categorical
 
 
 def test_to_arrow_and_capsule(report: xianjie.Report) -> None:
