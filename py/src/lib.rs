@@ -219,6 +219,23 @@ impl Dataset {
         })?;
         parsed(py, r, false)
     }
+    /// Every collection with records as an Arrow table in the core's canonical layout
+    /// (`columns::dataset_to_batches`: dotted paths, Decimal128, Date32, timestamps in Beijing
+    /// time), `(name, table)` in document order. Reading them back gives the same dataset.
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<Vec<(&'static str, pyo3_arrow::PyTable)>> {
+        let batches = detached(py, || xianjie::columns::dataset_to_batches(&self.inner))?
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        batches
+            .into_iter()
+            .map(|(kind, batch)| {
+                let schema = batch.schema();
+                Ok((
+                    kind.as_str(),
+                    pyo3_arrow::PyTable::try_new(vec![batch], schema)?,
+                ))
+            })
+            .collect()
+    }
     /// Pretty JSON (`Dataset::to_json_pretty`).
     fn to_json_pretty(&self, py: Python<'_>) -> PyResult<String> {
         detached(py, || self.inner.to_json_pretty())
@@ -237,18 +254,20 @@ impl Dataset {
 
 /// Checks `dataset` (`xianjie::check`); the report stays native (`report::NativeReport`).
 #[pyfunction]
-#[pyo3(signature = (dataset, packs, params, lang))]
+#[pyo3(signature = (dataset, packs, params, lang, threads=None))]
 fn check(
     py: Python<'_>,
     dataset: &Dataset,
     packs: Vec<String>,
     params: BTreeMap<String, String>,
     lang: &str,
+    threads: Option<usize>,
 ) -> PyResult<report::NativeReport> {
     let opts = Options {
         packs,
         params,
         lang: self::lang(lang)?,
+        threads,
         ..Default::default()
     };
     let r = detached(py, || {

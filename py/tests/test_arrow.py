@@ -273,3 +273,20 @@ def test_table_types() -> None:
     # Any Arrow consumer reads a Report directly through the PyCapsule stream.
     assert pa.table(report).num_rows == len(report)
     assert pl.DataFrame(report).height == len(report)
+
+
+@pytest.mark.parametrize("name", ["bj-3p2-2024", "qz-pilot-2024", "hhht-majors-2022"])
+def test_dataset_to_arrow_round_trip(name: str) -> None:
+    # The core's canonical layout out (Decimal128, Date32, timestamps), read back as frames.
+    data = xianjie.sample(name)
+    tables = xianjie.dataset(data).to_arrow()
+    assert [n for n, _ in tables] == [k for k, v in data.items() if isinstance(v, list) and v]
+    frames = {n: pl.DataFrame(t) for n, t in tables}
+    assert _found(xianjie.check(_with(data, frames))) == _found(xianjie.check(data))
+
+
+def test_threads_give_the_same_report() -> None:
+    data = _with(xianjie.sample("bj-3p2-2024"), arrow_tables(xianjie.sample("bj-3p2-2024")))
+    one = xianjie.check(data)
+    assert xianjie.check(data, threads=2).to_json() == one.to_json()
+    assert xianjie.check(data, threads=0).to_json() == one.to_json()

@@ -171,11 +171,13 @@ def check(
     params: Optional[Mapping[str, object]] = None,
     lang: str = "zh",
     limits: LimitValues = None,
+    threads: Optional[int] = None,
 ) -> Report:
     """Checks ``data`` against built-in ``packs`` (all when ``None``) with ``params``
     (``{"<rule id>.<name>": value}``). ``lang`` (``"zh"``/``"en"``) is the language of error
     messages and of the notebook display; findings always carry both. ``limits`` bound what is
-    read (``{"nesting_depth": 32}``; names as the CLI's ``--limit``).
+    read (``{"nesting_depth": 32}``; names as the CLI's ``--limit``). ``threads``: check on that
+    many threads (``0``: every core; ``None``: one); the report is the same, order included.
 
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
@@ -183,7 +185,7 @@ def check(
     ds = dataset(data, lang, limits)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}
-    return Report(_native.check(ds, pack_ids, param_map, lang), lang)
+    return Report(_native.check(ds, pack_ids, param_map, lang, threads), lang)
 
 
 def sample_names() -> List[str]:
