@@ -290,3 +290,18 @@ def test_threads_give_the_same_report() -> None:
     one = xianjie.check(data)
     assert xianjie.check(data, threads=2).to_json() == one.to_json()
     assert xianjie.check(data, threads=0).to_json() == one.to_json()
+
+
+def test_a_failing_producer_is_an_input_error() -> None:
+    class Broken:
+        def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+            raise RuntimeError("disk gone")
+
+    errs = _errors({"reporting_year": 2024, "semester_activities": Broken()})
+    assert [e["path"] for e in errs] == ["semester_activities"]
+    assert "disk gone" in errs[0]["msg_en"] and errs[0]["type"] == "type"
+
+
+def test_unknown_collection_is_named() -> None:
+    errs = _errors({"reporting_year": 2024, "colours": pa.table({"x": [1]})})
+    assert any("colours" in e["path"] or "colours" in e["msg_en"] for e in errs), errs
