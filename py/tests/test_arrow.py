@@ -305,3 +305,19 @@ def test_a_failing_producer_is_an_input_error() -> None:
 def test_unknown_collection_is_named() -> None:
     errs = _errors({"reporting_year": 2024, "colours": pa.table({"x": [1]})})
     assert any("colours" in e["path"] or "colours" in e["msg_en"] for e in errs), errs
+
+
+def test_pandas_without_pyarrow_goes_column_by_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    from xianjie import _frames
+
+    real = _frames.import_module
+
+    def no_pyarrow(name: str) -> Any:
+        if name == "pyarrow":
+            raise ImportError(name)
+        return real(name)
+
+    monkeypatch.setattr(_frames, "import_module", no_pyarrow)
+    assert _frames.arrow_source(pd.DataFrame(SEMESTERS)) is None
+    got = xianjie.check({"reporting_year": 2024, "semester_activities": pd.DataFrame(SEMESTERS)})
+    assert _found(got) == _found(xianjie.check(_semesters_dict()))
