@@ -23,6 +23,8 @@ pub mod api;
 pub mod checks;
 pub mod engine;
 pub mod finding;
+#[cfg(feature = "arrow")]
+pub mod findings_table;
 pub mod forms;
 pub mod host;
 pub mod input;

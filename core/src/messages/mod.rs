@@ -42,6 +42,17 @@ pub(crate) fn message(f: &Finding) -> Text {
     Text::new(zh::message(f, &n), capitalize(&plural(&en::message(f, &n))))
 }
 
+/// The message of a finding in one language, the other not rendered (a findings table asks for
+/// one language over many rows).
+#[cfg(feature = "arrow")]
+pub(crate) fn message_in(f: &Finding, lang: crate::finding::Lang) -> String {
+    let n = Nouns::of(f);
+    match lang {
+        crate::finding::Lang::Zh => zh::message(f, &n),
+        crate::finding::Lang::En => capitalize(&plural(&en::message(f, &n))),
+    }
+}
+
 /// The remedy of a finding: the pack's own wording with `{n}` (and `{m}`) filled in when it gives
 /// one and the finding has a count, else the catalogue's.
 pub(crate) fn remedy(f: &Finding) -> Option<Text> {
