@@ -14,8 +14,9 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use xianjie::columns::read_batches;
 use xianjie::limits::Limits;
-use xianjie::Dataset;
+use xianjie::table::{ReadOptions, TableRead};
 
 /// Extensions read as columnar files: Parquet, and Arrow IPC (file or stream format).
 const PARQUET: &[&str] = &["parquet"];
@@ -205,141 +206,61 @@ fn read_all(p: &Path, limits: &Limits) -> Result<Vec<RecordBatch>, Unusable> {
     Ok(all)
 }
 
-/// The dataset of the files (folders expanded), with the reporting year of `--year`.
-pub fn read_dataset(
-    paths: &[&Path],
-    limits: &Limits,
-    year: Option<i32>,
-) -> Result<Dataset, Unusable> {
+/// Names the file of every issue of a collection read from one (by its sheet: the stem).
+fn name_files(read: &mut TableRead, files: &[(String, String)]) {
+    for i in &mut read.issues {
+        if i.file.is_some() {
+            continue;
+        }
+        let sheet = i
+            .cell
+            .as_ref()
+            .map(|c| c.sheet.as_str())
+            .or(i.sheet.as_deref());
+        if let Some((_, f)) = files.iter().find(|(s, _)| Some(s.as_str()) == sheet) {
+            i.file = Some(f.clone());
+        }
+    }
+}
+
+/// Reads the files (folders expanded) as one dataset, leniently as tables are: a value that does
+/// not read is an issue at its cell (the rest is checked), a file that does not read at all an
+/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits.
+pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, Unusable> {
     let files = expand(paths)?;
     let mut collections = Vec::with_capacity(files.len());
+    let mut names = Vec::with_capacity(files.len());
     for f in &files {
-        collections.push((collection(f)?, read_all(f, limits)?));
+        let name = collection(f)?;
+        names.push((name.clone(), input_name(f)));
+        collections.push((name, read_all(f, &opts.limits)?));
     }
-    let names = files
-        .iter()
-        .map(|f| input_name(f))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut ds = dataset_from_batches(collections, limits).map_err(|e| e.with_source(names))?;
-    if year.is_some() {
-        ds.reporting_year = year;
-    }
-    Ok(ds)
+    let mut read = read_batches(collections, opts);
+    name_files(&mut read, &names);
+    Ok(read)
 }
 
-/// Reads one columnar file `size` rows at a time, each slice a dataset of its own (`--year` its
-/// reporting year), given to `each` in order.
-pub fn read_batches(
+/// Reads one columnar file `size` rows at a time, each slice read as [`read`] reads a file, given
+/// to `each` in order with the rows of the file before it.
+pub fn read_in_batches(
     path: &Path,
-    limits: &Limits,
-    year: Option<i32>,
+    opts: &ReadOptions,
     size: usize,
-    mut each: impl FnMut(Dataset) -> Result<(), Failure>,
+    mut each: impl FnMut(TableRead, u32) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let name = collection(path)?;
+    let names = [(name.clone(), input_name(path))];
     let mut rows = 0u64;
-    for b in open(path, limits, size.max(1))? {
+    for b in open(path, &opts.limits, size.max(1))? {
         let b = b.map_err(|e| unreadable(path, &extension(path), e))?;
+        let before = u32::try_from(rows).unwrap_or(u32::MAX);
         rows += b.num_rows() as u64;
-        if rows > limits.records {
-            return Err(over(path, "records", "行数", "rows", rows, limits.records).into());
+        if rows > opts.limits.records {
+            return Err(over(path, "records", "行数", "rows", rows, opts.limits.records).into());
         }
-        let mut ds = dataset_from_batches(vec![(name.clone(), vec![b])], limits)
-            .map_err(|e| e.with_source(input_name(path)))?;
-        if year.is_some() {
-            ds.reporting_year = year;
-        }
-        each(ds)?;
+        let mut read = read_batches(vec![(name.clone(), vec![b])], opts);
+        name_files(&mut read, &names);
+        each(read, before)?;
     }
     Ok(())
-}
-
-use shim::dataset_from_batches;
-
-/// TEMPORARY: stands in for `xianjie::columns::dataset_from_batches` (the lead's, landing in
-/// main) with its signature, so this module compiles and its tests run; removed at the merge.
-/// Goes through JSON, which the real one never does.
-mod shim {
-    use arrow_array::cast::AsArray;
-    use arrow_array::types::*;
-    use arrow_array::{Array, RecordBatch};
-    use arrow_schema::DataType;
-    use serde_json::{Map, Value};
-    use xianjie::input::InputError;
-    use xianjie::limits::Limits;
-    use xianjie::Dataset;
-
-    fn cell(a: &dyn Array, i: usize) -> Value {
-        if a.is_null(i) {
-            return Value::Null;
-        }
-        match a.data_type() {
-            DataType::Int8 => a.as_primitive::<Int8Type>().value(i).into(),
-            DataType::Int16 => a.as_primitive::<Int16Type>().value(i).into(),
-            DataType::Int32 => a.as_primitive::<Int32Type>().value(i).into(),
-            DataType::Int64 => a.as_primitive::<Int64Type>().value(i).into(),
-            DataType::UInt8 => a.as_primitive::<UInt8Type>().value(i).into(),
-            DataType::UInt16 => a.as_primitive::<UInt16Type>().value(i).into(),
-            DataType::UInt32 => a.as_primitive::<UInt32Type>().value(i).into(),
-            DataType::UInt64 => a.as_primitive::<UInt64Type>().value(i).into(),
-            DataType::Boolean => a.as_boolean().value(i).into(),
-            DataType::Utf8 => a.as_string::<i32>().value(i).into(),
-            DataType::LargeUtf8 => a.as_string::<i64>().value(i).into(),
-            DataType::Decimal128(_, _) => {
-                a.as_primitive::<Decimal128Type>().value_as_string(i).into()
-            }
-            DataType::Date32 => a
-                .as_primitive::<Date32Type>()
-                .value_as_date(i)
-                .map(|d| d.to_string())
-                .into(),
-            DataType::Dictionary(_, _) => {
-                let d = a.as_dictionary::<Int32Type>();
-                cell(d.values().as_ref(), d.keys().value(i) as usize)
-            }
-            other => format!("{other}").into(),
-        }
-    }
-
-    pub fn dataset_from_batches<I: IntoIterator<Item = (String, Vec<RecordBatch>)>>(
-        collections: I,
-        limits: &Limits,
-    ) -> Result<Dataset, InputError> {
-        let mut doc = Map::new();
-        for (name, batches) in collections {
-            let name =
-                xianjie::table::entity_for_sheet(&name).map_or(name, |k| k.as_str().to_string());
-            let mut rows = Vec::new();
-            for b in &batches {
-                for i in 0..b.num_rows() {
-                    let mut row = Map::new();
-                    for (f, c) in b.schema().fields().iter().zip(b.columns()) {
-                        let v = cell(c.as_ref(), i);
-                        if v.is_null() {
-                            continue;
-                        }
-                        let mut parts = f.name().split('.').peekable();
-                        let mut at = &mut row;
-                        while let Some(p) = parts.next() {
-                            if parts.peek().is_none() {
-                                at.insert(p.to_string(), v.clone());
-                            } else {
-                                let next = at
-                                    .entry(p.to_string())
-                                    .or_insert_with(|| Value::Object(Map::new()));
-                                match next {
-                                    Value::Object(m) => at = m,
-                                    _ => break,
-                                }
-                            }
-                        }
-                    }
-                    rows.push(Value::Object(row));
-                }
-            }
-            doc.insert(name, Value::Array(rows));
-        }
-        Dataset::from_json_str_with(&Value::Object(doc).to_string(), limits)
-    }
 }

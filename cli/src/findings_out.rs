@@ -224,14 +224,17 @@ fn csv_text(table: &RecordBatch, header: bool) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
-/// Record indices of batch `n` made indices in the whole file: each collection's records of the
+/// Record indices of a batch made indices in the whole file: each collection's records of the
 /// batches before are added, in the index and the path (`semester_activities[3]` of the second
-/// batch of 1000 becomes `semester_activities[1003]`). Cells are the file's already.
-pub fn shift(findings: &mut [Finding], before: &BTreeMap<EntityKind, usize>) {
+/// batch of 1000 becomes `semester_activities[1003]`), and the file's rows before to cells.
+pub fn shift(findings: &mut [Finding], before: &BTreeMap<EntityKind, usize>, rows_before: u32) {
     let by = |e: EntityKind| before.get(&e).copied().unwrap_or(0);
     for f in findings {
         for l in &mut f.locations {
             shift_location(l, by(l.entity));
+            if let Some(c) = l.cell.as_mut() {
+                c.row = c.row.saturating_add(rows_before);
+            }
         }
         if let (Detail::DuplicateId { first, .. }, Some(l)) = (&mut f.detail, f.locations.first()) {
             *first += by(l.entity);

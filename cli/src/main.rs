@@ -17,7 +17,7 @@ use xianjie::input::InputError;
 use xianjie::limits::Limits;
 use xianjie::model::EntityKind;
 use xianjie::rules::{builtin, builtin_packs, find_rule, Pack, PackError, PackErrorKind};
-use xianjie::table::{CellIssue, Origin, ReadOptions};
+use xianjie::table::{CellIssue, Origin, ReadOptions, TableRead};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
 mod columnar;
@@ -335,7 +335,12 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
 /// exit 2, with no report.
 fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, Origin), Failure> {
     // `opts.limits` bounds the reading (tables::read_options puts the --limit values there).
-    let r = xianjie::table::read_paths(paths, opts)?;
+    checked_read(paths, xianjie::table::read_paths(paths, opts)?)
+}
+
+/// A table read of `paths`: its notes and cell problems on stderr; exit 2 (no report) when a
+/// problem makes the input unusable.
+fn checked_read(paths: &[&Path], r: TableRead) -> Result<(Dataset, Origin), Failure> {
     streams::say_lines(&r.notes);
     if print_cell_issues(paths, &r.issues) {
         return Err(Failure::Reported);
@@ -407,6 +412,8 @@ fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusabl
         extra_packs: extra,
         params,
         lang,
+        // One thread: the same report as before threads existed.
+        threads: None,
     })
 }
 
@@ -469,12 +476,13 @@ impl CheckRun {
         })
     }
 
-    /// Takes one report: of a dataset, or of a batch; with the batch's dataset `ds`, its record
-    /// indices are made the file's (counting the records of the batches before).
-    fn take(&mut self, ds: Option<&Dataset>, mut r: Report) -> Result<(), String> {
+    /// Takes one report: of a dataset, or of a batch; with the batch's dataset and the rows of
+    /// the file before it, its record indices and cells are made the file's (counting the
+    /// records of the batches before).
+    fn take(&mut self, batch: Option<(&Dataset, u32)>, mut r: Report) -> Result<(), String> {
         self.any_error |= !r.ok;
-        if let Some(ds) = ds {
-            findings_out::shift(&mut r.findings, &self.before);
+        if let Some((ds, rows_before)) = batch {
+            findings_out::shift(&mut r.findings, &self.before, rows_before);
             for k in EntityKind::ALL {
                 *self.before.entry(*k).or_insert(0) += ds.len_of(*k);
             }
@@ -555,9 +563,22 @@ fn check_command(
         if !file.is_dir() {
             let mut run = CheckRun::new(format, out, lang, true)?;
             if columnar::is_columnar_path(file) {
-                columnar::read_batches(file, &limits, year, n, |ds| {
-                    let r = checker.check(&ds);
-                    Ok(run.take(Some(&ds), r)?)
+                columnar::read_in_batches(file, &ropts, n, |read, rows_before| {
+                    // Rows of the file, not of the batch, in what is printed and reported.
+                    let mut issues = read.issues.clone();
+                    for c in issues.iter_mut().filter_map(|i| i.cell.as_mut()) {
+                        c.row = c.row.saturating_add(rows_before);
+                    }
+                    if print_cell_issues(&[file.as_path()], &issues) {
+                        return Err(Failure::Reported);
+                    }
+                    let (ds, origin) = read.into_origin();
+                    let mut r = checker.check(&ds);
+                    origin.apply(&mut r);
+                    if !issues.is_empty() {
+                        r.input_issues = issues.iter().map(CellIssue::to_report_issue).collect();
+                    }
+                    Ok(run.take(Some((&ds, rows_before)), r)?)
                 })?;
             } else {
                 // The CSV reader numbers a batch's records in the whole file itself.
@@ -591,7 +612,8 @@ fn check_command(
         if columnar::is_columnar_path(f) {
             if !columnar_read {
                 columnar_read = true;
-                datasets.push((columnar::read_dataset(&columnar, &limits, year)?, None));
+                let (d, o) = checked_read(&columnar, columnar::read(&columnar, &ropts)?)?;
+                datasets.push((d, Some(o)));
             }
         } else if xianjie::table::is_table_path(f) {
             let (d, o) = read_tables(&[f.as_path()], &ropts)?;

@@ -429,3 +429,80 @@ fn bad_files_exit_2_naming_the_file() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_value_that_does_not_read_is_an_issue_at_its_cell_and_an_unknown_collection_is_unusable() {
+    let d = dir("cells");
+    // Meetings as text: "two" does not read; the other rows are checked.
+    let b = batch();
+    let mut cols = b.columns().to_vec();
+    cols[2] = Arc::new(StringArray::from(
+        ROWS.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == 1 {
+                    "two".to_string()
+                } else {
+                    r.1.to_string()
+                }
+            })
+            .collect::<Vec<_>>(),
+    ));
+    let mut fields: Vec<Field> = b
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone())
+        .collect();
+    fields[2] = Field::new("meetings", DataType::Utf8, true);
+    let bad = RecordBatch::try_new(Arc::new(Schema::new(fields)), cols).unwrap();
+    let f = d.join("semester_activities.parquet");
+    write_parquet(&f, &bad);
+    let out = xianjie(&[
+        "check",
+        f.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("semester_activities.parquet: semester_activities!C3 (meetings)"),
+        "{err}"
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["input_issues"].as_array().unwrap().len(), 1);
+    // One row at a time, the bad row is still the file's row 3.
+    let out = xianjie(&[
+        "check",
+        f.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--format",
+        "json",
+        "--batch-size",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("semester_activities.parquet: semester_activities!C3 (meetings)"),
+        "{}",
+        stderr(&out)
+    );
+    let merged: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(merged["input_issues"], report["input_issues"]);
+
+    let unknown = d.join("pupils.parquet");
+    write_parquet(&unknown, &batch());
+    let out = xianjie(&["check", unknown.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("pupils.parquet") && stderr(&out).contains("unknown collection"),
+        "{}",
+        stderr(&out)
+    );
+}
