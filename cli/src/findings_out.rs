@@ -84,6 +84,8 @@ pub enum StreamFormat {
 pub struct FindingsWriter {
     kind: Kind,
     counts: Counts,
+    /// Threads rendering JSON Lines.
+    threads: usize,
 }
 
 enum Kind {
@@ -112,7 +114,12 @@ pub fn json_line(s: &str) -> std::borrow::Cow<'_, str> {
 
 impl FindingsWriter {
     /// A writer of `format` to `out` (stdout when none; Parquet needs a file).
-    pub fn new(format: StreamFormat, out: Option<&Path>, lang: Lang) -> Result<Self, Unusable> {
+    pub fn new(
+        format: StreamFormat,
+        out: Option<&Path>,
+        lang: Lang,
+        threads: usize,
+    ) -> Result<Self, Unusable> {
         let messages = match lang {
             Lang::Zh => Messages::Zh,
             Lang::En => Messages::En,
@@ -153,6 +160,7 @@ impl FindingsWriter {
         Ok(FindingsWriter {
             kind,
             counts: Counts::default(),
+            threads: threads.max(1),
         })
     }
 
@@ -167,17 +175,14 @@ impl FindingsWriter {
         }
         match &mut self.kind {
             Kind::Jsonl(sink) => {
-                // Lines gathered into blocks: one write per block, not per finding.
-                let mut block = String::new();
-                for f in findings {
-                    block.push_str(&serde_json::to_string(f).map_err(|e| e.to_string())?);
-                    block.push('\n');
-                    if block.len() >= 1 << 20 {
+                // A window of findings at a time, its lines rendered in blocks side by side and
+                // written in order: memory bounded by the window, one write per block.
+                for window in findings.chunks(LINES_PER_BLOCK * self.threads) {
+                    for block in jsonl_blocks(window, self.threads)? {
                         sink.write(&block, json_line)?;
-                        block.clear();
                     }
                 }
-                sink.write(&block, json_line)
+                Ok(())
             }
             Kind::Csv { sink, header, opts } => {
                 if findings.is_empty() && !*header {
@@ -210,6 +215,35 @@ impl FindingsWriter {
         }
         Ok(self.counts)
     }
+}
+
+/// Findings rendered as JSON Lines per block.
+const LINES_PER_BLOCK: usize = 4096;
+
+/// The JSON lines of `findings`, in order, as up to `threads` blocks rendered side by side.
+fn jsonl_blocks(findings: &[Finding], threads: usize) -> Result<Vec<String>, String> {
+    fn lines(fs: &[Finding]) -> Result<String, String> {
+        let mut block = String::new();
+        for f in fs {
+            block.push_str(&serde_json::to_string(f).map_err(|e| e.to_string())?);
+            block.push('\n');
+        }
+        Ok(block)
+    }
+    if threads <= 1 || findings.len() < 2 {
+        return Ok(vec![lines(findings)?]);
+    }
+    let per = findings.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let blocks: Vec<_> = findings.chunks(per).map(|c| s.spawn(|| lines(c))).collect();
+        blocks
+            .into_iter()
+            .map(|b| {
+                b.join()
+                    .unwrap_or_else(|_| Err("JSON Lines: a rendering thread failed".into()))
+            })
+            .collect()
+    })
 }
 
 /// The table as CSV text, with its header line or without.

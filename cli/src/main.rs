@@ -174,6 +174,10 @@ enum Cmd {
         /// Write the output to this file instead of stdout (needed for parquet).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Threads to check and to write JSON Lines with (0: every core); default one. The
+        /// output is the same, order included.
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
     },
     /// List rules.
     Rules {
@@ -458,10 +462,11 @@ impl CheckRun {
         format: CheckFormat,
         out: Option<&Path>,
         lang: Lang,
+        threads: usize,
         batched: bool,
     ) -> Result<Self, Unusable> {
         let results = match format.stream() {
-            Some(s) => Results::Stream(FindingsWriter::new(s, out, lang)?),
+            Some(s) => Results::Stream(FindingsWriter::new(s, out, lang, threads)?),
             None => Results::Reports {
                 sink: Sink::open(out)?,
                 format: format.report(),
@@ -548,6 +553,7 @@ fn check_command(
     format: CheckFormat,
     lang: Lang,
     out: Option<&Path>,
+    threads: Option<usize>,
 ) -> Result<ExitCode, Failure> {
     let limits = limits.limits()?;
     if format == CheckFormat::Parquet && out.is_none() {
@@ -557,11 +563,19 @@ fn check_command(
         )
         .into());
     }
-    let checker = Checker::new(&options(packs, lang, &limits)?).map_err(Unusable::from)?;
+    let mut opts = options(packs, lang, &limits)?;
+    opts.threads = threads;
+    let checker = Checker::new(&opts).map_err(Unusable::from)?;
+    // As the core counts them: none one, 0 every core.
+    let threads = match threads {
+        None => 1,
+        Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
+        Some(n) => n,
+    };
     let ropts = tables::read_options(entity, year, &limits)?;
     if let (Some(n), [file]) = (batch_size, files) {
         if !file.is_dir() {
-            let mut run = CheckRun::new(format, out, lang, true)?;
+            let mut run = CheckRun::new(format, out, lang, threads, true)?;
             if columnar::is_columnar_path(file) {
                 columnar::read_in_batches(file, &ropts, n, |read, rows_before| {
                     // Rows of the file, not of the batch, in what is printed and reported.
@@ -622,7 +636,7 @@ fn check_command(
             datasets.push((read_dataset(f, &limits)?, None));
         }
     }
-    let mut run = CheckRun::new(format, out, lang, false)?;
+    let mut run = CheckRun::new(format, out, lang, threads, false)?;
     for (ds, origin) in &datasets {
         let mut r = checker.check(ds);
         if let Some(o) = origin {
@@ -646,6 +660,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             lang,
             out,
+            threads,
         } => check_command(
             &files,
             entity.as_deref(),
@@ -656,6 +671,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             lang.into(),
             out.as_deref(),
+            threads,
         ),
         Cmd::Rules { pack, format, lang } => {
             let packs: Vec<&Pack> = match &pack {

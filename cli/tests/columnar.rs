@@ -149,6 +149,21 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
         stderr(&out)
     );
 
+    // On two threads: the same lines, in the same order.
+    let two = xianjie(&[
+        "check",
+        data.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--pack",
+        "bj-3p2-2024",
+        "--format",
+        "jsonl",
+        "--threads",
+        "2",
+    ]);
+    assert_eq!(two.stdout, out.stdout);
+
     // The file itself, and an IPC file named after the sheet (学期活动), read alike.
     let ipc = d.join("学期活动.arrow");
     write_ipc(&ipc, &batch());
