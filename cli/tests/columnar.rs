@@ -164,10 +164,19 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
     ]);
     assert_eq!(two.stdout, out.stdout);
 
-    // The file itself, and an IPC file named after the sheet (学期活动), read alike.
+    // The file itself, an IPC file named after the sheet (学期活动), and an IPC stream, read
+    // alike.
     let ipc = d.join("学期活动.arrow");
     write_ipc(&ipc, &batch());
-    for input in [data.join("semester_activities.parquet"), ipc] {
+    let stream = d.join("semester_activities.ipc");
+    let mut w = arrow_ipc::writer::StreamWriter::try_new(
+        std::fs::File::create(&stream).unwrap(),
+        &batch().schema(),
+    )
+    .unwrap();
+    w.write(&batch()).unwrap();
+    w.finish().unwrap();
+    for input in [data.join("semester_activities.parquet"), ipc, stream] {
         let out = xianjie(&[
             "check",
             input.to_str().unwrap(),
@@ -520,4 +529,57 @@ fn a_value_that_does_not_read_is_an_issue_at_its_cell_and_an_unknown_collection_
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn csv_on_stdout_is_escaped_and_in_a_file_as_is() {
+    let d = dir("escape");
+    let mut b = batch();
+    let mut cols = b.columns().to_vec();
+    cols[0] = Arc::new(StringArray::from(
+        ROWS.iter()
+            .map(|r| format!("{}\u{202e}\u{1b}[31m", r.0))
+            .collect::<Vec<_>>(),
+    ));
+    b = RecordBatch::try_new(b.schema(), cols).unwrap();
+    let f = d.join("semester_activities.parquet");
+    write_parquet(&f, &b);
+    let args = [
+        "check",
+        f.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--format",
+        "csv",
+    ];
+    let out = xianjie(&args);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("P1\\u{202e}\\u{1b}[31m"), "{text}");
+    assert!(!text.contains('\u{202e}') && !text.contains('\u{1b}'));
+    let file = d.join("f.csv");
+    let mut to_file = args.to_vec();
+    to_file.extend(["--out", file.to_str().unwrap()]);
+    xianjie(&to_file);
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("P1\u{202e}\u{1b}[31m"));
+    // JSON Lines keep the data, with what a terminal would obey as JSON escapes.
+    let out = xianjie(&[
+        "check",
+        f.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--format",
+        "jsonl",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\\u202e") && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert!(first["subject"]["id"]
+        .as_str()
+        .unwrap()
+        .contains('\u{202e}'));
 }
