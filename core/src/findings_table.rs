@@ -252,7 +252,7 @@ pub fn findings_to_arrow(
         }
         for (lang, (message, remedy)) in langs.iter().zip(words.iter_mut()) {
             message.append_value(crate::messages::message_in(f, *lang));
-            remedy.append_option(f.remedy().map(|t| t.get(*lang).to_string()));
+            remedy.append_option(crate::messages::remedy_in(f, *lang));
         }
     }
     let mut columns: Vec<ArrayRef> = vec![
