@@ -4,7 +4,8 @@
 //! - JSON Lines: one finding a line, as the JSON report serializes it; nothing else on stdout
 //!   (the counts go to stderr).
 //! - CSV: the findings table (`Report::to_arrow`) with the message and remedy in `--lang`; on
-//!   stdout escaped as every text output is ([`escape_text`]), in a file (`--out`) as is.
+//!   stdout escaped as every text output is (`xianjie::render::escape_text`), in a file (`--out`)
+//!   as is.
 //! - Parquet (`--out` only): the same table, zstd-compressed, decimals at the fixed scale
 //!   ([`FIXED_SCALE`]) so that every batch shares one schema.
 
