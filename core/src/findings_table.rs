@@ -1,8 +1,9 @@
 //! Findings as a columnar Arrow table ([`Report::to_arrow`]): one row per finding, in report
 //! order, with the rule, severity, code and collection as categorical (dictionary) columns, the
-//! place of the record, and the exact numbers behind each verdict ([`Detail::values`](crate::finding::Detail::values)) as
-//! Decimal128 columns with a Float64 copy each for plotting. Messages are rendered only when
-//! asked for ([`FindingsTableOptions::messages`]), by the catalogue.
+//! place of the record, and the exact numbers behind each verdict
+//! ([`Detail::values`](crate::finding::Detail::values)) as Decimal128 columns with a Float64 copy
+//! each for plotting. Messages are rendered only when asked for
+//! ([`FindingsTableOptions::messages`]), by the catalogue.
 //!
 //! ```
 //! use arrow_array::{Array, Decimal128Array, UInt64Array};
