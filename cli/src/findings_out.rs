@@ -133,6 +133,7 @@ impl FindingsWriter {
                 opts: FindingsTableOptions {
                     messages,
                     scale: None,
+                    threads: Some(threads),
                 },
             },
             StreamFormat::Parquet => {
@@ -144,6 +145,7 @@ impl FindingsWriter {
                 let opts = FindingsTableOptions {
                     messages,
                     scale: Some(FIXED_SCALE),
+                    threads: Some(threads),
                 };
                 let props = WriterProperties::builder()
                     .set_compression(Compression::ZSTD(ZstdLevel::default()))

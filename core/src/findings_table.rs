@@ -86,6 +86,9 @@ pub struct FindingsTableOptions {
     pub messages: Messages,
     /// The scale of the decimal columns; `None`: the smallest that holds every value exactly.
     pub scale: Option<i8>,
+    /// Threads to render messages with, as [`crate::Options::threads`]: `None` one, `Some(0)`
+    /// every core. The table is the same either way.
+    pub threads: Option<usize>,
 }
 
 /// A scale for tables that must share one schema (batches written to one file): 9 decimal
@@ -251,9 +254,14 @@ pub fn findings_to_arrow(
             Some(b) => bound_text.append_value(b.to_string()),
             None => bound_text.append_null(),
         }
-        for (lang, (message, remedy)) in langs.iter().zip(words.iter_mut()) {
-            message.append_value(crate::messages::message_in(f, *lang));
-            remedy.append_option(crate::messages::remedy_in(f, *lang));
+    }
+    for (lang, (message, remedy)) in langs.iter().zip(words.iter_mut()) {
+        // A chunk at a time: the words of one chunk are held, not of the whole table.
+        for chunk in findings.chunks(RENDER_CHUNK) {
+            for (m, r) in render(chunk, *lang, opts.threads) {
+                message.append_value(m);
+                remedy.append_option(r);
+            }
         }
     }
     let mut columns: Vec<ArrayRef> = vec![
@@ -278,6 +286,35 @@ pub fn findings_to_arrow(
         columns.push(Arc::new(remedy.finish()));
     }
     RecordBatch::try_new(Arc::new(findings_schema(opts, scale)), columns)
+}
+
+/// Findings whose messages are rendered together.
+const RENDER_CHUNK: usize = 65_536;
+
+/// The message and remedy of each finding in `lang`, in order; on `threads` threads side by side
+/// when asked (the same words either way).
+fn render(
+    findings: &[Finding],
+    lang: Lang,
+    threads: Option<usize>,
+) -> Vec<(String, Option<String>)> {
+    let one = |f: &Finding| {
+        (
+            crate::messages::message_in(f, lang),
+            crate::messages::remedy_in(f, lang),
+        )
+    };
+    #[cfg(feature = "threads")]
+    if let Some(n) = threads.filter(|&n| n != 1) {
+        use rayon::prelude::*;
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            // `collect` keeps the order of the findings.
+            return pool.install(|| findings.par_iter().map(one).collect());
+        }
+    }
+    #[cfg(not(feature = "threads"))]
+    let _ = threads;
+    findings.iter().map(one).collect()
 }
 
 /// The smallest scale that holds every value exactly (0 for a table of whole numbers).

@@ -314,6 +314,15 @@ fn messages_only_when_asked_in_the_languages_asked() {
         );
         assert_eq!(text(&both, "remedy_en", i), remedy.map(|x| x.en));
     }
+    // Rendered on two threads: the same table.
+    let threaded = r
+        .to_arrow(&FindingsTableOptions {
+            messages: Messages::Both,
+            threads: Some(2),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(threaded, both);
     let i = row_of(&r, "qz-pilot-2024/masters-share");
     assert_eq!(
         text(&zh, "remedy", i).as_deref(),
