@@ -7,7 +7,6 @@ mod arrow;
 mod convert;
 mod errors;
 mod report;
-mod shim;
 
 use errors::{guard, input_error, pack_error, panic_error};
 use pyo3::exceptions::PyValueError;
@@ -275,7 +274,7 @@ fn check(
             if let Some(cells) = &dataset.cells {
                 cells.apply(&mut report);
             }
-            report::NativeReport::new(report)
+            report::NativeReport::new(report, threads)
         })
     })?;
     r.map_err(|e| pack_error(py, &e))?

@@ -2,29 +2,36 @@
 //! when asked (a slice as JSON, or all of them as an Arrow table built by the core), so a
 //! report of a million findings costs no Python object per finding until one is wanted.
 
-use crate::{detached, lang, shim};
+use crate::detached;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
+use xianjie::findings_table::{FindingsTableOptions, Messages};
 
 /// A report of the core (`xianjie::Report`), with its summary serialized once.
 #[pyclass(frozen, module = "xianjie._native", name = "Report")]
 pub struct NativeReport {
     inner: xianjie::Report,
     summary: String,
+    /// The check's threads, used again to render a table's messages.
+    threads: Option<usize>,
 }
 
 impl NativeReport {
     /// The report and its JSON without findings: they are taken out while the rest is
     /// serialized (every other field the core adds crosses without an edit here), so no
     /// finding's words are rendered.
-    pub fn new(mut inner: xianjie::Report) -> Result<Self, serde_json::Error> {
+    pub fn new(
+        mut inner: xianjie::Report,
+        threads: Option<usize>,
+    ) -> Result<Self, serde_json::Error> {
         let findings = std::mem::take(&mut inner.findings);
         let summary = serde_json::to_string(&inner);
         inner.findings = findings;
         Ok(NativeReport {
             inner,
             summary: summary?,
+            threads,
         })
     }
 }
@@ -56,12 +63,27 @@ impl NativeReport {
     fn to_json_pretty(&self, py: Python<'_>) -> PyResult<String> {
         detached(py, || self.inner.to_json_pretty())
     }
-    /// Findings as an Arrow table, one row per finding (`Report::to_arrow`); messages and
-    /// remedies as columns only in `lang` when given.
+    /// Findings as an Arrow table, one row per finding (`Report::to_arrow`): messages and
+    /// remedies as columns only when `lang` is given (`"zh"`, `"en"`, or `"both"`).
     #[pyo3(signature = (lang=None))]
     fn to_arrow(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
-        let lang = lang.map(self::lang).transpose()?;
-        let batch = detached(py, || shim::report_to_arrow(&self.inner, lang))?
+        let messages = match lang {
+            None => Messages::None,
+            Some("zh") => Messages::Zh,
+            Some("en") => Messages::En,
+            Some("both") => Messages::Both,
+            Some(other) => {
+                return Err(PyValueError::new_err(format!(
+                    "lang must be None, \"zh\", \"en\" or \"both\", not {other:?}"
+                )))
+            }
+        };
+        let opts = FindingsTableOptions {
+            messages,
+            threads: self.threads,
+            ..Default::default()
+        };
+        let batch = detached(py, || self.inner.to_arrow(&opts))?
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let schema = batch.schema();
         PyTable::try_new(vec![batch], schema)

@@ -30,7 +30,8 @@ def is_frame(obj: object) -> bool:
     if isinstance(obj, (dict, list, tuple, str, bytes)):
         return False
     if _module(obj) in ("pandas", "polars", "pyarrow", "duckdb"):
-        return hasattr(obj, "columns") or hasattr(obj, "__arrow_c_stream__")
+        # A LazyFrame's `columns` would resolve its schema: it is told by `collect_schema`.
+        return any(hasattr(obj, a) for a in ("__arrow_c_stream__", "collect_schema", "columns"))
     return hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__")
 
 

@@ -131,9 +131,11 @@ class Report(_types.Report):
     def to_arrow(self, lang: Optional[str] = None) -> Any:
         """Findings as an Arrow table built by the core, one row per finding: rule id, severity
         and code dictionary-encoded (categorical), values as exact decimal columns with a float
-        twin for plotting; messages and remedies as columns only in ``lang`` (``"zh"``/``"en"``)
-        when given. A ``pyarrow.Table`` when pyarrow is installed, else an Arrow table object
-        that any Arrow consumer reads (``__arrow_c_stream__``)."""
+        twin for plotting; ``message`` and ``remedy`` columns only when ``lang`` is given
+        (``"zh"``, ``"en"``; ``"both"``: ``message_zh``, ``remedy_zh``, ``message_en``,
+        ``remedy_en``). A ``pyarrow.Table`` when pyarrow is installed, else an Arrow table
+        object that any Arrow consumer reads (``__arrow_c_stream__``). Columns: see
+        ``docs/guide.md`` §2 (the findings table)."""
         table = self._native.to_arrow(lang)
         try:
             pa = import_module("pyarrow")
