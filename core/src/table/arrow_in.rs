@@ -127,7 +127,7 @@ fn read_collection(
 }
 
 /// Reads every row of `batches` into `out`.
-fn read_into<T: DeserializeOwned>(
+fn read_into<T: DeserializeOwned + Send>(
     out: &mut Vec<T>,
     kind: EntityKind,
     name: &str,
@@ -171,14 +171,17 @@ fn read_into<T: DeserializeOwned>(
             sheet = Some(b.sheet(spec, name, plan.mapping()));
         }
         let Some(sr) = sheet.as_ref() else { return };
-        for i in 0..batch.num_rows() {
-            // Row numbers as a spreadsheet of the table shows them; past u32 a sheet cannot go.
-            let row = u32::try_from(offset + i + 2).unwrap_or(u32::MAX);
-            let fast = T::deserialize(Node {
+        // Rows read side by side when asked; those that fail are read again in order below.
+        let fast = crate::parallel::map_range(batch.num_rows(), opts.threads, |i| {
+            T::deserialize(Node {
                 node: &plan.root,
                 cols: &plan.cols,
                 row: i,
-            });
+            })
+        });
+        for (i, fast) in fast.into_iter().enumerate() {
+            // Row numbers as a spreadsheet of the table shows them; past u32 a sheet cannot go.
+            let row = u32::try_from(offset + i + 2).unwrap_or(u32::MAX);
             match fast {
                 Ok(t) => {
                     out.push(t);
