@@ -1,12 +1,13 @@
 //! Arrow in: any object speaking the Arrow PyCapsule interface (`__arrow_c_stream__` or
 //! `__arrow_c_array__`: pyarrow, polars, duckdb, …) becomes record batches without a Python
 //! object per row (zero copy: the buffers are the producer's), and the core reads them
-//! (`xianjie::columns::dataset_from_batches`, which also decides every type and name).
+//! (`xianjie::columns::read_batches`, which also decides every type and name).
 
 use arrow_array::{RecordBatch, RecordBatchReader};
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
-use xianjie::columns::{dataset_from_batches, dataset_to_batches};
+use xianjie::columns::{dataset_to_batches, read_batches};
+use xianjie::table::ReadOptions;
 use xianjie::{Dataset, InputError, InputIssue, Limits};
 
 /// One collection given as Arrow: its name and its batches.
@@ -42,12 +43,15 @@ pub fn read(
 }
 
 /// `base` (the values given as Python objects: name, reporting year, collections given as
-/// lists) with `given` (the collections given as Arrow) read into one dataset by the core. The
-/// collections of `base`, already read and checked, join as the core's own canonical batches.
+/// lists) with `given` (the collections given as Arrow) read into one dataset by the core,
+/// strictly (any problem is an error listing every one, as `columns::dataset_from_batches`), on
+/// `threads` (as `Options::threads`). The collections of `base`, already read and checked, join
+/// as the core's own canonical batches.
 pub fn merged(
     base: &Dataset,
     given: Vec<Collection>,
     limits: &Limits,
+    threads: Option<usize>,
 ) -> Result<Dataset, InputError> {
     let own = dataset_to_batches(base).map_err(|e| InputError {
         source_name: None,
@@ -61,8 +65,16 @@ pub fn merged(
         .into_iter()
         .map(|(kind, batch)| (kind.as_str().to_string(), vec![batch]))
         .chain(given);
-    let mut ds = dataset_from_batches(all, limits)?;
-    ds.name = base.name.clone();
-    ds.reporting_year = base.reporting_year;
-    Ok(ds)
+    let opts = ReadOptions {
+        limits: limits.clone(),
+        threads,
+        name: base.name.clone(),
+        reporting_year: base.reporting_year,
+        ..Default::default()
+    };
+    let read = read_batches(all, &opts);
+    match read.input_error() {
+        Some(e) => Err(e),
+        None => Ok(read.dataset),
+    }
 }

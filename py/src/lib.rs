@@ -186,14 +186,15 @@ impl Dataset {
     /// `collections` given as Arrow (`(name, object with __arrow_c_stream__ or
     /// __arrow_c_array__)`, names as in the JSON document or the workbooks' sheet names), read
     /// by the core into one dataset. Streams are read without the GIL and without a Python
-    /// object per row.
+    /// object per row, on `threads` (as `check`'s).
     #[staticmethod]
-    #[pyo3(signature = (base, collections, limits=None))]
+    #[pyo3(signature = (base, collections, limits=None, threads=None))]
     fn from_arrow(
         py: Python<'_>,
         base: &Dataset,
         collections: Vec<(String, Bound<'_, PyAny>)>,
         limits: Option<BTreeMap<String, String>>,
+        threads: Option<usize>,
     ) -> PyResult<Dataset> {
         let limits = self::limits(py, limits)?;
         let mut streams = Vec::with_capacity(collections.len());
@@ -214,7 +215,7 @@ impl Dataset {
                     }
                 }
             }
-            arrow::merged(&base.inner, given, &limits)
+            arrow::merged(&base.inner, given, &limits, threads)
         })?;
         parsed(py, r, false)
     }

@@ -117,7 +117,9 @@ def _limits(limits: LimitValues) -> Optional[Dict[str, str]]:
     return {str(k): str(v) for k, v in limits.items()}
 
 
-def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset:
+def dataset(
+    data: Data, lang: str = "zh", limits: LimitValues = None, threads: Optional[int] = None
+) -> Dataset:
     """Reads ``data`` into a core :class:`Dataset` (validated; every problem located).
 
     ``data`` is a mapping (collections as lists of dicts, or as anything speaking the Arrow
@@ -129,7 +131,8 @@ def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset
     ``LimitValues``). Raises :class:`InputError` when the data cannot be used at all, and for
     anything else too: text that is neither JSON nor an existing path, bytes that are not UTF-8,
     generators and iterators (pass a list), cyclic or too deeply nested values, non-text keys,
-    duplicate DataFrame columns.
+    duplicate DataFrame columns. ``threads`` reads collections given as Arrow on that many
+    threads (``0``: every core), with the same result.
     """
     if isinstance(data, Dataset):
         return data
@@ -146,7 +149,7 @@ def dataset(data: Data, lang: str = "zh", limits: LimitValues = None) -> Dataset
             try:
                 base = Dataset.from_py(native, lim)
                 # Collections given as Arrow are read by the core from their columns.
-                return Dataset.from_arrow(base, arrow, lim) if arrow else base
+                return Dataset.from_arrow(base, arrow, lim, threads) if arrow else base
             except InputError as e:
                 e._lookup = lambda loc: _frames.lookup(shadow, loc)
                 raise
@@ -182,7 +185,7 @@ def check(
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
     """
-    ds = dataset(data, lang, limits)
+    ds = dataset(data, lang, limits, threads)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}
     return Report(_native.check(ds, pack_ids, param_map, lang, threads), lang)
