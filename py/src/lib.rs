@@ -24,7 +24,7 @@ pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) ->
         .map_err(|payload| panic_error(py, payload.as_ref()))
 }
 
-pub(crate) fn lang(s: &str) -> PyResult<Lang> {
+fn lang(s: &str) -> PyResult<Lang> {
     match s {
         "zh" => Ok(Lang::Zh),
         "en" => Ok(Lang::En),

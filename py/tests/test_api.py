@@ -173,6 +173,9 @@ def test_csv_is_read_by_the_core(tmp_path: Path) -> None:
     cell = report.findings[0].locations[0].cell
     assert cell is not None
     assert (cell.row, cell.column) == (2, "C")
+    # The findings table has the cell as a column.
+    cells = report.to_polars()["cell"].to_list()
+    assert len(cells) == 1 and cells[0].endswith("!C2"), cells
     # A file whose entity cannot be told is unusable: raised.
     unnamed = tmp_path / "semester_activities_bad.csv"
     unnamed.write_text("project,semester,meetings\nP1,2023-2024-1,many\n", "utf-8")
