@@ -23,7 +23,8 @@ where
     items.iter().map(f).collect()
 }
 
-/// `f` over `0..n`, in order, as [`map`].
+/// `f` over `0..n`, in order, as [`map`] (the Arrow reader's rows).
+#[cfg(feature = "arrow")]
 pub(crate) fn map_range<T, F>(n: usize, threads: Option<usize>, f: F) -> Vec<T>
 where
     T: Send,

@@ -171,15 +171,23 @@ fn read_into<T: DeserializeOwned + Send>(
             sheet = Some(b.sheet(spec, name, plan.mapping()));
         }
         let Some(sr) = sheet.as_ref() else { return };
-        // Rows read side by side when asked; those that fail are read again in order below.
-        let fast = crate::parallel::map_range(batch.num_rows(), opts.threads, |i| {
+        let read = |i| {
             T::deserialize(Node {
                 node: &plan.root,
                 cols: &plan.cols,
                 row: i,
             })
-        });
-        for (i, fast) in fast.into_iter().enumerate() {
+        };
+        // Rows read side by side when asked (then kept in order); on one thread straight into
+        // the collection. Those that fail are read again, in order, below.
+        let n = batch.num_rows();
+        let fast: Box<dyn Iterator<Item = Result<T, Fail>>> =
+            if opts.threads.is_some_and(|t| t != 1) {
+                Box::new(crate::parallel::map_range(n, opts.threads, read).into_iter())
+            } else {
+                Box::new((0..n).map(read))
+            };
+        for (i, fast) in fast.enumerate() {
             // Row numbers as a spreadsheet of the table shows them; past u32 a sheet cannot go.
             let row = u32::try_from(offset + i + 2).unwrap_or(u32::MAX);
             match fast {
