@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 from decimal import Decimal, InvalidOperation
 from typing import (
     Any,
@@ -31,6 +32,8 @@ T = TypeVar("T")
 Decoder = Callable[[Any], Any]
 
 _decoders: Dict[Any, Decoder] = {}
+_building: Dict[Any, Decoder] = {}
+_lock = threading.RLock()
 _fields: Dict[Any, List[tuple]] = {}
 
 
@@ -97,15 +100,21 @@ def _tag(cls: Any) -> Optional[tuple]:
 
 def _decoder(tp: Any) -> Decoder:
     found = _decoders.get(tp)
-    if found is None:
+    if found is not None:
+        return found
+    # Built by one thread at a time (reports are decoded from several threads, the GIL released
+    # while the core checks); `_decoders` only ever holds finished decoders.
+    with _lock:
+        found = _decoders.get(tp) or _building.get(tp)
+        if found is not None:
+            return found
         # A type that contains itself (a tree) finds this stand-in while it is being built.
         built: List[Decoder] = []
-        _decoders[tp] = lambda v: built[0](v)
+        _building[tp] = lambda v: built[0](v)
         try:
             found = _build(tp)
-        except BaseException:
-            del _decoders[tp]
-            raise
+        finally:
+            del _building[tp]
         built.append(found)
         _decoders[tp] = found
     return found
