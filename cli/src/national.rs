@@ -43,14 +43,11 @@ pub fn write(dir: &Path, scale: f64, seed: u64) -> Result<Vec<Written>, Unusable
     for (kind, batch) in batches {
         let path = dir.join(format!("{}.parquet", kind.as_str()));
         let fail = |e: &dyn std::fmt::Display| {
-            Unusable(format!(
-                "{}: 无法写入 / cannot write: {e}",
-                path.display()
-            ))
+            Unusable(format!("{}: 无法写入 / cannot write: {e}", path.display()))
         };
         let file = std::fs::File::create(&path).map_err(|e| fail(&e))?;
-        let mut w =
-            ArrowWriter::try_new(file, batch.schema(), Some(props.clone())).map_err(|e| fail(&e))?;
+        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props.clone()))
+            .map_err(|e| fail(&e))?;
         w.write(&batch).map_err(|e| fail(&e))?;
         w.close().map_err(|e| fail(&e))?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -71,7 +68,7 @@ pub fn run(dir: &Path, scale: f64, seed: u64) -> Result<String, Unusable> {
     let (mut rows, mut bytes) = (0usize, 0u64);
     for f in &files {
         text.push_str(&format!(
-            "{:<22} {:>10} 行/rows {:>12} 字节/bytes\n",
+            "{:<28} {:>10} 行/rows {:>12} 字节/bytes\n",
             format!("{}.parquet", f.collection),
             f.rows,
             f.bytes
@@ -80,7 +77,7 @@ pub fn run(dir: &Path, scale: f64, seed: u64) -> Result<String, Unusable> {
         bytes += f.bytes;
     }
     text.push_str(&format!(
-        "{:<22} {:>10} 行/rows {:>12} 字节/bytes  {:.2} s  → {}\n",
+        "{:<28} {:>10} 行/rows {:>12} 字节/bytes  {:.2} s  → {}\n",
         "合计/total",
         rows,
         bytes,

@@ -8,7 +8,7 @@
 //! and `qz-pilot-2024` that read them.
 //!
 //! Columns are typed arrays built directly (no record structs, no JSON): Int32 counts and years,
-//! Decimal128(18, 2) money, Date32 dates, second timestamps in `+08:00`, Boolean flags,
+//! Decimal128(18, 2) money, Date32 dates, millisecond timestamps in `+08:00`, Boolean flags,
 //! dictionary-encoded ids and enums, `List<Struct{kind, level}>` certificates. Column names are
 //! the records' dotted JSON paths. The reporting year is [`REPORTING_YEAR`].
 //!
@@ -23,7 +23,7 @@ use crate::reference::catalog::{self, EducationLevel};
 use arrow_array::types::Int32Type;
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Decimal128Array, DictionaryArray, Int32Array, ListArray,
-    RecordBatch, StringArray, StructArray, TimestampSecondArray,
+    RecordBatch, StringArray, StructArray, TimestampMillisecondArray,
 };
 use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
@@ -183,8 +183,11 @@ fn money(cents: Vec<Option<i128>>) -> Result<ArrayRef, ArrowError> {
     ))
 }
 
+/// Instants from epoch seconds, stored as milliseconds: Parquet has no second unit, and a
+/// millisecond column keeps its timestamp type for every reader.
 fn instants(secs: Vec<Option<i64>>) -> ArrayRef {
-    Arc::new(TimestampSecondArray::from(secs).with_timezone(TZ))
+    let ms: Vec<Option<i64>> = secs.into_iter().map(|s| s.map(|s| s * 1000)).collect();
+    Arc::new(TimestampMillisecondArray::from(ms).with_timezone(TZ))
 }
 
 fn batch(cols: Vec<(&str, ArrayRef)>) -> Result<RecordBatch, ArrowError> {
@@ -608,7 +611,7 @@ const SEMESTERS: &[&str] = &[
 
 /// A count with a floor `min`: on the floor, above, below or not given.
 fn activity(rng: &mut Rng, min: i32) -> Option<i32> {
-    match case(rng, &[200, 40, 12, 8]) {
+    match case(rng, &[200, 50, 15, 8]) {
         0 => Some(min),
         1 => Some(min - 1),
         2 => Some(rng.below(min.max(1) as usize) as i32),
@@ -935,7 +938,7 @@ fn students(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowErro
         }
         let start = day_number(y, tm, td);
         let due = plus_one_month(y, tm, td);
-        let mut sign = match case(rng, &[40, 8, 20, 25]) {
+        let mut sign = match case(rng, &[40, 10, 25, 25]) {
             0 => Some(due),
             1 => Some(due + 1),
             2 => Some(due + 2 + rng.below(60) as i32),
