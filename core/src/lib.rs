@@ -21,6 +21,8 @@
 pub mod aggregate;
 pub mod api;
 pub mod checks;
+#[cfg(feature = "arrow")]
+pub mod columns;
 pub mod engine;
 pub mod finding;
 pub mod forms;

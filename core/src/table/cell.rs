@@ -66,7 +66,7 @@ pub fn halfwidth(s: &str) -> String {
         .collect()
 }
 
-fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 

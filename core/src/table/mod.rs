@@ -28,6 +28,8 @@
 //! **Out**: [`template()`] (a blank workbook for the entities some packs need) and
 //! [`summary_workbook`] (findings and aggregates, formatted).
 
+#[cfg(feature = "arrow")]
+mod arrow_in;
 mod cell;
 mod cellmap;
 pub mod columns;
@@ -39,6 +41,8 @@ pub mod template;
 mod xlsx_in;
 mod zip_check;
 
+#[cfg(feature = "arrow")]
+pub use arrow_in::{dataset_from_batches, read_batches};
 pub use cell::{float_text, halfwidth};
 pub use cellmap::{cell_ref, column_letter, CellMap, SheetColumns};
 pub use columns::{entity_for_sheet, spec, specs, Column, ColumnKind, EntitySpec};

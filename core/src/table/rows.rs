@@ -95,6 +95,22 @@ impl Builder {
 
     /// Reads one row; `get(col)` gives the raw cell of a table column. Blank rows are skipped.
     pub fn row<'a>(&mut self, sr: &SheetReader, row: u32, get: impl Fn(u32) -> Raw<'a>) {
+        if let Some(v) = self.row_value(sr, row, get) {
+            self.records
+                .entry(sr.spec.kind)
+                .or_default()
+                .push((v, sr.sheet_index, row));
+        }
+    }
+
+    /// Reads one row into its JSON record, reporting bad cells; `None` for a blank row or one
+    /// whose required cell is bad.
+    pub(crate) fn row_value<'a>(
+        &mut self,
+        sr: &SheetReader,
+        row: u32,
+        get: impl Fn(u32) -> Raw<'a>,
+    ) -> Option<Value> {
         let mut obj = Map::new();
         let mut any = false;
         let mut dropped = false;
@@ -133,13 +149,9 @@ impl Builder {
             }
         }
         if !any || dropped {
-            return;
+            return None;
         }
-        self.records.entry(sr.spec.kind).or_default().push((
-            Value::Object(obj),
-            sr.sheet_index,
-            row,
-        ));
+        Some(Value::Object(obj))
     }
 
     fn column_of(&self, sheet: usize, kind: EntityKind, field: &str) -> Option<u32> {
@@ -158,7 +170,13 @@ impl Builder {
 
     /// Checks one record against the model; bad fields are reported and removed, a record that
     /// still fails (a required field) is dropped. Returns whether it is kept.
-    fn validate(&mut self, kind: EntityKind, rec: &mut Value, sheet: usize, row: u32) -> bool {
+    pub(crate) fn validate(
+        &mut self,
+        kind: EntityKind,
+        rec: &mut Value,
+        sheet: usize,
+        row: u32,
+    ) -> bool {
         let spec = super::columns::spec(kind);
         let sheet_name = self
             .cells
