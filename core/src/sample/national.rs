@@ -146,9 +146,7 @@ fn id_column(prefix: &str, width: usize, n: usize) -> Result<StringArray, ArrowE
             v /= 10;
             k += 1;
         }
-        for _ in k..width {
-            bytes.push(b'0');
-        }
+        bytes.extend(std::iter::repeat_n(b'0', width.saturating_sub(k)));
         for j in (0..k).rev() {
             bytes.push(digits[j]);
         }
