@@ -7,6 +7,7 @@
 //! terminal raw); JSON output keeps the data, with C1 and bidi controls as `\uXXXX`.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use findings_out::{FindingsWriter, Merged, Sink, StreamFormat};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,10 +15,13 @@ use streams::{out, out_json, quoted, read_bounded, say};
 use xianjie::finding::Lang;
 use xianjie::input::InputError;
 use xianjie::limits::Limits;
+use xianjie::model::EntityKind;
 use xianjie::rules::{builtin, builtin_packs, find_rule, Pack, PackError, PackErrorKind};
-use xianjie::table::{CellIssue, Origin, ReadOptions};
+use xianjie::table::{CellIssue, Origin, ReadOptions, TableRead};
 use xianjie::{render, Checker, Dataset, Options, Report};
 
+mod columnar;
+mod findings_out;
 mod national;
 mod streams;
 mod tables;
@@ -38,6 +42,40 @@ enum Format {
     Table,
     Json,
     Markdown,
+}
+
+/// Output formats of `check`: the report's, and findings streamed one by one.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Table,
+    Json,
+    Markdown,
+    /// One finding a line, as in the JSON report.
+    Jsonl,
+    /// The findings table, messages in `--lang`.
+    Csv,
+    /// The findings table as a Parquet file (zstd); needs `--out`.
+    Parquet,
+}
+
+impl CheckFormat {
+    /// The stream format, for the formats that write findings one batch at a time.
+    fn stream(self) -> Option<StreamFormat> {
+        match self {
+            CheckFormat::Jsonl => Some(StreamFormat::Jsonl),
+            CheckFormat::Csv => Some(StreamFormat::Csv),
+            CheckFormat::Parquet => Some(StreamFormat::Parquet),
+            CheckFormat::Table | CheckFormat::Json | CheckFormat::Markdown => None,
+        }
+    }
+    /// The report format.
+    fn report(self) -> Format {
+        match self {
+            CheckFormat::Json => Format::Json,
+            CheckFormat::Markdown => Format::Markdown,
+            _ => Format::Table,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -104,10 +142,13 @@ impl LimitArgs {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Check data files (JSON, or .xlsx/.csv tables); with no FILE, the bundled sample bj-3p2-2024.
+    /// Check data files (JSON, .xlsx/.csv tables, or Parquet/Arrow IPC columns); with no FILE,
+    /// the bundled sample bj-3p2-2024.
     Check {
-        /// Dataset files: JSON (`-`: stdin), a workbook (.xlsx, one sheet per entity) or CSV (one
-        /// file per entity).
+        /// Dataset files: JSON (`-`: stdin), a workbook (.xlsx, one sheet per entity), CSV (one
+        /// file per entity), Parquet or Arrow IPC (.parquet, .arrow, .feather, .ipc: one file per
+        /// collection, named after it, e.g. students.parquet or 学生.parquet), or a folder of
+        /// Parquet/IPC files; the Parquet/IPC files given are read as one dataset.
         files: Vec<PathBuf>,
         /// The entity of a CSV file whose name does not say it (e.g. semester_activities).
         #[arg(long, value_name = "NAME")]
@@ -115,19 +156,29 @@ enum Cmd {
         /// The reporting year, for tables without a 数据集 sheet.
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
-        /// Read one CSV file in batches of N rows (bounded memory; rules across records see one batch).
+        /// Read one CSV, Parquet or IPC file in batches of N rows (bounded memory; rules across
+        /// records see one batch). The report formats print one report of all batches at the
+        /// end; jsonl, csv and parquet write each batch's findings as they come.
         #[arg(long, value_name = "N")]
         batch_size: Option<usize>,
         #[command(flatten)]
         packs: PackArgs,
         #[command(flatten)]
         limits: LimitArgs,
-        /// Output format.
+        /// Output format: the report (table, json, markdown), or the findings (jsonl: one JSON
+        /// object a line; csv and parquet: the findings table).
         #[arg(long, value_enum, default_value = "table")]
-        format: Format,
-        /// Language of the table output.
+        format: CheckFormat,
+        /// Language of the table output and of the csv and parquet messages.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Write the output to this file instead of stdout (needed for parquet).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Threads to check and to write JSON Lines with (0: every core); default one. The
+        /// output is the same, order included.
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
     },
     /// List rules.
     Rules {
@@ -299,7 +350,12 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
 /// exit 2, with no report.
 fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, Origin), Failure> {
     // `opts.limits` bounds the reading (tables::read_options puts the --limit values there).
-    let r = xianjie::table::read_paths(paths, opts)?;
+    checked_read(paths, xianjie::table::read_paths(paths, opts)?)
+}
+
+/// A table read of `paths`: its notes and cell problems on stderr; exit 2 (no report) when a
+/// problem makes the input unusable.
+fn checked_read(paths: &[&Path], r: TableRead) -> Result<(Dataset, Origin), Failure> {
     streams::say_lines(&r.notes);
     if print_cell_issues(paths, &r.issues) {
         return Err(Failure::Reported);
@@ -371,6 +427,8 @@ fn options(a: &PackArgs, lang: Lang, limits: &Limits) -> Result<Options, Unusabl
         extra_packs: extra,
         params,
         lang,
+        // One thread: the same report as before threads existed.
+        threads: None,
     })
 }
 
@@ -382,12 +440,223 @@ fn toml_map(text: &str) -> Result<BTreeMap<String, String>, String> {
         .collect())
 }
 
-fn print_report(r: &Report, format: Format, lang: Lang) -> Result<(), String> {
+fn print_report(r: &Report, format: Format, lang: Lang, to: &mut Sink) -> Result<(), String> {
     match format {
-        Format::Json => out_json(&r.to_json_pretty()),
-        Format::Markdown => out(&render::report_markdown(r, lang)),
-        Format::Table => out(&render::report_table(r, lang)),
+        Format::Json => to.write(&(r.to_json_pretty() + "\n"), findings_out::json_line),
+        Format::Markdown => to.write(&render::report_markdown(r, lang), findings_out::as_is),
+        Format::Table => to.write(&render::report_table(r, lang), findings_out::as_is),
     }
+}
+
+/// Where `check` puts its results: findings streamed batch by batch, or reports (each dataset's,
+/// or in batch mode one merged report of all batches at the end).
+enum Results {
+    Stream(FindingsWriter),
+    Reports {
+        sink: Sink,
+        format: Format,
+        lang: Lang,
+        merged: Option<Box<Merged>>,
+    },
+}
+
+/// One `check` run's output and its verdict.
+struct CheckRun {
+    results: Results,
+    any_error: bool,
+    /// Records of each collection in the batches before (batch mode: indices are the file's).
+    before: BTreeMap<EntityKind, usize>,
+}
+
+impl CheckRun {
+    fn new(
+        format: CheckFormat,
+        out: Option<&Path>,
+        lang: Lang,
+        threads: usize,
+        batched: bool,
+    ) -> Result<Self, Unusable> {
+        let results = match format.stream() {
+            Some(s) => Results::Stream(FindingsWriter::new(s, out, lang, threads)?),
+            None => Results::Reports {
+                sink: Sink::open(out)?,
+                format: format.report(),
+                lang,
+                merged: batched.then(Box::default),
+            },
+        };
+        Ok(CheckRun {
+            results,
+            any_error: false,
+            before: BTreeMap::new(),
+        })
+    }
+
+    /// Takes one report: of a dataset, or of a batch; with the batch's dataset and the rows of
+    /// the file before it, its record indices and cells are made the file's (counting the
+    /// records of the batches before).
+    fn take(&mut self, batch: Option<(&Dataset, u32)>, mut r: Report) -> Result<(), String> {
+        self.any_error |= !r.ok;
+        if let Some((ds, rows_before)) = batch {
+            findings_out::shift(&mut r.findings, &self.before, rows_before);
+            for k in EntityKind::ALL {
+                *self.before.entry(*k).or_insert(0) += ds.len_of(*k);
+            }
+        }
+        match &mut self.results {
+            Results::Stream(w) => w.write(&r.findings),
+            Results::Reports {
+                merged: Some(m), ..
+            } => {
+                m.add(r);
+                Ok(())
+            }
+            Results::Reports {
+                sink, format, lang, ..
+            } => print_report(&r, *format, *lang, sink),
+        }
+    }
+
+    /// Ends the output: the merged report printed, a stream closed with its counts on stderr.
+    fn finish(self, checker: &Checker) -> Result<ExitCode, String> {
+        match self.results {
+            Results::Stream(w) => {
+                let c = w.finish()?;
+                let n = c.error + c.warning + c.target;
+                say(&format!(
+                    "{n}项发现(错误{}、警告{}、目标{}) / {n} findings (error {}, warning {}, target {})",
+                    c.error, c.warning, c.target, c.error, c.warning, c.target
+                ));
+            }
+            Results::Reports {
+                mut sink,
+                format,
+                lang,
+                merged,
+            } => {
+                if let Some(m) = merged {
+                    // No batch at all (an empty file): the report of no records.
+                    let r = m
+                        .finish()
+                        .unwrap_or_else(|| checker.check(&Dataset::default()));
+                    print_report(&r, format, lang, &mut sink)?;
+                }
+                sink.finish()?;
+            }
+        }
+        Ok(if self.any_error {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}
+
+/// `xianjie check`.
+#[allow(clippy::too_many_arguments)] // the command's flags, passed on as parsed
+fn check_command(
+    files: &[PathBuf],
+    entity: Option<&str>,
+    year: Option<i32>,
+    batch_size: Option<usize>,
+    packs: &PackArgs,
+    limits: &LimitArgs,
+    format: CheckFormat,
+    lang: Lang,
+    out: Option<&Path>,
+    threads: Option<usize>,
+) -> Result<ExitCode, Failure> {
+    let limits = limits.limits()?;
+    if format == CheckFormat::Parquet && out.is_none() {
+        // Before any reading: a binary file is never written to a terminal.
+        return Err(Unusable(
+            "--format parquet: 须用 --out 指定输出文件 / needs --out FILE".into(),
+        )
+        .into());
+    }
+    let mut opts = options(packs, lang, &limits)?;
+    opts.threads = threads;
+    let checker = Checker::new(&opts).map_err(Unusable::from)?;
+    // As the core counts them: none one, 0 every core.
+    let threads = match threads {
+        None => 1,
+        Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
+        Some(n) => n,
+    };
+    let ropts = tables::read_options(entity, year, &limits)?;
+    if let (Some(n), [file]) = (batch_size, files) {
+        if !file.is_dir() {
+            let mut run = CheckRun::new(format, out, lang, threads, true)?;
+            if columnar::is_columnar_path(file) {
+                columnar::read_in_batches(file, &ropts, n, |read, rows_before| {
+                    // Rows of the file, not of the batch, in what is printed and reported.
+                    let mut issues = read.issues.clone();
+                    for c in issues.iter_mut().filter_map(|i| i.cell.as_mut()) {
+                        c.row = c.row.saturating_add(rows_before);
+                    }
+                    if print_cell_issues(&[file.as_path()], &issues) {
+                        return Err(Failure::Reported);
+                    }
+                    let (ds, origin) = read.into_origin();
+                    let mut r = checker.check(&ds);
+                    origin.apply(&mut r);
+                    if !issues.is_empty() {
+                        r.input_issues = issues.iter().map(CellIssue::to_report_issue).collect();
+                    }
+                    Ok(run.take(Some((&ds, rows_before)), r)?)
+                })?;
+            } else {
+                // The CSV reader numbers a batch's records in the whole file itself.
+                let code = tables::check_batches(&checker, file, &ropts, n, |r| run.take(None, r))?;
+                if code == ExitCode::from(2) {
+                    return Err(Failure::Reported);
+                }
+                // Cell problems in a batch make its report not ok: the run's verdict has them.
+                run.any_error |= code != ExitCode::SUCCESS;
+            }
+            return Ok(run.finish(&checker)?);
+        }
+    }
+    // Inputs in order; the Parquet/IPC files (and folders) together are one dataset, at the
+    // place of the first.
+    let columnar: Vec<&Path> = files
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|f| columnar::is_columnar_path(f))
+        .collect();
+    let mut datasets: Vec<(Dataset, Option<Origin>)> = Vec::new();
+    if files.is_empty() {
+        datasets.push((
+            xianjie::sample::load("bj-3p2-2024")
+                .ok_or_else(|| Unusable("the bundled sample bj-3p2-2024 is missing".into()))?,
+            None,
+        ));
+    }
+    let mut columnar_read = false;
+    for f in files {
+        if columnar::is_columnar_path(f) {
+            if !columnar_read {
+                columnar_read = true;
+                let (d, o) = checked_read(&columnar, columnar::read(&columnar, &ropts)?)?;
+                datasets.push((d, Some(o)));
+            }
+        } else if xianjie::table::is_table_path(f) {
+            let (d, o) = read_tables(&[f.as_path()], &ropts)?;
+            datasets.push((d, Some(o)));
+        } else {
+            datasets.push((read_dataset(f, &limits)?, None));
+        }
+    }
+    let mut run = CheckRun::new(format, out, lang, threads, false)?;
+    for (ds, origin) in &datasets {
+        let mut r = checker.check(ds);
+        if let Some(o) = origin {
+            // Cell problems become the report's input issues: `ok` false, exit 1.
+            o.apply(&mut r);
+        }
+        run.take(None, r)?;
+    }
+    Ok(run.finish(&checker)?)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -401,58 +670,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             limits,
             format,
             lang,
-        } => {
-            let lang = Lang::from(lang);
-            let limits = limits.limits()?;
-            let checker = Checker::new(&options(&packs, lang, &limits)?).map_err(Unusable::from)?;
-            let ropts = tables::read_options(entity.as_deref(), year, &limits)?;
-            if let (Some(n), [file]) = (batch_size, files.as_slice()) {
-                let mut failed = None;
-                let code = tables::check_batches(&checker, file, &ropts, n, |r| {
-                    if let Err(e) = print_report(r, format, lang) {
-                        failed.get_or_insert(e);
-                    }
-                })?;
-                return match failed {
-                    Some(e) => Err(Unusable(e).into()),
-                    None => Ok(code),
-                };
-            }
-            let mut any_error = false;
-            let datasets: Vec<(Dataset, Option<Origin>)> = if files.is_empty() {
-                vec![(
-                    xianjie::sample::load("bj-3p2-2024").ok_or_else(|| {
-                        Unusable("the bundled sample bj-3p2-2024 is missing".into())
-                    })?,
-                    None,
-                )]
-            } else {
-                files
-                    .iter()
-                    .map(|f| {
-                        if xianjie::table::is_table_path(f) {
-                            read_tables(&[f.as_path()], &ropts).map(|(d, o)| (d, Some(o)))
-                        } else {
-                            Ok(read_dataset(f, &limits).map(|d| (d, None))?)
-                        }
-                    })
-                    .collect::<Result<_, _>>()?
-            };
-            for (ds, origin) in &datasets {
-                let mut r = checker.check(ds);
-                if let Some(o) = origin {
-                    // Cell problems become the report's input issues: `ok` false, exit 1.
-                    o.apply(&mut r);
-                }
-                any_error |= !r.ok;
-                print_report(&r, format, lang)?;
-            }
-            Ok(if any_error {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+            out,
+            threads,
+        } => check_command(
+            &files,
+            entity.as_deref(),
+            year,
+            batch_size,
+            &packs,
+            &limits,
+            format,
+            lang.into(),
+            out.as_deref(),
+            threads,
+        ),
         Cmd::Rules { pack, format, lang } => {
             let packs: Vec<&Pack> = match &pack {
                 Some(id) => vec![builtin(id).ok_or_else(|| unknown_pack(id))?],

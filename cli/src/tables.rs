@@ -41,14 +41,15 @@ fn print_issues(path: &Path, issues: &[CellIssue]) -> bool {
     super::print_cell_issues(&[path], issues)
 }
 
-/// Checks one CSV file in batches, printing each batch's report; a progress spinner on stderr
-/// only when it is a terminal.
+/// Checks one CSV file in batches, giving each batch's report to `each` (which writes or merges
+/// it), its records numbered in the whole file; a progress spinner on stderr only when it is a
+/// terminal.
 pub fn check_batches(
     checker: &Checker,
     path: &Path,
     opts: &ReadOptions,
     size: usize,
-    mut print: impl FnMut(&Report),
+    mut each: impl FnMut(Report) -> Result<(), String>,
 ) -> Result<ExitCode, Unusable> {
     let name = path.display().to_string();
     let mut batches =
@@ -77,7 +78,7 @@ pub fn check_batches(
         let mut r = checker.check(&b.dataset);
         b.apply(&mut r);
         any_error |= !r.ok;
-        print(&r);
+        each(r).map_err(Unusable)?;
         if let Some(bar) = &bar {
             bar.inc(b.cells.total_rows() as u64);
         }

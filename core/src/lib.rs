@@ -25,6 +25,8 @@ pub mod checks;
 pub mod columns;
 pub mod engine;
 pub mod finding;
+#[cfg(feature = "arrow")]
+pub mod findings_table;
 pub mod forms;
 pub mod host;
 pub mod input;

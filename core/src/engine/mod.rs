@@ -22,6 +22,9 @@ pub struct Options {
     pub params: BTreeMap<String, String>,
     /// Preferred language for rendered output (findings always carry both).
     pub lang: Lang,
+    /// Threads to check with: `None` one (the default), `Some(0)` every core, `Some(n)` n.
+    /// Rules run side by side; the report is the same as with one thread, order included.
+    pub threads: Option<usize>,
 }
 
 /// A set of packs with parameters applied, ready to check many datasets.
@@ -31,6 +34,8 @@ pub struct Checker {
     /// Parameter keys given (`"<rule id>.<name>"`): a rule's `required_params` not among them
     /// leave the rule unchecked.
     given: Vec<String>,
+    /// See [`Options::threads`].
+    threads: Option<usize>,
 }
 
 impl Checker {
@@ -48,7 +53,21 @@ impl Checker {
         for p in &opts.extra_packs {
             packs.push(p.with_params(&opts.params)?);
         }
-        Checker::finish(packs, &opts.params)
+        Ok(Checker::finish(packs, &opts.params)?.with_threads(opts.threads))
+    }
+
+    /// The same checker on `threads` threads (see [`Options::threads`]).
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// let ds = xianjie::sample::load("bj-3p2-2024").unwrap();
+    /// let one = xianjie::Checker::builtin(&[], &BTreeMap::new()).unwrap();
+    /// let two = one.clone().with_threads(Some(2));
+    /// assert_eq!(one.check(&ds), two.check(&ds));
+    /// ```
+    pub fn with_threads(mut self, threads: Option<usize>) -> Checker {
+        self.threads = threads;
+        self
     }
 
     /// A checker over built-in packs only (`ids`; empty means all), with parameters. Same as
@@ -83,7 +102,119 @@ impl Checker {
         Ok(Checker {
             packs,
             given: params.keys().cloned().collect(),
+            threads: None,
         })
+    }
+
+    /// Runs every rule of `jobs`, in order, on this checker's threads.
+    fn run_rules(
+        &self,
+        jobs: &[(&Pack, &crate::rules::Rule)],
+        ds: &Dataset,
+        ix: &Index<'_>,
+    ) -> Vec<RuleRun> {
+        #[cfg(feature = "threads")]
+        if let Some(n) = self.threads.filter(|&n| n != 1) {
+            use rayon::prelude::*;
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build();
+            if let Ok(pool) = pool {
+                // `collect` keeps the order of `jobs`: the report is the one-thread report.
+                return pool.install(|| {
+                    jobs.par_iter()
+                        .map(|(p, r)| self.check_rule(ds, ix, p, r))
+                        .collect()
+                });
+            }
+        }
+        jobs.iter()
+            .map(|(p, r)| self.check_rule(ds, ix, p, r))
+            .collect()
+    }
+
+    /// Checks one rule: its status, findings and target progress.
+    fn check_rule(
+        &self,
+        ds: &Dataset,
+        ix: &Index<'_>,
+        pack: &Pack,
+        rule: &crate::rules::Rule,
+    ) -> RuleRun {
+        let mut status = RuleStatus {
+            rule_id: rule.id.clone(),
+            severity: rule.severity,
+            state: RuleState::Passed,
+            checked: 0,
+            findings: 0,
+            reason: None,
+        };
+        // A year outside the sane range (readers refuse it; a caller building a dataset
+        // may not) decides nothing: "not in force in year 0" would pass every rule.
+        if let Some(y) = ds.reporting_year.filter(|y| Dataset::YEARS.contains(y)) {
+            if !rule.in_force_in(pack, y) {
+                status.state = RuleState::NotInForce;
+                status.reason = Some(crate::messages::reason(&Reason::NotInForce {
+                    year: y,
+                    from: rule.starts(pack),
+                }));
+                return (status, Vec::new(), Vec::new());
+            }
+        }
+        let missing = self.missing_params(rule);
+        if !missing.is_empty() {
+            status.state = RuleState::Unchecked;
+            let note = rule.param_notes.get(&missing[0]).cloned();
+            status.reason = Some(crate::messages::reason(&Reason::MissingParams {
+                names: missing,
+                note,
+            }));
+            return (status, Vec::new(), Vec::new());
+        }
+        let info = std::sync::Arc::new(RuleInfo {
+            id: rule.id.clone(),
+            document: pack.source.document.clone(),
+            clause: rule.clause.clone(),
+            quote: rule.quote.clone(),
+            wording: rule.wording.clone(),
+        });
+        let mut cx = Cx {
+            ds,
+            ix,
+            pack,
+            rule,
+            info,
+            out: Vec::new(),
+            targets: Vec::new(),
+        };
+        let mut reasons = Vec::new();
+        for check in &rule.checks {
+            let kind = check.kind();
+            let outcome = match kind.needs() {
+                Some(t) if !t.is_loaded() => {
+                    Outcome::Unchecked(Reason::TableNotLoaded { table: t })
+                }
+                _ => kind.run(&mut cx),
+            };
+            match outcome {
+                Outcome::Checked(n) => status.checked += n,
+                Outcome::Unchecked(why) if !reasons.contains(&why) => reasons.push(why),
+                Outcome::Unchecked(_) => {}
+            }
+        }
+        status.findings = cx.out.len();
+        // A goal whose year has come and that is not met fails the rule; no finding, so
+        // `Report::ok` is untouched.
+        let target_missed = cx.targets.iter().any(|t| !t.met && !t.pending);
+        status.state = if status.findings > 0 || target_missed {
+            RuleState::Failed
+        } else if status.checked == 0 {
+            RuleState::Unchecked
+        } else {
+            RuleState::Passed
+        };
+        if status.state == RuleState::Unchecked {
+            status.reason = Some(crate::messages::reasons(&reasons));
+        }
+        (status, cx.out, cx.targets)
     }
 
     /// Required parameters of `rule` not given.
@@ -109,91 +240,18 @@ impl Checker {
     pub fn check(&self, ds: &Dataset) -> Report {
         let ix = Index::new(ds);
         let mut findings: Vec<Finding> = integrity::check(ds, &ix);
-        let mut statuses = Vec::new();
+        let jobs: Vec<(&Pack, &crate::rules::Rule)> = self
+            .packs
+            .iter()
+            .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
+            .collect();
+        let results = self.run_rules(&jobs, ds, &ix);
+        let mut statuses = Vec::with_capacity(results.len());
         let mut targets: Vec<TargetProgress> = Vec::new();
-        for pack in &self.packs {
-            for rule in &pack.rules {
-                let mut status = RuleStatus {
-                    rule_id: rule.id.clone(),
-                    severity: rule.severity,
-                    state: RuleState::Passed,
-                    checked: 0,
-                    findings: 0,
-                    reason: None,
-                };
-                // A year outside the sane range (readers refuse it; a caller building a dataset
-                // may not) decides nothing: "not in force in year 0" would pass every rule.
-                if let Some(y) = ds.reporting_year.filter(|y| Dataset::YEARS.contains(y)) {
-                    if !rule.in_force_in(pack, y) {
-                        status.state = RuleState::NotInForce;
-                        status.reason = Some(crate::messages::reason(&Reason::NotInForce {
-                            year: y,
-                            from: rule.starts(pack),
-                        }));
-                        statuses.push(status);
-                        continue;
-                    }
-                }
-                let missing = self.missing_params(rule);
-                if !missing.is_empty() {
-                    status.state = RuleState::Unchecked;
-                    let note = rule.param_notes.get(&missing[0]).cloned();
-                    status.reason = Some(crate::messages::reason(&Reason::MissingParams {
-                        names: missing,
-                        note,
-                    }));
-                    statuses.push(status);
-                    continue;
-                }
-                let info = std::sync::Arc::new(RuleInfo {
-                    id: rule.id.clone(),
-                    document: pack.source.document.clone(),
-                    clause: rule.clause.clone(),
-                    quote: rule.quote.clone(),
-                    wording: rule.wording.clone(),
-                });
-                let mut cx = Cx {
-                    ds,
-                    ix: &ix,
-                    pack,
-                    rule,
-                    info,
-                    out: Vec::new(),
-                    targets: Vec::new(),
-                };
-                let mut reasons = Vec::new();
-                for check in &rule.checks {
-                    let kind = check.kind();
-                    let outcome = match kind.needs() {
-                        Some(t) if !t.is_loaded() => {
-                            Outcome::Unchecked(Reason::TableNotLoaded { table: t })
-                        }
-                        _ => kind.run(&mut cx),
-                    };
-                    match outcome {
-                        Outcome::Checked(n) => status.checked += n,
-                        Outcome::Unchecked(why) if !reasons.contains(&why) => reasons.push(why),
-                        Outcome::Unchecked(_) => {}
-                    }
-                }
-                status.findings = cx.out.len();
-                // A goal whose year has come and that is not met fails the rule; no finding, so
-                // `Report::ok` is untouched.
-                let target_missed = cx.targets.iter().any(|t| !t.met && !t.pending);
-                status.state = if status.findings > 0 || target_missed {
-                    RuleState::Failed
-                } else if status.checked == 0 {
-                    RuleState::Unchecked
-                } else {
-                    RuleState::Passed
-                };
-                if status.state == RuleState::Unchecked {
-                    status.reason = Some(crate::messages::reasons(&reasons));
-                }
-                findings.append(&mut cx.out);
-                targets.append(&mut cx.targets);
-                statuses.push(status);
-            }
+        for (status, mut f, mut t) in results {
+            statuses.push(status);
+            findings.append(&mut f);
+            targets.append(&mut t);
         }
         let refs = self
             .packs
@@ -215,6 +273,9 @@ impl Checker {
         )
     }
 }
+
+/// What checking one rule gives: its status, findings and target progress.
+type RuleRun = (RuleStatus, Vec<Finding>, Vec<TargetProgress>);
 
 /// Checks `ds` with `opts` in one call.
 ///

@@ -53,3 +53,32 @@ pub enum FindingCode {
     /// A code that fails its format or check character.
     InvalidCode,
 }
+
+impl FindingCode {
+    /// The wire name, as serialized (`below_minimum`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BelowMinimum => "below_minimum",
+            Self::AboveMaximum => "above_maximum",
+            Self::Missing => "missing",
+            Self::Placeholder => "placeholder",
+            Self::WrongFormat => "wrong_format",
+            Self::NotAllowed => "not_allowed",
+            Self::ZeroDenominator => "zero_denominator",
+            Self::Late => "late",
+            Self::TooMany => "too_many",
+            Self::TooFew => "too_few",
+            Self::BadRanking => "bad_ranking",
+            Self::WrongRole => "wrong_role",
+            Self::Mismatch => "mismatch",
+            Self::Excluded => "excluded",
+            Self::Absent => "absent",
+            Self::UnknownReference => "unknown_reference",
+            Self::DuplicateId => "duplicate_id",
+            Self::Exceeds => "exceeds",
+            Self::Consecutive => "consecutive",
+            Self::Progress => "progress",
+            Self::InvalidCode => "invalid_code",
+        }
+    }
+}

@@ -496,3 +496,161 @@ pub enum Detail {
         id: String,
     },
 }
+
+/// The numbers of a finding's [`Detail`], exact and typed, under common names so that findings of
+/// every kind fit one table's columns ([`Detail::values`]). A field is `None` where the detail
+/// has no such number (a missing value, a late date, a bad code).
+///
+/// - `value`: the value judged (a field's value, a count, a length); for a quotient it is `None`
+///   and the two sides are given instead, since `numerator / denominator` need not terminate.
+/// - `bound`: the bound it fails, exact (`1/3`, `60%`, `15`).
+/// - `numerator`, `denominator`: the two sides of a quotient (a ratio, or an amount passed on
+///   out of an amount owed).
+/// - `shortfall`: the smallest change that passes (more of the value below a minimum, less above
+///   a maximum; for a zero denominator, the denominator an upper bound needs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Values {
+    /// The value judged.
+    pub value: Option<Decimal>,
+    /// The bound it fails.
+    pub bound: Option<Fraction>,
+    /// A quotient's numerator.
+    pub numerator: Option<Decimal>,
+    /// A quotient's denominator.
+    pub denominator: Option<Decimal>,
+    /// The smallest change that passes.
+    pub shortfall: Option<Decimal>,
+}
+
+impl Detail {
+    /// The detail's numbers under the common names of [`Values`]: one arm per variant, so a new
+    /// variant must say which of its numbers are which.
+    ///
+    /// ```
+    /// use xianjie::{check, Dataset, Options};
+    /// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024,
+    ///   "semester_activities": [{"project": "P1", "semester": "2023-2024-1",
+    ///                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
+    /// let report = check(&ds, &Options::default()).unwrap();
+    /// let v = report.findings[0].detail.values();
+    /// // 1 joint research activity of at least 3: 2 more needed.
+    /// assert_eq!(v.value, Some(1.into()));
+    /// assert_eq!(v.bound.map(|b| b.to_string()).as_deref(), Some("3"));
+    /// assert_eq!(v.shortfall, Some(2.into()));
+    /// assert_eq!(v.numerator, None);
+    /// ```
+    pub fn values(&self) -> Values {
+        let none = Values::default();
+        let count = |n: u64| Decimal::from(n);
+        match self {
+            Detail::Bound {
+                value, bound, need, ..
+            } => Values {
+                value: Some(*value),
+                bound: Some(*bound),
+                shortfall: Some(*need),
+                ..none
+            },
+            Detail::Ratio {
+                num,
+                den,
+                bound,
+                need,
+                ..
+            } => Values {
+                bound: Some(*bound),
+                numerator: Some(*num),
+                denominator: Some(*den),
+                shortfall: Some(*need),
+                ..none
+            },
+            Detail::ZeroDenominator { num, den, need, .. } => Values {
+                numerator: Some(*num),
+                denominator: Some(*den),
+                shortfall: *need,
+                ..none
+            },
+            Detail::TooShort { chars, min, .. } => Values {
+                value: Some(count(*chars as u64)),
+                bound: Some(Fraction::from_decimal(count(*min as u64))),
+                shortfall: Some(count(min.saturating_sub(*chars) as u64)),
+                ..none
+            },
+            Detail::Consecutive { series, years, .. } => Values {
+                // The run's length against the years in a row that make a finding.
+                value: Some(count(series.len() as u64)),
+                bound: Some(Fraction::from_decimal(Decimal::from(*years))),
+                ..none
+            },
+            Detail::GroupCount {
+                count: n,
+                bound,
+                need,
+                ..
+            } => Values {
+                value: Some(count(*n)),
+                bound: Some(*bound),
+                shortfall: Some(*need),
+                ..none
+            },
+            Detail::AnyOf { held, min, .. } => Values {
+                value: Some(count(*held)),
+                bound: Some(Fraction::from_decimal(count(*min))),
+                shortfall: Some(count(min.saturating_sub(*held))),
+                ..none
+            },
+            Detail::Exceeds {
+                value, limit_value, ..
+            } => Values {
+                value: Some(*value),
+                bound: Some(Fraction::from_decimal(*limit_value)),
+                shortfall: value.checked_sub(*limit_value),
+                ..none
+            },
+            Detail::PassThrough {
+                owed,
+                share,
+                paid,
+                short,
+                ..
+            } => Values {
+                // Paid out of owed, against the share to pass on (all of it when none is set).
+                bound: Some(share.unwrap_or(Fraction::from_decimal(Decimal::ONE))),
+                numerator: *paid,
+                denominator: Some(*owed),
+                shortfall: Some(*short),
+                ..none
+            },
+            Detail::Cap {
+                value, limit, over, ..
+            } => Values {
+                value: Some(*value),
+                bound: Some(Fraction::from_decimal(*limit)),
+                shortfall: Some(*over),
+                ..none
+            },
+            Detail::Missing { .. }
+            | Detail::NotUploaded { .. }
+            | Detail::Placeholder { .. }
+            | Detail::WrongFileType { .. }
+            | Detail::NotOneOf { .. }
+            | Detail::NoCompanion { .. }
+            | Detail::Deadline { .. }
+            | Detail::DueWithin { .. }
+            | Detail::Unequal { .. }
+            | Detail::Ranking { .. }
+            | Detail::Exclusion { .. }
+            | Detail::Overlap { .. }
+            | Detail::RoleLevel { .. }
+            | Detail::RoleFlag { .. }
+            | Detail::NotSameAs { .. }
+            | Detail::Implies { .. }
+            | Detail::BadCode { .. }
+            | Detail::MajorName { .. }
+            | Detail::CategoryMismatch { .. }
+            | Detail::DuplicateId { .. }
+            | Detail::UnknownReference { .. } => none,
+        }
+    }
+}

@@ -15,7 +15,7 @@ mod en;
 mod presence;
 mod zh;
 
-use crate::finding::{Detail, Explanation, Finding, FindingCode, NamedValue, Reason, Text};
+use crate::finding::{Detail, Explanation, Finding, FindingCode, Lang, NamedValue, Reason, Text};
 use crate::rules::Wording;
 pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
@@ -42,30 +42,47 @@ pub(crate) fn message(f: &Finding) -> Text {
     Text::new(zh::message(f, &n), capitalize(&plural(&en::message(f, &n))))
 }
 
+/// The message of a finding in one language, the other not rendered (a findings table asks for
+/// one language over many rows).
+#[cfg(feature = "arrow")]
+pub(crate) fn message_in(f: &Finding, lang: Lang) -> String {
+    let n = Nouns::of(f);
+    match lang {
+        Lang::Zh => zh::message(f, &n),
+        Lang::En => capitalize(&plural(&en::message(f, &n))),
+    }
+}
+
 /// The remedy of a finding: the pack's own wording with `{n}` (and `{m}`) filled in when it gives
 /// one and the finding has a count, else the catalogue's.
 pub(crate) fn remedy(f: &Finding) -> Option<Text> {
+    Some(Text::new(remedy_in(f, Lang::Zh)?, remedy_in(f, Lang::En)?))
+}
+
+/// [`remedy`] in one language, the other not rendered.
+pub(crate) fn remedy_in(f: &Finding, lang: Lang) -> Option<String> {
     let n = Nouns::of(f);
     let w = &f.rule.wording;
     if let (Some(z), Some(e), Some((need, other))) = (&w.remedy_zh, &w.remedy_en, counts(f)) {
-        let nz = numbers::amount(need, n.unit.0);
-        let ne = numbers::amount(need, n.unit.0);
-        let (z, e) = match other {
-            Some(m) => {
-                let m = numbers::amount(m, n.den_unit.0);
-                (z.replace("{m}", &m), e.replace("{m}", &m))
-            }
-            // No other way to pass (no denominator at all): drop the part naming {m}.
-            None => (drop_alternative(z), drop_alternative(e)),
+        let t = match lang {
+            Lang::Zh => z,
+            Lang::En => e,
         };
-        return Some(Text::new(
-            z.replace("{n}", &nz),
-            capitalize(&plural(&e.replace("{n}", &ne))),
-        ));
+        let t = match other {
+            Some(m) => t.replace("{m}", &numbers::amount(m, n.den_unit.0)),
+            // No other way to pass (no denominator at all): drop the part naming {m}.
+            None => drop_alternative(t),
+        };
+        let t = t.replace("{n}", &numbers::amount(need, n.unit.0));
+        return Some(match lang {
+            Lang::Zh => t,
+            Lang::En => capitalize(&plural(&t)),
+        });
     }
-    let zh = zh::remedy(f, &n)?;
-    let en = en::remedy(f, &n)?;
-    Some(Text::new(zh, capitalize(&plural(&en))))
+    match lang {
+        Lang::Zh => zh::remedy(f, &n),
+        Lang::En => en::remedy(f, &n).map(|e| capitalize(&plural(&e))),
+    }
 }
 
 /// The explanation of a finding: its inputs, the computed value, the bound and the clause.

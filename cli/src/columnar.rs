@@ -1,0 +1,266 @@
+//! Parquet and Arrow IPC input: a file per collection (`students.parquet`, `学生.arrow`), or a
+//! folder of them, read as Arrow record batches straight into the core's columns
+//! (`xianjie::columns::dataset_from_batches`), never through JSON.
+//!
+//! Bounded: each file is refused before it is read when larger than `input_bytes`, a Parquet file
+//! when its footer declares more rows than `records` or more columns than `columns`; an IPC file
+//! is counted as it is read. Every problem is an unusable input (exit 2) naming the file.
+
+use crate::streams::input_name;
+use crate::{Failure, Unusable};
+use arrow_array::RecordBatch;
+use arrow_schema::ArrowError;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use xianjie::columns::read_batches;
+use xianjie::limits::Limits;
+use xianjie::table::{ReadOptions, TableRead};
+
+/// Extensions read as columnar files: Parquet, and Arrow IPC (file or stream format).
+const PARQUET: &[&str] = &["parquet"];
+const IPC: &[&str] = &["arrow", "feather", "ipc", "arrows"];
+
+/// Rows per record batch read when no `--batch-size` says otherwise.
+const READ_ROWS: usize = 65_536;
+
+fn extension(p: &Path) -> String {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// Whether `p` names a Parquet or Arrow IPC file (by extension), or is a folder.
+pub fn is_columnar_path(p: &Path) -> bool {
+    let e = extension(p);
+    PARQUET.contains(&e.as_str()) || IPC.contains(&e.as_str()) || p.is_dir()
+}
+
+/// The files to read: a folder stands for its Parquet and IPC files (in name order; other files
+/// in it are not read); a file for itself.
+pub fn expand(paths: &[&Path]) -> Result<Vec<PathBuf>, Unusable> {
+    let mut files = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.to_path_buf());
+            continue;
+        }
+        let entries = std::fs::read_dir(p).map_err(|e| {
+            Unusable(format!(
+                "{}: 无法读取文件夹 / cannot read the folder: {e}",
+                input_name(p)
+            ))
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.is_file() && is_columnar_path(f))
+            .collect();
+        if found.is_empty() {
+            return Err(Unusable(format!(
+                "{}: 文件夹中没有 .parquet、.arrow、.feather 或 .ipc 文件 / the folder has no .parquet, .arrow, .feather or .ipc file",
+                input_name(p)
+            )));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// The collection a file holds: its stem, as in the JSON document (`students`) or the
+/// workbooks' sheet names (`学生`).
+fn collection(p: &Path) -> Result<String, Unusable> {
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string)
+        .ok_or_else(|| {
+            Unusable(format!(
+                "{}: 文件名应为集合名称,如 students.parquet / the file name must be a collection's, e.g. students.parquet",
+                input_name(p)
+            ))
+        })
+}
+
+type Batches = Box<dyn Iterator<Item = Result<RecordBatch, ArrowError>>>;
+
+fn unreadable(p: &Path, what: &str, e: impl std::fmt::Display) -> Unusable {
+    let (zh, en) = match what {
+        "parquet" => ("无法读取Parquet文件", "cannot read the Parquet file"),
+        _ => ("无法读取Arrow IPC文件", "cannot read the Arrow IPC file"),
+    };
+    Unusable(format!("{}: {zh} / {en}: {e}", input_name(p)))
+}
+
+fn over(p: &Path, limit: &str, zh: &str, en: &str, found: u64, max: u64) -> Unusable {
+    Unusable(format!(
+        "{}: {zh}{found},超过限额{limit}={max} / {en} {found}, over the limit {limit}={max}",
+        input_name(p)
+    ))
+}
+
+/// Opens a columnar file as record batches of at most `rows` rows, after the checks that need
+/// no reading (size; a Parquet file's declared rows and columns).
+fn open(p: &Path, limits: &Limits, rows: usize) -> Result<Batches, Unusable> {
+    let mut f = File::open(p).map_err(|e| {
+        Unusable(format!(
+            "{}: 无法读取文件 / cannot read the file: {e}",
+            input_name(p)
+        ))
+    })?;
+    let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limits.input_bytes {
+        return Err(over(
+            p,
+            "input_bytes",
+            "文件大小",
+            "file size",
+            size,
+            limits.input_bytes,
+        ));
+    }
+    let mut magic = [0u8; 6];
+    let n = f.read(&mut magic).unwrap_or(0);
+    f.seek(SeekFrom::Start(0))
+        .map_err(|e| unreadable(p, "ipc", e))?;
+    if magic[..n.min(4)] == *b"PAR1" {
+        let b =
+            ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| unreadable(p, "parquet", e))?;
+        let rows_declared = u64::try_from(b.metadata().file_metadata().num_rows()).unwrap_or(0);
+        if rows_declared > limits.records {
+            return Err(over(
+                p,
+                "records",
+                "行数",
+                "rows",
+                rows_declared,
+                limits.records,
+            ));
+        }
+        let columns = b.schema().fields().len() as u64;
+        if columns > limits.columns {
+            return Err(over(
+                p,
+                "columns",
+                "列数",
+                "columns",
+                columns,
+                limits.columns,
+            ));
+        }
+        let r = b
+            .with_batch_size(rows)
+            .build()
+            .map_err(|e| unreadable(p, "parquet", e))?;
+        return Ok(Box::new(r));
+    }
+    if !IPC.contains(&extension(p).as_str()) && magic[..n.min(4)] != *b"ARRO" {
+        return Err(Unusable(format!(
+            "{}: 不是Parquet或Arrow IPC文件 / not a Parquet or Arrow IPC file",
+            input_name(p)
+        )));
+    }
+    // The IPC file format starts with `ARROW1`; the stream format with a message.
+    let batches: Batches = if &magic[..n] == b"ARROW1" {
+        Box::new(
+            arrow_ipc::reader::FileReader::try_new_buffered(f, None)
+                .map_err(|e| unreadable(p, "ipc", e))?,
+        )
+    } else {
+        Box::new(
+            arrow_ipc::reader::StreamReader::try_new(BufReader::new(f), None)
+                .map_err(|e| unreadable(p, "ipc", e))?,
+        )
+    };
+    Ok(Box::new(slices(batches, rows)))
+}
+
+/// Record batches cut to at most `rows` rows (an IPC file's batches are as the writer made them).
+fn slices(batches: Batches, rows: usize) -> impl Iterator<Item = Result<RecordBatch, ArrowError>> {
+    let rows = rows.max(1);
+    batches.flat_map(move |b| -> Vec<Result<RecordBatch, ArrowError>> {
+        match b {
+            Err(e) => vec![Err(e)],
+            Ok(b) if b.num_rows() <= rows => vec![Ok(b)],
+            Ok(b) => (0..b.num_rows())
+                .step_by(rows)
+                .map(|at| Ok(b.slice(at, rows.min(b.num_rows() - at))))
+                .collect(),
+        }
+    })
+}
+
+/// Reads every batch of `p`, counting rows against `records` as it goes.
+fn read_all(p: &Path, limits: &Limits) -> Result<Vec<RecordBatch>, Unusable> {
+    let mut all = Vec::new();
+    let mut rows = 0u64;
+    for b in open(p, limits, READ_ROWS)? {
+        let b = b.map_err(|e| unreadable(p, &extension(p), e))?;
+        rows += b.num_rows() as u64;
+        if rows > limits.records {
+            return Err(over(p, "records", "行数", "rows", rows, limits.records));
+        }
+        all.push(b);
+    }
+    Ok(all)
+}
+
+/// Names the file of every issue of a collection read from one (by its sheet: the stem).
+fn name_files(read: &mut TableRead, files: &[(String, String)]) {
+    for i in &mut read.issues {
+        if i.file.is_some() {
+            continue;
+        }
+        let sheet = i
+            .cell
+            .as_ref()
+            .map(|c| c.sheet.as_str())
+            .or(i.sheet.as_deref());
+        if let Some((_, f)) = files.iter().find(|(s, _)| Some(s.as_str()) == sheet) {
+            i.file = Some(f.clone());
+        }
+    }
+}
+
+/// Reads the files (folders expanded) as one dataset, leniently as tables are: a value that does
+/// not read is an issue at its cell (the rest is checked), a file that does not read at all an
+/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits.
+pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, Unusable> {
+    let files = expand(paths)?;
+    let mut collections = Vec::with_capacity(files.len());
+    let mut names = Vec::with_capacity(files.len());
+    for f in &files {
+        let name = collection(f)?;
+        names.push((name.clone(), input_name(f)));
+        collections.push((name, read_all(f, &opts.limits)?));
+    }
+    let mut read = read_batches(collections, opts);
+    name_files(&mut read, &names);
+    Ok(read)
+}
+
+/// Reads one columnar file `size` rows at a time, each slice read as [`read`] reads a file, given
+/// to `each` in order with the rows of the file before it.
+pub fn read_in_batches(
+    path: &Path,
+    opts: &ReadOptions,
+    size: usize,
+    mut each: impl FnMut(TableRead, u32) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let name = collection(path)?;
+    let names = [(name.clone(), input_name(path))];
+    let mut rows = 0u64;
+    for b in open(path, &opts.limits, size.max(1))? {
+        let b = b.map_err(|e| unreadable(path, &extension(path), e))?;
+        let before = u32::try_from(rows).unwrap_or(u32::MAX);
+        rows += b.num_rows() as u64;
+        if rows > opts.limits.records {
+            return Err(over(path, "records", "行数", "rows", rows, opts.limits.records).into());
+        }
+        let mut read = read_batches(vec![(name.clone(), vec![b])], opts);
+        name_files(&mut read, &names);
+        each(read, before)?;
+    }
+    Ok(())
+}

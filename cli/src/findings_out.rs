@@ -1,0 +1,352 @@
+//! Findings written as a stream (`--format jsonl|csv|parquet`, to stdout or `--out`), a batch at
+//! a time, and batch reports merged into one (`--batch-size` with the report formats).
+//!
+//! - JSON Lines: one finding a line, as the JSON report serializes it; nothing else on stdout
+//!   (the counts go to stderr).
+//! - CSV: the findings table (`Report::to_arrow`) with the message and remedy in `--lang`; on
+//!   stdout escaped as every text output is (`xianjie::render::escape_text`), in a file (`--out`)
+//!   as is.
+//! - Parquet (`--out` only): the same table, zstd-compressed, decimals at the fixed scale
+//!   ([`FIXED_SCALE`]) so that every batch shares one schema.
+
+use crate::streams::{self, out};
+use crate::Unusable;
+use arrow_array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use xianjie::finding::{Detail, Lang, Location};
+use xianjie::findings_table::{
+    findings_schema, findings_to_arrow, FindingsTableOptions, Messages, FIXED_SCALE,
+};
+use xianjie::model::EntityKind;
+use xianjie::report::{Counts, RuleState};
+use xianjie::{Finding, Report};
+
+/// Where text goes: stdout (a closed pipe ends it quietly, [`out`]) or a file.
+pub enum Sink {
+    Stdout,
+    File(PathBuf, BufWriter<File>),
+}
+
+impl Sink {
+    pub fn open(path: Option<&Path>) -> Result<Sink, Unusable> {
+        match path {
+            None => Ok(Sink::Stdout),
+            Some(p) => Ok(Sink::File(p.to_path_buf(), BufWriter::new(create(p)?))),
+        }
+    }
+    /// Writes `text`; on stdout through `safe` first (the escaping of the format).
+    pub fn write(
+        &mut self,
+        text: &str,
+        safe: fn(&str) -> std::borrow::Cow<'_, str>,
+    ) -> Result<(), String> {
+        match self {
+            Sink::Stdout => out(&safe(text)),
+            Sink::File(p, w) => w.write_all(text.as_bytes()).map_err(|e| cannot_write(p, e)),
+        }
+    }
+    pub fn finish(self) -> Result<(), String> {
+        match self {
+            Sink::Stdout => Ok(()),
+            Sink::File(p, mut w) => w.flush().map_err(|e| cannot_write(&p, e)),
+        }
+    }
+}
+
+fn create(p: &Path) -> Result<File, Unusable> {
+    File::create(p).map_err(|e| {
+        Unusable(format!(
+            "{}: 无法写入 / cannot write: {e}",
+            streams::input_name(p)
+        ))
+    })
+}
+
+fn cannot_write(p: &Path, e: impl std::fmt::Display) -> String {
+    format!("{}: 无法写入 / cannot write: {e}", streams::input_name(p))
+}
+
+/// The stream formats.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StreamFormat {
+    Jsonl,
+    Csv,
+    Parquet,
+}
+
+/// Findings written a batch at a time.
+pub struct FindingsWriter {
+    kind: Kind,
+    counts: Counts,
+    /// Threads rendering JSON Lines.
+    threads: usize,
+}
+
+enum Kind {
+    Jsonl(Sink),
+    Csv {
+        sink: Sink,
+        header: bool,
+        opts: FindingsTableOptions,
+    },
+    Parquet {
+        path: PathBuf,
+        writer: Box<ArrowWriter<File>>,
+        opts: FindingsTableOptions,
+    },
+}
+
+/// Text that is safe as it is (rendered reports escape what they show).
+pub fn as_is(s: &str) -> std::borrow::Cow<'_, str> {
+    std::borrow::Cow::Borrowed(s)
+}
+
+/// JSON Lines of serde_json's output: C0 controls are escaped already, the rest here.
+pub fn json_line(s: &str) -> std::borrow::Cow<'_, str> {
+    xianjie::render::json_safe(s)
+}
+
+impl FindingsWriter {
+    /// A writer of `format` to `out` (stdout when none; Parquet needs a file).
+    pub fn new(
+        format: StreamFormat,
+        out: Option<&Path>,
+        lang: Lang,
+        threads: usize,
+    ) -> Result<Self, Unusable> {
+        let messages = match lang {
+            Lang::Zh => Messages::Zh,
+            Lang::En => Messages::En,
+        };
+        let kind = match format {
+            StreamFormat::Jsonl => Kind::Jsonl(Sink::open(out)?),
+            StreamFormat::Csv => Kind::Csv {
+                sink: Sink::open(out)?,
+                header: true,
+                opts: FindingsTableOptions {
+                    messages,
+                    scale: None,
+                    threads: Some(threads),
+                },
+            },
+            StreamFormat::Parquet => {
+                let Some(path) = out else {
+                    return Err(Unusable(
+                        "--format parquet: 须用 --out 指定输出文件 / needs --out FILE".into(),
+                    ));
+                };
+                let opts = FindingsTableOptions {
+                    messages,
+                    scale: Some(FIXED_SCALE),
+                    threads: Some(threads),
+                };
+                let props = WriterProperties::builder()
+                    .set_compression(Compression::ZSTD(ZstdLevel::default()))
+                    .build();
+                let schema = Arc::new(findings_schema(&opts, FIXED_SCALE));
+                let writer = ArrowWriter::try_new(create(path)?, schema, Some(props))
+                    .map_err(|e| Unusable(cannot_write(path, e)))?;
+                Kind::Parquet {
+                    path: path.to_path_buf(),
+                    writer: Box::new(writer),
+                    opts,
+                }
+            }
+        };
+        Ok(FindingsWriter {
+            kind,
+            counts: Counts::default(),
+            threads: threads.max(1),
+        })
+    }
+
+    /// Writes a batch of findings.
+    pub fn write(&mut self, findings: &[Finding]) -> Result<(), String> {
+        for f in findings {
+            match f.severity {
+                xianjie::Severity::Error => self.counts.error += 1,
+                xianjie::Severity::Warning => self.counts.warning += 1,
+                xianjie::Severity::Target => self.counts.target += 1,
+            }
+        }
+        match &mut self.kind {
+            Kind::Jsonl(sink) => {
+                // A window of findings at a time, its lines rendered in blocks side by side and
+                // written in order: memory bounded by the window, one write per block.
+                for window in findings.chunks(LINES_PER_BLOCK * self.threads) {
+                    for block in jsonl_blocks(window, self.threads)? {
+                        sink.write(&block, json_line)?;
+                    }
+                }
+                Ok(())
+            }
+            Kind::Csv { sink, header, opts } => {
+                if findings.is_empty() && !*header {
+                    return Ok(());
+                }
+                let table = findings_to_arrow(findings, opts).map_err(|e| e.to_string())?;
+                let text = csv_text(&table, *header)?;
+                *header = false;
+                sink.write(&text, xianjie::render::escape_text)
+            }
+            Kind::Parquet {
+                path, writer, opts, ..
+            } => {
+                if findings.is_empty() {
+                    return Ok(());
+                }
+                let table = findings_to_arrow(findings, opts).map_err(|e| e.to_string())?;
+                writer.write(&table).map_err(|e| cannot_write(path, e))
+            }
+        }
+    }
+
+    /// Ends the output (a Parquet file's footer); the counts, for stderr.
+    pub fn finish(self) -> Result<Counts, String> {
+        match self.kind {
+            Kind::Jsonl(sink) | Kind::Csv { sink, .. } => sink.finish()?,
+            Kind::Parquet { path, writer, .. } => {
+                writer.close().map_err(|e| cannot_write(&path, e))?;
+            }
+        }
+        Ok(self.counts)
+    }
+}
+
+/// Findings rendered as JSON Lines per block.
+const LINES_PER_BLOCK: usize = 4096;
+
+/// The JSON lines of `findings`, in order, as up to `threads` blocks rendered side by side.
+fn jsonl_blocks(findings: &[Finding], threads: usize) -> Result<Vec<String>, String> {
+    fn lines(fs: &[Finding]) -> Result<String, String> {
+        let mut block = String::new();
+        for f in fs {
+            block.push_str(&serde_json::to_string(f).map_err(|e| e.to_string())?);
+            block.push('\n');
+        }
+        Ok(block)
+    }
+    if threads <= 1 || findings.len() < 2 {
+        return Ok(vec![lines(findings)?]);
+    }
+    let per = findings.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let blocks: Vec<_> = findings.chunks(per).map(|c| s.spawn(|| lines(c))).collect();
+        blocks
+            .into_iter()
+            .map(|b| {
+                b.join()
+                    .unwrap_or_else(|_| Err("JSON Lines: a rendering thread failed".into()))
+            })
+            .collect()
+    })
+}
+
+/// The table as CSV text, with its header line or without.
+fn csv_text(table: &RecordBatch, header: bool) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    {
+        let mut w = arrow_csv::WriterBuilder::new()
+            .with_header(header)
+            .build(&mut bytes);
+        w.write(table).map_err(|e| e.to_string())?;
+    }
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Record indices of a batch made indices in the whole file: each collection's records of the
+/// batches before are added, in the index and the path (`semester_activities[3]` of the second
+/// batch of 1000 becomes `semester_activities[1003]`), and the file's rows before to cells.
+pub fn shift(findings: &mut [Finding], before: &BTreeMap<EntityKind, usize>, rows_before: u32) {
+    let by = |e: EntityKind| before.get(&e).copied().unwrap_or(0);
+    for f in findings {
+        for l in &mut f.locations {
+            shift_location(l, by(l.entity));
+            if let Some(c) = l.cell.as_mut() {
+                c.row = c.row.saturating_add(rows_before);
+            }
+        }
+        if let (Detail::DuplicateId { first, .. }, Some(l)) = (&mut f.detail, f.locations.first()) {
+            *first += by(l.entity);
+        }
+    }
+}
+
+fn shift_location(l: &mut Location, by: usize) {
+    if by == 0 {
+        return;
+    }
+    let old = format!("{}[{}]", l.entity.as_str(), l.index);
+    l.index += by;
+    if let Some(rest) = l.path.strip_prefix(&old) {
+        l.path = format!("{}[{}]{rest}", l.entity.as_str(), l.index);
+    }
+}
+
+/// The reports of batches merged into one, as if of the whole file: findings of all batches
+/// (indices already shifted, [`shift`]) in report order, rules' counts summed (a rule failed if
+/// it failed in any batch, passed if it passed in any other, else as in the first batch, with
+/// the first reason given), input issues of all batches. Target progress is left out: a goal of
+/// the whole data is not the sum of its batches' progress.
+#[derive(Default)]
+pub struct Merged {
+    first: Option<Report>,
+    findings: Vec<Finding>,
+    issues: Vec<xianjie::InputIssue>,
+    rules: Vec<xianjie::report::RuleStatus>,
+}
+
+impl Merged {
+    pub fn add(&mut self, mut r: Report) {
+        self.findings.append(&mut r.findings);
+        self.issues.append(&mut r.input_issues);
+        if self.rules.is_empty() {
+            self.rules = std::mem::take(&mut r.rules);
+        } else {
+            for (mine, theirs) in self.rules.iter_mut().zip(&r.rules) {
+                if mine.rule_id != theirs.rule_id {
+                    continue;
+                }
+                mine.checked += theirs.checked;
+                mine.findings += theirs.findings;
+                let rank = |s: RuleState| match s {
+                    RuleState::Failed => 0,
+                    RuleState::Passed => 1,
+                    _ => 2,
+                };
+                if rank(theirs.state) < rank(mine.state) {
+                    mine.state = theirs.state;
+                }
+                if mine.reason.is_none() {
+                    mine.reason.clone_from(&theirs.reason);
+                }
+            }
+        }
+        if self.first.is_none() {
+            self.first = Some(r);
+        }
+    }
+
+    /// The merged report; `None` when no batch was read.
+    pub fn finish(self) -> Option<Report> {
+        let first = self.first?;
+        let mut r = Report::new(
+            first.dataset,
+            first.reporting_year,
+            first.packs,
+            self.findings,
+            self.rules,
+            Vec::new(),
+        );
+        r.input_issues = self.issues;
+        r.ok = r.counts.error == 0 && r.input_issues.is_empty();
+        Some(r)
+    }
+}
