@@ -583,7 +583,8 @@ fn check_command(
         Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
         Some(n) => n,
     };
-    let ropts = tables::read_options(entity, year, &limits)?;
+    let mut ropts = tables::read_options(entity, year, &limits)?;
+    ropts.threads = opts.threads;
     if let (Some(n), [file]) = (batch_size, files) {
         if !file.is_dir() {
             let mut run = CheckRun::new(format, out, lang, threads, true)?;

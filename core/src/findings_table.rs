@@ -304,17 +304,7 @@ fn render(
             crate::messages::remedy_in(f, lang),
         )
     };
-    #[cfg(feature = "threads")]
-    if let Some(n) = threads.filter(|&n| n != 1) {
-        use rayon::prelude::*;
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            // `collect` keeps the order of the findings.
-            return pool.install(|| findings.par_iter().map(one).collect());
-        }
-    }
-    #[cfg(not(feature = "threads"))]
-    let _ = threads;
-    findings.iter().map(one).collect()
+    crate::parallel::map(findings, threads, 1024, one)
 }
 
 /// The smallest scale that holds every value exactly (0 for a table of whole numbers).

@@ -33,6 +33,7 @@ pub mod input;
 pub mod limits;
 mod messages;
 pub mod model;
+mod parallel;
 pub mod reference;
 pub mod render;
 pub mod report;

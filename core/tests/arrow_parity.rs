@@ -99,6 +99,23 @@ fn every_sample_reads_back_the_same() {
     for name in xianjie::sample::names() {
         let ds = xianjie::sample::load(name).unwrap();
         assert_eq!(round_trip(&ds), ds, "{name}");
+        // On two threads: the same records in the same order.
+        let opts = ReadOptions {
+            threads: Some(2),
+            ..ReadOptions::default()
+        };
+        let batches = dataset_to_batches(&ds).unwrap();
+        let read = read_batches(
+            batches
+                .into_iter()
+                .map(|(k, b)| (k.as_str().to_string(), vec![b])),
+            &opts,
+        );
+        assert!(read.issues.is_empty(), "{name}: {:?}", read.issues);
+        let mut back = read.dataset;
+        back.name = ds.name.clone();
+        back.reporting_year = ds.reporting_year;
+        assert_eq!(back, ds, "{name} on two threads");
     }
 }
 

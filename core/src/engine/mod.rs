@@ -113,22 +113,10 @@ impl Checker {
         ds: &Dataset,
         ix: &Index<'_>,
     ) -> Vec<RuleRun> {
-        #[cfg(feature = "threads")]
-        if let Some(n) = self.threads.filter(|&n| n != 1) {
-            use rayon::prelude::*;
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build();
-            if let Ok(pool) = pool {
-                // `collect` keeps the order of `jobs`: the report is the one-thread report.
-                return pool.install(|| {
-                    jobs.par_iter()
-                        .map(|(p, r)| self.check_rule(ds, ix, p, r))
-                        .collect()
-                });
-            }
-        }
-        jobs.iter()
-            .map(|(p, r)| self.check_rule(ds, ix, p, r))
-            .collect()
+        // Rules are few and uneven: one at a time per thread.
+        crate::parallel::map(jobs, self.threads, 1, |(p, r)| {
+            self.check_rule(ds, ix, p, r)
+        })
     }
 
     /// Checks one rule: its status, findings and target progress.

@@ -127,7 +127,7 @@ fn read_collection(
 }
 
 /// Reads every row of `batches` into `out`.
-fn read_into<T: DeserializeOwned>(
+fn read_into<T: DeserializeOwned + Send>(
     out: &mut Vec<T>,
     kind: EntityKind,
     name: &str,
@@ -171,14 +171,25 @@ fn read_into<T: DeserializeOwned>(
             sheet = Some(b.sheet(spec, name, plan.mapping()));
         }
         let Some(sr) = sheet.as_ref() else { return };
-        for i in 0..batch.num_rows() {
-            // Row numbers as a spreadsheet of the table shows them; past u32 a sheet cannot go.
-            let row = u32::try_from(offset + i + 2).unwrap_or(u32::MAX);
-            let fast = T::deserialize(Node {
+        let read = |i| {
+            T::deserialize(Node {
                 node: &plan.root,
                 cols: &plan.cols,
                 row: i,
-            });
+            })
+        };
+        // Rows read side by side when asked (then kept in order); on one thread straight into
+        // the collection. Those that fail are read again, in order, below.
+        let n = batch.num_rows();
+        let fast: Box<dyn Iterator<Item = Result<T, Fail>>> =
+            if opts.threads.is_some_and(|t| t != 1) {
+                Box::new(crate::parallel::map_range(n, opts.threads, read).into_iter())
+            } else {
+                Box::new((0..n).map(read))
+            };
+        for (i, fast) in fast.enumerate() {
+            // Row numbers as a spreadsheet of the table shows them; past u32 a sheet cannot go.
+            let row = u32::try_from(offset + i + 2).unwrap_or(u32::MAX);
             match fast {
                 Ok(t) => {
                     out.push(t);

@@ -190,6 +190,8 @@ pub struct ReadOptions {
     pub limits: Limits,
     /// The field separator of CSV input; `None`: a tab for `.tsv` files, else a comma.
     pub delimiter: Option<u8>,
+    /// Threads to read Arrow batches with, as [`crate::Options::threads`] (same records).
+    pub threads: Option<usize>,
 }
 
 impl ReadOptions {
