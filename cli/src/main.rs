@@ -22,6 +22,7 @@ use xianjie::{render, Checker, Dataset, Options, Report};
 
 mod columnar;
 mod findings_out;
+mod national;
 mod streams;
 mod tables;
 
@@ -199,10 +200,20 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
     },
-    /// Print a bundled sample dataset as JSON; with no NAME, list them.
+    /// Print a bundled sample dataset as JSON; with no NAME, list them. `national` writes the
+    /// national-scale dataset as Parquet files (one per collection) into --out.
     Sample {
-        /// Sample name, e.g. bj-3p2-2024.
+        /// Sample name, e.g. bj-3p2-2024, or `national`.
         name: Option<String>,
+        /// national: size, 1 = 10,000 schools, 50,000 projects, 5,000,000 students.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// national: the folder to write the Parquet files into.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// national: seed of the generator (same seed, same files).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Write a blank workbook to fill in, for the entities the packs check.
     Template {
@@ -699,7 +710,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out(&render::explain(p, r, lang.into()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Sample { name } => {
+        Cmd::Sample {
+            name,
+            scale,
+            out: dir,
+            seed,
+        } => {
+            if name.as_deref() == Some("national") {
+                let dir = dir.ok_or_else(|| {
+                    Unusable("sample national: 须给出 --out DIR / --out DIR is needed".into())
+                })?;
+                out(&national::run(&dir, scale, seed)?)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             match name {
                 None => {
                     for n in xianjie::sample::names() {

@@ -4,6 +4,8 @@
 //! `cargo run -p xianjie --example gen_samples`).
 
 pub mod bj_3p2_2024;
+#[cfg(feature = "arrow")]
+pub mod national;
 pub mod qz_pilot_2024;
 pub mod rng;
 

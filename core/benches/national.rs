@@ -1,0 +1,83 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark code: a panic is a failed run
+//! The engine on the national dataset (`xianjie::sample::national`): reading the Arrow batches
+//! into a dataset, checking both packs (findings produced, not rendered) and the aggregates the
+//! issue names (transfer rate by secondary school × entry year and by higher-major category,
+//! enrollment by year).
+//!
+//! `cargo bench -p xianjie --bench national` (scale 0.1; `XIANJIE_BENCH_SCALE=1` for the full
+//! 5 million students). Under `cargo test --all-targets` the binary is built and exits at once:
+//! generating the data is a benchmark's work, not a test's.
+
+use criterion::{Criterion, Throughput};
+use std::collections::BTreeMap;
+use std::time::Instant;
+use xianjie::aggregate::{enrollment_totals, transfer_rates, GroupBy};
+use xianjie::sample::national::{national, REPORTING_YEAR};
+use xianjie::Checker;
+
+fn scale() -> f64 {
+    std::env::var("XIANJIE_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|s: &f64| s.is_finite() && *s > 0.0)
+        .unwrap_or(0.1)
+}
+
+fn benches(c: &mut Criterion) {
+    let scale = scale();
+    let t = Instant::now();
+    let batches = national(scale, 1).unwrap();
+    eprintln!(
+        "national scale {scale}: generated in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    let named = || {
+        batches
+            .iter()
+            .map(|(k, b)| (k.as_str().to_string(), vec![b.clone()]))
+    };
+    let rows: usize = batches.iter().map(|(_, b)| b.num_rows()).sum();
+    let limits = xianjie::Limits::default();
+    let t = Instant::now();
+    let mut ds = xianjie::columns::dataset_from_batches(named(), &limits).unwrap();
+    ds.reporting_year = Some(REPORTING_YEAR);
+    eprintln!(
+        "national scale {scale}: {rows} rows read in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    let checker = Checker::builtin(
+        &["bj-3p2-2024".into(), "qz-pilot-2024".into()],
+        &BTreeMap::new(),
+    )
+    .unwrap();
+    let findings = checker.check(&ds).findings.len();
+    eprintln!("national scale {scale}: {findings} findings");
+
+    let mut g = c.benchmark_group(format!("national-{scale}"));
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(rows as u64));
+    g.bench_function("read_batches", |b| {
+        b.iter(|| xianjie::columns::dataset_from_batches(named(), &limits).unwrap())
+    });
+    g.bench_function("check_both_packs", |b| b.iter(|| checker.check(&ds)));
+    g.bench_function("aggregates", |b| {
+        b.iter(|| {
+            (
+                transfer_rates(&ds, &[GroupBy::SecondarySchool, GroupBy::EntryYear]),
+                transfer_rates(&ds, &[GroupBy::Category]),
+                enrollment_totals(&ds, &[GroupBy::EntryYear]),
+            )
+        })
+    });
+    g.finish();
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs the binary without it.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c);
+    c.final_summary();
+}
