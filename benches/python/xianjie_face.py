@@ -63,8 +63,9 @@ def main(argv):
 
     counts = {}
     try:
-        findings = report.findings if hasattr(report, "findings") else report
-        df = findings.to_polars() if hasattr(findings, "to_polars") else report.to_polars()
+        # The findings table straight from the core: `report.findings` would build one Python
+        # object per finding (and `hasattr` reads it).
+        df = report.to_polars()
         col = next(c for c in ("rule", "rule_id") if c in df.columns)
         import polars as pl
 
