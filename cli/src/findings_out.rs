@@ -15,18 +15,16 @@ use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use xianjie::finding::{Detail, Lang, Location};
+use xianjie::finding::Lang;
 use xianjie::findings_table::{
     findings_schema, findings_to_arrow, FindingsTableOptions, Messages, FIXED_SCALE,
 };
-use xianjie::model::EntityKind;
-use xianjie::report::{Counts, RuleState};
-use xianjie::{Finding, Report};
+use xianjie::report::Counts;
+use xianjie::Finding;
 
 /// Where text goes: stdout (a closed pipe ends it quietly, [`out`]) or a file.
 pub enum Sink {
@@ -259,94 +257,4 @@ fn csv_text(table: &RecordBatch, header: bool) -> Result<String, String> {
         w.write(table).map_err(|e| e.to_string())?;
     }
     String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
-/// Record indices of a batch made indices in the whole file: each collection's records of the
-/// batches before are added, in the index and the path (`semester_activities[3]` of the second
-/// batch of 1000 becomes `semester_activities[1003]`), and the file's rows before to cells.
-pub fn shift(findings: &mut [Finding], before: &BTreeMap<EntityKind, usize>, rows_before: u32) {
-    let by = |e: EntityKind| before.get(&e).copied().unwrap_or(0);
-    for f in findings {
-        for l in &mut f.locations {
-            shift_location(l, by(l.entity));
-            if let Some(c) = l.cell.as_mut() {
-                c.row = c.row.saturating_add(rows_before);
-            }
-        }
-        if let (Detail::DuplicateId { first, .. }, Some(l)) = (&mut f.detail, f.locations.first()) {
-            *first += by(l.entity);
-        }
-    }
-}
-
-fn shift_location(l: &mut Location, by: usize) {
-    if by == 0 {
-        return;
-    }
-    let old = format!("{}[{}]", l.entity.as_str(), l.index);
-    l.index += by;
-    if let Some(rest) = l.path.strip_prefix(&old) {
-        l.path = format!("{}[{}]{rest}", l.entity.as_str(), l.index);
-    }
-}
-
-/// The reports of batches merged into one, as if of the whole file: findings of all batches
-/// (indices already shifted, [`shift`]) in report order, rules' counts summed (a rule failed if
-/// it failed in any batch, passed if it passed in any other, else as in the first batch, with
-/// the first reason given), input issues of all batches. Target progress is left out: a goal of
-/// the whole data is not the sum of its batches' progress.
-#[derive(Default)]
-pub struct Merged {
-    first: Option<Report>,
-    findings: Vec<Finding>,
-    issues: Vec<xianjie::InputIssue>,
-    rules: Vec<xianjie::report::RuleStatus>,
-}
-
-impl Merged {
-    pub fn add(&mut self, mut r: Report) {
-        self.findings.append(&mut r.findings);
-        self.issues.append(&mut r.input_issues);
-        if self.rules.is_empty() {
-            self.rules = std::mem::take(&mut r.rules);
-        } else {
-            for (mine, theirs) in self.rules.iter_mut().zip(&r.rules) {
-                if mine.rule_id != theirs.rule_id {
-                    continue;
-                }
-                mine.checked += theirs.checked;
-                mine.findings += theirs.findings;
-                let rank = |s: RuleState| match s {
-                    RuleState::Failed => 0,
-                    RuleState::Passed => 1,
-                    _ => 2,
-                };
-                if rank(theirs.state) < rank(mine.state) {
-                    mine.state = theirs.state;
-                }
-                if mine.reason.is_none() {
-                    mine.reason.clone_from(&theirs.reason);
-                }
-            }
-        }
-        if self.first.is_none() {
-            self.first = Some(r);
-        }
-    }
-
-    /// The merged report; `None` when no batch was read.
-    pub fn finish(self) -> Option<Report> {
-        let first = self.first?;
-        let mut r = Report::new(
-            first.dataset,
-            first.reporting_year,
-            first.packs,
-            self.findings,
-            self.rules,
-            Vec::new(),
-        );
-        r.input_issues = self.issues;
-        r.ok = r.counts.error == 0 && r.input_issues.is_empty();
-        Some(r)
-    }
 }

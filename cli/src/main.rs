@@ -7,7 +7,7 @@
 //! terminal raw); JSON output keeps the data, with C1 and bidi controls as `\uXXXX`.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use findings_out::{FindingsWriter, Merged, Sink, StreamFormat};
+use findings_out::{FindingsWriter, Sink, StreamFormat};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -456,7 +456,7 @@ enum Results {
         sink: Sink,
         format: Format,
         lang: Lang,
-        merged: Option<Box<Merged>>,
+        merged: Option<Box<xianjie::report::BatchReports>>,
     },
 }
 
@@ -498,7 +498,7 @@ impl CheckRun {
     fn take(&mut self, batch: Option<(&Dataset, u32)>, mut r: Report) -> Result<(), String> {
         self.any_error |= !r.ok;
         if let Some((ds, rows_before)) = batch {
-            findings_out::shift(&mut r.findings, &self.before, rows_before);
+            r.shift_records(&self.before, rows_before);
             for k in EntityKind::ALL {
                 *self.before.entry(*k).or_insert(0) += ds.len_of(*k);
             }

@@ -1,5 +1,8 @@
 //! The report: findings in a deterministic order, counts, and what each rule did.
 
+mod batches;
+pub use batches::BatchReports;
+
 use crate::finding::{Finding, Severity, Text};
 use crate::input::InputIssue;
 use schemars::JsonSchema;
