@@ -38,7 +38,7 @@
 //! assert_eq!(ds.semester_activities[1].meetings, None);
 //! ```
 
-pub use crate::table::{dataset_from_batches, read_batches};
+pub use crate::table::{dataset_from_batches, read_batches, read_batches_onto};
 pub use arrow_array::RecordBatch;
 
 use crate::model::{Dataset, EntityKind};

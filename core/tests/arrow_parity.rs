@@ -327,3 +327,41 @@ fn whole_table_problems_are_unusable() {
     assert!(read.unusable().is_some());
     assert!(read.issues[0].msg_zh.contains("未知的数据集合"));
 }
+
+#[test]
+fn batches_read_onto_records_given_otherwise() {
+    let base = Dataset::from_json_str(
+        r#"{"name": "mixed", "reporting_year": 2024, "semester_activities": [{"project": "P0", "semester": "2023-2024-1", "meetings": 2}]}"#,
+    )
+    .unwrap();
+    let acts = batch(vec![
+        (
+            "project",
+            Arc::new(StringArray::from(vec!["P1"])) as ArrayRef,
+        ),
+        (
+            "semester",
+            Arc::new(StringArray::from(vec!["2023-2024-1"])) as ArrayRef,
+        ),
+        ("meetings", Arc::new(Int64Array::from(vec![-1])) as ArrayRef),
+    ]);
+    let read = xianjie::columns::read_batches_onto(
+        base,
+        [("semester_activities".to_string(), vec![acts])],
+        &ReadOptions::default(),
+    );
+    let ds = &read.dataset;
+    assert_eq!(
+        (ds.name.as_deref(), ds.reporting_year),
+        (Some("mixed"), Some(2024))
+    );
+    let projects: Vec<&str> = ds
+        .semester_activities
+        .iter()
+        .map(|a| a.project.as_str())
+        .collect();
+    assert_eq!(projects, ["P0", "P1"]);
+    assert_eq!(ds.semester_activities[1].meetings, None);
+    assert_eq!(read.issues.len(), 1);
+    assert_eq!(read.issues[0].cell_ref(), "semester_activities!C2");
+}

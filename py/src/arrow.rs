@@ -6,7 +6,7 @@
 use arrow_array::{RecordBatch, RecordBatchReader};
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
-use xianjie::columns::{dataset_to_batches, read_batches};
+use xianjie::columns::read_batches_onto;
 use xianjie::table::ReadOptions;
 use xianjie::{Dataset, InputError, InputIssue, Limits};
 
@@ -43,36 +43,21 @@ pub fn read(
 }
 
 /// `base` (the values given as Python objects: name, reporting year, collections given as
-/// lists) with `given` (the collections given as Arrow) read into one dataset by the core,
-/// strictly (any problem is an error listing every one, as `columns::dataset_from_batches`), on
-/// `threads` (as `Options::threads`). The collections of `base`, already read and checked, join
-/// as the core's own canonical batches.
+/// lists) with `given` (the collections given as Arrow) read onto it by the core, strictly (any
+/// problem is an error listing every one, as `columns::dataset_from_batches`), on `threads` (as
+/// `Options::threads`).
 pub fn merged(
     base: &Dataset,
     given: Vec<Collection>,
     limits: &Limits,
     threads: Option<usize>,
 ) -> Result<Dataset, InputError> {
-    let own = dataset_to_batches(base).map_err(|e| InputError {
-        source_name: None,
-        errors: vec![xianjie::host::conversion_failed(
-            "",
-            "Dataset",
-            &e.to_string(),
-        )],
-    })?;
-    let all = own
-        .into_iter()
-        .map(|(kind, batch)| (kind.as_str().to_string(), vec![batch]))
-        .chain(given);
     let opts = ReadOptions {
         limits: limits.clone(),
         threads,
-        name: base.name.clone(),
-        reporting_year: base.reporting_year,
         ..Default::default()
     };
-    let read = read_batches(all, &opts);
+    let read = read_batches_onto(base.clone(), given, &opts);
     match read.input_error() {
         Some(e) => Err(e),
         None => Ok(read.dataset),

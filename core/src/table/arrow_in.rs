@@ -43,12 +43,22 @@ pub fn read_batches<I>(collections: I, opts: &ReadOptions) -> TableRead
 where
     I: IntoIterator<Item = (String, Vec<RecordBatch>)>,
 {
-    let mut b = Builder::default();
-    let mut ds = Dataset {
+    let ds = Dataset {
         name: opts.name.clone(),
         reporting_year: opts.reporting_year,
         ..Dataset::default()
     };
+    read_batches_onto(ds, collections, opts)
+}
+
+/// As [`read_batches`], adding the records read to those of `ds` (records given otherwise, e.g.
+/// Python dicts beside DataFrames; a collection in both has `ds`'s records first). `ds`'s name
+/// and reporting year are kept.
+pub fn read_batches_onto<I>(mut ds: Dataset, collections: I, opts: &ReadOptions) -> TableRead
+where
+    I: IntoIterator<Item = (String, Vec<RecordBatch>)>,
+{
+    let mut b = Builder::default();
     for (name, batches) in collections {
         let Some(kind) = EntityKind::parse(&name).or_else(|| entity_for_sheet(&name)) else {
             let known: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();

@@ -42,7 +42,7 @@ mod xlsx_in;
 mod zip_check;
 
 #[cfg(feature = "arrow")]
-pub use arrow_in::{dataset_from_batches, read_batches};
+pub use arrow_in::{dataset_from_batches, read_batches, read_batches_onto};
 pub use cell::{float_text, halfwidth};
 pub use cellmap::{cell_ref, column_letter, CellMap, SheetColumns};
 pub use columns::{entity_for_sheet, spec, specs, Column, ColumnKind, EntitySpec};
