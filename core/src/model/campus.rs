@@ -79,6 +79,12 @@ pub struct HigherCampus {
     /// 专职心理健康教育教师数.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mental_health_teachers: Option<u32>,
+    /// Students' school liability insurance (学生校方责任险) arranged by the secondary school.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liability_insurance: Option<bool>,
+    /// Internship liability insurance (实习责任险) arranged by the secondary school.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internship_insurance: Option<bool>,
 }
 
 /// Fields of [`HigherCampus`] that packs may name.
@@ -197,5 +203,21 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         "专职心理健康教育教师",
         "full-time mental-health teachers",
         |c| val::count(c.mental_health_teachers)
+    ),
+    crate::field!(
+        HigherCampus,
+        "liability_insurance",
+        Bool,
+        "中职学校办理学生校方责任险",
+        "school liability insurance arranged by the secondary school",
+        |c| val::flag(c.liability_insurance)
+    ),
+    crate::field!(
+        HigherCampus,
+        "internship_insurance",
+        Bool,
+        "中职学校办理实习责任险",
+        "internship liability insurance arranged by the secondary school",
+        |c| val::flag(c.internship_insurance)
     ),
 ];

@@ -67,6 +67,15 @@ pub struct FinanceSettlement {
     )]
     #[schemars(with = "Option<String>")]
     pub appropriation_paid: Option<Decimal>,
+    /// Higher-stage funding the local finance paid the higher school for the year (属地财政拨付给高职院校),
+    /// owed at the appropriation standard × students.
+    #[serde(
+        default,
+        with = "super::exact",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub appropriation_received: Option<Decimal>,
 }
 
 /// Fields of [`FinanceSettlement`] that packs may name.
@@ -150,5 +159,13 @@ pub static FINANCE_SETTLEMENT_FIELDS: &[FieldDef<FinanceSettlement>] = &[
         "支付高职校区生均财政拨款",
         "appropriation paid to the campus",
         |f| val::dec(f.appropriation_paid)
+    ),
+    crate::field!(
+        FinanceSettlement,
+        "appropriation_received",
+        Dec,
+        "属地财政拨付高职院校经费",
+        "funding the local finance paid the higher school",
+        |f| val::dec(f.appropriation_received)
     ),
 ];

@@ -801,7 +801,9 @@ fn quality_monitoring(w: &World, rng: &mut Rng) -> Result<RecordBatch, ArrowErro
 
 /// Finance settlements between a higher school and a secondary school, one school year each.
 /// Amounts in cents. Pinned: 0 tuition passed on at exactly 60%, fees and appropriation exactly
-/// in full; 1 one cent short on each (59.99…%); 2 nothing collected and no students (zero).
+/// in full; 1 one cent short on each (59.99…%); 2 nothing collected and no students (zero). The
+/// local finance pays the higher school in full, but one cent short on 1 (no random draw, so the
+/// other columns stay as they were).
 fn finance(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
     let mut higher = Vec::with_capacity(n);
     let mut school = Vec::with_capacity(n);
@@ -812,7 +814,8 @@ fn finance(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
-    let (mut aps, mut ast, mut apd) = (
+    let (mut aps, mut ast, mut apd, mut arc) = (
+        Vec::with_capacity(n),
         Vec::with_capacity(n),
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -871,6 +874,7 @@ fn finance(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError
         aps.push(Some(per));
         ast.push(i32::try_from(students).ok());
         apd.push(paid);
+        arc.push(Some(if k == 1 { (owed - 1).max(0) } else { owed }));
     }
     batch(vec![
         ("higher_school", dict(higher, &w.school_ids)?),
@@ -883,6 +887,7 @@ fn finance(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError
         ("appropriation_per_student", money(aps)?),
         ("appropriation_students", Arc::new(Int32Array::from(ast))),
         ("appropriation_paid", money(apd)?),
+        ("appropriation_received", money(arc)?),
     ])
 }
 

@@ -137,6 +137,9 @@ pub fn generate(seed: u64) -> Dataset {
             ideology_teachers: Some(students.div_ceil(350) + rng.range(0, 1)),
             counselors: Some(students.div_ceil(200) + rng.range(0, 1)),
             mental_health_teachers: Some(rng.range(1, 2)),
+            liability_insurance: Some(true),
+            // One campus lacks internship insurance (细则四).
+            internship_insurance: Some(k != 1),
         };
         let eq = c.equipment_value.unwrap_or_default();
         c.equipment_added = Some((eq * Decimal::new(i64::from(rng.range(11, 20)), 2)).round_dp(2));
@@ -223,6 +226,12 @@ pub fn generate(seed: u64) -> Dataset {
             appropriation_students: Some(campus_students),
             appropriation_paid: Some(if k == 4 {
                 per_student * dec(campus_students - 1)
+            } else {
+                per_student * cs
+            }),
+            // The local finance pays the higher school in full (主要任务5), but for one school.
+            appropriation_received: Some(if k == 2 {
+                per_student * cs - dec(60000)
             } else {
                 per_student * cs
             }),
