@@ -156,7 +156,7 @@ pub struct Explanation {
 }
 
 pub use code::FindingCode;
-pub use detail::{Detail, FieldRef, FlagChoice, Notation, Period, Values};
+pub use detail::{Detail, FieldRef, FlagChoice, IntakeCause, Notation, Period, Values};
 pub use presence::{Literal, RunCondition, RunWords, YearValue};
 pub use reason::Reason;
 

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 //! The national-scale generator, read through the Arrow reader and checked with both packs:
-//! each of the 20 rules it exercises has findings, and its pinned records exactly on a bound
+//! each of the 22 rules it exercises has findings, and its pinned records exactly on a bound
 //! (or on a calendar edge, or on a zero denominator) pass while those just past it do not.
 #![cfg(feature = "arrow")]
 
@@ -10,8 +10,10 @@ use xianjie::sample::national::{national, REPORTING_YEAR};
 use xianjie::{Checker, Dataset, Report};
 
 /// The rules of bj-3p2-2024 and qz-pilot-2024 whose collections the generator fills.
-const RULES: [&str; 20] = [
+const RULES: [&str; 22] = [
     "bj-3p2-2024/annual-quality-monitoring",
+    "bj-3p2-2024/contact-form",
+    "bj-3p2-2024/status-matches-cohort",
     "bj-3p2-2024/bachelor-track-excludes-five-year",
     "bj-3p2-2024/contact-deadline",
     "bj-3p2-2024/five-year-reporting-from-2024",
@@ -80,7 +82,7 @@ fn every_rule_has_findings_and_its_bound_passes() {
     assert_eq!(ds.finance_settlements.len(), 20);
     assert_eq!(ds.students.len(), 5000);
 
-    // Exactly the 20 rules have findings; the data is sound (no duplicate id, no dangling
+    // Exactly the 22 rules have findings; the data is sound (no duplicate id, no dangling
     // reference), so no integrity rule has any.
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &r.findings {

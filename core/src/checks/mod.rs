@@ -93,6 +93,14 @@ check_kinds! {
     Overlap => overlap;
     /// A field has one required value (3 secondary years).
     Equals => equals;
+    /// Text of a given form: a telephone number, an e-mail address (the contact form).
+    TextForm => text_form;
+    /// A figure equals its companion's for a year at an offset (enrollment = last year's cohort).
+    Agrees => agrees;
+    /// A reference names a record on a list (a status report's project is an approved one).
+    Listed => listed;
+    /// No intake after an event that stops it (3 years without intake; a failed rectification).
+    IntakeAfter => intake_after;
 }
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};

@@ -495,6 +495,69 @@ pub enum Detail {
         /// The id referred to.
         id: String,
     },
+    // @duties (text_form, agrees, listed, intake_after)
+    /// Text not of the form it must have (a telephone number, an e-mail address).
+    BadForm {
+        /// The field.
+        field: FieldRef,
+        /// The text given.
+        text: String,
+        /// The form it must have.
+        form: crate::checks::text_form::Form,
+    },
+    /// A figure that differs from the same figure in its companion record.
+    Disagrees {
+        /// The field.
+        field: FieldRef,
+        /// Its value.
+        value: Decimal,
+        /// The companion's collection.
+        companion: EntityKind,
+        /// The companion's field.
+        companion_field: FieldRef,
+        /// The companion's value.
+        companion_value: Decimal,
+        /// The companion's year.
+        year: i64,
+    },
+    /// A reference to a record that is in the data but not on the list (not an approved project).
+    NotListed {
+        /// The referring field.
+        field: FieldRef,
+        /// The id referred to.
+        id: String,
+        /// The list's collection.
+        list: EntityKind,
+    },
+    /// Intake in a year after an event that stops it.
+    IntakeAfter {
+        /// The intake field.
+        field: FieldRef,
+        /// The intake.
+        value: Decimal,
+        /// What stopped it.
+        cause: IntakeCause,
+    },
+}
+
+/// What stops a major's intake (呼和浩特 四(二)6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "is", rename_all = "snake_case")]
+pub enum IntakeCause {
+    /// Years in a row without intake, `from` to `to`: intake needs a new filing first.
+    NoIntake {
+        /// The first year of the run.
+        from: i64,
+        /// The last year of the run.
+        to: i64,
+    },
+    /// A flag set in `year` (a failed rectification): intake suspended.
+    Flag {
+        /// The flag.
+        field: FieldRef,
+        /// The year it was set.
+        year: i64,
+    },
 }
 
 /// The numbers of a finding's [`Detail`], exact and typed, under common names so that findings of
@@ -651,6 +714,20 @@ impl Detail {
             | Detail::CategoryMismatch { .. }
             | Detail::DuplicateId { .. }
             | Detail::UnknownReference { .. } => none,
+            Detail::Disagrees {
+                value,
+                companion_value,
+                ..
+            } => Values {
+                value: Some(*value),
+                bound: Some(Fraction::from_decimal(*companion_value)),
+                ..none
+            },
+            Detail::IntakeAfter { value, .. } => Values {
+                value: Some(*value),
+                ..none
+            },
+            Detail::BadForm { .. } | Detail::NotListed { .. } => none,
         }
     }
 }

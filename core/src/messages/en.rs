@@ -6,7 +6,8 @@ use super::presence as ps;
 use super::Nouns;
 use super::{Progress, Reached};
 use crate::checks::code::CodeProblem;
-use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
+use crate::checks::text_form::Form;
+use crate::finding::{Detail, Finding, FindingCode, IntakeCause, Notation, Period, Reason};
 use crate::reference::divisions::DivisionLevel;
 use crate::rules::Wording;
 
@@ -543,6 +544,53 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 target.en()
             )
         }
+        // @duties
+        Detail::BadForm { field, text, form } => {
+            format!("{p}The {} “{text}” is not {}.", field.en, form_en(*form))
+        }
+        Detail::Disagrees {
+            field,
+            value,
+            companion,
+            companion_field,
+            companion_value,
+            year,
+        } => format!(
+            "{p}The {} is given as {}, but the {} record of {year} gives {} as {}.",
+            field.en,
+            value.normalize(),
+            companion.en(),
+            companion_field.en,
+            companion_value.normalize()
+        ),
+        Detail::NotListed { field, id, list } => format!(
+            "{p}The {} “{id}” is not on the list of approved {}, so no report is due for it.",
+            field.en,
+            list.en()
+        ),
+        Detail::IntakeAfter { field, value, cause } => match cause {
+            IntakeCause::NoIntake { from, to } => format!(
+                "{p}The major had no intake from {from} to {to}; it enrolled again ({} {}) without being filed again as a new major.",
+                field.en,
+                value.normalize()
+            ),
+            IntakeCause::Flag { field: flag, year } => format!(
+                "{p}The major's intake is suspended ({} in {year}), yet it enrolled again ({} {}).",
+                flag.en,
+                field.en,
+                value.normalize()
+            ),
+        },
+    }
+}
+
+/// The name of a text form, in English, with its article.
+fn form_en(f: Form) -> &'static str {
+    match f {
+        Form::Phone => {
+            "a valid telephone number (a mobile number, or a landline with its area code)"
+        }
+        Form::Email => "a valid e-mail address",
     }
 }
 
@@ -733,6 +781,29 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
                 target.en()
             )
         }
+        // @duties
+        Detail::BadForm { field, form, .. } => {
+            format!("change the {} to {}", field.en, form_en(*form))
+        }
+        Detail::Disagrees {
+            field,
+            companion,
+            companion_field,
+            ..
+        } => format!(
+            "reconcile the {} with the {} in {}",
+            field.en,
+            companion_field.en,
+            companion.en()
+        ),
+        Detail::NotListed { list, .. } => {
+            format!("remove the record, or check that it is one of the approved {}", list.en())
+        }
+        Detail::IntakeAfter {
+            cause: IntakeCause::NoIntake { .. },
+            ..
+        } => "file the major again as a new major, and enroll only once it is approved".to_string(),
+        Detail::IntakeAfter { .. } => "suspend intake to the major".to_string(),
         #[allow(unreachable_patterns)]
         _ => return None,
     })

@@ -7,7 +7,8 @@ use super::presence as ps;
 use super::Nouns;
 use super::{Progress, Reached};
 use crate::checks::code::CodeProblem;
-use crate::finding::{Detail, Finding, FindingCode, Notation, Period, Reason};
+use crate::checks::text_form::Form;
+use crate::finding::{Detail, Finding, FindingCode, IntakeCause, Notation, Period, Reason};
 use crate::reference::divisions::DivisionLevel;
 use crate::rules::Wording;
 
@@ -488,6 +489,51 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::UnknownReference { field, target, id } => {
             format!("{}“{id}”在数据的{}中不存在。", field.zh, target.zh())
         }
+        // @duties
+        Detail::BadForm { field, text, form } => {
+            format!("{p}{}“{text}”不是有效的{}。", field.zh, form_zh(*form))
+        }
+        Detail::Disagrees {
+            field,
+            value,
+            companion,
+            companion_field,
+            companion_value,
+            year,
+        } => format!(
+            "{p}{}填报为{},与{year}年{}记录的{}{}不一致。",
+            field.zh,
+            value.normalize(),
+            companion.zh(),
+            companion_field.zh,
+            companion_value.normalize()
+        ),
+        Detail::NotListed { field, id, list } => format!(
+            "{p}{}“{id}”不在已立项的{}名单中,不应填报。",
+            field.zh,
+            list.zh()
+        ),
+        Detail::IntakeAfter { field, value, cause } => match cause {
+            IntakeCause::NoIntake { from, to } => format!(
+                "{p}该专业{from}—{to}年连续未招生,恢复招生({}{})前未按新设专业重新备案。",
+                field.zh,
+                value.normalize()
+            ),
+            IntakeCause::Flag { field: flag, year } => format!(
+                "{p}该专业{year}年{},应暂停招生,但仍有{}{}。",
+                flag.zh,
+                field.zh,
+                value.normalize()
+            ),
+        },
+    }
+}
+
+/// The name of a text form, in Chinese.
+fn form_zh(f: Form) -> &'static str {
+    match f {
+        Form::Phone => "电话号码(手机号或带区号的固定电话)",
+        Form::Email => "电子邮箱地址",
     }
 }
 
@@ -657,6 +703,29 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::UnknownReference { field, target, id } => {
             format!("请核对{},或在数据中补充{}“{id}”", field.zh, target.zh())
         }
+        // @duties
+        Detail::BadForm { field, form, .. } => {
+            format!("请将{}改为有效的{}", field.zh, form_zh(*form))
+        }
+        Detail::Disagrees {
+            field,
+            companion,
+            companion_field,
+            ..
+        } => format!(
+            "请核对{}与{}的{},使二者一致",
+            field.zh,
+            companion.zh(),
+            companion_field.zh
+        ),
+        Detail::NotListed { list, .. } => {
+            format!("请删除该记录,或核对是否为已立项{}", list.zh())
+        }
+        Detail::IntakeAfter {
+            cause: IntakeCause::NoIntake { .. },
+            ..
+        } => "请先按新设专业重新备案,经审批后再招生".to_string(),
+        Detail::IntakeAfter { .. } => "请暂停该专业招生".to_string(),
         #[allow(unreachable_patterns)]
         _ => return None,
     })

@@ -241,6 +241,10 @@ macro_rules! labelled_enum {
     };
 }
 
+/// Marks before a telephone extension as people write them (010-62345678转8001): the
+/// `text_form` check's phone grammar splits the number there.
+pub const EXTENSION_MARKS: &[&str] = &["转", "分机", "ext", "EXT", "Ext"];
+
 /// Text that says nothing, as people write it in a form when they have nothing to say (无, 略,
 /// 同上 …): the `required` check treats it as absent.
 pub const PLACEHOLDERS: &[&str] = &[

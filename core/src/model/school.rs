@@ -221,6 +221,14 @@ pub static SCHOOL_FIELDS: &[FieldDef<School>] = &[
     ),
     crate::field!(
         School,
+        "governance.contact.email",
+        Text,
+        "联系人邮箱",
+        "contact e-mail",
+        |s| val::text(s.contact().and_then(|c| c.email.as_deref()))
+    ),
+    crate::field!(
+        School,
         "governance.contact.reported_at",
         Time,
         "联系人信息反馈时间",

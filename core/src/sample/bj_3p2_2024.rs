@@ -631,6 +631,8 @@ impl Gen {
             if self.rng.chance(500) { 6 } else { 8 },
             self.rng.range(0, 9_999_999)
         );
+        // From the phone number, so no random draw: the rest of the sample stays as it was.
+        let email = format!("lianxi{}@xj-sample.edu.cn", &phone[phone.len() - 4..]);
         let day = self.rng.range(25, 31);
         let hour = self.rng.range(8, 16);
         let reported_at = bj(
@@ -650,7 +652,7 @@ impl Gen {
             contact: Some(Contact {
                 name: Some(contact),
                 phone: Some(phone),
-                email: None,
+                email: Some(email),
                 reported_at: Some(reported_at),
             }),
         }
@@ -1250,6 +1252,49 @@ fn inject(g: &mut Gen, ds: &mut Dataset) {
     }
 
     inject_applications(g, ds);
+    inject_duties(g, ds);
+}
+
+/// Breaches of the obligations added later (issue 13), drawn after every other so that the
+/// earlier ones stay where they were.
+fn inject_duties(g: &mut Gen, ds: &mut Dataset) {
+    let rng = &mut g.rng;
+    // A contact telephone written without its area code (附件1).
+    let mut used_s = BTreeSet::new();
+    let has_contact = |s: &School| {
+        s.governance
+            .as_ref()
+            .and_then(|g| g.contact.as_ref())
+            .is_some_and(|c| c.reported_at.is_some())
+    };
+    if let Some(i) = target(rng, &ds.schools, &mut used_s, has_contact) {
+        if let Some(c) = ds.schools[i]
+            .governance
+            .as_mut()
+            .and_then(|g| g.contact.as_mut())
+        {
+            c.phone = c
+                .phone
+                .as_ref()
+                .map(|p| p.trim_start_matches("010-").to_string());
+        }
+    }
+    // A report whose enrollment is not the project's 2023 cohort (二(二)1), and a project
+    // discontinued after approval that still filed (附件4: not on the list).
+    let mut used_r = BTreeSet::new();
+    if let Some(i) = target(rng, &ds.status_reports, &mut used_r, |r| {
+        r.enrollment.is_some_and(|n| n > 0)
+    }) {
+        if let Some(n) = ds.status_reports[i].enrollment.as_mut() {
+            *n += 5;
+        }
+    }
+    if let Some(i) = target(rng, &ds.status_reports, &mut used_r, |_| true) {
+        let id = ds.status_reports[i].project.clone();
+        if let Some(p) = ds.projects.iter_mut().find(|p| p.id == id) {
+            p.standing = Standing::Discontinued;
+        }
+    }
 }
 
 fn inject_applications(g: &mut Gen, ds: &mut Dataset) {

@@ -397,7 +397,8 @@ fn person(rng: &mut Rng) -> String {
 
 /// Schools. Pinned: 0 reports its contact exactly at the deadline (2024-01-31 17:00:00) with a
 /// complete leading group; 1 one second late; 2 never; 3 a vice principal heads the group and
-/// the office is 无; 4 no head and no contact name.
+/// the office is 无; 4 no head and no contact name, nor an e-mail. Telephones and e-mails are
+/// derived from the index (no random draw, so the other columns stay as they were).
 fn schools(w: &World, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
     let n = w.levels.len();
     let deadline = beijing(2024, 1, 31, 17, 0, 0);
@@ -409,6 +410,12 @@ fn schools(w: &World, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
     let mut office = Vec::with_capacity(n);
     let mut contact = Vec::with_capacity(n);
     let mut reported = Vec::with_capacity(n);
+    let phone: Vec<Option<String>> = (0..n)
+        .map(|i| Some(format!("010-8{:07}", i % 10_000_000)))
+        .collect();
+    let email: Vec<Option<String>> = (0..n)
+        .map(|i| (i != 4).then(|| format!("lianxi{i}@school.edu.cn")))
+        .collect();
     for i in 0..n {
         let lv = w.levels.get(i).copied().unwrap_or(0);
         names.push(match lv {
@@ -478,6 +485,14 @@ fn schools(w: &World, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
         (
             "governance.contact.name",
             Arc::new(StringArray::from(contact)),
+        ),
+        (
+            "governance.contact.phone",
+            Arc::new(StringArray::from(phone)),
+        ),
+        (
+            "governance.contact.email",
+            Arc::new(StringArray::from(email)),
         ),
         ("governance.contact.reported_at", instants(reported)),
     ])

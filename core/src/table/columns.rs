@@ -63,7 +63,6 @@ const EXTRA_LABELS: &[(&str, &str, &str)] = &[
         "secondary major name",
     ),
     ("higher_major.name", "高职专业名称", "higher major name"),
-    ("governance.contact.email", "联系人邮箱", "contact e-mail"),
     ("name", "名称", "name"),
 ];
 
