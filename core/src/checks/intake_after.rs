@@ -113,6 +113,16 @@ impl Kind for IntakeAfter {
             return no_records(items.kind());
         };
         let flag = self.after_flag.as_deref().and_then(|n| items.field(n));
+        // Where no record says whether the event happened (no rectification recorded at all), the
+        // data cannot tell: unchecked, not passed.
+        if let Some(f) = &flag {
+            if !items.iter().any(|i| f.get(i).is_present()) {
+                return Outcome::Unchecked(Reason::NoneGives {
+                    entity: items.kind(),
+                    fields: vec![FieldRef::from(f)],
+                });
+            }
+        }
         // Series: group → year → record (the first record of a year; duplicates are data errors).
         let mut series: BTreeMap<Vec<String>, BTreeMap<i64, Rec<'_>>> = BTreeMap::new();
         for item in items.iter() {

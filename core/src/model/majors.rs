@@ -28,6 +28,10 @@ pub struct MajorOffering {
     /// Region-level quality major (自治区级优质中职专业).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality_major: Option<bool>,
+    /// The major failed its rectification this year (整改后仍然达不到要求): intake is suspended
+    /// from the next year on (暂停招生).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectification_failed: Option<bool>,
 }
 
 impl MajorOffering {
@@ -100,6 +104,14 @@ pub static MAJOR_OFFERING_FIELDS: &[FieldDef<MajorOffering>] = &[
         "自治区级优质专业",
         "region-level quality major",
         |m| val::flag(m.quality_major)
+    ),
+    crate::field!(
+        MajorOffering,
+        "rectification_failed",
+        Bool,
+        "整改后仍未达标",
+        "failed its rectification",
+        |m| val::flag(m.rectification_failed)
     ),
 ];
 

@@ -118,6 +118,8 @@ pub fn generate() -> Dataset {
                     formed_class: Some(intake >= 30),
                     chain,
                     quality_major: Some(year >= 2023 && k == 0 && s != 2),
+                    // HS07's first major failed its rectification in 2023, yet enrolls in 2024.
+                    rectification_failed: (s == 6 && k == 0 && year == 2023).then_some(true),
                 });
             }
         }
