@@ -17,8 +17,8 @@ fn run(data: &str) -> xianjie::Report {
 fn pack_loads_with_all_rules() {
     let text = builtin_source("qz-pilot-2024").unwrap();
     let pack = Pack::from_toml_str(text, "qz").unwrap();
-    assert_eq!(pack.rules.len(), 23);
-    assert_eq!(builtin("qz-pilot-2024").map(|p| p.rules.len()), Some(23));
+    assert_eq!(pack.rules.len(), 25);
+    assert_eq!(builtin("qz-pilot-2024").map(|p| p.rules.len()), Some(25));
 }
 
 #[test]

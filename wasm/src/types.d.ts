@@ -383,6 +383,76 @@ export type Check = {
   kind: "equals";
   /** The required value. */
   value: Scalar;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The fields and their forms. */
+  fields: FormField[];
+  kind: "text_form";
+  /** When true, an absent value is a finding too. */
+  required?: boolean;
+  /** Records the check applies to. */
+  where?: Filter[];
+} | {
+  /** The companion collection. */
+  companion: EntityKind;
+  /** The companion's figure the record's must equal. */
+  companion_field: string;
+  /** The companion's field matching `key`. */
+  companion_key: string;
+  /** The companion's year field. */
+  companion_year: string;
+  /** The collection. */
+  entity: EntityKind;
+  /** The figure checked. */
+  field: string;
+  /** The record's field naming the companion's owner (a project id). */
+  key: string;
+  kind: "agrees";
+  /** The record's year field. */
+  year_field: string;
+  /** Added to the record's year to find the companion's. */
+  year_offset?: number;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The referring field. */
+  field: string;
+  kind: "listed";
+  /** The collection holding the list. */
+  list: EntityKind;
+  /** The list's identifying field (default `id`). */
+  list_key?: string;
+  /** Which records of `list` are on the list. */
+  where?: Filter[];
+} | {
+  /** A flag whose year stops intake for good (with no `refiled`). */
+  after_flag?: string | null;
+  /** Years in a row without intake that stop a major. */
+  after_zero_years?: number | null;
+  /** The yearly series' collection. */
+  entity: EntityKind;
+  /** The intake. */
+  field: string;
+  /** One series per value of these fields (school and major). */
+  group_by: string[];
+  kind: "intake_after";
+  /** The filings that let intake resume (with `after_zero_years`). */
+  refiled?: Refiled | null;
+  /** The year of each record. */
+  year_field: string;
+} | {
+  /** The collection. */
+  entity: EntityKind;
+  /** The field holding a school id. */
+  field: string;
+  kind: "roster";
+  /** The schools named. */
+  names: Named[];
+  /** The year the names are for. */
+  year: number;
+  /** The year field. */
+  year_field: string;
 };
 
 /**
@@ -1031,6 +1101,52 @@ export type Detail = {
   shape: "unknown_reference";
   /** The collection referred to. */
   target: EntityKind;
+} | {
+  /** The field. */
+  field: FieldName;
+  /** The form it must have. */
+  form: Form;
+  shape: "bad_form";
+  /** The text given. */
+  text: string;
+} | {
+  /** The companion's collection. */
+  companion: EntityKind;
+  /** The companion's field. */
+  companion_field: FieldName;
+  /** The companion's value. */
+  companion_value: string | number;
+  /** The field. */
+  field: FieldName;
+  shape: "disagrees";
+  /** Its value. */
+  value: string | number;
+  /** The companion's year. */
+  year: number;
+} | {
+  /** The referring field. */
+  field: FieldName;
+  /** The id referred to. */
+  id: string;
+  /** The list's collection. */
+  list: EntityKind;
+  shape: "not_listed";
+} | {
+  /** What stopped it. */
+  cause: IntakeCause;
+  /** The intake field. */
+  field: FieldName;
+  shape: "intake_after";
+  /** The intake. */
+  value: string | number;
+} | {
+  /** The collection searched. */
+  entity: EntityKind;
+  /** The name as the notice prints it. */
+  name: string;
+  shape: "not_in_roster";
+  /** The year. */
+  year: number;
 };
 
 /** Tier of an administrative division. */
@@ -1110,6 +1226,11 @@ export interface FinanceSettlement {
   appropriation_paid?: string | null;
   /** 生均财政拨款标准 per student, CNY. */
   appropriation_per_student?: string | null;
+  /**
+   * Higher-stage funding the local finance paid the higher school for the year (属地财政拨付给高职院校),
+   * owed at the appropriation standard × students.
+   */
+  appropriation_received?: string | null;
   /** Students the appropriation is counted for (按学生数计算). */
   appropriation_students?: number | null;
   /** 代管费及住宿费等 collected by the higher school. */
@@ -1161,6 +1282,17 @@ export interface FlagChoice {
   flag: string;
   /** Its value for the school (false when not given). */
   value: boolean;
+}
+
+/** A form a text must have. */
+export type Form = "phone" | "email";
+
+/** One field and its form. */
+export interface FormField {
+  /** The field (text). */
+  field: string;
+  /** The form it must have. */
+  form: Form;
 }
 
 /** An exact number: "15", "6.5", "60%" or "1/3" */
@@ -1219,8 +1351,12 @@ export interface HigherCampus {
   higher_school?: string | null;
   /** 思政课教师数. */
   ideology_teachers?: number | null;
+  /** Internship liability insurance (实习责任险) arranged by the secondary school. */
+  internship_insurance?: boolean | null;
   /** 占地面积, m². */
   land_area?: string | null;
+  /** Students' school liability insurance (学生校方责任险) arranged by the secondary school. */
+  liability_insurance?: boolean | null;
   /** Of them, with a master's degree or higher (硕士及以上学位). */
   masters_teachers?: number | null;
   /** 专职心理健康教育教师数. */
@@ -1255,6 +1391,21 @@ export interface InputIssue {
   /** What kind of problem. */
   type: InputErrorKind;
 }
+
+/** What stops a major's intake (呼和浩特 四(二)6). */
+export type IntakeCause = {
+  /** The first year of the run. */
+  from: number;
+  is: "no_intake";
+  /** The last year of the run. */
+  to: number;
+} | {
+  /** The flag. */
+  field: FieldName;
+  is: "flag";
+  /** The year it was set. */
+  year: number;
+};
 
 /** 一体化人才培养协同推进与运行. */
 export interface IntegratedTraining {
@@ -1375,6 +1526,11 @@ export interface MajorOffering {
   major: MajorRef;
   /** Region-level quality major (自治区级优质中职专业). */
   quality_major?: boolean | null;
+  /**
+   * The major failed its rectification this year (整改后仍然达不到要求): intake is suspended
+   * from the next year on (暂停招生).
+   */
+  rectification_failed?: boolean | null;
   /** The school's id. */
   school: string;
   /** Calendar year of the intake (招生年度). */
@@ -1416,6 +1572,14 @@ export interface Mechanisms {
   school_school?: string | null;
   /** 教师交流 */
   teacher_exchange?: string | null;
+}
+
+/** One school the text names, as it names it, with the other names it goes by. */
+export interface Named {
+  /** Other names that denote the same school (衢州市中等专业学校). */
+  also?: string[];
+  /** The name as the text prints it (衢州中专). */
+  name: string;
 }
 
 /** A named number or value used to reach the verdict. */
@@ -1575,6 +1739,11 @@ export type Period = {
 
 /** A pilot secondary school's intake into the regional integrated programme in one year. */
 export interface PilotEnrollment {
+  /**
+   * County-level division the school serves (GB/T 2260, e.g. `330881` 江山市), for the
+   * 一县一校 coverage goal.
+   */
+  district?: string | null;
   /** Students enrolled at the secondary stage (中职招生人数). */
   enrolled: number;
   /** The secondary school. */
@@ -1638,6 +1807,18 @@ export interface QualityMonitoring {
   summary?: string | null;
   /** The year monitored. */
   year: number;
+}
+
+/** The filings that allow intake again after a run of years without it. */
+export interface Refiled {
+  /** The filings' collection, e.g. `new_major_filings`. */
+  entity: EntityKind;
+  /** Its fields matching the intake's `group_by`, in the same order. */
+  group_by: string[];
+  /** Which filings count (e.g. accepted ones: `{ field = "filed", equals = true }`). */
+  where?: Filter[];
+  /** Its year: a whole year, or a school year such as `2023-2024` (its first year counts). */
+  year_field: string;
 }
 
 /**

@@ -101,6 +101,8 @@ check_kinds! {
     Listed => listed;
     /// No intake after an event that stops it (3 years without intake; a failed rectification).
     IntakeAfter => intake_after;
+    /// Schools a notice names appear among a year's records (the five 2024 pilot schools).
+    Roster => roster;
 }
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};

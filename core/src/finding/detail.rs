@@ -538,6 +538,15 @@ pub enum Detail {
         /// What stopped it.
         cause: IntakeCause,
     },
+    /// A school a notice names has no record in the year.
+    NotInRoster {
+        /// The name as the notice prints it.
+        name: String,
+        /// The collection searched.
+        entity: EntityKind,
+        /// The year.
+        year: i64,
+    },
 }
 
 /// What stops a major's intake (呼和浩特 四(二)6).
@@ -727,7 +736,7 @@ impl Detail {
                 value: Some(*value),
                 ..none
             },
-            Detail::BadForm { .. } | Detail::NotListed { .. } => none,
+            Detail::BadForm { .. } | Detail::NotListed { .. } | Detail::NotInRoster { .. } => none,
         }
     }
 }

@@ -581,6 +581,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 value.normalize()
             ),
         },
+        Detail::NotInRoster { name, entity, year } => format!(
+            "{p}“{name}”, named by the notice, has no record in the {} of {year}.",
+            entity.en()
+        ),
     }
 }
 
@@ -804,6 +808,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => "file the major again as a new major, and enroll only once it is approved".to_string(),
         Detail::IntakeAfter { .. } => "suspend intake to the major".to_string(),
+        Detail::NotInRoster { name, entity, .. } => {
+            format!("add the {} of “{name}”, or check the school's name", entity.en())
+        }
         #[allow(unreachable_patterns)]
         _ => return None,
     })

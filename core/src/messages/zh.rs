@@ -526,6 +526,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 value.normalize()
             ),
         },
+        Detail::NotInRoster { name, entity, year } => format!(
+            "{p}文件点名的“{name}”在{year}年的{}数据中没有记录。",
+            entity.zh()
+        ),
     }
 }
 
@@ -726,6 +730,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => "请先按新设专业重新备案,经审批后再招生".to_string(),
         Detail::IntakeAfter { .. } => "请暂停该专业招生".to_string(),
+        Detail::NotInRoster { name, entity, .. } => {
+            format!("请补报“{name}”的{},或核对学校名称", entity.zh())
+        }
         #[allow(unreachable_patterns)]
         _ => return None,
     })

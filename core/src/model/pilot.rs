@@ -82,6 +82,10 @@ pub struct PilotEnrollment {
     pub year: i32,
     /// Students enrolled at the secondary stage (中职招生人数).
     pub enrolled: u32,
+    /// County-level division the school serves (GB/T 2260, e.g. `330881` 江山市), for the
+    /// 一县一校 coverage goal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
 }
 
 /// Fields of [`PilotEnrollment`] that packs may name.
@@ -104,6 +108,14 @@ pub static PILOT_ENROLLMENT_FIELDS: &[FieldDef<PilotEnrollment>] = &[
         "中职招生人数",
         "enrolled",
         |p| Value::Int(p.enrolled.into())
+    ),
+    crate::field!(
+        PilotEnrollment,
+        "district",
+        Text,
+        "所在县(市、区)代码",
+        "county code",
+        |p| val::text(p.district.as_deref())
     ),
 ];
 

@@ -279,16 +279,20 @@ pub fn generate(seed: u64) -> Dataset {
                 graduated: None,
             });
         }
+        // The county the school serves (一县一校): its own.
+        let district = schools.get(k + 1).and_then(|s| s.district.clone());
         ds.pilot_enrollments.push(PilotEnrollment {
             school: school.clone(),
             year: 2024,
             enrolled: intake_2024[k],
+            district: district.clone(),
         });
         if let Some(&n) = intake_2023.get(k) {
             ds.pilot_enrollments.push(PilotEnrollment {
                 school: school.clone(),
                 year: 2023,
                 enrolled: n,
+                district: district.clone(),
             });
         }
     }

@@ -75,6 +75,10 @@ FindingCode = Union[
 """Stable code of what went wrong, for filtering (like pydantic's error `type`)."""
 
 
+Form = Union[Literal["phone"], Literal["email"]]
+"""A form a text must have."""
+
+
 InputErrorKind = Union[
     Literal["syntax"],
     Literal["type"],
@@ -889,6 +893,77 @@ class DetailUnknownReference:
 
 
 @dataclass(frozen=True)
+class DetailBadForm:
+    """Text not of the form it must have (a telephone number, an e-mail address)."""
+
+    shape: Literal["bad_form"]
+    field: FieldName
+    """The field."""
+    text: str
+    """The text given."""
+    form: Form
+    """The form it must have."""
+
+
+@dataclass(frozen=True)
+class DetailDisagrees:
+    """A figure that differs from the same figure in its companion record."""
+
+    shape: Literal["disagrees"]
+    field: FieldName
+    """The field."""
+    value: Decimal
+    """Its value."""
+    companion: EntityKind
+    """The companion's collection."""
+    companion_field: FieldName
+    """The companion's field."""
+    companion_value: Decimal
+    """The companion's value."""
+    year: int
+    """The companion's year."""
+
+
+@dataclass(frozen=True)
+class DetailNotListed:
+    """A reference to a record that is in the data but not on the list (not an approved project)."""
+
+    shape: Literal["not_listed"]
+    field: FieldName
+    """The referring field."""
+    id: str
+    """The id referred to."""
+    list: EntityKind
+    """The list's collection."""
+
+
+@dataclass(frozen=True)
+class DetailIntakeAfter:
+    """Intake in a year after an event that stops it."""
+
+    shape: Literal["intake_after"]
+    field: FieldName
+    """The intake field."""
+    value: Decimal
+    """The intake."""
+    cause: IntakeCause
+    """What stopped it."""
+
+
+@dataclass(frozen=True)
+class DetailNotInRoster:
+    """A school a notice names has no record in the year."""
+
+    shape: Literal["not_in_roster"]
+    name: str
+    """The name as the notice prints it."""
+    entity: EntityKind
+    """The collection searched."""
+    year: int
+    """The year."""
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
     data on the way out ([`Finding::explanation`]).
@@ -957,6 +1032,28 @@ class InputIssue(TypedDict):
     """Column (1-based) where known."""
     line: Optional[int]
     """Line (1-based) where known."""
+
+
+@dataclass(frozen=True)
+class IntakeCauseNoIntake:
+    """Years in a row without intake, `from` to `to`: intake needs a new filing first."""
+
+    is_: Literal["no_intake"] = _field(metadata={"json": "is"})
+    from_: int = _field(metadata={"json": "from"})
+    """The first year of the run."""
+    to: int
+    """The last year of the run."""
+
+
+@dataclass(frozen=True)
+class IntakeCauseFlag:
+    """A flag set in `year` (a failed rectification): intake suspended."""
+
+    is_: Literal["flag"] = _field(metadata={"json": "is"})
+    field: FieldName
+    """The flag."""
+    year: int
+    """The year it was set."""
 
 
 @dataclass(frozen=True)
@@ -1306,7 +1403,12 @@ Detail = Union[
     DetailPassThrough,
     DetailCap,
     DetailDuplicateId,
-    DetailUnknownReference]
+    DetailUnknownReference,
+    DetailBadForm,
+    DetailDisagrees,
+    DetailNotListed,
+    DetailIntakeAfter,
+    DetailNotInRoster]
 """The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
 as strings); thresholds are exact fractions (`\"1/3\"`, `\"60%\"`).
 """
@@ -1318,6 +1420,10 @@ FieldName = str
 
 Fraction = str
 """An exact number: \"15\", \"6.5\", \"60%\" or \"1/3\""""
+
+
+IntakeCause = Union[IntakeCauseNoIntake, IntakeCauseFlag]
+"""What stops a major's intake (呼和浩特 四(二)6)."""
 
 
 Period = Union[PeriodSemester, PeriodYear, PeriodCohort, PeriodSchoolYear]
