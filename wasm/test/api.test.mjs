@@ -1,7 +1,7 @@
 // The API's shape: values, field findings, rule lookup, schemas, samples, and the thrown errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as xj from '../pkg/node.js';
 
 const form = (meetings) => ({
@@ -164,4 +164,44 @@ test('the public .d.ts has no `any`', () => {
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     assert.ok(!/\bany\b/.test(code), `${f} mentions any`);
   }
+});
+
+test('every asset is named by a literal new URL in both entry points', () => {
+  const files = readdirSync(new URL('../pkg/', import.meta.url)).filter((f) => /\.(wasm|tsv)$/.test(f));
+  assert.equal(files.length, 4);
+  for (const entry of ['index.js', 'node.js']) {
+    const text = readFileSync(new URL(`../pkg/${entry}`, import.meta.url), 'utf8');
+    for (const f of files) assert.ok(text.includes(`new URL('./${f}', import.meta.url)`), `${entry}: ${f}`);
+    // A computed name makes bundlers copy the whole package, or nothing.
+    assert.ok(!/new URL\(`/.test(text), `${entry} has a computed new URL`);
+  }
+  const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
+  for (const f of files) assert.equal(pkg.exports[`./${f}`], `./${f}`);
+  assert.match(pkg.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.equal(pkg.repository.directory, 'wasm');
+});
+
+test('errors are XianjieError instances, thrown and rejected alike', async () => {
+  assert.equal(typeof xj.XianjieError, 'function');
+  const thrown = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    assert.fail('did not throw');
+  };
+  const e = thrown(() => xj.check({ schools: [{ colour: 1 }] }));
+  assert.ok(e instanceof xj.XianjieError && e instanceof Error);
+  assert.equal(e.constructor, xj.XianjieError);
+  assert.equal(e.name, 'InputError');
+  assert.match(e.stack, /InputError/);
+  const p = thrown(() => xj.check(form(2), { packs: ['nope'] }));
+  assert.ok(p instanceof xj.XianjieError && p.name === 'PackError' && p.type === 'unknown_pack');
+  await assert.rejects(xj.rules('nope'), (r) => r instanceof xj.XianjieError && r.code === 'pack');
+  const f = thrown(() => xj.checkField('semester_activities', form(2), 'semester_activities[3].meetings'));
+  assert.ok(f instanceof xj.XianjieError);
+  // Made by hand (tests, wrappers): the same shape.
+  const mine = new xj.XianjieError('x', { name: 'InputError', code: 'value', path: 'a', errors: [] });
+  assert.deepEqual([mine.name, mine.code, mine.path, mine.errors], ['InputError', 'value', 'a', []]);
 });
