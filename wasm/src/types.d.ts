@@ -2040,16 +2040,5 @@ export interface YearValue {
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = { [key: string]: unknown };
 
-/** What `check` and friends throw: a real `Error` with the core's structured error. */
-export interface XianjieError extends Error {
-  /** `InputError` (bad data or options) or `PackError` (unknown pack, bad parameter). */
-  name: "InputError" | "PackError";
-  /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */
-  code: InputErrorKind | "pack";
-  /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */
-  type?: PackError["type"];
-  /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */
-  path: string;
-  /** Every problem found. */
-  errors: InputIssue[] | PackError[];
-}
+/** The name of a collection of the dataset, as in the JSON document (`checkField`'s `kind`). */
+export type CollectionName = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";

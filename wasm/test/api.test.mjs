@@ -205,3 +205,36 @@ test('errors are XianjieError instances, thrown and rejected alike', async () =>
   const mine = new xj.XianjieError('x', { name: 'InputError', code: 'value', path: 'a', errors: [] });
   assert.deepEqual([mine.name, mine.code, mine.path, mine.errors], ['InputError', 'value', 'a', []]);
 });
+
+test('error positions are places in the caller’s data and options', () => {
+  const at = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return [e.name, e.path];
+    }
+    return null;
+  };
+  // A JS object is read as it is: paths, never a line and column of some text the caller never saw.
+  assert.throws(() => xj.check({ reporting_year: 2024, schools: [{ id: 1 }] }), (e) =>
+    e.errors.every((i) => i.line === undefined && i.column === undefined) && e.path.startsWith('schools[0]'));
+  assert.deepEqual(at(() => xj.check(form(2), { limits: { nope: 1 } })), ['InputError', 'limits.nope']);
+  assert.deepEqual(at(() => xj.check(form(2), { limits: { nesting_depth: 'x' } })), ['InputError', 'limits.nesting_depth']);
+  assert.deepEqual(at(() => xj.check(form(2), { packs: ['bj-3p2-2024', 'nope'] })), ['PackError', 'packs[1]']);
+  assert.deepEqual(at(() => xj.check(form(2), { params: { 'nope.x': '1' } })), ['PackError', 'params["nope.x"]']);
+  // An unknown parameter's typed `name` stays in `errors[0]`: the Error's own name is kept.
+  const key = 'bj-3p2-2024/semester-meetings.zzz';
+  assert.throws(() => xj.check(form(2), { packs: ['bj-3p2-2024'], params: { [key]: '1' } }), (e) =>
+    e instanceof xj.XianjieError && e.name === 'PackError' && e.path === `params["${key}"]` &&
+    e.type === 'unknown_param' && e.errors[0].name === 'zzz');
+});
+
+test('checkField throws on an unknown field and on an index past the end', () => {
+  const bad = (path) => () => xj.checkField('semester_activities', form(1), path, BJ);
+  assert.throws(bad('semester_activities[0].meeting'), (e) =>
+    e instanceof xj.XianjieError && e.code === 'value' && e.path === 'path' && /meeting/.test(e.errors[0].msg_en));
+  assert.throws(bad('semester_activities[1].meetings'), (e) =>
+    e instanceof xj.XianjieError && e.path === 'path' && /1 record/.test(e.errors[0].msg_en));
+  assert.throws(bad('semester_activities.meetings'), (e) => e.path === 'path');
+  assert.equal(xj.checkField('semester_activities', form(1), 'semester_activities[0].meetings', BJ).length, 1);
+});

@@ -1,4 +1,4 @@
-// The package in the common bundlers: a tiny app (test/bundler-app/) importing `xianjie` by name
+// The package in the common bundlers: a tiny app (wasm/bundler-app/) importing `xianjie` by name
 // from node_modules, bundled by esbuild and by Vite (dev server and build), each run in Chromium.
 // Every asset must arrive: the checking module, the reference tables and the full module.
 import { test, before, after } from 'node:test';
@@ -23,7 +23,7 @@ before(async () => {
   // The app with the built package installed as a dependency (a copy: a symlink would make Vite
   // treat it as source rather than as a package).
   app = await mkdtemp(join(tmpdir(), 'xianjie-app-'));
-  await cp(join(wasm, 'test/bundler-app'), app, { recursive: true });
+  await cp(join(wasm, 'bundler-app'), app, { recursive: true });
   await cp(join(wasm, 'pkg'), join(app, 'node_modules/xianjie'), { recursive: true });
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   browser = await launch();
