@@ -1,7 +1,9 @@
 // Demo form: every rule, message, remedy and clause comes from the xianjie package; this file
 // only lays out the form, reads the inputs into a dataset, calls the package and shows what it
 // returns where the clerk needs it. Its own words are the form's labels and buttons (UI below).
-import { check, explain, loadReference, sample, samples, XianjieError } from '../pkg/index.js';
+import {
+  applicationSummary, check, explain, loadReference, sample, samples, transferRates, XianjieError,
+} from '../pkg/index.js';
 
 // The Beijing notice, and the catalogue checks of the major codes (their tables load after the page).
 const OPTS = { packs: ['bj-3p2-2024', 'ref-data'] };
@@ -23,6 +25,12 @@ const UI = {
     summary: (e, w, o) => `本表:${e} 个错误,${w} 个警告;其他记录:${o} 条。`,
     blocked: (n) => `本表有 ${n} 处填写无法读取,请先更正;这些记录的其余规则在更正后检查。`,
     interpretation: '解读:', unknownSchool: '(不在学校名单中)',
+    aggregates: '汇总', entryYear: '入学年份', graduated: '中职毕业', transferredCol: '转段', rate: '转段率',
+    rank: '排序', appId: '编号', higherSchool: '高职学校', majors: '专业(中职→高职)', attachments: '附件',
+    all: '合计', complete: '齐全', incomplete: '不全', noRank: '未排序', noCohorts: '暂无该项目的学生数据',
+    noApplications: '暂无该校的申报',
+    rateCaption: (p) => `项目 ${p} 转段率(按入学年份)`,
+    summaryCaption: (s, y) => `${s} ${y}年新增项目申报汇总表(按校内排序)`,
   },
   en: {
     skip: 'Skip to the results', title: 'Beijing secondary–higher articulation · form check',
@@ -40,6 +48,12 @@ const UI = {
     summary: (e, w, o) => `This form: ${e} error(s), ${w} warning(s); other records: ${o} finding(s).`,
     blocked: (n) => `${n} entr${n === 1 ? 'y' : 'ies'} on this form cannot be read; correct ${n === 1 ? 'it' : 'them'} first: the other rules of those records are checked then.`,
     interpretation: 'Interpretation: ', unknownSchool: '(not in the list of schools)',
+    aggregates: 'Summaries', entryYear: 'Entry year', graduated: 'Graduated', transferredCol: 'Transferred',
+    rate: 'Rate', rank: 'Rank', appId: 'No.', higherSchool: 'Higher school', majors: 'Majors (secondary → higher)',
+    attachments: 'Attachments', all: 'All years', complete: 'complete', incomplete: 'incomplete', noRank: 'no rank',
+    noCohorts: 'No cohort data for this project yet', noApplications: 'No applications of this school yet',
+    rateCaption: (p) => `Transfer rate of project ${p}, by entry year`,
+    summaryCaption: (s, y) => `New applications of ${s}, ${y}, in rank order (汇总表)`,
   },
 };
 
@@ -106,6 +120,16 @@ let base = {
   projects: [
     { id: 'P0007', secondary_school: 'S1', higher_school: 'H1',
       secondary_major: { code: '710201' }, higher_major: { code: '510201' } },
+  ],
+  cohorts: [
+    { project: 'P0007', entry_year: 2019, enrolled: 40, still_enrolled: 40, graduated_secondary: 39, transferred: 36 },
+    { project: 'P0007', entry_year: 2020, enrolled: 42, still_enrolled: 41, graduated_secondary: 40, transferred: 38 },
+    { project: 'P0007', entry_year: 2021, enrolled: 45, still_enrolled: 44 },
+  ],
+  applications: [
+    { id: 'A0002', year: 2024, secondary_school: 'S1', higher_school: 'H1', secondary_major: { code: '730701' },
+      higher_major: { code: '530302' }, rank: 2,
+      attachments: { sealed_form_pdf: '申报书2.pdf', training_plan: '培养方案2.docx', demand_research: '调研报告2.docx' } },
   ],
 };
 let edited = {
@@ -398,11 +422,57 @@ function render(data) {
   document.getElementById('summary-text').textContent = text;
 }
 
+// Percent with one decimal, exact (integers only): `n/d` rounded half up.
+function percent(n, d) {
+  if (!d) return '–';
+  const tenths = (BigInt(n) * 2000n + BigInt(d)) / (2n * BigInt(d));
+  return `${tenths / 10n}.${tenths % 10n}%`;
+}
+
+let aggregateSeq = 0;
+/** The project's transfer rate and the school's 汇总表, from the core, as the form stands. */
+async function renderAggregates(data) {
+  const seq = ++aggregateSeq;
+  const project = data.status_reports?.at(-1)?.project ?? '';
+  const app = data.applications?.at(-1) ?? {};
+  let rates, totals, schools;
+  try {
+    [rates, totals, schools] = await Promise.all([
+      transferRates(data, ['project', 'entry_year']), transferRates(data, ['project']), applicationSummary(data),
+    ]);
+  } catch {
+    return; // the form cannot be read as it stands: the summary above says why
+  }
+  if (seq !== aggregateSeq) return; // a later edit's results are on their way
+  const ofProject = (r) => r.keys[0]?.value === project;
+  const rows = rates.filter(ofProject);
+  const total = totals.find(ofProject);
+  const td = (text) => h('td', {}, String(text));
+  const rateRow = (label, r) =>
+    h('tr', {}, td(label), td(r.graduated), td(r.transferred), td(`${percent(r.transferred, r.graduated)}(${r.rate.fraction})`));
+  document.getElementById('rate-caption').textContent = ui('rateCaption')(project || '–');
+  document.querySelector('#rate-table tbody').replaceChildren(...(rows.length
+    ? [...rows.map((r) => rateRow(r.keys[1]?.value ?? '', r)), ...(total ? [rateRow(ui('all'), total)] : [])]
+    : [h('tr', {}, h('td', { colSpan: 4 }, ui('noCohorts')))]));
+  const school = schools.find((s) => s.secondary_school === app.secondary_school && s.year === app.year);
+  document.getElementById('summary-caption').textContent =
+    ui('summaryCaption')(school?.secondary_school_name ?? app.secondary_school ?? '–', app.year ?? '–');
+  const major = (m) => (m.name ? `${m.code} ${m.name}` : m.code);
+  document.querySelector('#summary-table tbody').replaceChildren(...(school
+    ? school.applications.map((a) => h('tr', {}, td(a.rank ?? ui('noRank')), td(a.id),
+      td(a.higher_school_name ?? a.higher_school), td(`${major(a.secondary_major)} → ${major(a.higher_major)}`),
+      td(ui(a.attachments_complete ? 'complete' : 'incomplete'))))
+    : [h('tr', {}, h('td', { colSpan: 5 }, ui('noApplications')))]));
+  document.body.dataset.aggregates = String(seq);
+}
+
 let pending = 0;
 function checkAll() {
   cancelAnimationFrame(pending);
   pending = requestAnimationFrame(() => {
-    render(formData());
+    const data = formData();
+    render(data);
+    renderAggregates(data);
     document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
   });
 }
@@ -489,7 +559,9 @@ buildForm();
 showRecords();
 document.getElementById('status').textContent = ui('ready');
 document.getElementById('reference').textContent = ui('refLoading');
-render(formData());
+const first = formData();
+render(first);
+renderAggregates(first);
 document.body.dataset.ready = 'true';
 // The major catalogue and division codes come in their own download; until then the rules that
 // need them are unchecked (the report says so), then everything is checked again.

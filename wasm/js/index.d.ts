@@ -1,8 +1,8 @@
 // Public types of the `xianjie` package. Value types are generated from the core's JSON Schemas
 // (decimals are strings, instants ISO 8601 strings with offset). Errors: see `XianjieError`.
 import type {
-  CheckOptions, CollectionName, Dataset, Finding, InputErrorKind, InputIssue, JsonSchema, PackError, Report, Rule,
-  RuleInfo,
+  CheckOptions, CollectionName, Dataset, EnrollmentRow, Finding, GroupBy, InputErrorKind, InputIssue, JsonSchema,
+  PackError, Report, Rule, RuleInfo, SchoolApplications, SemesterCompliance, Summary, TargetProgress, TransferRow,
 } from './xianjie_full.js';
 export type * from './xianjie_full.js';
 
@@ -69,3 +69,21 @@ export function schema(kind: CollectionName | 'dataset'): Promise<JsonSchema | u
 export function sample(name: string): Promise<Dataset | undefined>;
 /** Names of the bundled samples. */
 export function samples(): Promise<string[]>;
+
+// Aggregations: the core's rows, the same as Python's `xianjie.transfer_rates` and friends are built
+// from (rates exact: `numerator`, `denominator`, `fraction` and `rate` as a decimal string). In the
+// lazily loaded module, hence promises. `opts` as for `check` (its `limits` apply to reading `data`;
+// `targets` and `summary` also check with its packs and parameters).
+
+/** Transfer rates (transferred ÷ secondary graduates) grouped by `by` (default `["district"]`). */
+export function transferRates(data: Dataset | string, by?: GroupBy[] | null, opts?: CheckOptions | null): Promise<TransferRow[]>;
+/** Enrollment totals grouped by `by` (default `["district"]`). */
+export function enrollmentTotals(data: Dataset | string, by?: GroupBy[] | null, opts?: CheckOptions | null): Promise<EnrollmentRow[]>;
+/** Each secondary school's new applications in rank order (汇总表). */
+export function applicationSummary(data: Dataset | string, opts?: CheckOptions | null): Promise<SchoolApplications[]>;
+/** Each project-semester against the semester minimums. */
+export function semesterCompliance(data: Dataset | string, opts?: CheckOptions | null): Promise<SemesterCompliance[]>;
+/** Progress towards the packs' targets. */
+export function targets(data: Dataset | string, opts?: CheckOptions | null): Promise<TargetProgress[]>;
+/** The one-page summary of `xianjie summary`: rates by year, district and 大类, the 汇总表, applications per school, semester compliance, targets. */
+export function summary(data: Dataset | string, opts?: CheckOptions | null): Promise<Summary>;

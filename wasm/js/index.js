@@ -18,8 +18,10 @@ const TABLES = {
 
 await init({ module_or_path: CHECK_WASM });
 
-export const { XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples } =
-  api({
+export const {
+  XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples,
+  transferRates, enrollmentTotals, applicationSummary, semesterCompliance, targets, summary,
+} = api({
     fetchText: async (file) => {
       const url = TABLES[file];
       if (!url) throw new Error(`xianjie: no asset for reference table ${file}`);

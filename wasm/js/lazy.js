@@ -36,5 +36,12 @@ export function api({ fetchText, startFull }) {
     schema: guard(async (kind) => (await full()).schema(kind)),
     sample: guard(async (name) => (await full()).sample(name)),
     samples: guard(async () => (await full()).samples()),
+    // Aggregations (the same rows as Python's), from the core.
+    transferRates: guard(async (data, by, opts) => (await full()).transferRates(data, by, opts)),
+    enrollmentTotals: guard(async (data, by, opts) => (await full()).enrollmentTotals(data, by, opts)),
+    applicationSummary: guard(async (data, opts) => (await full()).applicationSummary(data, opts)),
+    semesterCompliance: guard(async (data, opts) => (await full()).semesterCompliance(data, opts)),
+    targets: guard(async (data, opts) => (await full()).targets(data, opts)),
+    summary: guard(async (data, opts) => (await full()).summary(data, opts)),
   };
 }

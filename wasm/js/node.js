@@ -14,8 +14,10 @@ const TABLES = {
 
 initSync({ module: readFileSync(new URL('./xianjie_check_bg.wasm', import.meta.url)) });
 
-export const { XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples } =
-  api({
+export const {
+  XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples,
+  transferRates, enrollmentTotals, applicationSummary, semesterCompliance, targets, summary,
+} = api({
     fetchText: async (file) => {
       const url = TABLES[file];
       if (!url) throw new Error(`xianjie: no asset for reference table ${file}`);

@@ -10,6 +10,8 @@
 //! ships two modules: the checking one without `meta`, loaded on import, and the full one, loaded
 //! on the first call of one of those (see `js/index.js`), to keep the first download small.
 
+#[cfg(feature = "meta")]
+mod aggregate;
 #[cfg_attr(not(feature = "meta"), allow(dead_code))]
 mod types;
 mod value;

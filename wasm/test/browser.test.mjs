@@ -125,6 +125,16 @@ test('date-time pickers, schools by name, major codes once the catalogue is in',
   assert.match(await major.first().innerText(), /ref-data\/major-code/);
   await checked(page, () => field(page, 'applications', 'secondary_major.code').fill('710201'));
   assert.equal(await major.count(), 0);
+  // The project's transfer rate and the school's 汇总表, from the core, follow the form.
+  await page.waitForSelector('body[data-aggregates]');
+  assert.match(await page.locator('#rate-table').innerText(), /74\/79/);
+  assert.match(await page.locator('#rate-table').innerText(), /93\.7%/);
+  const ids = () => page.locator('#summary-table tbody tr td:nth-child(2)').allInnerTexts();
+  assert.deepEqual(await ids(), ['A0001', 'A0002']);
+  await checked(page, () => field(page, 'applications', 'rank').fill('3'));
+  await page.waitForFunction(() =>
+    document.querySelector('#summary-table tbody tr td:nth-child(2)')?.textContent === 'A0002');
+  assert.deepEqual(await ids(), ['A0002', 'A0001']);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

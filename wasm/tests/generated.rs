@@ -157,6 +157,12 @@ fn generate() -> String {
     gen.subschema_for::<xianjie::InputIssue>();
     gen.subschema_for::<xianjie::PackError>();
     gen.subschema_for::<xianjie_wasm::CheckOptions>();
+    gen.subschema_for::<xianjie::aggregate::GroupBy>();
+    gen.subschema_for::<xianjie::aggregate::TransferRow>();
+    gen.subschema_for::<xianjie::aggregate::EnrollmentRow>();
+    gen.subschema_for::<xianjie::aggregate::SchoolApplications>();
+    gen.subschema_for::<xianjie::aggregate::SemesterCompliance>();
+    gen.subschema_for::<xianjie::aggregate::Summary>();
     let defs = gen.take_definitions(true);
     let mut out = String::from(
         "// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.\n\

@@ -1,6 +1,6 @@
 // Type-level tests of the public API (test/types.test.mjs runs `tsc --noEmit` on this file):
 // what must compile does, and each `@ts-expect-error` line must be an error (tsc fails if not).
-import { check, checkField, schema, XianjieError } from '../../pkg/index.js';
+import { applicationSummary, check, checkField, schema, transferRates, XianjieError } from '../../pkg/index.js';
 import type { CollectionName, Dataset, Finding, Report } from '../../pkg/index.js';
 
 const data: Dataset = { reporting_year: 2024 };
@@ -32,3 +32,14 @@ void schema('dataset');
 // @ts-expect-error not a collection
 void schema('nope');
 void [report, found];
+
+// Aggregations: groupings by name, exact rates as strings.
+async function rates(): Promise<void> {
+  const rows = await transferRates(data, ['district', 'entry_year']);
+  const fraction: string = rows[0]!.rate.fraction;
+  const byRank = (await applicationSummary(data))[0]?.applications.map((a) => a.rank);
+  // @ts-expect-error not a grouping
+  await transferRates(data, ['county']);
+  void [fraction, byRank];
+}
+void rates;
