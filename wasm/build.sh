@@ -101,5 +101,5 @@ for m in check full; do
 done
 REF_GZ=$(cat pkg/*.tsv | gzip -9c | wc -c)
 echo "reference tables (loadReference): $(cat pkg/*.tsv | wc -c) bytes raw, $REF_GZ bytes gzip -9"
-JS_GZ=$(cat pkg/index.js pkg/lazy.js pkg/xianjie_check.js | gzip -9c | wc -c)
-echo "JS loaded on import (index.js + lazy.js + xianjie_check.js): $JS_GZ bytes gzip -9"
+JS_GZ=$(cat pkg/index.js pkg/lazy.js pkg/errors.js pkg/xianjie_check.js | gzip -9c | wc -c)
+echo "JS loaded on import (index.js + lazy.js + errors.js + xianjie_check.js): $JS_GZ bytes gzip -9"

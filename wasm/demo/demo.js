@@ -448,8 +448,10 @@ async function renderAggregates(data) {
   const rows = rates.filter(ofProject);
   const total = totals.find(ofProject);
   const td = (text) => h('td', {}, String(text));
-  const rateRow = (label, r) =>
-    h('tr', {}, td(label), td(r.graduated), td(r.transferred), td(`${percent(r.transferred, r.graduated)}(${r.rate.fraction})`));
+  // A group whose cohorts all lack graduates or transfers (not graduated yet) has no rate.
+  const rateRow = (label, r) => (r.incomplete === r.cohorts
+    ? h('tr', {}, td(label), td('–'), td('–'), td('–'))
+    : h('tr', {}, td(label), td(r.graduated), td(r.transferred), td(`${percent(r.transferred, r.graduated)}(${r.rate.fraction})`)));
   document.getElementById('rate-caption').textContent = ui('rateCaption')(project || '–');
   document.querySelector('#rate-table tbody').replaceChildren(...(rows.length
     ? [...rows.map((r) => rateRow(r.keys[1]?.value ?? '', r)), ...(total ? [rateRow(ui('all'), total)] : [])]
