@@ -54,6 +54,8 @@ build_module check --no-default-features
 build_module full ""
 
 cp js/index.js js/node.js js/lazy.js js/errors.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+# The licence texts the manifest names travel with the package.
+cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$TMP/"
 # Reference tables, loaded on demand by loadReference() (the checking module leaves them out).
 cp "$ROOT/core/data/catalog-2021.tsv" "$ROOT/core/data/divisions.tsv" "$TMP/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
@@ -86,7 +88,7 @@ cat > "$TMP/package.json" <<JSON
     "./divisions.tsv": "./divisions.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "*.wasm", "*.tsv", "README.md"],
+  "files": ["*.js", "*.d.ts", "*.wasm", "*.tsv", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": ["./index.js", "./node.js"],
   "engines": { "node": ">=20" }
 }

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as xj from '../pkg/node.js';
 
 const form = (meetings) => ({
@@ -237,4 +239,19 @@ test('checkField throws on an unknown field and on an index past the end', () =>
     e instanceof xj.XianjieError && e.path === 'path' && /1 record/.test(e.errors[0].msg_en));
   assert.throws(bad('semester_activities.meetings'), (e) => e.path === 'path');
   assert.equal(xj.checkField('semester_activities', form(1), 'semester_activities[0].meetings', BJ).length, 1);
+});
+
+test('npm pack: the package holds its modules, assets, types, README and licences, nothing else', () => {
+  const [info] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: fileURLToPath(new URL('../pkg/', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+  }));
+  const files = info.files.map((f) => f.path).sort();
+  for (const f of ['index.js', 'node.js', 'lazy.js', 'errors.js', 'index.d.ts', 'xianjie_check_bg.wasm', 'xianjie_full_bg.wasm',
+    'catalog-2021.tsv', 'divisions.tsv', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json']) {
+    assert.ok(files.includes(f), `${f} in the package`);
+  }
+  assert.deepEqual(files.filter((f) => !/\.(js|d\.ts|wasm|tsv|md|json)$|^LICENSE-/.test(f)), []);
+  // The README renders on its own: no link into the repository by a relative path.
+  const readme = readFileSync(new URL('../pkg/README.md', import.meta.url), 'utf8');
+  assert.ok(!/\]\((\.\.?\/|(?!https?:|#)[\w-]+\/)/.test(readme), 'relative link in README.md');
 });
