@@ -167,14 +167,20 @@ test('English, and a phone 360 px wide', async () => {
   assert.equal(await page.locator('label[for="f-semester_activities-meetings"]').innerText(), 'Liaison meetings');
   assert.match(await errorsOf(page, 'semester_activities', 'meetings').first().innerText(), /meeting/i);
   assert.equal(await page.locator('#lang-en').getAttribute('aria-pressed'), 'true');
-  // Nothing wider than the screen.
+  // Nothing wider than the screen, the aggregates' tables included.
+  await page.waitForSelector('body[data-aggregates]');
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 360, `page is ${wide} px wide`);
   await page.screenshot({ path: join(out, 'demo-phone-en.png'), fullPage: true });
   await axe(page, 'phone, English');
   await checked(page, () => page.locator('#lang-zh').click());
-  await page.screenshot({ path: join(out, 'demo-phone-zh.png'), fullPage: true });
-  await axe(page, 'phone, Chinese');
+  await checked(page, () => page.locator('#load-sample').click());
+  await page.waitForSelector('body[data-sample="true"]');
+  await page.waitForFunction(() => document.querySelector('#summary-table tbody td')?.textContent === '1');
+  const wideSample = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wideSample <= 360, `page with the sample is ${wideSample} px wide`);
+  await page.screenshot({ path: join(out, 'demo-phone-zh-sample.png'), fullPage: true });
+  await axe(page, 'phone, Chinese, sample');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
