@@ -4,13 +4,14 @@
 //! Values cross as JSON (the same documents the CLI and Python use): decimals are strings,
 //! instants are ISO 8601 strings with their offset. Errors are thrown as JS `Error` objects with
 //! `code`, `path` and `errors` properties, which the package's entry points make `XianjieError`s
-//! (`js/errors.js`, see `wasm/README.md`); `path` is a place in the caller's data or options. TypeScript types for every value
-//! are generated from the core's JSON Schemas into `src/types.d.ts` (`cargo test -p xianjie-wasm`).
+//! (`js/errors.js`, see `wasm/README.md`); `path` is a place in the caller's data or options.
+//! TypeScript types for every value are generated from the core's JSON Schemas into
+//! `src/types.d.ts` (`cargo test -p xianjie-wasm`).
 //!
 //! Feature `meta` (default) adds `rules`, `explain`, `schema`, `sample`, `samples` and the
-//! aggregations (`aggregate.rs`). The package
-//! ships two modules: the checking one without `meta`, loaded on import, and the full one, loaded
-//! on the first call of one of those (see `js/index.js`), to keep the first download small.
+//! aggregations (`aggregate.rs`). The package ships two modules: the checking one without `meta`,
+//! loaded on import, and the full one, loaded on the first call of one of those (see
+//! `js/index.js`), to keep the first download small.
 
 #[cfg(feature = "meta")]
 mod aggregate;
@@ -263,7 +264,8 @@ pub fn rules(pack: Option<String>) -> Result<Ts<RuleListT>, JsValue> {
         packs: pack.into_iter().collect(),
         ..Default::default()
     };
-    let checker = xianjie::Checker::new(&opts).map_err(|e| pack_error(&e, None))?;
+    // The one pack named is the argument `pack`.
+    let checker = xianjie::Checker::new(&opts).map_err(|e| pack_error(&e, Some("pack".into())))?;
     let all: Vec<&xianjie::Rule> = checker.packs().iter().flat_map(|p| &p.rules).collect();
     Ok(out(&all))
 }

@@ -200,7 +200,7 @@ test('errors are XianjieError instances, thrown and rejected alike', async () =>
   assert.match(e.stack, /InputError/);
   const p = thrown(() => xj.check(form(2), { packs: ['nope'] }));
   assert.ok(p instanceof xj.XianjieError && p.name === 'PackError' && p.type === 'unknown_pack');
-  await assert.rejects(xj.rules('nope'), (r) => r instanceof xj.XianjieError && r.code === 'pack');
+  await assert.rejects(xj.rules('nope'), (r) => r instanceof xj.XianjieError && r.code === 'pack' && r.path === 'pack');
   const f = thrown(() => xj.checkField('semester_activities', form(2), 'semester_activities[3].meetings'));
   assert.ok(f instanceof xj.XianjieError);
   // Made by hand (tests, wrappers): the same shape.
