@@ -61,7 +61,7 @@ cp "$ROOT/core/data/catalog-2021.tsv" "$ROOT/core/data/divisions.tsv" "$TMP/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
 # The project's address, from the workspace manifest once it names one.
 REPO=$(sed -n 's/^repository = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" "$ROOT/core/Cargo.toml" | head -n 1)
-REPO=${REPO:-https://github.com/xianjie-project/xianjie}
+REPO=${REPO:-https://github.com/xianjie-org/xianjie}
 cat > "$TMP/package.json" <<JSON
 {
   "name": "xianjie",
