@@ -37,6 +37,11 @@ pub struct Ratio {
     /// for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub included: bool,
+    /// Nothing over nothing passes an upper bound (no performance pay drawn from no net income).
+    /// Off by default: a zero denominator is a finding of its own, even with a zero numerator
+    /// (a campus recording neither students nor teachers is data a commission must see).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_passes: bool,
 }
 
 impl Kind for Ratio {
@@ -86,8 +91,9 @@ impl Kind for Ratio {
                     (c.denominator.clone(), num(b)),
                 ]
             };
-            // Nothing drawn from nothing meets an upper bound (no pay from no net income).
-            if b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
+            // Nothing drawn from nothing meets an upper bound, where the rule says so
+            // (no pay from no net income); elsewhere 0/0 is reported below.
+            if c.nothing_passes && b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
                 continue;
             }
             let both = || {
@@ -101,7 +107,9 @@ impl Kind for Ratio {
                 // Under an upper bound, enough denominator for the numerator there is passes
                 // (teachers for the students); under a lower bound no denominator helps (an area
                 // per student with no students): the data needs checking, not more of anything.
-                let need = c.max.filter(|m| !m.num().is_zero()).map(|m| {
+                // With nothing in the numerator either (no students, no teachers) there is
+                // nothing to staff: the record needs checking too.
+                let need = c.max.filter(|m| !m.num().is_zero() && a > Decimal::ZERO).map(|m| {
                     a.ck_mul(m.den())
                         .and_then(|x| x.ck_div(m.num()))
                         .map_or(Decimal::ONE, |x| ceil_to(x, den_whole))

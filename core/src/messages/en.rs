@@ -110,6 +110,18 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
+        } if num.is_zero() && den.is_zero() => format!(
+            "{p}no {} and no {} recorded: the {} cannot be computed, so the rule is not met.",
+            numerator.en,
+            denominator.en,
+            n.metric_en("ratio")
+        ),
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            den,
+            ..
         } => {
             let none = if den.is_zero() {
                 format!("no {}", denominator.en)

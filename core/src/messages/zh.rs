@@ -105,6 +105,18 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
+        } if num.is_zero() && den.is_zero() => format!(
+            "{p}未记录{},也未记录{}(均为零),{}无法计算,不符合要求。",
+            numerator.zh,
+            denominator.zh,
+            n.metric_zh("比值")
+        ),
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            den,
+            ..
         } => {
             let given = if num.is_zero() {
                 format!("{}为零", numerator.zh)
