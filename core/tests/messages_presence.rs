@@ -217,12 +217,21 @@ fn attachments_are_uploaded_not_filled_in() {
             "Upload the sealed application form (PDF)",
         )),
     );
+    // Required work, not a listed upload: a warning that says why.
     let f = at(&r, rule, "applications[1].attachments.demand_research");
+    assert_eq!(f.severity, xianjie::finding::Severity::Warning);
     reads(
         f,
-        "未上传需求调研报告。",
-        "The demand research is not uploaded.",
-        Some(("请上传需求调研报告", "Upload the demand research")),
+        "未上传需求调研报告。该项工作须开展,但通知未将其列为须上传的材料,故仅作提示。",
+        "The demand research is not uploaded. The work is required, but the notice does not list it among the uploads, so this is a warning only.",
+        Some((
+            "建议上传需求调研报告,以证明已开展该项工作",
+            "Consider uploading the demand research to show the work was done",
+        )),
+    );
+    assert_eq!(
+        at(&r, rule, "applications[0].attachments.sealed_form_pdf").severity,
+        xianjie::finding::Severity::Error
     );
     let f = at(&r, rule, "applications[1].attachments.sealed_form_pdf");
     assert_eq!(f.code, FindingCode::WrongFormat);

@@ -495,6 +495,13 @@ pub enum Detail {
         /// The id referred to.
         id: String,
     },
+    // @fixes (issue 13)
+    /// A file for work the rule requires but the notice does not list among its uploads (the
+    /// demand research): not uploaded, reported as a warning at most.
+    UploadNotListed {
+        /// The field.
+        field: FieldRef,
+    },
 }
 
 /// The numbers of a finding's [`Detail`], exact and typed, under common names so that findings of
@@ -650,7 +657,8 @@ impl Detail {
             | Detail::MajorName { .. }
             | Detail::CategoryMismatch { .. }
             | Detail::DuplicateId { .. }
-            | Detail::UnknownReference { .. } => none,
+            | Detail::UnknownReference { .. }
+            | Detail::UploadNotListed { .. } => none,
         }
     }
 }

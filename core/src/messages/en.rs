@@ -141,6 +141,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en),
+        Detail::UploadNotListed { field } => format!(
+            "{p}the {} is not uploaded. The work is required, but the notice does not list it among the uploads, so this is a warning only.",
+            field.en
+        ),
         Detail::Placeholder { field, text } => {
             format!("{p}the {} says only “{text}”, which describes nothing.", field.en)
         }
@@ -592,6 +596,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::Missing { field } => format!("fill in the {}", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("upload the {}", field.en),
+        Detail::UploadNotListed { field } => {
+            format!("consider uploading the {} to show the work was done", field.en)
+        }
         Detail::Placeholder { field, .. } => format!("describe the {} in substance", field.en),
         Detail::TooShort { field, min, .. } => {
             format!("describe the {} in at least {min} characters", field.en)

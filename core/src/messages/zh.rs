@@ -136,6 +136,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::Missing { field } => format!("{p}未填写{}。", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh),
+        Detail::UploadNotListed { field } => format!(
+            "{p}未上传{}。该项工作须开展,但通知未将其列为须上传的材料,故仅作提示。",
+            field.zh
+        ),
         Detail::Placeholder { field, text } => {
             format!("{p}{}仅填写了“{text}”,未作实质说明。", field.zh)
         }
@@ -531,6 +535,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::Missing { field } => format!("请填写{}", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("请上传{}", field.zh),
+        Detail::UploadNotListed { field } => format!("建议上传{},以证明已开展该项工作", field.zh),
         Detail::Placeholder { field, .. } => format!("请具体说明{}", field.zh),
         Detail::TooShort { field, min, .. } => {
             format!("请具体说明{},至少{min}字", field.zh)
