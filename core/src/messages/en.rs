@@ -890,7 +890,7 @@ fn code_problem(p: &CodeProblem) -> String {
         }
         CodeProblem::MajorClass { .. } => "a class code, not a 6-digit major code".to_string(),
         CodeProblem::MajorUnknown { .. } => {
-            "not in the 2021 major catalogue (majors added from 2022 on are not embedded; please verify)"
+            "not in the embedded major catalogue, which is the 2021 edition: majors added from 2022 on are not in it, so the code may be valid; please verify"
                 .to_string()
         }
         CodeProblem::DivisionUnknown => {
@@ -920,9 +920,13 @@ fn code_remedy(field: &str, p: &CodeProblem) -> String {
         | CodeProblem::MajorLevel { want, .. }
         | CodeProblem::MajorCategory { want }
         | CodeProblem::MajorClass { want }
-        | CodeProblem::MajorUnknown { want } => {
+        => {
             format!("use a {} major code of the 2021 catalogue", want.name_en())
         }
+        CodeProblem::MajorUnknown { want } => format!(
+            "if the major was added to the catalogue from 2022 on, verify it against the Ministry's list of additions; otherwise use a {} major code of the 2021 catalogue",
+            want.name_en()
+        ),
         CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {
             "give the 6-digit code of the county or district".to_string()
         }

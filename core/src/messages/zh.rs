@@ -809,7 +809,7 @@ fn code_problem(p: &CodeProblem) -> String {
         CodeProblem::MajorCategory { .. } => "是专业大类代码,不是6位的专业代码".to_string(),
         CodeProblem::MajorClass { .. } => "是专业类代码,不是6位的专业代码".to_string(),
         CodeProblem::MajorUnknown { .. } => {
-            "不在《职业教育专业目录(2021年)》中(2022年起增补的专业未收录,请核对)".to_string()
+            "不在内置专业目录中:内置的是《职业教育专业目录(2021年)》,2022年起增补的专业未收录,该代码可能有效,请核对".to_string()
         }
         CodeProblem::DivisionUnknown => {
             "不是有效的行政区划代码(国家统计局2023年行政区划代码中没有)".to_string()
@@ -834,9 +834,12 @@ fn code_remedy(field: &str, p: &CodeProblem) -> String {
         CodeProblem::MajorShape { want }
         | CodeProblem::MajorLevel { want, .. }
         | CodeProblem::MajorCategory { want }
-        | CodeProblem::MajorClass { want }
-        | CodeProblem::MajorUnknown { want } => format!(
+        | CodeProblem::MajorClass { want } => format!(
             "请按《职业教育专业目录(2021年)》填写{}专业代码",
+            want.name_zh()
+        ),
+        CodeProblem::MajorUnknown { want } => format!(
+            "如为2022年起增补的专业,请对照教育部增补专业名单核对;否则请按《职业教育专业目录(2021年)》填写{}专业代码",
             want.name_zh()
         ),
         CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {
