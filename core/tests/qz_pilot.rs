@@ -189,3 +189,27 @@ fn enrollment_target_progress() {
     assert!(t[1].pending);
     assert_eq!(t[1].stretch.as_deref(), Some("1000"));
 }
+
+/// 新增占比 by the national definition (教发〔2004〕2号): additions ÷ the value before them. New
+/// equipment adds to the additions only, so the remedy is 10% of the earlier value less them.
+#[test]
+fn new_equipment_share_divides_by_the_value_before_the_additions() {
+    let r = run(r#"{"reporting_year": 2024,
+        "higher_campuses": [{"school": "S1", "year": 2024, "equipment_value": "1100000", "equipment_added": "90000"}]}"#);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id() == "qz-pilot-2024/new-equipment-share")
+        .unwrap();
+    // 90,000 ÷ 1,010,000 = 8.91%; 10% of 1,010,000 is 101,000: 11,000 more.
+    assert!(
+        f.message().zh.contains("新增前教学科研仪器设备值"),
+        "{}",
+        f.message().zh
+    );
+    assert!(f.message().zh.contains("8.91%"), "{}", f.message().zh);
+    assert_eq!(
+        f.remedy().unwrap().zh,
+        "还需新增教学科研仪器设备值11,000.00元"
+    );
+}

@@ -35,7 +35,12 @@ pub struct Ratio {
     /// The numerator is part of the denominator (teachers with a master's degree among all
     /// teachers; equipment added among all equipment): adding to it adds to both, so the remedy
     /// for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// Also `"true"` / `"false"` as text, so that a user parameter (always text) can set it.
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "flag"
+    )]
     pub included: bool,
     /// Nothing over nothing passes an upper bound (no performance pay drawn from no net income).
     /// Off by default: a zero denominator is a finding of its own, even with a zero numerator
@@ -208,4 +213,26 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
     } else {
         x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
     }
+}
+
+/// A flag written as `true` / `false` or, from a user parameter, as the text `"true"` / `"false"`.
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("true or false")
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<bool, E> {
+            match v.trim() {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+            }
+        }
+    }
+    d.deserialize_any(V)
 }
