@@ -255,6 +255,10 @@ pub enum Detail {
         /// The date given; absent when not given.
         #[serde(skip_serializing_if = "Option::is_none")]
         date: Option<chrono::NaiveDate>,
+        /// The calendar last day, where it was a rest day and `end` is the day after the rest
+        /// days (民法典 第二百零三条).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        moved_from: Option<chrono::NaiveDate>,
     },
     /// A condition that held for consecutive years.
     Consecutive {

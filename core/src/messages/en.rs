@@ -202,15 +202,20 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             days,
             end,
             date,
+            moved_from,
         } => {
             let span = ps::span_en(*months, *days);
+            // A last day moved off a rest day says so, and by what law.
+            let moved = moved_from.map_or(String::new(), |m| {
+                format!("; {m} is a rest day, so the last day moves to the day after the rest days (Civil Code art. 203)")
+            });
             match date {
                 Some(d) => format!(
-                    "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}).",
+                    "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}{moved}).",
                     field.en, base_field.en
                 ),
                 None => format!(
-                    "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}).",
+                    "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}{moved}).",
                     field.en, base_field.en
                 ),
             }

@@ -190,9 +190,17 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             days,
             end,
             date,
+            moved_from,
         } => {
+            // A last day moved off a rest day says so, and by what law.
+            let moved = moved_from.map_or(String::new(), |m| {
+                format!(
+                    ";{}为法定休假日,依民法典第二百零三条顺延至休假日结束的次日",
+                    super::numbers::date_zh(m)
+                )
+            });
             let within = format!(
-                "{}({}{}后{})",
+                "{}({}{}后{}{moved})",
                 super::numbers::date_zh(*end),
                 base_field.zh,
                 super::numbers::date_zh(*base),
