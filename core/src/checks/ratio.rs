@@ -2,6 +2,7 @@
 //! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
 //! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
 
+use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{Detail, FieldRef, FindingCode, Location, Notation, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
@@ -47,6 +48,11 @@ pub struct Ratio {
     /// (a campus recording neither students nor teachers is data a commission must see).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nothing_passes: bool,
+    /// Records the bound applies to (schools that passed their assessment); all by default. A
+    /// record whose condition field is not given is not judged; with none judged for that reason
+    /// the rule is unchecked, naming the field.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
 }
 
 impl Kind for Ratio {
@@ -61,7 +67,7 @@ impl Kind for Ratio {
             (_, Some(m)) if m.num().is_zero() => Err(super::CheckError::NotPositive {
                 param: "max".into(),
             }),
-            _ => Ok(()),
+            _ => validate_all(&self.filter, self.entity),
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
@@ -80,8 +86,24 @@ impl Kind for Ratio {
         } else {
             Notation::Number
         };
+        let Some(only) = Compiled::new(items, &c.filter) else {
+            return Outcome::Unchecked(Reason::NoRecords {
+                entity: items.kind(),
+            });
+        };
+        let conds: Vec<crate::model::Field> = c
+            .filter
+            .iter()
+            .filter_map(|f| items.field(&f.field))
+            .collect();
         let mut checked = 0;
+        // Records not judged because a condition is unknown (no assessment result given).
+        let mut unknown = false;
         for (i, item) in items.iter().enumerate() {
+            if !only.accepts(item) {
+                unknown |= conds.iter().any(|f| !f.get(item).is_present());
+                continue;
+            }
             let (a, b) = match (nf.get(item), df.get(item)) {
                 (Value::Missing, _) | (_, Value::Missing) => continue,
                 (x, y) => match (x.decimal(), y.decimal()) {
@@ -187,6 +209,17 @@ impl Kind for Ratio {
                     },
                 });
             }
+        }
+        if checked == 0 && unknown {
+            return Outcome::Unchecked(Reason::NoneGives {
+                entity: items.kind(),
+                fields: conds.iter().map(FieldRef::from).collect(),
+            });
+        }
+        if checked == 0 && !c.filter.is_empty() {
+            return Outcome::Unchecked(Reason::NoneApplies {
+                entity: items.kind(),
+            });
         }
         if checked == 0 {
             return Outcome::Unchecked(Reason::NoneGives {
