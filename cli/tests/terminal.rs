@@ -238,7 +238,14 @@ fn completions_for_every_shell() {
         let out = xianjie(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let s = text(&out.stdout);
-        for word in ["xianjie", "check", "summary", "completions", "format", "markdown"] {
+        for word in [
+            "xianjie",
+            "check",
+            "summary",
+            "completions",
+            "format",
+            "markdown",
+        ] {
             assert!(s.contains(word), "{shell}: no {word}");
         }
     }
