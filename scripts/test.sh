@@ -36,9 +36,9 @@ cargo package -p xianjie --allow-dirty --quiet --list > target/package-files.txt
 for f in README.md LICENSE-MIT LICENSE-APACHE Cargo.toml build.rs packs/bj-3p2-2024.toml examples/service.rs; do
   grep -qx "$f" target/package-files.txt || { echo "cargo package: $f missing"; exit 1; }
 done
-# Any warning (a missing field, a file left out) fails the step.
+# Any warning (a missing field, a file left out) fails the step, but the dry run's own notice.
 cargo publish -p xianjie --dry-run --allow-dirty 2>&1 | tee target/publish.log
-! grep -q "^warning" target/publish.log
+! grep "^warning" target/publish.log | grep -v "aborting upload due to dry run"
 
 step "Rust: the CLI on the bundled samples"
 cargo build --quiet -p xianjie-cli
