@@ -32,6 +32,21 @@ step "Rust: without the embedded reference tables (as in the wasm checking modul
 cargo clippy -p xianjie --no-default-features --quiet -- -D warnings
 cargo test -p xianjie --no-default-features --quiet --test reference_loaded_at_run_time
 
+step "Rust: default features (a JSON service: no calamine, rust_xlsxwriter or Arrow)"
+cargo clippy -p xianjie --lib --quiet -- -D warnings
+if cargo tree -p xianjie -e normal --prefix none | grep -E '^(calamine|rust_xlsxwriter|zip|arrow-array) '; then
+  echo "the default features of xianjie pull in a table or Arrow crate"; exit 1
+fi
+
+step "Rust: the crate as published (cargo package, cargo publish --dry-run)"
+cargo package -p xianjie --allow-dirty --quiet --list > target/package-files.txt
+for f in README.md LICENSE-MIT LICENSE-APACHE Cargo.toml build.rs packs/bj-3p2-2024.toml examples/service.rs; do
+  grep -qx "$f" target/package-files.txt || { echo "cargo package: $f missing"; exit 1; }
+done
+# Any warning (a missing field, a file left out) fails the step, but the dry run's own notice.
+cargo publish -p xianjie --dry-run --allow-dirty 2>&1 | tee target/publish.log
+! grep "^warning" target/publish.log | grep -v "aborting upload due to dry run"
+
 step "Rust: the CLI on the bundled samples"
 cargo build --quiet -p xianjie-cli
 for s in $(./target/debug/xianjie sample); do

@@ -729,6 +729,31 @@ pub fn summary_workbook_rows(
         })
 }
 
+/// The findings alone as a workbook: the 问题清单 sheet of [`summary_workbook`], one row a
+/// finding with its clause, quoted text, place, cell and both languages (`xianjie check --out
+/// findings.xlsx`).
+///
+/// ```
+/// let ds = xianjie::sample::load("bj-3p2-2024").unwrap();
+/// let report = xianjie::check(&ds, &Default::default()).unwrap();
+/// let bytes = xianjie::table::findings_workbook(&report).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn findings_workbook(report: &Report) -> Result<Vec<u8>, WriteError> {
+    // As in `summary_workbook_rows`: a temporary-file failure inside rust_xlsxwriter is an error.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut wb = Workbook::new();
+        wb.set_tempdir(std::env::temp_dir())?;
+        findings(&mut wb, report, EXCEL_ROWS)?;
+        Ok(wb.save_to_buffer()?)
+    }))
+    .unwrap_or_else(|_| {
+        Err(WriteError::new(
+            "写临时文件失败(磁盘已满?) / could not write the temporary sheet files (disk full?)",
+        ))
+    })
+}
+
 fn build(ds: &Dataset, report: &Report, max_rows: u32) -> Result<Vec<u8>, WriteError> {
     let mut wb = Workbook::new();
     // Each constant-memory sheet opens a temporary file, and rust_xlsxwriter unwraps that: try
