@@ -1289,7 +1289,16 @@ fn inject_duties(g: &mut Gen, ds: &mut Dataset) {
             *n += 5;
         }
     }
-    if let Some(i) = target(rng, &ds.status_reports, &mut used_r, |_| true) {
+    // A 3+2 project: the five-year one of the bachelor-track breach must stay in force.
+    let three_two: BTreeSet<String> = ds
+        .projects
+        .iter()
+        .filter(|p| p.mode == ProgramMode::ThreePlusTwo)
+        .map(|p| p.id.clone())
+        .collect();
+    if let Some(i) = target(rng, &ds.status_reports, &mut used_r, |r| {
+        three_two.contains(&r.project)
+    }) {
         let id = ds.status_reports[i].project.clone();
         if let Some(p) = ds.projects.iter_mut().find(|p| p.id == id) {
             p.standing = Standing::Discontinued;

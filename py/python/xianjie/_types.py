@@ -589,6 +589,10 @@ class DetailDueWithin:
     """The last day allowed."""
     date: Optional[str] = None
     """The date given; absent when not given."""
+    moved_from: Optional[str] = None
+    """The calendar last day, where it was a rest day and `end` is the day after the rest
+    days (民法典 第二百零三条).
+    """
 
 
 @dataclass(frozen=True)
@@ -890,6 +894,17 @@ class DetailUnknownReference:
     """The collection referred to."""
     id: str
     """The id referred to."""
+
+
+@dataclass(frozen=True)
+class DetailUploadNotListed:
+    """A file for work the rule requires but the notice does not list among its uploads (the
+    demand research): not uploaded, reported as a warning at most.
+    """
+
+    shape: Literal["upload_not_listed"]
+    field: FieldName
+    """The field."""
 
 
 @dataclass(frozen=True)
@@ -1404,6 +1419,7 @@ Detail = Union[
     DetailCap,
     DetailDuplicateId,
     DetailUnknownReference,
+    DetailUploadNotListed,
     DetailBadForm,
     DetailDisagrees,
     DetailNotListed,
