@@ -73,7 +73,7 @@ fn findings_exit_1_and_clean_data_exits_0() {
 }
 
 #[test]
-fn rules_json_lists_all_21_beijing_ids() {
+fn rules_json_lists_all_22_beijing_ids() {
     let out = xianjie(&["rules", "--pack", "bj-3p2-2024", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -83,7 +83,7 @@ fn rules_json_lists_all_21_beijing_ids() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids.len(), 21);
+    assert_eq!(ids.len(), 22);
     assert!(ids.contains(&"bj-3p2-2024/five-year-reporting-from-2024"));
 }
 

@@ -104,7 +104,7 @@ fn every_rule_fires_and_most_projects_pass() {
     let ds = sample::load(NAME).expect("listed sample");
     let report = check(&ds, &bj_opts()).expect("built-in pack");
     let pack = xianjie::rules::builtin(NAME).expect("built-in pack");
-    assert_eq!(pack.rules.len(), 21);
+    assert_eq!(pack.rules.len(), 22);
     for rule in &pack.rules {
         let st = report
             .rules

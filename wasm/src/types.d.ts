@@ -517,6 +517,26 @@ export type Check = {
   year: number;
   /** The year field. */
   year_field: string;
+} | {
+  /** The documents' collection. */
+  companion: EntityKind;
+  /** Its field naming who submitted. */
+  companion_key: string;
+  /** Which of its records are the document owed. */
+  companion_where?: Filter[];
+  /** Its year field. */
+  companion_year: string;
+  /** The records that make a document owed. */
+  entity: EntityKind;
+  /** Their field naming who owes it. */
+  key: string;
+  kind: "submitted";
+  /** Which of them count. */
+  where?: Filter[];
+  /** Their year field; absent: the reporting year plus `year_offset`. */
+  year_field?: string | null;
+  /** Added to the reporting year when there is no `year_field`. */
+  year_offset?: number;
 };
 
 /**
@@ -794,6 +814,8 @@ export interface Dataset {
   status_reports?: StatusReport[];
   /** Students of the five-year pilot: agreements and certificates. */
   students?: Student[];
+  /** Yearly documents of schools and districts (汇总表, 专业建设工作总结). */
+  submissions?: Submission[];
   /** Teachers per school and stage, to see one person in two staffs. */
   teachers?: Teacher[];
   /** Training plans with their hours. */
@@ -1294,7 +1316,7 @@ export interface EnterpriseOffset {
 }
 
 /** The collections of a dataset (a closed list: packs name them, code implements them). */
-export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
+export type EntityKind = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment" | "submissions";
 
 /**
  * Why: the inputs, the computed value, the threshold and the clause. Rendered from a finding's
@@ -2319,6 +2341,25 @@ export interface Subject {
   zh: string;
 }
 
+/** One document submitted for one year, by a school or by a county-level education bureau. */
+export interface Submission {
+  /** The submitting county-level division (GB/T 2260), for a district's submission. */
+  district?: string | null;
+  /** The file uploaded or sent. */
+  file?: string | null;
+  /** Which document. */
+  kind: SubmissionKind;
+  /** The submitting school's id; absent for a district's submission. */
+  school?: string | null;
+  /** When it was submitted. */
+  submitted_at?: string | null;
+  /** The year it is for (the application year; the year summarised). */
+  year: number;
+}
+
+/** Which document it is. 输入可用中文名称 (Chinese labels accepted on input). */
+export type SubmissionKind = "application_summary" | "major_building_summary";
+
 /** Everything `xianjie summary` prints. */
 export interface Summary {
   /** Each secondary school's applications in rank order (汇总表). */
@@ -2480,4 +2521,4 @@ export interface YearValue {
 export type JsonSchema = { [key: string]: unknown };
 
 /** The name of a collection of the dataset, as in the JSON document (`checkField`'s `kind`). */
-export type CollectionName = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
+export type CollectionName = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment" | "submissions";

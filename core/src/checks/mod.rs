@@ -103,6 +103,8 @@ check_kinds! {
     IntakeAfter => intake_after;
     /// Schools a notice names appear among a year's records (the five 2024 pilot schools).
     Roster => roster;
+    /// Each school or district that owes a yearly document has submitted it (汇总表, 工作总结).
+    Submitted => submitted;
 }
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};

@@ -125,6 +125,7 @@ entity_kinds! {
     ProgrammePlans => programme_plans: ProgrammePlan, "学段安排", "programme plans";
     PilotEnrollments => pilot_enrollments: PilotEnrollment, "试点招生", "pilot enrolment";
     GraduateEmployment => graduate_employment: GraduateEmployment, "毕业生就业", "graduate employment";
+    Submissions => submissions: Submission, "报送材料", "submissions";
 }
 
 impl EntityKind {
@@ -558,5 +559,29 @@ impl Entity for GraduateEmployment {
             zh,
             en,
         }
+    }
+}
+
+impl Entity for Submission {
+    const KIND: EntityKind = EntityKind::Submissions;
+    fn fields() -> &'static [FieldDef<Self>] {
+        SUBMISSION_FIELDS
+    }
+    fn subject(&self, ix: &Index<'_>) -> Subject {
+        let who = match (&self.school, &self.district) {
+            (Some(s), _) => school_name(ix, s).to_string(),
+            (None, Some(d)) => d.clone(),
+            (None, None) => String::new(),
+        };
+        let (kz, ke) = (self.kind.zh(), self.kind.en());
+        Subject {
+            entity: Self::KIND,
+            id: format!("{who} {} {}", self.kind.as_str(), self.year),
+            zh: format!("{who} {}年{kz}", self.year),
+            en: format!("{who}, {ke} {}", self.year),
+        }
+    }
+    fn period(&self) -> Option<crate::finding::Period> {
+        Some(crate::finding::Period::Year { year: self.year })
     }
 }

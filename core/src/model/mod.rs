@@ -20,6 +20,7 @@ mod records;
 mod school;
 mod status_report;
 mod student;
+mod submission;
 mod teacher;
 mod training_plan;
 
@@ -38,6 +39,7 @@ pub use records::{Field, FieldId, Rec, Records, Visitor};
 pub use school::*;
 pub use status_report::*;
 pub use student::*;
+pub use submission::*;
 pub use teacher::*;
 pub use training_plan::*;
 
@@ -126,6 +128,9 @@ pub struct Dataset {
     /// City-wide capacity counts per year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub city_capacity: Vec<CityCapacity>,
+    /// Yearly documents of schools and districts (汇总表, 专业建设工作总结).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
 }
 
 impl Dataset {

@@ -68,7 +68,7 @@ pub fn builtin_ids() -> Vec<&'static str> {
 ///
 /// ```
 /// let pack = xianjie::rules::builtin("bj-3p2-2024").unwrap();
-/// assert_eq!(pack.rules.len(), 21);
+/// assert_eq!(pack.rules.len(), 22);
 /// ```
 pub fn builtin(id: &str) -> Option<&'static Pack> {
     all().iter().find(|p| p.id == id)

@@ -11,7 +11,7 @@ use crate::model::{
     beijing, Application, Attachments, Cohort, Contact, Dataset, Governance, HeadRole,
     IntegratedTraining, LeadingGroup, MajorRef, Mechanisms, ProgramMode, Project,
     QualityMonitoring, School, SchoolLevel, Semester, SemesterActivity, Standing, StatusReport,
-    Timestamp,
+    Submission, SubmissionKind, Timestamp,
 };
 use crate::reference::catalog::{self, CatalogMajor, EducationLevel};
 use crate::reference::uscc;
@@ -1303,6 +1303,25 @@ fn inject_duties(g: &mut Gen, ds: &mut Dataset) {
         if let Some(p) = ds.projects.iter_mut().find(|p| p.id == id) {
             p.standing = Standing::Discontinued;
         }
+    }
+    // Each applying secondary school's sealed 汇总表 (一(三)), the day before the deadline; the
+    // first school's is missing. No random draw.
+    let mut owed: Vec<(String, i32)> = Vec::new();
+    for a in &ds.applications {
+        let k = (a.secondary_school.clone(), a.year);
+        if !owed.contains(&k) {
+            owed.push(k);
+        }
+    }
+    for (school, year) in owed.into_iter().skip(1) {
+        ds.submissions.push(Submission {
+            kind: SubmissionKind::ApplicationSummary,
+            file: Some(format!("{school}-{year}-huizongbiao.pdf")),
+            school: Some(school),
+            district: None,
+            year,
+            submitted_at: Some(bj(2024, 2, 26, 16, 30, 0)),
+        });
     }
 }
 

@@ -3,8 +3,12 @@
 //! break a rule, so every rule of the pack has something to say (the class-size rule once
 //! `class_size` is given, e.g. 30).
 
-use crate::model::{Dataset, MajorOffering, MajorRef, NewMajorFiling, School, SchoolLevel};
+use crate::model::{
+    beijing, Dataset, MajorOffering, MajorRef, NewMajorFiling, School, SchoolLevel, Submission,
+    SubmissionKind,
+};
 use crate::reference::{divisions, uscc};
+use chrono::TimeZone;
 
 /// xorshift64*: tiny, fixed, the same on every platform.
 struct Rng(u64);
@@ -144,6 +148,40 @@ pub fn generate() -> Dataset {
             major: major(m),
             conditions_met: Some(conditions),
             filed: Some(filed),
+        });
+    }
+    // Year-end reports on 2023 (五(三)): every school's on 20 December but HS08's; every district's,
+    // the first one's only on 5 January.
+    let at = |y: i32, m: u32, d: u32| beijing().with_ymd_and_hms(y, m, d, 10, 0, 0).single();
+    for s in ds.schools.iter().take(SCHOOLS.len() - 1) {
+        ds.submissions.push(Submission {
+            kind: SubmissionKind::MajorBuildingSummary,
+            school: Some(s.id.clone()),
+            district: None,
+            year: 2023,
+            file: Some(format!("{}-2023-zongjie.docx", s.id)),
+            submitted_at: at(2023, 12, 20),
+        });
+    }
+    let mut districts: Vec<String> = ds
+        .schools
+        .iter()
+        .filter_map(|s| s.district.clone())
+        .collect();
+    districts.sort();
+    districts.dedup();
+    for (i, d) in districts.into_iter().enumerate() {
+        ds.submissions.push(Submission {
+            kind: SubmissionKind::MajorBuildingSummary,
+            school: None,
+            file: Some(format!("{d}-2023-zongjie.docx")),
+            district: Some(d),
+            year: 2023,
+            submitted_at: if i == 0 {
+                at(2024, 1, 5)
+            } else {
+                at(2023, 12, 22)
+            },
         });
     }
     ds

@@ -132,7 +132,7 @@ fn read_collection(
         HigherCampuses => higher_campuses, Teachers => teachers,
         FinanceSettlements => finance_settlements, Students => students,
         ProgrammePlans => programme_plans, PilotEnrollments => pilot_enrollments,
-        GraduateEmployment => graduate_employment,
+        GraduateEmployment => graduate_employment, Submissions => submissions,
     )
 }
 

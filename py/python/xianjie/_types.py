@@ -45,6 +45,7 @@ EntityKind = Union[
     Literal["programme_plans"],
     Literal["pilot_enrollments"],
     Literal["graduate_employment"],
+    Literal["submissions"],
 ]
 """The collections of a dataset (a closed list: packs name them, code implements them)."""
 
