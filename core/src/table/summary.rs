@@ -744,7 +744,10 @@ pub fn findings_workbook(report: &Report) -> Result<Vec<u8>, WriteError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut wb = Workbook::new();
         wb.set_tempdir(std::env::temp_dir())?;
-        findings(&mut wb, report, EXCEL_ROWS)?;
+        let print = Print {
+            title: header_text(&title(report)),
+        };
+        findings(&mut wb, report, EXCEL_ROWS, &print)?;
         Ok(wb.save_to_buffer()?)
     }))
     .unwrap_or_else(|_| {
