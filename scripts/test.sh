@@ -2,7 +2,7 @@
 # Every test: Rust (fmt, clippy, unit, doc, vectors, docs freshness), Python (pytest, stubtest,
 # notebook) and JavaScript (Node vectors, headless Chromium). Installs what it needs on a fresh
 # machine (Debian + Rust toolchain): Python venv packages, npm packages, wasm tools, Chromium.
-# Set XIANJIE_SKIP=py,wasm,fuzz to skip parts while developing.
+# Set XIANJIE_SKIP=py,wasm,fuzz,print to skip parts while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip="${XIANJIE_SKIP:-}"
@@ -17,7 +17,14 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "Rust: API docs (rustdoc warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p xianjie --no-deps --quiet
 
-step "Rust: tests (unit, integration, shared vectors, doctests)"
+if [[ ",$skip," != *",print,"* ]] && ! { command -v soffice && command -v pdftotext; } >/dev/null; then
+  step "Installing LibreOffice (headless Calc) and poppler: the summary workbook is printed to PDF"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get install -y libreoffice-calc-nogui poppler-utils fonts-wqy-zenhei \
+    || { $SUDO apt-get update && $SUDO apt-get install -y libreoffice-calc-nogui poppler-utils fonts-wqy-zenhei; }
+fi
+
+step "Rust: tests (unit, integration, shared vectors, doctests, the summary workbook printed)"
 cargo test --workspace --no-fail-fast --quiet 2>&1 | tee target/rust-tests.log
 grep -q "test result: ok" target/rust-tests.log
 

@@ -35,6 +35,45 @@ export interface Application {
   year: number;
 }
 
+/** How many applications a school is party to in a year, on one side. */
+export interface ApplicationCount {
+  /** Applications. */
+  count: number;
+  /** Its name, when in the data. */
+  name?: string | null;
+  /** The school's id. */
+  school: string;
+  /** The side. */
+  side: Side2;
+  /** Application year. */
+  year: number;
+}
+
+/** One application in a school's summary, in rank order. */
+export interface ApplicationLine {
+  /**
+   * All three attachments given (sealed form, training plan, demand research). Form is not
+   * judged here; the attachments rule does that.
+   */
+  attachments_complete: boolean;
+  /** Major at the higher stage. */
+  higher_major: MajorRef;
+  /** The higher school's id. */
+  higher_school: string;
+  /** The higher school's name, when the school is in the data. */
+  higher_school_name?: string | null;
+  /** Application id. */
+  id: string;
+  /** Index in `applications` (for locating it in the input). */
+  index: number;
+  /** The rank the secondary school gave it (1 = first); `None` when not ranked. */
+  rank?: number | null;
+  /** Major at the secondary stage. */
+  secondary_major: MajorRef;
+  /** When submitted. */
+  submitted_at?: string | null;
+}
+
 /** Documents uploaded with an application, by file name. */
 export interface Attachments {
   /** The joint demand research (需求调研报告). */
@@ -569,6 +608,26 @@ export interface Cohort {
   transferred?: number | null;
 }
 
+/** One measured item of a semester against its bound. */
+export interface ComplianceItem {
+  /** Given and within its bounds. */
+  compliant: boolean;
+  /** Field, e.g. `meetings`. */
+  field: string;
+  /** English label. */
+  label_en: string;
+  /** Chinese label of the field. */
+  label_zh: string;
+  /** The maximum, exact, when the rule sets one. */
+  max?: string | null;
+  /** The minimum, exact, when the rule sets one. */
+  min?: string | null;
+  /** Rule that sets the bound. */
+  rule_id: string;
+  /** The value reported; `None` when not given. */
+  value?: number | null;
+}
+
 /** The contact person reported to the commission. */
 export interface Contact {
   /** E-mail. */
@@ -1047,6 +1106,24 @@ export interface Each {
 /** Level of vocational education a catalogue code belongs to. */
 export type EducationLevel = "secondary" | "associate" | "bachelor";
 
+/** Enrollment of one group of cohorts. */
+export interface EnrollmentRow {
+  /** Cohorts in the group. */
+  cohorts: number;
+  /** Students enrolled. */
+  enrolled: number;
+  /** Secondary graduates (cohorts reporting both graduates and transfers). */
+  graduated: number;
+  /** The group's keys, in the order asked for. */
+  keys: GroupKey[];
+  /** Students still enrolled, over the cohorts that report it. */
+  still_enrolled: number;
+  /** Cohorts that report `still_enrolled`. */
+  still_enrolled_reported: number;
+  /** Students transferred (same cohorts). */
+  transferred: number;
+}
+
 /**
  * An enterprise's investment in running vocational education in one year, and the
  * education-surcharge offset it claims (教育费附加和地方教育附加抵免), in yuan.
@@ -1198,6 +1275,25 @@ export interface GraduateEmployment {
   school: string;
   /** The graduation year. */
   year: number;
+}
+
+/** What to group cohorts by. */
+export type GroupBy = "project" | "secondary_school" | "higher_school" | "major" | "category" | "district" | "entry_year";
+
+/** One group key of an output row: what it groups by, its value and a readable name. */
+export interface GroupKey {
+  /** The grouping. */
+  by: GroupBy;
+  /**
+   * A readable name: the school's name, the major's catalogue name, the category or district
+   * name.
+   */
+  name?: string | null;
+  /**
+   * The value (an id, a code or a year); `None` when the data does not say (e.g. a cohort of
+   * an unknown project, a school without a district).
+   */
+  value?: string | null;
 }
 
 /** Post of the head of the leading group. The principal (校长, 院长) and the party secretary (党委书记) are the principal school leaders (主要校领导). 输入可用中文名称 (Chinese labels accepted on input). */
@@ -1641,6 +1737,40 @@ export interface QualityMonitoring {
 }
 
 /**
+ * A share such as a transfer rate, kept exact.
+ * 
+ * ```
+ * use xianjie::aggregate::Rate;
+ * let r = Rate::new(1, 3);
+ * assert_eq!(r.fraction, "1/3");
+ * assert!(!r.exact); // 0.333… does not terminate: `rate` is rounded to 28 digits
+ * assert_eq!(r.percent().as_deref(), Some("33.33%"));
+ * assert_eq!(Rate::new(0, 0).rate, None); // zero denominator: no rate, no panic
+ * assert!(!Rate::new(5, 4).consistent);   // more transferred than graduated: reported, not clamped
+ * ```
+ */
+export interface Rate {
+  /**
+   * False when the numerator exceeds the denominator: the data is inconsistent and the rate is
+   * above 1 (reported as is, never clamped).
+   */
+  consistent: boolean;
+  /** The denominator (e.g. secondary graduates). */
+  denominator: number;
+  /** Whether `rate` is exactly the fraction. */
+  exact: boolean;
+  /** The exact fraction as written from the data, unreduced, e.g. `45/50`. */
+  fraction: string;
+  /** The numerator (e.g. students transferred). */
+  numerator: number;
+  /**
+   * The decimal value; `None` when the denominator is zero. Exact when `exact`, otherwise
+   * rounded to 28 significant digits (e.g. 1/3).
+   */
+  rate?: string | number | null;
+}
+
+/**
  * The result of checking one dataset against some packs. Serialized with each finding's words
  * rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
  */
@@ -1805,6 +1935,18 @@ export interface School {
   uscc?: string | null;
 }
 
+/** One secondary school's applications for one year, in rank order (汇总表). */
+export interface SchoolApplications {
+  /** Applications by rank (unranked last, then by id). */
+  applications: ApplicationLine[];
+  /** The secondary school's id. */
+  secondary_school: string;
+  /** Its name, when the school is in the data. */
+  secondary_school_name?: string | null;
+  /** Application year. */
+  year: number;
+}
+
 /** Kind of school. Technician schools (技工学校) count as secondary vocational schools. 输入可用中文名称 (Chinese labels accepted on input). */
 export type SchoolLevel = "secondary" | "technician" | "higher" | "vocational_bachelor" | "bachelor";
 
@@ -1825,6 +1967,30 @@ export interface SemesterActivity {
   teachers_dispatched?: number | null;
 }
 
+/** One project's activity in one semester. */
+export interface SemesterCompliance {
+  /** Every item compliant. */
+  compliant: boolean;
+  /** Index in `semester_activities`. */
+  index: number;
+  /** One item per bound of the pack. */
+  items: ComplianceItem[];
+  /** The project's id. */
+  project: string;
+  /** The semester. */
+  semester: Semester;
+}
+
+/** Compliance of all projects in one semester. */
+export interface SemesterOverview {
+  /** Of those, meeting every minimum. */
+  compliant: number;
+  /** Project-semester records. */
+  records: number;
+  /** The semester. */
+  semester: Semester;
+}
+
 /** How much a finding matters. Follows the modality of the source text (RULES.md). */
 export type Severity = "error" | "warning" | "target";
 
@@ -1837,6 +2003,9 @@ export interface Side {
   /** Chinese name, e.g. `高职阶段专任教师`. */
   zh: string;
 }
+
+/** Which side of an application a school is on. */
+export type Side2 = "secondary" | "higher";
 
 /** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
 export interface SocialServiceIncome {
@@ -1914,6 +2083,24 @@ export interface Subject {
   id: string;
   /** Chinese description. */
   zh: string;
+}
+
+/** Everything `xianjie summary` prints. */
+export interface Summary {
+  /** Each secondary school's applications in rank order (汇总表). */
+  applications: SchoolApplications[];
+  /** New applications per school and year, both sides. */
+  applications_per_school: ApplicationCount[];
+  /** Semester compliance, per semester. */
+  semesters: SemesterOverview[];
+  /** Target progress from the report. */
+  targets: TargetProgress[];
+  /** Transfer rate per 大类. */
+  transfer_by_category: TransferRow[];
+  /** Transfer rate per district of the secondary school. */
+  transfer_by_district: TransferRow[];
+  /** City-wide transfer rate per entry year. */
+  transfer_by_year: TransferRow[];
 }
 
 /** Progress towards a region-wide target (severity `target`): never a form error. */
@@ -2002,6 +2189,24 @@ export interface TrainingPlan {
   year: number;
 }
 
+/** Transfer figures of one group of cohorts. */
+export interface TransferRow {
+  /** Cohorts in the group. */
+  cohorts: number;
+  /** Students enrolled (all cohorts of the group). */
+  enrolled: number;
+  /** Secondary graduates, over the cohorts that report both graduates and transfers. */
+  graduated: number;
+  /** Cohorts left out of `graduated`/`transferred` because one of the two figures is missing. */
+  incomplete: number;
+  /** The group's keys, in the order asked for. */
+  keys: GroupKey[];
+  /** `transferred / graduated`. */
+  rate: Rate;
+  /** Students transferred (转段), over the same cohorts. */
+  transferred: number;
+}
+
 /** The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …. */
 export type ValueKind = "integer" | "decimal" | "text" | "timestamp" | "date" | "boolean";
 
@@ -2040,16 +2245,5 @@ export interface YearValue {
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = { [key: string]: unknown };
 
-/** What `check` and friends throw: a real `Error` with the core's structured error. */
-export interface XianjieError extends Error {
-  /** `InputError` (bad data or options) or `PackError` (unknown pack, bad parameter). */
-  name: "InputError" | "PackError";
-  /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */
-  code: InputErrorKind | "pack";
-  /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */
-  type?: PackError["type"];
-  /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */
-  path: string;
-  /** Every problem found. */
-  errors: InputIssue[] | PackError[];
-}
+/** The name of a collection of the dataset, as in the JSON document (`checkField`'s `kind`). */
+export type CollectionName = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";
