@@ -45,7 +45,9 @@ for f in README.md LICENSE-MIT LICENSE-APACHE Cargo.toml build.rs packs/bj-3p2-2
 done
 # Any warning (a missing field, a file left out) fails the step, but the dry run's own notice.
 cargo publish -p xianjie --dry-run --allow-dirty 2>&1 | tee target/publish.log
-! grep "^warning" target/publish.log | grep -v "aborting upload due to dry run"
+if grep "^warning" target/publish.log | grep -v "aborting upload due to dry run"; then
+  echo "cargo publish --dry-run warned"; exit 1
+fi
 
 step "Rust: the CLI on the bundled samples"
 cargo build --quiet -p xianjie-cli
