@@ -15,6 +15,8 @@ step "Rust: clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: API docs (rustdoc warnings are errors)"
+# Every feature, as docs.rs builds it (`package.metadata.docs.rs`), and the defaults alone.
+RUSTDOCFLAGS="-D warnings" cargo doc -p xianjie --no-deps --all-features --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p xianjie --no-deps --quiet
 
 if [[ ",$skip," != *",print,"* ]] && ! { command -v soffice && command -v pdftotext; } >/dev/null; then
