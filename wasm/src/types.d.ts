@@ -160,6 +160,8 @@ export type Check = {
   min?: Bound | null;
   /** The field of `group_by` naming the school a group belongs to (for the subject and school-flag bounds). */
   school_field?: string | null;
+  /** Records that count (a refused filing is not a new major); all by default. */
+  where?: Filter[];
 } | {
   /** Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比). */
   colon?: boolean;
@@ -171,6 +173,7 @@ export type Check = {
    * The numerator is part of the denominator (teachers with a master's degree among all
    * teachers; equipment added among all equipment): adding to it adds to both, so the remedy
    * for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
+   * Also `"true"` / `"false"` as text, so that a user parameter (always text) can set it.
    */
   included?: boolean;
   kind: "ratio";
@@ -178,10 +181,22 @@ export type Check = {
   max?: Fraction | null;
   /** Smallest allowed quotient. */
   min?: Fraction | null;
+  /**
+   * Nothing over nothing passes an upper bound (no performance pay drawn from no net income).
+   * Off by default: a zero denominator is a finding of its own, even with a zero numerator
+   * (a campus recording neither students nor teachers is data a commission must see).
+   */
+  nothing_passes?: boolean;
   /** The numerator field. */
   numerator: string;
   /** Show the quotient as a percentage (shares) rather than a number (per-unit values). */
   percent?: boolean;
+  /**
+   * Records the bound applies to (schools that passed their assessment); all by default. A
+   * record whose condition field is not given is not judged; with none judged for that reason
+   * the rule is unchecked, naming the field.
+   */
+  where?: Filter[];
 } | {
   /** A fixed deadline with its offset, e.g. `2024-02-27T17:00:00+08:00`. */
   at?: string | null;
@@ -240,6 +255,8 @@ export type Check = {
   kind: "exclusion";
   /** The two values that exclude each other, e.g. `["higher_bachelor", "five_year"]`. */
   values: string[];
+  /** Records that count (a discontinued project runs nothing any more); all by default. */
+  where?: Filter[];
 } | {
   /** The companion collection, e.g. `status_reports`. */
   companion: EntityKind;
@@ -372,6 +389,12 @@ export type Check = {
   share?: Fraction | null;
   /** A count the per-unit amount is multiplied by. */
   times?: string | null;
+  /**
+   * Nothing owed is a finding of its own (a zero denominator: "no tuition recorded"), not a
+   * pass by 0 ≥ share × 0. For money every settlement has (tuition of a running pilot);
+   * off for fees a year may lack.
+   */
+  zero_is_finding?: boolean;
 } | {
   /** The collection. */
   entity: EntityKind;
@@ -394,6 +417,8 @@ export type Check = {
   /** The date checked. */
   field: string;
   kind: "within_period";
+  /** What a last day falling on a rest day means; as counted (`calendar`) by default. */
+  last_day?: LastDay;
   /** Calendar months. */
   months?: number;
 } | {
@@ -827,6 +852,11 @@ export type Detail = {
   field: FieldName;
   /** Calendar months of the period. */
   months: number;
+  /**
+   * The calendar last day, where it was a rest day and `end` is the day after the rest
+   * days (民法典 第二百零三条).
+   */
+  moved_from?: string | null;
   shape: "due_within";
 } | {
   /** The condition. */
@@ -1090,6 +1120,10 @@ export type Detail = {
   shape: "unknown_reference";
   /** The collection referred to. */
   target: EntityKind;
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "upload_not_listed";
 };
 
 /** Tier of an administrative division. */
@@ -1168,7 +1202,8 @@ export type FieldName = string;
 
 /**
  * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
- * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+ * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`,
+ * `{ field = "filed", not_equals = false }`.
  */
 export interface Filter {
   /** The value must equal this. */
@@ -1177,6 +1212,11 @@ export interface Filter {
   field: string;
   /** The value must be one of these. */
   in?: Scalar[];
+  /**
+   * The value must differ from this; a missing value differs (a filing not yet decided is
+   * not a refused one).
+   */
+  not_equals?: Scalar | null;
   /** The value must be given (`true`) or absent (`false`). */
   present?: boolean | null;
 }
@@ -1370,6 +1410,9 @@ export interface IntegratedTraining {
 
 /** Output language. */
 export type Lang = "zh" | "en";
+
+/** How the period's last day is read when it falls on a rest day. */
+export type LastDay = "calendar" | "next_working_day";
 
 /** The leading group and who heads it. */
 export interface LeadingGroup {
@@ -1811,6 +1854,11 @@ export interface Report {
 
 /** One required field and what makes it meaningful. */
 export interface RequiredField {
+  /**
+   * Work the rule requires but the notice does not list among its uploads (the demand
+   * research): a missing file is a warning that says so, never an error.
+   */
+  advisory?: boolean;
   /** The field. */
   field: string;
   /** Fewest characters a description must have. */
@@ -2009,6 +2057,11 @@ export type Side2 = "secondary" | "higher";
 
 /** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
 export interface SocialServiceIncome {
+  /**
+   * Whether the school passed its assessment for the year (经考核合格): the 70% ceiling
+   * applies to such schools only; absent when not known.
+   */
+  assessment_passed?: boolean | null;
   /** Social-service income (社会服务收入). */
   income?: string | number | null;
   /** Necessary costs deducted (必要成本). */
