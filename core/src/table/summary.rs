@@ -744,6 +744,7 @@ pub fn findings_workbook(report: &Report) -> Result<Vec<u8>, WriteError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut wb = Workbook::new();
         wb.set_tempdir(std::env::temp_dir())?;
+        // The same print setup as the summary's sheet (A4 landscape, the title in the header).
         let print = Print {
             title: header_text(&title(report)),
         };
