@@ -33,6 +33,7 @@ grep -q "test result: ok" target/rust-tests.log
 step "Rust: without the embedded reference tables (as in the wasm checking module)"
 cargo clippy -p xianjie --no-default-features --quiet -- -D warnings
 cargo test -p xianjie --no-default-features --quiet --test reference_loaded_at_run_time
+cargo test -p xianjie --no-default-features --features lean-packs --quiet --test lean_packs
 
 step "Rust: default features (a JSON service: no calamine, rust_xlsxwriter or Arrow)"
 cargo clippy -p xianjie --lib --quiet -- -D warnings
