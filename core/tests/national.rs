@@ -217,8 +217,11 @@ fn every_rule_has_findings_and_its_bound_passes() {
     assert!(flagged(&r, rule, "projects[4]") && flagged(&r, rule, "projects[5]"));
     assert!(!flagged(&r, rule, "projects[6]") && !flagged(&r, rule, "projects[7]"));
 
-    // Semester activity exactly 2, 3, 5: passes; one short or not given: findings.
+    // Semester activity exactly 2, 3, 5: passes; one short or not given: findings; nothing given
+    // in a semester over before the notice (2022-2023-2): not judged.
     let a = &ds.semester_activities;
+    assert_eq!(a[2].semester.to_string(), "2022-2023-2");
+    assert_eq!(a[10].semester.to_string(), "2023-2024-2");
     assert_eq!(
         (a[0].meetings, a[0].joint_research, a[0].teachers_dispatched),
         (Some(2), Some(3), Some(5))
@@ -230,7 +233,8 @@ fn every_rule_has_findings_and_its_bound_passes() {
     ] {
         assert!(!flagged(&r, rule, "semester_activities[0]"), "{rule}");
         assert!(flagged(&r, rule, "semester_activities[1]"), "{rule}");
-        assert!(flagged(&r, rule, "semester_activities[2]"), "{rule}");
+        assert!(!flagged(&r, rule, "semester_activities[2]"), "{rule}");
+        assert!(flagged(&r, rule, "semester_activities[10]"), "{rule}");
     }
 
     // Monitoring completed at 2023-12-31 23:59:59: in time; at 00:00:00 on 1 January: late;
@@ -251,16 +255,17 @@ fn every_rule_has_findings_and_its_bound_passes() {
     assert!(flagged(&r, rule, "schools[1]"));
     assert!(!flagged(&r, rule, "schools[0]"));
 
-    // Term start + one calendar month: 31 August → 30 September, 31 January 2024 → 29 February,
-    // 29 February 2024 → 29 March.
+    // Term start + one calendar month: 31 August → 30 September, 31 January 2025 → 28 February,
+    // 29 February 2024 → 29 March. The intake of 29 February 2024 is before the pilot
+    // (2024-05-29) and is not judged, whatever its signing date.
     let rule = "qz-pilot-2024/tripartite-agreement";
     let st = &ds.students;
     let signed = |i: usize| st[i].agreement.as_ref().and_then(|a| a.signed_on);
     let cases = [
         (0, "2024-08-31", Some("2024-09-30"), false),
         (1, "2024-08-31", Some("2024-10-01"), true),
-        (2, "2024-01-31", Some("2024-02-29"), false),
-        (3, "2024-01-31", Some("2024-03-01"), true),
+        (2, "2025-01-31", Some("2025-02-28"), false),
+        (3, "2025-01-31", Some("2025-03-01"), true),
         (4, "2024-02-29", Some("2024-03-29"), false),
         (5, "", None, true),
     ];

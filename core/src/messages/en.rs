@@ -795,6 +795,42 @@ pub(super) fn reason(r: &Reason) -> String {
                 names.join(" or ")
             )
         }
+        // @scope
+        Reason::NoneInScope {
+            entity,
+            region,
+            from,
+            until,
+        } => {
+            let period = match until {
+                Some(u) => format!("{from} to {u}"),
+                None => format!("from {from}"),
+            };
+            match region {
+                Some(r) => format!(
+                    "no record in {} lies within the rule's scope (region: {}; in force {period})",
+                    entity.en(),
+                    r.en
+                ),
+                None => format!(
+                    "no record in {} falls within the rule's period in force ({period})",
+                    entity.en()
+                ),
+            }
+        }
+        Reason::UnknownRegion { records } => format!(
+            "{records} {} whose region cannot be told (no school, or a school without a division code) not checked by this rule; name the pack to check them",
+            if *records == 1 { "record" } else { "records" }
+        ),
+        Reason::OtherCampaign {
+            year,
+            campaign,
+            closes,
+            param,
+        } => format!(
+            "this rule belongs to the {campaign} campaign (closed {} Beijing time) and does not judge data of reporting year {year}; give this year's deadline as parameter {param}",
+            super::presence::instant_en(closes, true)
+        ),
     }
 }
 

@@ -723,6 +723,45 @@ pub(super) fn reason(r: &Reason) -> String {
                 names.join("或")
             )
         }
+        // @scope
+        Reason::NoneInScope {
+            entity,
+            region,
+            from,
+            until,
+        } => {
+            let period = match until {
+                Some(u) => format!(
+                    "{}至{}",
+                    super::numbers::date_zh(*from),
+                    super::numbers::date_zh(*u)
+                ),
+                None => format!("{}起", super::numbers::date_zh(*from)),
+            };
+            match region {
+                Some(r) => format!(
+                    "数据中的{}记录均不在本规则的适用范围内(地区:{};有效期:{period})",
+                    entity.zh(),
+                    r.zh
+                ),
+                None => format!(
+                    "数据中的{}记录均不在本规则的有效期内({period})",
+                    entity.zh()
+                ),
+            }
+        }
+        Reason::UnknownRegion { records } => format!(
+            "{records}条记录无法判断所属地区(未关联学校或学校缺少行政区划代码),未按本规则检查;指定本规则包即可检查"
+        ),
+        Reason::OtherCampaign {
+            year,
+            campaign,
+            closes,
+            ..
+        } => format!(
+            "本规则属于{campaign}年度填报工作(截止时间{}),不适用于{year}年度的数据;可通过参数给出本年度的截止时间",
+            super::presence::instant_zh(closes, true)
+        ),
     }
 }
 
