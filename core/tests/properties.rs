@@ -211,7 +211,14 @@ proptest! {
         prop_assert_eq!(&a, &b);
         prop_assert!(a.findings.iter().all(|f| !f.rule_id().starts_with("data/")));
         for st in &a.rules {
-            prop_assert_eq!(st.state, RuleState::Failed, "{} on seed {}", st.rule_id, seed);
+            // Five-year projects report from the end-2024 campaign (reporting year 2025) on:
+            // the sample is of the early-2024 one.
+            let want = if st.rule_id == "bj-3p2-2024/five-year-reporting-from-2024" {
+                RuleState::Unchecked
+            } else {
+                RuleState::Failed
+            };
+            prop_assert_eq!(st.state, want, "{} on seed {}", st.rule_id, seed);
         }
     }
 }

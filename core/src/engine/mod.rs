@@ -3,6 +3,7 @@
 mod integrity;
 pub(crate) mod scope;
 
+use scope::Scope;
 pub use scope::Scoped;
 
 use crate::checks::{Cx, Outcome};
@@ -169,8 +170,11 @@ impl Checker {
             return (status, Vec::new(), Vec::new());
         }
         let window = scope::Window::of(rule, pack);
+        // The rule's own views of the shared scopes: they note which collections it reads.
+        let timely = Scoped::new(job.timely);
+        let placed = Scoped::new(job.placed);
         let mut cx = Cx {
-            ds: job.timely,
+            ds: &timely,
             ix,
             pack,
             rule,
@@ -184,7 +188,7 @@ impl Checker {
             // A check reading a series (years in a row, a goal's course) sees the records
             // before the rule's period too; only its findings on records in the period count.
             let series = SERIES_KINDS.contains(&check.kind_name());
-            let view = if series { job.placed } else { job.timely };
+            let view = if series { &placed } else { &timely };
             cx.ds = view;
             let start = cx.out.len();
             let outcome = match kind.needs() {
@@ -234,14 +238,14 @@ impl Checker {
         };
         // Records whose region cannot be told: said on every rule that met some.
         let mut unknown: BTreeMap<crate::model::EntityKind, usize> = BTreeMap::new();
-        for view in [job.timely, job.placed] {
+        for view in [&timely, &placed] {
             for (k, n) in view.unknown() {
                 let e = unknown.entry(k).or_default();
                 *e = (*e).max(n);
             }
         }
         let unknown: usize = unknown.values().sum();
-        let chosen = job.timely.choice() == scope::Choice::Chosen;
+        let chosen = timely.choice() == scope::Choice::Chosen;
         let note = (chosen && unknown > 0).then_some(Reason::UnknownRegion { records: unknown });
         if status.state == RuleState::Unchecked {
             reasons.extend(note);
@@ -333,11 +337,11 @@ impl Checker {
                 }
             }
         }
-        let scopes: Vec<Scoped<'_>> = keys
+        let scopes: Vec<Scope<'_>> = keys
             .iter()
             .filter_map(|&(i, w)| {
                 let (p, a) = (packs.get(i)?, atlases.get(i)?);
-                Some(Scoped::new(ds, p, choice, w, a))
+                Some(Scope::new(ds, p, choice, w, a))
             })
             .collect();
         let find = |i: usize, w: Option<scope::Window<'_>>| {
@@ -395,9 +399,9 @@ struct Job<'a> {
     pack: &'a Pack,
     rule: &'a crate::rules::Rule,
     /// The records in the pack's region and the rule's period.
-    timely: &'a Scoped<'a>,
+    timely: &'a Scope<'a>,
     /// The records in the pack's region, whatever their period.
-    placed: &'a Scoped<'a>,
+    placed: &'a Scope<'a>,
 }
 
 /// Check kinds that read a series of records over time (a run of years, a goal's course): they

@@ -404,13 +404,10 @@ struct View<'a> {
     unknown: usize,
 }
 
-/// The dataset as one rule's checks see it: only the records in the pack's region and (unless
-/// the check reads a series) in the rule's period. Built lazily per collection, shared by the
-/// rules with the same pack and window, across threads.
-pub struct Scoped<'a> {
+/// The records in one pack's region and (when it has one) one window: built lazily per
+/// collection, shared by the rules with the same pack and window, across threads.
+pub(crate) struct Scope<'a> {
     ds: &'a Dataset,
-    /// The dataset's reporting year (read by the checks as on a dataset).
-    pub reporting_year: Option<i32>,
     region: Option<&'a Region>,
     choice: Choice,
     window: Option<Window<'a>>,
@@ -427,7 +424,7 @@ impl PackAtlas<'_> {
     }
 }
 
-impl<'a> Scoped<'a> {
+impl<'a> Scope<'a> {
     /// The scope of `pack` (used as `choice`) over `ds`, keeping records in `window` when given.
     pub(crate) fn new(
         ds: &'a Dataset,
@@ -436,9 +433,8 @@ impl<'a> Scoped<'a> {
         window: Option<Window<'a>>,
         atlas: &'a PackAtlas<'a>,
     ) -> Self {
-        Scoped {
+        Scope {
             ds,
-            reporting_year: ds.reporting_year,
             region: pack.region.as_ref().filter(|r| !r.is_national()),
             choice,
             window,
@@ -447,21 +443,8 @@ impl<'a> Scoped<'a> {
         }
     }
 
-    /// The whole dataset, out of scope included: only for what a rule reads as context (never
-    /// for the records it judges).
-    pub fn all(&self) -> &'a Dataset {
-        self.ds
-    }
-
-    fn slot(kind: EntityKind) -> usize {
-        EntityKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or_default()
-    }
-
     fn view(&self, kind: EntityKind) -> Option<&View<'a>> {
-        let cell = self.views.get(Self::slot(kind))?;
+        let cell = self.views.get(slot(kind))?;
         Some(cell.get_or_init(|| self.build(kind)))
     }
 
@@ -503,11 +486,97 @@ impl<'a> Scoped<'a> {
     }
 
     /// The records of `kind` in scope.
-    pub fn records(&self, kind: EntityKind) -> &dyn Records {
+    fn records(&self, kind: EntityKind) -> &dyn Records {
         match self.view(kind).and_then(|v| v.masked.as_ref()) {
             Some(m) => m,
             None => self.ds.records(kind),
         }
+    }
+
+    /// The place in the dataset of record `i` of the view of `kind`.
+    fn origin(&self, kind: EntityKind, i: usize) -> usize {
+        match self
+            .views
+            .get(slot(kind))
+            .and_then(OnceLock::get)
+            .and_then(|v| v.masked.as_ref())
+        {
+            Some(m) => m.at(i),
+            None => i,
+        }
+    }
+
+    /// Records of `kind` whose region cannot be told.
+    fn unknown(&self, kind: EntityKind) -> usize {
+        self.view(kind).map_or(0, |v| v.unknown)
+    }
+}
+
+/// Position of `kind` in [`EntityKind::ALL`].
+fn slot(kind: EntityKind) -> usize {
+    EntityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default()
+}
+
+/// What a rule's checks see of a shared [`Scope`]; behind a trait object so that a rule's own
+/// [`Scoped`] can borrow it for less long than the scope lives.
+pub(crate) trait Shared: Sync {
+    fn dataset(&self) -> &Dataset;
+    fn records(&self, kind: EntityKind) -> &dyn Records;
+    fn origin(&self, kind: EntityKind, i: usize) -> usize;
+    fn unknown(&self, kind: EntityKind) -> usize;
+    fn choice(&self) -> Choice;
+}
+
+impl Shared for Scope<'_> {
+    fn dataset(&self) -> &Dataset {
+        self.ds
+    }
+    fn records(&self, kind: EntityKind) -> &dyn Records {
+        Scope::records(self, kind)
+    }
+    fn origin(&self, kind: EntityKind, i: usize) -> usize {
+        Scope::origin(self, kind, i)
+    }
+    fn unknown(&self, kind: EntityKind) -> usize {
+        Scope::unknown(self, kind)
+    }
+    fn choice(&self) -> Choice {
+        self.choice
+    }
+}
+
+/// The dataset as one rule's checks see it: only the records in the pack's region and (unless
+/// the check reads a series) in the rule's period. It remembers which collections the rule
+/// read, to say how many records of those it left out.
+pub struct Scoped<'a> {
+    scope: &'a (dyn Shared + 'a),
+    /// The dataset's reporting year (read by the checks as on a dataset).
+    pub reporting_year: Option<i32>,
+    read: std::cell::Cell<u64>,
+}
+
+impl<'a> Scoped<'a> {
+    pub(crate) fn new(scope: &'a (dyn Shared + 'a)) -> Self {
+        Scoped {
+            reporting_year: scope.dataset().reporting_year,
+            scope,
+            read: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The whole dataset, out of scope included: only for what a rule reads as context (never
+    /// for the records it judges).
+    pub fn all(&self) -> &'a Dataset {
+        self.scope.dataset()
+    }
+
+    /// The records of `kind` in scope.
+    pub fn records(&self, kind: EntityKind) -> &'a dyn Records {
+        self.read.set(self.read.get() | 1 << (slot(kind) % 64));
+        self.scope.records(kind)
     }
 
     /// Runs `v` on the records of `kind` in scope.
@@ -517,41 +586,34 @@ impl<'a> Scoped<'a> {
 
     /// The place in the dataset of record `i` of the view of `kind`.
     pub(crate) fn origin(&self, kind: EntityKind, i: usize) -> usize {
-        match self
-            .views
-            .get(Self::slot(kind))
-            .and_then(OnceLock::get)
-            .and_then(|v| v.masked.as_ref())
-        {
-            Some(m) => m.at(i),
-            None => i,
-        }
+        self.scope.origin(kind, i)
     }
 
-    /// Records of unknown region among the collections read so far, per collection.
+    /// Records of unknown region among the collections the rule read, per collection.
     pub(crate) fn unknown(&self) -> Vec<(EntityKind, usize)> {
+        let read = self.read.get();
         EntityKind::ALL
             .iter()
-            .zip(&self.views)
-            .filter_map(|(k, v)| v.get().map(|v| (*k, v.unknown)))
+            .filter(|k| read & (1 << (slot(**k) % 64)) != 0)
+            .map(|k| (*k, self.scope.unknown(*k)))
             .filter(|(_, n)| *n > 0)
             .collect()
     }
 
     /// Whether the view of `kind` left out every record of a non-empty collection.
     pub(crate) fn emptied(&self, kind: EntityKind) -> bool {
-        self.ds.len_of(kind) > 0 && self.records(kind).is_empty()
+        self.all().len_of(kind) > 0 && self.scope.records(kind).is_empty()
     }
 
     /// How this scope was chosen.
     pub(crate) fn choice(&self) -> Choice {
-        self.choice
+        self.scope.choice()
     }
 
     /// Whether a record of `kind` at dataset place `i` is in the window (for findings of checks
     /// that read a series and see the records before it).
     pub(crate) fn timely(&self, window: Window<'_>, kind: EntityKind, i: usize) -> bool {
-        window.admits(window.span(self.ds, kind, i))
+        window.admits(window.span(self.all(), kind, i))
     }
 }
 

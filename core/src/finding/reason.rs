@@ -98,8 +98,8 @@ pub enum Reason {
         year: i32,
         /// The reporting year of the rule's campaign.
         campaign: i32,
-        /// When the rule's campaign closed.
-        closes: crate::model::Timestamp,
+        /// When the rule's campaign closed, if the pack says.
+        closes: Option<crate::model::Timestamp>,
         /// The parameter giving a deadline of one's own, `<rule id>.at`.
         param: String,
     },

@@ -827,10 +827,14 @@ pub(super) fn reason(r: &Reason) -> String {
             campaign,
             closes,
             param,
-        } => format!(
-            "this rule belongs to the {campaign} campaign (closed {} Beijing time) and does not judge data of reporting year {year}; give this year's deadline as parameter {param}",
-            super::presence::instant_en(closes, true)
-        ),
+        } => {
+            let closed = closes.map_or(String::new(), |t| {
+                format!(" (closed {} Beijing time)", super::presence::instant_en(&t, true))
+            });
+            format!(
+                "this rule belongs to the {campaign} campaign{closed} and does not judge data of reporting year {year}; give this year's deadline as parameter {param}"
+            )
+        }
     }
 }
 

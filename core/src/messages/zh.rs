@@ -758,10 +758,14 @@ pub(super) fn reason(r: &Reason) -> String {
             campaign,
             closes,
             ..
-        } => format!(
-            "本规则属于{campaign}年度填报工作(截止时间{}),不适用于{year}年度的数据;可通过参数给出本年度的截止时间",
-            super::presence::instant_zh(closes, true)
-        ),
+        } => {
+            let closed = closes.map_or(String::new(), |t| {
+                format!("(截止时间{})", super::presence::instant_zh(&t, true))
+            });
+            format!(
+                "本规则属于{campaign}年度填报工作{closed},不适用于{year}年度的数据;可通过参数给出本年度的截止时间"
+            )
+        }
     }
 }
 

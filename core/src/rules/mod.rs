@@ -226,8 +226,10 @@ pub struct Campaign {
     pub reports_from: NaiveDate,
     /// Last day of the period the campaign reports on.
     pub reports_until: NaiveDate,
-    /// When uploads close, e.g. `2024-02-27T17:00:00+08:00`.
-    pub closes: crate::model::Timestamp,
+    /// When uploads close, e.g. `2024-02-27T17:00:00+08:00`; absent while the notice leaves it
+    /// to a later announcement (另行通知).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<crate::model::Timestamp>,
     /// What the campaign covers, in Chinese (e.g. `2023年新增立项和通过质量监测的447个项目`).
     pub scope_zh: String,
     /// What the campaign covers, in English.

@@ -4,7 +4,7 @@
 //! At scale 1: 10,000 schools, 50,000 projects, 300,000 cohorts, 500,000 semester rows, 20,000
 //! finance settlements and 5,000,000 students, plus the two companion collections the
 //! completeness rules look for (one status report per project that must file one, one quality
-//! monitoring record per school), with about 600,000 findings over the 19 rules of `bj-3p2-2024`
+//! monitoring record per school), with about 600,000 findings over the 18 rules of `bj-3p2-2024`
 //! and `qz-pilot-2024` that read them.
 //!
 //! Columns are typed arrays built directly (no record structs, no JSON): Int32 counts and years,
