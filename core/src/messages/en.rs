@@ -968,6 +968,8 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     };
     let goal = if p.strict {
         format!("over {}", shown(&p.bound))
+    } else if p.approximate {
+        format!("about {}", shown(&p.bound))
     } else {
         shown(&p.bound)
     };
@@ -993,10 +995,12 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
             p.year, p.as_of
         );
     }
-    let verdict = match (p.met, p.stretch_met) {
-        (true, true) => "met, the stretch goal too",
-        (true, false) => "met",
-        (false, _) => "not met",
+    let verdict = match (p.met, p.stretch_met, p.approximate) {
+        (true, true, _) => "met, the stretch goal too",
+        (true, false, _) => "met",
+        // 左右 is an approximate number, not a hard minimum.
+        (false, _, true) => "an approximate goal (左右), not a hard minimum",
+        (false, _, false) => "not met",
     };
     let share = if share.is_empty() {
         share

@@ -888,6 +888,8 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     };
     let goal = if p.strict {
         format!("超过{goal}")
+    } else if p.approximate {
+        format!("{goal}左右")
     } else {
         goal
     };
@@ -914,10 +916,12 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
             p.year, p.as_of
         );
     }
-    let verdict = match (p.met, p.stretch_met) {
-        (true, true) => "已达到目标,也达到了力争目标",
-        (true, false) => "已达到目标",
-        (false, _) => "未达到目标",
+    let verdict = match (p.met, p.stretch_met, p.approximate) {
+        (true, true, _) => "已达到目标,也达到了力争目标",
+        (true, false, _) => "已达到目标",
+        // 左右 is an approximate number, not a hard minimum.
+        (false, _, true) => "目标为约数,不作为硬性下限",
+        (false, _, false) => "未达到目标",
     };
     let share = if share.is_empty() {
         share
