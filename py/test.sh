@@ -20,12 +20,35 @@ if ! cmp -s "$REQS" "$STAMP"; then
   cp "$REQS" "$STAMP"
 fi
 
-echo "== building the wheel (release)"
+echo "== building the manylinux2014 wheel (release, linked with zig)"
 WHEELS="$ROOT/target/py-wheels"
 rm -rf "$WHEELS"
 start=$(date +%s)
-(cd "$ROOT/py" && "$VENV/bin/maturin" build --release --quiet --interpreter "$PY" --out "$WHEELS")
+# maturin finds zig through the `ziglang` module of the Python on PATH. manylinux2014 (glibc 2.17)
+# is what pip on older servers (CentOS 7, 麒麟/统信 builds of that age) still installs.
+(cd "$ROOT/py" && PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --release --quiet --zig \
+  --compatibility manylinux2014 --interpreter "$PY" --out "$WHEELS")
 echo "   wheel built in $(( $(date +%s) - start ))s: $(ls "$WHEELS")"
+echo "== checking the wheel (tags, files, licences, metadata, auditwheel)"
+PATH="$VENV/bin:$PATH" "$PY" "$ROOT/py/tools/check_wheels.py" "$WHEELS" --expect manylinux2014_x86_64
+"$VENV/bin/twine" check --strict "$WHEELS"/xianjie-*.whl
+
+echo "== smoke test in a bare venv (no pandas, polars or pyarrow)"
+BARE="$ROOT/target/py-bare-venv"
+rm -rf "$BARE"
+python3 -m venv "$BARE"
+"$BARE/bin/python" -m pip install --quiet --disable-pip-version-check --no-index "$WHEELS"/xianjie-*.whl
+(cd "$ROOT/target" && "$BARE/bin/python" - <<'PY'
+import importlib.util, xianjie
+for absent in ("pandas", "polars", "pyarrow"):
+    assert importlib.util.find_spec(absent) is None, f"{absent} is installed in the bare venv"
+report = xianjie.check(xianjie.sample("bj-3p2-2024"))
+assert report.findings, "the Beijing sample has findings"
+f = report.findings[0]
+assert f.rule_id and f.message.zh and f.message.en, f
+print(f"   bare venv: {len(report.findings)} findings on the Beijing sample; first {f.rule_id}")
+PY
+)
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEELS"/xianjie-*.whl
 
 # Run from the repo root so `import xianjie` is the installed wheel, not the source tree.

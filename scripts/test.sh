@@ -2,7 +2,7 @@
 # Every test: Rust (fmt, clippy, unit, doc, vectors, docs freshness), Python (pytest, stubtest,
 # notebook) and JavaScript (Node vectors, headless Chromium). Installs what it needs on a fresh
 # machine (Debian + Rust toolchain): Python venv packages, npm packages, wasm tools, Chromium.
-# Set XIANJIE_SKIP=py,wasm,fuzz to skip parts while developing.
+# Set XIANJIE_SKIP=py,wasm,fuzz,print to skip parts while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip="${XIANJIE_SKIP:-}"
@@ -17,13 +17,35 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "Rust: API docs (rustdoc warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p xianjie --no-deps --quiet
 
-step "Rust: tests (unit, integration, shared vectors, doctests)"
+if [[ ",$skip," != *",print,"* ]] && ! { command -v soffice && command -v pdftotext; } >/dev/null; then
+  step "Installing LibreOffice (headless Calc) and poppler: the summary workbook is printed to PDF"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get install -y libreoffice-calc-nogui poppler-utils fonts-wqy-zenhei \
+    || { $SUDO apt-get update && $SUDO apt-get install -y libreoffice-calc-nogui poppler-utils fonts-wqy-zenhei; }
+fi
+
+step "Rust: tests (unit, integration, shared vectors, doctests, the summary workbook printed)"
 cargo test --workspace --no-fail-fast --quiet 2>&1 | tee target/rust-tests.log
 grep -q "test result: ok" target/rust-tests.log
 
 step "Rust: without the embedded reference tables (as in the wasm checking module)"
 cargo clippy -p xianjie --no-default-features --quiet -- -D warnings
 cargo test -p xianjie --no-default-features --quiet --test reference_loaded_at_run_time
+
+step "Rust: default features (a JSON service: no calamine, rust_xlsxwriter or Arrow)"
+cargo clippy -p xianjie --lib --quiet -- -D warnings
+if cargo tree -p xianjie -e normal --prefix none | grep -E '^(calamine|rust_xlsxwriter|zip|arrow-array) '; then
+  echo "the default features of xianjie pull in a table or Arrow crate"; exit 1
+fi
+
+step "Rust: the crate as published (cargo package, cargo publish --dry-run)"
+cargo package -p xianjie --allow-dirty --quiet --list > target/package-files.txt
+for f in README.md LICENSE-MIT LICENSE-APACHE Cargo.toml build.rs packs/bj-3p2-2024.toml examples/service.rs; do
+  grep -qx "$f" target/package-files.txt || { echo "cargo package: $f missing"; exit 1; }
+done
+# Any warning (a missing field, a file left out) fails the step, but the dry run's own notice.
+cargo publish -p xianjie --dry-run --allow-dirty 2>&1 | tee target/publish.log
+! grep "^warning" target/publish.log | grep -v "aborting upload due to dry run"
 
 step "Rust: the CLI on the bundled samples"
 cargo build --quiet -p xianjie-cli

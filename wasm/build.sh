@@ -53,16 +53,25 @@ build_module() { # <name> <cargo feature flags>
 build_module check --no-default-features
 build_module full ""
 
-cp js/index.js js/node.js js/lazy.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+cp js/index.js js/node.js js/lazy.js js/errors.js js/index.d.ts js/node.d.ts README.md "$TMP/"
+# The licence texts the manifest names travel with the package.
+cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$TMP/"
 # Reference tables, loaded on demand by loadReference() (the checking module leaves them out).
 cp "$ROOT/core/data/catalog-2021.tsv" "$ROOT/core/data/divisions.tsv" "$TMP/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
+# The project's address, from the workspace manifest once it names one.
+REPO=$(sed -n 's/^repository = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" "$ROOT/core/Cargo.toml" | head -n 1)
+REPO=${REPO:-https://github.com/xianjie-org/xianjie}
 cat > "$TMP/package.json" <<JSON
 {
   "name": "xianjie",
   "version": "$VERSION",
   "description": "China's secondary-higher vocational articulation policy (中高职衔接) as typed, cited, testable rules",
+  "keywords": ["vocational-education", "china", "中高职衔接", "rules", "validation", "wasm", "forms"],
   "license": "MIT OR Apache-2.0",
+  "repository": { "type": "git", "url": "git+$REPO.git", "directory": "wasm" },
+  "homepage": "$REPO/tree/main/wasm#readme",
+  "bugs": { "url": "$REPO/issues" },
   "type": "module",
   "main": "./node.js",
   "module": "./index.js",
@@ -73,9 +82,13 @@ cat > "$TMP/package.json" <<JSON
       "node": "./node.js",
       "default": "./index.js"
     },
+    "./xianjie_check_bg.wasm": "./xianjie_check_bg.wasm",
+    "./xianjie_full_bg.wasm": "./xianjie_full_bg.wasm",
+    "./catalog-2021.tsv": "./catalog-2021.tsv",
+    "./divisions.tsv": "./divisions.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "*.wasm", "*.tsv", "README.md"],
+  "files": ["*.js", "*.d.ts", "*.wasm", "*.tsv", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": ["./index.js", "./node.js"],
   "engines": { "node": ">=20" }
 }
@@ -90,5 +103,5 @@ for m in check full; do
 done
 REF_GZ=$(cat pkg/*.tsv | gzip -9c | wc -c)
 echo "reference tables (loadReference): $(cat pkg/*.tsv | wc -c) bytes raw, $REF_GZ bytes gzip -9"
-JS_GZ=$(cat pkg/index.js pkg/lazy.js pkg/xianjie_check.js | gzip -9c | wc -c)
-echo "JS loaded on import (index.js + lazy.js + xianjie_check.js): $JS_GZ bytes gzip -9"
+JS_GZ=$(cat pkg/index.js pkg/lazy.js pkg/errors.js pkg/xianjie_check.js | gzip -9c | wc -c)
+echo "JS loaded on import (index.js + lazy.js + errors.js + xianjie_check.js): $JS_GZ bytes gzip -9"

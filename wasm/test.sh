@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the package (build.sh) and runs the JS suites: shared vectors and API/error shape in Node,
+# Builds the package (build.sh) and runs the JS suites: shared findings and aggregation vectors, API,
+# error shapes and TypeScript types in Node, an app bundled by esbuild and Vite in Chromium,
 # and the demo in a real browser (Debian's chromium via playwright-core). Idempotent, fresh-machine safe.
 set -eu
 cd "$(dirname "$0")"

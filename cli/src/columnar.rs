@@ -251,10 +251,12 @@ pub fn read_in_batches(
     let name = collection(path)?;
     let names = [(name.clone(), input_name(path))];
     let mut rows = 0u64;
+    let shown = crate::progress::Progress::rows();
     for b in open(path, &opts.limits, size.max(1))? {
         let b = b.map_err(|e| unreadable(path, &extension(path), e))?;
         let before = u32::try_from(rows).unwrap_or(u32::MAX);
         rows += b.num_rows() as u64;
+        shown.inc(b.num_rows() as u64);
         if rows > opts.limits.records {
             return Err(over(path, "records", "行数", "rows", rows, opts.limits.records).into());
         }

@@ -23,8 +23,10 @@ use xianjie::{render, Checker, Dataset, Options, Report};
 mod columnar;
 mod findings_out;
 mod national;
+mod progress;
 mod streams;
 mod tables;
+mod term;
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +58,8 @@ enum CheckFormat {
     Csv,
     /// The findings table as a Parquet file (zstd); needs `--out`.
     Parquet,
+    /// The findings as a workbook (.xlsx: one row a finding, both languages); needs `--out`.
+    Xlsx,
 }
 
 impl CheckFormat {
@@ -65,8 +69,31 @@ impl CheckFormat {
             CheckFormat::Jsonl => Some(StreamFormat::Jsonl),
             CheckFormat::Csv => Some(StreamFormat::Csv),
             CheckFormat::Parquet => Some(StreamFormat::Parquet),
-            CheckFormat::Table | CheckFormat::Json | CheckFormat::Markdown => None,
+            CheckFormat::Table | CheckFormat::Json | CheckFormat::Markdown | CheckFormat::Xlsx => {
+                None
+            }
         }
+    }
+    /// The format `--out FILE` implies when `--format` is not given: by the file's extension,
+    /// the report as a table otherwise.
+    fn for_out(out: Option<&Path>) -> CheckFormat {
+        let ext = out
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("xlsx") => CheckFormat::Xlsx,
+            Some("json") => CheckFormat::Json,
+            Some("jsonl" | "ndjson") => CheckFormat::Jsonl,
+            Some("csv") => CheckFormat::Csv,
+            Some("parquet") => CheckFormat::Parquet,
+            Some("md" | "markdown") => CheckFormat::Markdown,
+            _ => CheckFormat::Table,
+        }
+    }
+    /// Binary formats: written to a file only, never to a terminal.
+    fn needs_file(self) -> bool {
+        matches!(self, CheckFormat::Parquet | CheckFormat::Xlsx)
     }
     /// The report format.
     fn report(self) -> Format {
@@ -166,13 +193,14 @@ enum Cmd {
         #[command(flatten)]
         limits: LimitArgs,
         /// Output format: the report (table, json, markdown), or the findings (jsonl: one JSON
-        /// object a line; csv and parquet: the findings table).
-        #[arg(long, value_enum, default_value = "table")]
-        format: CheckFormat,
+        /// object a line; csv and parquet: the findings table; xlsx: a workbook). Default: from
+        /// the extension of --out (.xlsx, .json, .jsonl, .csv, .parquet, .md), else table.
+        #[arg(long, value_enum)]
+        format: Option<CheckFormat>,
         /// Language of the table output and of the csv and parquet messages.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
-        /// Write the output to this file instead of stdout (needed for parquet).
+        /// Write the output to this file instead of stdout (needed for parquet and xlsx).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         /// Threads to check and to write JSON Lines with (0: every core); default one. The
@@ -257,6 +285,12 @@ enum Cmd {
         /// `dataset` or `report`.
         #[arg(default_value = "dataset")]
         of: String,
+    },
+    /// Print a shell completion script, e.g. `xianjie completions bash >
+    /// ~/.local/share/bash-completion/completions/xianjie` (see docs/guide.md).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -350,7 +384,17 @@ fn print_cell_issues(files: &[&Path], issues: &[CellIssue]) -> bool {
 /// exit 2, with no report.
 fn read_tables(paths: &[&Path], opts: &ReadOptions) -> Result<(Dataset, Origin), Failure> {
     // `opts.limits` bounds the reading (tables::read_options puts the --limit values there).
-    checked_read(paths, xianjie::table::read_paths(paths, opts)?)
+    let read = {
+        let _shown = reading(paths);
+        xianjie::table::read_paths(paths, opts)?
+    };
+    checked_read(paths, read)
+}
+
+/// Progress while `paths` are read (cleared when dropped, before their problems are listed).
+fn reading(paths: &[&Path]) -> progress::Progress {
+    let names: Vec<String> = paths.iter().map(|p| streams::input_name(p)).collect();
+    progress::Progress::step(&format!("读取 / reading {}", names.join(", ")))
 }
 
 /// A table read of `paths`: its notes and cell problems on stderr; exit 2 (no report) when a
@@ -443,8 +487,28 @@ fn toml_map(text: &str) -> Result<BTreeMap<String, String>, String> {
 fn print_report(r: &Report, format: Format, lang: Lang, to: &mut Sink) -> Result<(), String> {
     match format {
         Format::Json => to.write(&(r.to_json_pretty() + "\n"), findings_out::json_line),
-        Format::Markdown => to.write(&render::report_markdown(r, lang), findings_out::as_is),
-        Format::Table => to.write(&render::report_table(r, lang), findings_out::as_is),
+        Format::Markdown => to.write(
+            &term::Term::markdown().blocks(&render::report_blocks(r, lang)),
+            findings_out::as_is,
+        ),
+        Format::Table => {
+            let term = match to {
+                Sink::Stdout => term::Term::stdout(),
+                Sink::File(..) => term::Term::file(),
+            };
+            to.write(
+                &term.blocks(&render::report_blocks(r, lang)),
+                findings_out::as_is,
+            )
+        }
+    }
+}
+
+/// Prints `blocks` in `format`'s look (table or Markdown) to stdout.
+fn print_blocks(blocks: &[render::Block], format: Format) -> Result<(), String> {
+    match format {
+        Format::Markdown => out(&term::Term::markdown().blocks(blocks)),
+        _ => out(&term::Term::stdout().blocks(blocks)),
     }
 }
 
@@ -452,6 +516,11 @@ fn print_report(r: &Report, format: Format, lang: Lang, to: &mut Sink) -> Result
 /// or in batch mode one merged report of all batches at the end).
 enum Results {
     Stream(FindingsWriter),
+    /// A findings workbook, written at the end from the reports merged.
+    Workbook {
+        path: PathBuf,
+        merged: Box<xianjie::report::BatchReports>,
+    },
     Reports {
         sink: Sink,
         format: Format,
@@ -476,9 +545,13 @@ impl CheckRun {
         threads: usize,
         batched: bool,
     ) -> Result<Self, Unusable> {
-        let results = match format.stream() {
-            Some(s) => Results::Stream(FindingsWriter::new(s, out, lang, threads)?),
-            None => Results::Reports {
+        let results = match (format.stream(), format, out) {
+            (Some(s), ..) => Results::Stream(FindingsWriter::new(s, out, lang, threads)?),
+            (None, CheckFormat::Xlsx, Some(path)) => Results::Workbook {
+                path: path.to_path_buf(),
+                merged: Box::default(),
+            },
+            (None, ..) => Results::Reports {
                 sink: Sink::open(out)?,
                 format: format.report(),
                 lang,
@@ -505,6 +578,10 @@ impl CheckRun {
         }
         match &mut self.results {
             Results::Stream(w) => w.write(&r.findings),
+            Results::Workbook { merged, .. } => {
+                merged.add(r);
+                Ok(())
+            }
             Results::Reports {
                 merged: Some(m), ..
             } => {
@@ -520,6 +597,25 @@ impl CheckRun {
     /// Ends the output: the merged report printed, a stream closed with its counts on stderr.
     fn finish(self, checker: &Checker) -> Result<ExitCode, String> {
         match self.results {
+            Results::Workbook { path, merged } => {
+                let r = merged
+                    .finish()
+                    .unwrap_or_else(|| checker.check(&Dataset::default()));
+                let bytes = xianjie::table::findings_workbook(&r).map_err(|e| e.to_string())?;
+                tables::write(&path, &bytes).map_err(|Unusable(m)| m)?;
+                let c = r.counts;
+                let n = r.findings.len();
+                say(&format!(
+                    "{}: {n}项发现(错误{}、警告{}、目标{}) / {n} findings (error {}, warning {}, target {})",
+                    streams::input_name(&path),
+                    c.error,
+                    c.warning,
+                    c.target,
+                    c.error,
+                    c.warning,
+                    c.target
+                ));
+            }
             Results::Stream(w) => {
                 let c = w.finish()?;
                 let n = c.error + c.warning + c.target;
@@ -561,17 +657,23 @@ fn check_command(
     batch_size: Option<usize>,
     packs: &PackArgs,
     limits: &LimitArgs,
-    format: CheckFormat,
+    format: Option<CheckFormat>,
     lang: Lang,
     out: Option<&Path>,
     threads: Option<usize>,
 ) -> Result<ExitCode, Failure> {
     let limits = limits.limits()?;
-    if format == CheckFormat::Parquet && out.is_none() {
+    let format = format.unwrap_or_else(|| CheckFormat::for_out(out));
+    if format.needs_file() && out.is_none() {
         // Before any reading: a binary file is never written to a terminal.
-        return Err(Unusable(
-            "--format parquet: 须用 --out 指定输出文件 / needs --out FILE".into(),
-        )
+        let name = if format == CheckFormat::Xlsx {
+            "xlsx"
+        } else {
+            "parquet"
+        };
+        return Err(Unusable(format!(
+            "--format {name}: 须用 --out 指定输出文件 / needs --out FILE"
+        ))
         .into());
     }
     let mut opts = options(packs, lang, &limits)?;
@@ -627,6 +729,8 @@ fn check_command(
         .collect();
     let mut datasets: Vec<(Dataset, Option<Origin>)> = Vec::new();
     if files.is_empty() {
+        // Said, so that a run without a file is not taken for a check of one's own data.
+        say("未给出文件,检查内置样例 bj-3p2-2024 / no file given: checking the bundled sample bj-3p2-2024");
         datasets.push((
             xianjie::sample::load("bj-3p2-2024")
                 .ok_or_else(|| Unusable("the bundled sample bj-3p2-2024 is missing".into()))?,
@@ -638,19 +742,27 @@ fn check_command(
         if columnar::is_columnar_path(f) {
             if !columnar_read {
                 columnar_read = true;
-                let (d, o) = checked_read(&columnar, columnar::read(&columnar, &ropts)?)?;
+                let read = {
+                    let _shown = reading(&columnar);
+                    columnar::read(&columnar, &ropts)?
+                };
+                let (d, o) = checked_read(&columnar, read)?;
                 datasets.push((d, Some(o)));
             }
         } else if xianjie::table::is_table_path(f) {
             let (d, o) = read_tables(&[f.as_path()], &ropts)?;
             datasets.push((d, Some(o)));
         } else {
+            let _shown = reading(&[f.as_path()]);
             datasets.push((read_dataset(f, &limits)?, None));
         }
     }
     let mut run = CheckRun::new(format, out, lang, threads, false)?;
     for (ds, origin) in &datasets {
-        let mut r = checker.check(ds);
+        let mut r = {
+            let _shown = progress::Progress::step("检查 / checking");
+            checker.check(ds)
+        };
         if let Some(o) = origin {
             // Cell problems become the report's input issues: `ok` false, exit 1.
             o.apply(&mut r);
@@ -696,7 +808,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     out_json(&serde_json::to_string_pretty(&all).unwrap_or_default())?;
                 }
                 Format::Markdown => out(&render::rules_markdown(&packs))?,
-                Format::Table => out(&render::rules_table(&packs, lang.into()))?,
+                Format::Table => {
+                    out(&term::Term::stdout().table(&render::rules_text_table(&packs, lang.into())))?
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -801,25 +915,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     Format::Json => {
                         out_json(&serde_json::to_string_pretty(&summary).unwrap_or_default())?
                     }
-                    Format::Markdown => out(&render::summary_markdown(&summary, lang.into()))?,
-                    Format::Table => out(&render::summary_table(&summary, lang.into()))?,
+                    _ => print_blocks(&render::summary_blocks(&summary, lang.into()), format)?,
                 }
                 return Ok(ExitCode::SUCCESS);
             };
             let bytes =
                 xianjie::table::summary_workbook(&ds, &r).map_err(|e| Unusable(e.to_string()))?;
             tables::write(&out_file, &bytes)?;
+            let n = r.findings.len();
             say(&format!(
-                "{}: {} findings ({} errors)",
-                out_file.display(),
-                r.findings.len(),
+                "{}: 已写入汇总表,含{n}项发现(错误{}项);检查结论见 xianjie check / summary written with {n} findings ({} errors); for the verdict run xianjie check",
+                streams::input_name(&out_file),
+                r.counts.error,
                 r.counts.error
             ));
-            Ok(if r.ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            // The summary's job is the workbook: written, it succeeded (0), as printing the
+            // summary does; the data's verdict (0/1) is `xianjie check`'s.
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Limits { format } => {
             let defaults = Limits::default();
@@ -827,8 +939,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Format::Json => {
                     out_json(&serde_json::to_string_pretty(&defaults).unwrap_or_default())?
                 }
-                Format::Markdown => out(&render::limits_table(&defaults).markdown())?,
-                Format::Table => out(&render::limits_table(&defaults).render())?,
+                Format::Markdown => {
+                    out(&term::Term::markdown().table(&render::limits_table(&defaults)))?
+                }
+                Format::Table => {
+                    out(&term::Term::stdout().table(&render::limits_table(&defaults)))?
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -844,6 +960,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .into())
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "xianjie",
+                &mut script,
+            );
+            out(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,8 +1,7 @@
 //! Table files for the CLI: reading (cell problems on stderr), batches with progress, writing.
 
 use super::Unusable;
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use crate::progress::Progress;
 use std::path::Path;
 use std::process::ExitCode;
 use xianjie::model::EntityKind;
@@ -57,16 +56,7 @@ pub fn check_batches(
     if let Some(n) = batches.encoding_note() {
         super::streams::say(&format!("{}: {n}", super::streams::input_name(path)));
     }
-    let bar = if std::io::stderr().is_terminal() {
-        let b = ProgressBar::new_spinner();
-        b.set_style(
-            ProgressStyle::with_template("{spinner} {pos} rows {per_sec} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        Some(b)
-    } else {
-        None
-    };
+    let bar = Progress::rows();
     let mut any_error = false;
     let mut any_issue = false;
     for b in batches.by_ref() {
@@ -79,13 +69,9 @@ pub fn check_batches(
         b.apply(&mut r);
         any_error |= !r.ok;
         each(r).map_err(Unusable)?;
-        if let Some(bar) = &bar {
-            bar.inc(b.cells.total_rows() as u64);
-        }
+        bar.inc(b.cells.total_rows() as u64);
     }
-    if let Some(bar) = bar {
-        bar.finish();
-    }
+    bar.clear();
     // A file refused part way (a record over the limits, bad bytes) is unusable: exit 2.
     batches
         .finish()

@@ -51,6 +51,11 @@ pub mod table;
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+/// The crate's README (what crates.io shows) runs as doctests too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct CrateReadmeDoctests;
+
 pub use engine::{check, Checker, Options};
 pub use finding::{Finding, Lang, Location, Severity, Text};
 pub use input::{InputError, InputIssue};

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! Findings as an Arrow table: one row per finding in report order, categorical columns, the
 //! exact values of each detail at one scale, cells of workbook input, messages only when asked.
+#![cfg(feature = "arrow")]
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int32Type;

@@ -123,7 +123,7 @@ fn pay_share_remedy_is_the_excess() {
     let r = run(
         &["bj-vet-2024"],
         &[],
-        r#"{"social_service_income": [{"school": "B1", "year": 2024, "income": "150000", "necessary_costs": "50000", "performance_pay": "75000"}]}"#,
+        r#"{"social_service_income": [{"school": "B1", "year": 2024, "income": "150000", "necessary_costs": "50000", "performance_pay": "75000", "assessment_passed": true}]}"#,
     );
     let f = &r.findings[0];
     assert_eq!(f.remedy().unwrap().zh, "需减少提取5,000.00元");
@@ -146,4 +146,28 @@ fn national_key_school_gets_three() {
     let other = run(&["hhht-majors-2022"], &[], &mk(false));
     let f = other.findings.iter().find(|f| f.rule_id() == id).unwrap();
     assert_eq!(f.remedy().unwrap().zh, "需减少1个新设专业");
+}
+
+/// The 70% ceiling is for schools 经考核合格: with no assessment result the rule is unchecked and
+/// says which field it needs, never passed or failed.
+#[test]
+fn pay_share_without_an_assessment_result_is_unchecked() {
+    let ds = xianjie::Dataset::from_json_str(
+        r#"{"social_service_income": [{"school": "B1", "year": 2024, "income": "150000", "necessary_costs": "50000", "performance_pay": "75000"}]}"#,
+    )
+    .unwrap();
+    let opts = xianjie::Options {
+        packs: vec!["bj-vet-2024".into()],
+        ..Default::default()
+    };
+    let r = xianjie::check(&ds, &opts).unwrap();
+    assert!(r.findings.is_empty());
+    let s = r
+        .rules
+        .iter()
+        .find(|s| s.rule_id == "bj-vet-2024/social-service-pay-share")
+        .unwrap();
+    assert_eq!(s.state, xianjie::report::RuleState::Unchecked);
+    let reason = s.reason.as_ref().unwrap();
+    assert!(reason.zh.contains("考核合格"), "{}", reason.zh);
 }

@@ -570,8 +570,8 @@ fn summary_streamed_sheets_keep_the_quote_prefix_and_the_note() {
         .skip(1)
         .position(|x| x.contains("quotePrefix=\"1\""))
         .unwrap();
-    // Sheet 9 is 学期合规: findings, six rate sheets and 申报汇总 come first.
-    let compliance = part(&bytes, "xl/worksheets/sheet9.xml");
+    // Sheet 10 is 学期合规: the cover, findings, six rate sheets and 申报汇总 come first.
+    let compliance = part(&bytes, "xl/worksheets/sheet10.xml");
     assert!(
         compliance.contains(&format!(
             r#"<c r="A2" s="{quoted}" t="inlineStr"><is><t>=1+1</t></is></c>"#
@@ -579,7 +579,7 @@ fn summary_streamed_sheets_keep_the_quote_prefix_and_the_note() {
         "{compliance}"
     );
     // The findings sheet: the header, 3 findings, the note in row 5, nothing after.
-    let findings = part(&bytes, "xl/worksheets/sheet1.xml");
+    let findings = part(&bytes, "xl/worksheets/sheet2.xml");
     let note = &findings[findings.find(r#"<c r="A5""#).unwrap()..];
     assert!(
         note.contains("另有7行") && note.contains("inlineStr"),

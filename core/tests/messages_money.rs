@@ -438,3 +438,29 @@ fn converted_checks_write_no_words() {
         }
     }
 }
+
+/// A well-formed code the embedded catalogue lacks may be a later addition: a warning that names
+/// the edition embedded, never an error.
+#[test]
+fn major_unknown_names_the_2021_edition() {
+    let data = r#"{"projects": [{"id": "P1", "secondary_school": "S1", "higher_school": "H1",
+        "secondary_major": {"code": "719999"}, "higher_major": {"code": "500211"}}]}"#;
+    let r = run(&["ref-data"], &[], data);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.path() == "projects[0].secondary_major.code")
+        .unwrap();
+    assert_eq!(f.severity, xianjie::finding::Severity::Warning);
+    let w = words(
+        &r,
+        "ref-data/major-code",
+        "projects[0].secondary_major.code",
+    );
+    assert!(
+        w[0].contains("内置的是《职业教育专业目录(2021年)》"),
+        "{}",
+        w[0]
+    );
+    assert!(w[1].contains("which is the 2021 edition"), "{}", w[1]);
+}

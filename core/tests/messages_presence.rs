@@ -217,12 +217,21 @@ fn attachments_are_uploaded_not_filled_in() {
             "Upload the sealed application form (PDF)",
         )),
     );
+    // Required work, not a listed upload: a warning that says why.
     let f = at(&r, rule, "applications[1].attachments.demand_research");
+    assert_eq!(f.severity, xianjie::finding::Severity::Warning);
     reads(
         f,
-        "未上传需求调研报告。",
-        "The demand research is not uploaded.",
-        Some(("请上传需求调研报告", "Upload the demand research")),
+        "未上传需求调研报告。该项工作须开展,但通知未将其列为须上传的材料,故仅作提示。",
+        "The demand research is not uploaded. The work is required, but the notice does not list it among the uploads, so this is a warning only.",
+        Some((
+            "建议上传需求调研报告,以证明已开展该项工作",
+            "Consider uploading the demand research to show the work was done",
+        )),
+    );
+    assert_eq!(
+        at(&r, rule, "applications[0].attachments.sealed_form_pdf").severity,
+        xianjie::finding::Severity::Error
     );
     let f = at(&r, rule, "applications[1].attachments.sealed_form_pdf");
     assert_eq!(f.code, FindingCode::WrongFormat);
@@ -330,7 +339,7 @@ fn completeness_reasons() {
 const STUDENTS: &str = r#"{"reporting_year": 2024,
  "students": [
   {"id": "X1", "school": "QZ-S01", "entry_year": 2024, "term_start": "2024-09-01",
-   "agreement": {"signed_on": "2024-10-08", "higher_school": true, "secondary_school": true, "student_or_guardian": true}},
+   "agreement": {"signed_on": "2024-10-09", "higher_school": true, "secondary_school": true, "student_or_guardian": true}},
   {"id": "X2", "school": "QZ-S01", "entry_year": 2024, "term_start": "2024-09-01"},
   {"id": "X3", "school": "QZ-S01", "entry_year": 2024, "term_start": "2024-08-31",
    "agreement": {"signed_on": "2024-09-30", "higher_school": true, "secondary_school": true, "student_or_guardian": true}}],
@@ -344,31 +353,33 @@ fn a_date_within_a_month_of_another() {
     let rule = "qz-pilot-2024/tripartite-agreement";
     let f = at(&r, rule, "students[0].agreement.signed_on");
     assert_eq!(f.code, FindingCode::Late);
+    // 1 October 2024 is in the National Day holiday (1–7 October): the last day moves to the
+    // 8th (民法典 第二百零三条), so the 9th is late.
     reads(
         f,
-        "三方协议签订日期为2024年10月8日,晚于期限2024年10月1日(开学日期2024年9月1日后1个月)。",
-        "The signing date of the tripartite agreement is 2024-10-08, after the deadline of 2024-10-01 (1 month after the term start of 2024-09-01).",
+        "三方协议签订日期为2024年10月9日,晚于期限2024年10月8日(开学日期2024年9月1日后1个月;2024年10月1日为法定休假日,依民法典第二百零三条顺延至休假日结束的次日)。",
+        "The signing date of the tripartite agreement is 2024-10-09, after the deadline of 2024-10-08 (1 month after the term start of 2024-09-01; 2024-10-01 is a rest day, so the last day moves to the day after the rest days (Civil Code art. 203)).",
         Some((
-            "请核实三方协议签订日期;期限为2024年10月1日",
-            "Check the signing date of the tripartite agreement; the deadline was 2024-10-01",
+            "请核实三方协议签订日期;期限为2024年10月8日",
+            "Check the signing date of the tripartite agreement; the deadline was 2024-10-08",
         )),
     );
     assert_eq!(
         f.explanation().computed.as_deref(),
-        Some("2024-09-01 + P1M = 2024-10-01")
+        Some("2024-09-01 + P1M = 2024-10-01 → 2024-10-08 (next working day)")
     );
     let f = at(&r, rule, "students[1].agreement.signed_on");
     assert_eq!(f.code, FindingCode::Missing);
     reads(
         f,
-        "未填写三方协议签订日期;期限为2024年10月1日(开学日期2024年9月1日后1个月)。",
-        "The signing date of the tripartite agreement is not given; it is due by 2024-10-01 (1 month after the term start of 2024-09-01).",
+        "未填写三方协议签订日期;期限为2024年10月8日(开学日期2024年9月1日后1个月;2024年10月1日为法定休假日,依民法典第二百零三条顺延至休假日结束的次日)。",
+        "The signing date of the tripartite agreement is not given; it is due by 2024-10-08 (1 month after the term start of 2024-09-01; 2024-10-01 is a rest day, so the last day moves to the day after the rest days (Civil Code art. 203)).",
         Some((
-            "请填写三方协议签订日期(期限为2024年10月1日)",
-            "Fill in the signing date of the tripartite agreement (due by 2024-10-01)",
+            "请填写三方协议签订日期(期限为2024年10月8日)",
+            "Fill in the signing date of the tripartite agreement (due by 2024-10-08)",
         )),
     );
-    // 31 August + one month = 30 September: on time.
+    // 31 August + one month = 30 September (a Monday, worked): on time.
     assert!(!r
         .findings
         .iter()

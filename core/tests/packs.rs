@@ -652,3 +652,31 @@ fn rule_level_errors_are_typed() {
         e.message().zh
     );
 }
+
+/// bj-vet10-2020's seed prints no date: its 2020-01-01 is a placeholder, marked wherever the date
+/// is cited (the rule catalogue's date and in-force lines), and never cited bare.
+#[test]
+fn placeholder_date_is_marked_in_every_citation() {
+    let pack = xianjie::rules::builtin("bj-vet10-2020").unwrap();
+    assert!(pack.source.date_placeholder);
+    assert_eq!(
+        pack.source.date_cited(),
+        "2020-01-01 (placeholder: the source prints no date)"
+    );
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/rules.md")).unwrap();
+    let start = docs.find("## Pack `bj-vet10-2020`").unwrap();
+    let section = &docs[start..];
+    let section = &section[..section[3..]
+        .find("\n## Pack ")
+        .map_or(section.len(), |i| i + 3)];
+    let cited = section.matches("2020-01-01").count();
+    let marked = section
+        .matches("2020-01-01 (placeholder: the source prints no date)")
+        .count();
+    assert!(cited > 0);
+    assert_eq!(cited, marked, "{section}");
+    // Packs with a real date cite it bare.
+    let other = xianjie::rules::builtin("bj-vet-2024").unwrap();
+    assert_eq!(other.source.date_cited(), "2024-04-29");
+}

@@ -71,6 +71,57 @@ fn zero_teachers_is_its_own_finding() {
     assert_eq!(f.remedy().unwrap().en, "11 more full-time teachers needed");
 }
 
+/// 0 students and 0 teachers is not a pass of "at most 18 per teacher": the campus records no
+/// teachers, which a commission must see; nothing to staff, so the remedy is to check the data.
+#[test]
+fn nothing_recorded_is_a_zero_denominator() {
+    let r = run(r#"{"reporting_year": 2024,
+        "higher_campuses": [{"school": "S1", "year": 2024, "students": 0, "full_time_teachers": 0,
+            "ideology_teachers": 0, "counselors": 0}],
+        "finance_settlements": [{"higher_school": "H", "school": "S1", "year": 2024,
+            "tuition_collected": "0", "tuition_passed_on": "0"}]}"#);
+    let find = |id: &str| {
+        r.findings
+            .iter()
+            .find(|f| f.rule_id() == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    for id in [
+        "qz-pilot-2024/student-teacher-ratio",
+        "qz-pilot-2024/ideology-teacher-ratio",
+        "qz-pilot-2024/counselor-ratio",
+        "qz-pilot-2024/tuition-share",
+    ] {
+        assert_eq!(
+            find(id).code,
+            xianjie::finding::FindingCode::ZeroDenominator
+        );
+    }
+    let f = find("qz-pilot-2024/student-teacher-ratio");
+    assert_eq!(
+        f.message().zh,
+        "未记录高职阶段在校生,也未记录专任教师(均为零),生师比无法计算,不符合要求。"
+    );
+    assert_eq!(
+        f.message().en,
+        "No higher-stage students and no full-time teachers recorded: the student–teacher ratio cannot be computed, so the rule is not met."
+    );
+    assert_eq!(f.remedy().unwrap().zh, "请核实专任教师,填写实际数字");
+    let t = find("qz-pilot-2024/tuition-share");
+    assert_eq!(
+        t.locations[0].path,
+        "finance_settlements[0].tuition_collected"
+    );
+    assert_eq!(
+        t.message().zh,
+        "未记录拨付中职学校学费,也未记录高职阶段学费收取(均为零),拨付比例无法计算,不符合要求。"
+    );
+    assert_eq!(
+        t.remedy().unwrap().zh,
+        "请核实高职阶段学费收取,填写实际数字"
+    );
+}
+
 /// A campus with no students recorded: no area per student can be judged, and no amount of
 /// area would help; the remedy is to record the students, not to build more.
 #[test]
@@ -137,4 +188,28 @@ fn enrollment_target_progress() {
     );
     assert!(t[1].pending);
     assert_eq!(t[1].stretch.as_deref(), Some("1000"));
+}
+
+/// 新增占比 by the national definition (教发〔2004〕2号): additions ÷ the value before them. New
+/// equipment adds to the additions only, so the remedy is 10% of the earlier value less them.
+#[test]
+fn new_equipment_share_divides_by_the_value_before_the_additions() {
+    let r = run(r#"{"reporting_year": 2024,
+        "higher_campuses": [{"school": "S1", "year": 2024, "equipment_value": "1100000", "equipment_added": "90000"}]}"#);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id() == "qz-pilot-2024/new-equipment-share")
+        .unwrap();
+    // 90,000 ÷ 1,010,000 = 8.91%; 10% of 1,010,000 is 101,000: 11,000 more.
+    assert!(
+        f.message().zh.contains("新增前教学科研仪器设备值"),
+        "{}",
+        f.message().zh
+    );
+    assert!(f.message().zh.contains("8.91%"), "{}", f.message().zh);
+    assert_eq!(
+        f.remedy().unwrap().zh,
+        "还需新增教学科研仪器设备值11,000.00元"
+    );
 }

@@ -196,6 +196,66 @@ fn templates_for_every_builtin_pack_read_back_clean() {
     );
 }
 
+/// The template guides the clerk: every column has an input message with its type (and an
+/// example where one helps), numbers and dates a range that warns, enumerations a list; the key
+/// columns (which record a row is) come first.
+#[test]
+fn template_columns_have_validation_messages_and_keys_first() {
+    use std::io::Read;
+    let pack = xianjie::rules::builtin("bj-3p2-2024").unwrap();
+    let bytes = table::template(&[pack]).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let workbook = {
+        let mut s = String::new();
+        z.by_name("xl/workbook.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    // Sheet order: 说明, 数据集, then the entities; find the semester sheet's part.
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    let zh = EntityKind::SemesterActivities.zh();
+    let i = names
+        .iter()
+        .position(|n| *n == zh)
+        .unwrap_or_else(|| panic!("{names:?}"))
+        + 1;
+    let mut sheet = String::new();
+    z.by_name(&format!("xl/worksheets/sheet{i}.xml"))
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    // The project and the semester first: which record the row is.
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = wb.worksheet_range(zh).unwrap();
+    let head: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(head[0].starts_with("项目"), "{head:?}");
+    assert!(head[1].starts_with("学期"), "{head:?}");
+    // Counts: whole numbers ≥ 0 that warn, with an input message saying so.
+    assert!(
+        sheet.contains(r#"type="whole" errorStyle="warning""#),
+        "{sheet}"
+    );
+    assert!(sheet.contains("整数 / whole number"), "{sheet}");
+    let validations = sheet.matches("<dataValidation ").count();
+    let columns = head.len();
+    assert_eq!(validations, columns, "one validation per column");
+    assert_eq!(sheet.matches("showInputMessage=\"1\"").count(), columns);
+}
+
 /// A workbook as clerks fill it: Chinese values (中职, 技校, 职业技术学院, 院长, 书记) read as the
 /// model's values, and the leading-group rule accepts 院长 and 书记 as principal leaders.
 #[test]

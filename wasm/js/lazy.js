@@ -1,6 +1,8 @@
-// What the browser and Node entry points share: the parts loaded on demand. Each entry says only
-// how it reads a file next to the package (`fetchText`) and how it starts the full module.
-import { loadReferenceText, referenceFiles } from './xianjie_check.js';
+// What the browser and Node entry points share: the API over a started checking module, and the
+// parts loaded on demand. Each entry says only how it reads a file next to the package
+// (`fetchText`) and how it starts the full module (`startFull`).
+import { check, checkField, packIds, loadReferenceText, referenceFiles } from './xianjie_check.js';
+import { guard, XianjieError } from './errors.js';
 
 /** Memoizes an async loader; a failed load is forgotten, so a later call may retry. */
 function once(load) {
@@ -14,7 +16,7 @@ function once(load) {
   };
 }
 
-export function lazy({ fetchText, startFull }) {
+export function api({ fetchText, startFull }) {
   // The major catalogue and division codes (45 KB gzip): until they are loaded, the rules that
   // need them come back unchecked, with the reason.
   const loadReference = once(() =>
@@ -22,13 +24,24 @@ export function lazy({ fetchText, startFull }) {
   );
   const full = once(() => import('./xianjie_full.js').then(async (m) => (await startFull(m), m)));
   return {
-    loadReference: async () => {
+    XianjieError,
+    check: guard(check),
+    checkField: guard(checkField),
+    packIds,
+    loadReference: guard(async () => {
       await loadReference();
-    },
-    rules: async (pack) => (await full()).rules(pack),
-    explain: async (ruleId) => (await full()).explain(ruleId),
-    schema: async (kind) => (await full()).schema(kind),
-    sample: async (name) => (await full()).sample(name),
-    samples: async () => (await full()).samples(),
+    }),
+    rules: guard(async (pack) => (await full()).rules(pack)),
+    explain: guard(async (ruleId) => (await full()).explain(ruleId)),
+    schema: guard(async (kind) => (await full()).schema(kind)),
+    sample: guard(async (name) => (await full()).sample(name)),
+    samples: guard(async () => (await full()).samples()),
+    // Aggregations (the same rows as Python's), from the core.
+    transferRates: guard(async (data, by, opts) => (await full()).transferRates(data, by, opts)),
+    enrollmentTotals: guard(async (data, by, opts) => (await full()).enrollmentTotals(data, by, opts)),
+    applicationSummary: guard(async (data, opts) => (await full()).applicationSummary(data, opts)),
+    semesterCompliance: guard(async (data, opts) => (await full()).semesterCompliance(data, opts)),
+    targets: guard(async (data, opts) => (await full()).targets(data, opts)),
+    summary: guard(async (data, opts) => (await full()).summary(data, opts)),
   };
 }

@@ -3,13 +3,18 @@
 //!
 //! Values cross as JSON (the same documents the CLI and Python use): decimals are strings,
 //! instants are ISO 8601 strings with their offset. Errors are thrown as JS `Error` objects with
-//! `code`, `path` and `errors` properties (see `wasm/README.md`). TypeScript types for every value
-//! are generated from the core's JSON Schemas into `src/types.d.ts` (`cargo test -p xianjie-wasm`).
+//! `code`, `path` and `errors` properties, which the package's entry points make `XianjieError`s
+//! (`js/errors.js`, see `wasm/README.md`); `path` is a place in the caller's data or options.
+//! TypeScript types for every value are generated from the core's JSON Schemas into
+//! `src/types.d.ts` (`cargo test -p xianjie-wasm`).
 //!
-//! Feature `meta` (default) adds `rules`, `explain`, `schema`, `sample` and `samples`. The package
-//! ships two modules: the checking one without `meta`, loaded on import, and the full one, loaded
-//! on the first call of one of those (see `js/index.js`), to keep the first download small.
+//! Feature `meta` (default) adds `rules`, `explain`, `schema`, `sample`, `samples` and the
+//! aggregations (`aggregate.rs`). The package ships two modules: the checking one without `meta`,
+//! loaded on import, and the full one, loaded on the first call of one of those (see
+//! `js/index.js`), to keep the first download small.
 
+#[cfg(feature = "meta")]
+mod aggregate;
 #[cfg_attr(not(feature = "meta"), allow(dead_code))]
 mod types;
 mod value;
@@ -94,13 +99,40 @@ fn limit_values<'de, D: serde::Deserializer<'de>>(
 }
 
 impl CheckOptions {
-    /// The core's `Limits` with the given ones set.
+    /// The core's `Limits` with the given ones set; a problem is located at `limits.<name>` in
+    /// the caller's options.
     fn limits(&self) -> Result<Limits, JsValue> {
         let mut limits = Limits::default();
-        limits
-            .set_all(self.limits.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(input_error)?;
-        Ok(limits)
+        let mut errors = Vec::new();
+        for (k, v) in &self.limits {
+            if let Err(e) = limits.set(k, v) {
+                errors.extend(e.errors.into_iter().map(|mut i| {
+                    if i.loc.is_empty() {
+                        i.loc = format!("limits.{k}");
+                    }
+                    i
+                }));
+            }
+        }
+        if errors.is_empty() {
+            Ok(limits)
+        } else {
+            Err(input_error(InputError {
+                source_name: None,
+                errors,
+            }))
+        }
+    }
+
+    /// Where a pack error lies in these options, when it comes from them (`origin` is
+    /// `parameter <key>` or `pack <id>`): `params["<key>"]` or `packs[<i>]`.
+    fn place(&self, e: &PackError) -> Option<String> {
+        if let Some(key) = e.origin.strip_prefix("parameter ") {
+            return Some(format!("params[{key:?}]"));
+        }
+        let id = e.origin.strip_prefix("pack ")?;
+        let i = self.packs.iter().position(|p| p == id)?;
+        Some(format!("packs[{i}]"))
     }
 }
 
@@ -123,22 +155,26 @@ fn input_error(e: InputError) -> JsValue {
     js_error(&e.to_string(), "InputError", code, path, to_js(&e.errors))
 }
 
-fn pack_error(e: PackError) -> JsValue {
-    let wire = to_js(&e);
+/// The pack error thrown as a JS `Error`; `place` is where it lies in the caller's options, if
+/// it comes from them (else the place in the pack).
+fn pack_error(e: &PackError, place: Option<String>) -> JsValue {
+    let wire = to_js(e);
     let err = js_error(
         &e.to_string(),
         "PackError",
         "pack",
-        &e.loc,
+        place.as_deref().unwrap_or(&e.loc),
         js_sys::Array::of1(&wire).into(),
     );
     // The typed error's own fields on the thrown object too (`type`, `id`, `known`, `msg_zh`, …),
-    // the `Error`'s message aside.
+    // except those of the `Error` itself (an `unknown_param` error's `name` is the parameter's).
     if let Ok(keys) = Reflect::own_keys(&wire) {
-        for k in keys
-            .iter()
-            .filter(|k| k.as_string().as_deref() != Some("message"))
-        {
+        for k in keys.iter().filter(|k| {
+            !matches!(
+                k.as_string().as_deref(),
+                Some("message" | "name" | "code" | "path" | "errors" | "stack")
+            )
+        }) {
             if let Ok(v) = Reflect::get(&wire, &k) {
                 let _ = Reflect::set(&err, &k, &v);
             }
@@ -191,7 +227,8 @@ fn run(
 ) -> Result<(Dataset, xianjie::Report), JsValue> {
     let o = options(opts)?;
     let ds = dataset(&data.js_value(), &o.limits()?)?;
-    let checker = xianjie::Checker::builtin(&o.packs, &o.params).map_err(pack_error)?;
+    let checker =
+        xianjie::Checker::builtin(&o.packs, &o.params).map_err(|e| pack_error(&e, o.place(&e)))?;
     let report = checker.check(&ds);
     Ok((ds, report))
 }
@@ -227,7 +264,8 @@ pub fn rules(pack: Option<String>) -> Result<Ts<RuleListT>, JsValue> {
         packs: pack.into_iter().collect(),
         ..Default::default()
     };
-    let checker = xianjie::Checker::new(&opts).map_err(pack_error)?;
+    // The one pack named is the argument `pack`.
+    let checker = xianjie::Checker::new(&opts).map_err(|e| pack_error(&e, Some("pack".into())))?;
     let all: Vec<&xianjie::Rule> = checker.packs().iter().flat_map(|p| &p.rules).collect();
     Ok(out(&all))
 }

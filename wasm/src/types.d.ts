@@ -35,6 +35,45 @@ export interface Application {
   year: number;
 }
 
+/** How many applications a school is party to in a year, on one side. */
+export interface ApplicationCount {
+  /** Applications. */
+  count: number;
+  /** Its name, when in the data. */
+  name?: string | null;
+  /** The school's id. */
+  school: string;
+  /** The side. */
+  side: Side2;
+  /** Application year. */
+  year: number;
+}
+
+/** One application in a school's summary, in rank order. */
+export interface ApplicationLine {
+  /**
+   * All three attachments given (sealed form, training plan, demand research). Form is not
+   * judged here; the attachments rule does that.
+   */
+  attachments_complete: boolean;
+  /** Major at the higher stage. */
+  higher_major: MajorRef;
+  /** The higher school's id. */
+  higher_school: string;
+  /** The higher school's name, when the school is in the data. */
+  higher_school_name?: string | null;
+  /** Application id. */
+  id: string;
+  /** Index in `applications` (for locating it in the input). */
+  index: number;
+  /** The rank the secondary school gave it (1 = first); `None` when not ranked. */
+  rank?: number | null;
+  /** Major at the secondary stage. */
+  secondary_major: MajorRef;
+  /** When submitted. */
+  submitted_at?: string | null;
+}
+
 /** Documents uploaded with an application, by file name. */
 export interface Attachments {
   /** The joint demand research (需求调研报告). */
@@ -121,6 +160,8 @@ export type Check = {
   min?: Bound | null;
   /** The field of `group_by` naming the school a group belongs to (for the subject and school-flag bounds). */
   school_field?: string | null;
+  /** Records that count (a refused filing is not a new major); all by default. */
+  where?: Filter[];
 } | {
   /** Show the quotient and bound as "18.1:1" and "1:18" (students per teacher, 生师比). */
   colon?: boolean;
@@ -132,6 +173,7 @@ export type Check = {
    * The numerator is part of the denominator (teachers with a master's degree among all
    * teachers; equipment added among all equipment): adding to it adds to both, so the remedy
    * for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
+   * Also `"true"` / `"false"` as text, so that a user parameter (always text) can set it.
    */
   included?: boolean;
   kind: "ratio";
@@ -139,10 +181,22 @@ export type Check = {
   max?: Fraction | null;
   /** Smallest allowed quotient. */
   min?: Fraction | null;
+  /**
+   * Nothing over nothing passes an upper bound (no performance pay drawn from no net income).
+   * Off by default: a zero denominator is a finding of its own, even with a zero numerator
+   * (a campus recording neither students nor teachers is data a commission must see).
+   */
+  nothing_passes?: boolean;
   /** The numerator field. */
   numerator: string;
   /** Show the quotient as a percentage (shares) rather than a number (per-unit values). */
   percent?: boolean;
+  /**
+   * Records the bound applies to (schools that passed their assessment); all by default. A
+   * record whose condition field is not given is not judged; with none judged for that reason
+   * the rule is unchecked, naming the field.
+   */
+  where?: Filter[];
 } | {
   /** A fixed deadline with its offset, e.g. `2024-02-27T17:00:00+08:00`. */
   at?: string | null;
@@ -201,6 +255,8 @@ export type Check = {
   kind: "exclusion";
   /** The two values that exclude each other, e.g. `["higher_bachelor", "five_year"]`. */
   values: string[];
+  /** Records that count (a discontinued project runs nothing any more); all by default. */
+  where?: Filter[];
 } | {
   /** The companion collection, e.g. `status_reports`. */
   companion: EntityKind;
@@ -333,6 +389,12 @@ export type Check = {
   share?: Fraction | null;
   /** A count the per-unit amount is multiplied by. */
   times?: string | null;
+  /**
+   * Nothing owed is a finding of its own (a zero denominator: "no tuition recorded"), not a
+   * pass by 0 ≥ share × 0. For money every settlement has (tuition of a running pilot);
+   * off for fees a year may lack.
+   */
+  zero_is_finding?: boolean;
 } | {
   /** The collection. */
   entity: EntityKind;
@@ -355,6 +417,8 @@ export type Check = {
   /** The date checked. */
   field: string;
   kind: "within_period";
+  /** What a last day falling on a rest day means; as counted (`calendar`) by default. */
+  last_day?: LastDay;
   /** Calendar months. */
   months?: number;
 } | {
@@ -569,6 +633,26 @@ export interface Cohort {
   transferred?: number | null;
 }
 
+/** One measured item of a semester against its bound. */
+export interface ComplianceItem {
+  /** Given and within its bounds. */
+  compliant: boolean;
+  /** Field, e.g. `meetings`. */
+  field: string;
+  /** English label. */
+  label_en: string;
+  /** Chinese label of the field. */
+  label_zh: string;
+  /** The maximum, exact, when the rule sets one. */
+  max?: string | null;
+  /** The minimum, exact, when the rule sets one. */
+  min?: string | null;
+  /** Rule that sets the bound. */
+  rule_id: string;
+  /** The value reported; `None` when not given. */
+  value?: number | null;
+}
+
 /** The contact person reported to the commission. */
 export interface Contact {
   /** E-mail. */
@@ -768,6 +852,11 @@ export type Detail = {
   field: FieldName;
   /** Calendar months of the period. */
   months: number;
+  /**
+   * The calendar last day, where it was a rest day and `end` is the day after the rest
+   * days (民法典 第二百零三条).
+   */
+  moved_from?: string | null;
   shape: "due_within";
 } | {
   /** The condition. */
@@ -1031,6 +1120,10 @@ export type Detail = {
   shape: "unknown_reference";
   /** The collection referred to. */
   target: EntityKind;
+} | {
+  /** The field. */
+  field: FieldName;
+  shape: "upload_not_listed";
 };
 
 /** Tier of an administrative division. */
@@ -1046,6 +1139,24 @@ export interface Each {
 
 /** Level of vocational education a catalogue code belongs to. */
 export type EducationLevel = "secondary" | "associate" | "bachelor";
+
+/** Enrollment of one group of cohorts. */
+export interface EnrollmentRow {
+  /** Cohorts in the group. */
+  cohorts: number;
+  /** Students enrolled. */
+  enrolled: number;
+  /** Secondary graduates (cohorts reporting both graduates and transfers). */
+  graduated: number;
+  /** The group's keys, in the order asked for. */
+  keys: GroupKey[];
+  /** Students still enrolled, over the cohorts that report it. */
+  still_enrolled: number;
+  /** Cohorts that report `still_enrolled`. */
+  still_enrolled_reported: number;
+  /** Students transferred (same cohorts). */
+  transferred: number;
+}
 
 /**
  * An enterprise's investment in running vocational education in one year, and the
@@ -1091,7 +1202,8 @@ export type FieldName = string;
 
 /**
  * One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
- * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+ * `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`,
+ * `{ field = "filed", not_equals = false }`.
  */
 export interface Filter {
   /** The value must equal this. */
@@ -1100,6 +1212,11 @@ export interface Filter {
   field: string;
   /** The value must be one of these. */
   in?: Scalar[];
+  /**
+   * The value must differ from this; a missing value differs (a filing not yet decided is
+   * not a refused one).
+   */
+  not_equals?: Scalar | null;
   /** The value must be given (`true`) or absent (`false`). */
   present?: boolean | null;
 }
@@ -1200,6 +1317,25 @@ export interface GraduateEmployment {
   year: number;
 }
 
+/** What to group cohorts by. */
+export type GroupBy = "project" | "secondary_school" | "higher_school" | "major" | "category" | "district" | "entry_year";
+
+/** One group key of an output row: what it groups by, its value and a readable name. */
+export interface GroupKey {
+  /** The grouping. */
+  by: GroupBy;
+  /**
+   * A readable name: the school's name, the major's catalogue name, the category or district
+   * name.
+   */
+  name?: string | null;
+  /**
+   * The value (an id, a code or a year); `None` when the data does not say (e.g. a cohort of
+   * an unknown project, a school without a district).
+   */
+  value?: string | null;
+}
+
 /** Post of the head of the leading group. The principal (校长, 院长) and the party secretary (党委书记) are the principal school leaders (主要校领导). 输入可用中文名称 (Chinese labels accepted on input). */
 export type HeadRole = "principal" | "party_secretary" | "vice_principal" | "deputy_party_secretary" | "other";
 
@@ -1274,6 +1410,9 @@ export interface IntegratedTraining {
 
 /** Output language. */
 export type Lang = "zh" | "en";
+
+/** How the period's last day is read when it falls on a rest day. */
+export type LastDay = "calendar" | "next_working_day";
 
 /** The leading group and who heads it. */
 export interface LeadingGroup {
@@ -1641,6 +1780,40 @@ export interface QualityMonitoring {
 }
 
 /**
+ * A share such as a transfer rate, kept exact.
+ * 
+ * ```
+ * use xianjie::aggregate::Rate;
+ * let r = Rate::new(1, 3);
+ * assert_eq!(r.fraction, "1/3");
+ * assert!(!r.exact); // 0.333… does not terminate: `rate` is rounded to 28 digits
+ * assert_eq!(r.percent().as_deref(), Some("33.33%"));
+ * assert_eq!(Rate::new(0, 0).rate, None); // zero denominator: no rate, no panic
+ * assert!(!Rate::new(5, 4).consistent);   // more transferred than graduated: reported, not clamped
+ * ```
+ */
+export interface Rate {
+  /**
+   * False when the numerator exceeds the denominator: the data is inconsistent and the rate is
+   * above 1 (reported as is, never clamped).
+   */
+  consistent: boolean;
+  /** The denominator (e.g. secondary graduates). */
+  denominator: number;
+  /** Whether `rate` is exactly the fraction. */
+  exact: boolean;
+  /** The exact fraction as written from the data, unreduced, e.g. `45/50`. */
+  fraction: string;
+  /** The numerator (e.g. students transferred). */
+  numerator: number;
+  /**
+   * The decimal value; `None` when the denominator is zero. Exact when `exact`, otherwise
+   * rounded to 28 significant digits (e.g. 1/3).
+   */
+  rate?: string | number | null;
+}
+
+/**
  * The result of checking one dataset against some packs. Serialized with each finding's words
  * rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
  */
@@ -1681,6 +1854,11 @@ export interface Report {
 
 /** One required field and what makes it meaningful. */
 export interface RequiredField {
+  /**
+   * Work the rule requires but the notice does not list among its uploads (the demand
+   * research): a missing file is a warning that says so, never an error.
+   */
+  advisory?: boolean;
   /** The field. */
   field: string;
   /** Fewest characters a description must have. */
@@ -1805,6 +1983,18 @@ export interface School {
   uscc?: string | null;
 }
 
+/** One secondary school's applications for one year, in rank order (汇总表). */
+export interface SchoolApplications {
+  /** Applications by rank (unranked last, then by id). */
+  applications: ApplicationLine[];
+  /** The secondary school's id. */
+  secondary_school: string;
+  /** Its name, when the school is in the data. */
+  secondary_school_name?: string | null;
+  /** Application year. */
+  year: number;
+}
+
 /** Kind of school. Technician schools (技工学校) count as secondary vocational schools. 输入可用中文名称 (Chinese labels accepted on input). */
 export type SchoolLevel = "secondary" | "technician" | "higher" | "vocational_bachelor" | "bachelor";
 
@@ -1825,6 +2015,30 @@ export interface SemesterActivity {
   teachers_dispatched?: number | null;
 }
 
+/** One project's activity in one semester. */
+export interface SemesterCompliance {
+  /** Every item compliant. */
+  compliant: boolean;
+  /** Index in `semester_activities`. */
+  index: number;
+  /** One item per bound of the pack. */
+  items: ComplianceItem[];
+  /** The project's id. */
+  project: string;
+  /** The semester. */
+  semester: Semester;
+}
+
+/** Compliance of all projects in one semester. */
+export interface SemesterOverview {
+  /** Of those, meeting every minimum. */
+  compliant: number;
+  /** Project-semester records. */
+  records: number;
+  /** The semester. */
+  semester: Semester;
+}
+
 /** How much a finding matters. Follows the modality of the source text (RULES.md). */
 export type Severity = "error" | "warning" | "target";
 
@@ -1838,8 +2052,16 @@ export interface Side {
   zh: string;
 }
 
+/** Which side of an application a school is on. */
+export type Side2 = "secondary" | "higher";
+
 /** A school's social-service income in one year and the performance pay drawn from it, in yuan. */
 export interface SocialServiceIncome {
+  /**
+   * Whether the school passed its assessment for the year (经考核合格): the 70% ceiling
+   * applies to such schools only; absent when not known.
+   */
+  assessment_passed?: boolean | null;
   /** Social-service income (社会服务收入). */
   income?: string | number | null;
   /** Necessary costs deducted (必要成本). */
@@ -1914,6 +2136,24 @@ export interface Subject {
   id: string;
   /** Chinese description. */
   zh: string;
+}
+
+/** Everything `xianjie summary` prints. */
+export interface Summary {
+  /** Each secondary school's applications in rank order (汇总表). */
+  applications: SchoolApplications[];
+  /** New applications per school and year, both sides. */
+  applications_per_school: ApplicationCount[];
+  /** Semester compliance, per semester. */
+  semesters: SemesterOverview[];
+  /** Target progress from the report. */
+  targets: TargetProgress[];
+  /** Transfer rate per 大类. */
+  transfer_by_category: TransferRow[];
+  /** Transfer rate per district of the secondary school. */
+  transfer_by_district: TransferRow[];
+  /** City-wide transfer rate per entry year. */
+  transfer_by_year: TransferRow[];
 }
 
 /** Progress towards a region-wide target (severity `target`): never a form error. */
@@ -2002,6 +2242,24 @@ export interface TrainingPlan {
   year: number;
 }
 
+/** Transfer figures of one group of cohorts. */
+export interface TransferRow {
+  /** Cohorts in the group. */
+  cohorts: number;
+  /** Students enrolled (all cohorts of the group). */
+  enrolled: number;
+  /** Secondary graduates, over the cohorts that report both graduates and transfers. */
+  graduated: number;
+  /** Cohorts left out of `graduated`/`transferred` because one of the two figures is missing. */
+  incomplete: number;
+  /** The group's keys, in the order asked for. */
+  keys: GroupKey[];
+  /** `transferred / graduated`. */
+  rate: Rate;
+  /** Students transferred (转段), over the same cohorts. */
+  transferred: number;
+}
+
 /** The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …. */
 export type ValueKind = "integer" | "decimal" | "text" | "timestamp" | "date" | "boolean";
 
@@ -2040,16 +2298,5 @@ export interface YearValue {
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = { [key: string]: unknown };
 
-/** What `check` and friends throw: a real `Error` with the core's structured error. */
-export interface XianjieError extends Error {
-  /** `InputError` (bad data or options) or `PackError` (unknown pack, bad parameter). */
-  name: "InputError" | "PackError";
-  /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */
-  code: InputErrorKind | "pack";
-  /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */
-  type?: PackError["type"];
-  /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */
-  path: string;
-  /** Every problem found. */
-  errors: InputIssue[] | PackError[];
-}
+/** The name of a collection of the dataset, as in the JSON document (`checkField`'s `kind`). */
+export type CollectionName = "schools" | "projects" | "applications" | "cohorts" | "semester_activities" | "status_reports" | "quality_monitoring" | "major_offerings" | "new_major_filings" | "training_plans" | "enterprise_offsets" | "social_service_income" | "city_capacity" | "higher_campuses" | "teachers" | "finance_settlements" | "students" | "programme_plans" | "pilot_enrollments" | "graduate_employment";

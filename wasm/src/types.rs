@@ -33,4 +33,11 @@ ts_types! {
     RuleListT => RuleListJs: "Rule[]";
     RuleInfoT => RuleInfoJs: "RuleInfo";
     JsonSchemaT => JsonSchemaJs: "JsonSchema";
+    GroupByListT => GroupByListJs: "GroupBy[]";
+    TransferRowListT => TransferRowListJs: "TransferRow[]";
+    EnrollmentRowListT => EnrollmentRowListJs: "EnrollmentRow[]";
+    SchoolApplicationsListT => SchoolApplicationsListJs: "SchoolApplications[]";
+    SemesterComplianceListT => SemesterComplianceListJs: "SemesterCompliance[]";
+    TargetProgressListT => TargetProgressListJs: "TargetProgress[]";
+    SummaryT => SummaryJs: "Summary";
 }

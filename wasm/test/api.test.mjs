@@ -1,7 +1,9 @@
 // The API's shape: values, field findings, rule lookup, schemas, samples, and the thrown errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as xj from '../pkg/node.js';
 
 const form = (meetings) => ({
@@ -164,4 +166,92 @@ test('the public .d.ts has no `any`', () => {
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     assert.ok(!/\bany\b/.test(code), `${f} mentions any`);
   }
+});
+
+test('every asset is named by a literal new URL in both entry points', () => {
+  const files = readdirSync(new URL('../pkg/', import.meta.url)).filter((f) => /\.(wasm|tsv)$/.test(f));
+  assert.equal(files.length, 4);
+  for (const entry of ['index.js', 'node.js']) {
+    const text = readFileSync(new URL(`../pkg/${entry}`, import.meta.url), 'utf8');
+    for (const f of files) assert.ok(text.includes(`new URL('./${f}', import.meta.url)`), `${entry}: ${f}`);
+    // A computed name makes bundlers copy the whole package, or nothing.
+    assert.ok(!/new URL\(`/.test(text), `${entry} has a computed new URL`);
+  }
+  const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
+  for (const f of files) assert.equal(pkg.exports[`./${f}`], `./${f}`);
+  assert.match(pkg.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.equal(pkg.repository.directory, 'wasm');
+});
+
+test('errors are XianjieError instances, thrown and rejected alike', async () => {
+  assert.equal(typeof xj.XianjieError, 'function');
+  const thrown = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    assert.fail('did not throw');
+  };
+  const e = thrown(() => xj.check({ schools: [{ colour: 1 }] }));
+  assert.ok(e instanceof xj.XianjieError && e instanceof Error);
+  assert.equal(e.constructor, xj.XianjieError);
+  assert.equal(e.name, 'InputError');
+  assert.match(e.stack, /InputError/);
+  const p = thrown(() => xj.check(form(2), { packs: ['nope'] }));
+  assert.ok(p instanceof xj.XianjieError && p.name === 'PackError' && p.type === 'unknown_pack');
+  await assert.rejects(xj.rules('nope'), (r) => r instanceof xj.XianjieError && r.code === 'pack' && r.path === 'pack');
+  const f = thrown(() => xj.checkField('semester_activities', form(2), 'semester_activities[3].meetings'));
+  assert.ok(f instanceof xj.XianjieError);
+  // Made by hand (tests, wrappers): the same shape.
+  const mine = new xj.XianjieError('x', { name: 'InputError', code: 'value', path: 'a', errors: [] });
+  assert.deepEqual([mine.name, mine.code, mine.path, mine.errors], ['InputError', 'value', 'a', []]);
+});
+
+test('error positions are places in the caller’s data and options', () => {
+  const at = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return [e.name, e.path];
+    }
+    return null;
+  };
+  // A JS object is read as it is: paths, never a line and column of some text the caller never saw.
+  assert.throws(() => xj.check({ reporting_year: 2024, schools: [{ id: 1 }] }), (e) =>
+    e.errors.every((i) => i.line === undefined && i.column === undefined) && e.path.startsWith('schools[0]'));
+  assert.deepEqual(at(() => xj.check(form(2), { limits: { nope: 1 } })), ['InputError', 'limits.nope']);
+  assert.deepEqual(at(() => xj.check(form(2), { limits: { nesting_depth: 'x' } })), ['InputError', 'limits.nesting_depth']);
+  assert.deepEqual(at(() => xj.check(form(2), { packs: ['bj-3p2-2024', 'nope'] })), ['PackError', 'packs[1]']);
+  assert.deepEqual(at(() => xj.check(form(2), { params: { 'nope.x': '1' } })), ['PackError', 'params["nope.x"]']);
+  // An unknown parameter's typed `name` stays in `errors[0]`: the Error's own name is kept.
+  const key = 'bj-3p2-2024/semester-meetings.zzz';
+  assert.throws(() => xj.check(form(2), { packs: ['bj-3p2-2024'], params: { [key]: '1' } }), (e) =>
+    e instanceof xj.XianjieError && e.name === 'PackError' && e.path === `params["${key}"]` &&
+    e.type === 'unknown_param' && e.errors[0].name === 'zzz');
+});
+
+test('checkField throws on an unknown field and on an index past the end', () => {
+  const bad = (path) => () => xj.checkField('semester_activities', form(1), path, BJ);
+  assert.throws(bad('semester_activities[0].meeting'), (e) =>
+    e instanceof xj.XianjieError && e.code === 'value' && e.path === 'path' && /meeting/.test(e.errors[0].msg_en));
+  assert.throws(bad('semester_activities[1].meetings'), (e) =>
+    e instanceof xj.XianjieError && e.path === 'path' && /1 record/.test(e.errors[0].msg_en));
+  assert.throws(bad('semester_activities.meetings'), (e) => e.path === 'path');
+  assert.equal(xj.checkField('semester_activities', form(1), 'semester_activities[0].meetings', BJ).length, 1);
+});
+
+test('npm pack: the package holds its modules, assets, types, README and licences, nothing else', () => {
+  const [info] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: fileURLToPath(new URL('../pkg/', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+  }));
+  const files = info.files.map((f) => f.path).sort();
+  for (const f of ['index.js', 'node.js', 'lazy.js', 'errors.js', 'index.d.ts', 'xianjie_check_bg.wasm', 'xianjie_full_bg.wasm',
+    'catalog-2021.tsv', 'divisions.tsv', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json']) {
+    assert.ok(files.includes(f), `${f} in the package`);
+  }
+  assert.deepEqual(files.filter((f) => !/\.(js|d\.ts|wasm|tsv|md|json)$|^LICENSE-/.test(f)), []);
+  // The README renders on its own: no link into the repository by a relative path.
+  const readme = readFileSync(new URL('../pkg/README.md', import.meta.url), 'utf8');
+  assert.ok(!/\]\((\.\.?\/|(?!https?:|#)[\w-]+\/)/.test(readme), 'relative link in README.md');
 });

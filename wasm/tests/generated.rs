@@ -157,6 +157,12 @@ fn generate() -> String {
     gen.subschema_for::<xianjie::InputIssue>();
     gen.subschema_for::<xianjie::PackError>();
     gen.subschema_for::<xianjie_wasm::CheckOptions>();
+    gen.subschema_for::<xianjie::aggregate::GroupBy>();
+    gen.subschema_for::<xianjie::aggregate::TransferRow>();
+    gen.subschema_for::<xianjie::aggregate::EnrollmentRow>();
+    gen.subschema_for::<xianjie::aggregate::SchoolApplications>();
+    gen.subschema_for::<xianjie::aggregate::SemesterCompliance>();
+    gen.subschema_for::<xianjie::aggregate::Summary>();
     let defs = gen.take_definitions(true);
     let mut out = String::from(
         "// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.\n\
@@ -174,19 +180,18 @@ fn generate() -> String {
     }
     out.push_str(
         "/** A JSON Schema document (draft 2020-12). */\n\
-         export type JsonSchema = { [key: string]: unknown };\n\n\
-         /** What `check` and friends throw: a real `Error` with the core's structured error. */\n\
-         export interface XianjieError extends Error {\n  \
-         /** `InputError` (bad data or options) or `PackError` (unknown pack, bad parameter). */\n  \
-         name: \"InputError\" | \"PackError\";\n  \
-         /** For input errors the first problem's type (`unknown_field`, `type`, `value`, `missing`, `syntax`); `pack` for pack errors. */\n  \
-         code: InputErrorKind | \"pack\";\n  \
-         /** For pack errors the kind of error (`unknown_pack`, `param_value`, …); the typed fields of `errors[0]` are on the error too. */\n  \
-         type?: PackError[\"type\"];\n  \
-         /** Where: the first problem's path, e.g. `schools[0].colour` (may be empty). */\n  \
-         path: string;\n  \
-         /** Every problem found. */\n  \
-         errors: InputIssue[] | PackError[];\n}\n",
+         export type JsonSchema = { [key: string]: unknown };\n\n",
+    );
+    // The collections `checkField` accepts: the core's list, so a new entity is named here too.
+    let names: Vec<String> = xianjie::model::EntityKind::ALL
+        .iter()
+        .map(|k| format!("{:?}", k.as_str()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/** The name of a collection of the dataset, as in the JSON document (`checkField`'s `kind`). */\n\
+         export type CollectionName = {};",
+        names.join(" | ")
     );
     out
 }

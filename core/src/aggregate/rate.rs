@@ -55,13 +55,15 @@ impl Rate {
             consistent: numerator <= denominator,
         }
     }
-    /// The rate as a percentage for display, rounded half-up to 2 decimals (`94.29%`, `90%`).
+    /// The rate as a percentage for display, rounded half-up to 2 decimals, always written (`94.29%`, `90.00%`).
     pub fn percent(&self) -> Option<String> {
         let r = self.rate?;
-        let p = r
+        let mut p = r
             .checked_mul(Decimal::ONE_HUNDRED)?
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            .normalize();
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        // Always two decimals, as the summary workbook's `0.00%` shows them: one way to read a
+        // rate on every face (90.00%, never 90% beside 66.67%).
+        p.rescale(2);
         Some(format!("{p}%"))
     }
 }
@@ -76,7 +78,7 @@ mod tests {
         let r = Rate::new(45, 50);
         assert_eq!(r.rate, Some(Decimal::new(9, 1)));
         assert!(r.exact && r.consistent);
-        assert_eq!(r.percent().as_deref(), Some("90%"));
+        assert_eq!(r.percent().as_deref(), Some("90.00%"));
         assert_eq!(Rate::new(0, 7).rate, Some(Decimal::ZERO));
         let z = Rate::new(3, 0);
         assert_eq!((z.rate, z.exact, z.consistent), (None, false, false));

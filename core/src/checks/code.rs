@@ -2,8 +2,8 @@
 //! catalogue at the right level, county-level division codes (GB/T 2260), unified social credit
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
-use super::{expect_field, open, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Reason};
+use super::{expect_field, open, Cx, Draft, Kind, Outcome};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
@@ -93,18 +93,27 @@ impl Kind for Code {
             let Some(problem) = problem(c.scheme, code.trim()) else {
                 continue;
             };
-            cx.emit_at(
-                item,
-                &c.field,
-                FindingCode::InvalidCode,
-                vec![(c.field.clone(), code.to_string())],
-                Detail::BadCode {
+            // A well-formed major code missing from the embedded 2021 catalogue may be one added
+            // since (the catalogue grows every year): a warning to verify, never an error.
+            let unknown = matches!(problem, CodeProblem::MajorUnknown { .. });
+            let draft = Draft {
+                code: FindingCode::InvalidCode,
+                subject: cx.subject(item),
+                locations: vec![Location::new(item.kind(), item.index(), Some(&c.field))],
+                period: item.period(),
+                inputs: vec![(c.field.clone(), code.to_string())],
+                detail: Detail::BadCode {
                     field,
                     code: code.trim().to_string(),
                     scheme: c.scheme,
                     problem,
                 },
-            );
+            };
+            if unknown {
+                cx.emit_warning(draft);
+            } else {
+                cx.emit(draft);
+            }
         }
         if checked == 0 {
             return Outcome::Unchecked(Reason::NoneGives {

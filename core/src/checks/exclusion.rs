@@ -1,5 +1,6 @@
 //! `exclusion`: two values of one field must not occur together within a group.
 
+use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
 use crate::finding::{Detail, FieldRef, FindingCode, Location};
 use crate::messages::relations;
@@ -20,6 +21,9 @@ pub struct Exclusion {
     pub field: String,
     /// The two values that exclude each other, e.g. `["higher_bachelor", "five_year"]`.
     pub values: [String; 2],
+    /// Records that count (a discontinued project runs nothing any more); all by default.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
 }
 
 impl Kind for Exclusion {
@@ -28,7 +32,7 @@ impl Kind for Exclusion {
         for g in &self.group_by {
             expect_field(self.entity, g, &[ValueKind::Text, ValueKind::Int])?;
         }
-        Ok(())
+        validate_all(&self.filter, self.entity)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let (c, items) = (self, cx.ds.records(self.entity));
@@ -38,9 +42,15 @@ impl Kind for Exclusion {
         let (Some(keys), Some(f)) = (fields_of(items, &c.group_by), items.field(&c.field)) else {
             return no_records(items.kind());
         };
+        let Some(only) = Compiled::new(items, &c.filter) else {
+            return no_records(items.kind());
+        };
         // Only records carrying one of the two values matter.
         let mut groups: BTreeMap<Vec<String>, [Vec<usize>; 2]> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
+            if !only.accepts(item) {
+                continue;
+            }
             let Some(v) = f.get(item).text() else {
                 continue;
             };

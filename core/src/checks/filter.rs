@@ -69,7 +69,8 @@ impl Scalar {
 }
 
 /// One condition: `{ field = "stage", equals = "higher" }`, `{ field = "chain", in = ["新能源", …] }`,
-/// `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`.
+/// `{ field = "graduated", equals = true }`, `{ field = "agreement.signed_on", present = false }`,
+/// `{ field = "filed", not_equals = false }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Filter {
@@ -84,6 +85,10 @@ pub struct Filter {
     /// The value must be given (`true`) or absent (`false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub present: Option<bool>,
+    /// The value must differ from this; a missing value differs (a filing not yet decided is
+    /// not a refused one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_equals: Option<Scalar>,
 }
 
 impl Filter {
@@ -98,13 +103,22 @@ impl Filter {
             ValueKind::Bool,
         ];
         expect_field(entity, &self.field, &all)?;
-        if self.equals.is_none() && self.one_of.is_empty() && self.present.is_none() {
+        if self.equals.is_none()
+            && self.one_of.is_empty()
+            && self.present.is_none()
+            && self.not_equals.is_none()
+        {
             return Err(super::CheckError::FilterCondition {
                 field: self.field.clone(),
             });
         }
         let kind = entity.field_kind(&self.field).unwrap_or(ValueKind::Text);
-        for s in self.equals.iter().chain(self.one_of.iter()) {
+        for s in self
+            .equals
+            .iter()
+            .chain(self.one_of.iter())
+            .chain(self.not_equals.iter())
+        {
             if !s.fits(kind) {
                 return Err(super::CheckError::FilterValue {
                     field: self.field.clone(),
@@ -147,6 +161,7 @@ impl<'f> Compiled<'f> {
             f.present.is_none_or(|p| p == v.is_present())
                 && f.equals.as_ref().is_none_or(|s| s.matches(v))
                 && (f.one_of.is_empty() || f.one_of.iter().any(|s| s.matches(v)))
+                && f.not_equals.as_ref().is_none_or(|s| !s.matches(v))
         })
     }
 }

@@ -1,6 +1,7 @@
 //! `group_count`: how many records fall in each group (applications per school and year ≤ 3).
 
 use super::bound::Bound;
+use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{Detail, FindingCode, Location};
 use crate::messages::relations;
@@ -27,6 +28,9 @@ pub struct GroupCount {
     /// Fewest records required in one group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Bound>,
+    /// Records that count (a refused filing is not a new major); all by default.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
 }
 
 impl Kind for GroupCount {
@@ -50,7 +54,7 @@ impl Kind for GroupCount {
         for b in self.min.iter().chain(self.max.iter()) {
             b.validate()?;
         }
-        Ok(())
+        validate_all(&self.filter, self.entity)
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
         let (c, items) = (self, cx.ds.records(self.entity));
@@ -60,9 +64,15 @@ impl Kind for GroupCount {
         let Some(keys) = fields_of(items, &c.group_by) else {
             return no_records(items.kind());
         };
+        let Some(only) = Compiled::new(items, &c.filter) else {
+            return no_records(items.kind());
+        };
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
+            if !only.accepts(item) {
+                continue;
+            }
             groups.entry(key_of(item, &keys)).or_default().push(i);
         }
         for (key, members) in groups {

@@ -186,6 +186,17 @@ impl Cx<'_> {
         });
     }
 
+    /// Records a finding of this rule as a warning at most (a part of the rule the notice does
+    /// not make binding, such as an upload it does not list): an error rule's finding is lowered.
+    pub(crate) fn emit_warning(&mut self, d: Draft) {
+        self.emit(d);
+        if let Some(f) = self.out.last_mut() {
+            if f.severity == crate::finding::Severity::Error {
+                f.severity = crate::finding::Severity::Warning;
+            }
+        }
+    }
+
     /// Subject of record `item`.
     pub(crate) fn subject(&self, item: Rec<'_>) -> Subject {
         item.subject(self.ix)

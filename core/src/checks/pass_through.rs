@@ -35,6 +35,11 @@ pub struct PassThrough {
     /// Smallest share to pass on; absent means all of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<Fraction>,
+    /// Nothing owed is a finding of its own (a zero denominator: "no tuition recorded"), not a
+    /// pass by 0 ≥ share × 0. For money every settlement has (tuition of a running pilot);
+    /// off for fees a year may lack.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zero_is_finding: bool,
 }
 
 impl Kind for PassThrough {
@@ -92,6 +97,26 @@ impl Kind for PassThrough {
                 inputs.push((t.clone(), num(n)));
             }
             let paid_v = paid_f.get(item);
+            if c.zero_is_finding && owed <= Decimal::ZERO {
+                // The share of nothing is undefined: the settlement records no money received,
+                // which is what needs checking (never a pass by 0 ≥ 60% of 0).
+                let paid = paid_v.decimal().unwrap_or(Decimal::ZERO);
+                inputs.push((c.paid.clone(), num(paid)));
+                cx.emit_at(
+                    item,
+                    &c.owed,
+                    FindingCode::ZeroDenominator,
+                    inputs,
+                    Detail::ZeroDenominator {
+                        numerator: paid_field,
+                        denominator: owed_field,
+                        num: paid,
+                        den: owed,
+                        need: None,
+                    },
+                );
+                continue;
+            }
             let (code, paid, short) = match paid_v.decimal() {
                 None if matches!(paid_v, Value::Missing) => (FindingCode::Missing, None, required),
                 None => continue,

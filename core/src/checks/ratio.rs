@@ -2,6 +2,7 @@
 //! (m² per student ≥ 15, students per teacher ≤ 18) and shares (≥ 60%, ≥ 1/3). Decided on exact
 //! cross-multiplication, never on a rounded quotient; a zero denominator is a finding of its own.
 
+use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
 use crate::finding::{Detail, FieldRef, FindingCode, Location, Notation, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
@@ -35,8 +36,23 @@ pub struct Ratio {
     /// The numerator is part of the denominator (teachers with a master's degree among all
     /// teachers; equipment added among all equipment): adding to it adds to both, so the remedy
     /// for a minimum is `x` with `(a + x) / (b + x) ≥ p/q`, i.e. `x ≥ (p·b − q·a) / (q − p)`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// Also `"true"` / `"false"` as text, so that a user parameter (always text) can set it.
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "flag"
+    )]
     pub included: bool,
+    /// Nothing over nothing passes an upper bound (no performance pay drawn from no net income).
+    /// Off by default: a zero denominator is a finding of its own, even with a zero numerator
+    /// (a campus recording neither students nor teachers is data a commission must see).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_passes: bool,
+    /// Records the bound applies to (schools that passed their assessment); all by default. A
+    /// record whose condition field is not given is not judged; with none judged for that reason
+    /// the rule is unchecked, naming the field.
+    #[serde(default, rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
 }
 
 impl Kind for Ratio {
@@ -51,7 +67,7 @@ impl Kind for Ratio {
             (_, Some(m)) if m.num().is_zero() => Err(super::CheckError::NotPositive {
                 param: "max".into(),
             }),
-            _ => Ok(()),
+            _ => validate_all(&self.filter, self.entity),
         }
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
@@ -70,8 +86,24 @@ impl Kind for Ratio {
         } else {
             Notation::Number
         };
+        let Some(only) = Compiled::new(items, &c.filter) else {
+            return Outcome::Unchecked(Reason::NoRecords {
+                entity: items.kind(),
+            });
+        };
+        let conds: Vec<crate::model::Field> = c
+            .filter
+            .iter()
+            .filter_map(|f| items.field(&f.field))
+            .collect();
         let mut checked = 0;
+        // Records not judged because a condition is unknown (no assessment result given).
+        let mut unknown = false;
         for (i, item) in items.iter().enumerate() {
+            if !only.accepts(item) {
+                unknown |= conds.iter().any(|f| !f.get(item).is_present());
+                continue;
+            }
             let (a, b) = match (nf.get(item), df.get(item)) {
                 (Value::Missing, _) | (_, Value::Missing) => continue,
                 (x, y) => match (x.decimal(), y.decimal()) {
@@ -86,8 +118,9 @@ impl Kind for Ratio {
                     (c.denominator.clone(), num(b)),
                 ]
             };
-            // Nothing drawn from nothing meets an upper bound (no pay from no net income).
-            if b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
+            // Nothing drawn from nothing meets an upper bound, where the rule says so
+            // (no pay from no net income); elsewhere 0/0 is reported below.
+            if c.nothing_passes && b <= Decimal::ZERO && a <= Decimal::ZERO && c.min.is_none() {
                 continue;
             }
             let both = || {
@@ -101,7 +134,9 @@ impl Kind for Ratio {
                 // Under an upper bound, enough denominator for the numerator there is passes
                 // (teachers for the students); under a lower bound no denominator helps (an area
                 // per student with no students): the data needs checking, not more of anything.
-                let need = c.max.filter(|m| !m.num().is_zero()).map(|m| {
+                // With nothing in the numerator either (no students, no teachers) there is
+                // nothing to staff: the record needs checking too.
+                let need = c.max.filter(|m| !m.num().is_zero() && a > Decimal::ZERO).map(|m| {
                     a.ck_mul(m.den())
                         .and_then(|x| x.ck_div(m.num()))
                         .map_or(Decimal::ONE, |x| ceil_to(x, den_whole))
@@ -175,6 +210,17 @@ impl Kind for Ratio {
                 });
             }
         }
+        if checked == 0 && unknown {
+            return Outcome::Unchecked(Reason::NoneGives {
+                entity: items.kind(),
+                fields: conds.iter().map(FieldRef::from).collect(),
+            });
+        }
+        if checked == 0 && !c.filter.is_empty() {
+            return Outcome::Unchecked(Reason::NoneApplies {
+                entity: items.kind(),
+            });
+        }
         if checked == 0 {
             return Outcome::Unchecked(Reason::NoneGives {
                 entity: items.kind(),
@@ -200,4 +246,26 @@ fn floor_to(x: Decimal, whole: bool) -> Decimal {
     } else {
         x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
     }
+}
+
+/// A flag written as `true` / `false` or, from a user parameter, as the text `"true"` / `"false"`.
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("true or false")
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<bool, E> {
+            match v.trim() {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+            }
+        }
+    }
+    d.deserialize_any(V)
 }

@@ -29,6 +29,10 @@ pub struct RequiredField {
     /// field has no labels of its own (a closed-set field such as `head_role` reads 校长 anyway).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of_zh: Vec<String>,
+    /// Work the rule requires but the notice does not list among its uploads (the demand
+    /// research): a missing file is a warning that says so, never an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub advisory: bool,
 }
 
 impl RequiredField {
@@ -96,14 +100,19 @@ impl Kind for Required {
                     continue;
                 };
                 let subject = cx.subject(item);
-                cx.emit(Draft {
+                let draft = Draft {
                     code,
                     subject,
                     locations: vec![Location::new(items.kind(), i, Some(&rf.field))],
                     period: item.period(),
                     inputs: vec![(rf.field.clone(), v.display())],
                     detail,
-                });
+                };
+                if rf.advisory {
+                    cx.emit_warning(draft);
+                } else {
+                    cx.emit(draft);
+                }
             }
         }
         Outcome::Checked(items.len())
@@ -113,7 +122,9 @@ impl Kind for Required {
 /// Why a value fails, if it does: the code and the detail.
 fn verdict(v: Value<'_>, rf: &RequiredField, field: FieldRef) -> Option<(FindingCode, Detail)> {
     let absent = || {
-        let detail = if rf.is_upload() {
+        let detail = if rf.advisory {
+            Detail::UploadNotListed { field }
+        } else if rf.is_upload() {
             Detail::NotUploaded { field }
         } else {
             Detail::Missing { field }

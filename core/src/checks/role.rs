@@ -1,7 +1,7 @@
 //! `role`: a school referenced in a role is of an allowed level (and has a required flag).
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, SchoolLevel, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,11 +48,14 @@ impl Kind for Role {
             .require_flag
             .as_deref()
             .map(|name| FieldRef::of(EntityKind::Schools, name));
+        // Records whose school is known: a level can only be judged from the school's record.
+        let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             // Unknown ids are reported once by the integrity checks.
             let Some(school) = f.get(item).text().and_then(|id| cx.ix.school(id)) else {
                 continue;
             };
+            checked += 1;
             let level_ok = c.levels.contains(&school.level);
             let flag_value = match c.require_flag.as_deref() {
                 Some("independent") => school.independent,
@@ -89,6 +92,12 @@ impl Kind for Role {
                 detail,
             });
         }
-        Outcome::Checked(items.len())
+        if checked == 0 {
+            // Without the schools' records nothing was judged: unchecked, never passed.
+            return Outcome::Unchecked(Reason::NoRecords {
+                entity: EntityKind::Schools,
+            });
+        }
+        Outcome::Checked(checked)
     }
 }

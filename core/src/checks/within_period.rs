@@ -26,6 +26,28 @@ pub struct WithinPeriod {
     /// Days.
     #[serde(default)]
     pub days: u32,
+    /// What a last day falling on a rest day means; as counted (`calendar`) by default.
+    #[serde(default, skip_serializing_if = "LastDay::is_calendar")]
+    pub last_day: LastDay,
+}
+
+/// How the period's last day is read when it falls on a rest day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LastDay {
+    /// The calendar day, whatever day of the week it is.
+    #[default]
+    Calendar,
+    /// Moved off public holidays and weekends to the next working day, as 民法典 第二百零三条
+    /// moves a period's last day (`reference::holidays`: the State Council's schedules for the
+    /// years embedded; weekends only in other years).
+    NextWorkingDay,
+}
+
+impl LastDay {
+    fn is_calendar(&self) -> bool {
+        *self == LastDay::Calendar
+    }
 }
 
 impl Kind for WithinPeriod {
@@ -51,7 +73,17 @@ impl Kind for WithinPeriod {
             let Value::Date(base) = bf.get(item) else {
                 continue;
             };
-            let Some(end) = c.end(base) else { continue };
+            let Some(calendar_end) = c.end(base) else {
+                continue;
+            };
+            let end = match c.last_day {
+                LastDay::Calendar => calendar_end,
+                LastDay::NextWorkingDay => {
+                    crate::reference::holidays::next_working_day(calendar_end)
+                        .unwrap_or(calendar_end)
+                }
+            };
+            let moved_from = (end != calendar_end).then_some(calendar_end);
             checked += 1;
             let v = ff.get(item);
             let (code, date) = match v {
@@ -77,6 +109,7 @@ impl Kind for WithinPeriod {
                     days: c.days,
                     end,
                     date,
+                    moved_from,
                 },
             });
         }

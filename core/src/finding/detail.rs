@@ -255,6 +255,10 @@ pub enum Detail {
         /// The date given; absent when not given.
         #[serde(skip_serializing_if = "Option::is_none")]
         date: Option<chrono::NaiveDate>,
+        /// The calendar last day, where it was a rest day and `end` is the day after the rest
+        /// days (民法典 第二百零三条).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        moved_from: Option<chrono::NaiveDate>,
     },
     /// A condition that held for consecutive years.
     Consecutive {
@@ -495,6 +499,13 @@ pub enum Detail {
         /// The id referred to.
         id: String,
     },
+    // @fixes (issue 13)
+    /// A file for work the rule requires but the notice does not list among its uploads (the
+    /// demand research): not uploaded, reported as a warning at most.
+    UploadNotListed {
+        /// The field.
+        field: FieldRef,
+    },
 }
 
 /// The numbers of a finding's [`Detail`], exact and typed, under common names so that findings of
@@ -651,7 +662,8 @@ impl Detail {
             | Detail::MajorName { .. }
             | Detail::CategoryMismatch { .. }
             | Detail::DuplicateId { .. }
-            | Detail::UnknownReference { .. } => none,
+            | Detail::UnknownReference { .. }
+            | Detail::UploadNotListed { .. } => none,
         }
     }
 }

@@ -110,6 +110,18 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
+        } if num.is_zero() && den.is_zero() => format!(
+            "{p}no {} and no {} recorded: the {} cannot be computed, so the rule is not met.",
+            numerator.en,
+            denominator.en,
+            n.metric_en("ratio")
+        ),
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            den,
+            ..
         } => {
             let none = if den.is_zero() {
                 format!("no {}", denominator.en)
@@ -129,6 +141,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en),
+        Detail::UploadNotListed { field } => format!(
+            "{p}the {} is not uploaded. The work is required, but the notice does not list it among the uploads, so this is a warning only.",
+            field.en
+        ),
         Detail::Placeholder { field, text } => {
             format!("{p}the {} says only “{text}”, which describes nothing.", field.en)
         }
@@ -186,15 +202,20 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             days,
             end,
             date,
+            moved_from,
         } => {
             let span = ps::span_en(*months, *days);
+            // A last day moved off a rest day says so, and by what law.
+            let moved = moved_from.map_or(String::new(), |m| {
+                format!("; {m} is a rest day, so the last day moves to the day after the rest days (Civil Code art. 203)")
+            });
             match date {
                 Some(d) => format!(
-                    "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}).",
+                    "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}{moved}).",
                     field.en, base_field.en
                 ),
                 None => format!(
-                    "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}).",
+                    "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}{moved}).",
                     field.en, base_field.en
                 ),
             }
@@ -580,6 +601,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::Missing { field } => format!("fill in the {}", field.en),
         // @presence-time
         Detail::NotUploaded { field } => format!("upload the {}", field.en),
+        Detail::UploadNotListed { field } => {
+            format!("consider uploading the {} to show the work was done", field.en)
+        }
         Detail::Placeholder { field, .. } => format!("describe the {} in substance", field.en),
         Detail::TooShort { field, min, .. } => {
             format!("describe the {} in at least {min} characters", field.en)
@@ -911,7 +935,7 @@ fn code_problem(p: &CodeProblem) -> String {
         }
         CodeProblem::MajorClass { .. } => "a class code, not a 6-digit major code".to_string(),
         CodeProblem::MajorUnknown { .. } => {
-            "not in the 2021 major catalogue (majors added from 2022 on are not embedded; please verify)"
+            "not in the embedded major catalogue, which is the 2021 edition: majors added from 2022 on are not in it, so the code may be valid; please verify"
                 .to_string()
         }
         CodeProblem::DivisionUnknown => {
@@ -941,9 +965,13 @@ fn code_remedy(field: &str, p: &CodeProblem) -> String {
         | CodeProblem::MajorLevel { want, .. }
         | CodeProblem::MajorCategory { want }
         | CodeProblem::MajorClass { want }
-        | CodeProblem::MajorUnknown { want } => {
+        => {
             format!("use a {} major code of the 2021 catalogue", want.name_en())
         }
+        CodeProblem::MajorUnknown { want } => format!(
+            "if the major was added to the catalogue from 2022 on, verify it against the Ministry's list of additions; otherwise use a {} major code of the 2021 catalogue",
+            want.name_en()
+        ),
         CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {
             "give the 6-digit code of the county or district".to_string()
         }

@@ -198,6 +198,7 @@ fn computed(f: &Finding) -> Option<String> {
             months,
             days,
             end,
+            moved_from,
             ..
         } => {
             // ISO 8601 duration: P1M, P10D, P1M3D.
@@ -208,7 +209,11 @@ fn computed(f: &Finding) -> Option<String> {
             if *days > 0 {
                 d.push_str(&format!("{days}D"));
             }
-            Some(format!("{base} + {d} = {end}"))
+            Some(match moved_from {
+                // The calendar day, then the day it moved to off the rest days.
+                Some(m) => format!("{base} + {d} = {m} → {end} (next working day)"),
+                None => format!("{base} + {d} = {end}"),
+            })
         }
         Detail::Consecutive {
             field,

@@ -105,6 +105,18 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             num,
             den,
             ..
+        } if num.is_zero() && den.is_zero() => format!(
+            "{p}未记录{},也未记录{}(均为零),{}无法计算,不符合要求。",
+            numerator.zh,
+            denominator.zh,
+            n.metric_zh("比值")
+        ),
+        Detail::ZeroDenominator {
+            numerator,
+            denominator,
+            num,
+            den,
+            ..
         } => {
             let given = if num.is_zero() {
                 format!("{}为零", numerator.zh)
@@ -124,6 +136,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::Missing { field } => format!("{p}未填写{}。", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh),
+        Detail::UploadNotListed { field } => format!(
+            "{p}未上传{}。该项工作须开展,但通知未将其列为须上传的材料,故仅作提示。",
+            field.zh
+        ),
         Detail::Placeholder { field, text } => {
             format!("{p}{}仅填写了“{text}”,未作实质说明。", field.zh)
         }
@@ -174,9 +190,17 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             days,
             end,
             date,
+            moved_from,
         } => {
+            // A last day moved off a rest day says so, and by what law.
+            let moved = moved_from.map_or(String::new(), |m| {
+                format!(
+                    ";{}为法定休假日,依民法典第二百零三条顺延至休假日结束的次日",
+                    super::numbers::date_zh(m)
+                )
+            });
             let within = format!(
-                "{}({}{}后{})",
+                "{}({}{}后{}{moved})",
                 super::numbers::date_zh(*end),
                 base_field.zh,
                 super::numbers::date_zh(*base),
@@ -519,6 +543,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::Missing { field } => format!("请填写{}", field.zh),
         // @presence-time
         Detail::NotUploaded { field } => format!("请上传{}", field.zh),
+        Detail::UploadNotListed { field } => format!("建议上传{},以证明已开展该项工作", field.zh),
         Detail::Placeholder { field, .. } => format!("请具体说明{}", field.zh),
         Detail::TooShort { field, min, .. } => {
             format!("请具体说明{},至少{min}字", field.zh)
@@ -835,7 +860,7 @@ fn code_problem(p: &CodeProblem) -> String {
         CodeProblem::MajorCategory { .. } => "是专业大类代码,不是6位的专业代码".to_string(),
         CodeProblem::MajorClass { .. } => "是专业类代码,不是6位的专业代码".to_string(),
         CodeProblem::MajorUnknown { .. } => {
-            "不在《职业教育专业目录(2021年)》中(2022年起增补的专业未收录,请核对)".to_string()
+            "不在内置专业目录中:内置的是《职业教育专业目录(2021年)》,2022年起增补的专业未收录,该代码可能有效,请核对".to_string()
         }
         CodeProblem::DivisionUnknown => {
             "不是有效的行政区划代码(国家统计局2023年行政区划代码中没有)".to_string()
@@ -860,9 +885,12 @@ fn code_remedy(field: &str, p: &CodeProblem) -> String {
         CodeProblem::MajorShape { want }
         | CodeProblem::MajorLevel { want, .. }
         | CodeProblem::MajorCategory { want }
-        | CodeProblem::MajorClass { want }
-        | CodeProblem::MajorUnknown { want } => format!(
+        | CodeProblem::MajorClass { want } => format!(
             "请按《职业教育专业目录(2021年)》填写{}专业代码",
+            want.name_zh()
+        ),
+        CodeProblem::MajorUnknown { want } => format!(
+            "如为2022年起增补的专业,请对照教育部增补专业名单核对;否则请按《职业教育专业目录(2021年)》填写{}专业代码",
             want.name_zh()
         ),
         CodeProblem::DivisionTier { .. } | CodeProblem::DivisionLength => {

@@ -81,6 +81,14 @@ pub struct HigherCampus {
     pub mental_health_teachers: Option<u32>,
 }
 
+impl HigherCampus {
+    /// Equipment value before this year's additions (total − added), the denominator of the
+    /// national indicator 新增教学科研仪器设备所占比例; absent unless both are given.
+    pub fn equipment_before_additions(&self) -> Option<Decimal> {
+        self.equipment_value?.checked_sub(self.equipment_added?)
+    }
+}
+
 /// Fields of [`HigherCampus`] that packs may name.
 pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
     crate::field!(
@@ -149,6 +157,16 @@ pub static HIGHER_CAMPUS_FIELDS: &[FieldDef<HigherCampus>] = &[
         "当年新增教学科研仪器设备值",
         "equipment value added this year",
         |c| val::dec(c.equipment_added)
+    ),
+    // Computed: the stock the year's additions are measured against in the national indicator
+    // 新增教学科研仪器设备所占比例 (教发〔2004〕2号): total less this year's additions.
+    crate::field!(
+        HigherCampus,
+        "equipment_before_additions",
+        Dec,
+        "新增前教学科研仪器设备值",
+        "equipment value before this year's additions",
+        |c| val::dec(c.equipment_before_additions())
     ),
     crate::field!(
         HigherCampus,

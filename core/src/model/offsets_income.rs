@@ -93,6 +93,10 @@ pub struct SocialServiceIncome {
     /// Drawn as a source of performance pay (提取作为绩效工资来源).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_pay: Option<Decimal>,
+    /// Whether the school passed its assessment for the year (经考核合格): the 70% ceiling
+    /// applies to such schools only; absent when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment_passed: Option<bool>,
 }
 
 impl SocialServiceIncome {
@@ -146,5 +150,13 @@ pub static SOCIAL_SERVICE_INCOME_FIELDS: &[FieldDef<SocialServiceIncome>] = &[
         "提取的绩效工资",
         "performance pay drawn",
         |s| val::dec(s.performance_pay)
+    ),
+    crate::field!(
+        SocialServiceIncome,
+        "assessment_passed",
+        Bool,
+        "考核合格",
+        "passed the assessment",
+        |s| val::flag(s.assessment_passed)
     ),
 ];

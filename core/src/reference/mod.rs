@@ -29,6 +29,7 @@
 
 pub mod catalog;
 pub mod divisions;
+pub mod holidays;
 pub mod moe_code;
 pub mod source;
 pub mod uscc;

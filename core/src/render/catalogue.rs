@@ -56,7 +56,7 @@ fn catalogue(packs: &[&Pack]) -> String {
         let _ = writeln!(
             s,
             "- Date: {}{}",
-            p.source.date,
+            p.source.date_cited(),
             p.source
                 .published
                 .map(|d| format!(", published {d}"))
@@ -86,7 +86,7 @@ fn catalogue(packs: &[&Pack]) -> String {
         let _ = writeln!(
             s,
             "- Period: from {}{}",
-            p.source.date,
+            p.source.date_cited(),
             p.effective_until
                 .map(|u| format!(" until {u}"))
                 .unwrap_or_default()
@@ -122,10 +122,16 @@ fn catalogue(packs: &[&Pack]) -> String {
             if let Some(i) = &r.interpretation {
                 let _ = writeln!(s, "- Interpretation: {i}");
             }
+            // A start taken from a placeholder date is marked as one.
+            let start = if r.effective_from.is_none() && p.source.date_placeholder {
+                p.source.date_cited()
+            } else {
+                r.starts(p).to_string()
+            };
             let _ = writeln!(
                 s,
                 "- In force: from {}{}",
-                r.starts(p),
+                start,
                 r.ends(p).map(|u| format!(" until {u}")).unwrap_or_default()
             );
             if let Some(j) = r.judges_from {

@@ -36,7 +36,7 @@ fn shown(limit: Limit, n: u64) -> String {
 /// assert!(t.contains("input_bytes     1 GiB"), "{t}");
 /// ```
 pub fn limits_table(limits: &Limits) -> TextTable {
-    let mut t = TextTable::new(&["limit", "default", "限制的是", "bounds"]);
+    let mut t = TextTable::new(&["limit", "default", "限制的是", "bounds"]).keep_whole(&[0, 1]);
     for l in Limit::ALL {
         let (zh, en) = l.what();
         t.row(vec![

@@ -11,5 +11,7 @@ mod table;
 pub use catalogue::{explain, rules_markdown};
 pub use limits::limits_table;
 pub use safe::{escape, escape_markdown, escape_text, is_unsafe, json_safe};
-pub use summary::{summary_markdown, summary_table};
-pub use table::{report_markdown, report_table, rules_table, TextTable};
+pub use summary::{summary_blocks, summary_markdown, summary_table};
+pub use table::{
+    report_blocks, report_markdown, report_table, rules_table, rules_text_table, Block, TextTable,
+};

@@ -1,11 +1,11 @@
 //! The summary as text tables (what `xianjie summary` prints without `--out`).
 
 use super::table::Style;
-use super::TextTable;
+use super::{Block, TextTable};
 use crate::aggregate::{Summary, TransferRow};
 use crate::finding::Lang;
 
-fn rate_rows(title: &str, rows: &[TransferRow], zh: bool, style: Style) -> String {
+fn rate_rows(title: &str, rows: &[TransferRow], zh: bool, out: &mut Vec<Block>) {
     let mut t = TextTable::new(if zh {
         &[
             "分组",
@@ -26,7 +26,8 @@ fn rate_rows(title: &str, rows: &[TransferRow], zh: bool, style: Style) -> Strin
             "rate",
             "exact",
         ]
-    });
+    })
+    .keep_whole(&[1, 2, 3, 4, 5, 6]);
     for r in rows {
         let key = r
             .keys
@@ -49,7 +50,9 @@ fn rate_rows(title: &str, rows: &[TransferRow], zh: bool, style: Style) -> Strin
             r.rate.fraction.clone(),
         ]);
     }
-    format!("{title}\n{}\n", style.table(&t))
+    out.push(Block::Heading(title.into()));
+    out.push(Block::Table(t));
+    out.push(Block::Text("\n".into()));
 }
 
 /// Renders `s` as aligned text tables.
@@ -63,10 +66,16 @@ pub fn summary_markdown(s: &Summary, lang: Lang) -> String {
 }
 
 fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
+    style.blocks(&summary_blocks(s, lang))
+}
+
+/// The summary as blocks: what [`summary_table`] and [`summary_markdown`] write, for a face that
+/// draws the tables itself.
+pub fn summary_blocks(s: &Summary, lang: Lang) -> Vec<Block> {
     let zh = lang == Lang::Zh;
-    let mut out = String::new();
+    let mut out = Vec::new();
     if !s.transfer_by_year.is_empty() {
-        out += &rate_rows(
+        rate_rows(
             if zh {
                 "转段升学率(按入学年份)"
             } else {
@@ -74,9 +83,9 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
             },
             &s.transfer_by_year,
             zh,
-            style,
+            &mut out,
         );
-        out += &rate_rows(
+        rate_rows(
             if zh {
                 "转段升学率(按中职学校所在区)"
             } else {
@@ -84,9 +93,9 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
             },
             &s.transfer_by_district,
             zh,
-            style,
+            &mut out,
         );
-        out += &rate_rows(
+        rate_rows(
             if zh {
                 "转段升学率(按专业大类)"
             } else {
@@ -94,15 +103,15 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
             },
             &s.transfer_by_category,
             zh,
-            style,
+            &mut out,
         );
     }
     if !s.applications.is_empty() {
-        out += if zh {
-            "新增项目申报汇总表(按校内排序)\n"
+        out.push(Block::Heading(if zh {
+            "新增项目申报汇总表(按校内排序)".into()
         } else {
-            "Application summary (in rank order)\n"
-        };
+            "Application summary (in rank order)".into()
+        }));
         let mut t = TextTable::new(if zh {
             &[
                 "中职学校",
@@ -123,7 +132,8 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
                 "majors",
                 "attachments",
             ]
-        });
+        })
+        .keep_whole(&[1, 2, 3]);
         for g in &s.applications {
             for a in &g.applications {
                 t.row(vec![
@@ -145,20 +155,21 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
                 ]);
             }
         }
-        out += &style.table(&t);
-        out.push('\n');
+        out.push(Block::Table(t));
+        out.push(Block::Text("\n".into()));
     }
     if !s.semesters.is_empty() {
-        out += if zh {
-            "学期衔接活动达标情况\n"
+        out.push(Block::Heading(if zh {
+            "学期衔接活动达标情况".into()
         } else {
-            "Semester compliance\n"
-        };
+            "Semester compliance".into()
+        }));
         let mut t = TextTable::new(if zh {
             &["学期", "项目数", "达标", "达标率"]
         } else {
             &["semester", "projects", "compliant", "share"]
-        });
+        })
+        .keep_whole(&[1, 2, 3]);
         for m in &s.semesters {
             let share = crate::aggregate::Rate::new(m.compliant as u64, m.records as u64);
             t.row(vec![
@@ -172,17 +183,16 @@ fn summary_in(s: &Summary, lang: Lang, style: Style) -> String {
                 share.percent().unwrap_or_else(|| "—".into()),
             ]);
         }
-        out += &style.table(&t);
-        out.push('\n');
+        out.push(Block::Table(t));
+        out.push(Block::Text("\n".into()));
     }
     if !s.targets.is_empty() {
-        out += if zh {
-            "目标进度\n"
+        out.push(Block::Heading(if zh {
+            "目标进度".into()
         } else {
-            "Target progress\n"
-        };
-        let t = super::table::targets_table(&s.targets, lang);
-        out += &style.table(&t);
+            "Target progress".into()
+        }));
+        out.push(Block::Table(super::table::targets_table(&s.targets, lang)));
     }
     out
 }

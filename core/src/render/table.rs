@@ -1,16 +1,37 @@
 //! Aligned plain-text tables. Widths count display columns, so Chinese text stays aligned.
 
 use super::{escape, escape_markdown};
-use crate::finding::Lang;
+use crate::finding::{Lang, Severity};
 use crate::report::{Report, RuleState, TargetProgress};
 use crate::rules::Pack;
 use unicode_width::UnicodeWidthStr;
 
 /// A plain-text table: the last column is not padded, so long messages do not widen the others.
 /// Every cell is escaped ([`escape`]): a cell is one line, with no control or bidi character raw.
+///
+/// Besides its cells a table says what a renderer of its own needs (the CLI draws tables to the
+/// terminal's width): the severity of the finding a row shows ([`TextTable::severity`]) and the
+/// columns whose cells are ids, paths or codes, never to be broken ([`TextTable::is_whole`]).
 #[derive(Debug, Clone, Default)]
 pub struct TextTable {
     rows: Vec<Vec<String>>,
+    /// The severity of each body row's finding, where a row shows one.
+    severities: Vec<Option<Severity>>,
+    /// Columns of ids, paths and codes.
+    whole: Vec<usize>,
+}
+
+/// A part of a rendered report or summary ([`report_blocks`], [`summary_blocks`]): for a face
+/// that draws tables itself and keeps the words and their order from the core.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Block {
+    /// A section title (one line, no newline).
+    Heading(String),
+    /// Text written as it is, newlines included.
+    Text(String),
+    /// A table.
+    Table(TextTable),
 }
 
 impl TextTable {
@@ -18,7 +39,48 @@ impl TextTable {
     pub fn new(header: &[&str]) -> Self {
         TextTable {
             rows: vec![header.iter().map(|s| escape(s).into_owned()).collect()],
+            severities: Vec::new(),
+            whole: Vec::new(),
         }
+    }
+    /// Marks the columns (from 0) whose cells are ids, paths or codes: a renderer that wraps
+    /// cells must not break them.
+    pub fn keep_whole(mut self, columns: &[usize]) -> Self {
+        self.whole = columns.to_vec();
+        self
+    }
+    /// Whether the cells of `column` are ids, paths or codes, never to be broken.
+    pub fn is_whole(&self, column: usize) -> bool {
+        self.whole.contains(&column)
+    }
+    /// The header row (escaped).
+    pub fn header(&self) -> &[String] {
+        self.rows.first().map_or(&[], Vec::as_slice)
+    }
+    /// The rows below the header (escaped).
+    pub fn body(&self) -> &[Vec<String>] {
+        self.rows.get(1..).unwrap_or(&[])
+    }
+    /// The severity of the finding body row `row` shows, if it shows one.
+    ///
+    /// ```
+    /// use xianjie::{render::TextTable, Severity};
+    /// let mut t = TextTable::new(&["级别", "规则"]).keep_whole(&[1]);
+    /// t.finding_row(Severity::Error, vec!["错误".into(), "bj-3p2-2024/x".into()]);
+    /// t.row(vec!["—".into(), "—".into()]);
+    /// assert_eq!((t.severity(0), t.severity(1)), (Some(Severity::Error), None));
+    /// assert!(t.is_whole(1) && !t.is_whole(0));
+    /// assert_eq!(t.body()[0][1], "bj-3p2-2024/x");
+    /// ```
+    pub fn severity(&self, row: usize) -> Option<Severity> {
+        self.severities.get(row).copied().flatten()
+    }
+    /// Adds a row showing a finding of `severity`.
+    pub fn finding_row(&mut self, severity: Severity, cells: Vec<String>) {
+        self.row(cells);
+        self.severities
+            .resize(self.rows.len().saturating_sub(2), None);
+        self.severities.push(Some(severity));
     }
     /// Adds a row.
     ///
@@ -113,6 +175,21 @@ impl Style {
             Style::Markdown => t.markdown(),
         }
     }
+    /// The blocks in this style: a heading on its line, text as it is, tables in the style.
+    pub(crate) fn blocks(self, blocks: &[Block]) -> String {
+        let mut out = String::new();
+        for b in blocks {
+            match b {
+                Block::Heading(h) => {
+                    out.push_str(h);
+                    out.push('\n');
+                }
+                Block::Text(t) => out.push_str(t),
+                Block::Table(t) => out.push_str(&self.table(t)),
+            }
+        }
+        out
+    }
 }
 
 fn state_name(s: RuleState, lang: Lang) -> &'static str {
@@ -152,7 +229,8 @@ pub(crate) fn targets_table(targets: &[TargetProgress], lang: Lang) -> TextTable
         &["规则", "年份", "进度"]
     } else {
         &["rule", "year", "progress"]
-    });
+    })
+    .keep_whole(&[0, 1]);
     for p in targets {
         t.row(vec![
             p.rule_id.clone(),
@@ -164,8 +242,15 @@ pub(crate) fn targets_table(targets: &[TargetProgress], lang: Lang) -> TextTable
 }
 
 fn report_in(report: &Report, lang: Lang, style: Style) -> String {
+    style.blocks(&report_blocks(report, lang))
+}
+
+/// The report as blocks: what [`report_table`] and [`report_markdown`] write, for a face that
+/// draws the tables itself (finding rows carry their severity; rule ids, subjects and places are
+/// kept whole).
+pub fn report_blocks(report: &Report, lang: Lang) -> Vec<Block> {
     let zh = lang == Lang::Zh;
-    let mut out = String::new();
+    let mut out = Vec::new();
     // The dataset's name and a user pack's id and document are the user's text.
     let title = escape(
         report
@@ -178,17 +263,18 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
         .iter()
         .map(|p| escape(&format!("{} ({})", p.id, p.document)).into_owned())
         .collect();
-    out.push_str(&if zh {
+    out.push(Block::Text(if zh {
         format!("检查 {title}:{}\n\n", packs.join("、"))
     } else {
         format!("Checked {title} against {}\n\n", packs.join(", "))
-    });
+    }));
     if !report.findings.is_empty() {
         let mut t = TextTable::new(if zh {
             &["级别", "规则", "对象", "位置", "条款", "说明"]
         } else {
             &["severity", "rule", "subject", "where", "clause", "finding"]
-        });
+        })
+        .keep_whole(&[0, 1, 2, 3]);
         for f in &report.findings {
             let sev = if zh {
                 f.severity.zh().to_string()
@@ -208,29 +294,34 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
                 msg.push_str(" → ");
                 msg.push_str(r.get(lang));
             }
-            t.row(vec![
-                sev,
-                f.rule_id().to_string(),
-                f.subject.id.clone(),
-                place,
-                f.explanation().clause,
-                msg,
-            ]);
+            t.finding_row(
+                f.severity,
+                vec![
+                    sev,
+                    f.rule_id().to_string(),
+                    f.subject.id.clone(),
+                    place,
+                    f.explanation().clause,
+                    msg,
+                ],
+            );
         }
-        out.push_str(&style.table(&t));
-        out.push('\n');
+        out.push(Block::Table(t));
+        out.push(Block::Text("\n".into()));
     }
     if !report.input_issues.is_empty() {
-        out.push_str(if zh {
-            "输入问题(已跳过该值读取其余数据;相关记录未以该值检查):\n"
+        out.push(Block::Heading(if zh {
+            "输入问题(已跳过该值读取其余数据;相关记录未以该值检查):".into()
         } else {
-            "Input problems (read around; the records concerned were checked without the value):\n"
-        });
+            "Input problems (read around; the records concerned were checked without the value):"
+                .into()
+        }));
         let mut t = TextTable::new(if zh {
             &["位置", "类型", "说明"]
         } else {
             &["where", "type", "problem"]
-        });
+        })
+        .keep_whole(&[0, 1]);
         for i in &report.input_issues {
             t.row(vec![
                 i.loc.clone(),
@@ -238,8 +329,8 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
                 if zh { &i.msg_zh } else { &i.msg_en }.clone(),
             ]);
         }
-        out.push_str(&style.table(&t));
-        out.push('\n');
+        out.push(Block::Table(t));
+        out.push(Block::Text("\n".into()));
     }
     // Rules not checked, and rules checked on some records only (a value unreadable).
     let notable: Vec<_> = report
@@ -250,16 +341,17 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
         })
         .collect();
     if !notable.is_empty() {
-        out.push_str(if zh {
-            "未检查的规则:\n"
+        out.push(Block::Heading(if zh {
+            "未检查的规则:".into()
         } else {
-            "Rules not checked:\n"
-        });
+            "Rules not checked:".into()
+        }));
         let mut t = TextTable::new(if zh {
             &["规则", "状态", "原因"]
         } else {
             &["rule", "state", "reason"]
-        });
+        })
+        .keep_whole(&[0]);
         for r in notable {
             t.row(vec![
                 r.rule_id.clone(),
@@ -270,18 +362,17 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
                     .unwrap_or_default(),
             ]);
         }
-        out.push_str(&style.table(&t));
-        out.push('\n');
+        out.push(Block::Table(t));
+        out.push(Block::Text("\n".into()));
     }
     if !report.targets.is_empty() {
-        out.push_str(if zh {
-            "目标进度:\n"
+        out.push(Block::Heading(if zh {
+            "目标进度:".into()
         } else {
-            "Target progress:\n"
-        });
-        let t = targets_table(&report.targets, lang);
-        out.push_str(&style.table(&t));
-        out.push('\n');
+            "Target progress:".into()
+        }));
+        out.push(Block::Table(targets_table(&report.targets, lang)));
+        out.push(Block::Text("\n".into()));
     }
     let passed = report
         .rules
@@ -294,7 +385,7 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
         .filter(|r| r.state == RuleState::Failed)
         .count();
     let c = report.counts;
-    out.push_str(&if zh {
+    out.push(Block::Text(if zh {
         format!(
             "错误{}条,警告{}条;规则{}条:通过{passed}条,未通过{failed}条,其余未检查或未生效。{}\n",
             c.error,
@@ -318,18 +409,24 @@ fn report_in(report: &Report, lang: Lang, style: Style) -> String {
                 _ => "Result: errors found.",
             }
         )
-    });
+    }));
     out
 }
 
 /// The rules of `packs` as a table: id, severity, clause, title.
 pub fn rules_table(packs: &[&Pack], lang: Lang) -> String {
+    rules_text_table(packs, lang).render()
+}
+
+/// The table [`rules_table`] writes, for a face that draws it itself.
+pub fn rules_text_table(packs: &[&Pack], lang: Lang) -> TextTable {
     let zh = lang == Lang::Zh;
     let mut t = TextTable::new(if zh {
         &["规则", "级别", "条款", "标题"]
     } else {
         &["rule", "severity", "clause", "title"]
-    });
+    })
+    .keep_whole(&[0]);
     for p in packs {
         for r in &p.rules {
             t.row(vec![
@@ -348,5 +445,5 @@ pub fn rules_table(packs: &[&Pack], lang: Lang) -> String {
             ]);
         }
     }
-    t.render()
+    t
 }

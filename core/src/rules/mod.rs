@@ -45,6 +45,21 @@ pub struct Source {
     /// Notes on reading the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `date` is a placeholder, not the document's date (the source prints none): every place
+    /// that shows the date marks it as such.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_placeholder: bool,
+}
+
+impl Source {
+    /// The date as cited: marked when it is a placeholder, so it is never read as the source's.
+    pub fn date_cited(&self) -> String {
+        if self.date_placeholder {
+            format!("{} (placeholder: the source prints no date)", self.date)
+        } else {
+            self.date.to_string()
+        }
+    }
 }
 
 /// Rule-specific words used to build messages: what is counted, its unit, the period, the fix.

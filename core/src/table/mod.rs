@@ -49,7 +49,7 @@ pub use cellmap::{cell_ref, column_letter, CellMap, SheetColumns};
 pub use columns::{entity_for_sheet, spec, specs, Column, ColumnKind, EntitySpec};
 pub use csv_in::{read_csv, read_csv_batches, Batch, CsvBatches};
 pub use origin::Origin;
-pub use summary::{summary_workbook, summary_workbook_rows};
+pub use summary::{findings_workbook, summary_workbook, summary_workbook_rows};
 pub use template::template;
 pub use xlsx_in::read_xlsx;
 

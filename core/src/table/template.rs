@@ -6,7 +6,10 @@ use super::columns::{spec, Column, ColumnKind, EntitySpec};
 use super::WriteError;
 use crate::model::EntityKind;
 use crate::rules::Pack;
-use rust_xlsxwriter::{DataValidation, Format, Note, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format, Note,
+    Workbook, Worksheet,
+};
 use std::collections::BTreeSet;
 
 /// Rows given formats and validation in a template.
@@ -104,11 +107,97 @@ fn note_text(c: &Column) -> String {
     s
 }
 
+/// `s` cut to `n` characters (Excel's limits on a validation's title and message).
+fn cut(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The validation of a column's cells: a drop-down list for enumerations and flags, a range for
+/// numbers and dates, and for every column an input message saying its type and an example
+/// (shown when the cell is selected). Ranges only warn: the clerk may keep an odd value, which
+/// the checks then judge with the clause, rather than be stopped by a spreadsheet.
+fn validation(c: &Column, list: Option<Vec<String>>) -> Result<DataValidation, WriteError> {
+    let (tz, te) = type_words(c);
+    let (dv, wrong) = match (&c.kind, list) {
+        (_, Some(list)) => (
+            DataValidation::new().allow_list_strings(&list)?,
+            ("请从列表中选择", "pick a value from the list"),
+        ),
+        (ColumnKind::Int, None) => (
+            DataValidation::new()
+                .allow_whole_number(DataValidationRule::Between(0, 999_999_999))
+                .set_error_style(DataValidationErrorStyle::Warning),
+            ("应为不小于0的整数", "a whole number, 0 or more"),
+        ),
+        (ColumnKind::Decimal, None) => (
+            DataValidation::new()
+                .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+                .set_error_style(DataValidationErrorStyle::Warning),
+            ("应为不小于0的数值", "a number, 0 or more"),
+        ),
+        (ColumnKind::Date | ColumnKind::DateTime, None) => {
+            let from = ExcelDateTime::from_ymd(2000, 1, 1)?;
+            let until = ExcelDateTime::from_ymd(2099, 12, 31)?;
+            (
+                DataValidation::new()
+                    .allow_date(DataValidationRule::Between(from, until))
+                    .set_error_style(DataValidationErrorStyle::Warning),
+                ("应为2000至2099年间的日期", "a date between 2000 and 2099"),
+            )
+        }
+        _ => (DataValidation::new().allow_any_value(), ("", "")),
+    };
+    let ex = example(c);
+    let mut msg = format!("{tz} / {te}");
+    if !ex.is_empty() {
+        msg.push_str(&format!("\n示例 example: {ex}"));
+    }
+    if c.required {
+        msg.push_str("\n必填 required");
+    }
+    let mut dv = dv
+        .set_input_title(cut(&c.zh, 32))?
+        .set_input_message(cut(&msg, 255))?;
+    if !wrong.0.is_empty() {
+        dv = dv
+            .set_error_title(cut(&c.zh, 32))?
+            .set_error_message(cut(&format!("{} / {}", wrong.0, wrong.1), 255))?;
+    }
+    Ok(dv)
+}
+
+/// Columns that say which record a row is: its id, what it belongs to, its period.
+const KEY_COLUMNS: &[&str] = &[
+    "id",
+    "project",
+    "school",
+    "secondary_school",
+    "higher_school",
+    "person",
+    "enterprise",
+    "semester",
+    "school_year",
+    "year",
+    "entry_year",
+    "reporting_year",
+];
+
+/// The sheet's columns with the key columns first (in model order), so that a clerk fills in
+/// which record a row is before its figures; reading goes by header, so order is free.
+pub(crate) fn keys_first(spec: &EntitySpec) -> Vec<&Column> {
+    let (mut keys, rest): (Vec<&Column>, Vec<&Column>) = spec
+        .columns
+        .iter()
+        .partition(|c| KEY_COLUMNS.contains(&c.path.as_str()));
+    keys.extend(rest);
+    keys
+}
+
 fn sheet(ws: &mut Worksheet, spec: &EntitySpec) -> Result<(), WriteError> {
     ws.set_name(spec.kind.zh())?;
     let head = Format::new().set_bold().set_background_color(0xDDEBF7);
     let head_req = Format::new().set_bold().set_background_color(0xFCE4D6);
-    for (i, c) in spec.columns.iter().enumerate() {
+    for (i, c) in keys_first(spec).into_iter().enumerate() {
         let col = u16::try_from(i).map_err(|_| WriteError::new("too many columns"))?;
         let label = if c.required {
             format!("{}*", c.zh)
@@ -141,12 +230,7 @@ fn sheet(ws: &mut Worksheet, spec: &EntitySpec) -> Result<(), WriteError> {
             ColumnKind::Bool => Some(vec!["是".into(), "否".into()]),
             _ => None,
         };
-        if let Some(list) = list {
-            let dv = DataValidation::new()
-                .allow_list_strings(&list)?
-                .set_input_message(format!("{} / {}", c.zh, c.en))?;
-            ws.add_data_validation(1, col, TEMPLATE_ROWS, col, &dv)?;
-        }
+        ws.add_data_validation(1, col, TEMPLATE_ROWS, col, &validation(c, list)?)?;
     }
     ws.set_freeze_panes(1, 0)?;
     Ok(())

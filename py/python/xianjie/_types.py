@@ -585,6 +585,10 @@ class DetailDueWithin:
     """The last day allowed."""
     date: Optional[str] = None
     """The date given; absent when not given."""
+    moved_from: Optional[str] = None
+    """The calendar last day, where it was a rest day and `end` is the day after the rest
+    days (民法典 第二百零三条).
+    """
 
 
 @dataclass(frozen=True)
@@ -886,6 +890,17 @@ class DetailUnknownReference:
     """The collection referred to."""
     id: str
     """The id referred to."""
+
+
+@dataclass(frozen=True)
+class DetailUploadNotListed:
+    """A file for work the rule requires but the notice does not list among its uploads (the
+    demand research): not uploaded, reported as a warning at most.
+    """
+
+    shape: Literal["upload_not_listed"]
+    field: FieldName
+    """The field."""
 
 
 @dataclass(frozen=True)
@@ -1306,7 +1321,8 @@ Detail = Union[
     DetailPassThrough,
     DetailCap,
     DetailDuplicateId,
-    DetailUnknownReference]
+    DetailUnknownReference,
+    DetailUploadNotListed]
 """The exact values behind a finding, tagged by `shape`. Numbers are exact decimals (serialized
 as strings); thresholds are exact fractions (`\"1/3\"`, `\"60%\"`).
 """

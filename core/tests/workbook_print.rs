@@ -1,0 +1,190 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
+//! The summary workbook prints: converted to PDF by LibreOffice headless (what a commission's
+//! clerk does with 打印 / 导出PDF), it gives a handful of A4 pages whose first page is the title
+//! block and whose findings pages carry their header, title and page numbers; and its numbers are
+//! numbers. Needs `soffice` (Debian `libreoffice-calc-nogui`) and `pdftotext`/`pdfinfo` (Debian
+//! `poppler-utils`); `scripts/test.sh` installs them. Set `XIANJIE_SKIP=print` to skip locally.
+#![cfg(feature = "tables")]
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::process::Command;
+use xianjie::table;
+
+fn skipped() -> bool {
+    let skip = std::env::var("XIANJIE_SKIP").unwrap_or_default();
+    if skip.split(',').any(|s| s.trim() == "print") {
+        eprintln!("XIANJIE_SKIP=print: the PDF rendering tests are skipped");
+        return true;
+    }
+    false
+}
+
+fn summary(sample: &str) -> Vec<u8> {
+    let ds = xianjie::sample::load(sample).unwrap();
+    let report = xianjie::check(&ds, &Default::default()).unwrap();
+    table::summary_workbook(&ds, &report).unwrap()
+}
+
+fn part(xlsx: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!(
+            "{cmd:?}: {e}; install LibreOffice and poppler (apt-get install -y \
+             libreoffice-calc-nogui poppler-utils) or set XIANJIE_SKIP=print"
+        )
+    });
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The workbook as LibreOffice prints it: (pages, text of each page).
+fn print(xlsx: &[u8], dir: &Path) -> (usize, Vec<String>) {
+    let file = dir.join("summary.xlsx");
+    std::fs::write(&file, xlsx).unwrap();
+    // A profile of its own: a second LibreOffice (another test, a desktop session) cannot block it.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    run(Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&file));
+    let pdf = dir.join("summary.pdf");
+    let info = run(Command::new("pdfinfo").arg(&pdf));
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    let text = run(Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-"));
+    (pages, text.split('\u{c}').map(str::to_owned).collect())
+}
+
+#[test]
+fn the_beijing_summary_prints_as_titled_numbered_a4_pages() {
+    if skipped() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("xianjie-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = summary("bj-3p2-2024");
+    let (pages, text) = print(&xlsx, &dir);
+    // One page for the cover, the findings, each group of rates, the applications and targets;
+    // the sample's 1,486 semester rows take most of the rest. Not hundreds of cut-up pages: every
+    // sheet is one page wide.
+    assert!((12..=45).contains(&pages), "{pages} pages");
+    let first = &text[0];
+    for want in [
+        "中高职衔接数据检查汇总",
+        "京教函〔2024〕51号",
+        "北京市教育委员会",
+        "bj-3p2-2024",
+        "2024",
+        "生成时间",
+        "错误 / errors",
+        "第 1 页,共",
+    ] {
+        assert!(first.contains(want), "first page lacks {want:?}:\n{first}");
+    }
+    // The findings sheet starts on page 2 with its header row, and what prints is the Chinese a
+    // clerk acts on (the English columns are for the screen).
+    let findings = &text[1];
+    for want in [
+        "问题清单",
+        "严重程度",
+        "规则编号",
+        "说明",
+        "整改建议",
+        "第 2 页",
+    ] {
+        assert!(
+            findings.contains(want),
+            "page 2 lacks {want:?}:\n{findings}"
+        );
+    }
+    assert!(!findings.contains("Remedy"), "{findings}");
+    // The header row repeats on every page of a long sheet.
+    // (The cover lists the sheets too: it is not one of them.)
+    let compliance: Vec<&String> = text[1..]
+        .iter()
+        .filter(|p| p.contains("学期合规"))
+        .collect();
+    assert!(compliance.len() > 1, "the semester sheet is one page");
+    assert!(compliance.iter().all(|p| p.contains("全部达标")));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn every_sheet_is_set_up_for_a4_and_the_findings_print_area_is_the_chinese_columns() {
+    let xlsx = summary("bj-3p2-2024");
+    let workbook = part(&xlsx, "xl/workbook.xml");
+    assert!(workbook.contains("<sheet name=\"封面\""), "{workbook}");
+    // The header row repeated on every printed page, and the findings' printed columns A–H.
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    assert!(
+        workbook
+            .contains(r#"<definedName name="_xlnm.Print_Area" localSheetId="1">问题清单!$A$1:$H$"#),
+        "print area of the findings: {workbook}"
+    );
+    let findings = part(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(findings.contains(r#"paperSize="9""#), "A4");
+    assert!(findings.contains(r#"orientation="landscape""#));
+    assert!(findings.contains(r#"fitToHeight="0""#), "one page wide");
+    assert!(findings.contains("&amp;P"), "page numbers");
+    // Wrapped rows are given their height: nothing is cut off on paper.
+    assert!(findings.contains("customHeight=\"1\""));
+}
+
+#[test]
+fn years_rates_values_and_goals_are_numbers() {
+    use calamine::{Data, Reader};
+    let xlsx = summary("hhht-majors-2022");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx)).unwrap();
+    let cover = wb.worksheet_range("封面").unwrap();
+    let year = cover
+        .rows()
+        .find(|r| r[0].to_string().starts_with("填报年度"))
+        .map(|r| r[1].clone());
+    assert!(
+        matches!(year, Some(Data::Float(y)) if y > 2000.0),
+        "{year:?}"
+    );
+    let targets = wb.worksheet_range("目标进度").unwrap();
+    let header: Vec<String> = targets
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (year, value, goal) = (col("年度"), col("当前值"), col("目标"));
+    let rows: Vec<_> = targets.rows().skip(1).collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        for c in [year, value, goal] {
+            assert!(matches!(r[c], Data::Float(_)), "{:?} in {:?}", r[c], r);
+        }
+    }
+    // A share is stored as the fraction with a percentage format: 65% is 0.65.
+    assert!(
+        rows.iter()
+            .any(|r| matches!(r[value], Data::Float(v) if (v - 0.65).abs() < 1e-12)),
+        "{rows:?}"
+    );
+}
