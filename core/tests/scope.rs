@@ -320,3 +320,62 @@ fn a_pack_region_is_validated_on_load() {
     let e = Pack::from_toml_str(&text, "t.toml").unwrap_err();
     assert_eq!(e.kind.type_name(), "campaign");
 }
+
+/// A national dataset is checked city by city: with its schools spread over Beijing and Quzhou
+/// and no pack named, each city's notice judges only records of its own schools.
+#[cfg(feature = "arrow")]
+#[test]
+fn a_national_dataset_city_by_city() {
+    let batches = xianjie::sample::national::national(0.001, 7).unwrap();
+    let mut ds = xianjie::columns::dataset_from_batches(
+        batches
+            .into_iter()
+            .map(|(k, b)| (k.as_str().to_string(), vec![b])),
+        &xianjie::Limits::default(),
+    )
+    .unwrap();
+    ds.reporting_year = Some(xianjie::sample::national::REPORTING_YEAR);
+    for (i, s) in ds.schools.iter_mut().enumerate() {
+        s.district = Some(if i % 2 == 0 { "110108" } else { "330802" }.into());
+    }
+    let district = |id: &str| {
+        ds.schools
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.district.clone())
+            .unwrap_or_default()
+    };
+    let r = chosen(&ds);
+    let used: Vec<&str> = r.packs.iter().map(|p| p.id.as_str()).collect();
+    assert!(used.contains(&"bj-3p2-2024") && used.contains(&"qz-pilot-2024"));
+    let (mut bj, mut qz) = (0, 0);
+    for f in &r.findings {
+        let Some(l) = f.locations.first() else {
+            continue;
+        };
+        let schools: Vec<String> = match l.path.split('[').next() {
+            Some("semester_activities") => {
+                let p = &ds.semester_activities[l.index].project;
+                let p = ds.projects.iter().find(|x| &x.id == p).unwrap();
+                let mut v = vec![district(&p.higher_school)];
+                v.extend(p.secondary_school.as_deref().map(district));
+                v
+            }
+            Some("students") => {
+                let s = &ds.students[l.index];
+                let mut v = vec![district(&s.school)];
+                v.extend(s.higher_school.as_deref().map(district));
+                v
+            }
+            _ => continue,
+        };
+        if f.rule_id().starts_with("bj-") {
+            bj += 1;
+            assert!(schools.iter().any(|d| d.starts_with("11")), "{}", l.path);
+        } else if f.rule_id().starts_with("qz-") {
+            qz += 1;
+            assert!(schools.iter().any(|d| d.starts_with("3308")), "{}", l.path);
+        }
+    }
+    assert!(bj > 0 && qz > 0, "{bj} {qz}");
+}
