@@ -431,7 +431,10 @@ const INTAKE: &str = r#"{"reporting_year": 2023,
  "major_offerings": [
   {"school": "S1", "year": 2021, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
   {"school": "S1", "year": 2022, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
-  {"school": "S1", "year": 2023, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0}]}"#;
+  {"school": "S1", "year": 2023, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
+  {"school": "S1", "year": 2021, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 3},
+  {"school": "S1", "year": 2022, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 0},
+  {"school": "S1", "year": 2023, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 5}]}"#;
 
 #[test]
 fn no_intake_for_three_years() {
@@ -460,10 +463,15 @@ fn no_intake_for_three_years() {
         f.explanation().computed.as_deref(),
         Some("3 consecutive years (2021–2023) with intake ≤ 0")
     );
+    // No intake at all is the second clause's case only; a run with some intake is the first's.
+    assert!(!r.findings.iter().any(
+        |f| f.rule_id() == "hhht-majors-2022/small-major-discontinue"
+            && f.path() == "major_offerings[0].intake"
+    ));
     let f = at(
         &r,
         "hhht-majors-2022/small-major-discontinue",
-        "major_offerings[0].intake",
+        "major_offerings[3].intake",
     );
     // The pack's remedy, its {n} the class size.
     assert_eq!(

@@ -315,6 +315,17 @@ export type Check = {
   label_field?: string | null;
   /** How the message names the series, e.g. `该专业`. */
   lead_zh?: string | null;
+  /**
+   * A run whose every value is zero belongs to another clause (no intake at all: 连续3年未招生)
+   * and is not reported by this check.
+   */
+  not_all_zero?: boolean;
+  /**
+   * A flag field the school reports for the condition (`formed_class`: the intake formed a
+   * class of its own). Where given it decides the year (false: the condition holds); the
+   * class size decides only where it is not.
+   */
+  reported?: string | null;
   /** The field of `group_by` naming the school (shown by name in the subject). */
   school_field?: string | null;
   /** The year field (integer). */
@@ -1139,6 +1150,11 @@ export type DivisionLevel = "province" | "city" | "county";
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
   field: string;
+  /**
+   * `values` are the only groups: records of any other value (a chain the plan does not
+   * name, 其他, 无) form no group of their own.
+   */
+  only?: boolean;
   /** Groups that must appear even when no record has them. */
   values?: string[];
 }
@@ -1880,6 +1896,11 @@ export interface RequiredField {
   advisory?: boolean;
   /** The field. */
   field: string;
+  /**
+   * The field may be left out (or say none, 无): only a value given is checked against
+   * `one_of` (a key-chain tag outside the plan's list is reported; no tag is not).
+   */
+  if_present?: boolean;
   /** Fewest characters a description must have. */
   min_chars?: number | null;
   /** The value must be one of these. */

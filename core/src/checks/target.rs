@@ -98,6 +98,10 @@ pub struct Each {
     /// Groups that must appear even when no record has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// `values` are the only groups: records of any other value (a chain the plan does not
+    /// name, 其他, 无) form no group of their own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only: bool,
 }
 
 /// `kind = "target"`; see the module documentation for the parameters.
@@ -234,6 +238,10 @@ impl Kind for Target {
         let mut years: BTreeSet<i64> = BTreeSet::new();
         for item in items.iter() {
             let group = group_f.and_then(|g| key(g.get(item)));
+            let listed = |g: &Cow<'_, str>| c.each.as_ref().is_some_and(|e| e.values.iter().any(|v| v == g));
+            if c.each.as_ref().is_some_and(|e| e.only) && !group.as_ref().is_some_and(listed) {
+                continue;
+            }
             if let Some(g) = &group {
                 // Groups come from every record, so a group with no matching record shows as 0.
                 groups.insert(g.clone());
