@@ -313,11 +313,12 @@ fn a_project_without_its_status_report() {
 #[test]
 fn completeness_reasons() {
     let r = run("bj-3p2-2024", REPORTS);
+    // Five-year projects report from the end-2024 campaign on, the one of reporting year 2025.
     assert_eq!(
         reason(&r, "bj-3p2-2024/five-year-reporting-from-2024"),
         (
-            "没有适用本规则的衔接项目记录".to_string(),
-            "No record in projects is one the rule applies to".to_string()
+            "本规则自2025年度起适用,数据为2024年度".to_string(),
+            "This rule applies from reporting year 2025 on; the data is for 2024".to_string()
         )
     );
     let none = REPORTS.replace(

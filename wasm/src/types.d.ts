@@ -275,6 +275,12 @@ export type Check = {
   /** The record's identifying field (default `id`). */
   key?: string;
   kind: "completeness";
+  /**
+   * A year field of the record (e.g. `approved_year`): a record whose year is after the
+   * period the campaign reports on is not required (a project approved after the campaign).
+   * The campaign is the pack's one for the reporting year; without one, the year before.
+   */
+  within_campaign?: string | null;
   /** Added to the reporting year (−1: the year before the campaign). */
   year_offset?: number;
 } | {
@@ -1301,6 +1307,11 @@ export type Fraction = string;
 
 /** One goal: `{ year = 2027, min = "500", stretch = "1000" }`. */
 export interface Goal {
+  /**
+   * An approximate goal (左右, "about 12"): its progress is reported, and falling short of
+   * it is not missing it (it is no hard minimum).
+   */
+  about?: boolean;
   /** Reached when the value is at least this (达到…以上). */
   min?: Fraction | null;
   /** Reached when the value is strictly above this (超过). */
@@ -1695,6 +1706,14 @@ export type PackError = {
   type: "param_value";
   /** The value given. */
   value: string;
+} | {
+  /** The code given. */
+  code: string;
+  type: "region";
+} | {
+  /** The campaign's id. */
+  id: string;
+  type: "campaign";
 });
 
 /** A pack used in a run. */
@@ -1897,6 +1916,12 @@ export interface RequiredField {
 
 /** One checkable rule. */
 export interface Rule {
+  /**
+   * The campaign (of the pack's `campaigns`) the rule belongs to: it judges only data of the
+   * reporting year that selects that campaign; a later year's data is unchecked unless the
+   * user gives the rule's deadline (`at`) as a parameter.
+   */
+  campaign?: string | null;
   /** What is checked (all must pass). */
   checks: Check[];
   /** Where the rule stands in its source, e.g. `三(二)`. */
@@ -1910,12 +1935,25 @@ export interface Rule {
   /** How the clause is read, where that needed a decision. */
   interpretation?: string | null;
   /**
+   * The first day of the records the rule judges, when earlier than its first day in force:
+   * a filing campaign collects data of the period before it (the 2024 campaign asks for the
+   * monitoring done by the end of 2023), so its rules judge records of that period.
+   */
+  judges_from?: string | null;
+  /**
    * Why each required parameter is needed, shown when it is missing,
    * e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
    */
   param_notes?: {
     [key: string]: Text;
   };
+  /**
+   * The field (a date or a year) that places a record in time for this rule, where the
+   * record's own period is not the one the clause speaks of: an obligation arising at intake
+   * judges students by `term_start` (an intake before the rule is not judged), while a rule
+   * on graduation judges them over their years of study (their own period).
+   */
+  period_field?: string | null;
   /** The original text of the clause. */
   quote: string;
   /**
@@ -2179,6 +2217,8 @@ export interface Summary {
 
 /** Progress towards a region-wide target (severity `target`): never a form error. */
 export interface TargetProgress {
+  /** Whether the goal is approximate (左右, "about 12"): reported, never missed. */
+  approximate?: boolean;
   /** The goal (exact). */
   goal: string;
   /** The group, for per-group goals (a school id, an industry chain). */
