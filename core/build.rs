@@ -26,7 +26,10 @@ fn main() {
         let text = fs::read_to_string(&path).expect("read pack");
         let value: toml::Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = to_json(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut json = to_json(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if env::var_os("CARGO_FEATURE_LEAN_PACKS").is_some() {
+            strip_notes(&mut json);
+        }
         let name = path.with_extension("json");
         let name = name.file_name().expect("file name");
         fs::write(out.join(name), json.to_string()).expect("write pack JSON");
@@ -54,6 +57,18 @@ fn reference_digests() {
 }
 
 /// TOML → JSON, refusing TOML datetimes (packs write dates as strings, which both read alike).
+/// Feature `lean-packs`: the rules' `interpretation` notes are prose for `explain` and the docs,
+/// never part of a finding; the WebAssembly checking module leaves them out (its size budget).
+fn strip_notes(pack: &mut serde_json::Value) {
+    if let Some(rules) = pack.get_mut("rules").and_then(|r| r.as_array_mut()) {
+        for rule in rules {
+            if let Some(rule) = rule.as_object_mut() {
+                rule.remove("interpretation");
+            }
+        }
+    }
+}
+
 fn to_json(v: &toml::Value) -> Result<serde_json::Value, String> {
     use serde_json::Value as J;
     Ok(match v {

@@ -50,7 +50,7 @@ build_module() { # <name> <cargo feature flags>
   fi
   cp "$OPT_CACHE/$SUM.wasm" "$BG"
 }
-build_module check --no-default-features
+build_module check "--no-default-features --features lean"
 build_module full ""
 
 cp js/index.js js/node.js js/lazy.js js/errors.js js/index.d.ts js/node.d.ts README.md "$TMP/"

@@ -544,6 +544,7 @@ fn csv_on_stdout_is_escaped_and_in_a_file_as_is() {
     b = RecordBatch::try_new(b.schema(), cols).unwrap();
     let f = d.join("semester_activities.parquet");
     write_parquet(&f, &b);
+    // The records name no school: only a named pack judges them.
     let args = [
         "check",
         f.to_str().unwrap(),
@@ -551,6 +552,8 @@ fn csv_on_stdout_is_escaped_and_in_a_file_as_is() {
         "2024",
         "--format",
         "csv",
+        "--pack",
+        "bj-3p2-2024",
     ];
     let out = xianjie(&args);
     let text = String::from_utf8(out.stdout).unwrap();
@@ -571,6 +574,8 @@ fn csv_on_stdout_is_escaped_and_in_a_file_as_is() {
         "2024",
         "--format",
         "jsonl",
+        "--pack",
+        "bj-3p2-2024",
     ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

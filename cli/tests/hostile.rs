@@ -143,7 +143,15 @@ fn control_and_bidi_characters_never_reach_the_terminal_raw() {
     let bad_flag = format!("--x{HOSTILE}");
     for args in [
         vec!["check", &missing],
-        vec!["check", &csv, "--entity", "semester_activities"],
+        // The CSV's records name no school: only a named pack judges them.
+        vec![
+            "check",
+            &csv,
+            "--entity",
+            "semester_activities",
+            "--pack",
+            "bj-3p2-2024",
+        ],
         vec!["check", &sample, "--param", &param],
         vec!["check", &sample, "--limit", &limit],
         vec!["check", &bad_flag],
@@ -154,7 +162,14 @@ fn control_and_bidi_characters_never_reach_the_terminal_raw() {
         assert_ne!(out.status.code(), Some(0), "{args:?}");
         assert_clean(&args.join(" "), &out);
     }
-    let out = xianjie(&["check", &csv, "--entity", "semester_activities"]);
+    let out = xianjie(&[
+        "check",
+        &csv,
+        "--entity",
+        "semester_activities",
+        "--pack",
+        "bj-3p2-2024",
+    ]);
     assert!(stdout(&out).contains("P\\u{1b}[31m"), "{}", stdout(&out));
     assert!(stderr(&out).contains("h\\u{1b}[31m"), "{}", stderr(&out));
 }

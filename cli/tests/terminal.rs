@@ -48,7 +48,12 @@ fn output_to_a_pipe_has_no_escape_code() {
         let out = xianjie_env(&args, &[("COLUMNS", "100")]);
         let s = text(&out.stdout);
         assert!(!s.is_empty() && !s.contains('\u{1b}'), "{args:?}: {s:?}");
-        assert!(!text(&out.stderr).contains('\u{1b}'), "{args:?}");
+        // No progress display either: stderr is not a terminal.
+        let err = text(&out.stderr);
+        assert!(
+            !err.contains('\u{1b}') && !err.contains("检查 / checking"),
+            "{args:?}: {err}"
+        );
         // The break marks used for layout never reach the output.
         assert!(!s.contains('\u{200b}'), "{args:?}");
     }
@@ -130,6 +135,8 @@ fn colour_on_a_terminal_unless_no_color() {
         eprintln!("no `script` on this machine: the terminal case is not run");
         return;
     };
+    // Progress on the terminal's stderr while the check runs (cleared after).
+    assert!(coloured.contains("检查 / checking"), "{coloured:?}");
     // The error rows' severity in red, the header bold.
     assert!(coloured.contains("\u{1b}[38;5;9m 错误"), "{coloured:?}");
     assert!(coloured.contains("\u{1b}[1m"), "{coloured:?}");

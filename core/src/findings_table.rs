@@ -12,7 +12,7 @@
 //! let ds = Dataset::from_json_str(r#"{"reporting_year": 2024,
 //!   "semester_activities": [{"project": "P1", "semester": "2023-2024-1",
 //!                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
-//! let report = check(&ds, &Options::default()).unwrap();
+//! let report = check(&ds, &Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() }).unwrap();
 //! let opts = FindingsTableOptions { messages: Messages::En, ..Default::default() };
 //! let table = report.to_arrow(&opts).unwrap();
 //! assert_eq!(table.num_rows(), report.findings.len());

@@ -61,7 +61,7 @@ fn bad_path(loc: &str, zh: String, en: String) -> InputError {
 /// use xianjie::{check, forms::field_findings, Dataset, Options};
 /// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024, "semester_activities": [
 ///   {"project": "P1", "semester": "2023-2024-1", "meetings": 1, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
-/// let report = check(&ds, &Options::default()).unwrap();
+/// let report = check(&ds, &Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() }).unwrap();
 /// let f = field_findings(&ds, &report, "semester_activities", "semester_activities[0].meetings").unwrap();
 /// assert_eq!(f.len(), 1);
 /// assert_eq!(f[0].rule_id(), "bj-3p2-2024/semester-meetings");

@@ -12,7 +12,10 @@
 //! let ds = Dataset::from_json_str(r#"{"reporting_year": 2024,
 //!   "semester_activities": [{"project": "P1", "semester": "2023-2024-1",
 //!                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
-//! let report = check(&ds, &Options::default()).unwrap();
+//! // The records name no school, so their region cannot be told: name the pack that judges
+//! // them (with no pack named, the packs are chosen by the regions of the data's schools).
+//! let opts = Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+//! let report = check(&ds, &opts).unwrap();
 //! let f = &report.findings[0];
 //! assert_eq!(f.rule_id(), "bj-3p2-2024/semester-joint-research");
 //! assert_eq!(f.remedy().unwrap().en, "2 more joint teaching-research activities needed");

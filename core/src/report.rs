@@ -71,6 +71,9 @@ pub struct TargetProgress {
     pub pending: bool,
     /// Progress in words.
     pub message: Text,
+    /// Whether the goal is approximate (左右, "about 12"): reported, never missed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 /// Counts of findings by severity.

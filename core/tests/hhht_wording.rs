@@ -171,3 +171,47 @@ fn pay_share_without_an_assessment_result_is_unchecked() {
     let reason = s.reason.as_ref().unwrap();
     assert!(reason.zh.contains("考核合格"), "{}", reason.zh);
 }
+
+/// Only the chains the plan names count: 其他 and a tag outside the list are reported and never
+/// become chains of their own; 无 says none and is not reported.
+#[test]
+fn only_the_plans_chains_count() {
+    let ds = xianjie::Dataset::from_json_str(
+        r#"{"reporting_year": 2025, "major_offerings": [
+            {"school": "S1", "year": 2025, "major": {"code": "710201"}, "intake": 40, "chain": "其他"},
+            {"school": "S1", "year": 2025, "major": {"code": "730801"}, "intake": 40, "chain": "无"},
+            {"school": "S2", "year": 2025, "major": {"code": "720201"}, "intake": 40, "chain": "新能源"}]}"#,
+    )
+    .unwrap();
+    let opts = xianjie::Options {
+        packs: vec!["hhht-majors-2022".into()],
+        ..Default::default()
+    };
+    let r = xianjie::check(&ds, &opts).unwrap();
+    let groups: Vec<&str> = r
+        .targets
+        .iter()
+        .filter(|t| t.rule_id == "hhht-majors-2022/chain-coverage")
+        .filter_map(|t| t.group.as_deref())
+        .collect();
+    assert_eq!(groups.len(), 6, "{groups:?}");
+    assert!(!groups.contains(&"其他") && !groups.contains(&"无"));
+    let tagged: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "hhht-majors-2022/key-industry-share")
+        .map(|f| f.path())
+        .collect();
+    assert_eq!(tagged, ["major_offerings[0].chain"]);
+    let f = &r
+        .findings
+        .iter()
+        .find(|f| f.path() == "major_offerings[0].chain")
+        .unwrap();
+    assert!(f.message().zh.contains("其他"), "{}", f.message().zh);
+    assert!(
+        f.message().zh.contains("优势特色产业"),
+        "{}",
+        f.message().zh
+    );
+}

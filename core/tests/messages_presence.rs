@@ -313,11 +313,12 @@ fn a_project_without_its_status_report() {
 #[test]
 fn completeness_reasons() {
     let r = run("bj-3p2-2024", REPORTS);
+    // Five-year projects report from the end-2024 campaign on, the one of reporting year 2025.
     assert_eq!(
         reason(&r, "bj-3p2-2024/five-year-reporting-from-2024"),
         (
-            "没有适用本规则的衔接项目记录".to_string(),
-            "No record in projects is one the rule applies to".to_string()
+            "本规则自2025年度起适用,数据为2024年度".to_string(),
+            "This rule applies from reporting year 2025 on; the data is for 2024".to_string()
         )
     );
     let none = REPORTS.replace(
@@ -430,7 +431,10 @@ const INTAKE: &str = r#"{"reporting_year": 2023,
  "major_offerings": [
   {"school": "S1", "year": 2021, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
   {"school": "S1", "year": 2022, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
-  {"school": "S1", "year": 2023, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0}]}"#;
+  {"school": "S1", "year": 2023, "major": {"code": "710201", "name": "计算机应用"}, "intake": 0},
+  {"school": "S1", "year": 2021, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 3},
+  {"school": "S1", "year": 2022, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 0},
+  {"school": "S1", "year": 2023, "major": {"code": "730801", "name": "物流服务与管理"}, "intake": 5}]}"#;
 
 #[test]
 fn no_intake_for_three_years() {
@@ -459,10 +463,15 @@ fn no_intake_for_three_years() {
         f.explanation().computed.as_deref(),
         Some("3 consecutive years (2021–2023) with intake ≤ 0")
     );
+    // No intake at all is the second clause's case only; a run with some intake is the first's.
+    assert!(!r.findings.iter().any(
+        |f| f.rule_id() == "hhht-majors-2022/small-major-discontinue"
+            && f.path() == "major_offerings[0].intake"
+    ));
     let f = at(
         &r,
         "hhht-majors-2022/small-major-discontinue",
-        "major_offerings[0].intake",
+        "major_offerings[3].intake",
     );
     // The pack's remedy, its {n} the class size.
     assert_eq!(

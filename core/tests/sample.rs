@@ -111,12 +111,14 @@ fn every_rule_fires_and_most_projects_pass() {
             .iter()
             .find(|s| s.rule_id == rule.id)
             .expect("every rule has a status");
-        assert_eq!(
-            st.state,
-            RuleState::Failed,
-            "{} should fire on the sample",
-            rule.id
-        );
+        // Five-year projects report from the end-2024 campaign (reporting year 2025) on: the
+        // sample is of the early-2024 one.
+        let want = if rule.id == "bj-3p2-2024/five-year-reporting-from-2024" {
+            RuleState::Unchecked
+        } else {
+            RuleState::Failed
+        };
+        assert_eq!(st.state, want, "{} should fire on the sample", rule.id);
     }
     let integrity: Vec<_> = report
         .findings

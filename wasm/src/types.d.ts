@@ -275,6 +275,12 @@ export type Check = {
   /** The record's identifying field (default `id`). */
   key?: string;
   kind: "completeness";
+  /**
+   * A year field of the record (e.g. `approved_year`): a record whose year is after the
+   * period the campaign reports on is not required (a project approved after the campaign).
+   * The campaign is the pack's one for the reporting year; without one, the year before.
+   */
+  within_campaign?: string | null;
   /** Added to the reporting year (−1: the year before the campaign). */
   year_offset?: number;
 } | {
@@ -309,6 +315,17 @@ export type Check = {
   label_field?: string | null;
   /** How the message names the series, e.g. `该专业`. */
   lead_zh?: string | null;
+  /**
+   * A run whose every value is zero belongs to another clause (no intake at all: 连续3年未招生)
+   * and is not reported by this check.
+   */
+  not_all_zero?: boolean;
+  /**
+   * A flag field the school reports for the condition (`formed_class`: the intake formed a
+   * class of its own). Where given it decides the year (false: the condition holds); the
+   * class size decides only where it is not.
+   */
+  reported?: string | null;
   /** The field of `group_by` naming the school (shown by name in the subject). */
   school_field?: string | null;
   /** The year field (integer). */
@@ -1271,6 +1288,11 @@ export type DivisionLevel = "province" | "city" | "county";
 export interface Each {
   /** The grouping field (a school id, an industry chain). */
   field: string;
+  /**
+   * `values` are the only groups: records of any other value (a chain the plan does not
+   * name, 其他, 无) form no group of their own.
+   */
+  only?: boolean;
   /** Groups that must appear even when no record has them. */
   values?: string[];
 }
@@ -1439,6 +1461,11 @@ export type Fraction = string;
 
 /** One goal: `{ year = 2027, min = "500", stretch = "1000" }`. */
 export interface Goal {
+  /**
+   * An approximate goal (左右, "about 12"): its progress is reported, and falling short of
+   * it is not missing it (it is no hard minimum).
+   */
+  about?: boolean;
   /** Reached when the value is at least this (达到…以上). */
   min?: Fraction | null;
   /** Reached when the value is strictly above this (超过). */
@@ -1865,6 +1892,14 @@ export type PackError = {
   type: "param_value";
   /** The value given. */
   value: string;
+} | {
+  /** The code given. */
+  code: string;
+  type: "region";
+} | {
+  /** The campaign's id. */
+  id: string;
+  type: "campaign";
 });
 
 /** A pack used in a run. */
@@ -2064,6 +2099,11 @@ export interface RequiredField {
   advisory?: boolean;
   /** The field. */
   field: string;
+  /**
+   * The field may be left out (or say none, 无): only a value given is checked against
+   * `one_of` (a key-chain tag outside the plan's list is reported; no tag is not).
+   */
+  if_present?: boolean;
   /** Fewest characters a description must have. */
   min_chars?: number | null;
   /** The value must be one of these. */
@@ -2079,6 +2119,12 @@ export interface RequiredField {
 
 /** One checkable rule. */
 export interface Rule {
+  /**
+   * The campaign (of the pack's `campaigns`) the rule belongs to: it judges only data of the
+   * reporting year that selects that campaign; a later year's data is unchecked unless the
+   * user gives the rule's deadline (`at`) as a parameter.
+   */
+  campaign?: string | null;
   /** What is checked (all must pass). */
   checks: Check[];
   /** Where the rule stands in its source, e.g. `三(二)`. */
@@ -2092,12 +2138,25 @@ export interface Rule {
   /** How the clause is read, where that needed a decision. */
   interpretation?: string | null;
   /**
+   * The first day of the records the rule judges, when earlier than its first day in force:
+   * a filing campaign collects data of the period before it (the 2024 campaign asks for the
+   * monitoring done by the end of 2023), so its rules judge records of that period.
+   */
+  judges_from?: string | null;
+  /**
    * Why each required parameter is needed, shown when it is missing,
    * e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
    */
   param_notes?: {
     [key: string]: Text;
   };
+  /**
+   * The field (a date or a year) that places a record in time for this rule, where the
+   * record's own period is not the one the clause speaks of: an obligation arising at intake
+   * judges students by `term_start` (an intake before the rule is not judged), while a rule
+   * on graduation judges them over their years of study (their own period).
+   */
+  period_field?: string | null;
   /** The original text of the clause. */
   quote: string;
   /**
@@ -2380,6 +2439,8 @@ export interface Summary {
 
 /** Progress towards a region-wide target (severity `target`): never a form error. */
 export interface TargetProgress {
+  /** Whether the goal is approximate (左右, "about 12"): reported, never missed. */
+  approximate?: boolean;
   /** The goal (exact). */
   goal: string;
   /** The group, for per-group goals (a school id, an industry chain). */

@@ -35,6 +35,11 @@ pub struct Completeness {
     /// Only from this reporting year on (the rule starts later than its pack).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_reporting_year: Option<i32>,
+    /// A year field of the record (e.g. `approved_year`): a record whose year is after the
+    /// period the campaign reports on is not required (a project approved after the campaign).
+    /// The campaign is the pack's one for the reporting year; without one, the year before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_campaign: Option<String>,
 }
 
 fn default_key() -> String {
@@ -48,6 +53,9 @@ impl Kind for Completeness {
             expect_field(self.entity, f, &[ValueKind::Text])?;
         }
         expect_field(self.companion, &self.companion_key, &[ValueKind::Text])?;
+        if let Some(f) = &self.within_campaign {
+            expect_field(self.entity, f, &[ValueKind::Int])?;
+        }
         expect_field(self.companion, &self.companion_year, &[ValueKind::Int])
     }
     fn run(&self, cx: &mut Cx<'_>) -> Outcome {
@@ -66,6 +74,16 @@ impl Kind for Completeness {
                 year,
             },
         );
+        // The last year the campaign reports on: the pack's campaign for this reporting year,
+        // else the year before it (a campaign reports on the year before, 上一年度).
+        let reported = cx
+            .pack
+            .campaigns
+            .iter()
+            .find(|c| c.reporting_year == ry)
+            .map_or(i64::from(ry) - 1, |c| {
+                i64::from(chrono::Datelike::year(&c.reports_until))
+            });
         cx.ds.visit(
             self.entity,
             Run {
@@ -73,6 +91,7 @@ impl Kind for Completeness {
                 cx,
                 have,
                 year,
+                reported,
             },
         )
     }
@@ -103,12 +122,20 @@ struct Run<'c, 'a> {
     cx: &'c mut Cx<'a>,
     have: HashSet<String>,
     year: i64,
+    reported: i64,
 }
 
 impl Visitor for Run<'_, '_> {
     type Out = Outcome;
     fn visit(self, items: &dyn Records) -> Outcome {
-        let Run { c, cx, have, year } = self;
+        let Run {
+            c,
+            cx,
+            have,
+            year,
+            reported,
+        } = self;
+        let within = c.within_campaign.as_deref().and_then(|f| items.field(f));
         if items.is_empty() {
             return no_records(items.kind());
         }
@@ -127,7 +154,9 @@ impl Visitor for Run<'_, '_> {
                     .text()
                     .is_some_and(|v| vals.iter().any(|x| x == v))
             });
-            if !applies {
+            // Approved after the period the campaign reports on: not in this campaign.
+            let later = within.is_some_and(|f| matches!(f.get(item), crate::model::Value::Int(y) if y > reported));
+            if !applies || later {
                 continue;
             }
             checked += 1;

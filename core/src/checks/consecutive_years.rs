@@ -50,6 +50,15 @@ pub struct ConsecutiveYears {
     pub consequence_zh: String,
     /// e.g. `the major is to be discontinued`.
     pub consequence_en: String,
+    /// A flag field the school reports for the condition (`formed_class`: the intake formed a
+    /// class of its own). Where given it decides the year (false: the condition holds); the
+    /// class size decides only where it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<String>,
+    /// A run whose every value is zero belongs to another clause (no intake at all: 连续3年未招生)
+    /// and is not reported by this check.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_all_zero: bool,
 }
 
 impl Kind for ConsecutiveYears {
@@ -70,6 +79,9 @@ impl Kind for ConsecutiveYears {
         }
         expect_field(self.entity, &self.year, &[ValueKind::Int])?;
         expect_field(self.entity, &self.field, &[ValueKind::Int, ValueKind::Dec])?;
+        if let Some(r) = &self.reported {
+            expect_field(self.entity, r, &[ValueKind::Bool])?;
+        }
         if self.years < 2 {
             return Err(super::CheckError::OutOfRange {
                 param: "years".into(),
@@ -109,6 +121,7 @@ impl Kind for ConsecutiveYears {
         ) else {
             return no_records(items.kind());
         };
+        let reported_f = c.reported.as_deref().and_then(|n| items.field(n));
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let label_f = c.label_field.as_deref().and_then(|n| items.field(n));
         // Series per group: (year, record index), sorted by year.
@@ -137,7 +150,12 @@ impl Kind for ConsecutiveYears {
             let mut cur: Vec<(i64, usize, Decimal)> = Vec::new();
             for &(y, i) in &rows {
                 let v = vf.get(items.at(i)).decimal();
-                let ok = v.filter(|&v| c.holds(v).unwrap_or(false));
+                // The school's own report decides where given; the class size elsewhere.
+                let holds = |v: Decimal| match reported_f.map(|f| f.get(items.at(i))) {
+                    Some(Value::Bool(formed)) => !formed,
+                    _ => c.holds(v).unwrap_or(false),
+                };
+                let ok = v.filter(|&v| holds(v));
                 match (ok, cur.last().map(|r| r.0)) {
                     // A repeated year adds nothing to the run.
                     (Some(_), Some(py)) if y == py => {}
@@ -158,6 +176,10 @@ impl Kind for ConsecutiveYears {
                 runs.push(cur);
             }
             for run in runs {
+                // No intake in every year of the run: the other clause's case, not this one's.
+                if c.not_all_zero && run.iter().all(|r| r.2.is_zero()) {
+                    continue;
+                }
                 emit(
                     cx,
                     c,

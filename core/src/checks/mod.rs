@@ -108,7 +108,7 @@ check_kinds! {
 }
 
 use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};
-use crate::model::{Dataset, EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
+use crate::model::{EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
 use crate::rules::{CheckError, Pack, Rule};
 use std::sync::Arc;
 
@@ -135,8 +135,9 @@ pub(crate) trait Kind {
 
 /// Everything a check needs while it runs.
 pub struct Cx<'a> {
-    /// The data.
-    pub ds: &'a Dataset,
+    /// The data in the rule's scope (its pack's region, its period in force): a check reads
+    /// its records here, never from the whole dataset.
+    pub ds: &'a crate::engine::Scoped<'a>,
     /// Lookups by id.
     pub ix: &'a Index<'a>,
     /// The pack of the rule.
@@ -308,7 +309,7 @@ pub(crate) fn num(d: rust_decimal::Decimal) -> String {
 /// return as is: no records, or a field the model lacks (only possible in a pack built by hand,
 /// since loading validates field names).
 pub(crate) fn open<'d, const N: usize>(
-    ds: &'d Dataset,
+    ds: &'d crate::engine::Scoped<'_>,
     kind: EntityKind,
     names: [&str; N],
 ) -> Result<(&'d dyn crate::model::Records, [crate::model::Field; N]), Outcome> {

@@ -33,6 +33,10 @@ pub struct RequiredField {
     /// research): a missing file is a warning that says so, never an error.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub advisory: bool,
+    /// The field may be left out (or say none, 无): only a value given is checked against
+    /// `one_of` (a key-chain tag outside the plan's list is reported; no tag is not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub if_present: bool,
 }
 
 impl RequiredField {
@@ -132,10 +136,15 @@ fn verdict(v: Value<'_>, rf: &RequiredField, field: FieldRef) -> Option<(Finding
         Some((FindingCode::Missing, detail))
     };
     let t = match v {
+        Value::Missing if rf.if_present => return None,
         Value::Missing => return absent(),
         Value::Text(t) => t.trim(),
         _ => return None,
     };
+    // Optional: nothing given, or a word for none (无), is no value at all.
+    if rf.if_present && (t.is_empty() || PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t))) {
+        return None;
+    }
     if t.is_empty() {
         return absent();
     }

@@ -96,7 +96,7 @@ impl Kind for Roster {
                 continue;
             }
             // Point at the school's own record where the data has it under one of its names.
-            let at = cx.ds.schools.iter().position(|s| {
+            let at = cx.ds.all().schools.iter().position(|s| {
                 let s = bare(&s.name);
                 std::iter::once(&n.name)
                     .chain(n.also.iter())

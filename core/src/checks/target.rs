@@ -19,10 +19,13 @@
 //! ```
 //!
 //! - A goal has `min` (reached at `value ≥ min`, "达到…以上") or `over` (`value > over`, "超过"),
-//!   an optional `stretch` (力争, reported, never required) and an optional `year`. A goal without
-//!   `year` applies to every year in the data (with `year_field`) or to the reporting year.
+//!   an optional `stretch` (力争, reported, never required), an optional `year` and `about`
+//!   (左右: approximate, reported, never missed). A goal without `year` applies to every year in
+//!   the data (with `year_field`) or to the reporting year; a goal the text dates ("到2027年")
+//!   carries its year.
 //! - A goal year after the reporting year (or, without one, the latest year in the data) is
-//!   `pending`: its progress is the latest year's value, never a verdict.
+//!   `pending`: its progress toward the goal is the latest year's value, never a verdict ("not
+//!   met" only once the year has come).
 //! - `each`: the goal applies to every group separately, one progress entry per group, e.g. each key
 //!   industry chain served by ≥ 2 distinct schools (`measure = "count_distinct"`, `field = "school"`,
 //!   `each.field = "chain"`, `each.values` = the chains, so a chain nobody serves shows as 0), or each
@@ -72,6 +75,10 @@ pub struct Goal {
     /// A stretch goal (力争), reported only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stretch: Option<Fraction>,
+    /// An approximate goal (左右, "about 12"): its progress is reported, and falling short of
+    /// it is not missing it (it is no hard minimum).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub about: bool,
 }
 
 impl Goal {
@@ -91,6 +98,10 @@ pub struct Each {
     /// Groups that must appear even when no record has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// `values` are the only groups: records of any other value (a chain the plan does not
+    /// name, 其他, 无) form no group of their own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only: bool,
 }
 
 /// `kind = "target"`; see the module documentation for the parameters.
@@ -227,6 +238,10 @@ impl Kind for Target {
         let mut years: BTreeSet<i64> = BTreeSet::new();
         for item in items.iter() {
             let group = group_f.and_then(|g| key(g.get(item)));
+            let listed = |g: &Cow<'_, str>| c.each.as_ref().is_some_and(|e| e.values.iter().any(|v| v == g));
+            if c.each.as_ref().is_some_and(|e| e.only) && !group.as_ref().is_some_and(listed) {
+                continue;
+            }
             if let Some(g) = &group {
                 // Groups come from every record, so a group with no matching record shows as 0.
                 groups.insert(g.clone());
@@ -318,6 +333,7 @@ impl Kind for Target {
                             stretch_met,
                             met,
                             pending,
+                            approximate: goal.about,
                         },
                         &cx.rule.wording,
                     );
@@ -335,6 +351,7 @@ impl Kind for Target {
                         met,
                         pending,
                         message,
+                        approximate: goal.about,
                     });
                 }
             }

@@ -1,6 +1,10 @@
 //! Running packs over a dataset: effective dates, parameters, integrity checks, the report.
 
 mod integrity;
+pub(crate) mod scope;
+
+use scope::Scope;
+pub use scope::Scoped;
 
 use crate::checks::{Cx, Outcome};
 use crate::finding::{Finding, Lang, Reason, RuleInfo, Severity, Text};
@@ -36,6 +40,9 @@ pub struct Checker {
     given: Vec<String>,
     /// See [`Options::threads`].
     threads: Option<usize>,
+    /// True when the user named no pack: each dataset is checked with the packs whose region
+    /// it has records in (and the national ones), and records of unknown region are left out.
+    chosen: bool,
 }
 
 impl Checker {
@@ -53,7 +60,9 @@ impl Checker {
         for p in &opts.extra_packs {
             packs.push(p.with_params(&opts.params)?);
         }
-        Ok(Checker::finish(packs, &opts.params)?.with_threads(opts.threads))
+        let mut checker = Checker::finish(packs, &opts.params)?.with_threads(opts.threads);
+        checker.chosen = opts.packs.is_empty() && opts.extra_packs.is_empty();
+        Ok(checker)
     }
 
     /// The same checker on `threads` threads (see [`Options::threads`]).
@@ -84,7 +93,9 @@ impl Checker {
         ids: &[String],
         params: &BTreeMap<String, String>,
     ) -> Result<Checker, PackError> {
-        Checker::finish(builtin_with(ids, params)?, params)
+        let mut checker = Checker::finish(builtin_with(ids, params)?, params)?;
+        checker.chosen = ids.is_empty();
+        Ok(checker)
     }
 
     fn finish(packs: Vec<Pack>, params: &BTreeMap<String, String>) -> Result<Checker, PackError> {
@@ -103,30 +114,19 @@ impl Checker {
             packs,
             given: params.keys().cloned().collect(),
             threads: None,
+            chosen: false,
         })
     }
 
     /// Runs every rule of `jobs`, in order, on this checker's threads.
-    fn run_rules(
-        &self,
-        jobs: &[(&Pack, &crate::rules::Rule)],
-        ds: &Dataset,
-        ix: &Index<'_>,
-    ) -> Vec<RuleRun> {
+    fn run_rules<'a>(&self, jobs: &[Job<'a>], ds: &Dataset, ix: &'a Index<'a>) -> Vec<RuleRun> {
         // Rules are few and uneven: one at a time per thread.
-        crate::parallel::map(jobs, self.threads, 1, |(p, r)| {
-            self.check_rule(ds, ix, p, r)
-        })
+        crate::parallel::map(jobs, self.threads, 1, |job| self.check_rule(ds, ix, job))
     }
 
     /// Checks one rule: its status, findings and target progress.
-    fn check_rule(
-        &self,
-        ds: &Dataset,
-        ix: &Index<'_>,
-        pack: &Pack,
-        rule: &crate::rules::Rule,
-    ) -> RuleRun {
+    fn check_rule<'a>(&self, ds: &Dataset, ix: &'a Index<'a>, job: &Job<'a>) -> RuleRun {
+        let (pack, rule) = (job.pack, job.rule);
         let mut status = RuleStatus {
             rule_id: rule.id.clone(),
             severity: rule.severity,
@@ -164,8 +164,17 @@ impl Checker {
             quote: rule.quote.clone(),
             wording: rule.wording.clone(),
         });
+        if let Some(why) = self.other_campaign(ds, pack, rule) {
+            status.state = RuleState::Unchecked;
+            status.reason = Some(crate::messages::reason(&why));
+            return (status, Vec::new(), Vec::new());
+        }
+        let window = scope::Window::of(rule, pack);
+        // The rule's own views of the shared scopes: they note which collections it reads.
+        let timely = Scoped::new(job.timely);
+        let placed = Scoped::new(job.placed);
         let mut cx = Cx {
-            ds,
+            ds: &timely,
             ix,
             pack,
             rule,
@@ -176,11 +185,39 @@ impl Checker {
         let mut reasons = Vec::new();
         for check in &rule.checks {
             let kind = check.kind();
+            // A check reading a series (years in a row, a goal's course) sees the records
+            // before the rule's period too; only its findings on records in the period count.
+            let series = SERIES_KINDS.contains(&check.kind_name());
+            let view = if series { &placed } else { &timely };
+            cx.ds = view;
+            let start = cx.out.len();
             let outcome = match kind.needs() {
                 Some(t) if !t.is_loaded() => {
                     Outcome::Unchecked(Reason::TableNotLoaded { table: t })
                 }
                 _ => kind.run(&mut cx),
+            };
+            relocate(&mut cx.out[start..], view);
+            if series {
+                let tail = cx.out.split_off(start);
+                // A run of years is judged when one of its years is in the period.
+                cx.out.extend(tail.into_iter().filter(|f| {
+                    f.locations.is_empty()
+                        || f.locations
+                            .iter()
+                            .any(|l| view.timely(window, l.entity, l.index))
+                }));
+            }
+            let outcome = match outcome {
+                Outcome::Unchecked(Reason::NoRecords { entity }) if view.emptied(entity) => {
+                    Outcome::Unchecked(Reason::NoneInScope {
+                        entity,
+                        region: pack.region.as_ref().map(crate::rules::Region::name),
+                        from: window.from,
+                        until: window.until,
+                    })
+                }
+                o => o,
             };
             match outcome {
                 Outcome::Checked(n) => status.checked += n,
@@ -191,7 +228,11 @@ impl Checker {
         status.findings = cx.out.len();
         // A goal whose year has come and that is not met fails the rule; no finding, so
         // `Report::ok` is untouched.
-        let target_missed = cx.targets.iter().any(|t| !t.met && !t.pending);
+        // An approximate goal (左右) is no hard minimum: never missed.
+        let target_missed = cx
+            .targets
+            .iter()
+            .any(|t| !t.met && !t.pending && !t.approximate);
         status.state = if status.findings > 0 || target_missed {
             RuleState::Failed
         } else if status.checked == 0 {
@@ -199,10 +240,49 @@ impl Checker {
         } else {
             RuleState::Passed
         };
+        // Records whose region cannot be told: said on every rule that met some.
+        let mut unknown: BTreeMap<crate::model::EntityKind, usize> = BTreeMap::new();
+        for view in [&timely, &placed] {
+            for (k, n) in view.unknown() {
+                let e = unknown.entry(k).or_default();
+                *e = (*e).max(n);
+            }
+        }
+        let unknown: usize = unknown.values().sum();
+        let chosen = timely.choice() == scope::Choice::Chosen;
+        let note = (chosen && unknown > 0).then_some(Reason::UnknownRegion { records: unknown });
         if status.state == RuleState::Unchecked {
+            reasons.extend(note);
             status.reason = Some(crate::messages::reasons(&reasons));
+        } else if let Some(note) = note {
+            status.reason = Some(crate::messages::reason(&note));
         }
         (status, cx.out, cx.targets)
+    }
+
+    /// Why a rule tied to a campaign does not judge this dataset: its reporting year selects
+    /// another campaign (or none), and the user gave no deadline of their own for it.
+    fn other_campaign(
+        &self,
+        ds: &Dataset,
+        pack: &Pack,
+        rule: &crate::rules::Rule,
+    ) -> Option<Reason> {
+        let campaign = rule.campaign(pack)?;
+        let year = ds.reporting_year?;
+        if campaign.reporting_year == year {
+            return None;
+        }
+        let own = format!("{}.at", rule.id);
+        if self.given.contains(&own) {
+            return None;
+        }
+        Some(Reason::OtherCampaign {
+            year,
+            campaign: campaign.reporting_year,
+            closes: campaign.closes,
+            param: own,
+        })
     }
 
     /// Required parameters of `rule` not given.
@@ -224,14 +304,68 @@ impl Checker {
         &self.packs
     }
 
+    /// The packs this checker uses on `ds`: all of them when the user named them; otherwise
+    /// those whose region the data has records in, and the national ones.
+    /// Where some records' region cannot be told, the other packs run too, judging none of
+    /// those records: their rules say how many they left out, and that naming the pack checks
+    /// them.
+    pub fn packs_for(&self, ds: &Dataset) -> Vec<&Pack> {
+        let unplaced = self.chosen && scope::unplaced(ds);
+        self.packs
+            .iter()
+            .filter(|p| !self.chosen || unplaced || scope::present(ds, p))
+            .collect()
+    }
+
     /// Checks `ds`. Never panics on data; every rule ends in one [`RuleState`].
     pub fn check(&self, ds: &Dataset) -> Report {
         let ix = Index::new(ds);
         let mut findings: Vec<Finding> = integrity::check(ds, &ix);
-        let jobs: Vec<(&Pack, &crate::rules::Rule)> = self
-            .packs
+        let packs = self.packs_for(ds);
+        let choice = if self.chosen {
+            scope::Choice::Chosen
+        } else {
+            scope::Choice::Named
+        };
+        // One scope per pack and window (rules mostly share their pack's), plus one per pack
+        // without a window for the checks that read series; places of schools once per pack.
+        let atlases: Vec<scope::PackAtlas<'_>> =
+            packs.iter().map(|_| scope::PackAtlas::new()).collect();
+        let mut keys: Vec<(usize, Option<scope::Window<'_>>)> = Vec::new();
+        for (i, p) in packs.iter().enumerate() {
+            keys.push((i, None));
+            for r in &p.rules {
+                let w = Some(scope::Window::of(r, p));
+                if !keys.contains(&(i, w)) {
+                    keys.push((i, w));
+                }
+            }
+        }
+        let scopes: Vec<Scope<'_>> = keys
             .iter()
-            .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
+            .filter_map(|&(i, w)| {
+                let (p, a) = (packs.get(i)?, atlases.get(i)?);
+                Some(Scope::new(ds, p, choice, w, a))
+            })
+            .collect();
+        let find = |i: usize, w: Option<scope::Window<'_>>| {
+            keys.iter()
+                .position(|k| *k == (i, w))
+                .and_then(|n| scopes.get(n))
+        };
+        let jobs: Vec<Job<'_>> = packs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.rules.iter().filter_map(move |r| {
+                    Some(Job {
+                        pack: p,
+                        rule: r,
+                        timely: find(i, Some(scope::Window::of(r, p)))?,
+                        placed: find(i, None)?,
+                    })
+                })
+            })
             .collect();
         let results = self.run_rules(&jobs, ds, &ix);
         let mut statuses = Vec::with_capacity(results.len());
@@ -241,8 +375,7 @@ impl Checker {
             findings.append(&mut f);
             targets.append(&mut t);
         }
-        let refs = self
-            .packs
+        let refs = packs
             .iter()
             .map(|p| PackRef {
                 id: p.id.clone(),
@@ -264,6 +397,34 @@ impl Checker {
 
 /// What checking one rule gives: its status, findings and target progress.
 type RuleRun = (RuleStatus, Vec<Finding>, Vec<TargetProgress>);
+
+/// One rule to check, with the dataset as its checks see it.
+struct Job<'a> {
+    pack: &'a Pack,
+    rule: &'a crate::rules::Rule,
+    /// The records in the pack's region and the rule's period.
+    timely: &'a Scope<'a>,
+    /// The records in the pack's region, whatever their period.
+    placed: &'a Scope<'a>,
+}
+
+/// Check kinds that read a series of records over time (a run of years, a goal's course): they
+/// see the records before the rule's period, and keep only findings on records within it.
+const SERIES_KINDS: [&str; 3] = ["consecutive_years", "target", "intake_after"];
+
+/// Moves the places of findings from a scope's view to the dataset's.
+fn relocate(findings: &mut [Finding], view: &Scoped<'_>) {
+    for f in findings {
+        for l in &mut f.locations {
+            let i = view.origin(l.entity, l.index);
+            if i != l.index {
+                let cell = l.cell.take();
+                *l = crate::finding::Location::new(l.entity, i, l.field.as_deref());
+                l.cell = cell;
+            }
+        }
+    }
+}
 
 /// Checks `ds` with `opts` in one call.
 ///

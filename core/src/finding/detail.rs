@@ -615,7 +615,8 @@ impl Detail {
     /// let ds = Dataset::from_json_str(r#"{"reporting_year": 2024,
     ///   "semester_activities": [{"project": "P1", "semester": "2023-2024-1",
     ///                            "meetings": 2, "joint_research": 1, "teachers_dispatched": 5}]}"#).unwrap();
-    /// let report = check(&ds, &Options::default()).unwrap();
+    /// let opts = Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+    /// let report = check(&ds, &opts).unwrap();
     /// let v = report.findings[0].detail.values();
     /// // 1 joint research activity of at least 3: 2 more needed.
     /// assert_eq!(v.value, Some(1.into()));

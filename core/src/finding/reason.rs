@@ -74,4 +74,33 @@ pub enum Reason {
         /// The fields limits are taken from.
         limits: Vec<FieldRef>,
     },
+    // @scope
+    /// Records exist, but none lies in the rule's region and period.
+    NoneInScope {
+        /// The collection.
+        entity: EntityKind,
+        /// The pack's region, if it declares one.
+        region: Option<crate::finding::Text>,
+        /// The rule's first day in force.
+        from: chrono::NaiveDate,
+        /// The rule's last day in force, if any.
+        until: Option<chrono::NaiveDate>,
+    },
+    /// Records whose region cannot be told (no school, or schools without a division code),
+    /// left out because the pack was chosen from the data, not named (a named pack judges them).
+    UnknownRegion {
+        /// How many records.
+        records: usize,
+    },
+    /// The rule belongs to another campaign than the one the reporting year selects.
+    OtherCampaign {
+        /// The data's reporting year.
+        year: i32,
+        /// The reporting year of the rule's campaign.
+        campaign: i32,
+        /// When the rule's campaign closed, if the pack says.
+        closes: Option<crate::model::Timestamp>,
+        /// The parameter giving a deadline of one's own, `<rule id>.at`.
+        param: String,
+    },
 }

@@ -897,6 +897,46 @@ pub(super) fn reason(r: &Reason) -> String {
                 names.join(" or ")
             )
         }
+        // @scope
+        Reason::NoneInScope {
+            entity,
+            region,
+            from,
+            until,
+        } => {
+            let period = match until {
+                Some(u) => format!("{from} to {u}"),
+                None => format!("from {from}"),
+            };
+            match region {
+                Some(r) => format!(
+                    "no record in {} lies within the rule's scope (region: {}; in force {period})",
+                    entity.en(),
+                    r.en
+                ),
+                None => format!(
+                    "no record in {} falls within the rule's period in force ({period})",
+                    entity.en()
+                ),
+            }
+        }
+        Reason::UnknownRegion { records } => format!(
+            "{records} {} whose region cannot be told (no school, or a school without a division code) not checked by this rule; name the pack to check them",
+            if *records == 1 { "record" } else { "records" }
+        ),
+        Reason::OtherCampaign {
+            year,
+            campaign,
+            closes,
+            param,
+        } => {
+            let closed = closes.map_or(String::new(), |t| {
+                format!(" (closed {} Beijing time)", super::presence::instant_en(&t, true))
+            });
+            format!(
+                "this rule belongs to the {campaign} campaign{closed} and does not judge data of reporting year {year}; give this year's deadline as parameter {param}"
+            )
+        }
     }
 }
 
@@ -1034,6 +1074,8 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     };
     let goal = if p.strict {
         format!("over {}", shown(&p.bound))
+    } else if p.approximate {
+        format!("about {}", shown(&p.bound))
     } else {
         shown(&p.bound)
     };
@@ -1059,10 +1101,12 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
             p.year, p.as_of
         );
     }
-    let verdict = match (p.met, p.stretch_met) {
-        (true, true) => "met, the stretch goal too",
-        (true, false) => "met",
-        (false, _) => "not met",
+    let verdict = match (p.met, p.stretch_met, p.approximate) {
+        (true, true, _) => "met, the stretch goal too",
+        (true, false, _) => "met",
+        // 左右 is an approximate number, not a hard minimum.
+        (false, _, true) => "an approximate goal (左右), not a hard minimum",
+        (false, _, false) => "not met",
     };
     let share = if share.is_empty() {
         share

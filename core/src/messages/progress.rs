@@ -37,6 +37,8 @@ pub(crate) struct Progress<'a> {
     pub met: bool,
     /// Whether the goal's year is still to come.
     pub pending: bool,
+    /// Whether the goal is approximate (左右): reported, never missed.
+    pub approximate: bool,
 }
 
 /// The progress in both languages.

@@ -824,6 +824,49 @@ pub(super) fn reason(r: &Reason) -> String {
                 names.join("或")
             )
         }
+        // @scope
+        Reason::NoneInScope {
+            entity,
+            region,
+            from,
+            until,
+        } => {
+            let period = match until {
+                Some(u) => format!(
+                    "{}至{}",
+                    super::numbers::date_zh(*from),
+                    super::numbers::date_zh(*u)
+                ),
+                None => format!("{}起", super::numbers::date_zh(*from)),
+            };
+            match region {
+                Some(r) => format!(
+                    "数据中的{}记录均不在本规则的适用范围内(地区:{};有效期:{period})",
+                    entity.zh(),
+                    r.zh
+                ),
+                None => format!(
+                    "数据中的{}记录均不在本规则的有效期内({period})",
+                    entity.zh()
+                ),
+            }
+        }
+        Reason::UnknownRegion { records } => format!(
+            "{records}条记录无法判断所属地区(未关联学校或学校缺少行政区划代码),未按本规则检查;指定本规则包即可检查"
+        ),
+        Reason::OtherCampaign {
+            year,
+            campaign,
+            closes,
+            ..
+        } => {
+            let closed = closes.map_or(String::new(), |t| {
+                format!("(截止时间{})", super::presence::instant_zh(&t, true))
+            });
+            format!(
+                "本规则属于{campaign}年度填报工作{closed},不适用于{year}年度的数据;可通过参数给出本年度的截止时间"
+            )
+        }
     }
 }
 
@@ -949,6 +992,8 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
     };
     let goal = if p.strict {
         format!("超过{goal}")
+    } else if p.approximate {
+        format!("{goal}左右")
     } else {
         goal
     };
@@ -975,10 +1020,12 @@ pub(super) fn progress(p: &Progress<'_>, w: &Wording) -> String {
             p.year, p.as_of
         );
     }
-    let verdict = match (p.met, p.stretch_met) {
-        (true, true) => "已达到目标,也达到了力争目标",
-        (true, false) => "已达到目标",
-        (false, _) => "未达到目标",
+    let verdict = match (p.met, p.stretch_met, p.approximate) {
+        (true, true, _) => "已达到目标,也达到了力争目标",
+        (true, false, _) => "已达到目标",
+        // 左右 is an approximate number, not a hard minimum.
+        (false, _, true) => "目标为约数,不作为硬性下限",
+        (false, _, false) => "未达到目标",
     };
     let share = if share.is_empty() {
         share

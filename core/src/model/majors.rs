@@ -35,7 +35,8 @@ pub struct MajorOffering {
 }
 
 impl MajorOffering {
-    /// Whether it serves at least one key industry chain.
+    /// Whether a chain tag is given (any text but blank). Packs count the plan's named chains by
+    /// `chain` itself, so that 无, 其他 or an unknown tag does not count.
     pub fn serves_key_chain(&self) -> bool {
         self.chain.as_deref().is_some_and(|c| !c.trim().is_empty())
     }

@@ -68,6 +68,46 @@ fn catalogue(packs: &[&Pack]) -> String {
         if let Some(n) = &p.source.note {
             let _ = writeln!(s, "- Note: {n}");
         }
+        match &p.region {
+            Some(r) if r.is_national() => {
+                let _ = writeln!(s, "- Region: {} ({}): every record", r.zh, r.en);
+            }
+            Some(r) => {
+                let _ = writeln!(
+                    s,
+                    "- Region: {} ({}), GB/T 2260 `{}`: records whose schools lie there",
+                    r.zh, r.en, r.code
+                );
+            }
+            None => {
+                let _ = writeln!(s, "- Region: not declared (applies wherever it is named)");
+            }
+        }
+        let _ = writeln!(
+            s,
+            "- Period: from {}{}",
+            p.source.date_cited(),
+            p.effective_until
+                .map(|u| format!(" until {u}"))
+                .unwrap_or_default()
+        );
+        for c in &p.campaigns {
+            let _ = writeln!(
+                s,
+                "- Campaign `{}`: reporting year {}, reports on {} to {}, {}; {} / {}",
+                c.id,
+                c.reporting_year,
+                c.reports_from,
+                c.reports_until,
+                c.closes
+                    .map_or("closing time to be announced".to_string(), |t| format!(
+                        "closes {}",
+                        t.to_rfc3339()
+                    )),
+                c.scope_zh,
+                c.scope_en
+            );
+        }
         let _ = writeln!(s, "- Rules: {}\n", p.rules.len());
         for r in &p.rules {
             let _ = writeln!(s, "### `{}`\n", r.id);
@@ -92,10 +132,21 @@ fn catalogue(packs: &[&Pack]) -> String {
                 s,
                 "- In force: from {}{}",
                 start,
-                r.effective_until
-                    .map(|u| format!(" until {u}"))
-                    .unwrap_or_default()
+                r.ends(p).map(|u| format!(" until {u}")).unwrap_or_default()
             );
+            if let Some(j) = r.judges_from {
+                let _ = writeln!(s, "- Judges records from: {j}");
+            }
+            if let Some(f) = &r.period_field {
+                let _ = writeln!(s, "- Records placed in time by: `{f}`");
+            }
+            if let Some(c) = r.campaign(p) {
+                let _ = writeln!(
+                    s,
+                    "- Campaign: `{}` (reporting year {} only; other years unchecked unless the deadline is given as a parameter)",
+                    c.id, c.reporting_year
+                );
+            }
             if !r.required_params.is_empty() {
                 let _ = writeln!(
                     s,

@@ -21,8 +21,9 @@ pub struct TextTable {
     whole: Vec<usize>,
 }
 
-/// A part of a rendered report or summary ([`report_blocks`], [`summary_blocks`]): for a face
-/// that draws tables itself and keeps the words and their order from the core.
+/// A part of a rendered report or summary ([`report_blocks`],
+/// [`summary_blocks`](super::summary_blocks)): for a face that draws tables itself and keeps the
+/// words and their order from the core.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Block {

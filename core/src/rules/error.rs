@@ -232,6 +232,21 @@ pub enum PackErrorKind {
         /// What is wrong with the check so changed.
         error: CheckError,
     },
+    /// A pack's region is not `national` nor a GB/T 2260 code without its zero padding.
+    #[error("region {code:?} must be `national` or a GB/T 2260 division code without its zero padding (`11`, `3308`, `110108`)")]
+    Region {
+        /// The code given.
+        code: String,
+    },
+    /// A rule names a campaign its pack does not declare, or two campaigns share a reporting
+    /// year (the reporting year selects the campaign, so it must select one).
+    #[error(
+        "campaign {id:?} is not declared once in the pack's `campaigns` (one per reporting year)"
+    )]
+    Campaign {
+        /// The campaign's id.
+        id: String,
+    },
 }
 
 /// What is wrong with one check of a pack: it cannot be read, or its parameters do not fit the
@@ -615,6 +630,8 @@ impl PackErrorKind {
             Self::UnknownRule { .. } => "unknown_rule",
             Self::UnknownParam { .. } => "unknown_param",
             Self::ParamValue { .. } => "param_value",
+            Self::Region { .. } => "region",
+            Self::Campaign { .. } => "campaign",
         }
     }
 
@@ -669,6 +686,12 @@ impl PackErrorKind {
             Self::ParamValue { value, error, .. } => {
                 format!("参数值“{value}”不可用:{}", error.message().zh)
             }
+            Self::Region { code } => format!(
+                "适用地区“{code}”应为`national`(全国)或去掉末尾补零的GB/T 2260行政区划代码(如`11`、`3308`、`110108`)"
+            ),
+            Self::Campaign { id } => format!(
+                "填报批次“{id}”须在规则包的`campaigns`中声明且只声明一次(每个报告年度一个批次)"
+            ),
         };
         Text::new(zh, en)
     }

@@ -63,6 +63,36 @@ impl Pack {
                 },
             ));
         }
+        if let Some(region) = &self.region {
+            if !super::Region::code_ok(&region.code) {
+                return Err(err(
+                    "region.code".into(),
+                    PackErrorKind::Region {
+                        code: region.code.clone(),
+                    },
+                ));
+            }
+        }
+        for (i, c) in self.campaigns.iter().enumerate() {
+            let twice = self.campaigns[..i]
+                .iter()
+                .any(|d| d.id == c.id || d.reporting_year == c.reporting_year);
+            if twice {
+                return Err(err(
+                    format!("campaigns[{i}]"),
+                    PackErrorKind::Campaign { id: c.id.clone() },
+                ));
+            }
+            if c.reports_from > c.reports_until {
+                return Err(err(
+                    format!("campaigns[{i}]"),
+                    PackErrorKind::EffectiveDates {
+                        from: c.reports_from,
+                        until: c.reports_until,
+                    },
+                ));
+            }
+        }
         let mut seen = HashSet::new();
         for (i, r) in self.rules.iter().enumerate() {
             let loc = format!("rules[{i}] ({})", r.id);
@@ -92,9 +122,15 @@ impl Pack {
             if r.quote.trim().is_empty() || r.clause.trim().is_empty() {
                 return Err(err(loc, PackErrorKind::NoQuote));
             }
-            if let (Some(from), Some(until)) = (r.effective_from, r.effective_until) {
+            if let Some(until) = r.ends(self) {
+                let from = r.starts(self);
                 if from > until {
                     return Err(err(loc, PackErrorKind::EffectiveDates { from, until }));
+                }
+            }
+            if let Some(id) = &r.campaign {
+                if r.campaign(self).is_none() {
+                    return Err(err(loc, PackErrorKind::Campaign { id: id.clone() }));
                 }
             }
             for (j, c) in r.checks.iter().enumerate() {

@@ -132,6 +132,22 @@ pub struct Rule {
     /// e.g. `class_size = { zh = "来源文件未规定班额", en = "the source sets none" }`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub param_notes: std::collections::BTreeMap<String, Text>,
+    /// The first day of the records the rule judges, when earlier than its first day in force:
+    /// a filing campaign collects data of the period before it (the 2024 campaign asks for the
+    /// monitoring done by the end of 2023), so its rules judge records of that period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judges_from: Option<NaiveDate>,
+    /// The field (a date or a year) that places a record in time for this rule, where the
+    /// record's own period is not the one the clause speaks of: an obligation arising at intake
+    /// judges students by `term_start` (an intake before the rule is not judged), while a rule
+    /// on graduation judges them over their years of study (their own period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_field: Option<String>,
+    /// The campaign (of the pack's `campaigns`) the rule belongs to: it judges only data of the
+    /// reporting year that selects that campaign; a later year's data is unchecked unless the
+    /// user gives the rule's deadline (`at`) as a parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
     /// Words for messages.
     #[serde(default)]
     pub wording: Wording,
@@ -153,8 +169,86 @@ pub struct Pack {
     pub title_en: String,
     /// The source document.
     pub source: Source,
+    /// Where the notice binds: its rules judge only records whose schools lie there. Every
+    /// built-in pack declares one; a user's pack without it applies wherever it is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Last day the pack is in force, where its text sets one (a plan for 2022—2025 ends on
+    /// 2025-12-31); a rule's own `effective_until` comes first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<NaiveDate>,
+    /// The filing campaigns the notice runs, each selected by the dataset's reporting year;
+    /// rules tied to one (`campaign`) judge only that campaign's data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub campaigns: Vec<Campaign>,
     /// The rules.
     pub rules: Vec<Rule>,
+}
+
+/// Where a notice binds: the whole country, or one administrative division.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// `national`, or a GB/T 2260 code without its zero padding: `11` Beijing, `3308` Quzhou,
+    /// `1501` Hohhot, `110108` one district. A record is in the region when one of its schools'
+    /// `district` codes starts with it.
+    pub code: String,
+    /// Name in Chinese, e.g. `北京市`.
+    pub zh: String,
+    /// Name in English, e.g. `Beijing`.
+    pub en: String,
+}
+
+impl Region {
+    /// The code that means the whole country.
+    pub const NATIONAL: &'static str = "national";
+
+    /// True for a pack that binds the whole country (reference data, national standards).
+    pub fn is_national(&self) -> bool {
+        self.code == Self::NATIONAL
+    }
+
+    /// Whether `code` is `national` or a well-formed short GB/T 2260 code: 2, 4 or 6 digits,
+    /// without trailing `00` pairs (`110000` is written `11`). A code the embedded division
+    /// table lacks is refused too, when the table is loaded.
+    pub fn code_ok(code: &str) -> bool {
+        if code == Self::NATIONAL {
+            return true;
+        }
+        let shape = matches!(code.len(), 2 | 4 | 6)
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && !code.ends_with("00");
+        let loaded = !crate::reference::divisions::divisions().is_empty();
+        shape && (!loaded || crate::reference::divisions::division(code).is_some())
+    }
+
+    /// Name in both languages.
+    pub fn name(&self) -> Text {
+        Text::new(&self.zh, &self.en)
+    }
+}
+
+/// One filing campaign of a notice (a 填报 round): the reporting year that selects it, the
+/// period its data covers, and when it closes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// Id, named by the rules tied to it, e.g. `2024`.
+    pub id: String,
+    /// The dataset reporting year that selects this campaign.
+    pub reporting_year: i32,
+    /// First day of the period the campaign reports on.
+    pub reports_from: NaiveDate,
+    /// Last day of the period the campaign reports on.
+    pub reports_until: NaiveDate,
+    /// When uploads close, e.g. `2024-02-27T17:00:00+08:00`; absent while the notice leaves it
+    /// to a later announcement (另行通知).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<crate::model::Timestamp>,
+    /// What the campaign covers, in Chinese (e.g. `2023年新增立项和通过质量监测的447个项目`).
+    pub scope_zh: String,
+    /// What the campaign covers, in English.
+    pub scope_en: String,
 }
 
 impl Rule {
@@ -162,14 +256,25 @@ impl Rule {
     pub fn starts(&self, pack: &Pack) -> NaiveDate {
         self.effective_from.unwrap_or(pack.source.date)
     }
+    /// Last day in force: the rule's own end, else its pack's, if either is set.
+    pub fn ends(&self, pack: &Pack) -> Option<NaiveDate> {
+        self.effective_until.or(pack.effective_until)
+    }
     /// Whether the rule is in force at any time during `year`.
     pub fn in_force_in(&self, pack: &Pack, year: i32) -> bool {
-        let starts_by =
-            self.starts(pack) <= NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
-        let not_ended = self
-            .effective_until
-            .is_none_or(|u| u >= NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN));
-        starts_by && not_ended
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+        self.in_force_during(pack, first, last)
+    }
+    /// Whether the rule is in force on some day from `first` to `last` (both included): the
+    /// test a record's own period must pass to be judged by it.
+    pub fn in_force_during(&self, pack: &Pack, first: NaiveDate, last: NaiveDate) -> bool {
+        self.starts(pack) <= last && self.ends(pack).is_none_or(|u| u >= first)
+    }
+    /// The campaign the rule belongs to, if any.
+    pub fn campaign<'p>(&self, pack: &'p Pack) -> Option<&'p Campaign> {
+        let id = self.campaign.as_deref()?;
+        pack.campaigns.iter().find(|c| c.id == id)
     }
     /// Title in both languages.
     pub fn title(&self) -> Text {

@@ -1195,18 +1195,20 @@ fn inject(g: &mut Gen, ds: &mut Dataset) {
         ds.status_reports.remove(r);
     }
 
-    // Semester activity: at least one short of each minimum, and one count left blank (三(二)).
+    // Semester activity: at least one short of each minimum, and one count left blank (三(二)),
+    // in semesters the notice judges (from 2023-2024-1, under way on its date, 2024-01-24).
+    let judged = |a: &SemesterActivity| a.semester.start_year >= 2023;
     let mut used_a = BTreeSet::new();
-    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, |_| true) {
+    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, judged) {
         ds.semester_activities[i].meetings = Some(1);
     }
-    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, |_| true) {
+    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, judged) {
         ds.semester_activities[i].joint_research = Some(2);
     }
-    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, |_| true) {
+    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, judged) {
         ds.semester_activities[i].teachers_dispatched = Some(3);
     }
-    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, |_| true) {
+    if let Some(i) = target(rng, &ds.semester_activities, &mut used_a, judged) {
         ds.semester_activities[i].teachers_dispatched = None;
     }
 

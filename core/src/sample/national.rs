@@ -4,7 +4,7 @@
 //! At scale 1: 10,000 schools, 50,000 projects, 300,000 cohorts, 500,000 semester rows, 20,000
 //! finance settlements and 5,000,000 students, plus the two companion collections the
 //! completeness rules look for (one status report per project that must file one, one quality
-//! monitoring record per school), with about 600,000 findings over the 19 rules of `bj-3p2-2024`
+//! monitoring record per school), with about 600,000 findings over the 18 rules of `bj-3p2-2024`
 //! and `qz-pilot-2024` that read them.
 //!
 //! Columns are typed arrays built directly (no record structs, no JSON): Int32 counts and years,
@@ -633,8 +633,11 @@ fn activity(rng: &mut Rng, min: i32) -> Option<i32> {
     }
 }
 
-/// Semester activity (meetings ≥ 2, joint research ≥ 3, teachers dispatched ≥ 5). Pinned: 0
-/// exactly 2, 3, 5; 1 one short of each; 2 nothing given.
+/// Semester activity (meetings ≥ 2, joint research ≥ 3, teachers dispatched ≥ 5), each
+/// project's semesters latest first: only 2023-2024-1 (under way on 2024-01-24, the notice's
+/// date) and 2023-2024-2 are judged. Pinned: 0 (2023-2024-2) exactly 2, 3, 5; 1 (2023-2024-1)
+/// one short of each; 2 (2022-2023-2, before the notice) nothing given, not judged; 10
+/// (2023-2024-2 of the next project) nothing given.
 fn semesters(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
     let np = w.projects.len().max(1);
     let mut project = Vec::with_capacity(n);
@@ -646,11 +649,11 @@ fn semesters(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowErr
     );
     for a in 0..n {
         project.push(key((a / SEMESTERS.len()) % np));
-        sem.push(key(a % SEMESTERS.len()));
+        sem.push(key(SEMESTERS.len() - 1 - a % SEMESTERS.len()));
         let (x, y, z) = match a {
             0 => (Some(2), Some(3), Some(5)),
             1 => (Some(1), Some(2), Some(4)),
-            2 => (None, None, None),
+            2 | 10 => (None, None, None),
             _ => (activity(rng, 2), activity(rng, 3), activity(rng, 5)),
         };
         m.push(x);
@@ -814,7 +817,8 @@ fn quality_monitoring(w: &World, rng: &mut Rng) -> Result<RecordBatch, ArrowErro
     ])
 }
 
-/// Finance settlements between a higher school and a secondary school, one school year each.
+/// Finance settlements between a higher school and a secondary school, one school year each
+/// (2023–2024 or 2024–2025: the school years the Quzhou pilot of 2024-05-29 is in force in).
 /// Amounts in cents. Pinned: 0 tuition passed on at exactly 60%, fees and appropriation exactly
 /// in full; 1 one cent short on each (59.99…%); 2 nothing collected and no students (zero). The
 /// local finance pays the higher school in full, but one cent short on 1 (no random draw, so the
@@ -881,7 +885,7 @@ fn finance(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError
         };
         higher.push(key(h));
         school.push(key(s));
-        year.push(2021 + (k % 4) as i32);
+        year.push(2023 + (k % 2) as i32);
         tc.push(Some(collected));
         tp.push(passed);
         fc.push(Some(fees));
@@ -911,12 +915,14 @@ const CERT_LEVELS: &[&str] = &["elementary", "intermediate", "advanced"];
 
 /// Students of the five-year pilot, entry years 2019–2024 (those of 2019 have graduated). Term
 /// start is 1 September, or 31 August (one month later: 30 September), or a spring intake on
-/// 31 January (one month later: 29 February in a leap year) or on 29 February. Pinned: 0 term
-/// 31 August 2024, signed 30 September (on the bound); 1 signed 1 October (late); 2 term 31
-/// January 2024, signed 29 February (on the bound); 3 signed 1 March (late); 4 term 29 February
-/// 2024, signed 29 March (on the bound); 5 no signing date; 6 signed on time but without the
-/// guardian's signature; 7 a graduate holding only an intermediate X certificate (enough); 8 a
-/// graduate holding only an elementary X certificate; 9 a graduate with no certificate.
+/// 31 January (one month later: 29 February in a leap year) or on 29 February. The pilot's
+/// agreement rule judges intakes from its date (2024-05-29) on. Pinned: 0 term 31 August 2024,
+/// signed 30 September (on the bound); 1 signed 1 October (late); 2 term 31 January 2025,
+/// signed 28 February (on the bound); 3 signed 1 March (late); 4 term 29 February 2024, signed
+/// 29 March (before the pilot: not judged); 5 term 1 September 2024, no signing date; 6 the
+/// same, signed on time but without the guardian's signature; 7 a graduate holding only an
+/// intermediate X certificate (enough); 8 a graduate holding only an elementary X certificate;
+/// 9 a graduate with no certificate.
 fn students(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowError> {
     let mut school = Vec::with_capacity(n);
     let mut higher = Vec::with_capacity(n);
@@ -944,8 +950,9 @@ fn students(w: &World, n: usize, rng: &mut Rng) -> Result<RecordBatch, ArrowErro
         };
         let pinned_term = match k {
             0 | 1 => Some((2024, 8, 31)),
-            2 | 3 => Some((2024, 1, 31)),
+            2 | 3 => Some((2025, 1, 31)),
             4 => Some((2024, 2, 29)),
+            5 | 6 => Some((2024, 9, 1)),
             _ => None,
         };
         if let Some((py, pm, pd)) = pinned_term {

@@ -707,7 +707,8 @@ impl Iterator for CsvBatches<'_> {
 /// let batches: Vec<_> = read_csv_batches(csv.as_bytes(), "semester_activities", &ReadOptions::default(), 4)
 ///     .unwrap().collect();
 /// assert_eq!(batches.iter().map(|b| b.dataset.semester_activities.len()).collect::<Vec<_>>(), [4, 4, 2]);
-/// let mut report = xianjie::check(&batches[1].dataset, &Default::default()).unwrap();
+/// let bj = xianjie::Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+/// let mut report = xianjie::check(&batches[1].dataset, &bj).unwrap();
 /// batches[1].locate(&mut report);
 /// // P4, P6 and P7 (records 4, 6, 7 of the file, CSV lines 6, 8, 9) hold fewer than 2 meetings.
 /// let short: Vec<_> = report.findings.iter()

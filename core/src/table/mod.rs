@@ -19,7 +19,8 @@
 //! let read = read_csv(csv.as_bytes(), "学期活动", &ReadOptions::for_entity(EntityKind::SemesterActivities)).unwrap();
 //! assert_eq!(read.dataset.semester_activities.len(), 2);      // the bad cell costs one field
 //! assert_eq!(read.issues[0].cell_ref(), "学期活动!D3");
-//! let mut report = xianjie::check(&read.dataset, &Default::default()).unwrap();
+//! let bj = xianjie::Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+//! let mut report = xianjie::check(&read.dataset, &bj).unwrap();
 //! read.cells.locate(&mut report);
 //! let f = report.findings.iter().find(|f| f.rule_id().ends_with("semester-meetings")).unwrap();
 //! assert_eq!(xianjie::table::cell_ref(f.locations[0].cell.as_ref().unwrap()), "学期活动!C3");

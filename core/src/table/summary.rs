@@ -729,8 +729,8 @@ pub fn summary_workbook_rows(
         })
 }
 
-/// The findings alone as a workbook: the 问题清单 sheet of [`summary_workbook`], one row a
-/// finding with its clause, quoted text, place, cell and both languages (`xianjie check --out
+/// The findings alone as a workbook: the 问题清单 sheet of [`summary_workbook`] (set up to print
+/// the same way), one row a finding with its clause, quoted text, place, cell and both languages (`xianjie check --out
 /// findings.xlsx`).
 ///
 /// ```
@@ -744,6 +744,7 @@ pub fn findings_workbook(report: &Report) -> Result<Vec<u8>, WriteError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut wb = Workbook::new();
         wb.set_tempdir(std::env::temp_dir())?;
+        // The same print setup as the summary's sheet (A4 landscape, the title in the header).
         let print = Print {
             title: header_text(&title(report)),
         };

@@ -1289,6 +1289,8 @@ class TargetProgress:
     """Whether the year is still to come relative to the data (progress, not a verdict)."""
     message: Text
     """Progress in words."""
+    approximate: Optional[bool] = None
+    """Whether the goal is approximate (左右, \"about 12\"): reported, never missed."""
     group: Optional[str] = None
     """The group, for per-group goals (a school id, an industry chain)."""
     stretch: Optional[Exact] = None
