@@ -14,6 +14,9 @@ import pytest
 
 import xianjie
 
+# Data that names no school (so no region): judged by the pack named (issue 13).
+BJ = "bj-3p2-2024"
+
 ROWS = {
     "project": ["P1", "P2", "P3"],
     "semester": ["2023-2024-1", "2023-2024-1", "2023-2024-2"],
@@ -33,26 +36,26 @@ def _dict_report() -> xianjie.Report:
     rows = [
         {k: v[i] for k, v in ROWS.items() if v[i] is not None} for i in range(len(ROWS["project"]))
     ]
-    return xianjie.check({"reporting_year": 2024, "semester_activities": rows})
+    return xianjie.check({"reporting_year": 2024, "semester_activities": rows}, packs=BJ)
 
 
 def test_pandas_in_matches_dict() -> None:
     df = pd.DataFrame(ROWS)
     assert df["meetings"].dtype == "float64" and math.isnan(df["meetings"][2])
-    report = xianjie.check({"reporting_year": 2024, "semester_activities": df})
+    report = xianjie.check({"reporting_year": 2024, "semester_activities": df}, packs=BJ)
     assert report.to_dict()["findings"] == _dict_report().to_dict()["findings"]
     assert _paths(report, "bj-3p2-2024/semester-meetings") == EXPECTED
 
 
 def test_polars_in_matches_dict() -> None:
     df = pl.DataFrame(ROWS)
-    report = xianjie.check({"reporting_year": 2024, "semester_activities": df})
+    report = xianjie.check({"reporting_year": 2024, "semester_activities": df}, packs=BJ)
     assert report.to_dict()["findings"] == _dict_report().to_dict()["findings"]
 
 
 def test_arrow_table_in() -> None:
     table = pa.table(ROWS)
-    report = xianjie.check({"reporting_year": 2024, "semester_activities": table})
+    report = xianjie.check({"reporting_year": 2024, "semester_activities": table}, packs=BJ)
     assert _paths(report, "bj-3p2-2024/semester-meetings") == EXPECTED
 
 
@@ -69,7 +72,7 @@ def test_nested_columns_by_dotted_name() -> None:
             "attachments.sealed_form_pdf": ["form.doc"],
         }
     )
-    report = xianjie.check({"reporting_year": 2024, "applications": df})
+    report = xianjie.check({"reporting_year": 2024, "applications": df}, packs=BJ)
     paths = {f.path for f in report.findings if f.rule_id == "bj-3p2-2024/application-attachments"}
     assert any(p.startswith("applications[0].attachments") for p in paths)
 
@@ -77,7 +80,7 @@ def test_nested_columns_by_dotted_name() -> None:
 def test_frame_error_shows_the_cell() -> None:
     df = pd.DataFrame({"project": ["P1"], "semester": ["2023-2024-1"], "meetings": [1.5]})
     with pytest.raises(xianjie.InputError) as info:
-        xianjie.check({"semester_activities": df})
+        xianjie.check({"semester_activities": df}, packs=BJ)
     e = info.value.errors()[0]
     # Read from columns, the core names the cell (row 2: the header is row 1) and the field.
     assert e["path"] == "semester_activities!C2 meetings"
@@ -87,7 +90,7 @@ def test_frame_error_shows_the_cell() -> None:
 def test_unknown_column_is_refused() -> None:
     df = pl.DataFrame({"project": ["P1"], "semester": ["2023-2024-1"], "colour": ["red"]})
     with pytest.raises(xianjie.InputError) as info:
-        xianjie.check({"semester_activities": df})
+        xianjie.check({"semester_activities": df}, packs=BJ)
     e = info.value.errors()[0]
     assert e["path"] == "semester_activities!C1" and "colour" in e["msg_en"]
     assert e["input"] == "colour"
@@ -95,7 +98,7 @@ def test_unknown_column_is_refused() -> None:
 
 @pytest.fixture
 def report(failing: dict) -> xianjie.Report:
-    return xianjie.check(failing)
+    return xianjie.check(failing, packs=BJ)
 
 
 def test_to_pandas(report: xianjie.Report) -> None:
@@ -113,7 +116,7 @@ def test_to_polars(report: xianjie.Report) -> None:
     df = report.to_polars()
     assert df.height == 1 and df["severity"][0] == "error"
     assert "message" not in df.columns  # words only when asked for
-    empty = xianjie.check({"reporting_year": 2024}).to_polars()
+    empty = xianjie.check({"reporting_year": 2024}, packs=BJ).to_polars()
     assert empty.height == 0 and empty.schema["rule_id"] == pl.Categorical
 
 

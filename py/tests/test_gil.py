@@ -26,7 +26,7 @@ def _sized_input() -> str:
     while True:
         text = _big_json(n)
         t0 = time.perf_counter()
-        _native.check(_native.Dataset.from_json_str(text), [], {}, "zh")
+        _native.check(_native.Dataset.from_json_str(text), ["bj-3p2-2024"], {}, "zh")
         if time.perf_counter() - t0 > 0.25 or n >= 1_280_000:
             return text
         n *= 2
@@ -47,7 +47,7 @@ def test_other_threads_progress_during_check() -> None:
     time.sleep(0.05)
     t0 = time.perf_counter()
     ds = _native.Dataset.from_json_str(text)  # parse: GIL released
-    out = _native.check(ds, [], {}, "zh")  # check and serialise: GIL released
+    out = _native.check(ds, ["bj-3p2-2024"], {}, "zh")  # check and serialise: GIL released
     t1 = time.perf_counter()
     stop.set()
     thread.join()
@@ -93,7 +93,7 @@ def test_other_threads_progress_while_arrow_is_read() -> None:
     while True:
         table = _table(n)
         t0 = time.perf_counter()
-        xianjie.check({"reporting_year": 2024, "semester_activities": table})
+        xianjie.check({"reporting_year": 2024, "semester_activities": table}, packs="bj-3p2-2024")
         if time.perf_counter() - t0 > 0.25 or n >= 2_560_000:
             break
         n *= 2
@@ -109,7 +109,7 @@ def test_other_threads_progress_while_arrow_is_read() -> None:
     thread.start()
     time.sleep(0.05)
     t0 = time.perf_counter()
-    report = xianjie.check({"reporting_year": 2024, "semester_activities": table})
+    report = xianjie.check({"reporting_year": 2024, "semester_activities": table}, packs="bj-3p2-2024")
     t1 = time.perf_counter()
     stop.set()
     thread.join()

@@ -176,8 +176,10 @@ def check(
     limits: LimitValues = None,
     threads: Optional[int] = None,
 ) -> Report:
-    """Checks ``data`` against built-in ``packs`` (all when ``None``) with ``params``
-    (``{"<rule id>.<name>": value}``). ``lang`` (``"zh"``/``"en"``) is the language of error
+    """Checks ``data`` against built-in ``packs`` with ``params``
+    (``{"<rule id>.<name>": value}``). ``packs=None`` takes the packs of the regions the data's
+    schools lie in (and the national one); records no school places are judged only by packs
+    named here, and each rule's status says how many were left out. ``lang`` (``"zh"``/``"en"``) is the language of error
     messages and of the notebook display; findings always carry both. ``limits`` bound what is
     read (``{"nesting_depth": 32}``; names as the CLI's ``--limit``). ``threads``: check on that
     many threads (``0``: every core; ``None``: one); the report is the same, order included.
