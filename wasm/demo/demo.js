@@ -140,7 +140,8 @@ let edited = {
   },
   status_reports: {
     project: 'P0007', reporting_year: 2024, filed_by: 'S1', submitted_at: '2024-02-26T10:00:00+08:00',
-    enrollment: 40, graduated_secondary: 38, transferred: 35,
+    // Graduates and transfers as the 2020 cohort has them (status-matches-cohort, 二(二)1).
+    enrollment: 40, graduated_secondary: 40, transferred: 38,
     mechanisms: {
       school_enterprise: '与合作企业共建实训基地,每学期联合开展岗位实践。',
       school_school: '中高职双方签订合作协议,建立联席会议制度。',

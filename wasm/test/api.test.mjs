@@ -28,9 +28,15 @@ test('check returns a report with both languages and exact numbers', () => {
 });
 
 test('check accepts JSON text and no options', () => {
+  // With no pack named, a record no school places (no district) is not judged, and the rule says
+  // so (issue 13); naming the pack judges it.
   const r = xj.check(JSON.stringify(form(1)));
-  assert.ok(r.findings.some((f) => f.rule_id === 'bj-3p2-2024/semester-meetings'));
   assert.ok(r.packs.length >= 1);
+  const status = r.rules.find((s) => s.rule_id === 'bj-3p2-2024/semester-meetings');
+  assert.equal(status.state, 'unchecked');
+  assert.match(status.reason.en, /region cannot be told/);
+  const named = xj.check(JSON.stringify(form(1)), BJ);
+  assert.ok(named.findings.some((f) => f.rule_id === 'bj-3p2-2024/semester-meetings'));
 });
 
 test('checkField returns only the findings at that field', () => {
