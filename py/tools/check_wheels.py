@@ -6,8 +6,9 @@ licence texts and the metadata PyPI renders (classifiers, URLs, a README with no
 
 PLATFORM is a wheel platform tag prefix (``manylinux2014_x86_64``, ``win_amd64``, ``macosx``…); each
 must match at least one wheel. Exits non-zero listing every problem found, not only the first.
-Linux wheels are also given to ``auditwheel show`` when it is installed, which reads the symbols the
-library needs and says which manylinux/musllinux policy it meets.
+manylinux wheels are also given to ``auditwheel show`` when it is installed, which reads the
+symbols the library needs and says which policy it meets; for musllinux wheels (which auditwheel
+cannot follow on a glibc machine) the library's ``DT_NEEDED`` entries must be musl's ``libc.so`` only.
 """
 
 from __future__ import annotations
@@ -129,13 +130,41 @@ def check_wheel(path: Path, problems: list[str]) -> str:
             if got != want_native:
                 problems.append(f"{path.name}: {native} is {got}, the tag needs {want_native}")
         check_metadata(path.name, z.read(f"{dist_info}/METADATA").decode(), problems)
-    if platform.startswith(("manylinux", "musllinux")) and shutil.which("auditwheel"):
+    if platform.startswith("musllinux"):
+        # auditwheel cannot follow a musl library's links on a glibc machine (it reads the host's
+        # loader); what it would check is that the library needs musl's libc and nothing of glibc.
+        needed = musl_needed(path)
+        if needed is not None and needed != ["libc.so"]:
+            problems.append(f"{path.name}: the native library needs {needed}, not only musl's libc.so")
+    elif platform.startswith("manylinux") and shutil.which("auditwheel"):
         show = subprocess.run(["auditwheel", "show", str(path)], capture_output=True, text=True)
         policy = platform.split(".")[0].replace("manylinux2014", "manylinux_2_17")
         flat = " ".join(show.stdout.split())
         if show.returncode != 0 or policy.rsplit("_", 1)[0] not in flat:
             problems.append(f"{path.name}: auditwheel show does not confirm {policy}: {flat or show.stderr}")
     return platform
+
+
+def musl_needed(path: Path) -> list[str] | None:
+    """The shared libraries a musllinux wheel's native library needs (ELF `DT_NEEDED`), read with
+    pyelftools (installed with auditwheel); `None` when pyelftools is not installed."""
+    try:
+        from elftools.elf.dynamic import DynamicSection
+        from elftools.elf.elffile import ELFFile
+    except ImportError:
+        return None
+    import io
+
+    with zipfile.ZipFile(path) as z:
+        native = next(n for n in z.namelist() if n.endswith(".abi3.so"))
+        elf = ELFFile(io.BytesIO(z.read(native)))
+        return sorted(
+            tag.needed
+            for section in elf.iter_sections()
+            if isinstance(section, DynamicSection)
+            for tag in section.iter_tags()
+            if tag.entry.d_tag == "DT_NEEDED"
+        )
 
 
 def check_sdist(path: Path, problems: list[str]) -> None:
