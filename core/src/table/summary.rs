@@ -69,6 +69,15 @@ struct Print {
     title: String,
 }
 
+impl Print {
+    /// The print settings of `report`'s sheets: its running title.
+    fn of(report: &Report) -> Print {
+        Print {
+            title: header_text(&title(report)),
+        }
+    }
+}
+
 /// Widest a wrapped column gets, in characters: with the others it keeps a sheet one A4
 /// landscape page wide at a readable scale.
 const WRAPPED_WIDTH: f64 = 36.0;
@@ -745,9 +754,7 @@ pub fn findings_workbook(report: &Report) -> Result<Vec<u8>, WriteError> {
         let mut wb = Workbook::new();
         wb.set_tempdir(std::env::temp_dir())?;
         // The same print setup as the summary's sheet (A4 landscape, the title in the header).
-        let print = Print {
-            title: header_text(&title(report)),
-        };
+        let print = Print::of(report);
         findings(&mut wb, report, EXCEL_ROWS, &print)?;
         Ok(wb.save_to_buffer()?)
     }))
@@ -763,9 +770,7 @@ fn build(ds: &Dataset, report: &Report, max_rows: u32) -> Result<Vec<u8>, WriteE
     // Each constant-memory sheet opens a temporary file, and rust_xlsxwriter unwraps that: try
     // the directory first so that an unwritable one is an error, not a panic.
     wb.set_tempdir(std::env::temp_dir())?;
-    let print = Print {
-        title: header_text(&title(report)),
-    };
+    let print = Print::of(report);
     cover(&mut wb, ds, report, &print)?;
     findings(&mut wb, report, max_rows, &print)?;
     for (name, by) in [
