@@ -37,6 +37,7 @@ pub mod limits;
 mod messages;
 pub mod model;
 mod parallel;
+pub mod partition;
 pub mod reference;
 pub mod render;
 pub mod report;

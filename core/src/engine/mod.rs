@@ -79,6 +79,22 @@ impl Checker {
         self
     }
 
+    /// The same checker with only the checks `keep` selects (a rule and a check's position in
+    /// it); rules left with no check are dropped. For checking a partition of data split by
+    /// [`crate::checks::scope_of`]: each partition runs the checks its part of the data decides.
+    pub fn only(&self, keep: impl Fn(&crate::rules::Rule, usize) -> bool) -> Checker {
+        let mut c = self.clone();
+        for p in &mut c.packs {
+            for r in &mut p.rules {
+                let mask: Vec<bool> = (0..r.checks.len()).map(|i| keep(r, i)).collect();
+                let mut at = mask.into_iter();
+                r.checks.retain(|_| at.next().unwrap_or(false));
+            }
+            p.rules.retain(|r| !r.checks.is_empty());
+        }
+        c
+    }
+
     /// A checker over built-in packs only (`ids`; empty means all), with parameters. Same as
     /// [`Checker::new`] without `extra_packs`, and lighter: it never turns a typed pack back into
     /// JSON, so a WebAssembly build carries no serializer for checks.

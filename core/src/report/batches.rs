@@ -45,6 +45,47 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Record indices of a partition made indices in the whole data: record `i` of a
+    /// collection in `rows` becomes record `rows[i]` (its row number in the whole collection),
+    /// in places and in a duplicate id's first occurrence. Collections not in `rows` are whole
+    /// in the partition and keep their indices.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use xianjie::model::EntityKind;
+    /// let ds = xianjie::Dataset::from_json_str(r#"{"reporting_year": 2024, "semester_activities":
+    ///   [{"project": "P1", "semester": "2023-2024-1", "meetings": 1}]}"#).unwrap();
+    /// let opts = xianjie::Options { packs: vec!["bj-3p2-2024".into()], ..Default::default() };
+    /// let mut r = xianjie::check(&ds, &opts).unwrap();
+    /// r.remap_records(&BTreeMap::from([(EntityKind::SemesterActivities, vec![41])]));
+    /// assert!(r.findings.iter().any(|f| f.path() == "semester_activities[41].meetings"));
+    /// ```
+    pub fn remap_records(&mut self, rows: &BTreeMap<EntityKind, Vec<u64>>) {
+        let to = |e: EntityKind, i: usize| -> usize {
+            rows.get(&e)
+                .and_then(|r| r.get(i))
+                .and_then(|&n| usize::try_from(n).ok())
+                .unwrap_or(i)
+        };
+        for f in &mut self.findings {
+            for l in &mut f.locations {
+                let i = to(l.entity, l.index);
+                if i != l.index {
+                    let cell = l.cell.take();
+                    *l = Location::new(l.entity, i, l.field.as_deref());
+                    l.cell = cell;
+                }
+            }
+            if let (Detail::DuplicateId { first, .. }, Some(l)) =
+                (&mut f.detail, f.locations.first())
+            {
+                *first = to(l.entity, *first);
+            }
+        }
+    }
+}
+
 /// The reports of a file's batches merged into one, as if of the whole file: findings of every
 /// batch (indices already shifted, [`Report::shift_records`]) in report order, each rule's counts
 /// summed (failed if it failed in any batch, passed if it passed in any other, else as in the
