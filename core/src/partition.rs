@@ -5,7 +5,7 @@
 
 use crate::checks::scope_of::{integrity_scopes, CheckScope};
 use crate::model::{Dataset, EntityKind};
-use crate::report::{Report, RuleState, RuleStatus};
+use crate::report::{Report, RuleState, RuleStatus, TargetProgress};
 use crate::rules::Rule;
 use crate::Checker;
 use std::collections::BTreeMap;
@@ -69,30 +69,69 @@ pub fn check_part(
     )
 }
 
-/// The rule statuses of partitions (each from [`check_part`]) merged into those of one run
-/// over the whole data, in `checker`'s rule order: records checked and findings summed; failed
-/// if it failed in a partition, else passed if it passed in one, else as in the first
-/// partition (not in force, unchecked) with its reason. A reason stays with the state it
-/// explains: a rule passed in one partition and unchecked for want of records in another has
-/// none. Put a partition with no records of the split collections last: its reasons (no
-/// records) are the ones a whole run gives only when no partition had any.
+/// What a partition's check says besides its findings, for [`merge`].
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Part {
+    /// The statuses of the rules with a check among the partition's units.
+    pub rules: Vec<RuleStatus>,
+    /// Target progress.
+    pub targets: Vec<TargetProgress>,
+    /// The stage the partition belongs to (any name shared by the partitions of one split).
+    #[serde(default)]
+    pub stage: String,
+    /// True for a run of the stage's checks over no record of its collection: what the stage
+    /// says when no partition has a record (not in force, no records).
+    #[serde(default)]
+    pub empty: bool,
+    /// Each rule's first check among the units, to order reasons as one run does.
+    #[serde(default)]
+    pub first: BTreeMap<String, usize>,
+}
+
+impl Part {
+    /// The part of `report`, a partition's check of `units` in `stage`.
+    pub fn of(report: &Report, units: &[Unit], stage: &str, empty: bool) -> Part {
+        let mut first = BTreeMap::new();
+        for (id, i) in units {
+            let e = first.entry(id.clone()).or_insert(*i);
+            *e = (*e).min(*i);
+        }
+        Part {
+            rules: report.rules.clone(),
+            targets: report.targets.clone(),
+            stage: stage.to_string(),
+            empty,
+            first,
+        }
+    }
+}
+
+/// The statuses and target progress of partitions (each from [`check_part`], as [`Part::of`])
+/// merged into those of one run over the whole data, in `checker`'s rule order. Per rule and
+/// stage, the empty run counts only when no partition of the stage ran the rule. Records
+/// checked and findings are summed; the rule failed if it failed in a partition, else passed if
+/// it passed in one, else as the partitions say (not in force, unchecked). A reason stays with
+/// the state it explains; an unchecked rule's reasons are those of its stages, in the order of
+/// their checks, each once. Target progress is taken in order (targets are judged whole).
 ///
 /// ```
 /// use std::collections::BTreeMap;
 /// use xianjie::model::EntityKind;
+/// use xianjie::partition::{check_part, merge, Part};
 /// let c = xianjie::Checker::builtin(&["bj-3p2-2024".into()], &BTreeMap::new()).unwrap();
 /// let units = vec![("bj-3p2-2024/semester-meetings".to_string(), 0)];
 /// let part = |m: u32| xianjie::Dataset::from_json_str(&format!(r#"{{"reporting_year": 2024,
 ///   "semester_activities": [{{"project": "P1", "semester": "2023-2024-1", "meetings": {m}}}]}}"#)).unwrap();
 /// let rows = |n| BTreeMap::from([(EntityKind::SemesterActivities, vec![n])]);
-/// let a = xianjie::partition::check_part(&c, &part(3), &units, &rows(0));
-/// let b = xianjie::partition::check_part(&c, &part(1), &units, &rows(1));
+/// let a = check_part(&c, &part(3), &units, &rows(0));
+/// let b = check_part(&c, &part(1), &units, &rows(1));
 /// assert_eq!(b.findings[0].path(), "semester_activities[1].meetings");
-/// let merged = xianjie::partition::merge_rules(&c, &[a.rules, b.rules]);
-/// let r = merged.iter().find(|r| r.rule_id == "bj-3p2-2024/semester-meetings").unwrap();
+/// let parts = [Part::of(&a, &units, "s", false), Part::of(&b, &units, "s", false)];
+/// let (rules, _) = merge(&c, &parts);
+/// let r = rules.iter().find(|r| r.rule_id == "bj-3p2-2024/semester-meetings").unwrap();
 /// assert_eq!((r.checked, r.findings), (2, 1));
 /// ```
-pub fn merge_rules(checker: &Checker, parts: &[Vec<RuleStatus>]) -> Vec<RuleStatus> {
+pub fn merge(checker: &Checker, parts: &[Part]) -> (Vec<RuleStatus>, Vec<TargetProgress>) {
     let rank = |s: RuleState| match s {
         RuleState::NotInForce => 0,
         RuleState::Failed => 1,
@@ -101,22 +140,50 @@ pub fn merge_rules(checker: &Checker, parts: &[Vec<RuleStatus>]) -> Vec<RuleStat
     };
     let mut out = Vec::new();
     for rule in checker.packs().iter().flat_map(|p| &p.rules) {
-        let mine: Vec<&RuleStatus> = parts
-            .iter()
-            .flatten()
-            .filter(|s| s.rule_id == rule.id)
-            .collect();
-        let Some(best) = mine.iter().min_by_key(|s| rank(s.state)) else {
+        let id = rule.id.as_str();
+        let ran = |p: &&Part| p.rules.iter().any(|s| s.rule_id == id);
+        // (first check, status) of the parts that count.
+        let mut mine: Vec<(usize, &RuleStatus)> = Vec::new();
+        for p in parts.iter().filter(ran) {
+            let real = parts
+                .iter()
+                .filter(ran)
+                .any(|q| !q.empty && q.stage == p.stage);
+            if p.empty && real {
+                continue;
+            }
+            let first = p.first.get(id).copied().unwrap_or(0);
+            mine.extend(
+                p.rules
+                    .iter()
+                    .filter(|s| s.rule_id == id)
+                    .map(|s| (first, s)),
+            );
+        }
+        let Some((_, best)) = mine.iter().min_by_key(|(_, s)| rank(s.state)) else {
             continue;
         };
         let mut merged = (*best).clone();
-        merged.checked = mine.iter().map(|s| s.checked).sum();
-        merged.findings = mine.iter().map(|s| s.findings).sum();
-        merged.reason = mine
-            .iter()
-            .find(|s| s.state == merged.state && s.reason.is_some())
-            .and_then(|s| s.reason.clone());
+        merged.checked = mine.iter().map(|(_, s)| s.checked).sum();
+        merged.findings = mine.iter().map(|(_, s)| s.findings).sum();
+        mine.sort_by_key(|(first, _)| *first);
+        let mut texts: Vec<crate::Text> = Vec::new();
+        for (_, s) in &mine {
+            if let Some(t) = s.reason.as_ref().filter(|_| s.state == merged.state) {
+                if !texts.contains(t) {
+                    texts.push(t.clone());
+                }
+            }
+        }
+        merged.reason = match merged.state {
+            RuleState::Unchecked if texts.len() > 1 => Some(crate::messages::join_reasons(&texts)),
+            _ => texts.into_iter().next(),
+        };
         out.push(merged);
     }
-    out
+    let targets = parts
+        .iter()
+        .flat_map(|p| p.targets.iter().cloned())
+        .collect();
+    (out, targets)
 }

@@ -136,6 +136,25 @@ pub(crate) fn reasons(rs: &[Reason]) -> Text {
     Text::new(zh.join(";"), capitalize(&en.join("; ")))
 }
 
+/// Reasons already rendered, joined as [`reasons`] joins them (for the statuses of a rule whose
+/// checks ran on different machines, each with its reason): `；`/`; `, capital first.
+pub(crate) fn join_reasons(texts: &[Text]) -> Text {
+    let zh: Vec<&str> = texts.iter().map(|t| t.zh.as_str()).collect();
+    let en: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            let mut c = t.en.chars();
+            match c.next() {
+                Some(f) if f.is_ascii_uppercase() => {
+                    f.to_ascii_lowercase().to_string() + c.as_str()
+                }
+                _ => t.en.clone(),
+            }
+        })
+        .collect();
+    Text::new(zh.join(";"), capitalize(&en.join("; ")))
+}
+
 /// The count in a remedy (`{n}`) and the other way to pass (`{m}`), for details that have them.
 fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
     match &f.detail {
