@@ -2,7 +2,7 @@
 # Every test: Rust (fmt, clippy, unit, doc, vectors, docs freshness), Python (pytest, stubtest,
 # notebook) and JavaScript (Node vectors, headless Chromium). Installs what it needs on a fresh
 # machine (Debian + Rust toolchain): Python venv packages, npm packages, wasm tools, Chromium.
-# Set XIANJIE_SKIP=py,wasm,fuzz,print to skip parts while developing.
+# Set XIANJIE_SKIP=py,spark,wasm,fuzz,print to skip parts while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip="${XIANJIE_SKIP:-}"
@@ -70,6 +70,11 @@ fi
 if [[ ",$skip," != *",py,"* ]] && [ -x py/test.sh ]; then
   step "Python"
   py/test.sh
+fi
+
+if [[ ",$skip," != *",py,"* && ",$skip," != *",spark,"* ]]; then
+  step "Python: xianjie.spark in local mode (PySpark, Java 17; py/test_spark.sh)"
+  py/test_spark.sh
 fi
 
 if [[ ",$skip," != *",wasm,"* ]] && [ -x wasm/test.sh ]; then

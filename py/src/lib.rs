@@ -6,6 +6,7 @@ mod aggregate;
 mod arrow;
 mod convert;
 mod errors;
+mod part;
 mod report;
 
 use errors::{guard, input_error, pack_error, panic_error};
@@ -338,6 +339,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(builtin_ids, m)?)?;
     m.add_function(wrap_pyfunction!(packs, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(part::scopes, m)?)?;
+    m.add_function(wrap_pyfunction!(part::check_part, m)?)?;
+    m.add_function(wrap_pyfunction!(part::merge_parts, m)?)?;
+    m.add_function(wrap_pyfunction!(part::sample_national, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::transfer_rates, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::enrollment_totals, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::application_summary, m)?)?;
