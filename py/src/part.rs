@@ -41,6 +41,8 @@ pub(crate) fn scopes(py: Python<'_>, packs: Vec<String>) -> PyResult<String> {
 /// each split collection's row numbers; `stage` and `empty` are for the merge (`Part::of`). Returns the findings table (decimal columns at the fixed
 /// scale, so every partition's tables share one schema; messages in `lang` if given) and the
 /// rule statuses and target progress as JSON.
+// Each argument is one of the Python function's, most with a default.
+#[allow(clippy::too_many_arguments)]
 #[pyfunction]
 #[pyo3(signature = (dataset, packs, params, units, rows, lang=None, stage=String::new(), empty=false))]
 pub(crate) fn check_part(

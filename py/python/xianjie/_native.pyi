@@ -11,11 +11,15 @@ __all__ = [
     "application_summary",
     "builtin_ids",
     "check",
+    "check_part",
     "enrollment_totals",
     "explain",
+    "merge_parts",
     "packs",
     "sample_load",
     "sample_names",
+    "sample_national",
+    "scopes",
     "semester_compliance",
     "transfer_rates",
 ]
@@ -91,7 +95,7 @@ def check_part(
     units: Sequence[Tuple[str, int]],
     rows: Sequence[Tuple[str, Sequence[int]]],
     lang: Optional[str] = None,
-    stage: str = "",
+    stage: str = ...,
     empty: bool = False,
 ) -> Tuple[Any, str]: ...
 def merge_parts(packs: Sequence[str], params: Dict[str, str], parts: Sequence[str]) -> str: ...

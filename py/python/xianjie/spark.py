@@ -116,7 +116,7 @@ def _stage_name(stage: Tuple[str, str, Tuple[str, ...]]) -> str:
 def _plain(table: Any, schema: Any) -> Any:
     """``table`` cast to ``schema`` (dictionaries as text, the unsigned index as signed: what
     Spark reads), with an empty ``_part`` column."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     cols = [table.column(f.name).cast(f.type) for f in schema if f.name != _PART]
     cols.append(pa.nulls(table.num_rows, pa.string()))
@@ -124,14 +124,14 @@ def _plain(table: Any, schema: Any) -> Any:
 
 
 def _part_row(part: str, schema: Any) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     arrays = [pa.nulls(1, f.type) for f in schema if f.name != _PART] + [pa.array([part])]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _out_schema(table: Any) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     fields = []
     for f in table.schema:
@@ -150,7 +150,7 @@ _BROADCAST_CACHE: Dict[str, Dict[str, Any]] = {}
 
 
 def _broadcast_tables(bc: Any, tag: str) -> Dict[str, Any]:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     got = _BROADCAST_CACHE.get(tag)
     if got is None:
@@ -167,7 +167,7 @@ def _check_table(
     job: Dict[str, Any],
 ) -> Any:
     """One partition (or group) of ``entity`` checked by the core: its findings and part."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     from . import dataset
 
@@ -187,7 +187,7 @@ def _check_table(
 
 def _mapper(entity: str, bc: Any, job: Dict[str, Any]) -> Any:
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]
 
         got = list(batches)
         if not got or sum(b.num_rows for b in got) == 0:
@@ -202,7 +202,7 @@ def _mapper(entity: str, bc: Any, job: Dict[str, Any]) -> Any:
 
 def _grouper(entity: str, bc: Any, job: Dict[str, Any]) -> Any:
     def run(table: Any) -> Any:
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]
 
         small = _broadcast_tables(bc, job["tag"])
         found, part = _check_table(entity, table, small, job)
@@ -258,7 +258,7 @@ def check(
     Returns a :class:`SparkReport`; nothing runs until its findings are read.
     """
     from pyspark import StorageLevel
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     from . import _param, dataset
 
