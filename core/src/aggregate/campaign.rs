@@ -8,7 +8,7 @@
 //! the pack's `completeness` checks on projects ask for that year (their filter on programme
 //! mode and standing, the first reporting year, the approval-year cut-off of the campaign).
 
-use super::marks::accepts_fields;
+use super::marks::{accepts, accepts_fields};
 use super::rate::Rate;
 use crate::model::{Dataset, Entity, EntityKind, Index, Project, Value};
 use crate::reference::divisions;
@@ -45,7 +45,10 @@ pub struct CampaignRow {
     pub missing: usize,
     /// Reports of listed projects submitted after the campaign closed.
     pub late: usize,
-    /// Reports of the year for projects not on the approved list (discontinued, or unknown).
+    /// Reports of the year for projects not on the approved list (附件4: the pack's `listed`
+    /// check, e.g. a discontinued project) or not in the data. A report of a listed project the
+    /// campaign does not require (a five-year project before its first campaign) is neither
+    /// filed nor off the list; its figures count.
     pub unlisted: usize,
     /// The projects missing a report, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -143,6 +146,29 @@ fn approved_list(ds: &Dataset, pack: &Pack, ry: i32, campaign: Option<&Campaign>
     on
 }
 
+/// The ids of the projects on the approved list (附件4), as the pack's `listed` check on status
+/// reports reads it; every project when the pack has no such check.
+fn annex_list<'d>(ds: &'d Dataset, pack: &Pack) -> std::collections::HashSet<&'d str> {
+    let filters: Vec<&[crate::checks::filter::Filter]> = pack
+        .rules
+        .iter()
+        .flat_map(|r| &r.checks)
+        .filter_map(|c| match c {
+            Check::Listed(l)
+                if l.entity == EntityKind::StatusReports && l.list == EntityKind::Projects =>
+            {
+                Some(l.filter.as_slice())
+            }
+            _ => None,
+        })
+        .collect();
+    ds.projects
+        .iter()
+        .filter(|p| filters.is_empty() || filters.iter().any(|f| accepts(*p, f)))
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
 /// The status-data campaign of `ds`'s reporting year, by district and school, read from the
 /// built-in `bj-3p2-2024` pack; `None` without a reporting year.
 ///
@@ -164,6 +190,7 @@ pub fn status_campaign_with(ds: &Dataset, pack: &Pack) -> Option<StatusCampaign>
     let campaign = pack.campaigns.iter().find(|c| c.reporting_year == ry);
     let ix = Index::new(ds);
     let on = approved_list(ds, pack, ry, campaign);
+    let annex = annex_list(ds, pack);
     let listed: BTreeMap<&str, usize> = ds
         .projects
         .iter()
@@ -202,7 +229,10 @@ pub fn status_campaign_with(ds: &Dataset, pack: &Pack) -> Option<StatusCampaign>
                 e.reports_incomplete += 1;
             }
         }
-        if listed.contains_key(r.project.as_str()) {
+        if !annex.contains(r.project.as_str()) {
+            e.unlisted += 1;
+            e.unlisted_projects.push(r.project.clone());
+        } else if listed.contains_key(r.project.as_str()) {
             // A project reporting twice is filed once; it is late when no report of it came in time.
             let on_time = match (campaign.and_then(|c| c.closes), r.submitted_at) {
                 (Some(closes), Some(at)) => at <= closes,
@@ -210,9 +240,6 @@ pub fn status_campaign_with(ds: &Dataset, pack: &Pack) -> Option<StatusCampaign>
             };
             let seen = filed_for.entry(r.project.as_str()).or_insert(false);
             *seen |= on_time;
-        } else {
-            e.unlisted += 1;
-            e.unlisted_projects.push(r.project.clone());
         }
     }
     for (id, &i) in &listed {

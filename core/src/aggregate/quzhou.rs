@@ -173,6 +173,16 @@ pub struct PilotTables {
     pub targets_by_year: Vec<YearTargets>,
 }
 
+impl Indicator {
+    /// A share (a fraction of 1) as printed, rounded half away from zero to 2 decimals:
+    /// `0.595` → `59.5%`.
+    pub fn percent_text(share: Decimal) -> String {
+        share
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map_or_else(|| share.to_string(), |p| format!("{}%", two(p)))
+    }
+}
+
 fn fixed(b: &Option<Bound>) -> Option<Fraction> {
     match b {
         Some(Bound::Fixed(f)) => Some(*f),
@@ -255,7 +265,7 @@ fn indicator(
                 IndicatorForm::PerUnit
             };
             let shown = value.map(|v| match form {
-                IndicatorForm::Percent => format!("{}%", two(v * Decimal::ONE_HUNDRED)),
+                IndicatorForm::Percent => Indicator::percent_text(v),
                 IndicatorForm::Colon => format!("{}:1", two(v)),
                 _ => two(v),
             });
