@@ -51,5 +51,6 @@ pub use quzhou::{
 };
 pub use rate::Rate;
 pub use sheets::{application_sheets, ApplicationSheet, MarkedApplication};
+pub(crate) use summary::beijing_tables;
 pub use summary::{summary, SemesterOverview, Summary};
 pub use targets::targets;

@@ -69,7 +69,7 @@ pub struct Summary {
 /// assert!(s.semesters.iter().all(|m| m.compliant <= m.records));
 /// ```
 pub fn summary(ds: &Dataset, report: &Report) -> Summary {
-    let beijing = report.packs.iter().any(|p| p.id == CAMPAIGN_PACK);
+    let (status_campaign, application_sheets) = beijing_tables(ds, report);
     let mut semesters: BTreeMap<Semester, (usize, usize)> = BTreeMap::new();
     for c in semester_compliance(ds) {
         let e = semesters.entry(c.semester).or_default();
@@ -91,16 +91,23 @@ pub fn summary(ds: &Dataset, report: &Report) -> Summary {
             })
             .collect(),
         targets: report.targets.clone(),
-        status_campaign: beijing
-            .then(|| status_campaign(ds))
-            .flatten()
-            .filter(|_| !ds.projects.is_empty() || !ds.status_reports.is_empty()),
-        application_sheets: if beijing {
-            application_sheets(ds, report)
-        } else {
-            Vec::new()
-        },
+        status_campaign,
+        application_sheets,
         pilot: pilot_tables(ds, report),
         major_ledger: major_ledger(ds, report),
     }
+}
+
+/// Beijing's tables when the run used its 3+2 pack: the campaign (for data with projects or
+/// status reports) and the 汇总表 sheets.
+pub(crate) fn beijing_tables(
+    ds: &Dataset,
+    report: &Report,
+) -> (Option<StatusCampaign>, Vec<ApplicationSheet>) {
+    if !report.packs.iter().any(|p| p.id == CAMPAIGN_PACK) {
+        return (None, Vec::new());
+    }
+    let campaign =
+        status_campaign(ds).filter(|_| !ds.projects.is_empty() || !ds.status_reports.is_empty());
+    (campaign, application_sheets(ds, report))
 }
