@@ -51,6 +51,7 @@ pub use quzhou::{
 };
 pub use rate::Rate;
 pub use sheets::{application_sheets, ApplicationSheet, MarkedApplication};
+#[cfg(feature = "tables")]
 pub(crate) use summary::beijing_tables;
 pub use summary::{summary, SemesterOverview, Summary};
 pub use targets::targets;
