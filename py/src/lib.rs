@@ -342,5 +342,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(aggregate::enrollment_totals, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::application_summary, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::semester_compliance, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::status_campaign, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::application_sheets, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::pilot_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::major_ledger, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::summary, m)?)?;
     Ok(())
 }

@@ -8,15 +8,20 @@ __all__ = [
     "Columns",
     "Dataset",
     "Report",
+    "application_sheets",
     "application_summary",
     "builtin_ids",
     "check",
     "enrollment_totals",
     "explain",
+    "major_ledger",
     "packs",
+    "pilot_tables",
     "sample_load",
     "sample_names",
     "semester_compliance",
+    "status_campaign",
+    "summary",
     "transfer_rates",
 ]
 
@@ -83,3 +88,8 @@ def transfer_rates(dataset: Dataset, by: Sequence[str]) -> str: ...
 def enrollment_totals(dataset: Dataset, by: Sequence[str]) -> str: ...
 def application_summary(dataset: Dataset) -> str: ...
 def semester_compliance(dataset: Dataset) -> str: ...
+def status_campaign(dataset: Dataset) -> str: ...
+def application_sheets(dataset: Dataset, report: Report) -> str: ...
+def pilot_tables(dataset: Dataset, report: Report) -> str: ...
+def major_ledger(dataset: Dataset, report: Report) -> str: ...
+def summary(dataset: Dataset, report: Report) -> str: ...
