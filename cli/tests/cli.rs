@@ -177,7 +177,10 @@ fn summary_prints_rates_and_the_ranked_application_table() {
 fn each_samples_summary_shows_its_citys_tables() {
     let sample = |name: &str| {
         let out = xianjie(&["sample", name]);
-        tmp(&format!("{name}.json"), &String::from_utf8_lossy(&out.stdout))
+        tmp(
+            &format!("{name}.json"),
+            &String::from_utf8_lossy(&out.stdout),
+        )
     };
     let text = |args: &[&str]| {
         let out = xianjie(args);
@@ -214,7 +217,10 @@ fn each_samples_summary_shows_its_citys_tables() {
     let path = sample("hhht-majors-2022");
     let hh = text(&["summary", &path]);
     assert!(hh.contains("专业调整台账"), "{hh}");
-    assert!(hh.contains("hhht-majors-2022/small-major-discontinue 未检查"), "{hh}");
+    assert!(
+        hh.contains("hhht-majors-2022/small-major-discontinue 未检查"),
+        "{hh}"
+    );
     let json = text(&[
         "summary",
         &path,

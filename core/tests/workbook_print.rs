@@ -290,3 +290,33 @@ fn years_rates_values_and_goals_are_numbers() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn schools_past_the_sheet_cap_are_counted_on_a_last_sheet() {
+    // 305 applying schools: 300 sheets of their own, then one saying 5 more are on 申报汇总.
+    let schools: Vec<String> = (0..305)
+        .map(|i| format!(r#"{{"id": "S{i}", "name": "学校{i}", "level": "secondary", "district": "110108"}}"#))
+        .chain([r#"{"id": "H1", "name": "高职", "level": "higher", "district": "110108", "independent": true}"#.to_string()])
+        .collect();
+    let apps: Vec<String> = (0..305)
+        .map(|i| format!(r#"{{"id": "A{i}", "year": 2024, "secondary_school": "S{i}", "higher_school": "H1", "rank": 1, "secondary_major": {{"code": "710201"}}, "higher_major": {{"code": "510201"}}}}"#))
+        .collect();
+    let ds = xianjie::Dataset::from_json_str(&format!(
+        r#"{{"reporting_year": 2024, "schools": [{}], "applications": [{}]}}"#,
+        schools.join(","),
+        apps.join(",")
+    ))
+    .unwrap();
+    let report = xianjie::check(&ds, &Default::default()).unwrap();
+    let xlsx = table::summary_workbook(&ds, &report).unwrap();
+    let workbook = part(&xlsx, "xl/workbook.xml");
+    assert_eq!(
+        workbook.matches("<sheet name=\"汇总表-2024-").count(),
+        300,
+        "{workbook}"
+    );
+    assert!(
+        workbook.contains("<sheet name=\"汇总表-其余\""),
+        "{workbook}"
+    );
+}

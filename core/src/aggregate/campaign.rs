@@ -120,7 +120,9 @@ impl CampaignRow {
 fn approved_list(ds: &Dataset, pack: &Pack, ry: i32, campaign: Option<&Campaign>) -> Vec<bool> {
     // The last year the campaign reports on; without a campaign, the year before (上一年度), as
     // the completeness check reads it.
-    let reported = campaign.map_or(ry - 1, |c| chrono::Datelike::year(&c.reports_until));
+    let reported = campaign.map_or(ry.saturating_sub(1), |c| {
+        chrono::Datelike::year(&c.reports_until)
+    });
     let mut on = vec![false; ds.projects.len()];
     for rule in pack.rules.iter().filter(|r| r.in_force_in(pack, ry)) {
         for check in &rule.checks {

@@ -77,7 +77,7 @@ pub struct MajorLedger {
 }
 
 fn school_year(year: i32) -> String {
-    format!("{year}-{}", year + 1)
+    format!("{year}-{}", i64::from(year) + 1)
 }
 
 /// The chains the plan names, from the pack's rule.

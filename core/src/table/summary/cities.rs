@@ -124,6 +124,11 @@ fn sheet_name(want: &str, used: &mut BTreeSet<String>) -> String {
     name
 }
 
+/// Schools given a 汇总表 sheet of their own: a workbook of thousands of sheets opens slowly and
+/// each streamed sheet holds a temporary file until the workbook is saved. The rest are in the
+/// 申报汇总 sheet (and the JSON summary), and a last sheet says how many.
+const MAX_SCHOOL_SHEETS: usize = 300;
+
 /// One printable 汇总表 per school and year.
 pub(super) fn application_sheets(
     wb: &mut Workbook,
@@ -131,7 +136,22 @@ pub(super) fn application_sheets(
     print: &Print,
 ) -> Result<(), WriteError> {
     let mut used = BTreeSet::new();
-    for sh in sheets {
+    if sheets.len() > MAX_SCHOOL_SHEETS {
+        let n = sheets.len() - MAX_SCHOOL_SHEETS;
+        let ws = wb.add_worksheet_with_constant_memory();
+        ws.set_name("汇总表-其余")?;
+        print_setup(ws, print, true);
+        ws.write_string_with_format(
+            0,
+            0,
+            format!(
+                "另有{n}所学校的汇总表未单独成表(每个工作簿最多{MAX_SCHOOL_SHEETS}张),其条目见“申报汇总”工作表 / {n} more schools' 汇总表 are not given sheets of their own (at most {MAX_SCHOOL_SHEETS} a workbook); their entries are on the 申报汇总 sheet"
+            ),
+            &Format::new().set_bold().set_font_color(0xC00000),
+        )?;
+        used.insert("汇总表-其余".to_string());
+    }
+    for sh in sheets.iter().take(MAX_SCHOOL_SHEETS) {
         let school = sh
             .secondary_school_name
             .as_deref()
