@@ -253,7 +253,9 @@ enum Cmd {
         out: PathBuf,
     },
     /// Summarise data: transfer rates, application summaries (汇总表), semester compliance, target
-    /// progress; printed, or written as a workbook with --out. With no FILE, the bundled sample.
+    /// progress, and the city's own tables (Beijing's status-data campaign and one 汇总表 per school,
+    /// Quzhou's 细则 indicators, settlements and targets by year, Hohhot's major ledger); printed,
+    /// or written as a workbook with --out. With no FILE, the bundled sample.
     Summary {
         /// Dataset files (JSON (`-`: stdin), .xlsx or .csv), read as one dataset.
         files: Vec<PathBuf>,
