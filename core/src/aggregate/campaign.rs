@@ -8,7 +8,7 @@
 //! the pack's `completeness` checks on projects ask for that year (their filter on programme
 //! mode and standing, the first reporting year, the approval-year cut-off of the campaign).
 
-use super::marks::{accepts, accepts_fields};
+use super::marks::{accepts, accepts_fields, in_region};
 use super::rate::Rate;
 use crate::model::{Dataset, Entity, EntityKind, Index, Project, Value};
 use crate::reference::divisions;
@@ -191,7 +191,19 @@ pub fn status_campaign_with(ds: &Dataset, pack: &Pack) -> Option<StatusCampaign>
     let ry = ds.reporting_year?;
     let campaign = pack.campaigns.iter().find(|c| c.reporting_year == ry);
     let ix = Index::new(ds);
-    let on = approved_list(ds, pack, ry, campaign);
+    let mut on = approved_list(ds, pack, ry, campaign);
+    // The notice binds its region only: a project whose school lies elsewhere is not on its
+    // list, and its reports are not this campaign's (the checks are scoped the same way).
+    let here = |p: &Project| {
+        in_region(
+            &ix,
+            pack,
+            Some(p.secondary_school.as_deref().unwrap_or(&p.higher_school)),
+        )
+    };
+    for (slot, p) in on.iter_mut().zip(&ds.projects) {
+        *slot &= here(p);
+    }
     let annex = annex_list(ds, pack);
     let listed: BTreeMap<&str, usize> = ds
         .projects
@@ -216,6 +228,9 @@ pub fn status_campaign_with(ds: &Dataset, pack: &Pack) -> Option<StatusCampaign>
     let mut filed_for: BTreeMap<&str, bool> = BTreeMap::new();
     for r in ds.status_reports.iter().filter(|r| r.reporting_year == ry) {
         let project = ix.project(&r.project);
+        if project.is_some_and(|p| !here(p)) {
+            continue;
+        }
         let school = project.map(school_of);
         let e = by_school
             .entry((district_of(school.as_deref()), school))
@@ -363,6 +378,16 @@ mod tests {
             ]
         );
         assert_eq!(c.schools[1].school_name.as_deref(), Some("甲"));
+    }
+
+    #[test]
+    fn projects_outside_beijing_are_not_the_campaigns() {
+        let mut d = ds("");
+        d.schools[0].district = Some("330802".into());
+        let c = status_campaign(&d).unwrap();
+        // S1 (P1, P2) now lies in Quzhou: neither listed nor its reports counted.
+        assert_eq!((c.total.approved, c.total.filed, c.total.late), (0, 0, 0));
+        assert_eq!(c.total.unlisted_projects, ["P4"]);
     }
 
     #[test]
