@@ -26,7 +26,7 @@ pub(crate) fn seed_from_value<'de, S: DeserializeSeed<'de>>(
     value: &Value,
 ) -> Result<S::Value, Error> {
     seed.deserialize(De(value))
-        .map_err(|e| finished(e, value, std::any::type_name::<S>()))
+        .map_err(|e| finished(e, value, UNNAMED))
 }
 
 /// The error of a whole read, completed ([`Error::about`]) and its path put root first.
@@ -178,6 +178,12 @@ fn in_key(e: Error, key: &str) -> Error {
     at(e, Seg::Key(key.to_string()))
 }
 
+/// The type name given to [`Error::about`] where the type is never one it knows (serde's own
+/// visitors, seeds of fields and elements): it then only adds the value found. The types it knows
+/// (chrono's date and time, the exact decimal, the semester) read through `deserialize_any`, which
+/// names them; `type_name` here would put a name per type read into the WebAssembly module.
+const UNNAMED: &str = "";
+
 /// An error of `value` read as `ty` ([`Error::about`]), out of line.
 #[inline(never)]
 fn about_value(e: Error, value: &Value, ty: &str) -> Error {
@@ -239,7 +245,7 @@ impl De<'_> {
             }
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 }
 
@@ -322,7 +328,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             Value::Bool(b) => v.visit_bool(*b),
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -331,7 +337,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             Value::String(s) => v.visit_str(s),
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -343,7 +349,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             }),
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
@@ -356,7 +362,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             Value::Object(o) => v.visit_map(Members::new(o)),
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -365,7 +371,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             Value::Null => v.visit_unit(),
             _ => Err(de::Error::invalid_type(unexpected(value), &v)),
         }
-        .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
+        .map_err(|e| about_value(e, value, UNNAMED))
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -446,7 +452,7 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
         self.index += 1;
         seed.deserialize(De(x))
             .map(Some)
-            .map_err(|e| in_element(e, i, x, std::any::type_name::<T>()))
+            .map_err(|e| in_element(e, i, x, UNNAMED))
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.items.len())
@@ -489,7 +495,7 @@ impl<'de> MapAccess<'de> for Members<'_> {
         };
         // A type whose reader refuses in its own words (a semester) is known by its name.
         seed.deserialize(De(v))
-            .map_err(|e| in_member(e, k, v, std::any::type_name::<T>()))
+            .map_err(|e| in_member(e, k, v, UNNAMED))
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.iter.len())
