@@ -254,7 +254,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         // A refusal in the visitor's own words is completed with the value and, by the
-        // visitor's type, with what it reads (chrono's dates, the exact decimal).
+        // visitor's type, with what it reads (chrono's dates, the exact decimal, the semester).
         let value = self.0;
         self.any(v)
             .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
@@ -634,6 +634,39 @@ mod tests {
         let e = read(json!([{"n": 1, "kind": "nope"}])).unwrap_err();
         assert!(
             matches!(&*e.problem, Problem::Choice { found, accepted } if found == "nope" && accepted.contains(&"plain")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_semester_is_named_wherever_it_is_read() {
+        // Named by its reader in `deserialize_any`, as an element, inside an option or a field.
+        let e =
+            from_value::<Vec<Option<crate::model::Semester>>>(&json!([null, 20231])).unwrap_err();
+        assert_eq!(e.path, [Seg::Index(1)]);
+        assert_eq!(
+            *e.problem,
+            Problem::Type {
+                found: Found::Unsigned(20231),
+                expected: Expect::Semester
+            }
+        );
+        let e = from_value::<Vec<crate::model::Semester>>(&json!(["2023-2025-1"])).unwrap_err();
+        assert!(
+            matches!(&*e.problem, Problem::Said { target: Some(Expect::Semester), found: Some(Found::Text(t)), .. } if t == "2023-2025-1"),
+            "{e:?}"
+        );
+        // A list where one is expected stays "a list" (the semester's name is not the list's).
+        let e = from_value::<Vec<crate::model::Semester>>(&json!("2023-2024-1")).unwrap_err();
+        assert_eq!(e.problem.kind(), crate::input::InputErrorKind::Type);
+        assert!(
+            matches!(
+                &*e.problem,
+                Problem::Type {
+                    expected: Expect::List,
+                    ..
+                }
+            ),
             "{e:?}"
         );
     }
