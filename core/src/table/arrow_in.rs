@@ -314,7 +314,7 @@ struct Col {
     vals: Vals,
 }
 
-enum Vals {
+pub(super) enum Vals {
     Int(Int64Array),
     Float(Float64Array),
     Dec(Decimal128Array, i8),
@@ -439,7 +439,7 @@ impl Plan {
 }
 
 /// Struct columns as their children with dotted names (`agreement` → `agreement.signed_on`).
-fn flatten(name: &str, a: &ArrayRef, out: &mut Vec<(String, ArrayRef)>) {
+pub(super) fn flatten(name: &str, a: &ArrayRef, out: &mut Vec<(String, ArrayRef)>) {
     if let DataType::Struct(fields) = a.data_type() {
         if let Some(s) = a.as_struct_opt() {
             for (f, child) in fields.iter().zip(s.columns()) {
@@ -457,7 +457,7 @@ fn type_name(t: &DataType) -> String {
 }
 
 impl Vals {
-    fn new(a: &ArrayRef) -> Result<Vals, String> {
+    pub(super) fn new(a: &ArrayRef) -> Result<Vals, String> {
         use DataType as D;
         let cast = |to: &D| {
             let opts = arrow_cast::CastOptions {
@@ -521,7 +521,7 @@ impl Vals {
         })
     }
 
-    fn array(&self) -> &dyn Array {
+    pub(super) fn array(&self) -> &dyn Array {
         match self {
             Vals::Int(a) => a,
             Vals::Float(a) => a,
@@ -536,7 +536,7 @@ impl Vals {
         }
     }
 
-    fn text(&self, row: usize) -> Option<&str> {
+    pub(super) fn text(&self, row: usize) -> Option<&str> {
         match self {
             Vals::Text(a) => Some(a.value(row)),
             Vals::Dict(k, v) => {
@@ -547,7 +547,7 @@ impl Vals {
         }
     }
 
-    fn present(&self, row: usize) -> bool {
+    pub(super) fn present(&self, row: usize) -> bool {
         if self.array().is_null(row) {
             return false;
         }
@@ -641,7 +641,7 @@ impl Owned {
 }
 
 /// The Arrow date `days` since 1970-01-01.
-fn date(days: i32) -> Option<NaiveDate> {
+pub(super) fn date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
@@ -971,7 +971,7 @@ impl<'de> de::MapAccess<'de> for StructFields<'_> {
 
 impl super::columns::Column {
     /// The path, borrowed for the life of the program (columns live in a static table).
-    fn path_static(&'static self) -> &'static str {
+    pub(super) fn path_static(&'static self) -> &'static str {
         &self.path
     }
 }
