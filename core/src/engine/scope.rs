@@ -480,16 +480,24 @@ pub(crate) struct Scope<'a> {
     region: Option<&'a Region>,
     choice: Choice,
     window: Option<Window<'a>>,
-    atlas: &'a OnceLock<Option<Atlas<'a>>>,
+    atlas: &'a PackAtlas<'a>,
     views: Vec<OnceLock<View<'a>>>,
 }
 
-/// The per-pack places of schools and projects, shared by the scopes of one pack.
-pub(crate) struct PackAtlas<'a>(OnceLock<Option<Atlas<'a>>>);
+/// The per-pack places of schools and projects, and of every record of each collection, shared
+/// by the scopes of one pack (one per window): a record is placed once per pack, not once per
+/// rule window (five million students, several windows).
+pub(crate) struct PackAtlas<'a> {
+    atlas: OnceLock<Option<Atlas<'a>>>,
+    places: Vec<OnceLock<Vec<Place>>>,
+}
 
 impl PackAtlas<'_> {
     pub(crate) fn new() -> Self {
-        PackAtlas(OnceLock::new())
+        PackAtlas {
+            atlas: OnceLock::new(),
+            places: EntityKind::ALL.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 }
 
@@ -507,7 +515,7 @@ impl<'a> Scope<'a> {
             region: pack.region.as_ref().filter(|r| !r.is_national()),
             choice,
             window,
-            atlas: &atlas.0,
+            atlas,
             views: EntityKind::ALL.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -521,16 +529,21 @@ impl<'a> Scope<'a> {
         let n = self.src.len_of(kind);
         let atlas = self.region.and_then(|r| {
             self.atlas
+                .atlas
                 .get_or_init(|| Some(Atlas::new(self.src.rows, &r.code)))
                 .as_ref()
                 .map(|a| (a, r.code.as_str()))
         });
+        let places = atlas.and_then(|(a, r)| {
+            let cell = self.atlas.places.get(slot(kind))?;
+            Some(cell.get_or_init(|| (0..n).map(|i| a.place(self.src, r, kind, i)).collect()))
+        });
         let mut keep = Vec::new();
         let mut unknown = 0;
         for i in 0..n {
-            let placed = match atlas {
+            let placed = match places {
                 None => true,
-                Some((a, r)) => match a.place(self.src, r, kind, i) {
+                Some(p) => match p.get(i).copied().unwrap_or(Place::Unknown) {
                     Place::In => true,
                     Place::Out => false,
                     Place::Unknown => {

@@ -29,6 +29,7 @@ pub use campus::*;
 pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
+#[cfg(feature = "arrow")]
 pub(crate) use entity::student_subject;
 pub use entity::{Entity, EntityKind, Subject};
 pub use fields::{val, FieldDef, Value, ValueKind};
@@ -38,6 +39,7 @@ pub use majors::*;
 pub use offsets_income::*;
 pub use pilot::*;
 pub use project::*;
+#[cfg(feature = "arrow")]
 pub(crate) use records::entity_field;
 pub use records::{Field, FieldId, Rec, Records, Visitor};
 pub use school::*;
