@@ -277,3 +277,52 @@ fn students_in_several_batches_and_beside_rows() {
     assert!(r.held.is_empty());
     assert_eq!(r.read.dataset.students.len(), 4);
 }
+
+#[test]
+fn string_views_and_dictionaries_read_as_text() {
+    use arrow_array::types::Int32Type;
+    use arrow_array::{DictionaryArray, StringViewArray};
+    let n = 3;
+    let school: DictionaryArray<Int32Type> = vec![" Z1", "Z1", "Z2"].into_iter().collect();
+    let batch = RecordBatch::try_from_iter(vec![
+        (
+            "id",
+            Arc::new(StringViewArray::from(vec!["S1", "S2", "S3"])) as ArrayRef,
+        ),
+        ("school", Arc::new(school) as ArrayRef),
+        (
+            "entry_year",
+            Arc::new(Int64Array::from(vec![2024; n])) as ArrayRef,
+        ),
+        (
+            "term_start",
+            Arc::new(Date32Array::from(vec![Some(19967); n])) as ArrayRef,
+        ),
+        (
+            "三方协议签订日期",
+            Arc::new(Date32Array::from(vec![Some(19967), Some(20100), None])) as ArrayRef,
+        ),
+    ])
+    .unwrap();
+    let data: Input = vec![("students".into(), vec![batch])];
+    let packs = ["qz-pilot-2024".to_string()];
+    let checker = Checker::builtin(&packs, &Default::default()).unwrap();
+    let (a, b, h) = both(&checker, data, Some(2024));
+    assert!(h);
+    same(&a, &b, "views");
+    let late: Vec<(&str, &str)> = b
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "qz-pilot-2024/tripartite-agreement")
+        .map(|f| (f.subject.id.as_str(), f.path()))
+        .collect();
+    // Late (S2), not given (S3); S1 on time, but without the parties' signatures (all three).
+    for want in [
+        ("S2", "students[1].agreement.signed_on"),
+        ("S3", "students[2].agreement.signed_on"),
+        ("S1", "students[0].agreement"),
+    ] {
+        assert!(late.contains(&want), "{want:?} not in {late:?}");
+    }
+    assert!(!late.contains(&("S1", "students[0].agreement.signed_on")));
+}

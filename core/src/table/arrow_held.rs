@@ -191,7 +191,7 @@ pub(crate) fn hold_students(batches: &[RecordBatch], limit: u64) -> Option<Stude
 /// Text the row reader takes as is: valid UTF-8 (no replacement character), and given (not
 /// blank) on every row when `required`.
 fn clean_text(v: &Vals, required: bool) -> bool {
-    if !matches!(v, Vals::Text(_) | Vals::Dict(..)) {
+    if !matches!(v, Vals::Text(_) | Vals::View(_) | Vals::Dict(..)) {
         return false;
     }
     (0..v.array().len()).all(|i| {
@@ -224,7 +224,7 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
     let (list, inner) = match v {
         Vals::List(list, inner) => (list, inner),
         // The canonical layout writes the list as JSON text.
-        Vals::Text(_) | Vals::Dict(..) => return json_certificate_flags(v, n),
+        Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => return json_certificate_flags(v, n),
         _ => return None,
     };
     let Vals::Struct(items, kids) = &**inner else {
@@ -240,7 +240,7 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
             "kind" => kind = Some(vals),
             "level" => level = Some(vals),
             // A name is free text: any is read.
-            "name" if matches!(vals, Vals::Text(_) | Vals::Dict(..)) => {}
+            "name" if matches!(vals, Vals::Text(_) | Vals::View(_) | Vals::Dict(..)) => {}
             _ => return None,
         }
     }
@@ -368,7 +368,7 @@ impl Records for StudentColumns {
                     return Value::Missing;
                 }
                 match v {
-                    Vals::Text(_) | Vals::Dict(..) => {
+                    Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => {
                         v.text(i).map_or(Value::Missing, |t| Value::Text(trim(t)))
                     }
                     Vals::Int(a) => Value::Int(a.value(i)),
