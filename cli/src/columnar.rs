@@ -239,9 +239,11 @@ pub fn read(
         names.push((name.clone(), input_name(f)));
         collections.push((name, read_all(f, &opts.limits)?));
     }
-    let mut base = xianjie::Dataset::default();
-    base.name.clone_from(&opts.name);
-    base.reporting_year = opts.reporting_year;
+    let base = xianjie::Dataset {
+        name: opts.name.clone(),
+        reporting_year: opts.reporting_year,
+        ..Default::default()
+    };
     let r = read_for_check(base, collections, opts);
     let mut read = r.read;
     name_files(&mut read, &names);

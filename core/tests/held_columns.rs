@@ -43,9 +43,10 @@ fn same(a: &Report, b: &Report, what: &str) {
 }
 
 fn empty(year: Option<i32>) -> Dataset {
-    let mut ds = Dataset::default();
-    ds.reporting_year = year;
-    ds
+    Dataset {
+        reporting_year: year,
+        ..Dataset::default()
+    }
 }
 
 fn input(batches: Vec<(EntityKind, RecordBatch)>) -> Input {

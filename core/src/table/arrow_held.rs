@@ -420,7 +420,8 @@ pub struct CheckRead {
 ///    "agreement": {"signed_on": "2024-10-08"}}]}"#).unwrap();
 /// let batches = dataset_to_batches(&ds).unwrap();
 /// let input = batches.into_iter().map(|(k, b)| (k.as_str().to_string(), vec![b]));
-/// let r = read_for_check(xianjie::Dataset::default(), input, &ReadOptions::default());
+/// let year = xianjie::Dataset { reporting_year: Some(2024), ..Default::default() };
+/// let r = read_for_check(year, input, &ReadOptions::default());
 /// assert!(r.read.dataset.students.is_empty());
 /// let opts = xianjie::Options { packs: vec!["qz-pilot-2024".into()], ..Default::default() };
 /// let checker = xianjie::Checker::new(&opts).unwrap();
