@@ -57,13 +57,25 @@ fn reference_digests() {
 }
 
 /// TOML → JSON, refusing TOML datetimes (packs write dates as strings, which both read alike).
-/// Feature `lean-packs`: the rules' `interpretation` notes are prose for `explain` and the docs,
-/// never part of a finding; the WebAssembly checking module leaves them out (its size budget).
+/// Feature `lean-packs`: the rules' `interpretation` notes, the rules' titles and the source's
+/// title, issuer and note are prose for `explain`, the docs and the printed tables, never part of
+/// a finding or a report; the WebAssembly checking module leaves them out (its size budget).
+/// Required texts are left empty rather than taken out, so the packs still read.
 fn strip_notes(pack: &mut serde_json::Value) {
+    use serde_json::Value as J;
+    if let Some(source) = pack.get_mut("source").and_then(|s| s.as_object_mut()) {
+        source.remove("note");
+        for key in ["title", "issuer"] {
+            source.insert(key.into(), J::String(String::new()));
+        }
+    }
     if let Some(rules) = pack.get_mut("rules").and_then(|r| r.as_array_mut()) {
         for rule in rules {
             if let Some(rule) = rule.as_object_mut() {
                 rule.remove("interpretation");
+                for key in ["title_zh", "title_en"] {
+                    rule.insert(key.into(), J::String(String::new()));
+                }
             }
         }
     }

@@ -26,6 +26,9 @@ OPT_CACHE="$ROOT/target/wasm-opt-cache"
 # The features rustc's wasm32 target emits (binaryen's --all-features writes encodings Node 20 rejects).
 FEATURES="--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types --enable-multivalue"
 mkdir -p "$OPT_CACHE"
+# The wasm-opt passes that make the module smaller gzipped, each measured on the checking module
+# (wasm/README.md, "Sizes"); -Oz's others (local coalescing, inlining, CSE) make it larger.
+PASSES="--duplicate-function-elimination --remove-unused-module-elements --remove-unused-brs --code-folding --optimize-instructions --merge-blocks --reorder-locals --vacuum --duplicate-function-elimination"
 
 # Two modules from one crate: `check` (without the `meta` feature), loaded on import, and `full`,
 # loaded on the first call of rules/explain/schema/sample(s).
@@ -36,17 +39,21 @@ build_module() { # <name> <cargo feature flags>
   BG="$TMP/xianjie_$1_bg.wasm"
   # The raw exports' externref arguments are typed `any` by wasm-bindgen: make them `unknown`.
   sed -i -E '/^ *(readonly|export const) /s/\bany\b/unknown/g' "$TMP/xianjie_$1.d.ts" "$TMP/xianjie_$1_bg.wasm.d.ts"
+  # Functions laid out family by family (the copies of one generic function side by side, by
+  # size), which gzip compresses better: names sorted here, the order made by wasm-opt below.
+  node order.mjs "$BG" "$BG"
   # wasm-opt is slow (about a minute here): reuse the previous result when its input is unchanged.
-  SUM=$( (echo "$FEATURES"; cat "$BG") | sha256sum | cut -d' ' -f1)
+  SUM=$( (echo "$FEATURES $PASSES"; cat "$BG") | sha256sum | cut -d' ' -f1)
   if [ ! -f "$OPT_CACHE/$SUM.wasm" ]; then
-    node_modules/.bin/wasm-opt -Oz $FEATURES --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.oz.wasm"
-    node_modules/.bin/wasm-opt $FEATURES --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.plain.wasm"
-    # -Oz shrinks the raw module but here makes it compress worse: ship the smaller one gzipped.
+    node_modules/.bin/wasm-opt -Oz $FEATURES --reorder-functions-by-name --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.oz.wasm"
+    node_modules/.bin/wasm-opt $FEATURES $PASSES --reorder-functions-by-name --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.some.wasm"
+    # -Oz shrinks the raw module but here makes it compress worse (its local coalescing and
+    # inlining most): ship the smaller one gzipped.
     OZ=$(gzip -9c "$OPT_CACHE/$SUM.oz.wasm" | wc -c)
-    PLAIN=$(gzip -9c "$OPT_CACHE/$SUM.plain.wasm" | wc -c)
-    if [ "$OZ" -le "$PLAIN" ]; then PICK=oz; else PICK=plain; fi
+    SOME=$(gzip -9c "$OPT_CACHE/$SUM.some.wasm" | wc -c)
+    if [ "$OZ" -le "$SOME" ]; then PICK=oz; else PICK=some; fi
     cp "$OPT_CACHE/$SUM.$PICK.wasm" "$OPT_CACHE/$SUM.wasm"
-    echo "$1: wasm-opt -Oz gives $OZ B gzip, stripped only $PLAIN B gzip; using $PICK"
+    echo "$1: wasm-opt -Oz gives $OZ B gzip, the chosen passes $SOME B gzip; using $PICK"
   fi
   cp "$OPT_CACHE/$SUM.wasm" "$BG"
 }

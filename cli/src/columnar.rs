@@ -14,7 +14,7 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use xianjie::columns::read_batches;
+use xianjie::columns::{read_batches, read_for_check};
 use xianjie::limits::Limits;
 use xianjie::table::{ReadOptions, TableRead};
 
@@ -225,8 +225,12 @@ fn name_files(read: &mut TableRead, files: &[(String, String)]) {
 
 /// Reads the files (folders expanded) as one dataset, leniently as tables are: a value that does
 /// not read is an issue at its cell (the rest is checked), a file that does not read at all an
-/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits.
-pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, Unusable> {
+/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits. Students
+/// whose columns are clean are held as columns for checking (`columns::read_for_check`).
+pub fn read(
+    paths: &[&Path],
+    opts: &ReadOptions,
+) -> Result<(TableRead, xianjie::model::Held), Unusable> {
     let files = expand(paths)?;
     let mut collections = Vec::with_capacity(files.len());
     let mut names = Vec::with_capacity(files.len());
@@ -235,9 +239,15 @@ pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, Unusable> 
         names.push((name.clone(), input_name(f)));
         collections.push((name, read_all(f, &opts.limits)?));
     }
-    let mut read = read_batches(collections, opts);
+    let base = xianjie::Dataset {
+        name: opts.name.clone(),
+        reporting_year: opts.reporting_year,
+        ..Default::default()
+    };
+    let r = read_for_check(base, collections, opts);
+    let mut read = r.read;
     name_files(&mut read, &names);
-    Ok(read)
+    Ok((read, r.held))
 }
 
 /// Reads one columnar file `size` rows at a time, each slice read as [`read`] reads a file, given

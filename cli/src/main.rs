@@ -253,7 +253,9 @@ enum Cmd {
         out: PathBuf,
     },
     /// Summarise data: transfer rates, application summaries (汇总表), semester compliance, target
-    /// progress; printed, or written as a workbook with --out. With no FILE, the bundled sample.
+    /// progress, and the city's own tables (Beijing's status-data campaign and one 汇总表 per school,
+    /// Quzhou's 细则 indicators, settlements and targets by year, Hohhot's major ledger); printed,
+    /// or written as a workbook with --out. With no FILE, the bundled sample.
     Summary {
         /// Dataset files (JSON (`-`: stdin), .xlsx or .csv), read as one dataset.
         files: Vec<PathBuf>,
@@ -727,7 +729,8 @@ fn check_command(
         .map(PathBuf::as_path)
         .filter(|f| columnar::is_columnar_path(f))
         .collect();
-    let mut datasets: Vec<(Dataset, Option<Origin>)> = Vec::new();
+    // Each with its origin (tables) and the collections held as columns (Parquet/IPC).
+    let mut datasets: Vec<(Dataset, Option<Origin>, xianjie::model::Held)> = Vec::new();
     if files.is_empty() {
         // Said, so that a run without a file is not taken for a check of one's own data.
         say("未给出文件,检查内置样例 bj-3p2-2024 / no file given: checking the bundled sample bj-3p2-2024");
@@ -735,6 +738,7 @@ fn check_command(
             xianjie::sample::load("bj-3p2-2024")
                 .ok_or_else(|| Unusable("the bundled sample bj-3p2-2024 is missing".into()))?,
             None,
+            xianjie::model::Held::new(),
         ));
     }
     let mut columnar_read = false;
@@ -742,26 +746,26 @@ fn check_command(
         if columnar::is_columnar_path(f) {
             if !columnar_read {
                 columnar_read = true;
-                let read = {
+                let (read, held) = {
                     let _shown = reading(&columnar);
                     columnar::read(&columnar, &ropts)?
                 };
                 let (d, o) = checked_read(&columnar, read)?;
-                datasets.push((d, Some(o)));
+                datasets.push((d, Some(o), held));
             }
         } else if xianjie::table::is_table_path(f) {
             let (d, o) = read_tables(&[f.as_path()], &ropts)?;
-            datasets.push((d, Some(o)));
+            datasets.push((d, Some(o), xianjie::model::Held::new()));
         } else {
             let _shown = reading(&[f.as_path()]);
-            datasets.push((read_dataset(f, &limits)?, None));
+            datasets.push((read_dataset(f, &limits)?, None, xianjie::model::Held::new()));
         }
     }
     let mut run = CheckRun::new(format, out, lang, threads, false)?;
-    for (ds, origin) in &datasets {
+    for (ds, origin, held) in &datasets {
         let mut r = {
             let _shown = progress::Progress::step("检查 / checking");
-            checker.check(ds)
+            checker.check_with_columns(ds, held)
         };
         if let Some(o) = origin {
             // Cell problems become the report's input issues: `ok` false, exit 1.

@@ -174,6 +174,68 @@ fn summary_prints_rates_and_the_ranked_application_table() {
 }
 
 #[test]
+fn each_samples_summary_shows_its_citys_tables() {
+    let sample = |name: &str| {
+        let out = xianjie(&["sample", name]);
+        tmp(
+            &format!("{name}.json"),
+            &String::from_utf8_lossy(&out.stdout),
+        )
+    };
+    let text = |args: &[&str]| {
+        let out = xianjie(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Beijing: the campaign by district and school, and the 汇总表 entries that break a rule.
+    let bj = text(&["summary"]);
+    for want in [
+        "人才培养状态数据填报(2024年填报,截止2024-02-27 17:00)",
+        "北京市 海淀区",
+        "合计",
+        "汇总表中违反规则的条目",
+        "bj-3p2-2024/application-attachments",
+    ] {
+        assert!(bj.contains(want), "Beijing lacks {want:?}");
+    }
+    assert!(!bj.contains("专业调整台账") && !bj.contains("高职校区办学条件指标"));
+    // Quzhou: indicators with value, bound and verdict; settlements; targets by year.
+    let qz = text(&["summary", &sample("qz-pilot-2024"), "--lang", "en"]);
+    for want in [
+        "Higher-stage campus indicators",
+        "14.5",
+        "≥ 15",
+        "failed",
+        "Finance settlements",
+        "59.5%",
+        "Targets for 2027",
+    ] {
+        assert!(qz.contains(want), "Quzhou lacks {want:?}:\n{qz}");
+    }
+    assert!(!qz.contains("Status-data campaign"));
+    // Hohhot: the ledger, and why the discontinue column is empty without a class size.
+    let path = sample("hhht-majors-2022");
+    let hh = text(&["summary", &path]);
+    assert!(hh.contains("专业调整台账"), "{hh}");
+    assert!(
+        hh.contains("hhht-majors-2022/small-major-discontinue 未检查"),
+        "{hh}"
+    );
+    let json = text(&[
+        "summary",
+        &path,
+        "--format",
+        "json",
+        "--param",
+        "hhht-majors-2022/small-major-discontinue.class_size=30",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v["major_ledger"]["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["discontinue"].is_array()));
+    assert!(v.get("pilot").is_none() && v.get("status_campaign").is_none());
+}
+
+#[test]
 fn the_guides_limits_section_is_what_xianjie_limits_prints() {
     let out = xianjie(&["limits", "--format", "markdown"]);
     assert_eq!(out.status.code(), Some(0));

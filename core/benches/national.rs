@@ -60,6 +60,19 @@ fn benches(c: &mut Criterion) {
         b.iter(|| xianjie::columns::dataset_from_batches(named(), &limits).unwrap())
     });
     g.bench_function("check_both_packs", |b| b.iter(|| checker.check(&ds)));
+    // Students held as their columns, as `xianjie check` and Python read Parquet for checking.
+    let opts = xianjie::table::ReadOptions {
+        reporting_year: Some(REPORTING_YEAR),
+        ..Default::default()
+    };
+    g.bench_function("read_for_check", |b| {
+        b.iter(|| xianjie::columns::read_for_check(xianjie::Dataset::default(), named(), &opts))
+    });
+    let held = xianjie::columns::read_for_check(xianjie::Dataset::default(), named(), &opts);
+    assert!(!held.held.is_empty(), "the generator's students are held");
+    g.bench_function("check_both_packs_held", |b| {
+        b.iter(|| checker.check_with_columns(&held.read.dataset, &held.held))
+    });
     g.bench_function("aggregates", |b| {
         b.iter(|| {
             (

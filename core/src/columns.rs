@@ -38,7 +38,9 @@
 //! assert_eq!(ds.semester_activities[1].meetings, None);
 //! ```
 
-pub use crate::table::{dataset_from_batches, read_batches, read_batches_onto};
+pub use crate::table::{
+    dataset_from_batches, read_batches, read_batches_onto, read_for_check, CheckRead,
+};
 pub use arrow_array::RecordBatch;
 
 use crate::model::{Dataset, EntityKind};

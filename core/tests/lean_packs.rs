@@ -21,3 +21,24 @@ fn interpretation_notes_are_left_out_only_with_lean_packs() {
         }
     }
 }
+
+#[test]
+fn titles_and_source_prose_are_left_out_only_with_lean_packs() {
+    let packs = xianjie::rules::builtin_packs();
+    let rules = || packs.iter().flat_map(|p| &p.rules);
+    if cfg!(feature = "lean-packs") {
+        assert!(rules().all(|r| r.title_zh.is_empty() && r.title_en.is_empty()));
+        assert!(packs.iter().all(|p| p.source.title.is_empty()
+            && p.source.issuer.is_empty()
+            && p.source.note.is_none()));
+    } else {
+        assert!(rules().all(|r| !r.title_zh.is_empty() && !r.title_en.is_empty()));
+        assert!(packs
+            .iter()
+            .all(|p| !p.source.title.is_empty() && !p.source.issuer.is_empty()));
+    }
+    // What a report names of a pack is there either way.
+    for p in packs {
+        assert!(!p.title_zh.is_empty() && !p.title_en.is_empty() && !p.source.document.is_empty());
+    }
+}

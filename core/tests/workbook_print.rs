@@ -85,9 +85,10 @@ fn the_beijing_summary_prints_as_titled_numbered_a4_pages() {
     let xlsx = summary("bj-3p2-2024");
     let (pages, text) = print(&xlsx, &dir);
     // One page for the cover, the findings, each group of rates, the applications and targets;
-    // the sample's 1,486 semester rows take most of the rest. Not hundreds of cut-up pages: every
+    // the sample's 1,486 semester rows take about thirty; the campaign two or three; then one
+    // page per applying school's 汇总表 (59 in the sample). Not hundreds of cut-up pages: every
     // sheet is one page wide.
-    assert!((12..=45).contains(&pages), "{pages} pages");
+    assert!((70..=120).contains(&pages), "{pages} pages");
     let first = &text[0];
     for want in [
         "中高职衔接数据检查汇总",
@@ -126,7 +127,108 @@ fn the_beijing_summary_prints_as_titled_numbered_a4_pages() {
         .collect();
     assert!(compliance.len() > 1, "the semester sheet is one page");
     assert!(compliance.iter().all(|p| p.contains("全部达标")));
+    // Each secondary school's 汇总表 prints on one A4 page of its own: the notice's title, the
+    // school, the date, its entries with the rules they break, the seal and signature block.
+    let sheets: Vec<(usize, &String)> = text
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.contains("2024年拟新增“3+2”中高职衔接申报项目汇总表"))
+        .collect();
+    assert_eq!(sheets.len(), 59, "one page per applying school");
+    let (n, shop) = sheets
+        .iter()
+        .find(|(_, p)| p.contains("学校:北京市商业学校(S01)"))
+        .expect("the sheet of 北京市商业学校");
+    for want in [
+        "填报日期:2024年02月26日",
+        "排序",
+        "违反规则",
+        "A0002",
+        "学校(盖章)",
+        "校长(签字)",
+        "经办人(签字)",
+        "日期:",
+        "汇总表-2024-北京市商业学校",
+    ] {
+        assert!(
+            shop.contains(want),
+            "the 汇总表 page lacks {want:?}:\n{shop}"
+        );
+    }
+    // An entry breaking a rule names it on the sheet.
+    assert!(
+        sheets
+            .iter()
+            .any(|(_, p)| p.contains("bj-3p2-2024/application-attachments")),
+        "no 汇总表 marks a rule"
+    );
+    let size = run(Command::new("pdfinfo")
+        .args(["-f", &(n + 1).to_string(), "-l", &(n + 1).to_string()])
+        .arg(dir.join("summary.pdf")));
+    assert!(size.contains("(A4)"), "{size}");
+    // The campaign table: by district with the city total, then by school.
+    assert!(text
+        .iter()
+        .any(|p| p.contains("填报情况-区县") && p.contains("合计")));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn each_city_sample_has_its_own_sheets() {
+    let names = |sample: &str| {
+        let workbook = part(&summary(sample), "xl/workbook.xml");
+        workbook
+            .split("<sheet name=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next().map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    let bj = names("bj-3p2-2024");
+    assert!(bj.contains(&"填报情况-区县".to_string()), "{bj:?}");
+    assert!(bj.contains(&"填报情况-学校".to_string()));
+    assert_eq!(
+        bj.iter().filter(|n| n.starts_with("汇总表-2024-")).count(),
+        59
+    );
+    assert!(bj.iter().all(|n| n.chars().count() <= 31));
+    assert!(!bj.contains(&"细则指标".to_string()) && !bj.contains(&"专业调整台账".to_string()));
+    let qz = names("qz-pilot-2024");
+    for want in ["细则指标", "经费结算", "目标-按年度"] {
+        assert!(qz.contains(&want.to_string()), "{qz:?}");
+    }
+    assert!(!qz
+        .iter()
+        .any(|n| n.starts_with("汇总表-") || n.starts_with("填报情况")));
+    let hh = names("hhht-majors-2022");
+    assert!(hh.contains(&"专业调整台账".to_string()), "{hh:?}");
+    assert!(!hh.contains(&"细则指标".to_string()));
+}
+
+#[test]
+fn a_school_sheet_is_a4_with_its_print_area_and_repeated_header() {
+    let xlsx = summary("bj-3p2-2024");
+    let workbook = part(&xlsx, "xl/workbook.xml");
+    // Sheets are numbered in order; the first 汇总表 is the one after the campaign's two.
+    let names: Vec<String> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_owned))
+        .collect();
+    let i = names.iter().position(|n| n.starts_with("汇总表-")).unwrap();
+    let sheet = part(&xlsx, &format!("xl/worksheets/sheet{}.xml", i + 1));
+    assert!(sheet.contains(r#"paperSize="9""#), "A4");
+    assert!(sheet.contains(r#"fitToHeight="0""#), "one page wide");
+    assert!(sheet.contains("<mergeCell "), "the title spans the table");
+    assert!(
+        workbook.contains(&format!(
+            r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'{}'!$4:$4</definedName>"#,
+            names[i]
+        )) || workbook.contains(&format!(
+            r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{}!$4:$4</definedName>"#,
+            names[i]
+        )),
+        "{workbook}"
+    );
 }
 
 #[test]
@@ -186,5 +288,35 @@ fn years_rates_values_and_goals_are_numbers() {
         rows.iter()
             .any(|r| matches!(r[value], Data::Float(v) if (v - 0.65).abs() < 1e-12)),
         "{rows:?}"
+    );
+}
+
+#[test]
+fn schools_past_the_sheet_cap_are_counted_on_a_last_sheet() {
+    // 305 applying schools: 300 sheets of their own, then one saying 5 more are on 申报汇总.
+    let schools: Vec<String> = (0..305)
+        .map(|i| format!(r#"{{"id": "S{i}", "name": "学校{i}", "level": "secondary", "district": "110108"}}"#))
+        .chain([r#"{"id": "H1", "name": "高职", "level": "higher", "district": "110108", "independent": true}"#.to_string()])
+        .collect();
+    let apps: Vec<String> = (0..305)
+        .map(|i| format!(r#"{{"id": "A{i}", "year": 2024, "secondary_school": "S{i}", "higher_school": "H1", "rank": 1, "secondary_major": {{"code": "710201"}}, "higher_major": {{"code": "510201"}}}}"#))
+        .collect();
+    let ds = xianjie::Dataset::from_json_str(&format!(
+        r#"{{"reporting_year": 2024, "schools": [{}], "applications": [{}]}}"#,
+        schools.join(","),
+        apps.join(",")
+    ))
+    .unwrap();
+    let report = xianjie::check(&ds, &Default::default()).unwrap();
+    let xlsx = table::summary_workbook(&ds, &report).unwrap();
+    let workbook = part(&xlsx, "xl/workbook.xml");
+    assert_eq!(
+        workbook.matches("<sheet name=\"汇总表-2024-").count(),
+        300,
+        "{workbook}"
+    );
+    assert!(
+        workbook.contains("<sheet name=\"汇总表-其余\""),
+        "{workbook}"
     );
 }

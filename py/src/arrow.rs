@@ -6,7 +6,8 @@
 use arrow_array::{RecordBatch, RecordBatchReader};
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
-use xianjie::columns::read_batches_onto;
+use xianjie::columns::{read_batches_onto, read_for_check};
+use xianjie::model::Held;
 use xianjie::table::ReadOptions;
 use xianjie::{Dataset, InputError, InputIssue, Limits};
 
@@ -45,21 +46,28 @@ pub fn read(
 /// `base` (the values given as Python objects: name, reporting year, collections given as
 /// lists) with `given` (the collections given as Arrow) read onto it by the core, strictly (any
 /// problem is an error listing every one, as `columns::dataset_from_batches`), on `threads` (as
-/// `Options::threads`).
+/// `Options::threads`). With `hold`, collections whose columns are clean are held as columns
+/// (`columns::read_for_check`), for checking only.
 pub fn merged(
     base: &Dataset,
     given: Vec<Collection>,
     limits: &Limits,
     threads: Option<usize>,
-) -> Result<Dataset, InputError> {
+    hold: bool,
+) -> Result<(Dataset, Held), InputError> {
     let opts = ReadOptions {
         limits: limits.clone(),
         threads,
         ..Default::default()
     };
-    let read = read_batches_onto(base.clone(), given, &opts);
+    let (read, held) = if hold {
+        let r = read_for_check(base.clone(), given, &opts);
+        (r.read, r.held)
+    } else {
+        (read_batches_onto(base.clone(), given, &opts), Held::new())
+    };
     match read.input_error() {
         Some(e) => Err(e),
-        None => Ok(read.dataset),
+        None => Ok((read.dataset, held)),
     }
 }

@@ -42,6 +42,10 @@ pub(crate) struct Dataset {
     /// Where each record came from and the cells that could not be read, when read from a
     /// workbook or CSV file (`Origin::apply` puts both on the report, as the CLI does).
     pub(crate) cells: Option<xianjie::table::Origin>,
+    /// Collections held as their Arrow columns for checking (`columns::read_for_check`); only
+    /// in the datasets `check` reads for itself, never in one given back to Python (their rows
+    /// are not in `inner`).
+    pub(crate) held: Option<std::sync::Arc<xianjie::model::Held>>,
 }
 
 fn parsed(
@@ -49,8 +53,12 @@ fn parsed(
     r: Result<xianjie::Dataset, InputError>,
     located: bool,
 ) -> PyResult<Dataset> {
-    r.map(|inner| Dataset { inner, cells: None })
-        .map_err(|e| input_error(py, &e, located))
+    r.map(|inner| Dataset {
+        inner,
+        cells: None,
+        held: None,
+    })
+    .map_err(|e| input_error(py, &e, located))
 }
 
 /// `Limits` with the given ones set (`Limits::set_all`: every unknown name or bad value is an
@@ -117,7 +125,11 @@ impl Dataset {
         let limits = self::limits(py, limits)?;
         let r = detached(py, || xianjie::api::read_path_origin(&path, &limits))?;
         let (inner, cells) = r.map_err(|e| input_error(py, &e, true))?;
-        Ok(Dataset { inner, cells })
+        Ok(Dataset {
+            inner,
+            cells,
+            held: None,
+        })
     }
     /// Text given as data: JSON if it starts with `{` or `[`, else the path of an existing file;
     /// anything else is refused as neither (`host::not_json_or_path`).
@@ -187,15 +199,17 @@ impl Dataset {
     /// `collections` given as Arrow (`(name, object with __arrow_c_stream__ or
     /// __arrow_c_array__)`, names as in the JSON document or the workbooks' sheet names), read
     /// by the core into one dataset. Streams are read without the GIL and without a Python
-    /// object per row, on `threads` (as `check`'s).
+    /// object per row, on `threads` (as `check`'s). With `hold`, for `check` only: collections
+    /// whose columns are clean are held as columns, not read into rows.
     #[staticmethod]
-    #[pyo3(signature = (base, collections, limits=None, threads=None))]
+    #[pyo3(signature = (base, collections, limits=None, threads=None, hold=false))]
     fn from_arrow(
         py: Python<'_>,
         base: &Dataset,
         collections: Vec<(String, Bound<'_, PyAny>)>,
         limits: Option<BTreeMap<String, String>>,
         threads: Option<usize>,
+        hold: bool,
     ) -> PyResult<Dataset> {
         let limits = self::limits(py, limits)?;
         let mut streams = Vec::with_capacity(collections.len());
@@ -216,9 +230,16 @@ impl Dataset {
                     }
                 }
             }
-            arrow::merged(&base.inner, given, &limits, threads)
+            arrow::merged(&base.inner, given, &limits, threads, hold)
         })?;
-        parsed(py, r, false)
+        match r {
+            Ok((inner, held)) => Ok(Dataset {
+                inner,
+                cells: None,
+                held: (!held.is_empty()).then(|| std::sync::Arc::new(held)),
+            }),
+            Err(e) => Err(input_error(py, &e, false)),
+        }
     }
     /// Every collection with records as an Arrow table in the core's canonical layout
     /// (`columns::dataset_to_batches`: dotted paths, Decimal128, Date32, timestamps in Beijing
@@ -272,7 +293,11 @@ fn check(
         ..Default::default()
     };
     let r = detached(py, || {
-        xianjie::check(&dataset.inner, &opts).map(|mut report| {
+        let checked = xianjie::Checker::new(&opts).map(|c| match &dataset.held {
+            Some(held) => c.check_with_columns(&dataset.inner, held),
+            None => c.check(&dataset.inner),
+        });
+        checked.map(|mut report| {
             if let Some(cells) = &dataset.cells {
                 cells.apply(&mut report);
             }
@@ -293,7 +318,11 @@ fn sample_names() -> Vec<&'static str> {
 #[pyfunction]
 fn sample_load(py: Python<'_>, name: String) -> PyResult<Option<Dataset>> {
     let ds = detached(py, || xianjie::sample::load(&name))?;
-    Ok(ds.map(|inner| Dataset { inner, cells: None }))
+    Ok(ds.map(|inner| Dataset {
+        inner,
+        cells: None,
+        held: None,
+    }))
 }
 
 /// Ids of the built-in packs (`rules::builtin_ids`).
@@ -347,5 +376,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(aggregate::enrollment_totals, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::application_summary, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate::semester_compliance, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::status_campaign, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::application_sheets, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::pilot_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::major_ledger, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate::summary, m)?)?;
     Ok(())
 }

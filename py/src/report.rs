@@ -40,6 +40,13 @@ fn json<T: serde::Serialize + ?Sized>(v: &T) -> PyResult<String> {
     serde_json::to_string(v).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+impl NativeReport {
+    /// The core's report (the city tables read its findings and rule states).
+    pub fn report(&self) -> &xianjie::Report {
+        &self.inner
+    }
+}
+
 #[pymethods]
 impl NativeReport {
     /// The report as JSON with an empty `findings` list: counts, rules, targets, packs, input

@@ -58,12 +58,14 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
-/// Every definition reachable from the report and from an input error, by name.
+/// Every definition reachable from the report, an input error and the summary, by name.
 fn defs() -> Map<String, Value> {
     let mut gen = SchemaSettings::draft2020_12().into_generator();
     gen.subschema_for::<xianjie::Report>();
     gen.subschema_for::<xianjie::InputIssue>();
     gen.subschema_for::<xianjie::PackError>();
+    // The summary with the city tables (`xianjie.city_summary`), typed like the report.
+    gen.subschema_for::<xianjie::aggregate::Summary>();
     gen.take_definitions(true)
 }
 

@@ -29,8 +29,12 @@ def _rows(v: Dict[str, Any]) -> Any:
         return json.loads(_native.application_summary(ds))
     if kind == "semester_compliance":
         return json.loads(_native.semester_compliance(ds))
-    if kind == "summary":
-        return None  # the one-page summary is the CLI's and JS's; Python builds frames from the parts
+    if kind == "status_campaign":
+        return json.loads(_native.status_campaign(ds))
+    if kind in ("summary", "application_sheets", "pilot_tables", "major_ledger"):
+        # The report-based tables: the vector's packs and parameters, as the Rust and JS runners.
+        report = xianjie.check(ds, packs=v.get("packs", []), params=v.get("params", {}))
+        return json.loads(getattr(_native, kind)(ds, report._native))
     raise AssertionError(f"unknown aggregate {kind}")
 
 

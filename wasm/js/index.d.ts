@@ -3,6 +3,7 @@
 import type {
   CheckOptions, CollectionName, Dataset, EnrollmentRow, Finding, GroupBy, InputErrorKind, InputIssue, JsonSchema,
   PackError, Report, Rule, RuleInfo, SchoolApplications, SemesterCompliance, Summary, TargetProgress, TransferRow,
+  StatusCampaign, ApplicationSheet, PilotTables, MajorLedger,
 } from './xianjie_full.js';
 export type * from './xianjie_full.js';
 
@@ -87,3 +88,15 @@ export function semesterCompliance(data: Dataset | string, opts?: CheckOptions |
 export function targets(data: Dataset | string, opts?: CheckOptions | null): Promise<TargetProgress[]>;
 /** The one-page summary of `xianjie summary`: rates by year, district and 大类, the 汇总表, applications per school, semester compliance, targets. */
 export function summary(data: Dataset | string, opts?: CheckOptions | null): Promise<Summary>;
+
+// The tables each city's notice asks for. Verdicts (`passed`, `failed`, `unchecked` …) are what the
+// check with `opts`' packs found on each record, never a second comparison.
+
+/** Beijing's status-data campaign of the data's reporting year: per district and school, reports filed, missing, late and off the approved list, with the figures of 二(二)1; `null` without a reporting year. */
+export function statusCampaign(data: Dataset | string, opts?: CheckOptions | null): Promise<StatusCampaign | null>;
+/** Each secondary school's printable 汇总表 per year (title, date, entries in rank order), each entry with the rules it breaks. */
+export function applicationSheets(data: Dataset | string, opts?: CheckOptions | null): Promise<ApplicationSheet[]>;
+/** Quzhou: every 细则 indicator per higher-stage campus (value, bound, verdict), the finance settlements and the targets by year; `null` when the check did not use the Quzhou pack. */
+export function pilotTables(data: Dataset | string, opts?: CheckOptions | null): Promise<PilotTables | null>;
+/** Hohhot: the major ledger (专业调整台账) per school and school year; `null` when the check did not use the Hohhot pack. */
+export function majorLedger(data: Dataset | string, opts?: CheckOptions | null): Promise<MajorLedger | null>;

@@ -21,6 +21,7 @@ await init({ module_or_path: CHECK_WASM });
 export const {
   XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples,
   transferRates, enrollmentTotals, applicationSummary, semesterCompliance, targets, summary,
+  statusCampaign, applicationSheets, pilotTables, majorLedger,
 } = api({
     fetchText: async (file) => {
       const url = TABLES[file];

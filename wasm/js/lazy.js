@@ -43,5 +43,10 @@ export function api({ fetchText, startFull }) {
     semesterCompliance: guard(async (data, opts) => (await full()).semesterCompliance(data, opts)),
     targets: guard(async (data, opts) => (await full()).targets(data, opts)),
     summary: guard(async (data, opts) => (await full()).summary(data, opts)),
+    // The tables each city's notice asks for (issue 13).
+    statusCampaign: guard(async (data, opts) => (await full()).statusCampaign(data, opts)),
+    applicationSheets: guard(async (data, opts) => (await full()).applicationSheets(data, opts)),
+    pilotTables: guard(async (data, opts) => (await full()).pilotTables(data, opts)),
+    majorLedger: guard(async (data, opts) => (await full()).majorLedger(data, opts)),
   };
 }

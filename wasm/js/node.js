@@ -17,6 +17,7 @@ initSync({ module: readFileSync(new URL('./xianjie_check_bg.wasm', import.meta.u
 export const {
   XianjieError, check, checkField, packIds, loadReference, rules, explain, schema, sample, samples,
   transferRates, enrollmentTotals, applicationSummary, semesterCompliance, targets, summary,
+  statusCampaign, applicationSheets, pilotTables, majorLedger,
 } = api({
     fetchText: async (file) => {
       const url = TABLES[file];

@@ -84,8 +84,53 @@ pub fn targets(
     Ok(out(aggregate::targets(&report)))
 }
 
+/// Beijing's status-data campaign of the data's reporting year, by district and school (read
+/// from the `bj-3p2-2024` pack's campaigns and approved list); `null` without a reporting year.
+#[wasm_bindgen(js_name = statusCampaign)]
+pub fn status_campaign(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<StatusCampaignOrNullT>, JsValue> {
+    let (ds, _) = read(data, opts)?;
+    Ok(out(&aggregate::status_campaign(&ds)))
+}
+
+/// Each secondary school's printable 汇总表 per year, entries marked with the rules they break
+/// (from a check with the options' packs and parameters).
+#[wasm_bindgen(js_name = applicationSheets)]
+pub fn application_sheets(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<ApplicationSheetListT>, JsValue> {
+    let (ds, report) = run(data, opts)?;
+    Ok(out(&aggregate::application_sheets(&ds, &report)))
+}
+
+/// Quzhou: every 细则 indicator per campus with value, bound and verdict, the settlements and
+/// the targets by year; `null` when the check did not use the Quzhou pack.
+#[wasm_bindgen(js_name = pilotTables)]
+pub fn pilot_tables(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<PilotTablesOrNullT>, JsValue> {
+    let (ds, report) = run(data, opts)?;
+    Ok(out(&aggregate::pilot_tables(&ds, &report)))
+}
+
+/// Hohhot: the major ledger per school and school year; `null` when the check did not use the
+/// Hohhot pack.
+#[wasm_bindgen(js_name = majorLedger)]
+pub fn major_ledger(
+    data: Ts<DatasetInputT>,
+    opts: Option<Ts<CheckOptionsT>>,
+) -> Result<Ts<MajorLedgerOrNullT>, JsValue> {
+    let (ds, report) = run(data, opts)?;
+    Ok(out(&aggregate::major_ledger(&ds, &report)))
+}
+
 /// The one-page summary (`xianjie summary`): transfer rates by year, district and 大类, the 汇总表,
-/// applications per school, semester compliance and target progress.
+/// applications per school, semester compliance and target progress, and the tables of the city
+/// whose notices the check used.
 #[wasm_bindgen]
 pub fn summary(
     data: Ts<DatasetInputT>,

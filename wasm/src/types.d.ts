@@ -74,6 +74,30 @@ export interface ApplicationLine {
   submitted_at?: string | null;
 }
 
+/** One secondary school's printable 汇总表 for one year. */
+export interface ApplicationSheet {
+  /** The applications in rank order, each with the rules it breaks. */
+  applications: MarkedApplication[];
+  /** Rules broken by the sheet's upload itself (a 汇总表 not a PDF, or late). */
+  breaks?: string[];
+  /**
+   * The sheet's date (Beijing): when the school uploaded its sealed 汇总表, else its latest
+   * application; absent when the data has neither (the printed sheet leaves it to be written).
+   */
+  date?: string | null;
+  /** The secondary school's id. */
+  secondary_school: string;
+  /** Its name, when the school is in the data. */
+  secondary_school_name?: string | null;
+  /**
+   * The title, as the notice names the table (《2024年拟新增“3+2”中高职衔接申报项目汇总表》),
+   * with the sheet's year.
+   */
+  title: string;
+  /** Application year. */
+  year: number;
+}
+
 /** Documents uploaded with an application, by file name. */
 export interface Attachments {
   /** The joint demand research (需求调研报告). */
@@ -97,6 +121,101 @@ export interface BySchoolFlag {
   if_true: Fraction;
   /** The record's field holding a school id. */
   school_field: string;
+}
+
+/**
+ * One filing campaign of a notice (a 填报 round): the reporting year that selects it, the
+ * period its data covers, and when it closes.
+ */
+export interface Campaign {
+  /**
+   * When uploads close, e.g. `2024-02-27T17:00:00+08:00`; absent while the notice leaves it
+   * to a later announcement (另行通知).
+   */
+  closes?: string | null;
+  /** Id, named by the rules tied to it, e.g. `2024`. */
+  id: string;
+  /** The dataset reporting year that selects this campaign. */
+  reporting_year: number;
+  /** First day of the period the campaign reports on. */
+  reports_from: string;
+  /** Last day of the period the campaign reports on. */
+  reports_until: string;
+  /** What the campaign covers, in English. */
+  scope_en: string;
+  /** What the campaign covers, in Chinese (e.g. `2023年新增立项和通过质量监测的447个项目`). */
+  scope_zh: string;
+}
+
+/** One row of the campaign table: a secondary school, a district, or the whole city. */
+export interface CampaignRow {
+  /** Projects on the approved list this campaign covers. */
+  approved: number;
+  /**
+   * The district (区) of the school, GB/T 2260 code; absent for the city total, or when the
+   * school gives none.
+   */
+  district?: string | null;
+  /** The district's name. */
+  district_name?: string | null;
+  /** 二(二)1: the previous year's secondary enrollment, summed over the reports of the year. */
+  enrollment: number;
+  /** Of those, with a report of the campaign's reporting year. */
+  filed: number;
+  /** Secondary graduates who could transfer, summed over the reports giving both figures. */
+  graduated: number;
+  /** Reports of listed projects submitted after the campaign closed. */
+  late: number;
+  /** The projects whose report came late, by id. */
+  late_projects?: string[];
+  /** Of those, without one. */
+  missing: number;
+  /** The projects missing a report, by id. */
+  missing_projects?: string[];
+  /** Reports of the year lacking the enrollment, the graduates or the transfers. */
+  reports_incomplete: number;
+  /**
+   * The secondary school's id (the higher school's for a project without one); absent on the
+   * district and city rows.
+   */
+  school?: string | null;
+  /** The school's name, when it is in the data. */
+  school_name?: string | null;
+  /** `transferred / graduated`. */
+  transfer_rate: Rate;
+  /** Students who transferred (转段升学), over the same reports. */
+  transferred: number;
+  /**
+   * Reports of the year for projects not on the approved list (附件4: the pack's `listed`
+   * check, e.g. a discontinued project) or not in the data. A report of a listed project the
+   * campaign does not require (a five-year project before its first campaign) is neither
+   * filed nor off the list; its figures count.
+   */
+  unlisted: number;
+  /** The projects off the list that reported, by id. */
+  unlisted_projects?: string[];
+}
+
+/** One higher-stage campus (高职校区) in one year and its indicators. */
+export interface CampusIndicators {
+  /** Indicators failed. */
+  failed: number;
+  /** The partner higher school, when given. */
+  higher_school?: string | null;
+  /** Its name, when in the data. */
+  higher_school_name?: string | null;
+  /** Index in `higher_campuses`. */
+  index: number;
+  /** Every indicator of the pack on campuses, in the pack's order. */
+  indicators: Indicator[];
+  /** The secondary school hosting the campus. */
+  school: string;
+  /** Its name, when in the data. */
+  school_name?: string | null;
+  /** Higher-stage students. */
+  students?: number | null;
+  /** The year. */
+  year: number;
 }
 
 /** One limit as applied to a record, for a finding: `share × base = amount`. */
@@ -1558,6 +1677,40 @@ export interface HigherCampus {
   year: number;
 }
 
+/** One 细则 indicator of one campus. */
+export interface Indicator {
+  /** The bound as printed: `≥ 15`, `≥ 10%`, `≤ 1:18`. */
+  bound: string;
+  /** Its clause, e.g. `细则一`. */
+  clause: string;
+  /** The denominator of a quotient (or the number of conditions). */
+  denominator?: string | number | null;
+  /** How the value reads. */
+  form: IndicatorForm;
+  /** The upper bound, exact. */
+  max?: string | null;
+  /** The lower bound, exact (`15`, `10%`), when the rule sets one. */
+  min?: string | null;
+  /** The numerator of a quotient, or the count; absent when not given. */
+  numerator?: string | number | null;
+  /** The rule. */
+  rule_id: string;
+  /** The value as printed: `14.5`, `35.71%`, `18.1:1`, `1/2`. */
+  shown?: string | null;
+  /** What is measured (the rule's title). */
+  title: Text;
+  /**
+   * The value: the quotient (a share as a fraction of 1), exact to 28 digits; absent when a
+   * figure is missing or the denominator is zero.
+   */
+  value?: string | number | null;
+  /** What the check run found. */
+  verdict: Verdict;
+}
+
+/** How an indicator's value reads. */
+export type IndicatorForm = "per_unit" | "percent" | "colon" | "count" | "conditions";
+
 /** What kind of input problem, stable for filtering and translation. */
 export type InputErrorKind = "syntax" | "type" | "value" | "missing" | "unknown_field" | "duplicate_key" | "io" | "limit";
 
@@ -1620,6 +1773,40 @@ export interface LeadingGroup {
   head?: string | null;
   /** Role of the head: `principal` (校长), `party_secretary` (党委书记) are principal leaders. */
   head_role?: HeadRole | null;
+}
+
+/** One school's school year in the ledger. */
+export interface LedgerRow {
+  /** The key chains served, sorted. */
+  chains?: string[];
+  /**
+   * Majors to discontinue: intake could not form a class three years running (its finding
+   * ends in this school year).
+   */
+  discontinue?: MajorRef[];
+  /** Of those, serving one of the key chains the plan names. */
+  key_chain_offerings: number;
+  /** `key_chain_offerings / offerings`. */
+  key_chain_share: Rate;
+  /** New majors filed that school year and not refused (accepted or undecided). */
+  new_majors?: MajorRef[];
+  /** Whether the new majors stay within the school's yearly limit, as the run found. */
+  new_majors_verdict: Verdict;
+  /** Major offerings (专业布点) of the year. */
+  offerings: number;
+  /** Majors to file again as new: no intake three years running. */
+  refile?: MajorRef[];
+  /** Filings refused (不予备案): no new major. */
+  refused?: MajorRef[];
+  /** The school's id. */
+  school: string;
+  /** Its name, when in the data. */
+  school_name?: string | null;
+  /**
+   * The school year, `2023-2024`; a calendar year's intake (autumn) opens the school year
+   * starting that year.
+   */
+  school_year: string;
 }
 
 /** One limit: `share × of` (share 1 when omitted). */
@@ -1702,6 +1889,21 @@ export interface Location {
   path: string;
 }
 
+/** The ledger and what the run did with the rules it reads. */
+export interface MajorLedger {
+  /** The key chains the plan names (二), as the pack lists them. */
+  key_chains: string[];
+  /** The pack. */
+  pack: string;
+  /** One row per school and school year, sorted by school, then year. */
+  rows: LedgerRow[];
+  /**
+   * The rules behind the columns and their state in the run (an unchecked one says why: its
+   * column is then empty for want of a check, not for want of majors).
+   */
+  rules: RuleNote[];
+}
+
 /** One major a school offers in one year (专业布点), with that year's intake. */
 export interface MajorOffering {
   /** The key industry chain the major mainly serves (重点产业链), e.g. `新能源`; absent when none. */
@@ -1743,6 +1945,14 @@ export interface MajorRef2 {
   code: string;
   /** Its catalogue name. */
   name: string;
+}
+
+/** One entry of a school's 汇总表 and the rules it breaks. */
+export interface MarkedApplication {
+  /** The application, in rank order. */
+  application: ApplicationLine;
+  /** Ids of the rules with a finding on this application (empty: no rule broken). */
+  breaks?: string[];
 }
 
 /** What is aggregated. */
@@ -1946,6 +2156,18 @@ export interface PilotEnrollment {
   school: string;
   /** The year of intake. */
   year: number;
+}
+
+/** The Quzhou pilot's tables. */
+export interface PilotTables {
+  /** Per campus and year, every 细则 indicator. */
+  campuses: CampusIndicators[];
+  /** The pack. */
+  pack: string;
+  /** The finance settlement table. */
+  settlements: SettlementRow[];
+  /** The pack's targets, by goal year. */
+  targets_by_year: YearTargets[];
 }
 
 /**
@@ -2183,6 +2405,18 @@ export interface RuleInfo {
   rule: Rule;
 }
 
+/** What the run did with a rule, for a table's notes (a rule left unchecked says why). */
+export interface RuleNote {
+  /** Why it was not checked, as the report says. */
+  reason?: Text | null;
+  /** Rule id. */
+  rule_id: string;
+  /** What happened to it in the run. */
+  state: RuleState;
+  /** The rule's title. */
+  title: Text;
+}
+
 /** What happened to one rule in a check run. */
 export type RuleState = "passed" | "failed" | "unchecked" | "not_in_force";
 
@@ -2204,6 +2438,18 @@ export interface RuleStatus {
   severity: Severity;
   /** What happened. */
   state: RuleState;
+}
+
+/** One rule's verdict on a row of a table. */
+export interface RuleVerdict {
+  /** Where the rule stands in its notice, e.g. `细则四`. */
+  clause: string;
+  /** Rule id. */
+  rule_id: string;
+  /** The rule's title. */
+  title: Text;
+  /** The verdict. */
+  verdict: Verdict;
 }
 
 /** What a run of years is a run of. */
@@ -2301,6 +2547,47 @@ export interface SemesterOverview {
   semester: Semester;
 }
 
+/** One yearly finance settlement (每学年据实结算一次). */
+export interface SettlementRow {
+  /** Owed: standard × students. */
+  appropriation_owed?: string | number | null;
+  /** Paid by the higher school to the campus. */
+  appropriation_paid?: string | number | null;
+  /** The per-student appropriation standard. */
+  appropriation_per_student?: string | number | null;
+  /** Received by the higher school from the local finance. */
+  appropriation_received?: string | number | null;
+  /** Students the appropriation is counted on. */
+  appropriation_students?: number | null;
+  /** The pack's rules on settlements and what the run found on this one. */
+  checks: RuleVerdict[];
+  /** Custodial and accommodation fees collected. */
+  fees_collected?: string | number | null;
+  /** Fees passed on to the campus. */
+  fees_passed_on?: string | number | null;
+  /** The higher school collecting the money. */
+  higher_school: string;
+  /** Its name, when in the data. */
+  higher_school_name?: string | null;
+  /** Index in `finance_settlements`. */
+  index: number;
+  /** The secondary school (the campus's host). */
+  school: string;
+  /** Its name, when in the data. */
+  school_name?: string | null;
+  /** Higher-stage tuition collected (CNY). */
+  tuition_collected?: string | number | null;
+  /** Tuition passed on to the secondary school. */
+  tuition_passed_on?: string | number | null;
+  /**
+   * `tuition_passed_on / tuition_collected`, exact to 28 digits; absent when either is missing
+   * or nothing was collected.
+   */
+  tuition_share?: string | number | null;
+  /** The school year settled. */
+  year: number;
+}
+
 /** How much a finding matters. Follows the modality of the source text (RULES.md). */
 export type Severity = "error" | "warning" | "target";
 
@@ -2341,6 +2628,25 @@ export type Stage = "secondary" | "higher";
 
 /** Where a project stands. 输入可用中文名称 (Chinese labels accepted on input). */
 export type Standing = "newly_approved" | "quality_monitored" | "discontinued";
+
+/** The status-data campaign of one reporting year. */
+export interface StatusCampaign {
+  /**
+   * The pack's campaign for that year (the period it reports on, when it closes, its scope);
+   * absent when the notice runs none that year. Without a closing time no report is late.
+   */
+  campaign?: Campaign | null;
+  /** One row per district, sorted by code (unknown first). */
+  districts: CampaignRow[];
+  /** The pack the campaign and the approved list are read from. */
+  pack: string;
+  /** The reporting year (填报年度) that selected the campaign. */
+  reporting_year: number;
+  /** One row per secondary school, sorted by district, then school id. */
+  schools: CampaignRow[];
+  /** The city total. */
+  total: CampaignRow;
+}
 
 /** One project's status report for one reporting year; figures concern the previous year. */
 export interface StatusReport {
@@ -2421,12 +2727,26 @@ export type SubmissionKind = "application_summary" | "major_building_summary";
 
 /** Everything `xianjie summary` prints. */
 export interface Summary {
+  /**
+   * Beijing: each secondary school's printable 汇总表, entries marked with the rules they break
+   * (when the run used the Beijing 3+2 pack).
+   */
+  application_sheets?: ApplicationSheet[];
   /** Each secondary school's applications in rank order (汇总表). */
   applications: SchoolApplications[];
   /** New applications per school and year, both sides. */
   applications_per_school: ApplicationCount[];
+  /** Hohhot: the major ledger (when the run used its pack). */
+  major_ledger?: MajorLedger | null;
+  /** Quzhou: indicators per campus, settlements, targets by year (when the run used its pack). */
+  pilot?: PilotTables | null;
   /** Semester compliance, per semester. */
   semesters: SemesterOverview[];
+  /**
+   * Beijing: the status-data campaign of the reporting year, by district and school (when the
+   * run used the Beijing 3+2 pack and the data has projects or status reports).
+   */
+  status_campaign?: StatusCampaign | null;
   /** Target progress from the report. */
   targets: TargetProgress[];
   /** Transfer rate per 大类. */
@@ -2546,6 +2866,9 @@ export interface TransferRow {
 /** The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …. */
 export type ValueKind = "integer" | "decimal" | "text" | "timestamp" | "date" | "boolean";
 
+/** What the check run said about one rule on one record (or group of records). */
+export type Verdict = "passed" | "failed" | "unchecked" | "not_in_force" | "not_applicable";
+
 /** Rule-specific words used to build messages: what is counted, its unit, the period, the fix. */
 export interface Wording {
   /** Unit of a ratio's denominator, e.g. `teacher(s)`. */
@@ -2568,6 +2891,14 @@ export interface Wording {
   unit_en?: string | null;
   /** Unit, e.g. `次`. */
   unit_zh?: string | null;
+}
+
+/** The targets of one year. */
+export interface YearTargets {
+  /** Progress toward each target of that year, as the run computed it. */
+  targets: TargetProgress[];
+  /** The goal year. */
+  year: number;
 }
 
 /** One year of a series and its value. */

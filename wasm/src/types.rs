@@ -40,4 +40,8 @@ ts_types! {
     SemesterComplianceListT => SemesterComplianceListJs: "SemesterCompliance[]";
     TargetProgressListT => TargetProgressListJs: "TargetProgress[]";
     SummaryT => SummaryJs: "Summary";
+    StatusCampaignOrNullT => StatusCampaignOrNullJs: "StatusCampaign | null";
+    ApplicationSheetListT => ApplicationSheetListJs: "ApplicationSheet[]";
+    PilotTablesOrNullT => PilotTablesOrNullJs: "PilotTables | null";
+    MajorLedgerOrNullT => MajorLedgerOrNullJs: "MajorLedger | null";
 }

@@ -15,6 +15,10 @@ const run = {
   application_summary: (v) => xj.applicationSummary(v.data),
   semester_compliance: (v) => xj.semesterCompliance(v.data),
   summary: (v) => xj.summary(v.data, { packs: v.packs ?? [] }),
+  status_campaign: (v) => xj.statusCampaign(v.data),
+  application_sheets: (v) => xj.applicationSheets(v.data, { packs: v.packs ?? [], params: v.params ?? {} }),
+  pilot_tables: (v) => xj.pilotTables(v.data, { packs: v.packs ?? [], params: v.params ?? {} }),
+  major_ledger: (v) => xj.majorLedger(v.data, { packs: v.packs ?? [], params: v.params ?? {} }),
 };
 
 test('there are aggregation vectors', () => assert.ok(files.length >= 10, `vectors under ${root}`));

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
 //! The shared aggregation vectors (`tests/aggregate/*.json`, also run by the JS and Python suites):
 //! each gives a dataset, an aggregation (`transfer_rates`, `enrollment_totals` with `by`;
-//! `application_summary`, `semester_compliance`; `summary` with `packs`) and the exact rows
+//! `application_summary`, `semester_compliance`, `status_campaign`; `summary`,
+//! `application_sheets`, `pilot_tables`, `major_ledger` with `packs` and `params`) and the exact rows
 //! expected. Here the core computes them natively; `XIANJIE_BLESS=1` writes `expected`.
 
 use serde_json::Value;
@@ -24,17 +25,31 @@ fn compute(v: &Value) -> Value {
         "enrollment_totals" => json(&aggregate::enrollment_totals(&ds, &by)),
         "application_summary" => json(&aggregate::application_summary(&ds)),
         "semester_compliance" => json(&aggregate::semester_compliance(&ds)),
-        "summary" => {
-            let packs: Vec<String> = v["packs"]
-                .as_array()
-                .map(|a| a.iter().map(|p| p.as_str().unwrap().to_string()).collect())
-                .unwrap_or_default();
-            let checker = xianjie::Checker::builtin(&packs, &Default::default()).unwrap();
-            let report = checker.check(&ds);
-            json(&aggregate::summary(&ds, &report))
-        }
+        "status_campaign" => json(&aggregate::status_campaign(&ds)),
+        "summary" => json(&aggregate::summary(&ds, &report(v, &ds))),
+        "application_sheets" => json(&aggregate::application_sheets(&ds, &report(v, &ds))),
+        "pilot_tables" => json(&aggregate::pilot_tables(&ds, &report(v, &ds))),
+        "major_ledger" => json(&aggregate::major_ledger(&ds, &report(v, &ds))),
         other => panic!("unknown aggregate {other}"),
     }
+}
+
+/// The check the report-based aggregations read: the vector's `packs` and `params`.
+fn report(v: &Value, ds: &xianjie::Dataset) -> xianjie::Report {
+    let packs: Vec<String> = v["packs"]
+        .as_array()
+        .map(|a| a.iter().map(|p| p.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    let params: std::collections::BTreeMap<String, String> = v["params"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let checker = xianjie::Checker::builtin(&packs, &params).unwrap();
+    checker.check(ds)
 }
 
 fn json<T: serde::Serialize>(rows: &T) -> Value {

@@ -163,6 +163,10 @@ fn generate() -> String {
     gen.subschema_for::<xianjie::aggregate::SchoolApplications>();
     gen.subschema_for::<xianjie::aggregate::SemesterCompliance>();
     gen.subschema_for::<xianjie::aggregate::Summary>();
+    gen.subschema_for::<xianjie::aggregate::StatusCampaign>();
+    gen.subschema_for::<xianjie::aggregate::ApplicationSheet>();
+    gen.subschema_for::<xianjie::aggregate::PilotTables>();
+    gen.subschema_for::<xianjie::aggregate::MajorLedger>();
     let defs = gen.take_definitions(true);
     let mut out = String::from(
         "// Generated from the core's JSON Schemas by wasm/tests/generated.rs; do not edit.\n\

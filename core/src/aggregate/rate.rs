@@ -35,6 +35,13 @@ pub struct Rate {
     pub consistent: bool,
 }
 
+impl Default for Rate {
+    /// `0/0`: no rate (a group with nothing counted yet).
+    fn default() -> Rate {
+        Rate::new(0, 0)
+    }
+}
+
 impl Rate {
     /// `numerator / denominator`.
     pub fn new(numerator: u64, denominator: u64) -> Rate {

@@ -1,9 +1,13 @@
 //! The analyst's one-page summary: transfer rates by entry year and district, each secondary
-//! school's ranked applications, applications per school, semester compliance, targets.
+//! school's ranked applications, applications per school, semester compliance, targets; and the
+//! tables of the city whose notices the run used (Beijing's campaign and 汇总表 sheets, Quzhou's
+//! indicators, settlements and targets by year, Hohhot's major ledger): absent otherwise.
 
 use super::{
-    application_summary, applications_per_school, semester_compliance, transfer_rates,
-    ApplicationCount, GroupBy, SchoolApplications, TransferRow,
+    application_sheets, application_summary, applications_per_school, major_ledger, pilot_tables,
+    semester_compliance, status_campaign, transfer_rates, ApplicationCount, ApplicationSheet,
+    GroupBy, MajorLedger, PilotTables, SchoolApplications, StatusCampaign, TransferRow,
+    CAMPAIGN_PACK,
 };
 use crate::model::{Dataset, Semester};
 use crate::report::{Report, TargetProgress};
@@ -39,6 +43,20 @@ pub struct Summary {
     pub semesters: Vec<SemesterOverview>,
     /// Target progress from the report.
     pub targets: Vec<TargetProgress>,
+    /// Beijing: the status-data campaign of the reporting year, by district and school (when the
+    /// run used the Beijing 3+2 pack and the data has projects or status reports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_campaign: Option<StatusCampaign>,
+    /// Beijing: each secondary school's printable 汇总表, entries marked with the rules they break
+    /// (when the run used the Beijing 3+2 pack).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub application_sheets: Vec<ApplicationSheet>,
+    /// Quzhou: indicators per campus, settlements, targets by year (when the run used its pack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<PilotTables>,
+    /// Hohhot: the major ledger (when the run used its pack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub major_ledger: Option<MajorLedger>,
 }
 
 /// Builds the summary of `ds`, with target progress from `report`.
@@ -51,6 +69,7 @@ pub struct Summary {
 /// assert!(s.semesters.iter().all(|m| m.compliant <= m.records));
 /// ```
 pub fn summary(ds: &Dataset, report: &Report) -> Summary {
+    let (status_campaign, application_sheets) = beijing_tables(ds, report);
     let mut semesters: BTreeMap<Semester, (usize, usize)> = BTreeMap::new();
     for c in semester_compliance(ds) {
         let e = semesters.entry(c.semester).or_default();
@@ -72,5 +91,23 @@ pub fn summary(ds: &Dataset, report: &Report) -> Summary {
             })
             .collect(),
         targets: report.targets.clone(),
+        status_campaign,
+        application_sheets,
+        pilot: pilot_tables(ds, report),
+        major_ledger: major_ledger(ds, report),
     }
+}
+
+/// Beijing's tables when the run used its 3+2 pack: the campaign (for data with projects or
+/// status reports) and the 汇总表 sheets.
+pub(crate) fn beijing_tables(
+    ds: &Dataset,
+    report: &Report,
+) -> (Option<StatusCampaign>, Vec<ApplicationSheet>) {
+    if !report.packs.iter().any(|p| p.id == CAMPAIGN_PACK) {
+        return (None, Vec::new());
+    }
+    let campaign =
+        status_campaign(ds).filter(|_| !ds.projects.is_empty() || !ds.status_reports.is_empty());
+    (campaign, application_sheets(ds, report))
 }

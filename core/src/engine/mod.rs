@@ -326,7 +326,12 @@ impl Checker {
     /// those records: their rules say how many they left out, and that naming the pack checks
     /// them.
     pub fn packs_for(&self, ds: &Dataset) -> Vec<&Pack> {
-        let unplaced = self.chosen && scope::unplaced(ds);
+        self.packs_for_source(scope::Source::new(ds, None))
+    }
+
+    fn packs_for_source(&self, src: scope::Source<'_>) -> Vec<&Pack> {
+        let ds = src.rows;
+        let unplaced = self.chosen && scope::unplaced(src);
         self.packs
             .iter()
             .filter(|p| !self.chosen || unplaced || scope::present(ds, p))
@@ -335,9 +340,21 @@ impl Checker {
 
     /// Checks `ds`. Never panics on data; every rule ends in one [`RuleState`].
     pub fn check(&self, ds: &Dataset) -> Report {
+        self.check_source(scope::Source::new(ds, None))
+    }
+
+    /// Checks `ds` with the collections of `held` read from their columns instead of `ds`'s
+    /// rows (as the Arrow reader gives them, `xianjie::columns::read_for_check`): the same
+    /// report as if they were rows of `ds`.
+    pub fn check_with_columns(&self, ds: &Dataset, held: &crate::model::Held) -> Report {
+        self.check_source(scope::Source::new(ds, Some(held)))
+    }
+
+    fn check_source(&self, src: scope::Source<'_>) -> Report {
+        let ds = src.rows;
         let ix = Index::new(ds);
         let mut findings: Vec<Finding> = integrity::check(ds, &ix);
-        let packs = self.packs_for(ds);
+        let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen
         } else {
@@ -361,7 +378,7 @@ impl Checker {
             .iter()
             .filter_map(|&(i, w)| {
                 let (p, a) = (packs.get(i)?, atlases.get(i)?);
-                Some(Scope::new(ds, p, choice, w, a))
+                Some(Scope::new(src, p, choice, w, a))
             })
             .collect();
         let find = |i: usize, w: Option<scope::Window<'_>>| {

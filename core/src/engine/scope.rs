@@ -18,11 +18,40 @@
 //! itself. Findings come back with places in the view and are moved to the dataset's places by
 //! [`Scoped::origin`].
 
-use crate::model::{Dataset, EntityKind, Field, FieldId, Index, Records, Subject, Value, Visitor};
+use crate::model::{
+    Dataset, EntityKind, Field, FieldId, Held, Index, Records, Subject, Value, Visitor,
+};
 use crate::rules::{Pack, Region, Rule};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// The data a check run reads: the dataset's rows, with some collections held as columns
+/// instead ([`Held`]). Every read of a collection goes through [`Source::records`], so a held
+/// collection is seen by the scopes and the checks exactly as rows would be.
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'a> {
+    /// The dataset (a held collection's rows are empty here).
+    pub(crate) rows: &'a Dataset,
+    held: Option<&'a Held>,
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn new(rows: &'a Dataset, held: Option<&'a Held>) -> Self {
+        Source { rows, held }
+    }
+    /// The collection of `kind`: held columns when there are, else the dataset's rows.
+    pub(crate) fn records(&self, kind: EntityKind) -> &'a dyn Records {
+        match self.held.and_then(|h| h.get(kind)) {
+            Some(r) => r,
+            None => self.rows.records(kind),
+        }
+    }
+    /// Number of records of `kind`.
+    pub(crate) fn len_of(&self, kind: EntityKind) -> usize {
+        self.records(kind).len()
+    }
+}
 
 /// Whether a record lies in a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,8 +163,9 @@ impl<'a> Atlas<'a> {
     }
 
     /// Where record `i` of `kind` lies.
-    fn place(&self, ds: &Dataset, region: &str, kind: EntityKind, i: usize) -> Place {
+    fn place(&self, src: Source<'_>, region: &str, kind: EntityKind, i: usize) -> Place {
         use EntityKind as K;
+        let ds = src.rows;
         match kind {
             K::Schools => ds.schools.get(i).map(|s| self.school(&s.id)),
             K::Projects => ds.projects.get(i).map(|p| self.project(&p.id)),
@@ -173,10 +203,14 @@ impl<'a> Atlas<'a> {
                 .finance_settlements
                 .get(i)
                 .map(|f| self.schools(&[Some(&f.school), Some(&f.higher_school)])),
-            K::Students => ds
-                .students
-                .get(i)
-                .map(|s| self.schools(&[Some(&s.school), s.higher_school.as_deref()])),
+            // Read through the collection's fields: students may be held as columns.
+            K::Students => {
+                let r = src.records(K::Students);
+                let text = |f: StudentField| student_value(r, i, f).text();
+                (i < r.len()).then(|| {
+                    self.schools(&[text(StudentField::School), text(StudentField::Higher)])
+                })
+            }
             K::ProgrammePlans => ds
                 .programme_plans
                 .get(i)
@@ -196,6 +230,28 @@ impl<'a> Atlas<'a> {
             _ => None,
         }
         .unwrap_or(Place::Unknown)
+    }
+}
+
+/// The student fields that place a student in space and time.
+#[derive(Clone, Copy)]
+enum StudentField {
+    School = 0,
+    Higher = 1,
+    Entry = 2,
+    Term = 3,
+}
+
+/// Field `f` of student `i`, resolved once for all records (rows and held columns share the
+/// entity's field table, so the position is the same for both).
+fn student_value(r: &dyn Records, i: usize, f: StudentField) -> Value<'_> {
+    static IDS: OnceLock<[Option<FieldId>; 4]> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        ["school", "higher_school", "entry_year", "term_start"].map(|n| r.field(n).map(|f| f.id))
+    });
+    match ids.get(f as usize).copied().flatten() {
+        Some(id) => r.value(i, id),
+        None => Value::Missing,
     }
 }
 
@@ -235,8 +291,9 @@ fn day(d: NaiveDate) -> Span {
 /// September of the entry year) to the end of five years of study (3+2, the pilot's 3+2 too),
 /// since their figures are reported all along. A rule on what happens at intake says so with
 /// `period_field = "term_start"` ([`Window::span`]).
-pub(crate) fn span(ds: &Dataset, kind: EntityKind, i: usize) -> Option<Span> {
+pub(crate) fn span(src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> {
     use EntityKind as K;
+    let ds = src.rows;
     match kind {
         K::SemesterActivities => ds
             .semester_activities
@@ -271,13 +328,19 @@ pub(crate) fn span(ds: &Dataset, kind: EntityKind, i: usize) -> Option<Span> {
             .finance_settlements
             .get(i)
             .and_then(|f| school_year_span(f.year)),
-        K::Students => ds.students.get(i).and_then(|s| {
-            let intake = s.term_start.or_else(|| ymd(s.entry_year, 9, 1))?;
-            Some((
-                intake,
-                ymd(s.entry_year.checked_add(5)?, 8, 31)?.max(intake),
-            ))
-        }),
+        // Read through the collection's fields: students may be held as columns.
+        K::Students => {
+            let r = src.records(K::Students);
+            let entry = match student_value(r, i, StudentField::Entry) {
+                Value::Int(y) => i32::try_from(y).ok()?,
+                _ => return None,
+            };
+            let intake = match student_value(r, i, StudentField::Term) {
+                Value::Date(d) => d,
+                _ => ymd(entry, 9, 1)?,
+            };
+            Some((intake, ymd(entry.checked_add(5)?, 8, 31)?.max(intake)))
+        }
         K::PilotEnrollments => ds.pilot_enrollments.get(i).and_then(|p| year_span(p.year)),
         K::GraduateEmployment => ds
             .graduate_employment
@@ -319,13 +382,13 @@ pub(crate) fn present(ds: &Dataset, pack: &Pack) -> bool {
 /// Whether some record's region cannot be told (it names no school, or its schools give no
 /// division code): a pack chosen from the data then runs even where the data has no record in
 /// its region, to say in its rules' reasons what it left out.
-pub(crate) fn unplaced(ds: &Dataset) -> bool {
+pub(crate) fn unplaced(src: Source<'_>) -> bool {
     // A region no code starts with: every placed record is out, every other unknown.
     const NOWHERE: &str = "99";
-    let atlas = Atlas::new(ds, NOWHERE);
+    let atlas = Atlas::new(src.rows, NOWHERE);
     EntityKind::ALL
         .iter()
-        .any(|&k| (0..ds.len_of(k)).any(|i| atlas.place(ds, NOWHERE, k, i) == Place::Unknown))
+        .any(|&k| (0..src.len_of(k)).any(|i| atlas.place(src, NOWHERE, k, i) == Place::Unknown))
 }
 
 /// The window a rule judges records in: its first and (if any) last day in force, and the
@@ -347,16 +410,16 @@ impl<'a> Window<'a> {
         }
     }
     /// The period of record `i` of `kind` for this window's rule.
-    pub(crate) fn span(&self, ds: &Dataset, kind: EntityKind, i: usize) -> Option<Span> {
-        let items = ds.records(kind);
+    pub(crate) fn span(&self, src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> {
+        let items = src.records(kind);
         match self.field.and_then(|n| items.field(n)) {
             Some(f) => match items.value(i, f.id) {
                 Value::Date(d) => Some(day(d)),
                 Value::Int(y) => i32::try_from(y).ok().and_then(year_span),
                 // Not given: the record's own period decides.
-                _ => span(ds, kind, i),
+                _ => span(src, kind, i),
             },
-            None => span(ds, kind, i),
+            None => span(src, kind, i),
         }
     }
     /// Whether a record of period `span` is judged (no period: always).
@@ -367,14 +430,14 @@ impl<'a> Window<'a> {
 
 /// One collection seen through a scope: the records kept, by their places in the dataset.
 struct Masked<'a> {
-    ds: &'a Dataset,
+    src: Source<'a>,
     kind: EntityKind,
     keep: Vec<usize>,
 }
 
 impl Masked<'_> {
     fn inner(&self) -> &dyn Records {
-        self.ds.records(self.kind)
+        self.src.records(self.kind)
     }
     fn at(&self, i: usize) -> usize {
         self.keep.get(i).copied().unwrap_or(usize::MAX)
@@ -413,38 +476,46 @@ struct View<'a> {
 /// The records in one pack's region and (when it has one) one window: built lazily per
 /// collection, shared by the rules with the same pack and window, across threads.
 pub(crate) struct Scope<'a> {
-    ds: &'a Dataset,
+    src: Source<'a>,
     region: Option<&'a Region>,
     choice: Choice,
     window: Option<Window<'a>>,
-    atlas: &'a OnceLock<Option<Atlas<'a>>>,
+    atlas: &'a PackAtlas<'a>,
     views: Vec<OnceLock<View<'a>>>,
 }
 
-/// The per-pack places of schools and projects, shared by the scopes of one pack.
-pub(crate) struct PackAtlas<'a>(OnceLock<Option<Atlas<'a>>>);
+/// The per-pack places of schools and projects, and of every record of each collection, shared
+/// by the scopes of one pack (one per window): a record is placed once per pack, not once per
+/// rule window (five million students, several windows).
+pub(crate) struct PackAtlas<'a> {
+    atlas: OnceLock<Option<Atlas<'a>>>,
+    places: Vec<OnceLock<Vec<Place>>>,
+}
 
 impl PackAtlas<'_> {
     pub(crate) fn new() -> Self {
-        PackAtlas(OnceLock::new())
+        PackAtlas {
+            atlas: OnceLock::new(),
+            places: EntityKind::ALL.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 }
 
 impl<'a> Scope<'a> {
     /// The scope of `pack` (used as `choice`) over `ds`, keeping records in `window` when given.
     pub(crate) fn new(
-        ds: &'a Dataset,
+        src: Source<'a>,
         pack: &'a Pack,
         choice: Choice,
         window: Option<Window<'a>>,
         atlas: &'a PackAtlas<'a>,
     ) -> Self {
         Scope {
-            ds,
+            src,
             region: pack.region.as_ref().filter(|r| !r.is_national()),
             choice,
             window,
-            atlas: &atlas.0,
+            atlas,
             views: EntityKind::ALL.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -455,19 +526,24 @@ impl<'a> Scope<'a> {
     }
 
     fn build(&self, kind: EntityKind) -> View<'a> {
-        let n = self.ds.len_of(kind);
+        let n = self.src.len_of(kind);
         let atlas = self.region.and_then(|r| {
             self.atlas
-                .get_or_init(|| Some(Atlas::new(self.ds, &r.code)))
+                .atlas
+                .get_or_init(|| Some(Atlas::new(self.src.rows, &r.code)))
                 .as_ref()
                 .map(|a| (a, r.code.as_str()))
+        });
+        let places = atlas.and_then(|(a, r)| {
+            let cell = self.atlas.places.get(slot(kind))?;
+            Some(cell.get_or_init(|| (0..n).map(|i| a.place(self.src, r, kind, i)).collect()))
         });
         let mut keep = Vec::new();
         let mut unknown = 0;
         for i in 0..n {
-            let placed = match atlas {
+            let placed = match places {
                 None => true,
-                Some((a, r)) => match a.place(self.ds, r, kind, i) {
+                Some(p) => match p.get(i).copied().unwrap_or(Place::Unknown) {
                     Place::In => true,
                     Place::Out => false,
                     Place::Unknown => {
@@ -478,13 +554,13 @@ impl<'a> Scope<'a> {
             };
             let timely = self
                 .window
-                .is_none_or(|w| w.admits(w.span(self.ds, kind, i)));
+                .is_none_or(|w| w.admits(w.span(self.src, kind, i)));
             if placed && timely {
                 keep.push(i);
             }
         }
         let masked = (keep.len() != n).then_some(Masked {
-            ds: self.ds,
+            src: self.src,
             kind,
             keep,
         });
@@ -495,7 +571,7 @@ impl<'a> Scope<'a> {
     fn records(&self, kind: EntityKind) -> &dyn Records {
         match self.view(kind).and_then(|v| v.masked.as_ref()) {
             Some(m) => m,
-            None => self.ds.records(kind),
+            None => self.src.records(kind),
         }
     }
 
@@ -530,6 +606,7 @@ fn slot(kind: EntityKind) -> usize {
 /// [`Scoped`] can borrow it for less long than the scope lives.
 pub(crate) trait Shared: Sync {
     fn dataset(&self) -> &Dataset;
+    fn source(&self) -> Source<'_>;
     fn records(&self, kind: EntityKind) -> &dyn Records;
     fn origin(&self, kind: EntityKind, i: usize) -> usize;
     fn unknown(&self, kind: EntityKind) -> usize;
@@ -538,7 +615,10 @@ pub(crate) trait Shared: Sync {
 
 impl Shared for Scope<'_> {
     fn dataset(&self) -> &Dataset {
-        self.ds
+        self.src.rows
+    }
+    fn source(&self) -> Source<'_> {
+        self.src
     }
     fn records(&self, kind: EntityKind) -> &dyn Records {
         Scope::records(self, kind)
@@ -608,7 +688,7 @@ impl<'a> Scoped<'a> {
 
     /// Whether the view of `kind` left out every record of a non-empty collection.
     pub(crate) fn emptied(&self, kind: EntityKind) -> bool {
-        self.all().len_of(kind) > 0 && self.scope.records(kind).is_empty()
+        self.scope.source().len_of(kind) > 0 && self.scope.records(kind).is_empty()
     }
 
     /// How this scope was chosen.
@@ -619,7 +699,7 @@ impl<'a> Scoped<'a> {
     /// Whether a record of `kind` at dataset place `i` is in the window (for findings of checks
     /// that read a series and see the records before it).
     pub(crate) fn timely(&self, window: Window<'_>, kind: EntityKind, i: usize) -> bool {
-        window.admits(window.span(self.all(), kind, i))
+        window.admits(window.span(self.scope.source(), kind, i))
     }
 }
 

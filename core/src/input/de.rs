@@ -25,11 +25,16 @@ pub(crate) fn seed_from_value<'de, S: DeserializeSeed<'de>>(
     seed: S,
     value: &Value,
 ) -> Result<S::Value, Error> {
-    seed.deserialize(De(value)).map_err(|e| {
-        let mut e = e.about(|| Found::of_value(value), std::any::type_name::<S>());
-        e.path.reverse();
-        e
-    })
+    seed.deserialize(De(value))
+        .map_err(|e| finished(e, value, UNNAMED))
+}
+
+/// The error of a whole read, completed ([`Error::about`]) and its path put root first.
+#[inline(never)]
+fn finished(e: Error, value: &Value, ty: &str) -> Error {
+    let mut e = e.about(|| Found::of_value(value), ty);
+    e.path.reverse();
+    e
 }
 
 /// A problem and where it is.
@@ -157,12 +162,44 @@ impl de::Error for Error {
     }
 }
 
+// The error paths below are out of line and take no type parameter: the readers are compiled
+// once per type read, and these then stay one call in each (the WebAssembly module's size).
+
 /// Adds `seg` to an error on its way out (the path is built innermost first).
-fn at<T>(seg: impl FnOnce() -> Seg, r: Result<T, Error>) -> Result<T, Error> {
-    r.map_err(|mut e| {
-        e.path.push(seg());
-        e
-    })
+#[inline(never)]
+fn at(mut e: Error, seg: Seg) -> Error {
+    e.path.push(seg);
+    e
+}
+
+/// Adds the member `key` to an error's path.
+#[inline(never)]
+fn in_key(e: Error, key: &str) -> Error {
+    at(e, Seg::Key(key.to_string()))
+}
+
+/// The type name given to [`Error::about`] where the type is never one it knows (serde's own
+/// visitors, seeds of fields and elements): it then only adds the value found. The types it knows
+/// (chrono's date and time, the exact decimal, the semester) read through `deserialize_any`, which
+/// names them; `type_name` here would put a name per type read into the WebAssembly module.
+const UNNAMED: &str = "";
+
+/// An error of `value` read as `ty` ([`Error::about`]), out of line.
+#[inline(never)]
+fn about_value(e: Error, value: &Value, ty: &str) -> Error {
+    e.about(|| Found::of_value(value), ty)
+}
+
+/// An error of `value` read as `ty` in the member `key`.
+#[inline(never)]
+fn in_member(e: Error, key: &str, value: &Value, ty: &str) -> Error {
+    in_key(about_value(e, value, ty), key)
+}
+
+/// An error of `value` read as `ty` in element `i`.
+#[inline(never)]
+fn in_element(e: Error, i: usize, value: &Value, ty: &str) -> Error {
+    at(about_value(e, value, ty), Seg::Index(i))
 }
 
 struct De<'v>(&'v Value);
@@ -192,15 +229,35 @@ impl<'v> De<'v> {
     }
 }
 
+impl De<'_> {
+    /// A number handed to `v` as `any` hands it; anything else refused in serde's words.
+    fn number<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    v.visit_u64(u)
+                } else if let Some(i) = n.as_i64() {
+                    v.visit_i64(i)
+                } else {
+                    v.visit_f64(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+}
+
 impl<'de> de::Deserializer<'de> for De<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         // A refusal in the visitor's own words is completed with the value and, by the
-        // visitor's type, with what it reads (chrono's dates, the exact decimal).
+        // visitor's type, with what it reads (chrono's dates, the exact decimal, the semester).
         let value = self.0;
         self.any(v)
-            .map_err(|e| e.about(|| Found::of_value(value), std::any::type_name::<V>()))
+            .map_err(|e| about_value(e, value, std::any::type_name::<V>()))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -237,13 +294,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
                 let Some((k, x)) = o.iter().next() else {
                     return Err(wrong_choice(self.0, variants));
                 };
-                at(
-                    || Seg::Key(k.clone()),
-                    v.visit_enum(Variant {
-                        name: k,
-                        value: Some(x),
-                    }),
-                )
+                v.visit_enum(Variant {
+                    name: k,
+                    value: Some(x),
+                })
+                .map_err(|e| in_key(e, k))
             }
             other => Err(wrong_choice(other, variants)),
         }
@@ -261,9 +316,97 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         v.visit_unit()
     }
 
+    // The types whose serde visitors take one kind of value (serde's own for `bool`, numbers,
+    // `String`, lists, maps and `()`) are handed only that kind: a reader through `any` would
+    // compile all seven of each visitor's `visit_*` methods, six of them only to say "invalid
+    // type", which is said here once, in the same words (`unexpected`). A type that calls
+    // `deserialize_str` or `deserialize_char` may take other kinds (rust_decimal's decimals take
+    // numbers too), so those go through `any`, as do the rest.
+    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::Bool(b) => v.visit_bool(*b),
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::String(s) => v.visit_str(s),
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::Array(a) => v.visit_seq(Seq {
+                items: a.iter(),
+                index: 0,
+            }),
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::Object(o) => v.visit_map(Members::new(o)),
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let value = self.0;
+        match value {
+            Value::Null => v.visit_unit(),
+            _ => Err(de::Error::invalid_type(unexpected(value), &v)),
+        }
+        .map_err(|e| about_value(e, value, UNNAMED))
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.number(v)
+    }
+
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map identifier
+        i128 u128 char str bytes byte_buf unit_struct tuple_struct identifier
     }
 }
 
@@ -307,10 +450,9 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
         };
         let i = self.index;
         self.index += 1;
-        let r = seed
-            .deserialize(De(x))
-            .map_err(|e| e.about(|| Found::of_value(x), std::any::type_name::<T>()));
-        at(|| Seg::Index(i), r).map(Some)
+        seed.deserialize(De(x))
+            .map(Some)
+            .map_err(|e| in_element(e, i, x, UNNAMED))
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.items.len())
@@ -343,18 +485,17 @@ impl<'de> MapAccess<'de> for Members<'_> {
         };
         self.current = Some((k, v));
         // An unknown field is refused while its key is read: the path names it.
-        let key = seed.deserialize(de::value::StrDeserializer::new(k));
-        at(|| Seg::Key(k.clone()), key).map(Some)
+        seed.deserialize(de::value::StrDeserializer::new(k))
+            .map(Some)
+            .map_err(|e| in_key(e, k))
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         let Some((k, v)) = self.current.take() else {
             return Err(de::Error::custom("a value was read before its key"));
         };
         // A type whose reader refuses in its own words (a semester) is known by its name.
-        let r = seed
-            .deserialize(De(v))
-            .map_err(|e| e.about(|| Found::of_value(v), std::any::type_name::<T>()));
-        at(|| Seg::Key(k.clone()), r)
+        seed.deserialize(De(v))
+            .map_err(|e| in_member(e, k, v, UNNAMED))
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.iter.len())
@@ -493,6 +634,39 @@ mod tests {
         let e = read(json!([{"n": 1, "kind": "nope"}])).unwrap_err();
         assert!(
             matches!(&*e.problem, Problem::Choice { found, accepted } if found == "nope" && accepted.contains(&"plain")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_semester_is_named_wherever_it_is_read() {
+        // Named by its reader in `deserialize_any`, as an element, inside an option or a field.
+        let e =
+            from_value::<Vec<Option<crate::model::Semester>>>(&json!([null, 20231])).unwrap_err();
+        assert_eq!(e.path, [Seg::Index(1)]);
+        assert_eq!(
+            *e.problem,
+            Problem::Type {
+                found: Found::Unsigned(20231),
+                expected: Expect::Semester
+            }
+        );
+        let e = from_value::<Vec<crate::model::Semester>>(&json!(["2023-2025-1"])).unwrap_err();
+        assert!(
+            matches!(&*e.problem, Problem::Said { target: Some(Expect::Semester), found: Some(Found::Text(t)), .. } if t == "2023-2025-1"),
+            "{e:?}"
+        );
+        // A list where one is expected stays "a list" (the semester's name is not the list's).
+        let e = from_value::<Vec<crate::model::Semester>>(&json!("2023-2024-1")).unwrap_err();
+        assert_eq!(e.problem.kind(), crate::input::InputErrorKind::Type);
+        assert!(
+            matches!(
+                &*e.problem,
+                Problem::Type {
+                    expected: Expect::List,
+                    ..
+                }
+            ),
             "{e:?}"
         );
     }

@@ -238,8 +238,20 @@ impl Serialize for Semester {
 
 impl<'de> Deserialize<'de> for Semester {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        /// Text, as `String` reads it; the reader's name (`…::SemesterText`) tells the input
+        /// reader what a bad value should have been (`input::words::Expect::of_type`).
+        struct SemesterText;
+        impl serde::de::Visitor<'_> for SemesterText {
+            type Value = Semester;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // serde's words for `String`'s reader.
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Semester, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(SemesterText)
     }
 }
 

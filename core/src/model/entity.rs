@@ -153,6 +153,27 @@ impl Entity for School {
     }
 }
 
+/// Who a student is, for findings: from a row or from columns.
+pub(crate) fn student_subject(
+    id: &str,
+    name: Option<&str>,
+    school: &str,
+    entry_year: i64,
+    ix: &Index<'_>,
+) -> Subject {
+    let school = ix.school(school).map_or(school, |s| s.name.as_str());
+    let who = match name {
+        Some(n) => format!("{n}({id})"),
+        None => id.to_string(),
+    };
+    Subject {
+        entity: EntityKind::Students,
+        id: id.to_string(),
+        zh: format!("{school} {entry_year}级学生{who}"),
+        en: format!("student {who} of {school}, entry year {entry_year}"),
+    }
+}
+
 fn school_name<'a>(ix: &Index<'a>, id: &'a str) -> &'a str {
     ix.school(id).map_or(id, |s| s.name.as_str())
 }
@@ -495,17 +516,13 @@ impl Entity for Student {
         STUDENT_FIELDS
     }
     fn subject(&self, ix: &Index<'_>) -> Subject {
-        let school = school_name(ix, &self.school);
-        let who = match &self.name {
-            Some(n) => format!("{n}({})", self.id),
-            None => self.id.clone(),
-        };
-        Subject {
-            entity: Self::KIND,
-            id: self.id.clone(),
-            zh: format!("{school} {}级学生{who}", self.entry_year),
-            en: format!("student {who} of {school}, entry year {}", self.entry_year),
-        }
+        student_subject(
+            &self.id,
+            self.name.as_deref(),
+            &self.school,
+            i64::from(self.entry_year),
+            ix,
+        )
     }
 }
 

@@ -11,6 +11,7 @@ mod entity;
 mod exact;
 mod fields;
 mod finance;
+mod held;
 pub mod label;
 mod majors;
 mod offsets_income;
@@ -28,13 +29,18 @@ pub use campus::*;
 pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
+#[cfg(feature = "arrow")]
+pub(crate) use entity::student_subject;
 pub use entity::{Entity, EntityKind, Subject};
 pub use fields::{val, FieldDef, Value, ValueKind};
 pub use finance::*;
+pub use held::Held;
 pub use majors::*;
 pub use offsets_income::*;
 pub use pilot::*;
 pub use project::*;
+#[cfg(feature = "arrow")]
+pub(crate) use records::entity_field;
 pub use records::{Field, FieldId, Rec, Records, Visitor};
 pub use school::*;
 pub use status_report::*;

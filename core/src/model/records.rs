@@ -62,17 +62,7 @@ impl<T: Entity> Records for Vec<T> {
         self.as_slice().len()
     }
     fn field(&self, name: &str) -> Option<Field> {
-        T::fields()
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.name == name)
-            .map(|(i, f)| Field {
-                name: f.name,
-                kind: f.kind,
-                zh: f.zh,
-                en: f.en,
-                id: FieldId(i),
-            })
+        entity_field::<T>(name)
     }
     fn value(&self, i: usize, f: FieldId) -> Value<'_> {
         match (self.get(i), T::fields().get(f.0)) {
@@ -94,6 +84,22 @@ impl<T: Entity> Records for Vec<T> {
     fn period(&self, i: usize) -> Option<crate::finding::Period> {
         self.get(i).and_then(Entity::period)
     }
+}
+
+/// Field `name` of entity `T`, positioned in its field table (as every [`Records`] of `T`,
+/// rows or columns, resolves it).
+pub(crate) fn entity_field<T: Entity>(name: &str) -> Option<Field> {
+    T::fields()
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.name == name)
+        .map(|(i, f)| Field {
+            name: f.name,
+            kind: f.kind,
+            zh: f.zh,
+            en: f.en,
+            id: FieldId(i),
+        })
 }
 
 /// One record of a collection: the collection and a position in it.

@@ -115,16 +115,26 @@ impl Student {
     }
     /// Holds a senior-worker (高级工) certificate.
     pub fn has_senior_worker(&self) -> bool {
-        self.certificates
-            .iter()
-            .any(|c| c.kind == CertificateKind::SeniorWorker)
+        self.certificates.iter().any(Certificate::is_senior_worker)
     }
     /// Holds an X certificate at intermediate level or above.
     pub fn has_x_intermediate(&self) -> bool {
-        self.certificates.iter().any(|c| {
-            c.kind == CertificateKind::XCertificate
-                && c.level.is_some_and(|l| l >= CertificateLevel::Intermediate)
-        })
+        self.certificates.iter().any(Certificate::is_x_intermediate)
+    }
+}
+
+impl Certificate {
+    /// A senior-worker (高级工) certificate (the derived field `certificates.senior_worker`,
+    /// for rows and for students held as columns alike).
+    pub fn is_senior_worker(&self) -> bool {
+        self.kind == CertificateKind::SeniorWorker
+    }
+    /// An X certificate at intermediate level or above (`certificates.x_intermediate_or_above`).
+    pub fn is_x_intermediate(&self) -> bool {
+        self.kind == CertificateKind::XCertificate
+            && self
+                .level
+                .is_some_and(|l| l >= CertificateLevel::Intermediate)
     }
 }
 
@@ -140,6 +150,14 @@ pub static STUDENT_FIELDS: &[FieldDef<Student>] = &[
         "中职学校",
         "secondary school",
         |s| Value::Text(&s.school)
+    ),
+    crate::field!(
+        Student,
+        "higher_school",
+        Text,
+        "高职院校",
+        "higher school",
+        |s| val::text(s.higher_school.as_deref())
     ),
     crate::field!(
         Student,

@@ -3,6 +3,7 @@
 //! rendering is escaped (`render::safe`): no control or bidi character reaches a terminal raw.
 
 mod catalogue;
+mod cities;
 mod limits;
 mod safe;
 mod summary;

@@ -158,6 +158,10 @@ pub fn summary_blocks(s: &Summary, lang: Lang) -> Vec<Block> {
         out.push(Block::Table(t));
         out.push(Block::Text("\n".into()));
     }
+    if let Some(c) = &s.status_campaign {
+        super::cities::campaign(c, zh, &mut out);
+    }
+    super::cities::sheets(&s.application_sheets, zh, &mut out);
     if !s.semesters.is_empty() {
         out.push(Block::Heading(if zh {
             "学期衔接活动达标情况".into()
@@ -193,6 +197,13 @@ pub fn summary_blocks(s: &Summary, lang: Lang) -> Vec<Block> {
             "Target progress".into()
         }));
         out.push(Block::Table(super::table::targets_table(&s.targets, lang)));
+        out.push(Block::Text("\n".into()));
+    }
+    if let Some(p) = &s.pilot {
+        super::cities::pilot(p, lang, &mut out);
+    }
+    if let Some(l) = &s.major_ledger {
+        super::cities::ledger(l, zh, &mut out);
     }
     out
 }

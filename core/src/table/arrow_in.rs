@@ -23,7 +23,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Int32Type, TimestampMicrosecondType};
 use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, Decimal128Array, Float64Array, Int32Array,
-    Int64Array, ListArray, RecordBatch, StringArray, StructArray,
+    Int64Array, ListArray, RecordBatch, StringArray, StringViewArray, StructArray,
 };
 use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, NaiveDate};
@@ -314,11 +314,13 @@ struct Col {
     vals: Vals,
 }
 
-enum Vals {
+pub(super) enum Vals {
     Int(Int64Array),
     Float(Float64Array),
     Dec(Decimal128Array, i8),
     Text(StringArray),
+    /// Text as views (polars hands strings over so): read in place, not copied into `Text`.
+    View(StringViewArray),
     Dict(Int32Array, StringArray),
     Date(Date32Array),
     /// Microseconds; `true` with a time zone (an instant), `false` without (Beijing wall time).
@@ -439,7 +441,7 @@ impl Plan {
 }
 
 /// Struct columns as their children with dotted names (`agreement` → `agreement.signed_on`).
-fn flatten(name: &str, a: &ArrayRef, out: &mut Vec<(String, ArrayRef)>) {
+pub(super) fn flatten(name: &str, a: &ArrayRef, out: &mut Vec<(String, ArrayRef)>) {
     if let DataType::Struct(fields) = a.data_type() {
         if let Some(s) = a.as_struct_opt() {
             for (f, child) in fields.iter().zip(s.columns()) {
@@ -457,7 +459,7 @@ fn type_name(t: &DataType) -> String {
 }
 
 impl Vals {
-    fn new(a: &ArrayRef) -> Result<Vals, String> {
+    pub(super) fn new(a: &ArrayRef) -> Result<Vals, String> {
         use DataType as D;
         let cast = |to: &D| {
             let opts = arrow_cast::CastOptions {
@@ -485,7 +487,8 @@ impl Vals {
                 let a = cast(&D::Decimal128(38, *s))?;
                 Vals::Dec(a.as_primitive().clone(), *s)
             }
-            D::Utf8 | D::LargeUtf8 | D::Utf8View => Vals::Text(cast(&D::Utf8)?.as_string().clone()),
+            D::Utf8View => Vals::View(a.as_string_view().clone()),
+            D::Utf8 | D::LargeUtf8 => Vals::Text(cast(&D::Utf8)?.as_string().clone()),
             D::Dictionary(_, v) if matches!(**v, D::Utf8 | D::LargeUtf8 | D::Utf8View) => {
                 let a = cast(&D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8)))?;
                 let d = a.as_dictionary::<Int32Type>();
@@ -521,12 +524,13 @@ impl Vals {
         })
     }
 
-    fn array(&self) -> &dyn Array {
+    pub(super) fn array(&self) -> &dyn Array {
         match self {
             Vals::Int(a) => a,
             Vals::Float(a) => a,
             Vals::Dec(a, _) => a,
             Vals::Text(a) => a,
+            Vals::View(a) => a,
             Vals::Dict(k, _) => k,
             Vals::Date(a) => a,
             Vals::Time(a, _) => a,
@@ -536,9 +540,10 @@ impl Vals {
         }
     }
 
-    fn text(&self, row: usize) -> Option<&str> {
+    pub(super) fn text(&self, row: usize) -> Option<&str> {
         match self {
             Vals::Text(a) => Some(a.value(row)),
+            Vals::View(a) => Some(a.value(row)),
             Vals::Dict(k, v) => {
                 let i = usize::try_from(k.value(row)).ok()?;
                 (i < v.len()).then(|| v.value(i))
@@ -547,7 +552,7 @@ impl Vals {
         }
     }
 
-    fn present(&self, row: usize) -> bool {
+    pub(super) fn present(&self, row: usize) -> bool {
         if self.array().is_null(row) {
             return false;
         }
@@ -570,7 +575,7 @@ impl Col {
             Vals::Int(a) => Owned::Int(a.value(row)),
             Vals::Float(a) => Owned::Float(a.value(row)),
             Vals::Bool(a) => Owned::Bool(a.value(row)),
-            v @ (Vals::Text(_) | Vals::Dict(..)) => {
+            v @ (Vals::Text(_) | Vals::View(_) | Vals::Dict(..)) => {
                 Owned::Text(v.text(row).unwrap_or_default().to_string())
             }
             v => {
@@ -597,7 +602,9 @@ impl Vals {
             Vals::Int(a) => J::from(a.value(row)),
             Vals::Float(a) => J::String(float_text(a.value(row))),
             Vals::Dec(a, s) => J::String(scaled(a.value(row), *s)),
-            Vals::Text(_) | Vals::Dict(..) => J::String(self.text(row)?.to_string()),
+            Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => {
+                J::String(self.text(row)?.to_string())
+            }
             Vals::Date(a) => J::String(date(a.value(row))?.to_string()),
             Vals::Time(a, tz) => J::String(instant(a.value(row), *tz)?),
             Vals::Bool(a) => J::Bool(a.value(row)),
@@ -641,7 +648,7 @@ impl Owned {
 }
 
 /// The Arrow date `days` since 1970-01-01.
-fn date(days: i32) -> Option<NaiveDate> {
+pub(super) fn date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
@@ -849,7 +856,7 @@ impl<'de> de::Deserializer<'de> for Leaf<'_> {
                 write_scaled(&mut b, a.value(row), *s);
                 v.visit_str(b.as_str()?)
             }
-            Vals::Text(_) | Vals::Dict(..) => {
+            Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => {
                 let t = trim(self.vals.text(row).ok_or(Fail)?);
                 if t.contains('\u{fffd}') {
                     return Err(Fail);
@@ -971,7 +978,7 @@ impl<'de> de::MapAccess<'de> for StructFields<'_> {
 
 impl super::columns::Column {
     /// The path, borrowed for the life of the program (columns live in a static table).
-    fn path_static(&'static self) -> &'static str {
+    pub(super) fn path_static(&'static self) -> &'static str {
         &self.path
     }
 }

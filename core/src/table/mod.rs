@@ -30,6 +30,8 @@
 //! [`summary_workbook`] (findings and aggregates, formatted).
 
 #[cfg(feature = "arrow")]
+mod arrow_held;
+#[cfg(feature = "arrow")]
 mod arrow_in;
 mod cell;
 mod cellmap;
@@ -42,6 +44,8 @@ pub mod template;
 mod xlsx_in;
 mod zip_check;
 
+#[cfg(feature = "arrow")]
+pub use arrow_held::{read_for_check, CheckRead};
 #[cfg(feature = "arrow")]
 pub use arrow_in::{dataset_from_batches, read_batches, read_batches_onto};
 pub use cell::{float_text, halfwidth};

@@ -18,6 +18,8 @@
 //! so a report with a million findings costs the report itself plus a few megabytes, not
 //! gigabytes of cells. The temporary files are in the system temp directory (`TMPDIR`).
 
+mod cities;
+
 use super::cellmap::cell_ref;
 use super::WriteError;
 use crate::aggregate::{self, GroupBy, TransferRow};
@@ -694,6 +696,10 @@ fn cover(
         ("申报汇总", "各中职学校申报项目按排序 / each secondary school's applications in rank order"),
         ("学期合规", "各项目各学期的会议、教研、派出教师 / each project's semester activities against the minimums"),
         ("目标进度", "区域目标的当前值与目标 / progress towards the region's goals"),
+        ("填报情况-*", "北京:状态数据填报按区县、学校的已填报、未填报、逾期与二(二)1数据 / Beijing: the status-data campaign by district and school"),
+        ("汇总表-*", "北京:每所中职学校一页的申报项目汇总表,违反规则的条目标红,留盖章签字栏 / Beijing: one printable 汇总表 per school, with a seal and signature block"),
+        ("细则指标 / 经费结算 / 目标-按年度", "衢州:各高职校区细则指标、经费结算表、按年度的目标 / Quzhou: campus indicators, settlements, targets by year"),
+        ("专业调整台账", "呼和浩特:各校各学年新设、停办、重新备案专业与重点产业链覆盖 / Hohhot: the major ledger"),
     ] {
         ws.write_string(row, 0, sheet)?;
         ws.write_string_with_format(row, 1, what, &wrap)?;
@@ -787,5 +793,17 @@ fn build(ds: &Dataset, report: &Report, max_rows: u32) -> Result<Vec<u8>, WriteE
     applications(&mut wb, ds, max_rows, &print)?;
     compliance(&mut wb, ds, max_rows, &print)?;
     targets(&mut wb, report, max_rows, &print)?;
+    // The tables of the city whose notices the run used.
+    let (campaign, sheets) = aggregate::beijing_tables(ds, report);
+    if let Some(c) = &campaign {
+        cities::campaign(&mut wb, c, max_rows, &print)?;
+    }
+    cities::application_sheets(&mut wb, &sheets, &print)?;
+    if let Some(p) = aggregate::pilot_tables(ds, report) {
+        cities::pilot(&mut wb, &p, max_rows, &print)?;
+    }
+    if let Some(l) = aggregate::major_ledger(ds, report) {
+        cities::ledger(&mut wb, &l, max_rows, &print)?;
+    }
     Ok(wb.save_to_buffer()?)
 }

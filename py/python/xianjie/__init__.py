@@ -26,8 +26,14 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _frames, _native
 from ._aggregate import (
+    application_sheets,
+    campus_indicators,
+    city_summary,
     enrollment_totals,
+    major_ledger,
     semester_compliance,
+    settlements,
+    status_campaign,
     summary,
     targets,
     transfer_rates,
@@ -86,14 +92,20 @@ __all__ = [
     "TargetProgress",
     "Text",
     "XianjieError",
+    "application_sheets",
+    "campus_indicators",
     "check",
+    "city_summary",
     "dataset",
     "enrollment_totals",
     "explain",
+    "major_ledger",
     "rules",
     "sample",
     "sample_names",
     "semester_compliance",
+    "settlements",
+    "status_campaign",
     "summary",
     "targets",
     "transfer_rates",
@@ -134,6 +146,14 @@ def dataset(
     duplicate DataFrame columns. ``threads`` reads collections given as Arrow on that many
     threads (``0``: every core), with the same result.
     """
+    return _read(data, lang, limits, threads, hold=False)
+
+
+def _read(
+    data: Data, lang: str, limits: LimitValues, threads: Optional[int], hold: bool
+) -> Dataset:
+    """``dataset``; with ``hold`` (for ``check`` only), clean large collections given as Arrow
+    are held as their columns instead of read into rows (the dataset then lacks their rows)."""
     if isinstance(data, Dataset):
         return data
     lim = _limits(limits)
@@ -149,7 +169,7 @@ def dataset(
             try:
                 base = Dataset.from_py(native, lim)
                 # Collections given as Arrow are read by the core from their columns.
-                return Dataset.from_arrow(base, arrow, lim, threads) if arrow else base
+                return Dataset.from_arrow(base, arrow, lim, threads, hold) if arrow else base
             except InputError as e:
                 e._lookup = lambda loc: _frames.lookup(shadow, loc)
                 raise
@@ -187,7 +207,8 @@ def check(
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
     """
-    ds = dataset(data, lang, limits, threads)
+    # Students given as clean Arrow columns are checked from the columns (no row per student).
+    ds = _read(data, lang, limits, threads, hold=True)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}
     return Report(_native.check(ds, pack_ids, param_map, lang, threads), lang)

@@ -169,3 +169,178 @@ def _text_fields(cls: Any) -> List[str]:
         for name, hint in hints.items()
         if hint is Text or (typing.get_origin(hint) is Union and Text in typing.get_args(hint))
     ]
+
+
+# The tables each city's notice asks for (issue 13). Verdicts (``passed``, ``failed``,
+# ``unchecked``, ``not_in_force``, ``not_applicable``) are what the check with ``packs`` and
+# ``params`` found on each record: the core reads them from the findings, Python only flattens.
+
+
+def _checked(data: Any, packs: Any, params: Any, limits: Any) -> Any:
+    from . import check, dataset
+
+    ds = dataset(data, limits=limits)
+    return ds, check(ds, packs=packs, params=params, limits=limits)
+
+
+def city_summary(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    limits: Any = None,
+) -> "_types.Summary":
+    """Everything ``xianjie summary`` prints, typed: rates, the 汇总表, compliance, targets, and
+    the tables of the city whose packs the check used (``status_campaign``,
+    ``application_sheets``, ``pilot``, ``major_ledger``; ``None``/empty otherwise)."""
+    from ._decode import decode
+
+    ds, report = _checked(data, packs, params, limits)
+    return decode(_types.Summary, json.loads(_native.summary(ds, report._native)))
+
+
+_CAMPAIGN_COLUMNS = ("district", "district_name", "school", "school_name", "approved", "filed",
+                     "missing", "late", "unlisted", "enrollment", "graduated", "transferred",
+                     "reports_incomplete", "missing_projects", "late_projects",
+                     "unlisted_projects")
+
+
+def status_campaign(
+    data: Any, by: str = "school", frame: str = "pandas", limits: Any = None
+) -> Any:
+    """Beijing's status-data campaign of the data's reporting year (campaign, approved list and
+    deadline read from the ``bj-3p2-2024`` pack): one row per school (``by="school"``), per
+    district (``"district"``) or the city total (``"total"``), with the reports filed, missing,
+    late and off the list, the figures of 二(二)1 and the transfer rate (``fraction``, ``rate``
+    as ``Decimal``, ``rate_float``). No rows without a reporting year."""
+    from . import dataset
+
+    if by not in ("school", "district", "total"):
+        raise ValueError(f'by must be "school", "district" or "total", not {by!r}')
+    c = json.loads(_native.status_campaign(dataset(data, limits=limits)))
+    rows = [] if c is None else ([c["total"]] if by == "total" else c[by + "s"])
+    cols: Columns = {name: [r.get(name, [] if name.endswith("_projects") else None)
+                            for r in rows] for name in _CAMPAIGN_COLUMNS}
+    cols["fraction"] = [r["transfer_rate"]["fraction"] for r in rows]
+    cols["rate"] = [_dec(r["transfer_rate"].get("rate")) for r in rows]
+    cols["rate_float"] = [None if v is None else float(v) for v in cols["rate"]]
+    return _frame(cols, frame)
+
+
+def application_sheets(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    frame: str = "pandas",
+    limits: Any = None,
+) -> Any:
+    """Each secondary school's 汇总表 (one per school and year, as the workbook prints them): one
+    row per entry in rank order, with the sheet's ``title`` and ``date``, and ``breaks``, the
+    rules the check found broken on the entry (``sheet_breaks``: on the sheet's upload)."""
+    ds, report = _checked(data, packs, params, limits)
+    sheets = json.loads(_native.application_sheets(ds, report._native))
+    names = ("secondary_school", "secondary_school_name", "year", "title", "date", "rank", "id",
+             "index", "higher_school", "higher_school_name", "secondary_major", "higher_major",
+             "attachments_complete", "submitted_at", "breaks", "sheet_breaks")
+    cols: Columns = {name: [] for name in names}
+    for s in sheets:
+        for m in s["applications"]:
+            a = m["application"]
+            values = (s["secondary_school"], s.get("secondary_school_name"), s["year"],
+                      s["title"], s.get("date"), a.get("rank"), a["id"], a["index"],
+                      a["higher_school"], a.get("higher_school_name"),
+                      a["secondary_major"]["code"], a["higher_major"]["code"],
+                      a["attachments_complete"], _time(a.get("submitted_at")),
+                      m.get("breaks", []), s.get("breaks", []))
+            for name, value in zip(names, values):
+                cols[name].append(value)
+    return _frame(cols, frame)
+
+
+def _pilot(data: Any, packs: Any, params: Any, limits: Any) -> Any:
+    ds, report = _checked(data, packs, params, limits)
+    return json.loads(_native.pilot_tables(ds, report._native))
+
+
+def campus_indicators(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    frame: str = "pandas",
+    limits: Any = None,
+) -> Any:
+    """Quzhou: every 细则 indicator of each higher-stage campus, one row per campus and
+    indicator: ``numerator``, ``denominator``, ``value`` (``Decimal``), ``shown``, ``bound``,
+    ``min``/``max`` and the ``verdict``. No rows when the check did not use the Quzhou pack."""
+    p = _pilot(data, packs, params, limits)
+    names = ("index", "school", "school_name", "higher_school", "year", "students", "rule_id",
+             "clause", "title_zh", "title_en", "form", "numerator", "denominator", "value",
+             "shown", "bound", "min", "max", "verdict")
+    cols: Columns = {name: [] for name in names}
+    for c in [] if p is None else p["campuses"]:
+        for x in c["indicators"]:
+            values = (c["index"], c["school"], c.get("school_name"), c.get("higher_school"),
+                      c["year"], c.get("students"), x["rule_id"], x["clause"], x["title"]["zh"],
+                      x["title"]["en"], x["form"], _dec(x.get("numerator")),
+                      _dec(x.get("denominator")), _dec(x.get("value")), x.get("shown"),
+                      x["bound"], x.get("min"), x.get("max"), x["verdict"])
+            for name, value in zip(names, values):
+                cols[name].append(value)
+    return _frame(cols, frame)
+
+
+_MONEY = ("tuition_collected", "tuition_passed_on", "tuition_share", "fees_collected",
+          "fees_passed_on", "appropriation_per_student", "appropriation_owed",
+          "appropriation_received", "appropriation_paid")
+
+
+def settlements(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    frame: str = "pandas",
+    limits: Any = None,
+) -> Any:
+    """Quzhou's finance settlement table: one row per settlement, amounts as ``Decimal``
+    (``tuition_share`` the exact fraction of 1), and one column per rule on settlements (its id)
+    holding the verdict the check gave."""
+    p = _pilot(data, packs, params, limits)
+    rows = [] if p is None else p["settlements"]
+    cols: Columns = {}
+    for name in ("index", "higher_school", "higher_school_name", "school", "school_name", "year"):
+        cols[name] = [r.get(name) for r in rows]
+    for name in _MONEY:
+        cols[name] = [_dec(r.get(name)) for r in rows]
+    cols["appropriation_students"] = [r.get("appropriation_students") for r in rows]
+    for rule in (rows[0]["checks"] if rows else []):
+        cols[rule["rule_id"]] = [next((c["verdict"] for c in r["checks"]
+                                       if c["rule_id"] == rule["rule_id"]), None) for r in rows]
+    return _frame(cols, frame)
+
+
+def major_ledger(
+    data: Any,
+    packs: Optional[Sequence[str]] = None,
+    params: Optional[Dict[str, object]] = None,
+    frame: str = "pandas",
+    limits: Any = None,
+) -> Any:
+    """Hohhot's major ledger (专业调整台账): one row per school and school year, the majors (by
+    code) filed new, refused, to discontinue and to file again, the verdict on the new-major
+    limit, and the key-chain coverage (``key_chain_share`` as ``Decimal``). Without the class
+    size (``params={"hhht-majors-2022/small-major-discontinue.class_size": 30}``) no major is
+    listed to discontinue: that rule is then unchecked (``city_summary`` says why)."""
+    ds, report = _checked(data, packs, params, limits)
+    ledger = json.loads(_native.major_ledger(ds, report._native))
+    rows = [] if ledger is None else ledger["rows"]
+    cols: Columns = {}
+    for name in ("school", "school_name", "school_year"):
+        cols[name] = [r.get(name) for r in rows]
+    for name in ("new_majors", "refused", "discontinue", "refile"):
+        cols[name] = [[m["code"] for m in r.get(name, [])] for r in rows]
+    cols["new_majors_verdict"] = [r["new_majors_verdict"] for r in rows]
+    cols["offerings"] = [r["offerings"] for r in rows]
+    cols["key_chain_offerings"] = [r["key_chain_offerings"] for r in rows]
+    cols["chains"] = [r.get("chains", []) for r in rows]
+    cols["key_chain_fraction"] = [r["key_chain_share"]["fraction"] for r in rows]
+    cols["key_chain_share"] = [_dec(r["key_chain_share"].get("rate")) for r in rows]
+    return _frame(cols, frame)

@@ -8,19 +8,24 @@ __all__ = [
     "Columns",
     "Dataset",
     "Report",
+    "application_sheets",
     "application_summary",
     "builtin_ids",
     "check",
     "check_part",
     "enrollment_totals",
     "explain",
+    "major_ledger",
     "merge_parts",
     "packs",
+    "pilot_tables",
     "sample_load",
     "sample_names",
     "sample_national",
     "scopes",
     "semester_compliance",
+    "status_campaign",
+    "summary",
     "transfer_rates",
 ]
 
@@ -46,6 +51,7 @@ class Dataset:
         collections: Sequence[Tuple[str, Any]],
         limits: Optional[Dict[str, str]] = None,
         threads: Optional[int] = None,
+        hold: bool = False,
     ) -> Dataset: ...
     def to_arrow(self) -> List[Tuple[str, Any]]: ...
     def to_json_pretty(self) -> str: ...
@@ -87,6 +93,11 @@ def transfer_rates(dataset: Dataset, by: Sequence[str]) -> str: ...
 def enrollment_totals(dataset: Dataset, by: Sequence[str]) -> str: ...
 def application_summary(dataset: Dataset) -> str: ...
 def semester_compliance(dataset: Dataset) -> str: ...
+def status_campaign(dataset: Dataset) -> str: ...
+def application_sheets(dataset: Dataset, report: Report) -> str: ...
+def pilot_tables(dataset: Dataset, report: Report) -> str: ...
+def major_ledger(dataset: Dataset, report: Report) -> str: ...
+def summary(dataset: Dataset, report: Report) -> str: ...
 def scopes(packs: Sequence[str]) -> str: ...
 def check_part(
     dataset: Dataset,

@@ -80,6 +80,28 @@ Form = Union[Literal["phone"], Literal["email"]]
 """A form a text must have."""
 
 
+GroupBy = Union[
+    Literal["project"],
+    Literal["secondary_school"],
+    Literal["higher_school"],
+    Literal["major"],
+    Literal["category"],
+    Literal["district"],
+    Literal["entry_year"],
+]
+"""What to group cohorts by."""
+
+
+IndicatorForm = Union[
+    Literal["per_unit"],
+    Literal["percent"],
+    Literal["colon"],
+    Literal["count"],
+    Literal["conditions"],
+]
+"""How an indicator's value reads."""
+
+
 InputErrorKind = Union[
     Literal["syntax"],
     Literal["type"],
@@ -127,6 +149,10 @@ Severity = Union[Literal["error"], Literal["warning"], Literal["target"]]
 """How much a finding matters. Follows the modality of the source text (RULES.md)."""
 
 
+Side = Union[Literal["secondary"], Literal["higher"]]
+"""Which side of an application a school is on."""
+
+
 ValueKind = Union[
     Literal["integer"],
     Literal["decimal"],
@@ -136,6 +162,178 @@ ValueKind = Union[
     Literal["boolean"],
 ]
 """The type of a field, checked when a pack is loaded; named in pack errors as `integer`, `text`, …."""
+
+
+Verdict = Union[
+    Literal["passed"],
+    Literal["failed"],
+    Literal["unchecked"],
+    Literal["not_in_force"],
+    Literal["not_applicable"],
+]
+"""What the check run said about one rule on one record (or group of records)."""
+
+
+@dataclass(frozen=True)
+class ApplicationCount:
+    """How many applications a school is party to in a year, on one side."""
+
+    school: str
+    """The school's id."""
+    side: Side
+    """The side."""
+    year: int
+    """Application year."""
+    count: int
+    """Applications."""
+    name: Optional[str] = None
+    """Its name, when in the data."""
+
+
+@dataclass(frozen=True)
+class ApplicationLine:
+    """One application in a school's summary, in rank order."""
+
+    id: str
+    """Application id."""
+    index: int
+    """Index in `applications` (for locating it in the input)."""
+    higher_school: str
+    """The higher school's id."""
+    secondary_major: MajorRef2
+    """Major at the secondary stage."""
+    higher_major: MajorRef2
+    """Major at the higher stage."""
+    attachments_complete: bool
+    """All three attachments given (sealed form, training plan, demand research). Form is not
+    judged here; the attachments rule does that.
+    """
+    higher_school_name: Optional[str] = None
+    """The higher school's name, when the school is in the data."""
+    rank: Optional[int] = None
+    """The rank the secondary school gave it (1 = first); `None` when not ranked."""
+    submitted_at: Optional[str] = None
+    """When submitted."""
+
+
+@dataclass(frozen=True)
+class ApplicationSheet:
+    """One secondary school's printable 汇总表 for one year."""
+
+    title: str
+    """The title, as the notice names the table (《2024年拟新增“3+2”中高职衔接申报项目汇总表》),
+    with the sheet's year.
+    """
+    secondary_school: str
+    """The secondary school's id."""
+    year: int
+    """Application year."""
+    applications: List[MarkedApplication]
+    """The applications in rank order, each with the rules it breaks."""
+    breaks: List[str] = _field(default_factory=list)
+    """Rules broken by the sheet's upload itself (a 汇总表 not a PDF, or late)."""
+    date: Optional[str] = None
+    """The sheet's date (Beijing): when the school uploaded its sealed 汇总表, else its latest
+    application; absent when the data has neither (the printed sheet leaves it to be written).
+    """
+    secondary_school_name: Optional[str] = None
+    """Its name, when the school is in the data."""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One filing campaign of a notice (a 填报 round): the reporting year that selects it, the
+    period its data covers, and when it closes.
+    """
+
+    id: str
+    """Id, named by the rules tied to it, e.g. `2024`."""
+    reporting_year: int
+    """The dataset reporting year that selects this campaign."""
+    reports_from: str
+    """First day of the period the campaign reports on."""
+    reports_until: str
+    """Last day of the period the campaign reports on."""
+    scope_zh: str
+    """What the campaign covers, in Chinese (e.g. `2023年新增立项和通过质量监测的447个项目`)."""
+    scope_en: str
+    """What the campaign covers, in English."""
+    closes: Optional[str] = None
+    """When uploads close, e.g. `2024-02-27T17:00:00+08:00`; absent while the notice leaves it
+    to a later announcement (另行通知).
+    """
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    """One row of the campaign table: a secondary school, a district, or the whole city."""
+
+    approved: int
+    """Projects on the approved list this campaign covers."""
+    filed: int
+    """Of those, with a report of the campaign's reporting year."""
+    missing: int
+    """Of those, without one."""
+    late: int
+    """Reports of listed projects submitted after the campaign closed."""
+    unlisted: int
+    """Reports of the year for projects not on the approved list (附件4: the pack's `listed`
+    check, e.g. a discontinued project) or not in the data. A report of a listed project the
+    campaign does not require (a five-year project before its first campaign) is neither
+    filed nor off the list; its figures count.
+    """
+    enrollment: int
+    """二(二)1: the previous year's secondary enrollment, summed over the reports of the year."""
+    graduated: int
+    """Secondary graduates who could transfer, summed over the reports giving both figures."""
+    transferred: int
+    """Students who transferred (转段升学), over the same reports."""
+    reports_incomplete: int
+    """Reports of the year lacking the enrollment, the graduates or the transfers."""
+    transfer_rate: Rate
+    """`transferred / graduated`."""
+    district: Optional[str] = None
+    """The district (区) of the school, GB/T 2260 code; absent for the city total, or when the
+    school gives none.
+    """
+    district_name: Optional[str] = None
+    """The district's name."""
+    late_projects: List[str] = _field(default_factory=list)
+    """The projects whose report came late, by id."""
+    missing_projects: List[str] = _field(default_factory=list)
+    """The projects missing a report, by id."""
+    school: Optional[str] = None
+    """The secondary school's id (the higher school's for a project without one); absent on the
+    district and city rows.
+    """
+    school_name: Optional[str] = None
+    """The school's name, when it is in the data."""
+    unlisted_projects: List[str] = _field(default_factory=list)
+    """The projects off the list that reported, by id."""
+
+
+@dataclass(frozen=True)
+class CampusIndicators:
+    """One higher-stage campus (高职校区) in one year and its indicators."""
+
+    index: int
+    """Index in `higher_campuses`."""
+    school: str
+    """The secondary school hosting the campus."""
+    year: int
+    """The year."""
+    indicators: List[Indicator]
+    """Every indicator of the pack on campuses, in the pack's order."""
+    failed: int
+    """Indicators failed."""
+    higher_school: Optional[str] = None
+    """The partner higher school, when given."""
+    higher_school_name: Optional[str] = None
+    """Its name, when in the data."""
+    school_name: Optional[str] = None
+    """Its name, when in the data."""
+    students: Optional[int] = None
+    """Higher-stage students."""
 
 
 @dataclass(frozen=True)
@@ -1033,6 +1231,54 @@ class FlagChoice:
     """Its value for the school (false when not given)."""
 
 
+@dataclass(frozen=True)
+class GroupKey:
+    """One group key of an output row: what it groups by, its value and a readable name."""
+
+    by: GroupBy
+    """The grouping."""
+    name: Optional[str] = None
+    """A readable name: the school's name, the major's catalogue name, the category or district
+    name.
+    """
+    value: Optional[str] = None
+    """The value (an id, a code or a year); `None` when the data does not say (e.g. a cohort of
+    an unknown project, a school without a district).
+    """
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One 细则 indicator of one campus."""
+
+    rule_id: str
+    """The rule."""
+    clause: str
+    """Its clause, e.g. `细则一`."""
+    title: Text
+    """What is measured (the rule's title)."""
+    form: IndicatorForm
+    """How the value reads."""
+    bound: str
+    """The bound as printed: `≥ 15`, `≥ 10%`, `≤ 1:18`."""
+    verdict: Verdict
+    """What the check run found."""
+    denominator: Optional[Decimal] = None
+    """The denominator of a quotient (or the number of conditions)."""
+    max: Optional[str] = None
+    """The upper bound, exact."""
+    min: Optional[str] = None
+    """The lower bound, exact (`15`, `10%`), when the rule sets one."""
+    numerator: Optional[Decimal] = None
+    """The numerator of a quotient, or the count; absent when not given."""
+    shown: Optional[str] = None
+    """The value as printed: `14.5`, `35.71%`, `18.1:1`, `1/2`."""
+    value: Optional[Decimal] = None
+    """The value: the quotient (a share as a fraction of 1), exact to 28 digits; absent when a
+    figure is missing or the denominator is zero.
+    """
+
+
 class InputIssue(TypedDict):
     """One problem in the input, located."""
 
@@ -1073,6 +1319,40 @@ class IntakeCauseFlag:
 
 
 @dataclass(frozen=True)
+class LedgerRow:
+    """One school's school year in the ledger."""
+
+    school: str
+    """The school's id."""
+    school_year: str
+    """The school year, `2023-2024`; a calendar year's intake (autumn) opens the school year
+    starting that year.
+    """
+    new_majors_verdict: Verdict
+    """Whether the new majors stay within the school's yearly limit, as the run found."""
+    offerings: int
+    """Major offerings (专业布点) of the year."""
+    key_chain_offerings: int
+    """Of those, serving one of the key chains the plan names."""
+    key_chain_share: Rate
+    """`key_chain_offerings / offerings`."""
+    chains: List[str] = _field(default_factory=list)
+    """The key chains served, sorted."""
+    discontinue: List[MajorRef2] = _field(default_factory=list)
+    """Majors to discontinue: intake could not form a class three years running (its finding
+    ends in this school year).
+    """
+    new_majors: List[MajorRef2] = _field(default_factory=list)
+    """New majors filed that school year and not refused (accepted or undecided)."""
+    refile: List[MajorRef2] = _field(default_factory=list)
+    """Majors to file again as new: no intake three years running."""
+    refused: List[MajorRef2] = _field(default_factory=list)
+    """Filings refused (不予备案): no new major."""
+    school_name: Optional[str] = None
+    """Its name, when in the data."""
+
+
+@dataclass(frozen=True)
 class Location:
     """Where in the input: a record, and a field of it where one is to blame."""
 
@@ -1089,6 +1369,22 @@ class Location:
 
 
 @dataclass(frozen=True)
+class MajorLedger:
+    """The ledger and what the run did with the rules it reads."""
+
+    pack: str
+    """The pack."""
+    key_chains: List[str]
+    """The key chains the plan names (二), as the pack lists them."""
+    rows: List[LedgerRow]
+    """One row per school and school year, sorted by school, then year."""
+    rules: List[RuleNote]
+    """The rules behind the columns and their state in the run (an unchecked one says why: its
+    column is then empty for want of a check, not for want of majors).
+    """
+
+
+@dataclass(frozen=True)
 class MajorRef:
     """A catalogue major as a finding names it: code, name and its 专业大类."""
 
@@ -1100,6 +1396,26 @@ class MajorRef:
     """Its category (专业大类) code, e.g. `71`."""
     category_name: str
     """The category's name."""
+
+
+@dataclass(frozen=True)
+class MajorRef2:
+    """A major by catalogue code, with the name the submitter used."""
+
+    code: str
+    """Catalogue code, e.g. `700206` or `520101K`."""
+    name: Optional[str] = None
+    """Name as written by the submitter."""
+
+
+@dataclass(frozen=True)
+class MarkedApplication:
+    """One entry of a school's 汇总表 and the rules it breaks."""
+
+    application: ApplicationLine
+    """The application, in rank order."""
+    breaks: List[str] = _field(default_factory=list)
+    """Ids of the rules with a finding on this application (empty: no rule broken)."""
 
 
 @dataclass(frozen=True)
@@ -1183,6 +1499,53 @@ class PeriodSchoolYear:
 
 
 @dataclass(frozen=True)
+class PilotTables:
+    """The Quzhou pilot's tables."""
+
+    pack: str
+    """The pack."""
+    campuses: List[CampusIndicators]
+    """Per campus and year, every 细则 indicator."""
+    settlements: List[SettlementRow]
+    """The finance settlement table."""
+    targets_by_year: List[YearTargets]
+    """The pack's targets, by goal year."""
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A share such as a transfer rate, kept exact.
+
+    ```
+    use xianjie::aggregate::Rate;
+    let r = Rate::new(1, 3);
+    assert_eq!(r.fraction, \"1/3\");
+    assert!(!r.exact); // 0.333… does not terminate: `rate` is rounded to 28 digits
+    assert_eq!(r.percent().as_deref(), Some(\"33.33%\"));
+    assert_eq!(Rate::new(0, 0).rate, None); // zero denominator: no rate, no panic
+    assert!(!Rate::new(5, 4).consistent);   // more transferred than graduated: reported, not clamped
+    ```
+    """
+
+    numerator: int
+    """The numerator (e.g. students transferred)."""
+    denominator: int
+    """The denominator (e.g. secondary graduates)."""
+    fraction: str
+    """The exact fraction as written from the data, unreduced, e.g. `45/50`."""
+    exact: bool
+    """Whether `rate` is exactly the fraction."""
+    consistent: bool
+    """False when the numerator exceeds the denominator: the data is inconsistent and the rate is
+    above 1 (reported as is, never clamped).
+    """
+    rate: Optional[Decimal] = None
+    """The decimal value; `None` when the denominator is zero. Exact when `exact`, otherwise
+    rounded to 28 significant digits (e.g. 1/3).
+    """
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of checking one dataset against some packs. Serialized with each finding's words
     rendered on the way out; read back as plain JSON (its schema is `docs/schema/report.schema.json`).
@@ -1219,6 +1582,20 @@ class Report:
 
 
 @dataclass(frozen=True)
+class RuleNote:
+    """What the run did with a rule, for a table's notes (a rule left unchecked says why)."""
+
+    rule_id: str
+    """Rule id."""
+    title: Text
+    """The rule's title."""
+    state: RuleState
+    """What happened to it in the run."""
+    reason: Optional[Text] = None
+    """Why it was not checked, as the report says."""
+
+
+@dataclass(frozen=True)
 class RuleStatus:
     """One rule's status in a run."""
 
@@ -1240,6 +1617,20 @@ class RuleStatus:
 
 
 @dataclass(frozen=True)
+class RuleVerdict:
+    """One rule's verdict on a row of a table."""
+
+    rule_id: str
+    """Rule id."""
+    clause: str
+    """Where the rule stands in its notice, e.g. `细则四`."""
+    title: Text
+    """The rule's title."""
+    verdict: Verdict
+    """The verdict."""
+
+
+@dataclass(frozen=True)
 class RunConditionBelowClass:
     """The value is below one class of `size` (the intake cannot form a class)."""
 
@@ -1258,6 +1649,94 @@ class RunConditionAtMost:
 
 
 @dataclass(frozen=True)
+class SchoolApplications:
+    """One secondary school's applications for one year, in rank order (汇总表)."""
+
+    secondary_school: str
+    """The secondary school's id."""
+    year: int
+    """Application year."""
+    applications: List[ApplicationLine]
+    """Applications by rank (unranked last, then by id)."""
+    secondary_school_name: Optional[str] = None
+    """Its name, when the school is in the data."""
+
+
+@dataclass(frozen=True)
+class SemesterOverview:
+    """Compliance of all projects in one semester."""
+
+    semester: Semester
+    """The semester."""
+    records: int
+    """Project-semester records."""
+    compliant: int
+    """Of those, meeting every minimum."""
+
+
+@dataclass(frozen=True)
+class SettlementRow:
+    """One yearly finance settlement (每学年据实结算一次)."""
+
+    index: int
+    """Index in `finance_settlements`."""
+    higher_school: str
+    """The higher school collecting the money."""
+    school: str
+    """The secondary school (the campus's host)."""
+    year: int
+    """The school year settled."""
+    checks: List[RuleVerdict]
+    """The pack's rules on settlements and what the run found on this one."""
+    appropriation_owed: Optional[Decimal] = None
+    """Owed: standard × students."""
+    appropriation_paid: Optional[Decimal] = None
+    """Paid by the higher school to the campus."""
+    appropriation_per_student: Optional[Decimal] = None
+    """The per-student appropriation standard."""
+    appropriation_received: Optional[Decimal] = None
+    """Received by the higher school from the local finance."""
+    appropriation_students: Optional[int] = None
+    """Students the appropriation is counted on."""
+    fees_collected: Optional[Decimal] = None
+    """Custodial and accommodation fees collected."""
+    fees_passed_on: Optional[Decimal] = None
+    """Fees passed on to the campus."""
+    higher_school_name: Optional[str] = None
+    """Its name, when in the data."""
+    school_name: Optional[str] = None
+    """Its name, when in the data."""
+    tuition_collected: Optional[Decimal] = None
+    """Higher-stage tuition collected (CNY)."""
+    tuition_passed_on: Optional[Decimal] = None
+    """Tuition passed on to the secondary school."""
+    tuition_share: Optional[Decimal] = None
+    """`tuition_passed_on / tuition_collected`, exact to 28 digits; absent when either is missing
+    or nothing was collected.
+    """
+
+
+@dataclass(frozen=True)
+class StatusCampaign:
+    """The status-data campaign of one reporting year."""
+
+    pack: str
+    """The pack the campaign and the approved list are read from."""
+    reporting_year: int
+    """The reporting year (填报年度) that selected the campaign."""
+    total: CampaignRow
+    """The city total."""
+    districts: List[CampaignRow]
+    """One row per district, sorted by code (unknown first)."""
+    schools: List[CampaignRow]
+    """One row per secondary school, sorted by district, then school id."""
+    campaign: Optional[Campaign] = None
+    """The pack's campaign for that year (the period it reports on, when it closes, its scope);
+    absent when the notice runs none that year. Without a closing time no report is late.
+    """
+
+
+@dataclass(frozen=True)
 class Subject(_mixins.Subject):
     """Who a finding is about: a school, a project, a project in a semester, an application."""
 
@@ -1269,6 +1748,38 @@ class Subject(_mixins.Subject):
     """Chinese description."""
     en: str
     """English description."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything `xianjie summary` prints."""
+
+    transfer_by_year: List[TransferRow]
+    """City-wide transfer rate per entry year."""
+    transfer_by_district: List[TransferRow]
+    """Transfer rate per district of the secondary school."""
+    transfer_by_category: List[TransferRow]
+    """Transfer rate per 大类."""
+    applications: List[SchoolApplications]
+    """Each secondary school's applications in rank order (汇总表)."""
+    applications_per_school: List[ApplicationCount]
+    """New applications per school and year, both sides."""
+    semesters: List[SemesterOverview]
+    """Semester compliance, per semester."""
+    targets: List[TargetProgress]
+    """Target progress from the report."""
+    application_sheets: List[ApplicationSheet] = _field(default_factory=list)
+    """Beijing: each secondary school's printable 汇总表, entries marked with the rules they break
+    (when the run used the Beijing 3+2 pack).
+    """
+    major_ledger: Optional[MajorLedger] = None
+    """Hohhot: the major ledger (when the run used its pack)."""
+    pilot: Optional[PilotTables] = None
+    """Quzhou: indicators per campus, settlements, targets by year (when the run used its pack)."""
+    status_campaign: Optional[StatusCampaign] = None
+    """Beijing: the status-data campaign of the reporting year, by district and school (when the
+    run used the Beijing 3+2 pack and the data has projects or status reports).
+    """
 
 
 @dataclass(frozen=True)
@@ -1350,6 +1861,36 @@ class ThresholdErrorFloat:
     type: Literal["float"]
     found: str
     """The number given."""
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    """Transfer figures of one group of cohorts."""
+
+    keys: List[GroupKey]
+    """The group's keys, in the order asked for."""
+    cohorts: int
+    """Cohorts in the group."""
+    enrolled: int
+    """Students enrolled (all cohorts of the group)."""
+    graduated: int
+    """Secondary graduates, over the cohorts that report both graduates and transfers."""
+    transferred: int
+    """Students transferred (转段), over the same cohorts."""
+    incomplete: int
+    """Cohorts left out of `graduated`/`transferred` because one of the two figures is missing."""
+    rate: Rate
+    """`transferred / graduated`."""
+
+
+@dataclass(frozen=True)
+class YearTargets:
+    """The targets of one year."""
+
+    year: int
+    """The goal year."""
+    targets: List[TargetProgress]
+    """Progress toward each target of that year, as the run computed it."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 // Type-level tests of the public API (test/types.test.mjs runs `tsc --noEmit` on this file):
 // what must compile does, and each `@ts-expect-error` line must be an error (tsc fails if not).
-import { applicationSummary, check, checkField, schema, transferRates, XianjieError } from '../../pkg/index.js';
+import {
+  applicationSheets, applicationSummary, check, checkField, majorLedger, pilotTables, schema, statusCampaign,
+  transferRates, XianjieError,
+} from '../../pkg/index.js';
 import type { CollectionName, Dataset, Finding, Report } from '../../pkg/index.js';
 
 const data: Dataset = { reporting_year: 2024 };
@@ -43,3 +46,22 @@ async function rates(): Promise<void> {
   void [fraction, byRank];
 }
 void rates;
+
+// The city tables: typed rows, verdicts a closed set, `null` where the city's pack was not used.
+async function cities(): Promise<void> {
+  const campaign = await statusCampaign(data);
+  const missing: number | undefined = campaign?.total.missing;
+  const sheet = (await applicationSheets(data, { packs: ['bj-3p2-2024'] }))[0];
+  const broken: string[] | undefined = sheet?.applications[0]?.breaks;
+  const pilot = await pilotTables(data, { packs: ['qz-pilot-2024'] });
+  const verdict = pilot?.campuses[0]?.indicators[0]?.verdict;
+  if (verdict === 'failed' || verdict === 'not_applicable') void verdict;
+  // @ts-expect-error not a verdict
+  if (verdict === 'fail') void verdict;
+  const ledger = await majorLedger(data, { packs: ['hhht-majors-2022'] });
+  const share: string | undefined = ledger?.rows[0]?.key_chain_share.fraction;
+  // @ts-expect-error the campaign may be null
+  void campaign.total;
+  void [missing, broken, share];
+}
+void cities;

@@ -1,0 +1,329 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
+//! Students held as columns are checked exactly as rows: for every shared vector, every sample
+//! and the national generator, `read_for_check` + `check_with_columns` gives the report
+//! `read_batches` + `check` gives, word for word; data the row reader would say something about
+//! is read as rows, so its problems are reported as before.
+#![cfg(feature = "arrow")]
+
+use arrow_array::{ArrayRef, BooleanArray, Date32Array, Int64Array, RecordBatch, StringArray};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use xianjie::columns::{dataset_to_batches, read_batches, read_for_check};
+use xianjie::model::EntityKind;
+use xianjie::table::ReadOptions;
+use xianjie::{Checker, Dataset, Report};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+type Input = Vec<(String, Vec<RecordBatch>)>;
+
+/// Asserts two reports are the same text, showing the first lines that differ.
+fn same(a: &Report, b: &Report, what: &str) {
+    let (a, b) = (a.to_json_pretty(), b.to_json_pretty());
+    if a != b {
+        let diff: Vec<String> = a
+            .lines()
+            .zip(b.lines())
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .take(6)
+            .map(|(i, (x, y))| format!("line {i}: rows {x} | held {y}"))
+            .collect();
+        panic!("{what}: reports differ:\n{}", diff.join("\n"));
+    }
+}
+
+fn empty(year: Option<i32>) -> Dataset {
+    Dataset {
+        reporting_year: year,
+        ..Dataset::default()
+    }
+}
+
+fn input(batches: Vec<(EntityKind, RecordBatch)>) -> Input {
+    batches
+        .into_iter()
+        .map(|(k, b)| (k.as_str().to_string(), vec![b]))
+        .collect()
+}
+
+fn opts(year: Option<i32>) -> ReadOptions {
+    ReadOptions {
+        reporting_year: year,
+        ..ReadOptions::default()
+    }
+}
+
+/// Both ways: rows, and students held. Returns (rows report, held report, students held?).
+fn both(checker: &Checker, data: Input, year: Option<i32>) -> (Report, Report, bool) {
+    let rows = read_batches(data.clone(), &opts(year));
+    assert!(rows.issues.is_empty(), "{:?}", rows.issues);
+    let held = read_for_check(empty(year), data, &opts(year));
+    assert!(held.read.issues.is_empty(), "{:?}", held.read.issues);
+    let was_held = !held.held.is_empty();
+    if was_held {
+        assert!(held.read.dataset.students.is_empty());
+    }
+    (
+        checker.check(&rows.dataset),
+        checker.check_with_columns(&held.read.dataset, &held.held),
+        was_held,
+    )
+}
+
+#[test]
+fn every_vector_with_students_gets_the_same_report() {
+    let mut paths = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors"),
+        &mut paths,
+    );
+    let checker = Checker::builtin(&[], &Default::default()).unwrap();
+    let (mut n, mut held) = (0, 0);
+    for p in paths {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let Ok(ds) = Dataset::from_json_str(&v["input"].to_string()) else {
+            continue;
+        };
+        if ds.students.is_empty() {
+            continue;
+        }
+        let (a, b, h) = both(
+            &checker,
+            input(dataset_to_batches(&ds).unwrap()),
+            ds.reporting_year,
+        );
+        same(&a, &b, &p.display().to_string());
+        n += 1;
+        held += usize::from(h);
+    }
+    assert!(n >= 8, "only {n} vectors with students");
+    assert_eq!(held, n, "every vector's students are clean columns");
+}
+
+#[test]
+fn every_sample_gets_the_same_report() {
+    let checker = Checker::builtin(&[], &Default::default()).unwrap();
+    let mut held = 0;
+    for name in xianjie::sample::names() {
+        let ds = xianjie::sample::load(name).unwrap();
+        let (a, b, h) = both(
+            &checker,
+            input(dataset_to_batches(&ds).unwrap()),
+            ds.reporting_year,
+        );
+        same(&a, &b, name);
+        held += usize::from(h);
+    }
+    assert!(held >= 1, "no sample's students were held");
+}
+
+#[test]
+fn the_national_data_gets_the_same_report() {
+    use xianjie::sample::national::{national, REPORTING_YEAR};
+    let packs = ["bj-3p2-2024".to_string(), "qz-pilot-2024".to_string()];
+    let checker = Checker::builtin(&packs, &Default::default()).unwrap();
+    let data = national(0.002, 7).unwrap();
+    let students = data
+        .iter()
+        .find(|(k, _)| *k == EntityKind::Students)
+        .map(|(_, b)| b.num_rows())
+        .unwrap();
+    assert!(students >= 10_000);
+    let (a, b, h) = both(&checker, input(data), Some(REPORTING_YEAR));
+    assert!(h, "the generator's students are clean columns");
+    same(&a, &b, "national");
+    let on_students = b
+        .findings
+        .iter()
+        .filter(|f| f.locations.iter().any(|l| l.entity == EntityKind::Students))
+        .count();
+    assert!(on_students > 100, "{on_students} findings on students");
+}
+
+fn students(cols: Vec<(&str, ArrayRef)>) -> Input {
+    vec![(
+        "students".into(),
+        vec![RecordBatch::try_from_iter(cols).unwrap()],
+    )]
+}
+
+#[test]
+fn data_the_reader_must_speak_about_is_read_as_rows() {
+    let text = |v: Vec<Option<&str>>| Arc::new(StringArray::from(v)) as ArrayRef;
+    let years = Arc::new(Int64Array::from(vec![2024, 2024])) as ArrayRef;
+    let cases: Vec<(&str, Input)> = vec![
+        (
+            "a blank id",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("  ")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+            ]),
+        ),
+        (
+            "years as text",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", text(vec![Some("2024"), Some("二〇二四")])),
+            ]),
+        ),
+        (
+            "an unknown certificate",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+                (
+                    "certificates",
+                    text(vec![Some(r#"[{"kind": "驾照"}]"#), None]),
+                ),
+            ]),
+        ),
+        (
+            "an unknown column",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+                ("shoe_size", years.clone()),
+            ]),
+        ),
+    ];
+    for (what, data) in cases {
+        let rows = read_batches(data.clone(), &opts(Some(2024)));
+        let held = read_for_check(empty(Some(2024)), data, &opts(Some(2024)));
+        assert!(held.held.is_empty(), "{what}: held");
+        assert!(
+            !rows.issues.is_empty() || !rows.notes.is_empty(),
+            "{what}: no word"
+        );
+        assert_eq!(
+            format!("{:?}{:?}", held.read.issues, held.read.notes),
+            format!("{:?}{:?}", rows.issues, rows.notes),
+            "{what}"
+        );
+        assert_eq!(held.read.dataset, rows.dataset, "{what}");
+    }
+}
+
+#[test]
+fn students_in_several_batches_and_beside_rows() {
+    let batch = |ids: Vec<&str>, signed: Vec<Option<i32>>| {
+        let n = ids.len();
+        RecordBatch::try_from_iter(vec![
+            ("id", Arc::new(StringArray::from(ids)) as ArrayRef),
+            (
+                "school",
+                Arc::new(StringArray::from(vec!["Z1"; n])) as ArrayRef,
+            ),
+            (
+                "entry_year",
+                Arc::new(Int64Array::from(vec![2024; n])) as ArrayRef,
+            ),
+            (
+                "term_start",
+                Arc::new(Date32Array::from(vec![Some(19967); n])) as ArrayRef, // 2024-09-02
+            ),
+            (
+                "agreement.signed_on",
+                Arc::new(Date32Array::from(signed)) as ArrayRef,
+            ),
+            (
+                "agreement.higher_school",
+                Arc::new(BooleanArray::from(vec![Some(true); n])) as ArrayRef,
+            ),
+        ])
+        .unwrap()
+    };
+    let data: Input = vec![(
+        "学生".into(),
+        vec![
+            batch(vec!["S1", "S2"], vec![Some(19967), Some(20100)]),
+            batch(vec!["S3"], vec![None]),
+        ],
+    )];
+    let packs = ["qz-pilot-2024".to_string()];
+    let checker = Checker::builtin(&packs, &Default::default()).unwrap();
+    let (a, b, h) = both(&checker, data.clone(), Some(2024));
+    assert!(h);
+    same(&a, &b, "national");
+    let late: Vec<String> = b
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "qz-pilot-2024/tripartite-agreement")
+        .map(|f| f.path().to_string())
+        .collect();
+    assert!(
+        late.contains(&"students[1].agreement.signed_on".to_string()),
+        "{late:?}"
+    );
+    // Students given as rows already: the frames are read onto them, as rows.
+    let ds = Dataset::from_json_str(
+        r#"{"students": [{"id": "S0", "school": "Z1", "entry_year": 2024}]}"#,
+    )
+    .unwrap();
+    let r = read_for_check(ds, data, &opts(Some(2024)));
+    assert!(r.held.is_empty());
+    assert_eq!(r.read.dataset.students.len(), 4);
+}
+
+#[test]
+fn string_views_and_dictionaries_read_as_text() {
+    use arrow_array::types::Int32Type;
+    use arrow_array::{DictionaryArray, StringViewArray};
+    let n = 3;
+    let school: DictionaryArray<Int32Type> = vec![" Z1", "Z1", "Z2"].into_iter().collect();
+    let batch = RecordBatch::try_from_iter(vec![
+        (
+            "id",
+            Arc::new(StringViewArray::from(vec!["S1", "S2", "S3"])) as ArrayRef,
+        ),
+        ("school", Arc::new(school) as ArrayRef),
+        (
+            "entry_year",
+            Arc::new(Int64Array::from(vec![2024; n])) as ArrayRef,
+        ),
+        (
+            "term_start",
+            Arc::new(Date32Array::from(vec![Some(19967); n])) as ArrayRef,
+        ),
+        (
+            "三方协议签订日期",
+            Arc::new(Date32Array::from(vec![Some(19967), Some(20100), None])) as ArrayRef,
+        ),
+    ])
+    .unwrap();
+    let data: Input = vec![("students".into(), vec![batch])];
+    let packs = ["qz-pilot-2024".to_string()];
+    let checker = Checker::builtin(&packs, &Default::default()).unwrap();
+    let (a, b, h) = both(&checker, data, Some(2024));
+    assert!(h);
+    same(&a, &b, "views");
+    let late: Vec<(&str, &str)> = b
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "qz-pilot-2024/tripartite-agreement")
+        .map(|f| (f.subject.id.as_str(), f.path()))
+        .collect();
+    // Late (S2), not given (S3); S1 on time, but without the parties' signatures (all three).
+    for want in [
+        ("S2", "students[1].agreement.signed_on"),
+        ("S3", "students[2].agreement.signed_on"),
+        ("S1", "students[0].agreement"),
+    ] {
+        assert!(late.contains(&want), "{want:?} not in {late:?}");
+    }
+    assert!(!late.contains(&("S1", "students[0].agreement.signed_on")));
+}
