@@ -39,8 +39,24 @@ pub fn check_part(
     units: &[Unit],
     rows: &BTreeMap<EntityKind, Vec<u64>>,
 ) -> Report {
+    check_part_with(checker, ds, None, units, rows)
+}
+
+/// [`check_part`] with the collections of `held` read from their columns (as
+/// [`Checker::check_with_columns`]).
+pub fn check_part_with(
+    checker: &Checker,
+    ds: &Dataset,
+    held: Option<&crate::model::Held>,
+    units: &[Unit],
+    rows: &BTreeMap<EntityKind, Vec<u64>>,
+) -> Report {
     let chosen = |id: &str, i: usize| units.iter().any(|(u, c)| u == id && *c == i);
-    let mut report = checker.only(|r: &Rule, i| chosen(&r.id, i)).check(ds);
+    let only = checker.only(|r: &Rule, i| chosen(&r.id, i));
+    let mut report = match held {
+        Some(h) => only.check_with_columns(ds, h),
+        None => only.check(ds),
+    };
     let integrity: Vec<(String, EntityKind)> = integrity_scopes()
         .into_iter()
         .filter(|s| chosen(&s.rule_id, s.check))

@@ -80,7 +80,8 @@ pub(crate) fn check_part(
         threads: None,
     };
     let (batch, part) = detached(py, || {
-        let r = xianjie::partition::check_part(&c, &dataset.inner, &units, &by_kind);
+        let held = dataset.held.as_deref();
+        let r = xianjie::partition::check_part_with(&c, &dataset.inner, held, &units, &by_kind);
         let part = Part::of(&r, &units, &stage, empty);
         (r.to_arrow(&opts), part)
     })?;
