@@ -172,6 +172,14 @@ fn data_the_reader_must_speak_about_is_read_as_rows() {
             ]),
         ),
         (
+            "text that was not UTF-8",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S\u{fffd}2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+            ]),
+        ),
+        (
             "years as text",
             students(vec![
                 ("id", text(vec![Some("S1"), Some("S2")])),

@@ -198,8 +198,14 @@ fn clean_text(v: &Vals, required: bool) -> bool {
         if !v.present(i) {
             return !required;
         }
-        v.text(i).is_some_and(|t| !t.contains('\u{fffd}'))
+        v.text(i).is_some_and(|t| !replaced(t))
     })
+}
+
+/// Whether `t` holds U+FFFD (text that was not UTF-8, replaced), which the row reader refuses.
+/// Its UTF-8 starts with byte 0xEF, which ids and names almost never hold: a byte scan first.
+fn replaced(t: &str) -> bool {
+    t.as_bytes().contains(&0xEF) && t.contains('\u{fffd}')
 }
 
 /// Dates the row reader takes: Arrow dates within the calendar.
@@ -306,7 +312,7 @@ fn json_certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> 
             match seen.get(t) {
                 Some(f) => *f,
                 None => {
-                    if t.contains('\u{fffd}') {
+                    if replaced(t) {
                         return None;
                     }
                     let j: serde_json::Value = serde_json::from_str(t).ok()?;
