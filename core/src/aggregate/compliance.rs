@@ -65,7 +65,7 @@ fn limits(pack: &Pack) -> Vec<Limit<'_>> {
     };
     let mut out = Vec::new();
     for rule in &pack.rules {
-        for check in &rule.checks {
+        for check in rule.checks.iter() {
             if let Check::Threshold(t) = check {
                 if t.entity == EntityKind::SemesterActivities {
                     let (min, max) = (fixed(&t.min), fixed(&t.max));

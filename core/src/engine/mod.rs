@@ -199,7 +199,7 @@ impl Checker {
             targets: Vec::new(),
         };
         let mut reasons = Vec::new();
-        for check in &rule.checks {
+        for check in rule.checks.iter() {
             let kind = check.kind();
             // A check reading a series (years in a row, a goal's course) sees the records
             // before the rule's period too; only its findings on records in the period count.

@@ -216,9 +216,12 @@ impl<'t> Scanner<'t> {
             let key_at = self.i;
             let raw = self.string()?;
             let key: std::borrow::Cow<'_, str> = if raw.contains('\\') {
-                serde_json::from_str::<String>(&format!("\"{raw}\""))
-                    .ok()?
-                    .into()
+                // Read as any value, not as `String`: serde_json's typed readers link its
+                // "invalid type" words, and with them core's float formatter (module size).
+                match serde_json::from_str::<serde_json::Value>(&format!("\"{raw}\"")).ok()? {
+                    serde_json::Value::String(s) => s.into(),
+                    _ => return None,
+                }
             } else {
                 raw.into()
             };

@@ -31,10 +31,15 @@ pub(super) fn collect(
     let mut cx = Cx::new(limits);
     let mut json = serde_json::Deserializer::from_str(text);
     let result = json
-        .deserialize_map(Collect { cx: &mut cx, check })
+        // `any`, not `map`: the caller hands an object (its text starts with `{`), and serde_json's
+        // typed readers link its "invalid type" words, and with them core's float formatter.
+        .deserialize_any(Collect { cx: &mut cx, check })
         .and_then(|()| json.end());
     result.map_err(|e| cx.issue(&e, text))
 }
+
+/// The refusal of a document that is not an object.
+const NOT_OBJECT: &str = "expected a JSON object";
 
 struct Collect<'c, 'l, 'f> {
     cx: &'c mut Cx<'l>,
@@ -45,6 +50,28 @@ impl<'de> Visitor<'de> for Collect<'_, '_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
+    }
+    // Anything but an object (never handed here): refused without serde's "invalid type" words.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(NOT_OBJECT))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(de::Error::custom(NOT_OBJECT))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = std::collections::HashSet::new();

@@ -114,6 +114,107 @@ pub fn float(f: f64) -> String {
     serde_json::Number::from_f64(f).map_or_else(|| "NaN".into(), |x| x.to_string())
 }
 
+/// A binary float as `{}` on an f64 writes it (`2.5`, `100000000000000000000`, `0.0000001`,
+/// `3`, `-0`, `NaN`, `inf`), built from serde_json's shortest round-trip digits (the same
+/// digits core's formatter chooses): core's float formatting is some 17 KB of the WebAssembly
+/// module, and messages that quote a float the user gave must not change with the build.
+pub fn float_plain(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let text = float(f);
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text.as_str()),
+    };
+    let (mantissa, exp) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The digits without a point, and where the point goes in them.
+    let mut digits: String = format!("{int}{frac}");
+    let mut point = i32::try_from(int.len()).unwrap_or(0).saturating_add(exp);
+    while digits.ends_with('0') {
+        digits.pop();
+    }
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..leading);
+    point = point.saturating_sub(i32::try_from(leading).unwrap_or(0));
+    // A value exactly halfway between two shortest texts: ryu takes the even last digit, core's
+    // formatter the one further from zero.
+    if halfway_up(f.abs(), &digits, point) {
+        if let Some(last) = digits.pop() {
+            digits.push(char::from(last as u8 + 1));
+        }
+    }
+    let mut out = String::from(sign);
+    if digits.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else {
+        let point = point as usize;
+        if point >= digits.len() {
+            out.push_str(&digits);
+            out.extend(std::iter::repeat_n('0', point - digits.len()));
+        } else {
+            out.push_str(&digits[..point]);
+            out.push('.');
+            out.push_str(&digits[point..]);
+        }
+    }
+    out
+}
+
+/// Whether `x` (finite, not negative) is exactly `0.digits5 × 10^point`, i.e. halfway between
+/// `digits` and the next text of as many digits (only a value with a short exact decimal
+/// expansion can be; any wider one overflows here and is not).
+fn halfway_up(x: f64, digits: &str, point: i32) -> bool {
+    let Ok(d) = digits.parse::<u128>() else {
+        return false;
+    };
+    if x == 0.0 || digits.len() > 30 {
+        return false;
+    }
+    // x = mant · 2^exp, exactly.
+    let bits = x.to_bits();
+    let biased = i32::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
+    let frac = u128::from(bits & ((1 << 52) - 1));
+    let (mant, exp) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    // The halfway text: n = digits·10 + 5, times 10^(point - len - 1) = 10^-j.
+    let Some(n) = d.checked_mul(10).and_then(|v| v.checked_add(5)) else {
+        return false;
+    };
+    let j = i32::try_from(digits.len())
+        .unwrap_or(i32::MAX)
+        .saturating_add(1)
+        - point;
+    let pow = |base: u128, e: i32| base.checked_pow(e.unsigned_abs());
+    // Compare mant · 2^exp · 10^j with n, both sides scaled to whole numbers.
+    let (mut a, mut b) = (Some(mant), Some(n));
+    if exp >= 0 {
+        a = a.zip(pow(2, exp)).and_then(|(a, p)| a.checked_mul(p));
+    } else {
+        b = b.zip(pow(2, exp)).and_then(|(b, p)| b.checked_mul(p));
+    }
+    if j >= 0 {
+        a = a.zip(pow(10, j)).and_then(|(a, p)| a.checked_mul(p));
+    } else {
+        b = b.zip(pow(10, j)).and_then(|(b, p)| b.checked_mul(p));
+    }
+    matches!((a, b), (Some(a), Some(b)) if a == b)
+}
+
 /// A date in Chinese, `2024年3月1日`. Written out rather than through chrono's `format`, whose
 /// pattern interpreter is several kilobytes of the WebAssembly module.
 pub fn date_zh(d: chrono::NaiveDate) -> String {
@@ -149,6 +250,59 @@ fn group(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `float_plain` writes exactly what `{}` writes.
+    #[test]
+    // The halfway cases are written as the exact binary values they are.
+    #[allow(clippy::excessive_precision)]
+    fn float_plain_is_display() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            2.5,
+            0.1,
+            0.3,
+            1.0 / 3.0,
+            1e20,
+            1e21,
+            1.5e300,
+            -1e-7,
+            1.25e-5,
+            123_456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::EPSILON,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            9_007_199_254_740_993.0,
+            // Exactly halfway between two shortest texts (ryu and core round them apart).
+            1_658_206_780_088_562.25,
+            -1_052_730_259_603_333.25,
+            233_115_890_514_796.125,
+            271_821_092_707_313.625,
+            0.5,
+            2.5,
+            1e23,
+        ];
+        // A spread of bit patterns, every exponent.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            cases.push(f64::from_bits(x));
+            // Whole numbers over small powers of two, where halfway values are common.
+            let whole = (x >> 11) as f64;
+            cases.push(whole / f64::from(1u32 << (x % 12)));
+        }
+        for f in cases {
+            assert_eq!(float_plain(f), format!("{f}"), "{:#x}", f.to_bits());
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

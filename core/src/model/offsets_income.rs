@@ -19,13 +19,25 @@ pub struct EnterpriseOffset {
     /// Year.
     pub year: i32,
     /// Investment in vocational education (投资额).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub investment: Option<Decimal>,
     /// Education surcharge and local education surcharge owed that year (当年应缴).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub surcharges_owed: Option<Decimal>,
     /// Offset claimed (抵免额).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub offset_claimed: Option<Decimal>,
 }
 
@@ -85,13 +97,25 @@ pub struct SocialServiceIncome {
     /// Year.
     pub year: i32,
     /// Social-service income (社会服务收入).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub income: Option<Decimal>,
     /// Necessary costs deducted (必要成本).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub necessary_costs: Option<Decimal>,
     /// Drawn as a source of performance pay (提取作为绩效工资来源).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::loose",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub performance_pay: Option<Decimal>,
     /// Whether the school passed its assessment for the year (经考核合格): the 70% ceiling
     /// applies to such schools only; absent when not known.

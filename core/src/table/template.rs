@@ -20,7 +20,7 @@ pub fn entities_for(packs: &[&Pack]) -> Vec<EntityKind> {
     let mut set = BTreeSet::new();
     for p in packs {
         for r in &p.rules {
-            for c in &r.checks {
+            for c in r.checks.iter() {
                 // Every check kind names its collection `entity` (and some a `companion`).
                 let v = serde_json::to_value(c).unwrap_or_default();
                 for key in ["entity", "companion"] {
