@@ -125,7 +125,7 @@ fn approved_list(ds: &Dataset, pack: &Pack, ry: i32, campaign: Option<&Campaign>
     });
     let mut on = vec![false; ds.projects.len()];
     for rule in pack.rules.iter().filter(|r| r.in_force_in(pack, ry)) {
-        for check in &rule.checks {
+        for check in rule.checks.iter() {
             let Check::Completeness(c) = check else {
                 continue;
             };
@@ -154,7 +154,7 @@ fn annex_list<'d>(ds: &'d Dataset, pack: &Pack) -> std::collections::HashSet<&'d
     let filters: Vec<&[crate::checks::filter::Filter]> = pack
         .rules
         .iter()
-        .flat_map(|r| &r.checks)
+        .flat_map(|r| r.checks.iter())
         .filter_map(|c| match c {
             Check::Listed(l)
                 if l.entity == EntityKind::StatusReports && l.list == EntityKind::Projects =>

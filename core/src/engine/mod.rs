@@ -86,9 +86,11 @@ impl Checker {
         let mut c = self.clone();
         for p in &mut c.packs {
             for r in &mut p.rules {
-                let mask: Vec<bool> = (0..r.checks.len()).map(|i| keep(r, i)).collect();
-                let mut at = mask.into_iter();
-                r.checks.retain(|_| at.next().unwrap_or(false));
+                let kept: Vec<crate::checks::Check> = (0..r.checks.len())
+                    .filter(|&i| keep(r, i))
+                    .filter_map(|i| r.checks.get(i).cloned())
+                    .collect();
+                r.checks = kept.into();
             }
             p.rules.retain(|r| !r.checks.is_empty());
         }
