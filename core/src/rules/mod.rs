@@ -151,9 +151,10 @@ pub struct Rule {
     /// Words for messages.
     #[serde(default)]
     pub wording: Wording,
-    /// What is checked (all must pass). Shared, not copied, when a pack is cloned: a checker
-    /// takes its own copy of each built-in pack, and a copy of every check kind's fields would
-    /// be some 11 KB of the WebAssembly checking module.
+    /// What is checked (all must pass).
+    // Shared, not copied, when a pack is cloned: a checker takes its own copy of each built-in
+    // pack, and a copy of every check kind's fields is some 11 KB of the WebAssembly checking
+    // module.
     pub checks: std::sync::Arc<[Check]>,
 }
 
