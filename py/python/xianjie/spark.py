@@ -80,7 +80,7 @@ class SparkReport:
     the index as a long), with the rules' statuses and target progress merged on request."""
 
     def __init__(self, both: Any, driver_parts: List[str], packs: List[str], params: Dict[str, str]):
-        from pyspark.sql import functions as F
+        from pyspark.sql import functions as F  # type: ignore[import-not-found,unused-ignore]  # optional dependency
 
         self._both = both
         self._driver_parts = driver_parts
@@ -216,7 +216,7 @@ def _with_rows(df: Any, row: str) -> Any:
     order when absent."""
     if row in df.columns:
         return df.withColumnRenamed(row, ROW) if row != ROW else df
-    from pyspark.sql.types import LongType, StructField, StructType
+    from pyspark.sql.types import LongType, StructField, StructType  # type: ignore[import-not-found,unused-ignore]  # optional dependency
 
     schema = StructType(df.schema.fields + [StructField(ROW, LongType(), False)])
     numbered = df.rdd.zipWithIndex().map(lambda p: tuple(p[0]) + (p[1],))
@@ -257,7 +257,7 @@ def check(
 
     Returns a :class:`SparkReport`; nothing runs until its findings are read.
     """
-    from pyspark import StorageLevel
+    from pyspark import StorageLevel  # type: ignore[import-not-found,unused-ignore]  # optional dependency
     import pyarrow as pa  # type: ignore[import-untyped]
 
     from . import _param, dataset
@@ -318,7 +318,7 @@ def check(
         for stage, units in stages.items()
     ]
 
-    from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.pandas.types import from_arrow_schema  # type: ignore[import-not-found,unused-ignore]  # optional dependency
 
     spark_schema = from_arrow_schema(schema)
     bc = spark.sparkContext.broadcast({k: ipc(t) for k, t in small_plain.items()})
