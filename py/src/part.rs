@@ -8,7 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 use std::collections::BTreeMap;
-use xianjie::findings_table::{FindingsTableOptions, Messages, FIXED_SCALE};
+use xianjie::findings_table::{FindingsTableOptions, FIXED_SCALE};
 use xianjie::model::EntityKind;
 use xianjie::partition::Part;
 use xianjie::{Checker, Options};
@@ -56,17 +56,7 @@ pub(crate) fn check_part(
     stage: String,
     empty: bool,
 ) -> PyResult<(PyTable, String)> {
-    let messages = match lang {
-        None => Messages::None,
-        Some("zh") => Messages::Zh,
-        Some("en") => Messages::En,
-        Some("both") => Messages::Both,
-        Some(other) => {
-            return Err(PyValueError::new_err(format!(
-                "lang must be None, \"zh\", \"en\" or \"both\", not {other:?}"
-            )))
-        }
-    };
+    let messages = crate::report::messages_of(lang)?;
     let c = checker(py, packs, params)?;
     let mut by_kind = BTreeMap::new();
     for (name, r) in rows {

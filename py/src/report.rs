@@ -74,17 +74,7 @@ impl NativeReport {
     /// remedies as columns only when `lang` is given (`"zh"`, `"en"`, or `"both"`).
     #[pyo3(signature = (lang=None))]
     fn to_arrow(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
-        let messages = match lang {
-            None => Messages::None,
-            Some("zh") => Messages::Zh,
-            Some("en") => Messages::En,
-            Some("both") => Messages::Both,
-            Some(other) => {
-                return Err(PyValueError::new_err(format!(
-                    "lang must be None, \"zh\", \"en\" or \"both\", not {other:?}"
-                )))
-            }
-        };
+        let messages = messages_of(lang)?;
         let opts = FindingsTableOptions {
             messages,
             threads: self.threads,
@@ -94,5 +84,19 @@ impl NativeReport {
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let schema = batch.schema();
         PyTable::try_new(vec![batch], schema)
+    }
+}
+
+/// Which messages a findings table carries, from Python's `lang=` (`None`, `"zh"`, `"en"`,
+/// `"both"`): one reading for `Report.to_arrow` and the Spark partitions.
+pub(crate) fn messages_of(lang: Option<&str>) -> PyResult<Messages> {
+    match lang {
+        None => Ok(Messages::None),
+        Some("zh") => Ok(Messages::Zh),
+        Some("en") => Ok(Messages::En),
+        Some("both") => Ok(Messages::Both),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "lang must be None, \"zh\", \"en\" or \"both\", not {other:?}"
+        ))),
     }
 }
