@@ -100,8 +100,6 @@ pub struct PackRef {
     pub title: Text,
 }
 
-/// Findings by severity and by rule.
-
 /// Puts `items` in the order `order` gives (`order[k]`: the index of the item that goes to `k`),
 /// in place: each cycle of the permutation is walked once with swaps, so a million findings of
 /// ~450 bytes are neither copied into a second vector nor allocated twice. `order` is left as
@@ -123,6 +121,7 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
+/// Findings by severity and by rule.
 fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
     let mut counts = Counts::default();
     let mut by_rule = BTreeMap::new();
