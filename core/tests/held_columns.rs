@@ -518,7 +518,7 @@ fn forms_the_row_reader_reads_quietly_are_left_to_it() {
         ),
         (
             "one collection under two names",
-            vec![
+            [
                 table(
                     "cohorts",
                     vec![
