@@ -67,28 +67,41 @@ fn duplicates<T: Entity>(items: &[T], id: impl Fn(&T) -> &str, ix: &Index<'_>, o
 fn reference<T: Entity>(
     item: &T,
     i: usize,
-    field: &str,
+    field: &'static str,
     target: EntityKind,
     id: Option<&str>,
     ix: &Index<'_>,
     out: &mut Out,
 ) {
-    reference_of(T::KIND, i, field, target, id, ix, out, || item.subject(ix));
+    let at = Ref {
+        kind: T::KIND,
+        i,
+        field,
+        target,
+        id,
+    };
+    reference_of(at, ix, out, || item.subject(ix));
 }
 
-/// A reference of record `i` of `kind` to `target` by `id` (none given: nothing to check);
-/// `subject` says who the record is when the reference is unknown.
-#[allow(clippy::too_many_arguments)] // one finding's parts, passed as they are
-fn reference_of(
+/// A reference to check: record `i` of `kind` names `id` of `target` in `field`.
+struct Ref<'a> {
     kind: EntityKind,
     i: usize,
-    field: &str,
+    field: &'static str,
     target: EntityKind,
-    id: Option<&str>,
-    ix: &Index<'_>,
-    out: &mut Out,
-    subject: impl FnOnce() -> Subject,
-) {
+    id: Option<&'a str>,
+}
+
+/// Checks reference `at` (none given: nothing to check); `subject` says who the record is when
+/// the reference is unknown.
+fn reference_of(at: Ref<'_>, ix: &Index<'_>, out: &mut Out, subject: impl FnOnce() -> Subject) {
+    let Ref {
+        kind,
+        i,
+        field,
+        target,
+        id,
+    } = at;
     let Some(id) = id else { return };
     let exists = match target {
         EntityKind::Schools => ix.school(id).is_some(),
@@ -203,10 +216,14 @@ pub(super) fn check(src: Source<'_>, ix: &Index<'_>) -> Vec<Finding> {
         for kind in [EntityKind::Cohorts, EntityKind::SemesterActivities] {
             let r = src.records(kind);
             for i in 0..r.len() {
-                let id = key_value(r, i, Key::Project).text();
-                reference_of(kind, i, "project", Projects, id, ix, &mut out, || {
-                    r.subject(i, ix)
-                });
+                let at = Ref {
+                    kind,
+                    i,
+                    field: "project",
+                    target: Projects,
+                    id: key_value(r, i, Key::Project).text(),
+                };
+                reference_of(at, ix, &mut out, || r.subject(i, ix));
             }
         }
         for (i, r) in ds.status_reports.iter().enumerate() {
