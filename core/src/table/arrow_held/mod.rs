@@ -223,33 +223,42 @@ fn hold_as<C: Concept>(batches: &[RecordBatch], limits: &crate::Limits) -> Optio
     })
 }
 
-/// Whether `v` has the form `def` asks for, on every row (see [`Form`]).
+/// Whether `v` has the form `def` asks for, on every row (see [`Form`]); a row without a value
+/// fits unless the column is required. One pass over the column.
 fn fits(v: &Vals, def: &ColumnDef) -> bool {
     let n = v.array().len();
-    if def.required && (0..n).any(|i| !v.present(i)) {
-        return false;
-    }
-    match def.form {
-        Form::Text => clean_text(v),
-        Form::Int { min, max } => match v {
-            Vals::Int(a) => (0..n).all(|i| a.is_null(i) || (min..=max).contains(&a.value(i))),
-            _ => false,
-        },
-        Form::Date => match v {
-            Vals::Date(a) => (0..n).all(|i| a.is_null(i) || date(a.value(i)).is_some()),
-            _ => false,
-        },
-        Form::Flag => matches!(v, Vals::Bool(_)),
-        Form::Custom => true,
+    let blank = !def.required;
+    match (def.form, v) {
+        (Form::Text, _) if is_text(v) => (0..n).all(|i| {
+            if v.present(i) {
+                v.text(i).is_some_and(|t| !replaced(t))
+            } else {
+                blank
+            }
+        }),
+        (Form::Int { min, max }, Vals::Int(a)) => (0..n).all(|i| {
+            if a.is_valid(i) {
+                (min..=max).contains(&a.value(i))
+            } else {
+                blank
+            }
+        }),
+        (Form::Date, Vals::Date(a)) => (0..n).all(|i| {
+            if a.is_valid(i) {
+                date(a.value(i)).is_some()
+            } else {
+                blank
+            }
+        }),
+        (Form::Flag, Vals::Bool(a)) => blank || a.null_count() == 0,
+        (Form::Custom, _) => blank || (0..n).all(|i| v.present(i)),
+        _ => false,
     }
 }
 
 /// Text the row reader takes as is: valid UTF-8 (no replacement character).
 pub(super) fn clean_text(v: &Vals) -> bool {
-    if !is_text(v) {
-        return false;
-    }
-    (0..v.array().len()).all(|i| !v.present(i) || v.text(i).is_some_and(|t| !replaced(t)))
+    fits(v, &opt("", Form::Text))
 }
 
 /// Whether `v` holds text (plain, views or a dictionary).
