@@ -411,20 +411,19 @@ where
     I: IntoIterator<Item = (String, Vec<RecordBatch>)>,
 {
     let given: Vec<(String, Vec<RecordBatch>)> = collections.into_iter().collect();
-    let kind_of = |name: &str| EntityKind::parse(name).or_else(|| super::entity_for_sheet(name));
+    let kinds: Vec<Option<EntityKind>> = given
+        .iter()
+        .map(|(name, _)| EntityKind::parse(name).or_else(|| super::entity_for_sheet(name)))
+        .collect();
+    // Given once, with no rows beside: rows and columns of one collection are not mixed.
+    let once = |k: EntityKind| kinds.iter().filter(|g| **g == Some(k)).count() == 1;
     let mut held = crate::model::Held::new();
     let mut rest = Vec::new();
-    for (name, batches) in given.iter().cloned() {
-        let kind = kind_of(&name);
-        // Given once, with no rows beside: rows and columns of one collection are not mixed.
-        let once = |k: EntityKind| {
-            given.iter().filter(|(n, _)| kind_of(n) == Some(k)).count() == 1 && ds.len_of(k) == 0
-        };
-        if let Some(k) = kind.filter(|k| HELD_KINDS.contains(k) && once(*k)) {
-            if let Some(cols) = hold(k, &batches, &opts.limits) {
-                held.hold(cols);
-                continue;
-            }
+    for ((name, batches), kind) in given.into_iter().zip(&kinds) {
+        let holdable = kind.filter(|k| HELD_KINDS.contains(k) && once(*k) && ds.len_of(*k) == 0);
+        if let Some(cols) = holdable.and_then(|k| hold(k, &batches, &opts.limits)) {
+            held.hold(cols);
+            continue;
         }
         rest.push((name, batches));
     }
