@@ -575,3 +575,72 @@ fn a_small_column_limit_reads_as_rows() {
         format!("{:?}", rows.issues)
     );
 }
+
+#[test]
+fn activities_and_cohorts_with_chinese_headers_dictionaries_and_chunks() {
+    use arrow_array::types::Int32Type;
+    use arrow_array::{DictionaryArray, Int32Array, UInt16Array};
+    let acts = |projects: Vec<&str>, semesters: Vec<&str>, meetings: Vec<Option<i32>>| {
+        let semesters: DictionaryArray<Int32Type> = semesters.into_iter().collect();
+        RecordBatch::try_from_iter(vec![
+            (
+                "项目编号",
+                Arc::new(StringArray::from(projects)) as ArrayRef,
+            ),
+            ("学期", Arc::new(semesters) as ArrayRef),
+            (
+                "专题业务沟通会次数",
+                Arc::new(Int32Array::from(meetings)) as ArrayRef,
+            ),
+        ])
+        .unwrap()
+    };
+    let cohorts = RecordBatch::try_from_iter(vec![
+        (
+            "project",
+            Arc::new(StringArray::from(vec![" P1 ", "P2"])) as ArrayRef,
+        ),
+        (
+            "入学年份",
+            Arc::new(UInt16Array::from(vec![2021, 2022])) as ArrayRef,
+        ),
+        (
+            "enrolled",
+            Arc::new(UInt16Array::from(vec![40, 0])) as ArrayRef,
+        ),
+        (
+            "transferred",
+            Arc::new(Int32Array::from(vec![Some(30), None])) as ArrayRef,
+        ),
+    ])
+    .unwrap();
+    let data: Input = vec![
+        (
+            "学期活动".into(),
+            vec![
+                acts(
+                    vec!["P1", "P2"],
+                    vec!["2023-2024-1", " 2023-2024-2"],
+                    vec![Some(1), None],
+                ),
+                acts(vec!["P1"], vec!["2023-2024-2"], vec![Some(3)]),
+            ],
+        ),
+        ("招生批次".into(), vec![cohorts]),
+    ];
+    let checker = Checker::builtin(&["bj-3p2-2024".into()], &Default::default()).unwrap();
+    let (a, b, h) = both(&checker, data, Some(2024));
+    assert_eq!(h, [EntityKind::SemesterActivities, EntityKind::Cohorts]);
+    same(&a, &b, "chinese headers");
+    let meetings: Vec<(&str, &str)> = b
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "bj-3p2-2024/semester-meetings")
+        .map(|f| (f.subject.id.as_str(), f.path()))
+        .collect();
+    assert!(
+        meetings.contains(&("P1 2023-2024-1", "semester_activities[0].meetings")),
+        "{meetings:?}"
+    );
+    assert!(meetings.len() >= 2, "{meetings:?}");
+}
