@@ -69,19 +69,23 @@ impl Kind for WithinPeriod {
         };
         let (field, base_field) = (FieldRef::from(&ff), FieldRef::from(&bf));
         let mut checked = 0;
+        // Records come in runs of one base date (a class's term start): the last base's ends
+        // are kept, so the calendar and the holiday table are consulted once per run.
+        let mut last: Option<(NaiveDate, Option<(NaiveDate, NaiveDate)>)> = None;
         for (i, item) in items.iter().enumerate() {
             let Value::Date(base) = bf.get(item) else {
                 continue;
             };
-            let Some(calendar_end) = c.end(base) else {
-                continue;
-            };
-            let end = match c.last_day {
-                LastDay::Calendar => calendar_end,
-                LastDay::NextWorkingDay => {
-                    crate::reference::holidays::next_working_day(calendar_end)
-                        .unwrap_or(calendar_end)
+            let ends = match last {
+                Some((b, ends)) if b == base => ends,
+                _ => {
+                    let ends = c.ends(base);
+                    last = Some((base, ends));
+                    ends
                 }
+            };
+            let Some((calendar_end, end)) = ends else {
+                continue;
             };
             let moved_from = (end != calendar_end).then_some(calendar_end);
             checked += 1;
@@ -124,6 +128,18 @@ impl Kind for WithinPeriod {
 }
 
 impl WithinPeriod {
+    /// The last day by the calendar, and the last day allowed (moved to the next working day
+    /// when the rule says so), for base date `base`.
+    fn ends(&self, base: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let calendar_end = self.end(base)?;
+        let end = match self.last_day {
+            LastDay::Calendar => calendar_end,
+            LastDay::NextWorkingDay => {
+                crate::reference::holidays::next_working_day(calendar_end).unwrap_or(calendar_end)
+            }
+        };
+        Some((calendar_end, end))
+    }
     fn end(&self, base: NaiveDate) -> Option<NaiveDate> {
         base.checked_add_months(Months::new(self.months))?
             .checked_add_days(Days::new(self.days.into()))

@@ -24,7 +24,7 @@ use crate::model::{
 };
 use crate::rules::{Pack, Region, Rule};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The data a check run reads: the dataset's rows, with some collections held as columns
@@ -161,6 +161,32 @@ impl<'a> Atlas<'a> {
     }
     fn schools(&self, ids: &[Option<&str>]) -> Place {
         Place::any(ids.iter().flatten().map(|id| self.school(id)))
+    }
+
+    /// Where every record of `kind` lies, in order.
+    fn places(&self, src: Source<'_>, region: &str, kind: EntityKind) -> Vec<Place> {
+        let n = src.len_of(kind);
+        if kind != EntityKind::Students {
+            return (0..n).map(|i| self.place(src, region, kind, i)).collect();
+        }
+        // Millions of students, most next to a classmate of the same two schools: the last
+        // pair's place is kept, so a run of one school costs two text compares, not two lookups.
+        let r = src.records(kind);
+        let mut last: Option<(Option<&str>, Option<&str>, Place)> = None;
+        (0..n)
+            .map(|i| {
+                let school = student_value(r, i, StudentField::School).text();
+                let higher = student_value(r, i, StudentField::Higher).text();
+                match last {
+                    Some((s, h, p)) if s == school && h == higher => p,
+                    _ => {
+                        let p = self.schools(&[school, higher]);
+                        last = Some((school, higher, p));
+                        p
+                    }
+                }
+            })
+            .collect()
     }
 
     /// Where record `i` of `kind` lies.
@@ -579,7 +605,7 @@ impl<'a> Scope<'a> {
         });
         let places = atlas.and_then(|(a, r)| {
             let cell = self.atlas.places.get(slot(kind))?;
-            Some(cell.get_or_init(|| (0..n).map(|i| a.place(self.src, r, kind, i)).collect()))
+            Some(cell.get_or_init(|| a.places(self.src, r, kind)))
         });
         let mut keep = Vec::new();
         let mut unknown = 0;
