@@ -175,8 +175,8 @@ impl<'a> Atlas<'a> {
         let mut last: Option<(Option<&str>, Option<&str>, Place)> = None;
         (0..n)
             .map(|i| {
-                let school = student_value(r, i, StudentField::School).text();
-                let higher = student_value(r, i, StudentField::Higher).text();
+                let school = key_value(r, i, Key::School).text();
+                let higher = key_value(r, i, Key::Higher).text();
                 match last {
                     Some((s, h, p)) if s == school && h == higher => p,
                     _ => {
