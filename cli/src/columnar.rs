@@ -225,7 +225,7 @@ fn name_files(read: &mut TableRead, files: &[(String, String)]) {
 
 /// Reads the files (folders expanded) as one dataset, leniently as tables are: a value that does
 /// not read is an issue at its cell (the rest is checked), a file that does not read at all an
-/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits. Students
+/// unusable one ([`TableRead::unusable`]). `opts` carries `--year` and the limits. Collections
 /// whose columns are clean are held as columns for checking (`columns::read_for_check`).
 pub fn read(
     paths: &[&Path],

@@ -2,7 +2,7 @@
 //! The engine on the national dataset (`xianjie::sample::national`): reading the Arrow batches
 //! into a dataset, checking both packs (findings produced, not rendered) and the aggregates the
 //! issue names (transfer rate by secondary school × entry year and by higher-major category,
-//! enrollment by year).
+//! enrollment by year), from rows and from the collections held as columns.
 //!
 //! `cargo bench -p xianjie --bench national` (scale 0.1; `XIANJIE_BENCH_SCALE=1` for the full
 //! 5 million students). Under `cargo test --all-targets` the binary is built and exits at once:
@@ -11,7 +11,10 @@
 use criterion::{Criterion, Throughput};
 use std::collections::BTreeMap;
 use std::time::Instant;
-use xianjie::aggregate::{enrollment_totals, transfer_rates, GroupBy};
+use xianjie::aggregate::{
+    enrollment_totals, enrollment_totals_with_columns, transfer_rates, transfer_rates_with_columns,
+    GroupBy,
+};
 use xianjie::sample::national::{national, REPORTING_YEAR};
 use xianjie::Checker;
 
@@ -69,7 +72,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| xianjie::columns::read_for_check(xianjie::Dataset::default(), named(), &opts))
     });
     let held = xianjie::columns::read_for_check(xianjie::Dataset::default(), named(), &opts);
-    assert!(!held.held.is_empty(), "the generator's students are held");
+    let kinds: Vec<_> = held.held.kinds().collect();
+    assert_eq!(
+        kinds.len(),
+        3,
+        "the generator's students, activities and cohorts are held"
+    );
     g.bench_function("check_both_packs_held", |b| {
         b.iter(|| checker.check_with_columns(&held.read.dataset, &held.held))
     });
@@ -79,6 +87,21 @@ fn benches(c: &mut Criterion) {
                 transfer_rates(&ds, &[GroupBy::SecondarySchool, GroupBy::EntryYear]),
                 transfer_rates(&ds, &[GroupBy::Category]),
                 enrollment_totals(&ds, &[GroupBy::EntryYear]),
+            )
+        })
+    });
+    // The same aggregates over the cohorts held as columns.
+    let (rows, cols) = (&held.read.dataset, &held.held);
+    g.bench_function("aggregates_held", |b| {
+        b.iter(|| {
+            (
+                transfer_rates_with_columns(
+                    rows,
+                    cols,
+                    &[GroupBy::SecondarySchool, GroupBy::EntryYear],
+                ),
+                transfer_rates_with_columns(rows, cols, &[GroupBy::Category]),
+                enrollment_totals_with_columns(rows, cols, &[GroupBy::EntryYear]),
             )
         })
     });

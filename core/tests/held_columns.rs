@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
-//! Students held as columns are checked exactly as rows: for every shared vector, every sample
-//! and the national generator, `read_for_check` + `check_with_columns` gives the report
-//! `read_batches` + `check` gives, word for word; data the row reader would say something about
-//! is read as rows, so its problems are reported as before.
+//! Collections held as columns (students, semester activities, cohorts) are checked exactly as
+//! rows: for every shared vector, every sample and the national generator, `read_for_check` +
+//! `check_with_columns` gives the report `read_batches` + `check` gives, word for word, and the
+//! aggregates over held cohorts and activities are those over rows; data the row reader would say
+//! something about is read as rows, so its problems are reported as before.
 #![cfg(feature = "arrow")]
 
 use arrow_array::{ArrayRef, BooleanArray, Date32Array, Int64Array, RecordBatch, StringArray};
@@ -63,39 +64,74 @@ fn opts(year: Option<i32>) -> ReadOptions {
     }
 }
 
-/// Both ways: rows, and students held. Returns (rows report, held report, students held?).
-fn both(checker: &Checker, data: Input, year: Option<i32>) -> (Report, Report, bool) {
+/// The collections that can be held.
+const HELD: [EntityKind; 3] = [
+    EntityKind::Students,
+    EntityKind::SemesterActivities,
+    EntityKind::Cohorts,
+];
+
+/// Both ways: rows, and clean collections held. Returns (rows report, held report, the kinds
+/// held), after checking that the aggregates over held columns are those over rows.
+fn both(checker: &Checker, data: Input, year: Option<i32>) -> (Report, Report, Vec<EntityKind>) {
     let rows = read_batches(data.clone(), &opts(year));
     assert!(rows.issues.is_empty(), "{:?}", rows.issues);
     let held = read_for_check(empty(year), data, &opts(year));
     assert!(held.read.issues.is_empty(), "{:?}", held.read.issues);
-    let was_held = !held.held.is_empty();
-    if was_held {
-        assert!(held.read.dataset.students.is_empty());
+    let kinds: Vec<EntityKind> = held.held.kinds().collect();
+    for k in &kinds {
+        assert!(HELD.contains(k), "{k:?} held");
+        assert_eq!(held.read.dataset.len_of(*k), 0, "{k:?} held and read");
     }
+    same_aggregates(&rows.dataset, &held.read.dataset, &held.held);
     (
         checker.check(&rows.dataset),
         checker.check_with_columns(&held.read.dataset, &held.held),
-        was_held,
+        kinds,
     )
 }
 
+/// The cohort and semester aggregates over held columns are those over the rows.
+fn same_aggregates(rows: &Dataset, ds: &Dataset, held: &xianjie::model::Held) {
+    use xianjie::aggregate::*;
+    for by in [
+        &[GroupBy::SecondarySchool, GroupBy::EntryYear][..],
+        &[GroupBy::Category],
+        &[GroupBy::Project, GroupBy::District],
+    ] {
+        assert_eq!(
+            transfer_rates(rows, by),
+            transfer_rates_with_columns(ds, held, by)
+        );
+        assert_eq!(
+            enrollment_totals(rows, by),
+            enrollment_totals_with_columns(ds, held, by)
+        );
+    }
+    assert_eq!(
+        semester_compliance(rows),
+        semester_compliance_with_columns(ds, held)
+    );
+}
+
 #[test]
-fn every_vector_with_students_gets_the_same_report() {
+fn every_vector_with_held_collections_gets_the_same_report() {
     let mut paths = Vec::new();
     files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors"),
         &mut paths,
     );
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
-    let (mut n, mut held) = (0, 0);
+    let mut n = [0; 3];
+    let mut held = [0; 3];
     for p in paths {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
         let Ok(ds) = Dataset::from_json_str(&v["input"].to_string()) else {
             continue;
         };
-        if ds.students.is_empty() {
+        let given: Vec<usize> = (0..3).filter(|k| ds.len_of(HELD[*k]) > 0).collect();
+        if given.is_empty() {
             continue;
         }
         let (a, b, h) = both(
@@ -104,17 +140,21 @@ fn every_vector_with_students_gets_the_same_report() {
             ds.reporting_year,
         );
         same(&a, &b, &p.display().to_string());
-        n += 1;
-        held += usize::from(h);
+        for k in given {
+            n[k] += 1;
+            held[k] += usize::from(h.contains(&HELD[k]));
+        }
     }
-    assert!(n >= 8, "only {n} vectors with students");
-    assert_eq!(held, n, "every vector's students are clean columns");
+    assert!(n[0] >= 8, "only {} vectors with students", n[0]);
+    assert!(n[1] >= 8, "only {} vectors with semester activities", n[1]);
+    assert!(n[2] >= 4, "only {} vectors with cohorts", n[2]);
+    assert_eq!(held, n, "every vector's collections are clean columns");
 }
 
 #[test]
 fn every_sample_gets_the_same_report() {
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
-    let mut held = 0;
+    let mut held = Vec::new();
     for name in xianjie::sample::names() {
         let ds = xianjie::sample::load(name).unwrap();
         let (a, b, h) = both(
@@ -123,9 +163,11 @@ fn every_sample_gets_the_same_report() {
             ds.reporting_year,
         );
         same(&a, &b, name);
-        held += usize::from(h);
+        held.extend(h);
     }
-    assert!(held >= 1, "no sample's students were held");
+    for k in HELD {
+        assert!(held.contains(&k), "no sample's {k:?} were held");
+    }
 }
 
 #[test]
@@ -141,27 +183,58 @@ fn the_national_data_gets_the_same_report() {
         .unwrap();
     assert!(students >= 10_000);
     let (a, b, h) = both(&checker, input(data), Some(REPORTING_YEAR));
-    assert!(h, "the generator's students are clean columns");
+    for k in HELD {
+        assert!(h.contains(&k), "the generator's {k:?} are clean columns");
+    }
     same(&a, &b, "national");
-    let on_students = b
-        .findings
-        .iter()
-        .filter(|f| f.locations.iter().any(|l| l.entity == EntityKind::Students))
-        .count();
-    assert!(on_students > 100, "{on_students} findings on students");
+    for k in HELD {
+        let on = b
+            .findings
+            .iter()
+            .filter(|f| f.locations.iter().any(|l| l.entity == k))
+            .count();
+        assert!(on > 5, "{on} findings on {k:?}");
+    }
+}
+
+fn table(name: &str, cols: Vec<(&str, ArrayRef)>) -> Input {
+    vec![(name.into(), vec![RecordBatch::try_from_iter(cols).unwrap()])]
 }
 
 fn students(cols: Vec<(&str, ArrayRef)>) -> Input {
-    vec![(
-        "students".into(),
-        vec![RecordBatch::try_from_iter(cols).unwrap()],
-    )]
+    table("students", cols)
+}
+
+fn ints(v: Vec<Option<i64>>) -> ArrayRef {
+    Arc::new(Int64Array::from(v))
 }
 
 #[test]
 fn data_the_reader_must_speak_about_is_read_as_rows() {
     let text = |v: Vec<Option<&str>>| Arc::new(StringArray::from(v)) as ArrayRef;
     let years = Arc::new(Int64Array::from(vec![2024, 2024])) as ArrayRef;
+    // Two clean cohorts with `change` replacing (or adding) columns.
+    let cohorts = |name: &str, change: Vec<(&'static str, ArrayRef)>| {
+        let mut cols = vec![
+            ("project", text(vec![Some("P1"), Some("P2")])),
+            ("entry_year", years.clone()),
+            ("enrolled", ints(vec![Some(40), Some(30)])),
+        ];
+        for (n, a) in change {
+            cols.retain(|(c, _)| *c != n);
+            cols.push((n, a));
+        }
+        table(name, cols)
+    };
+    // Two activities in `semesters`, with `more` columns.
+    let activities = |semesters: [&str; 2], more: Vec<(&'static str, ArrayRef)>| {
+        let mut cols = vec![
+            ("project", text(vec![Some("P1"), Some("P2")])),
+            ("semester", text(semesters.map(Some).to_vec())),
+        ];
+        cols.extend(more);
+        table("semester_activities", cols)
+    };
     let cases: Vec<(&str, Input)> = vec![
         (
             "a blank id",
@@ -207,6 +280,53 @@ fn data_the_reader_must_speak_about_is_read_as_rows() {
                 ("entry_year", years.clone()),
                 ("shoe_size", years.clone()),
             ]),
+        ),
+        (
+            "a cohort without its project",
+            cohorts("cohorts", vec![("project", text(vec![Some("P1"), None]))]),
+        ),
+        (
+            "a count below zero",
+            cohorts(
+                "招生批次",
+                vec![("transferred", ints(vec![Some(-1), None]))],
+            ),
+        ),
+        (
+            "a required count not given",
+            cohorts("cohorts", vec![("enrolled", ints(vec![Some(40), None]))]),
+        ),
+        (
+            "an entry year past i32",
+            cohorts(
+                "cohorts",
+                vec![("entry_year", ints(vec![Some(2024), Some(1 << 40)]))],
+            ),
+        ),
+        (
+            "a semester that is not one",
+            activities(["2023-2024-1", "2023-2025-3"], vec![]),
+        ),
+        (
+            "an activity without its semester",
+            activities(["2023-2024-1", " "], vec![]),
+        ),
+        (
+            "counts as text",
+            activities(
+                ["2023-2024-1", "2023-2024-2"],
+                vec![("joint_research", text(vec![Some("3"), Some("三次")]))],
+            ),
+        ),
+        (
+            "a column given twice",
+            activities(
+                ["2023-2024-1", "2023-2024-2"],
+                vec![
+                    ("meetings", ints(vec![Some(2), Some(1)])),
+                    ("专题业务沟通会次数", ints(vec![Some(2), Some(1)])),
+                ],
+            ),
         ),
     ];
     for (what, data) in cases {
@@ -265,8 +385,8 @@ fn students_in_several_batches_and_beside_rows() {
     let packs = ["qz-pilot-2024".to_string()];
     let checker = Checker::builtin(&packs, &Default::default()).unwrap();
     let (a, b, h) = both(&checker, data.clone(), Some(2024));
-    assert!(h);
-    same(&a, &b, "national");
+    assert_eq!(h, [EntityKind::Students]);
+    same(&a, &b, "batches");
     let late: Vec<String> = b
         .findings
         .iter()
@@ -317,7 +437,7 @@ fn string_views_and_dictionaries_read_as_text() {
     let packs = ["qz-pilot-2024".to_string()];
     let checker = Checker::builtin(&packs, &Default::default()).unwrap();
     let (a, b, h) = both(&checker, data, Some(2024));
-    assert!(h);
+    assert_eq!(h, [EntityKind::Students]);
     same(&a, &b, "views");
     let late: Vec<(&str, &str)> = b
         .findings
@@ -334,4 +454,164 @@ fn string_views_and_dictionaries_read_as_text() {
         assert!(late.contains(&want), "{want:?} not in {late:?}");
     }
     assert!(!late.contains(&("S1", "students[0].agreement.signed_on")));
+}
+
+#[test]
+fn forms_the_row_reader_reads_quietly_are_left_to_it() {
+    let text = |v: Vec<&str>| Arc::new(StringArray::from(v)) as ArrayRef;
+    let cases: Vec<(&str, Input)> = vec![
+        (
+            "counts as floats (pandas with gaps)",
+            table(
+                "cohorts",
+                vec![
+                    ("project", text(vec!["P1", "P2"])),
+                    ("entry_year", ints(vec![Some(2021), Some(2022)])),
+                    (
+                        "enrolled",
+                        Arc::new(arrow_array::Float64Array::from(vec![40.0, 30.0])) as ArrayRef,
+                    ),
+                ],
+            ),
+        ),
+        (
+            "semesters in words",
+            table(
+                "semester_activities",
+                vec![
+                    ("project", text(vec!["P1", "P2"])),
+                    (
+                        "semester",
+                        text(vec!["2023-2024-1", "2023—2024学年第一学期"]),
+                    ),
+                ],
+            ),
+        ),
+        (
+            "one collection under two names",
+            [
+                table(
+                    "cohorts",
+                    vec![
+                        ("project", text(vec!["P1"])),
+                        ("entry_year", ints(vec![Some(2021)])),
+                        ("enrolled", ints(vec![Some(40)])),
+                    ],
+                ),
+                table(
+                    "招生批次",
+                    vec![
+                        ("project", text(vec!["P2"])),
+                        ("entry_year", ints(vec![Some(2022)])),
+                        ("enrolled", ints(vec![Some(30)])),
+                    ],
+                ),
+            ]
+            .concat(),
+        ),
+    ];
+    for (what, data) in cases {
+        let rows = read_batches(data.clone(), &opts(Some(2024)));
+        let held = read_for_check(empty(Some(2024)), data, &opts(Some(2024)));
+        assert!(held.held.is_empty(), "{what}: held");
+        assert_eq!(
+            format!("{:?}{:?}", held.read.issues, held.read.notes),
+            format!("{:?}{:?}", rows.issues, rows.notes),
+            "{what}"
+        );
+        assert_eq!(held.read.dataset, rows.dataset, "{what}");
+        assert!(rows.dataset.cohorts.len() + rows.dataset.semester_activities.len() >= 2);
+    }
+}
+
+#[test]
+fn a_small_column_limit_reads_as_rows() {
+    let text = |v: Vec<&str>| Arc::new(StringArray::from(v)) as ArrayRef;
+    let data = table(
+        "cohorts",
+        vec![
+            ("project", text(vec!["P1"])),
+            ("entry_year", ints(vec![Some(2021)])),
+            ("enrolled", ints(vec![Some(40)])),
+        ],
+    );
+    let mut o = opts(Some(2024));
+    o.limits.columns = 2;
+    let rows = read_batches(data.clone(), &o);
+    let held = read_for_check(empty(Some(2024)), data, &o);
+    assert!(held.held.is_empty());
+    assert!(!rows.issues.is_empty());
+    assert_eq!(
+        format!("{:?}", held.read.issues),
+        format!("{:?}", rows.issues)
+    );
+}
+
+#[test]
+fn activities_and_cohorts_with_chinese_headers_dictionaries_and_chunks() {
+    use arrow_array::types::Int32Type;
+    use arrow_array::{DictionaryArray, Int32Array, UInt16Array};
+    let acts = |projects: Vec<&str>, semesters: Vec<&str>, meetings: Vec<Option<i32>>| {
+        let semesters: DictionaryArray<Int32Type> = semesters.into_iter().collect();
+        RecordBatch::try_from_iter(vec![
+            (
+                "项目编号",
+                Arc::new(StringArray::from(projects)) as ArrayRef,
+            ),
+            ("学期", Arc::new(semesters) as ArrayRef),
+            (
+                "专题业务沟通会次数",
+                Arc::new(Int32Array::from(meetings)) as ArrayRef,
+            ),
+        ])
+        .unwrap()
+    };
+    let cohorts = RecordBatch::try_from_iter(vec![
+        (
+            "project",
+            Arc::new(StringArray::from(vec![" P1 ", "P2"])) as ArrayRef,
+        ),
+        (
+            "入学年份",
+            Arc::new(UInt16Array::from(vec![2021, 2022])) as ArrayRef,
+        ),
+        (
+            "enrolled",
+            Arc::new(UInt16Array::from(vec![40, 0])) as ArrayRef,
+        ),
+        (
+            "transferred",
+            Arc::new(Int32Array::from(vec![Some(30), None])) as ArrayRef,
+        ),
+    ])
+    .unwrap();
+    let data: Input = vec![
+        (
+            "学期活动".into(),
+            vec![
+                acts(
+                    vec!["P1", "P2"],
+                    vec!["2023-2024-1", " 2023-2024-2"],
+                    vec![Some(1), None],
+                ),
+                acts(vec!["P1"], vec!["2023-2024-2"], vec![Some(3)]),
+            ],
+        ),
+        ("招生批次".into(), vec![cohorts]),
+    ];
+    let checker = Checker::builtin(&["bj-3p2-2024".into()], &Default::default()).unwrap();
+    let (a, b, h) = both(&checker, data, Some(2024));
+    assert_eq!(h, [EntityKind::SemesterActivities, EntityKind::Cohorts]);
+    same(&a, &b, "chinese headers");
+    let meetings: Vec<(&str, &str)> = b
+        .findings
+        .iter()
+        .filter(|f| f.rule_id() == "bj-3p2-2024/semester-meetings")
+        .map(|f| (f.subject.id.as_str(), f.path()))
+        .collect();
+    assert!(
+        meetings.contains(&("P1 2023-2024-1", "semester_activities[0].meetings")),
+        "{meetings:?}"
+    );
+    assert!(meetings.len() >= 2, "{meetings:?}");
 }

@@ -2,7 +2,8 @@
 
 use super::group::{dedup, describe, key_of, GroupBy, GroupKey, Key};
 use super::rate::Rate;
-use crate::model::{Dataset, Index};
+use crate::engine::scope::Source;
+use crate::model::{Dataset, EntityKind, FieldId, Held, Index, Records, Value};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -19,20 +20,56 @@ struct Acc {
     incomplete: usize,
 }
 
-fn accumulate<'a>(ds: &'a Dataset, ix: &Index<'a>, by: &[GroupBy]) -> BTreeMap<Key<'a>, Acc> {
+/// The cohort fields the sums read, by position in the field table (rows and held columns
+/// alike).
+struct Fields {
+    project: Option<FieldId>,
+    entry_year: Option<FieldId>,
+    enrolled: Option<FieldId>,
+    still_enrolled: Option<FieldId>,
+    graduated: Option<FieldId>,
+    transferred: Option<FieldId>,
+}
+
+fn accumulate<'a>(
+    cohorts: &'a dyn Records,
+    ix: &Index<'a>,
+    by: &[GroupBy],
+) -> BTreeMap<Key<'a>, Acc> {
+    let id = |name: &str| cohorts.field(name).map(|f| f.id);
+    let f = Fields {
+        project: id("project"),
+        entry_year: id("entry_year"),
+        enrolled: id("enrolled"),
+        still_enrolled: id("still_enrolled"),
+        graduated: id("graduated_secondary"),
+        transferred: id("transferred"),
+    };
+    // A count as the model holds it (`u32`): anything else is not given.
+    let count = |i: usize, f: Option<FieldId>| match f.map(|f| cohorts.value(i, f)) {
+        Some(Value::Int(n)) => u64::try_from(n).ok(),
+        _ => None,
+    };
     let mut groups: BTreeMap<Key<'a>, Acc> = BTreeMap::new();
-    for c in &ds.cohorts {
-        let a = groups.entry(key_of(ix, c, by)).or_default();
+    for i in 0..cohorts.len() {
+        let project = f.project.map_or(Value::Missing, |f| cohorts.value(i, f));
+        let year = match f.entry_year.map(|f| cohorts.value(i, f)) {
+            Some(Value::Int(y)) => i32::try_from(y).unwrap_or_default(),
+            _ => 0,
+        };
+        let a = groups
+            .entry(key_of(ix, project.text().unwrap_or_default(), year, by))
+            .or_default();
         a.cohorts += 1;
-        a.enrolled += u64::from(c.enrolled);
-        if let Some(s) = c.still_enrolled {
-            a.still_enrolled += u64::from(s);
+        a.enrolled += count(i, f.enrolled).unwrap_or_default();
+        if let Some(s) = count(i, f.still_enrolled) {
+            a.still_enrolled += s;
             a.still_reported += 1;
         }
-        match (c.graduated_secondary, c.transferred) {
+        match (count(i, f.graduated), count(i, f.transferred)) {
             (Some(g), Some(t)) => {
-                a.graduated += u64::from(g);
-                a.transferred += u64::from(t);
+                a.graduated += g;
+                a.transferred += t;
             }
             _ => a.incomplete += 1,
         }
@@ -77,9 +114,19 @@ pub struct TransferRow {
 /// assert_eq!(rows[0].rate.rate.unwrap().to_string(), "0.95");
 /// ```
 pub fn transfer_rates(ds: &Dataset, by: &[GroupBy]) -> Vec<TransferRow> {
+    transfer_rates_of(Source::new(ds, None), by)
+}
+
+/// [`transfer_rates`] with the collections of `held` read from their columns instead of `ds`'s
+/// rows (as [`crate::Checker::check_with_columns`]): the same rows as if they were rows of `ds`.
+pub fn transfer_rates_with_columns(ds: &Dataset, held: &Held, by: &[GroupBy]) -> Vec<TransferRow> {
+    transfer_rates_of(Source::new(ds, Some(held)), by)
+}
+
+fn transfer_rates_of(src: Source<'_>, by: &[GroupBy]) -> Vec<TransferRow> {
     let by = dedup(by);
-    let ix = Index::new(ds);
-    accumulate(ds, &ix, &by)
+    let ix = Index::new(src.rows);
+    accumulate(src.records(EntityKind::Cohorts), &ix, &by)
         .iter()
         .map(|(k, a)| TransferRow {
             keys: describe(&ix, k, &by),
@@ -130,9 +177,23 @@ pub struct EnrollmentRow {
 /// assert_eq!(rows[1].enrolled, 50);
 /// ```
 pub fn enrollment_totals(ds: &Dataset, by: &[GroupBy]) -> Vec<EnrollmentRow> {
+    enrollment_totals_of(Source::new(ds, None), by)
+}
+
+/// [`enrollment_totals`] with the collections of `held` read from their columns (as
+/// [`transfer_rates_with_columns`]).
+pub fn enrollment_totals_with_columns(
+    ds: &Dataset,
+    held: &Held,
+    by: &[GroupBy],
+) -> Vec<EnrollmentRow> {
+    enrollment_totals_of(Source::new(ds, Some(held)), by)
+}
+
+fn enrollment_totals_of(src: Source<'_>, by: &[GroupBy]) -> Vec<EnrollmentRow> {
     let by = dedup(by);
-    let ix = Index::new(ds);
-    accumulate(ds, &ix, &by)
+    let ix = Index::new(src.rows);
+    accumulate(src.records(EntityKind::Cohorts), &ix, &by)
         .iter()
         .map(|(k, a)| EnrollmentRow {
             keys: describe(&ix, k, &by),

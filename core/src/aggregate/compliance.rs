@@ -2,7 +2,9 @@
 //! (by default the Beijing notice's: meetings, joint research, teachers dispatched).
 
 use crate::checks::bound::Bound;
-use crate::model::{Dataset, EntityKind, Semester, Value};
+use crate::engine::scope::Source;
+use crate::finding::Period;
+use crate::model::{Dataset, EntityKind, Field, Held, Semester, Value};
 use crate::rules::{builtin, Check, Fraction, Pack};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -100,74 +102,90 @@ pub fn semester_compliance(ds: &Dataset) -> Vec<SemesterCompliance> {
     semester_compliance_iter(ds).collect()
 }
 
+/// [`semester_compliance`] with the collections of `held` read from their columns instead of
+/// `ds`'s rows (as [`crate::Checker::check_with_columns`]): the same rows as if they were rows
+/// of `ds`.
+pub fn semester_compliance_with_columns(ds: &Dataset, held: &Held) -> Vec<SemesterCompliance> {
+    builtin(DEFAULT_PACK)
+        .into_iter()
+        .flat_map(|p| compliance_rows(Source::new(ds, Some(held)), p))
+        .collect()
+}
+
 /// [`semester_compliance`] one row at a time, in the same order: the summary workbook writes a
 /// million rows without holding them all.
 pub fn semester_compliance_iter(ds: &Dataset) -> impl Iterator<Item = SemesterCompliance> + '_ {
     builtin(DEFAULT_PACK)
         .into_iter()
-        .flat_map(move |p| compliance_rows(ds, p))
+        .flat_map(move |p| compliance_rows(Source::new(ds, None), p))
 }
 
 /// Compliance against the fixed `threshold` bounds on `semester_activities` in `pack`.
 pub fn semester_compliance_with(ds: &Dataset, pack: &Pack) -> Vec<SemesterCompliance> {
-    compliance_rows(ds, pack).collect()
+    compliance_rows(Source::new(ds, None), pack).collect()
 }
 
+/// The rows over the semester activities of `src`, read through their fields (rows or held
+/// columns alike); the semester is the record's period.
 fn compliance_rows<'a>(
-    ds: &'a Dataset,
+    src: Source<'a>,
     pack: &'a Pack,
 ) -> impl Iterator<Item = SemesterCompliance> + 'a {
-    use crate::model::{Entity, SemesterActivity};
+    let acts = src.records(EntityKind::SemesterActivities);
     let limits = limits(pack);
-    let defs: Vec<_> = limits
-        .iter()
-        .map(|l| SemesterActivity::field(l.field))
+    let defs: Vec<Option<Field>> = limits.iter().map(|l| acts.field(l.field)).collect();
+    let project_id = acts.field("project").map(|f| f.id);
+    let project = move |i: usize| {
+        project_id
+            .and_then(|f| acts.value(i, f).text())
+            .unwrap_or_default()
+    };
+    let semester = move |i: usize| match acts.period(i) {
+        Some(Period::Semester { semester }) => Some(semester),
+        _ => None,
+    };
+    let mut order: Vec<(&str, Option<Semester>, usize)> = (0..acts.len())
+        .map(|i| (project(i), semester(i), i))
         .collect();
-    let mut order: Vec<usize> = (0..ds.semester_activities.len()).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (&ds.semester_activities[x], &ds.semester_activities[y]);
-        (&a.project, a.semester, x).cmp(&(&b.project, b.semester, y))
-    });
-    order
-        .into_iter()
-        .filter_map(|i| ds.semester_activities.get(i).map(|a| (i, a)))
-        .map(move |(index, a)| {
-            let items: Vec<ComplianceItem> = limits
-                .iter()
-                .zip(&defs)
-                .map(|(l, def)| {
-                    let value = def.map_or(Value::Missing, |d| (d.get)(a));
-                    let n = value.decimal();
-                    let ok = |f: &Option<Fraction>, bad: Ordering| match (f, n) {
-                        (None, _) => true,
-                        (Some(f), Some(n)) => f.compare(n, 1.into()).is_some_and(|o| o != bad),
-                        (Some(_), None) => false,
-                    };
-                    let compliant =
-                        n.is_some() && ok(&l.min, Ordering::Greater) && ok(&l.max, Ordering::Less);
-                    ComplianceItem {
-                        field: l.field.to_string(),
-                        label_zh: def.map_or(l.field, |d| d.zh).to_string(),
-                        label_en: def.map_or(l.field, |d| d.en).to_string(),
-                        rule_id: l.rule_id.to_string(),
-                        value: match value {
-                            Value::Int(i) => u32::try_from(i).ok(),
-                            _ => None,
-                        },
-                        min: l.min.map(|f| f.to_string()),
-                        max: l.max.map(|f| f.to_string()),
-                        compliant,
-                    }
-                })
-                .collect();
-            SemesterCompliance {
-                project: a.project.clone(),
-                semester: a.semester,
-                index,
-                compliant: items.iter().all(|i| i.compliant),
-                items,
-            }
+    order.sort();
+    order.into_iter().filter_map(move |(p, semester, index)| {
+        let semester = semester?;
+        let items: Vec<ComplianceItem> = limits
+            .iter()
+            .zip(&defs)
+            .map(|(l, def)| {
+                let value = def.map_or(Value::Missing, |d| acts.value(index, d.id));
+                let n = value.decimal();
+                let ok = |f: &Option<Fraction>, bad: Ordering| match (f, n) {
+                    (None, _) => true,
+                    (Some(f), Some(n)) => f.compare(n, 1.into()).is_some_and(|o| o != bad),
+                    (Some(_), None) => false,
+                };
+                let compliant =
+                    n.is_some() && ok(&l.min, Ordering::Greater) && ok(&l.max, Ordering::Less);
+                ComplianceItem {
+                    field: l.field.to_string(),
+                    label_zh: def.map_or(l.field, |d| d.zh).to_string(),
+                    label_en: def.map_or(l.field, |d| d.en).to_string(),
+                    rule_id: l.rule_id.to_string(),
+                    value: match value {
+                        Value::Int(i) => u32::try_from(i).ok(),
+                        _ => None,
+                    },
+                    min: l.min.map(|f| f.to_string()),
+                    max: l.max.map(|f| f.to_string()),
+                    compliant,
+                }
+            })
+            .collect();
+        Some(SemesterCompliance {
+            project: p.to_string(),
+            semester,
+            index,
+            compliant: items.iter().all(|i| i.compliant),
+            items,
         })
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Groupings for cohort aggregates: borrowed, fixed-size keys so grouping allocates only when a
 //! new group appears.
 
-use crate::model::{Cohort, Index};
+use crate::model::Index;
 use crate::reference::{catalog, divisions};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -145,16 +145,22 @@ pub(crate) fn dedup(by: &[GroupBy]) -> Vec<GroupBy> {
     out
 }
 
-/// The key of cohort `c` under `by` (deduplicated, at most 7): no allocation.
-pub(crate) fn key_of<'a>(ix: &Index<'a>, c: &'a Cohort, by: &[GroupBy]) -> Key<'a> {
+/// The key under `by` (deduplicated, at most 7) of a cohort of `project` entering in
+/// `entry_year`: no allocation.
+pub(crate) fn key_of<'a>(
+    ix: &Index<'a>,
+    project_id: &'a str,
+    entry_year: i32,
+    by: &[GroupBy],
+) -> Key<'a> {
     let mut key = [Part::Unknown; 7];
-    let project = ix.project(&c.project);
+    let project = ix.project(project_id);
     let secondary = project
         .and_then(|p| p.secondary_school.as_deref())
         .and_then(|id| ix.school(id));
     for (slot, g) in key.iter_mut().zip(by) {
         *slot = match g {
-            GroupBy::Project => Part::Str(&c.project),
+            GroupBy::Project => Part::Str(project_id),
             GroupBy::SecondarySchool => project
                 .and_then(|p| p.secondary_school.as_deref())
                 .map_or(Part::Unknown, Part::Str),
@@ -166,7 +172,7 @@ pub(crate) fn key_of<'a>(ix: &Index<'a>, c: &'a Cohort, by: &[GroupBy]) -> Key<'
             GroupBy::District => secondary
                 .and_then(|s| s.district.as_deref())
                 .map_or(Part::Unknown, Part::Str),
-            GroupBy::EntryYear => Part::Int(c.entry_year),
+            GroupBy::EntryYear => Part::Int(entry_year),
         };
     }
     key

@@ -37,10 +37,13 @@ pub use applications::{
 pub use campaign::{
     status_campaign, status_campaign_with, CampaignRow, StatusCampaign, CAMPAIGN_PACK,
 };
-pub use cohorts::{cohort_rates, enrollment_totals, transfer_rates, EnrollmentRow, TransferRow};
+pub use cohorts::{
+    cohort_rates, enrollment_totals, enrollment_totals_with_columns, transfer_rates,
+    transfer_rates_with_columns, EnrollmentRow, TransferRow,
+};
 pub use compliance::{
-    semester_compliance, semester_compliance_iter, semester_compliance_with, ComplianceItem,
-    SemesterCompliance,
+    semester_compliance, semester_compliance_iter, semester_compliance_with,
+    semester_compliance_with_columns, ComplianceItem, SemesterCompliance,
 };
 pub use group::{GroupBy, GroupKey};
 pub use ledger::{major_ledger, LedgerRow, MajorLedger, LEDGER_PACK};

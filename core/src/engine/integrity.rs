@@ -1,9 +1,10 @@
 //! Built-in integrity checks, always run: duplicate ids and references to records that do not exist.
 //! They have ids of their own (`data/…`) so that findings stay uniform.
 
+use super::scope::{key_value, Key, Source};
 use super::INTEGRITY_SEVERITY;
 use crate::finding::{Detail, FieldRef, Finding, FindingCode, Location, RuleInfo};
-use crate::model::{Dataset, Entity, EntityKind, Index, Subject};
+use crate::model::{Entity, EntityKind, Index, Subject};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -66,12 +67,41 @@ fn duplicates<T: Entity>(items: &[T], id: impl Fn(&T) -> &str, ix: &Index<'_>, o
 fn reference<T: Entity>(
     item: &T,
     i: usize,
-    field: &str,
+    field: &'static str,
     target: EntityKind,
     id: Option<&str>,
     ix: &Index<'_>,
     out: &mut Out,
 ) {
+    let at = Ref {
+        kind: T::KIND,
+        i,
+        field,
+        target,
+        id,
+    };
+    reference_of(at, ix, out, || item.subject(ix));
+}
+
+/// A reference to check: record `i` of `kind` names `id` of `target` in `field`.
+struct Ref<'a> {
+    kind: EntityKind,
+    i: usize,
+    field: &'static str,
+    target: EntityKind,
+    id: Option<&'a str>,
+}
+
+/// Checks reference `at` (none given: nothing to check); `subject` says who the record is when
+/// the reference is unknown.
+fn reference_of(at: Ref<'_>, ix: &Index<'_>, out: &mut Out, subject: impl FnOnce() -> Subject) {
+    let Ref {
+        kind,
+        i,
+        field,
+        target,
+        id,
+    } = at;
     let Some(id) = id else { return };
     let exists = match target {
         EntityKind::Schools => ix.school(id).is_some(),
@@ -82,10 +112,10 @@ fn reference<T: Entity>(
         out.findings.push(finding(
             &out.unk,
             FindingCode::UnknownReference,
-            item.subject(ix),
-            Location::new(T::KIND, i, Some(field)),
+            subject(),
+            Location::new(kind, i, Some(field)),
             Detail::UnknownReference {
-                field: FieldRef::of(T::KIND, field),
+                field: FieldRef::of(kind, field),
                 target,
                 id: id.to_string(),
             },
@@ -101,8 +131,9 @@ struct Out {
     findings: Vec<Finding>,
 }
 
-/// Runs the integrity checks.
-pub(super) fn check(ds: &Dataset, ix: &Index<'_>) -> Vec<Finding> {
+/// Runs the integrity checks on `src` (collections held as columns read through their fields).
+pub(super) fn check(src: Source<'_>, ix: &Index<'_>) -> Vec<Finding> {
+    let ds = src.rows;
     let mut out = Out {
         dup: info("data/duplicate-id"),
         unk: info("data/unknown-reference"),
@@ -181,11 +212,19 @@ pub(super) fn check(ds: &Dataset, ix: &Index<'_>) -> Vec<Finding> {
         }
     }
     if projects_given {
-        for (i, c) in ds.cohorts.iter().enumerate() {
-            reference(c, i, "project", Projects, Some(&c.project), ix, &mut out);
-        }
-        for (i, a) in ds.semester_activities.iter().enumerate() {
-            reference(a, i, "project", Projects, Some(&a.project), ix, &mut out);
+        // Read through the collections' fields: they may be held as columns.
+        for kind in [EntityKind::Cohorts, EntityKind::SemesterActivities] {
+            let r = src.records(kind);
+            for i in 0..r.len() {
+                let at = Ref {
+                    kind,
+                    i,
+                    field: "project",
+                    target: Projects,
+                    id: key_value(r, i, Key::Project).text(),
+                };
+                reference_of(at, ix, &mut out, || r.subject(i, ix));
+            }
         }
         for (i, r) in ds.status_reports.iter().enumerate() {
             reference(r, i, "project", Projects, Some(&r.project), ix, &mut out);

@@ -355,7 +355,7 @@ impl Checker {
     fn check_source(&self, src: scope::Source<'_>) -> Report {
         let ds = src.rows;
         let ix = Index::new(ds);
-        let mut findings: Vec<Finding> = integrity::check(ds, &ix);
+        let mut findings: Vec<Finding> = integrity::check(src, &ix);
         let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen

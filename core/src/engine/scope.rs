@@ -18,6 +18,7 @@
 //! itself. Findings come back with places in the view and are moved to the dataset's places by
 //! [`Scoped::origin`].
 
+use crate::finding::Period;
 use crate::model::{
     Dataset, EntityKind, Field, FieldId, Held, Index, Records, Subject, Value, Visitor,
 };
@@ -174,8 +175,8 @@ impl<'a> Atlas<'a> {
         let mut last: Option<(Option<&str>, Option<&str>, Place)> = None;
         (0..n)
             .map(|i| {
-                let school = student_value(r, i, StudentField::School).text();
-                let higher = student_value(r, i, StudentField::Higher).text();
+                let school = key_value(r, i, Key::School).text();
+                let higher = key_value(r, i, Key::Higher).text();
                 match last {
                     Some((s, h, p)) if s == school && h == higher => p,
                     _ => {
@@ -199,11 +200,14 @@ impl<'a> Atlas<'a> {
                 .applications
                 .get(i)
                 .map(|a| self.schools(&[Some(&a.secondary_school), Some(&a.higher_school)])),
-            K::Cohorts => ds.cohorts.get(i).map(|c| self.project(&c.project)),
-            K::SemesterActivities => ds
-                .semester_activities
-                .get(i)
-                .map(|a| self.project(&a.project)),
+            // Read through the collections' fields: they may be held as columns.
+            K::Cohorts | K::SemesterActivities => {
+                let r = src.records(kind);
+                (i < r.len()).then(|| match key_value(r, i, Key::Project).text() {
+                    Some(p) => self.project(p),
+                    None => Place::Unknown,
+                })
+            }
             K::StatusReports => ds.status_reports.get(i).map(|r| self.project(&r.project)),
             K::QualityMonitoring => ds.quality_monitoring.get(i).map(|q| self.school(&q.school)),
             K::MajorOfferings => ds.major_offerings.get(i).map(|m| self.school(&m.school)),
@@ -232,10 +236,8 @@ impl<'a> Atlas<'a> {
             // Read through the collection's fields: students may be held as columns.
             K::Students => {
                 let r = src.records(K::Students);
-                let text = |f: StudentField| student_value(r, i, f).text();
-                (i < r.len()).then(|| {
-                    self.schools(&[text(StudentField::School), text(StudentField::Higher)])
-                })
+                let text = |k: Key| key_value(r, i, k).text();
+                (i < r.len()).then(|| self.schools(&[text(Key::School), text(Key::Higher)]))
             }
             K::ProgrammePlans => ds
                 .programme_plans
@@ -259,23 +261,68 @@ impl<'a> Atlas<'a> {
     }
 }
 
-/// The student fields that place a student in space and time.
+/// The fields that place a record in space and time, read by name through the collection's
+/// [`Records`] (rows or held columns: both share the entity's field table).
 #[derive(Clone, Copy)]
-enum StudentField {
-    School = 0,
-    Higher = 1,
-    Entry = 2,
-    Term = 3,
+pub(crate) enum Key {
+    /// A student's secondary school.
+    School,
+    /// A student's higher school.
+    Higher,
+    /// A student's entry year.
+    Entry,
+    /// A student's first day of term.
+    Term,
+    /// The project of a cohort or a semester activity.
+    Project,
 }
 
-/// Field `f` of student `i`, resolved once for all records (rows and held columns share the
-/// entity's field table, so the position is the same for both).
-fn student_value(r: &dyn Records, i: usize, f: StudentField) -> Value<'_> {
-    static IDS: OnceLock<[Option<FieldId>; 4]> = OnceLock::new();
+impl Key {
+    const ALL: [Key; 5] = [
+        Key::School,
+        Key::Higher,
+        Key::Entry,
+        Key::Term,
+        Key::Project,
+    ];
+    /// The field's name on collection `kind`, where it has one.
+    fn name(self, kind: EntityKind) -> Option<&'static str> {
+        use EntityKind as K;
+        match (self, kind) {
+            (Key::School, K::Students) => Some("school"),
+            (Key::Higher, K::Students) => Some("higher_school"),
+            (Key::Entry, K::Students) => Some("entry_year"),
+            (Key::Term, K::Students) => Some("term_start"),
+            (Key::Project, K::Cohorts | K::SemesterActivities) => Some("project"),
+            _ => None,
+        }
+    }
+}
+
+/// Field `k` of record `i` of `r` (`Missing` where the collection has no such field), its
+/// position resolved once for all records and collections.
+pub(crate) fn key_value(r: &dyn Records, i: usize, k: Key) -> Value<'_> {
+    static IDS: OnceLock<Vec<Option<FieldId>>> = OnceLock::new();
+    let n = EntityKind::ALL.len();
     let ids = IDS.get_or_init(|| {
-        ["school", "higher_school", "entry_year", "term_start"].map(|n| r.field(n).map(|f| f.id))
+        // An empty dataset's rows give each collection's field table.
+        let empty = Dataset::default();
+        Key::ALL
+            .iter()
+            .flat_map(|k| EntityKind::ALL.iter().map(move |kind| (*k, *kind)))
+            .map(|(k, kind)| {
+                k.name(kind)
+                    .and_then(|name| empty.records(kind).field(name))
+                    .map(|f| f.id)
+            })
+            .collect()
     });
-    match ids.get(f as usize).copied().flatten() {
+    // `kind as usize` is its place in `EntityKind::ALL` (both in declaration order; tested).
+    match ids
+        .get(k as usize * n + r.kind() as usize)
+        .copied()
+        .flatten()
+    {
         Some(id) => r.value(i, id),
         None => Value::Missing,
     }
@@ -321,16 +368,12 @@ pub(crate) fn span(src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> 
     use EntityKind as K;
     let ds = src.rows;
     match kind {
-        K::SemesterActivities => ds
-            .semester_activities
-            .get(i)
-            .and_then(|a| semester_span(a.semester.start_year, a.semester.term)),
-        K::Cohorts => ds.cohorts.get(i).and_then(|c| {
-            Some((
-                ymd(c.entry_year, 9, 1)?,
-                ymd(c.entry_year.checked_add(5)?, 8, 31)?,
-            ))
-        }),
+        // Read through the collections' periods: they may be held as columns.
+        K::SemesterActivities | K::Cohorts => match src.records(kind).period(i)? {
+            Period::Semester { semester } => semester_span(semester.start_year, semester.term),
+            Period::Cohort { year } => Some((ymd(year, 9, 1)?, ymd(year.checked_add(5)?, 8, 31)?)),
+            _ => None,
+        },
         K::StatusReports => ds
             .status_reports
             .get(i)
@@ -357,11 +400,11 @@ pub(crate) fn span(src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> 
         // Read through the collection's fields: students may be held as columns.
         K::Students => {
             let r = src.records(K::Students);
-            let entry = match student_value(r, i, StudentField::Entry) {
+            let entry = match key_value(r, i, Key::Entry) {
                 Value::Int(y) => i32::try_from(y).ok()?,
                 _ => return None,
             };
-            let intake = match student_value(r, i, StudentField::Term) {
+            let intake = match key_value(r, i, Key::Term) {
                 Value::Date(d) => d,
                 _ => ymd(entry, 9, 1)?,
             };
@@ -732,6 +775,27 @@ impl<'a> Scoped<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_are_numbered_in_order() {
+        for (i, k) in EntityKind::ALL.iter().enumerate() {
+            assert_eq!((*k as usize, slot(*k)), (i, i));
+        }
+        let ds = Dataset::from_json_str(
+            r#"{"cohorts": [{"project": "P1", "entry_year": 2021, "enrolled": 3}],
+                "students": [{"id": "S1", "school": "Z1", "entry_year": 2021}]}"#,
+        )
+        .unwrap();
+        let (c, st) = (
+            ds.records(EntityKind::Cohorts),
+            ds.records(EntityKind::Students),
+        );
+        assert_eq!(key_value(c, 0, Key::Project), Value::Text("P1"));
+        assert_eq!(key_value(c, 0, Key::School), Value::Missing);
+        assert_eq!(key_value(st, 0, Key::School), Value::Text("Z1"));
+        assert_eq!(key_value(st, 0, Key::Project), Value::Missing);
+        assert_eq!(key_value(st, 0, Key::Entry), Value::Int(2021));
+    }
 
     #[test]
     fn short_codes() {

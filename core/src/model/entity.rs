@@ -202,6 +202,32 @@ fn project_subject(ix: &Index<'_>, id: &str) -> (String, String) {
     }
 }
 
+/// Who a cohort is, for findings: from a row or from columns.
+pub(crate) fn cohort_subject(project: &str, entry_year: i32, ix: &Index<'_>) -> Subject {
+    let (zh, en) = project_subject(ix, project);
+    Subject {
+        entity: EntityKind::Cohorts,
+        id: format!("{project} {entry_year}"),
+        zh: format!("{zh} {entry_year}级"),
+        en: format!("{en}, entry year {entry_year}"),
+    }
+}
+
+/// Who a project's semester activity is, for findings: from a row or from columns.
+pub(crate) fn semester_activity_subject(
+    project: &str,
+    semester: Semester,
+    ix: &Index<'_>,
+) -> Subject {
+    let (zh, en) = project_subject(ix, project);
+    Subject {
+        entity: EntityKind::SemesterActivities,
+        id: format!("{project} {semester}"),
+        zh: format!("{zh} {}", semester.zh()),
+        en: format!("{en}, {}", semester.en()),
+    }
+}
+
 impl Entity for Project {
     const KIND: EntityKind = EntityKind::Projects;
     fn fields() -> &'static [FieldDef<Self>] {
@@ -249,13 +275,7 @@ impl Entity for Cohort {
         COHORT_FIELDS
     }
     fn subject(&self, ix: &Index<'_>) -> Subject {
-        let (zh, en) = project_subject(ix, &self.project);
-        Subject {
-            entity: Self::KIND,
-            id: format!("{} {}", self.project, self.entry_year),
-            zh: format!("{zh} {}级", self.entry_year),
-            en: format!("{en}, entry year {}", self.entry_year),
-        }
+        cohort_subject(&self.project, self.entry_year, ix)
     }
     fn period(&self) -> Option<crate::finding::Period> {
         Some(crate::finding::Period::Cohort {
@@ -270,13 +290,7 @@ impl Entity for SemesterActivity {
         SEMESTER_ACTIVITY_FIELDS
     }
     fn subject(&self, ix: &Index<'_>) -> Subject {
-        let (zh, en) = project_subject(ix, &self.project);
-        Subject {
-            entity: Self::KIND,
-            id: format!("{} {}", self.project, self.semester),
-            zh: format!("{zh} {}", self.semester.zh()),
-            en: format!("{en}, {}", self.semester.en()),
-        }
+        semester_activity_subject(&self.project, self.semester, ix)
     }
     fn period(&self) -> Option<crate::finding::Period> {
         Some(crate::finding::Period::Semester {

@@ -30,7 +30,7 @@ pub use city_capacity::*;
 pub use cohort::*;
 pub use common::*;
 #[cfg(feature = "arrow")]
-pub(crate) use entity::student_subject;
+pub(crate) use entity::{cohort_subject, semester_activity_subject, student_subject};
 pub use entity::{Entity, EntityKind, Subject};
 pub use fields::{val, FieldDef, Value, ValueKind};
 pub use finance::*;

@@ -207,7 +207,8 @@ def check(
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
     """
-    # Students given as clean Arrow columns are checked from the columns (no row per student).
+    # Students, semester activities and cohorts given as clean Arrow columns are checked from
+    # the columns (no row per record).
     ds = _read(data, lang, limits, threads, hold=True)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}

@@ -1,0 +1,486 @@
+//! Large collections held as their Arrow columns, checked without a struct per record.
+//!
+//! Five million students (or half a million semester activities, 300,000 cohorts) read into
+//! row structs cost seconds and gigabytes (every id a `String`); the checks read a few fields of
+//! each. Here the columns are kept as Arrow arrays and read through the same [`Records`] view
+//! the rows give, so every check kind runs unchanged and decides the same.
+//!
+//! One generic holder ([`Columns`]) serves every collection held; each collection says, in a
+//! small module of its own ([`Concept`]), which columns it reads and how their cells must look,
+//! what it derives at load (a student's certificate flags, an activity's semester) and who a
+//! record is. Only data the row reader would take without a word is held: every column names a
+//! field the concept reads, of a plain type, with the required fields given on every row and
+//! every value within the model's range. Anything else (an unknown or badly typed column, a blank
+//! required cell, a count below zero, text that is not UTF-8, too many records or columns) makes
+//! [`hold`] decline, and the collection is read as rows, whose reader says what is wrong and
+//! where. Declining is never an error, only slower.
+
+mod cohorts;
+mod semester_activities;
+mod students;
+
+use super::arrow_in::{date, flatten, Vals};
+use super::cell::trim;
+use crate::model::{Entity, EntityKind, Field, FieldId, Index, Records, Subject, Value};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+
+/// How the cells of a held column must look.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Form {
+    /// Text (plain, views or a dictionary), valid UTF-8; read trimmed.
+    Text,
+    /// Integers within the model's type (`i32` years, `u32` counts).
+    Int { min: i64, max: i64 },
+    /// Arrow dates within the calendar.
+    Date,
+    /// Booleans.
+    Flag,
+    /// Read by the concept itself at load ([`Concept::extra`]), not as a field.
+    Custom,
+}
+
+/// One column a concept holds: its record path, its form, and whether every row must give it.
+pub(super) struct ColumnDef {
+    pub(super) path: &'static str,
+    pub(super) form: Form,
+    pub(super) required: bool,
+}
+
+/// A column every row must give.
+pub(super) const fn req(path: &'static str, form: Form) -> ColumnDef {
+    ColumnDef {
+        path,
+        form,
+        required: true,
+    }
+}
+
+/// A column rows may leave blank.
+pub(super) const fn opt(path: &'static str, form: Form) -> ColumnDef {
+    ColumnDef {
+        path,
+        form,
+        required: false,
+    }
+}
+
+/// A count (`u32` in the model).
+pub(super) const COUNT: Form = Form::Int {
+    min: 0,
+    max: u32::MAX as i64,
+};
+/// A year (`i32` in the model).
+pub(super) const YEAR: Form = Form::Int {
+    min: i32::MIN as i64,
+    max: i32::MAX as i64,
+};
+
+/// A collection that can be held as columns: its columns, what it derives, who a record is.
+pub(super) trait Concept: Sized + Send + Sync + 'static {
+    /// The row struct whose field table (positions, names, types) the columns answer to.
+    type Entity: Entity;
+    /// What is derived at load from the [`Form::Custom`] columns.
+    type Extra: Send + Sync;
+    /// Every column this concept reads; a column naming anything else declines.
+    const COLUMNS: &'static [ColumnDef];
+    /// Fields of the field table computed at load rather than read from a column.
+    const DERIVED: &'static [&'static str] = &[];
+    /// Reads the custom columns given (path, values) for `n` rows; `None` declines.
+    fn extra(custom: &[(&'static str, &Vals)], n: usize) -> Option<Self::Extra>;
+    /// Derived field `k` (a position in [`Concept::DERIVED`]) of record `i`.
+    fn derived(cols: &Columns<Self>, k: usize, i: usize) -> Value<'_> {
+        let _ = (cols, k, i);
+        Value::Missing
+    }
+    /// Who record `i` is, for findings (as the row struct's [`Entity::subject`]).
+    fn subject(cols: &Columns<Self>, i: usize, ix: &Index<'_>) -> Subject;
+    /// The period of record `i` (as the row struct's [`Entity::period`]).
+    fn period(cols: &Columns<Self>, i: usize) -> Option<crate::finding::Period>;
+}
+
+/// Where a field of the field table is read from.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// A column (position in [`Columns::cols`]).
+    Col(usize),
+    /// A derived field ([`Concept::derived`]).
+    Derived(usize),
+    /// Not given: missing on every row.
+    Absent,
+}
+
+/// One collection held as its columns: a [`Records`] over Arrow arrays.
+pub(super) struct Columns<C: Concept> {
+    n: usize,
+    /// The columns given (custom ones excluded).
+    cols: Vec<Vals>,
+    /// For each of [`Concept::COLUMNS`], its position in `cols` when given.
+    at: Vec<Option<usize>>,
+    /// Each field of the field table (by [`FieldId`]), where it is read from.
+    slots: Vec<Slot>,
+    /// What the concept derived at load.
+    pub(super) extra: C::Extra,
+}
+
+/// Holds `batches` (one collection) as the columns of concept `C`, or `None` when the row reader
+/// must read them (see the module's documentation).
+fn hold_as<C: Concept>(batches: &[RecordBatch], limits: &crate::Limits) -> Option<Columns<C>> {
+    let spec = super::columns::spec(C::Entity::KIND)?;
+    let schema = batches.first()?.schema();
+    // One batch: several are joined (a DataFrame in chunks); a schema that changes declines.
+    // (Nullability may differ between chunks: a chunk without nulls says non-nullable.)
+    let shape = |s: &arrow_schema::Schema| -> Vec<(String, arrow_schema::DataType)> {
+        s.fields()
+            .iter()
+            .map(|f| (f.name().clone(), f.data_type().clone()))
+            .collect()
+    };
+    if batches.iter().any(|b| shape(&b.schema()) != shape(&schema)) {
+        return None;
+    }
+    let n: usize = batches.iter().map(RecordBatch::num_rows).sum();
+    if n as u64 > limits.records {
+        return None;
+    }
+    let mut flat = Vec::new();
+    for (k, field) in schema.fields().iter().enumerate() {
+        let parts: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
+        let whole = if parts.len() == 1 {
+            parts.into_iter().next()?
+        } else {
+            let refs: Vec<&dyn Array> = parts.iter().map(|a| a.as_ref()).collect();
+            arrow_select::concat::concat(&refs).ok()?
+        };
+        flatten(field.name(), &whole, &mut flat);
+    }
+    // The row reader counts every column given, nulls included.
+    if flat.len() as u64 > limits.columns {
+        return None;
+    }
+    let mut given: Vec<Option<Vals>> = C::COLUMNS.iter().map(|_| None).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, array) in flat {
+        let path = spec.columns.get(spec.column_for(&name)?)?.path_static();
+        if seen.contains(&path) {
+            return None; // Two columns for one field: the row reader says so.
+        }
+        if array.data_type() == &arrow_schema::DataType::Null {
+            continue; // A column of nulls gives nothing, as for the row reader.
+        }
+        seen.push(path);
+        let k = C::COLUMNS.iter().position(|c| c.path == path)?;
+        let def = C::COLUMNS.get(k)?;
+        let vals = Vals::new(&array).ok()?;
+        if !fits(&vals, def) {
+            return None;
+        }
+        *given.get_mut(k)? = Some(vals);
+    }
+    if C::COLUMNS
+        .iter()
+        .zip(&given)
+        .any(|(c, g)| c.required && g.is_none())
+    {
+        return None;
+    }
+    let custom: Vec<(&'static str, &Vals)> = C::COLUMNS
+        .iter()
+        .zip(&given)
+        .filter(|(c, _)| c.form == Form::Custom)
+        .filter_map(|(c, g)| Some((c.path, g.as_ref()?)))
+        .collect();
+    let extra = C::extra(&custom, n)?;
+    let mut cols = Vec::new();
+    let mut at = Vec::with_capacity(given.len());
+    for (c, g) in C::COLUMNS.iter().zip(given) {
+        match g {
+            Some(v) if c.form != Form::Custom => {
+                at.push(Some(cols.len()));
+                cols.push(v);
+            }
+            _ => at.push(None),
+        }
+    }
+    let slots = C::Entity::fields()
+        .iter()
+        .map(|f| {
+            if let Some(k) = C::DERIVED.iter().position(|d| *d == f.name) {
+                return Slot::Derived(k);
+            }
+            C::COLUMNS
+                .iter()
+                .position(|c| c.path == f.name)
+                .and_then(|k| at.get(k).copied().flatten())
+                .map_or(Slot::Absent, Slot::Col)
+        })
+        .collect();
+    Some(Columns {
+        n,
+        cols,
+        at,
+        slots,
+        extra,
+    })
+}
+
+/// Whether `v` has the form `def` asks for, on every row (see [`Form`]); a row without a value
+/// fits unless the column is required. One pass over the column.
+fn fits(v: &Vals, def: &ColumnDef) -> bool {
+    let n = v.array().len();
+    let blank = !def.required;
+    match (def.form, v) {
+        (Form::Text, _) if is_text(v) => (0..n).all(|i| {
+            if v.present(i) {
+                v.text(i).is_some_and(|t| !replaced(t))
+            } else {
+                blank
+            }
+        }),
+        (Form::Int { min, max }, Vals::Int(a)) => (0..n).all(|i| {
+            if a.is_valid(i) {
+                (min..=max).contains(&a.value(i))
+            } else {
+                blank
+            }
+        }),
+        (Form::Date, Vals::Date(a)) => (0..n).all(|i| {
+            if a.is_valid(i) {
+                date(a.value(i)).is_some()
+            } else {
+                blank
+            }
+        }),
+        (Form::Flag, Vals::Bool(a)) => blank || a.null_count() == 0,
+        (Form::Custom, _) => blank || (0..n).all(|i| v.present(i)),
+        _ => false,
+    }
+}
+
+/// Text the row reader takes as is: valid UTF-8 (no replacement character).
+pub(super) fn clean_text(v: &Vals) -> bool {
+    fits(v, &opt("", Form::Text))
+}
+
+/// Whether `v` holds text (plain, views or a dictionary).
+pub(super) fn is_text(v: &Vals) -> bool {
+    matches!(v, Vals::Text(_) | Vals::View(_) | Vals::Dict(..))
+}
+
+/// Whether `t` holds U+FFFD (text that was not UTF-8, replaced), which the row reader refuses.
+/// Its UTF-8 starts with byte 0xEF, which ids and names almost never hold: a byte scan first.
+pub(super) fn replaced(t: &str) -> bool {
+    t.as_bytes().contains(&0xEF) && t.contains('\u{fffd}')
+}
+
+impl<C: Concept> Columns<C> {
+    /// The values of column `k` of [`Concept::COLUMNS`], when given.
+    fn col(&self, k: usize) -> Option<&Vals> {
+        self.cols.get(self.at.get(k).copied().flatten()?)
+    }
+    /// Text of column `k` on record `i` (trimmed), when given.
+    pub(super) fn text(&self, k: usize, i: usize) -> Option<&str> {
+        let v = self.col(k)?;
+        if i >= self.n || !v.present(i) {
+            return None;
+        }
+        v.text(i).map(trim)
+    }
+    /// Integer of column `k` on record `i`, when given.
+    pub(super) fn int(&self, k: usize, i: usize) -> Option<i64> {
+        match self.col(k)? {
+            Vals::Int(a) if i < a.len() && a.is_valid(i) => Some(a.value(i)),
+            _ => None,
+        }
+    }
+}
+
+impl<C: Concept> Records for Columns<C> {
+    fn kind(&self) -> EntityKind {
+        C::Entity::KIND
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn field(&self, name: &str) -> Option<Field> {
+        crate::model::entity_field::<C::Entity>(name)
+    }
+    fn value(&self, i: usize, f: FieldId) -> Value<'_> {
+        if i >= self.n {
+            return Value::Missing;
+        }
+        match self.slots.get(f.0).copied().unwrap_or(Slot::Absent) {
+            Slot::Absent => Value::Missing,
+            Slot::Derived(k) => C::derived(self, k, i),
+            Slot::Col(c) => {
+                let Some(v) = self.cols.get(c) else {
+                    return Value::Missing;
+                };
+                if !v.present(i) {
+                    return Value::Missing;
+                }
+                match v {
+                    Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => {
+                        v.text(i).map_or(Value::Missing, |t| Value::Text(trim(t)))
+                    }
+                    Vals::Int(a) => Value::Int(a.value(i)),
+                    Vals::Date(a) => date(a.value(i)).map_or(Value::Missing, Value::Date),
+                    Vals::Bool(a) => Value::Bool(a.value(i)),
+                    _ => Value::Missing,
+                }
+            }
+        }
+    }
+    fn subject(&self, i: usize, ix: &Index<'_>) -> Subject {
+        C::subject(self, i, ix)
+    }
+    fn period(&self, i: usize) -> Option<crate::finding::Period> {
+        if i >= self.n {
+            return None;
+        }
+        C::period(self, i)
+    }
+}
+
+/// Holds `batches` as the columns of collection `kind` when it is one that can be held and
+/// its columns need no word from the reader; `None` otherwise (read them as rows).
+fn hold(
+    kind: EntityKind,
+    batches: &[RecordBatch],
+    limits: &crate::Limits,
+) -> Option<Box<dyn Records + Send + Sync>> {
+    fn boxed<C: Concept>(c: Columns<C>) -> Box<dyn Records + Send + Sync> {
+        Box::new(c)
+    }
+    match kind {
+        EntityKind::Students => hold_as::<students::Students>(batches, limits).map(boxed),
+        EntityKind::Cohorts => hold_as::<cohorts::Cohorts>(batches, limits).map(boxed),
+        EntityKind::SemesterActivities => {
+            hold_as::<semester_activities::Activities>(batches, limits).map(boxed)
+        }
+        _ => None,
+    }
+}
+
+/// The collections that can be held as columns.
+pub(crate) const HELD_KINDS: [EntityKind; 3] = [
+    EntityKind::Students,
+    EntityKind::SemesterActivities,
+    EntityKind::Cohorts,
+];
+
+/// What [`read_for_check`] gives: the rows read, with every problem found, and the collections
+/// held as columns (students, semester activities and cohorts, when their columns are clean),
+/// for [`crate::Checker::check_with_columns`].
+pub struct CheckRead {
+    /// The collections read as rows, with their cells and problems, as [`super::read_batches`]
+    /// gives them; a held collection has no rows here.
+    pub read: super::TableRead,
+    /// The collections held as columns.
+    pub held: crate::model::Held,
+}
+
+/// As [`super::read_batches_onto`], for checking: a large collection (students, semester
+/// activities, cohorts) whose columns need no word from the reader is held as its columns
+/// instead of read into rows, which saves most of the time and memory of a national dataset;
+/// the report is the same. A collection that `ds` already has records of, or that is given more
+/// than once, is read as rows (records are kept in order).
+///
+/// ```
+/// use xianjie::columns::{dataset_to_batches, read_for_check};
+/// use xianjie::table::ReadOptions;
+/// let ds = xianjie::Dataset::from_json_str(r#"{"reporting_year": 2024, "students": [
+///   {"id": "S1", "school": "Z1", "entry_year": 2024, "term_start": "2024-09-01",
+///    "agreement": {"signed_on": "2024-10-08"}}]}"#).unwrap();
+/// let batches = dataset_to_batches(&ds).unwrap();
+/// let input = batches.into_iter().map(|(k, b)| (k.as_str().to_string(), vec![b]));
+/// let year = xianjie::Dataset { reporting_year: Some(2024), ..Default::default() };
+/// let r = read_for_check(year, input, &ReadOptions::default());
+/// assert!(r.read.dataset.students.is_empty());
+/// let opts = xianjie::Options { packs: vec!["qz-pilot-2024".into()], ..Default::default() };
+/// let checker = xianjie::Checker::new(&opts).unwrap();
+/// let held = checker.check_with_columns(&r.read.dataset, &r.held);
+/// assert_eq!(held.to_json_pretty(), checker.check(&ds).to_json_pretty());
+/// assert!(held.findings.iter().any(|f| f.rule_id() == "qz-pilot-2024/tripartite-agreement"));
+/// ```
+pub fn read_for_check<I>(
+    ds: crate::model::Dataset,
+    collections: I,
+    opts: &super::ReadOptions,
+) -> CheckRead
+where
+    I: IntoIterator<Item = (String, Vec<RecordBatch>)>,
+{
+    let given: Vec<(String, Vec<RecordBatch>)> = collections.into_iter().collect();
+    let kinds: Vec<Option<EntityKind>> = given
+        .iter()
+        .map(|(name, _)| EntityKind::parse(name).or_else(|| super::entity_for_sheet(name)))
+        .collect();
+    // Given once, with no rows beside: rows and columns of one collection are not mixed.
+    let once = |k: EntityKind| kinds.iter().filter(|g| **g == Some(k)).count() == 1;
+    let mut held = crate::model::Held::new();
+    let mut rest = Vec::new();
+    for ((name, batches), kind) in given.into_iter().zip(&kinds) {
+        let holdable = kind.filter(|k| HELD_KINDS.contains(k) && once(*k) && ds.len_of(*k) == 0);
+        if let Some(cols) = holdable.and_then(|k| hold(k, &batches, &opts.limits)) {
+            held.hold(cols);
+            continue;
+        }
+        rest.push((name, batches));
+    }
+    CheckRead {
+        read: super::read_batches_onto(ds, rest, opts),
+        held,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::columns::{spec, ColumnKind};
+
+    /// Every concept's table answers the model's: every column of the collection's sheet is
+    /// read (so a clean table never declines for want of a column), in the form its kind reads,
+    /// required where the model requires it; every field is a column or derived.
+    fn answers<C: Concept>() {
+        let kind = C::Entity::KIND;
+        let sheet = spec(kind).unwrap();
+        for col in &sheet.columns {
+            let def = C::COLUMNS
+                .iter()
+                .find(|c| c.path == col.path)
+                .unwrap_or_else(|| panic!("{kind:?}: column {} not held", col.path));
+            assert_eq!(def.required, col.required, "{kind:?} {}", col.path);
+            // A custom column is read by the concept itself, whatever its kind.
+            let form = match &col.kind {
+                _ if def.form == Form::Custom => Form::Custom,
+                ColumnKind::Text => Form::Text,
+                ColumnKind::Int if matches!(def.form, Form::Int { .. }) => def.form,
+                ColumnKind::Date => Form::Date,
+                ColumnKind::Bool => Form::Flag,
+                other => panic!(
+                    "{kind:?} {}: a {other:?} column held as {:?}",
+                    col.path, def.form
+                ),
+            };
+            assert_eq!(def.form, form, "{kind:?} {}", col.path);
+        }
+        assert_eq!(C::COLUMNS.len(), sheet.columns.len(), "{kind:?}");
+        for f in C::Entity::fields() {
+            let column = C::COLUMNS
+                .iter()
+                .any(|c| c.path == f.name && c.form != Form::Custom);
+            assert!(
+                column || C::DERIVED.contains(&f.name),
+                "{kind:?} {}",
+                f.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_concept_answers_its_model() {
+        answers::<students::Students>();
+        answers::<cohorts::Cohorts>();
+        answers::<semester_activities::Activities>();
+    }
+}
