@@ -253,6 +253,45 @@ fn data_the_reader_must_speak_about_is_read_as_rows() {
             ]),
         ),
         (
+            "an optional text not UTF-8",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+                ("name", text(vec![Some("张三"), Some("李\u{fffd}")])),
+            ]),
+        ),
+        (
+            "an optional text not UTF-8, as short views",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+                (
+                    "name",
+                    Arc::new(arrow_array::StringViewArray::from(vec![
+                        Some("张三"),
+                        Some("李\u{fffd}"),
+                    ])) as ArrayRef,
+                ),
+            ]),
+        ),
+        (
+            "an optional text not UTF-8, as long views",
+            students(vec![
+                ("id", text(vec![Some("S1"), Some("S2")])),
+                ("school", text(vec![Some("Z1"), Some("Z1")])),
+                ("entry_year", years.clone()),
+                (
+                    "name",
+                    Arc::new(arrow_array::StringViewArray::from(vec![
+                        None,
+                        Some("欧阳修远之后的第十七位学生\u{fffd}"),
+                    ])) as ArrayRef,
+                ),
+            ]),
+        ),
+        (
             "years as text",
             students(vec![
                 ("id", text(vec![Some("S1"), Some("S2")])),

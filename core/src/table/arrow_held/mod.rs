@@ -229,6 +229,9 @@ fn fits(v: &Vals, def: &ColumnDef) -> bool {
     let n = v.array().len();
     let blank = !def.required;
     match (def.form, v) {
+        // An optional text column with no 0xEF byte in its buffers holds no U+FFFD: nothing
+        // to look at row by row.
+        (Form::Text, _) if blank && is_text(v) && !may_hold_replaced(v) => true,
         (Form::Text, _) if is_text(v) => (0..n).all(|i| {
             if v.present(i) {
                 v.text(i).is_some_and(|t| !replaced(t))
@@ -259,6 +262,22 @@ fn fits(v: &Vals, def: &ColumnDef) -> bool {
 /// Text the row reader takes as is: valid UTF-8 (no replacement character).
 pub(super) fn clean_text(v: &Vals) -> bool {
     fits(v, &opt("", Form::Text))
+}
+
+/// Whether some byte of the text column `v` is 0xEF (the first byte of U+FFFD in UTF-8), found
+/// by one scan of its buffers rather than a look at each row. A view array's views are scanned
+/// too (short texts are kept inside them), so lengths and offsets may answer yes falsely: that
+/// only sends the column to the row-by-row look.
+fn may_hold_replaced(v: &Vals) -> bool {
+    let scan = |b: &[u8]| b.contains(&0xEF);
+    match v {
+        Vals::Text(a) => scan(a.values().as_slice()),
+        Vals::View(a) => {
+            scan(a.views().inner().as_slice()) || a.data_buffers().iter().any(|b| scan(b))
+        }
+        // A dictionary's keys are looked at row by row anyway (one may point past its values).
+        _ => true,
+    }
 }
 
 /// Whether `v` holds text (plain, views or a dictionary).

@@ -6,7 +6,8 @@ use super::{is_text, opt, replaced, req, ColumnDef, Columns, Concept, Form, Vals
 use crate::finding::Period;
 use crate::model::{Index, Semester, SemesterActivity, Subject};
 use crate::table::cell::trim;
-use std::collections::HashMap;
+// A fast hash: the keys are short texts looked up once per row.
+use rustc_hash::FxHashMap as HashMap;
 
 /// The semester activities' concept (see [`Concept`]).
 pub(in crate::table) struct Activities;
@@ -31,7 +32,7 @@ fn semesters(v: &Vals, n: usize) -> Option<Vec<Semester>> {
     if !is_text(v) {
         return None;
     }
-    let mut seen: HashMap<&str, Semester> = HashMap::new();
+    let mut seen: HashMap<&str, Semester> = HashMap::default();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let t = trim(v.text(i)?);

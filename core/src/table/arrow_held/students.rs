@@ -8,7 +8,8 @@ use super::{
 use crate::model::{Certificate, Index, Student, Subject, Value};
 use crate::table::cell::trim;
 use arrow_array::Array;
-use std::collections::HashMap;
+// A fast hash: the keys are short texts looked up once per row.
+use rustc_hash::FxHashMap as HashMap;
 
 /// The students' concept (see [`Concept`]).
 pub(in crate::table) struct Students;
@@ -141,7 +142,7 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
     let kind = kind?;
     // Each certificate's two flags, read as the JSON reader reads one certificate; the distinct
     // (kind, level) texts are few, so each is read once.
-    let mut seen: HashMap<(&str, Option<&str>), (bool, bool)> = HashMap::new();
+    let mut seen: HashMap<(&str, Option<&str>), (bool, bool)> = HashMap::default();
     let mut flags = Vec::with_capacity(items.len());
     for j in 0..items.len() {
         if !kind.present(j) {
@@ -191,7 +192,7 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
 /// As [`certificate_flags`], from a column of JSON text (`[{"kind": "senior_worker"}]`), read as
 /// the row reader reads it; the distinct texts are read once each.
 fn json_certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut seen: HashMap<&str, (bool, bool)> = HashMap::default();
     let mut senior = Vec::with_capacity(n);
     let mut x_inter = Vec::with_capacity(n);
     for i in 0..n {
