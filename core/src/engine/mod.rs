@@ -142,6 +142,44 @@ impl Checker {
         crate::parallel::map(jobs, self.threads, 1, |job| self.check_rule(ds, ix, job))
     }
 
+    /// On several threads, builds the views the rules' checks will read side by side before the
+    /// rules run: built lazily inside the rules instead, the first rule to read five million
+    /// students would place them while every other rule reading them waits. Views are the same
+    /// however they are built, so the report is too; on one thread this does nothing.
+    #[cfg(feature = "threads")]
+    fn prepare_views(&self, jobs: &[Job<'_>]) {
+        if self.threads.is_none_or(|n| n == 1) {
+            return;
+        }
+        let mut views: Vec<(&Scope<'_>, crate::model::EntityKind)> = Vec::new();
+        for job in jobs {
+            for check in job.rule.checks.iter() {
+                let scope = if SERIES_KINDS.contains(&check.kind_name()) {
+                    job.placed
+                } else {
+                    job.timely
+                };
+                let (entity, _, reads) = check.scope();
+                for kind in std::iter::once(entity).chain(reads) {
+                    if !views
+                        .iter()
+                        .any(|&(s, k)| std::ptr::eq(s, scope) && k == kind)
+                    {
+                        views.push((scope, kind));
+                    }
+                }
+            }
+        }
+        crate::parallel::map(&views, self.threads, 1, |(scope, kind)| {
+            scope.prepare(*kind)
+        });
+    }
+
+    /// Without threads there is nothing to build ahead (and the WebAssembly build carries none
+    /// of it).
+    #[cfg(not(feature = "threads"))]
+    fn prepare_views(&self, _: &[Job<'_>]) {}
+
     /// Checks one rule: its status, findings and target progress.
     fn check_rule<'a>(&self, ds: &Dataset, ix: &'a Index<'a>, job: &Job<'a>) -> RuleRun {
         let (pack, rule) = (job.pack, job.rule);
@@ -402,6 +440,7 @@ impl Checker {
                 })
             })
             .collect();
+        self.prepare_views(&jobs);
         let results = self.run_rules(&jobs, ds, &ix);
         let mut statuses = Vec::with_capacity(results.len());
         let mut targets: Vec<TargetProgress> = Vec::new();

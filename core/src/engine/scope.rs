@@ -636,6 +636,12 @@ impl<'a> Scope<'a> {
         View { masked, unknown }
     }
 
+    /// Builds the view of `kind` now (places and periods of its records), if not yet built.
+    #[cfg(feature = "threads")]
+    pub(crate) fn prepare(&self, kind: EntityKind) {
+        let _ = self.view(kind);
+    }
+
     /// The records of `kind` in scope.
     fn records(&self, kind: EntityKind) -> &dyn Records {
         match self.view(kind).and_then(|v| v.masked.as_ref()) {
