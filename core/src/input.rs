@@ -122,6 +122,7 @@ impl InputError {
     }
 }
 
+pub(crate) mod dates;
 pub(crate) mod de;
 pub(crate) mod locate;
 mod stream;
@@ -365,7 +366,8 @@ fn mend_all(
             Ok(()) => return true,
             Err(e) => e,
         };
-        let (mut path, problem) = (err.path, *err.problem);
+        let located = err.into_located();
+        let (mut path, problem) = (located.path, *located.problem);
         // A problem that follows from a mending: the field taken out is now missing, or the
         // object it was taken from no longer reads (an enum left without its variant).
         let consequence = match &problem {

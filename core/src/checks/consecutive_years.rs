@@ -10,7 +10,7 @@ use crate::rules::Fraction;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use super::groups::Groups;
 use std::sync::Arc;
 
 /// `kind = "consecutive_years"`. The condition is `value < class_size` or `value ≤ at_most`.
@@ -125,10 +125,10 @@ impl Kind for ConsecutiveYears {
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
         let label_f = c.label_field.as_deref().and_then(|n| items.field(n));
         // Series per group: (year, record index), sorted by year.
-        let mut series: BTreeMap<Vec<String>, Vec<(i64, usize)>> = BTreeMap::new();
+        let mut series: Groups<Vec<(i64, usize)>> = Groups::new();
         for (i, item) in items.iter().enumerate() {
             if let Value::Int(y) = yf.get(item) {
-                series.entry(key_of(item, &keys)).or_default().push((y, i));
+                series.entry(key_of(item, &keys)).push((y, i));
             }
         }
         // The pack's words, shared by every finding of the check.

@@ -15,7 +15,11 @@ pub struct Deadline {
     /// The timestamp field.
     pub field: String,
     /// A fixed deadline with its offset, e.g. `2024-02-27T17:00:00+08:00`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub at: Option<Timestamp>,
     /// A year field of the record: the deadline is 31 December of that year, 23:59:59 Beijing time.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use crate::messages::relations;
 use crate::model::{EntityKind, Subject, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use super::groups::Groups;
 
 /// `kind = "exclusion"`: within a `group_by` group, `field` never takes both values of `values`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -46,7 +46,7 @@ impl Kind for Exclusion {
             return no_records(items.kind());
         };
         // Only records carrying one of the two values matter.
-        let mut groups: BTreeMap<Vec<String>, [Vec<usize>; 2]> = BTreeMap::new();
+        let mut groups: Groups<[Vec<usize>; 2]> = Groups::new();
         for (i, item) in items.iter().enumerate() {
             if !only.accepts(item) {
                 continue;
@@ -57,7 +57,7 @@ impl Kind for Exclusion {
             let Some(which) = c.values.iter().position(|x| x == v) else {
                 continue;
             };
-            groups.entry(key_of(item, &keys)).or_default()[which].push(i);
+            groups.entry(key_of(item, &keys))[which].push(i);
         }
         for (key, [a, b]) in groups {
             if a.is_empty() || b.is_empty() {

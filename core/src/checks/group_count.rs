@@ -9,7 +9,7 @@ use crate::model::{EntityKind, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use super::groups::Groups;
 
 /// `kind = "group_count"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -68,12 +68,12 @@ impl Kind for GroupCount {
             return no_records(items.kind());
         };
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
-        let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        let mut groups: Groups<Vec<usize>> = Groups::new();
         for (i, item) in items.iter().enumerate() {
             if !only.accepts(item) {
                 continue;
             }
-            groups.entry(key_of(item, &keys)).or_default().push(i);
+            groups.entry(key_of(item, &keys)).push(i);
         }
         for (key, members) in groups {
             let Some(&first) = members.first() else {

@@ -9,6 +9,7 @@ use crate::model::{EntityKind, Rec, Records, Value, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use super::groups::Groups;
 use std::collections::{BTreeMap, HashMap};
 
 /// The filings that allow intake again after a run of years without it.
@@ -124,12 +125,11 @@ impl Kind for IntakeAfter {
             }
         }
         // Series: group → year → record (the first record of a year; duplicates are data errors).
-        let mut series: BTreeMap<Vec<String>, BTreeMap<i64, Rec<'_>>> = BTreeMap::new();
+        let mut series: Groups<BTreeMap<i64, Rec<'_>>> = Groups::new();
         for item in items.iter() {
             if let Value::Int(y) = yf.get(item) {
                 series
                     .entry(key_of(item, &group))
-                    .or_default()
                     .entry(y)
                     .or_insert(item);
             }
@@ -142,7 +142,7 @@ impl Kind for IntakeAfter {
             .unwrap_or_default();
         let field = FieldRef::from(&vf);
         let mut drafts = Vec::new();
-        for (key, years) in &series {
+        for (key, years) in series.iter() {
             // The event that stops intake, once it has happened: its cause.
             let mut stopped: Option<IntakeCause> = None;
             let mut run: Option<(i64, i64)> = None; // the current run of zero years

@@ -3,6 +3,7 @@
 
 pub mod bound;
 pub mod filter;
+mod groups;
 pub mod scope_of;
 
 /// Declares the closed set of check kinds from one list: for each, its module (one file in this

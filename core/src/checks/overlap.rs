@@ -7,7 +7,7 @@ use crate::finding::{Detail, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use super::groups::Groups;
 
 /// One side: a value of `split` and how to name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -92,7 +92,8 @@ impl Kind for Overlap {
         };
         // (identity, same-fields) → (records on side 0, records on side 1)
         type Sides = (Vec<usize>, Vec<usize>);
-        let mut by_key: BTreeMap<(String, Vec<String>), Sides> = BTreeMap::new();
+        // Keyed by the identity, then the same-fields: ordered as the pair of them would be.
+        let mut by_key: Groups<Sides> = Groups::new();
         let mut checked = 0;
         for (i, item) in items.iter().enumerate() {
             if !filter.accepts(item) {
@@ -106,9 +107,9 @@ impl Kind for Overlap {
                 continue;
             }
             checked += 1;
-            let entry = by_key
-                .entry((k.display(), key_of(item, &same)))
-                .or_default();
+            let mut key = vec![k.display()];
+            key.extend(key_of(item, &same));
+            let entry = by_key.entry(key);
             if side == c.between[0].value {
                 entry.0.push(i);
             } else if side == c.between[1].value {
@@ -123,7 +124,8 @@ impl Kind for Overlap {
                 .and_then(|f| f.get(items.at(i)).text())
                 .map(|id| cx.ix.school(id).map_or(id, |s| s.name.as_str()).to_string())
         };
-        for ((person, _), (first, second)) in by_key {
+        for (key, (first, second)) in by_key {
+            let person = key.into_iter().next().unwrap_or_default();
             let (Some(&fa), Some(&fb)) = (first.first(), second.first()) else {
                 continue;
             };

@@ -6,6 +6,7 @@ use crate::messages::relations;
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use super::groups::Groups;
 use std::collections::BTreeMap;
 
 /// `kind = "ranking"`.
@@ -44,13 +45,13 @@ impl Kind for Ranking {
             return no_records(items.kind());
         };
         let school_f = c.school_field.as_deref().and_then(|n| items.field(n));
-        let mut groups: BTreeMap<Vec<String>, Vec<(usize, Option<i64>)>> = BTreeMap::new();
+        let mut groups: Groups<Vec<(usize, Option<i64>)>> = Groups::new();
         for (i, item) in items.iter().enumerate() {
             let r = match rank_f.get(item) {
                 crate::model::Value::Int(r) => Some(r),
                 _ => None,
             };
-            groups.entry(key_of(item, &keys)).or_default().push((i, r));
+            groups.entry(key_of(item, &keys)).push((i, r));
         }
         for (key, members) in groups {
             let n = members.len() as i64;

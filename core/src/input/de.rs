@@ -37,22 +37,46 @@ fn finished(e: Error, value: &Value, ty: &str) -> Error {
     e
 }
 
+/// A problem and where it is ([`Located`]), boxed whole: every read returns a `Result` with
+/// this error, and each of the many places a derived reader passes one on copies it, so it is
+/// one pointer wide.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Error(Box<Located>);
+
 /// A problem and where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Error {
+pub(crate) struct Located {
     /// What is wrong, with its parts (what was found, what was expected), recorded where it
-    /// arose. Boxed: every read returns a `Result` with this error, so it is kept small.
+    /// arose.
     pub problem: Box<Problem>,
     /// Where, from the root (innermost last once [`from_value`] returns).
     pub path: Vec<Seg>,
 }
 
+impl std::ops::Deref for Error {
+    type Target = Located;
+    fn deref(&self) -> &Located {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Located {
+        &mut self.0
+    }
+}
+
 impl Error {
+    /// The problem and its place, taken out.
+    pub(crate) fn into_located(self) -> Located {
+        *self.0
+    }
+
     fn new(problem: Problem) -> Self {
-        Error {
+        Error(Box::new(Located {
             problem: Box::new(problem),
             path: Vec::new(),
-        }
+        }))
     }
 
     /// The field whose absence this is, for a missing field (table rows ask it).
@@ -275,7 +299,9 @@ impl<'de> de::Deserializer<'de> for De<'_> {
     ) -> Result<V::Value, Error> {
         match self.0 {
             Value::Object(o) => v.visit_map(Members::new(o)),
-            other => Err(de::Error::invalid_type(unexpected(other), &v)),
+            // What `invalid_type` with the visitor would record (its "struct …" is an object),
+            // without the visitor's `expecting`: one fewer function per struct read.
+            other => Err(wrong_type(other, Expect::Object)),
         }
     }
 
@@ -408,6 +434,15 @@ impl<'de> de::Deserializer<'de> for De<'_> {
     forward_to_deserialize_any! {
         i128 u128 char str bytes byte_buf unit_struct tuple_struct identifier
     }
+}
+
+/// A value of the wrong type where `expected` is.
+#[inline(never)]
+fn wrong_type(v: &Value, expected: Expect) -> Error {
+    Error::new(Problem::Type {
+        found: Found::of_value(v),
+        expected,
+    })
 }
 
 /// A value of the wrong type where one of `variants` is expected.

@@ -569,7 +569,7 @@ fn timestamp_words(s: &str) -> (String, String) {
     let q = quoted(s);
     let t = s.trim();
     let example = "2024-02-27T17:00:00+08:00";
-    if t.parse::<chrono::NaiveDateTime>().is_ok() {
+    if super::dates::parse_date_time(t).is_ok() {
         return (
             format!("时间{q}缺少时区:请写成 {example} 的形式(北京时间为+08:00)"),
             format!(
@@ -577,7 +577,7 @@ fn timestamp_words(s: &str) -> (String, String) {
             ),
         );
     }
-    if t.parse::<chrono::NaiveDate>().is_ok() {
+    if super::dates::parse_date(t).is_ok() {
         return (
             format!("{q}只有日期,缺少时刻和时区:请写成 {example} 的形式"),
             format!("{q} is a date without a time and UTC offset: write it as {example}"),
@@ -585,7 +585,7 @@ fn timestamp_words(s: &str) -> (String, String) {
     }
     // A bad date in front of the time is said as for a date.
     if let Some(date) = t.get(..10).filter(|d| ymd(d).is_some()) {
-        if date.parse::<chrono::NaiveDate>().is_err() {
+        if super::dates::parse_date(date).is_err() {
             return date_words(date, Expect::Timestamp);
         }
     }

@@ -132,7 +132,11 @@ pub struct QualityMonitoring {
     /// The year monitored.
     pub year: i32,
     /// When monitoring and summary were completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub completed_at: Option<Timestamp>,
     /// The summary, or its file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -29,6 +29,33 @@ pub struct EnumLabels {
     pub variants: &'static [VariantLabels],
 }
 
+/// Reads a value of any labelled enum (wire name, Chinese label or synonym, as `parse` does) as
+/// the position of its variant in `labels`, refusing others in the words its own visitor had.
+/// One visitor for every enum, so that a reader compiles its handling of each kind of value once,
+/// not once per enum (the WebAssembly module's size).
+#[doc(hidden)]
+pub struct LabelVisitor {
+    pub labels: &'static EnumLabels,
+    pub expected: &'static [&'static str],
+}
+
+impl serde::de::Visitor<'_> for LabelVisitor {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "one of {} (中文:{})",
+            self.labels.accepted_en(),
+            self.labels.accepted_zh()
+        )
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        self.labels
+            .find(v)
+            .ok_or_else(|| E::unknown_variant(v, self.expected))
+    }
+}
+
 /// Folds what people type into one spelling: full-width ASCII (`3+2`) to ASCII, ASCII letters to
 /// lower case, and no white space at all (`3 + 2`, `中 职`): none of the accepted spellings has any.
 pub fn fold(text: &str) -> Cow<'_, str> {
@@ -191,22 +218,14 @@ macro_rules! labelled_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl ::serde::de::Visitor<'_> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        write!(
-                            f,
-                            "one of {} (中文:{})",
-                            $name::LABELS.accepted_en(),
-                            $name::LABELS.accepted_zh()
-                        )
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$name, E> {
-                        $name::parse(v).ok_or_else(|| E::unknown_variant(v, $name::EXPECTED))
-                    }
-                }
-                d.deserialize_str(V)
+                let i = d.deserialize_str($crate::model::label::LabelVisitor {
+                    labels: Self::LABELS,
+                    expected: Self::EXPECTED,
+                })?;
+                // A position `LABELS.find` gave: `ALL` lists the variants as `LABELS` does.
+                Self::ALL.get(i).copied().ok_or_else(|| {
+                    <D::Error as ::serde::de::Error>::unknown_variant("", Self::EXPECTED)
+                })
             }
         }
 

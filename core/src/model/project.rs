@@ -134,7 +134,11 @@ pub struct Application {
     #[serde(default)]
     pub attachments: Attachments,
     /// When the application was submitted on the platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub submitted_at: Option<Timestamp>,
 }
 

@@ -107,7 +107,11 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// When the contact information was reported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub reported_at: Option<Timestamp>,
 }
 

@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The day the last party signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub signed_on: Option<NaiveDate>,
     /// Signed by the higher school (高职院校).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,7 +100,11 @@ pub struct Student {
     /// Year of entry at the secondary stage.
     pub entry_year: i32,
     /// The first day of term for the new students (开学日期).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub term_start: Option<NaiveDate>,
     /// The tripartite agreement.
     #[serde(default, skip_serializing_if = "Option::is_none")]

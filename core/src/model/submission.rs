@@ -41,7 +41,11 @@ pub struct Submission {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// When it was submitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub submitted_at: Option<Timestamp>,
 }
 

@@ -35,9 +35,14 @@ pub struct Source {
     /// Issuing authority.
     pub issuer: String,
     /// Date of the document (成文日期); the pack is in force from it unless `effective_from` says otherwise.
+    #[serde(deserialize_with = "crate::input::dates::date")]
     pub date: NaiveDate,
     /// Publication date, where it differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub published: Option<NaiveDate>,
     /// The seed file in `shared/seeds/` this pack was transcribed from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,10 +123,18 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<String>,
     /// First day in force, when later than the document's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub effective_from: Option<NaiveDate>,
     /// Last day in force, if repealed or time-limited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub effective_until: Option<NaiveDate>,
     /// Parameters the source leaves unset: the user must give them (`--param id.name=value`);
     /// until then the rule is reported unchecked. (A value written in the pack itself does not
@@ -135,7 +148,11 @@ pub struct Rule {
     /// The first day of the records the rule judges, when earlier than its first day in force:
     /// a filing campaign collects data of the period before it (the 2024 campaign asks for the
     /// monitoring done by the end of 2023), so its rules judge records of that period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub judges_from: Option<NaiveDate>,
     /// The field (a date or a year) that places a record in time for this rule, where the
     /// record's own period is not the one the clause speaks of: an obligation arising at intake
@@ -178,7 +195,11 @@ pub struct Pack {
     pub region: Option<Region>,
     /// Last day the pack is in force, where its text sets one (a plan for 2022—2025 ends on
     /// 2025-12-31); a rule's own `effective_until` comes first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_date"
+    )]
     pub effective_until: Option<NaiveDate>,
     /// The filing campaigns the notice runs, each selected by the dataset's reporting year;
     /// rules tied to one (`campaign`) judge only that campaign's data.
@@ -241,12 +262,18 @@ pub struct Campaign {
     /// The dataset reporting year that selects this campaign.
     pub reporting_year: i32,
     /// First day of the period the campaign reports on.
+    #[serde(deserialize_with = "crate::input::dates::date")]
     pub reports_from: NaiveDate,
     /// Last day of the period the campaign reports on.
+    #[serde(deserialize_with = "crate::input::dates::date")]
     pub reports_until: NaiveDate,
     /// When uploads close, e.g. `2024-02-27T17:00:00+08:00`; absent while the notice leaves it
     /// to a later announcement (另行通知).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::dates::opt_timestamp"
+    )]
     pub closes: Option<crate::model::Timestamp>,
     /// What the campaign covers, in Chinese (e.g. `2023年新增立项和通过质量监测的447个项目`).
     pub scope_zh: String,
