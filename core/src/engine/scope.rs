@@ -24,7 +24,7 @@ use crate::model::{
 };
 use crate::rules::{Pack, Region, Rule};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The data a check run reads: the dataset's rows, with some collections held as columns

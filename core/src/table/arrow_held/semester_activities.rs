@@ -6,8 +6,7 @@ use super::{is_text, opt, replaced, req, ColumnDef, Columns, Concept, Form, Vals
 use crate::finding::Period;
 use crate::model::{Index, Semester, SemesterActivity, Subject};
 use crate::table::cell::trim;
-// A fast hash: the keys are short texts looked up once per row.
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 /// The semester activities' concept (see [`Concept`]).
 pub(in crate::table) struct Activities;
@@ -32,7 +31,7 @@ fn semesters(v: &Vals, n: usize) -> Option<Vec<Semester>> {
     if !is_text(v) {
         return None;
     }
-    let mut seen: HashMap<&str, Semester> = HashMap::default();
+    let mut seen: HashMap<&str, Semester> = HashMap::new();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let t = trim(v.text(i)?);

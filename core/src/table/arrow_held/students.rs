@@ -8,8 +8,7 @@ use super::{
 use crate::model::{Certificate, Index, Student, Subject, Value};
 use crate::table::cell::trim;
 use arrow_array::Array;
-// A fast hash: the keys are short texts looked up once per row.
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 /// The students' concept (see [`Concept`]).
 pub(in crate::table) struct Students;
@@ -142,7 +141,8 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
     let kind = kind?;
     // Each certificate's two flags, read as the JSON reader reads one certificate; the distinct
     // (kind, level) texts are few, so each is read once.
-    let mut seen: HashMap<(&str, Option<&str>), (bool, bool)> = HashMap::default();
+    let mut seen: HashMap<(&str, Option<&str>), (bool, bool)> = HashMap::new();
+    let mut last: Option<((&str, Option<&str>), (bool, bool))> = None;
     let mut flags = Vec::with_capacity(items.len());
     for j in 0..items.len() {
         if !kind.present(j) {
@@ -153,21 +153,26 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
             Some(l) if l.present(j) => Some(trim(l.text(j)?)),
             _ => None,
         };
-        let f = match seen.get(&(k, l)) {
-            Some(f) => *f,
-            None => {
-                let mut obj = serde_json::Map::new();
-                obj.insert("kind".into(), k.into());
-                if let Some(l) = l {
-                    obj.insert("level".into(), l.into());
+        // The same certificate often follows itself (a class's certificates): kept, unhashed.
+        let f = match last.filter(|(key, _)| *key == (k, l)) {
+            Some((_, f)) => f,
+            None => match seen.get(&(k, l)) {
+                Some(f) => *f,
+                None => {
+                    let mut obj = serde_json::Map::new();
+                    obj.insert("kind".into(), k.into());
+                    if let Some(l) = l {
+                        obj.insert("level".into(), l.into());
+                    }
+                    let c: Certificate =
+                        crate::input::de::from_value(&serde_json::Value::Object(obj)).ok()?;
+                    let f = (c.is_senior_worker(), c.is_x_intermediate());
+                    seen.insert((k, l), f);
+                    f
                 }
-                let c: Certificate =
-                    crate::input::de::from_value(&serde_json::Value::Object(obj)).ok()?;
-                let f = (c.is_senior_worker(), c.is_x_intermediate());
-                seen.insert((k, l), f);
-                f
-            }
+            },
         };
+        last = Some(((k, l), f));
         flags.push(f);
     }
     let offsets = list.value_offsets();
@@ -192,7 +197,7 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
 /// As [`certificate_flags`], from a column of JSON text (`[{"kind": "senior_worker"}]`), read as
 /// the row reader reads it; the distinct texts are read once each.
 fn json_certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::default();
+    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
     let mut senior = Vec::with_capacity(n);
     let mut x_inter = Vec::with_capacity(n);
     for i in 0..n {
