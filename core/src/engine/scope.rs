@@ -165,15 +165,23 @@ impl<'a> Atlas<'a> {
 
     /// Where every record of `kind` lies, in order.
     fn places(&self, src: Source<'_>, region: &str, kind: EntityKind) -> Vec<Place> {
-        let n = src.len_of(kind);
-        if kind != EntityKind::Students {
-            return (0..n).map(|i| self.place(src, region, kind, i)).collect();
+        #[cfg(feature = "bulk")]
+        if kind == EntityKind::Students {
+            return self.student_places(src);
         }
-        // Millions of students, most next to a classmate of the same two schools: the last
-        // pair's place is kept, so a run of one school costs two text compares, not two lookups.
-        let r = src.records(kind);
+        (0..src.len_of(kind))
+            .map(|i| self.place(src, region, kind, i))
+            .collect()
+    }
+
+    /// Where every student lies, as [`Atlas::place`] says. Millions of students, most next to a
+    /// classmate of the same two schools: the last pair's place is kept, so a run of one school
+    /// costs two text compares, not two lookups.
+    #[cfg(feature = "bulk")]
+    fn student_places(&self, src: Source<'_>) -> Vec<Place> {
+        let r = src.records(EntityKind::Students);
         let mut last: Option<(Option<&str>, Option<&str>, Place)> = None;
-        (0..n)
+        (0..r.len())
             .map(|i| {
                 let school = key_value(r, i, Key::School).text();
                 let higher = key_value(r, i, Key::Higher).text();

@@ -112,6 +112,9 @@ impl Concept for Students {
     }
 }
 
+/// A certificate's kind and level, as given.
+type CertKey<'a> = (&'a str, Option<&'a str>);
+
 /// The derived certificate flags of every student, from a list of certificate structs; `None`
 /// when a certificate is not one the model reads (the row reader then says which).
 fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
@@ -141,8 +144,8 @@ fn certificate_flags(v: &Vals, n: usize) -> Option<(Vec<bool>, Vec<bool>)> {
     let kind = kind?;
     // Each certificate's two flags, read as the JSON reader reads one certificate; the distinct
     // (kind, level) texts are few, so each is read once.
-    let mut seen: HashMap<(&str, Option<&str>), (bool, bool)> = HashMap::new();
-    let mut last: Option<((&str, Option<&str>), (bool, bool))> = None;
+    let mut seen: HashMap<CertKey<'_>, (bool, bool)> = HashMap::new();
+    let mut last: Option<(CertKey<'_>, (bool, bool))> = None;
     let mut flags = Vec::with_capacity(items.len());
     for j in 0..items.len() {
         if !kind.present(j) {
