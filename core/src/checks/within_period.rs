@@ -70,12 +70,15 @@ impl Kind for WithinPeriod {
         let (field, base_field) = (FieldRef::from(&ff), FieldRef::from(&bf));
         let mut checked = 0;
         // Records come in runs of one base date (a class's term start): the last base's ends
-        // are kept, so the calendar and the holiday table are consulted once per run.
+        // are kept, so the calendar and the holiday table are consulted once per run (feature
+        // `bulk`: not in the size-bound WebAssembly module, which checks one form).
+        #[cfg(feature = "bulk")]
         let mut last: Option<(NaiveDate, Option<(NaiveDate, NaiveDate)>)> = None;
         for (i, item) in items.iter().enumerate() {
             let Value::Date(base) = bf.get(item) else {
                 continue;
             };
+            #[cfg(feature = "bulk")]
             let ends = match last {
                 Some((b, ends)) if b == base => ends,
                 _ => {
@@ -84,6 +87,8 @@ impl Kind for WithinPeriod {
                     ends
                 }
             };
+            #[cfg(not(feature = "bulk"))]
+            let ends = c.ends(base);
             let Some((calendar_end, end)) = ends else {
                 continue;
             };
