@@ -154,7 +154,7 @@ impl Checker {
         let mut views: Vec<(&Scope<'_>, crate::model::EntityKind)> = Vec::new();
         for job in jobs {
             for check in job.rule.checks.iter() {
-                let scope = if reads_series(check) {
+                let scope = if SERIES_KINDS.contains(&check.kind_name()) {
                     job.placed
                 } else {
                     job.timely
@@ -243,7 +243,7 @@ impl Checker {
             let kind = check.kind();
             // A check reading a series (years in a row, a goal's course) sees the records
             // before the rule's period too; only its findings on records in the period count.
-            let series = reads_series(check);
+            let series = SERIES_KINDS.contains(&check.kind_name());
             let view = if series { &placed } else { &timely };
             cx.ds = view;
             let start = cx.out.len();
@@ -485,11 +485,6 @@ struct Job<'a> {
 /// Check kinds that read a series of records over time (a run of years, a goal's course): they
 /// see the records before the rule's period, and keep only findings on records within it.
 const SERIES_KINDS: [&str; 3] = ["consecutive_years", "target", "intake_after"];
-
-/// Whether `check` reads a series (it then sees the pack's placed records, whatever their period).
-fn reads_series(check: &crate::checks::Check) -> bool {
-    SERIES_KINDS.contains(&check.kind_name())
-}
 
 /// Moves the places of findings from a scope's view to the dataset's.
 fn relocate(findings: &mut [Finding], view: &Scoped<'_>) {
