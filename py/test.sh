@@ -16,7 +16,8 @@ if [ ! -x "$PY" ]; then
 fi
 if ! cmp -s "$REQS" "$STAMP"; then
   echo "== installing development requirements"
-  "$PY" -m pip install --quiet --disable-pip-version-check -r "$REQS"
+  # No wheel cache: these wheels are installed once per venv, and the cache (~0.5-1 GB) only fills disk.
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-cache-dir -r "$REQS"
   cp "$REQS" "$STAMP"
 fi
 

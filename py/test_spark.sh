@@ -19,7 +19,7 @@ if ! command -v java >/dev/null; then
 fi
 if ! cmp -s "$REQS" "$STAMP"; then
   echo "== installing PySpark"
-  "$PY" -m pip install --quiet --disable-pip-version-check -r "$REQS"
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-cache-dir -r "$REQS"
   cp "$REQS" "$STAMP"
 fi
 

@@ -6,7 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip="${XIANJIE_SKIP:-}"
-step() { printf '\n==> %s\n' "$*"; }
+# Each step names the disk space left: a full disk is the one failure a fresh machine can hit
+# that no test names (it stopped CI once, in pip, after the Rust steps had filled the disk).
+step() { printf '\n==> %s  [%s free]\n' "$*" "$(df -h --output=avail . | tail -n 1 | tr -d ' ')"; }
+# A fresh machine gains nothing from incremental caches (several GB under target/debug); a
+# developer who sets CARGO_INCREMENTAL keeps theirs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step "Rust: format"
 cargo fmt --all -- --check
