@@ -134,12 +134,11 @@ fn every_vector_with_held_collections_gets_the_same_report() {
         if given.is_empty() {
             continue;
         }
-        let (a, b, h) = both(
-            &checker,
-            input(dataset_to_batches(&ds).unwrap()),
-            ds.reporting_year,
-        );
+        let data = input(dataset_to_batches(&ds).unwrap());
+        let (a, b, h) = both(&checker, data.clone(), ds.reporting_year);
         same(&a, &b, &p.display().to_string());
+        let (_, c, _) = both(&checker, dictionaries(data), ds.reporting_year);
+        same(&a, &c, &format!("{}, text as dictionaries", p.display()));
         for k in given {
             n[k] += 1;
             held[k] += usize::from(h.contains(&HELD[k]));
@@ -151,20 +150,80 @@ fn every_vector_with_held_collections_gets_the_same_report() {
     assert_eq!(held, n, "every vector's collections are clean columns");
 }
 
+/// The same input with every text column dictionary-encoded, as polars' categoricals arrive.
+fn dictionaries(data: Input) -> Input {
+    use arrow_schema::DataType as D;
+    let dict = D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8));
+    let encode = |b: RecordBatch| {
+        let schema = b.schema();
+        let cols = schema.fields().iter().zip(b.columns()).map(|(f, c)| {
+            let c = match f.data_type() {
+                D::Utf8 => arrow_cast::cast(c, &dict).unwrap(),
+                _ => Arc::clone(c),
+            };
+            (f.name().clone(), c)
+        });
+        RecordBatch::try_from_iter(cols.collect::<Vec<_>>()).unwrap()
+    };
+    data.into_iter()
+        .map(|(name, batches)| (name, batches.into_iter().map(encode).collect()))
+        .collect()
+}
+
+/// Each held text field read as codes (`Records::text_codes`) reads as `value` does.
+#[cfg(feature = "bulk")]
+fn codes_read_as_values(held: &xianjie::model::Held) -> usize {
+    use xianjie::model::Value;
+    let mut coded = 0;
+    for kind in held.kinds() {
+        let r = held.get(kind).unwrap();
+        for name in ["id", "school", "higher_school", "project", "semester"] {
+            let Some(f) = r.field(name) else { continue };
+            let Some(codes) = r.text_codes(f.id) else {
+                continue;
+            };
+            coded += 1;
+            assert_eq!(codes.codes.len(), r.len());
+            assert_eq!(codes.texts.last(), Some(&None));
+            for i in 0..r.len() {
+                let value = match r.value(i, f.id) {
+                    Value::Text(t) => Some(t),
+                    _ => None,
+                };
+                assert_eq!(codes.text(i), value, "{kind:?} {name} {i}");
+            }
+        }
+    }
+    coded
+}
+
 #[test]
 fn every_sample_gets_the_same_report() {
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
     let mut held = Vec::new();
+    let mut coded = 0;
     for name in xianjie::sample::names() {
         let ds = xianjie::sample::load(name).unwrap();
-        let (a, b, h) = both(
-            &checker,
-            input(dataset_to_batches(&ds).unwrap()),
-            ds.reporting_year,
-        );
+        let data = input(dataset_to_batches(&ds).unwrap());
+        let (a, b, h) = both(&checker, data.clone(), ds.reporting_year);
         same(&a, &b, name);
         held.extend(h);
+        // Ids and schools as dictionaries: places worked out once per distinct id.
+        let (_, c, _) = both(&checker, dictionaries(data.clone()), ds.reporting_year);
+        same(&a, &c, &format!("{name}, text as dictionaries"));
+        #[cfg(feature = "bulk")]
+        {
+            let r = read_for_check(
+                empty(ds.reporting_year),
+                dictionaries(data),
+                &opts(ds.reporting_year),
+            );
+            coded += codes_read_as_values(&r.held);
+        }
     }
+    #[cfg(feature = "bulk")]
+    assert!(coded >= 3, "only {coded} fields read as codes");
+    let _ = coded;
     for k in HELD {
         assert!(held.contains(&k), "no sample's {k:?} were held");
     }

@@ -166,12 +166,60 @@ impl<'a> Atlas<'a> {
     /// Where every record of `kind` lies, in order.
     fn places(&self, src: Source<'_>, region: &str, kind: EntityKind) -> Vec<Place> {
         #[cfg(feature = "bulk")]
-        if kind == EntityKind::Students {
-            return self.student_places(src);
+        {
+            use EntityKind as K;
+            let r = src.records(kind);
+            let coded = match kind {
+                K::Students => self.coded_places(r, &[Key::School, Key::Higher], Atlas::school),
+                K::Cohorts | K::SemesterActivities => {
+                    self.coded_places(r, &[Key::Project], Atlas::project)
+                }
+                _ => None,
+            };
+            if let Some(places) = coded {
+                return places;
+            }
+            if kind == K::Students {
+                return self.student_places(src);
+            }
         }
         (0..src.len_of(kind))
             .map(|i| self.place(src, region, kind, i))
             .collect()
+    }
+
+    /// Where every record of `r` lies when the fields `keys` (the schools, or the project, it
+    /// names) are all held dictionary-encoded: each distinct id is placed once by `place`, and
+    /// each record takes the places of its codes, as [`Atlas::place`] combines them (`None`
+    /// when a field is not so held).
+    #[cfg(feature = "bulk")]
+    fn coded_places(
+        &self,
+        r: &dyn Records,
+        keys: &[Key],
+        place: fn(&Self, &str) -> Place,
+    ) -> Option<Vec<Place>> {
+        let coded = keys
+            .iter()
+            .map(|&k| {
+                let codes = r.text_codes(key_field(r.kind(), k)?)?;
+                let places: Vec<Option<Place>> = codes
+                    .texts
+                    .iter()
+                    .map(|t| t.map(|id| place(self, id)))
+                    .collect();
+                Some((codes.codes, places))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let of = |(codes, places): &(Vec<u32>, Vec<Option<Place>>), i: usize| {
+            let code = usize::try_from(*codes.get(i)?).ok()?;
+            places.get(code).copied().flatten()
+        };
+        Some(
+            (0..r.len())
+                .map(|i| Place::any(coded.iter().filter_map(|c| of(c, i))))
+                .collect(),
+        )
     }
 
     /// Where every student lies, as [`Atlas::place`] says. Millions of students, most next to a
@@ -310,6 +358,14 @@ impl Key {
 /// Field `k` of record `i` of `r` (`Missing` where the collection has no such field), its
 /// position resolved once for all records and collections.
 pub(crate) fn key_value(r: &dyn Records, i: usize, k: Key) -> Value<'_> {
+    match key_field(r.kind(), k) {
+        Some(id) => r.value(i, id),
+        None => Value::Missing,
+    }
+}
+
+/// Field `k` of collection `kind`, where it has one.
+fn key_field(kind: EntityKind, k: Key) -> Option<FieldId> {
     static IDS: OnceLock<Vec<Option<FieldId>>> = OnceLock::new();
     let n = EntityKind::ALL.len();
     let ids = IDS.get_or_init(|| {
@@ -326,14 +382,7 @@ pub(crate) fn key_value(r: &dyn Records, i: usize, k: Key) -> Value<'_> {
             .collect()
     });
     // `kind as usize` is its place in `EntityKind::ALL` (both in declaration order; tested).
-    match ids
-        .get(k as usize * n + r.kind() as usize)
-        .copied()
-        .flatten()
-    {
-        Some(id) => r.value(i, id),
-        None => Value::Missing,
-    }
+    ids.get(k as usize * n + kind as usize).copied().flatten()
 }
 
 /// The days a date range covers, both included.
@@ -488,8 +537,23 @@ impl<'a> Window<'a> {
     }
     /// The period of record `i` of `kind` for this window's rule.
     pub(crate) fn span(&self, src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> {
+        self.span_by(src, kind, self.field_in(src.records(kind)), i)
+    }
+    /// The field that places a record of `items` in time for this window's rule, if not its
+    /// own period: looked up once per collection, not once per record.
+    fn field_in(&self, items: &dyn Records) -> Option<Field> {
+        self.field.and_then(|n| items.field(n))
+    }
+    /// [`Window::span`], with the window's `field` in collection `kind` given.
+    fn span_by(
+        &self,
+        src: Source<'_>,
+        kind: EntityKind,
+        field: Option<Field>,
+        i: usize,
+    ) -> Option<Span> {
         let items = src.records(kind);
-        match self.field.and_then(|n| items.field(n)) {
+        match field {
             Some(f) => match items.value(i, f.id) {
                 Value::Date(d) => Some(day(d)),
                 Value::Int(y) => i32::try_from(y).ok().and_then(year_span),
@@ -615,6 +679,7 @@ impl<'a> Scope<'a> {
             let cell = self.atlas.places.get(slot(kind))?;
             Some(cell.get_or_init(|| a.places(self.src, r, kind)))
         });
+        let field = self.window.and_then(|w| w.field_in(self.src.records(kind)));
         let mut keep = Vec::new();
         let mut unknown = 0;
         for i in 0..n {
@@ -631,7 +696,7 @@ impl<'a> Scope<'a> {
             };
             let timely = self
                 .window
-                .is_none_or(|w| w.admits(w.span(self.src, kind, i)));
+                .is_none_or(|w| w.admits(w.span_by(self.src, kind, field, i)));
             if placed && timely {
                 keep.push(i);
             }

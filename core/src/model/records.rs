@@ -52,6 +52,35 @@ pub trait Records {
     fn subject(&self, i: usize, ix: &Index<'_>) -> Subject;
     /// The period record `i` belongs to (a semester, a year).
     fn period(&self, i: usize) -> Option<crate::finding::Period>;
+    /// Text field `f` of every record as codes into its distinct texts, when the collection
+    /// holds that field dictionary-encoded (an Arrow dictionary column); `None` otherwise, and
+    /// each record's [`Records::value`] is read instead. Both read the same texts: what depends
+    /// on the text alone (where a school lies) is then worked out once per distinct text.
+    #[cfg(feature = "bulk")]
+    fn text_codes(&self, f: FieldId) -> Option<TextCodes<'_>> {
+        let _ = f;
+        None
+    }
+}
+
+/// A text field of a whole collection as codes into its distinct texts ([`Records::text_codes`]).
+#[cfg(feature = "bulk")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextCodes<'a> {
+    /// The distinct texts as [`Records::value`] reads them (trimmed), `None` where it reads
+    /// `Missing` (blank text). The last is always `None`: the code of a record with no value.
+    pub texts: Vec<Option<&'a str>>,
+    /// Each record's code, in record order: an index into `texts`.
+    pub codes: Vec<u32>,
+}
+
+#[cfg(feature = "bulk")]
+impl<'a> TextCodes<'a> {
+    /// The text of record `i`, as [`Records::value`] reads it (`None`: `Missing`).
+    pub fn text(&self, i: usize) -> Option<&'a str> {
+        let code = usize::try_from(*self.codes.get(i)?).ok()?;
+        self.texts.get(code).copied().flatten()
+    }
 }
 
 impl<T: Entity> Records for Vec<T> {

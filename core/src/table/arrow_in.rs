@@ -652,6 +652,14 @@ pub(super) fn date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
+/// The Arrow day numbers [`date`] reads as dates (the calendar's range), to check a column
+/// without building a date per row.
+pub(super) fn date_days() -> std::ops::RangeInclusive<i32> {
+    use chrono::Datelike;
+    let day = |d: NaiveDate| d.num_days_from_ce() - 719_163;
+    day(NaiveDate::MIN)..=day(NaiveDate::MAX)
+}
+
 /// An instant as RFC 3339 in Beijing time; `tz`: microseconds since the epoch in UTC, else
 /// Beijing wall-clock time (the convention of the workbooks for times without an offset).
 fn instant(micros: i64, tz: bool) -> Option<String> {

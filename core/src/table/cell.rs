@@ -67,6 +67,12 @@ pub fn halfwidth(s: &str) -> String {
 }
 
 pub(crate) fn trim(s: &str) -> &str {
+    // Most cells (ids, codes, numbers) start and end with a printable ASCII byte, which is none
+    // of the characters trimmed: returned as they are, no character decoded at either end.
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        return s;
+    }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 
@@ -471,6 +477,25 @@ pub fn to_json(kind: &ColumnKind, raw: Raw<'_>) -> Result<Option<Value>, CellErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcut for plain ASCII ends trims exactly what the full trim does.
+        #[test]
+        fn trim_as_the_full_trim(
+            s in "[ \\t\\n\\x0b\\x0c\\r\\x1c\\x85\\u{a0}\\u{3000}\\u{feff}\\u{200b}a-z0-9!~中]{0,8}"
+        ) {
+            let full = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+            proptest::prop_assert_eq!(trim(&s), full);
+        }
+    }
+
+    #[test]
+    fn trim_keeps_plain_text_and_cuts_spaces() {
+        assert_eq!(trim("S001674"), "S001674");
+        assert_eq!(trim("\u{feff} S1\u{3000}"), "S1");
+        assert_eq!(trim("\x0bS1"), "S1");
+        assert_eq!(trim(""), "");
+    }
 
     fn ok(kind: &ColumnKind, raw: Raw<'_>) -> Value {
         to_json(kind, raw).unwrap().unwrap()

@@ -19,10 +19,10 @@ mod cohorts;
 mod semester_activities;
 mod students;
 
-use super::arrow_in::{date, flatten, Vals};
+use super::arrow_in::{date, date_days, flatten, Vals};
 use super::cell::trim;
 use crate::model::{Entity, EntityKind, Field, FieldId, Index, Records, Subject, Value};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, Int32Array, RecordBatch, StringArray};
 
 /// How the cells of a held column must look.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -232,13 +232,8 @@ fn fits(v: &Vals, def: &ColumnDef) -> bool {
         // An optional text column with no 0xEF byte in its buffers holds no U+FFFD: nothing
         // to look at row by row.
         (Form::Text, _) if blank && is_text(v) && !may_hold_replaced(v) => true,
-        (Form::Text, _) if is_text(v) => (0..n).all(|i| {
-            if v.present(i) {
-                v.text(i).is_some_and(|t| !replaced(t))
-            } else {
-                blank
-            }
-        }),
+        (Form::Text, Vals::Dict(keys, values)) => dict_fits(keys, values, blank),
+        (Form::Text, _) if is_text(v) => text_fits_by_row(v, blank),
         (Form::Int { min, max }, Vals::Int(a)) => (0..n).all(|i| {
             if a.is_valid(i) {
                 (min..=max).contains(&a.value(i))
@@ -246,17 +241,77 @@ fn fits(v: &Vals, def: &ColumnDef) -> bool {
                 blank
             }
         }),
-        (Form::Date, Vals::Date(a)) => (0..n).all(|i| {
-            if a.is_valid(i) {
-                date(a.value(i)).is_some()
-            } else {
-                blank
-            }
-        }),
+        (Form::Date, Vals::Date(a)) => {
+            let days = date_days();
+            (0..n).all(|i| {
+                if a.is_valid(i) {
+                    days.contains(&a.value(i))
+                } else {
+                    blank
+                }
+            })
+        }
         (Form::Flag, Vals::Bool(a)) => blank || a.null_count() == 0,
         (Form::Custom, _) => blank || (0..n).all(|i| v.present(i)),
         _ => false,
     }
+}
+
+/// Whether every row of text column `v` is valid UTF-8 when given, and given unless `blank`
+/// may be: the definition, row by row.
+fn text_fits_by_row(v: &Vals, blank: bool) -> bool {
+    (0..v.array().len()).all(|i| {
+        if v.present(i) {
+            v.text(i).is_some_and(|t| !replaced(t))
+        } else {
+            blank
+        }
+    })
+}
+
+/// [`text_fits_by_row`] for a dictionary: each distinct text is looked at once (five million
+/// students name ten thousand schools), then each row's key. A key past the dictionary is a
+/// value given but unreadable, as row by row.
+fn dict_fits(keys: &Int32Array, values: &StringArray, blank: bool) -> bool {
+    #[derive(Clone, Copy)]
+    enum Cell {
+        Good,
+        Blank,
+        Replaced,
+    }
+    let cells: Vec<Cell> = (0..values.len())
+        .map(|j| {
+            let t = values.value(j);
+            if trim(t).is_empty() {
+                Cell::Blank
+            } else if replaced(t) {
+                Cell::Replaced
+            } else {
+                Cell::Good
+            }
+        })
+        .collect();
+    (0..keys.len()).all(|i| {
+        if keys.is_null(i) {
+            return blank;
+        }
+        let cell = usize::try_from(keys.value(i))
+            .ok()
+            .and_then(|j| cells.get(j));
+        match cell {
+            Some(Cell::Good) => true,
+            Some(Cell::Blank) => blank,
+            Some(Cell::Replaced) | None => false,
+        }
+    })
+}
+
+/// Each text of a dictionary as a row holding its code reads it: trimmed, `None` when blank
+/// (not given).
+pub(super) fn dict_texts(values: &StringArray) -> Vec<Option<&str>> {
+    (0..values.len())
+        .map(|j| Some(trim(values.value(j))).filter(|t| !t.is_empty()))
+        .collect()
 }
 
 /// Text the row reader takes as is: valid UTF-8 (no replacement character).
@@ -299,10 +354,11 @@ impl<C: Concept> Columns<C> {
     /// Text of column `k` on record `i` (trimmed), when given.
     pub(super) fn text(&self, k: usize, i: usize) -> Option<&str> {
         let v = self.col(k)?;
-        if i >= self.n || !v.present(i) {
+        if i >= self.n || v.array().is_null(i) {
             return None;
         }
-        v.text(i).map(trim)
+        // A blank text cell is not given, as in a CSV file.
+        v.text(i).map(trim).filter(|t| !t.is_empty())
     }
     /// Integer of column `k` on record `i`, when given.
     pub(super) fn int(&self, k: usize, i: usize) -> Option<i64> {
@@ -334,13 +390,15 @@ impl<C: Concept> Records for Columns<C> {
                 let Some(v) = self.cols.get(c) else {
                     return Value::Missing;
                 };
-                if !v.present(i) {
+                if v.array().is_null(i) {
                     return Value::Missing;
                 }
                 match v {
-                    Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => {
-                        v.text(i).map_or(Value::Missing, |t| Value::Text(trim(t)))
-                    }
+                    // The text read once (not once to ask whether it is blank, then again).
+                    Vals::Text(_) | Vals::View(_) | Vals::Dict(..) => match v.text(i).map(trim) {
+                        Some(t) if !t.is_empty() => Value::Text(t),
+                        _ => Value::Missing,
+                    },
                     Vals::Int(a) => Value::Int(a.value(i)),
                     Vals::Date(a) => date(a.value(i)).map_or(Value::Missing, Value::Date),
                     Vals::Bool(a) => Value::Bool(a.value(i)),
@@ -351,6 +409,32 @@ impl<C: Concept> Records for Columns<C> {
     }
     fn subject(&self, i: usize, ix: &Index<'_>) -> Subject {
         C::subject(self, i, ix)
+    }
+    #[cfg(feature = "bulk")]
+    fn text_codes(&self, f: FieldId) -> Option<crate::model::TextCodes<'_>> {
+        let Some(Slot::Col(c)) = self.slots.get(f.0).copied() else {
+            return None;
+        };
+        let Some(Vals::Dict(keys, values)) = self.cols.get(c) else {
+            return None;
+        };
+        // As `value` reads a row: a null key, a key past the dictionary and blank text give
+        // no value (the last code).
+        let none = u32::try_from(values.len()).ok()?;
+        let mut texts = dict_texts(values);
+        texts.push(None);
+        let codes = (0..self.n.min(keys.len()))
+            .map(|i| {
+                if keys.is_null(i) {
+                    return none;
+                }
+                u32::try_from(keys.value(i))
+                    .ok()
+                    .filter(|k| *k < none)
+                    .unwrap_or(none)
+            })
+            .collect();
+        Some(crate::model::TextCodes { texts, codes })
     }
     fn period(&self, i: usize) -> Option<crate::finding::Period> {
         if i >= self.n {
@@ -457,6 +541,31 @@ mod tests {
     use super::*;
     use crate::table::columns::{spec, ColumnKind};
 
+    proptest::proptest! {
+        /// The day numbers taken as dates are those read as dates.
+        #[test]
+        fn date_days_are_the_dates(d in proptest::num::i32::ANY) {
+            proptest::prop_assert_eq!(date_days().contains(&d), date(d).is_some());
+        }
+
+        /// A dictionary column fits as its rows, looked at one by one, would: null keys, keys
+        /// past the dictionary or below zero, blank texts, texts with U+FFFD.
+        #[test]
+        fn dictionaries_fit_as_row_by_row(
+            keys in proptest::collection::vec(proptest::option::of(-1i32..6), 0..12),
+            texts in proptest::collection::vec(
+                proptest::sample::select(vec!["S1", " S2 ", "", "  ", "\u{3000}", "x\u{fffd}", "中"]),
+                0..5,
+            ),
+            blank in proptest::bool::ANY,
+        ) {
+            let keys = Int32Array::from(keys);
+            let values = StringArray::from(texts);
+            let by_row = text_fits_by_row(&Vals::Dict(keys.clone(), values.clone()), blank);
+            proptest::prop_assert_eq!(dict_fits(&keys, &values, blank), by_row);
+        }
+    }
+
     /// Every concept's table answers the model's: every column of the collection's sheet is
     /// read (so a clean table never declines for want of a column), in the form its kind reads,
     /// required where the model requires it; every field is a column or derived.
@@ -493,6 +602,17 @@ mod tests {
                 "{kind:?} {}",
                 f.name
             );
+        }
+    }
+
+    #[test]
+    fn date_days_end_where_dates_do() {
+        let days = date_days();
+        for d in [*days.start(), *days.end()] {
+            assert!(date(d).is_some(), "{d}");
+        }
+        for d in [*days.start() - 1, *days.end() + 1, i32::MIN, i32::MAX] {
+            assert!(date(d).is_none(), "{d}");
         }
     }
 
