@@ -22,8 +22,11 @@ use xianjie::table::{ReadOptions, TableRead};
 const PARQUET: &[&str] = &["parquet"];
 const IPC: &[&str] = &["arrow", "feather", "ipc", "arrows"];
 
-/// Rows per record batch read when no `--batch-size` says otherwise.
-const READ_ROWS: usize = 65_536;
+/// Rows per record batch read when the whole collection is read at once: a Parquet file as one
+/// batch (its rows were counted against the limits from its footer), so a collection held as
+/// columns is not first read in pieces and then copied into one array per column (7% of the
+/// time on five million students, and the pieces and the copy in memory together).
+const WHOLE: usize = usize::MAX;
 
 fn extension(p: &Path) -> String {
     p.extension()
@@ -149,8 +152,9 @@ fn open(p: &Path, limits: &Limits, rows: usize) -> Result<Batches, Unusable> {
                 limits.columns,
             ));
         }
+        let whole = usize::try_from(rows_declared).unwrap_or(usize::MAX).max(1);
         let r = b
-            .with_batch_size(rows)
+            .with_batch_size(rows.min(whole))
             .build()
             .map_err(|e| unreadable(p, "parquet", e))?;
         return Ok(Box::new(r));
@@ -195,7 +199,7 @@ fn slices(batches: Batches, rows: usize) -> impl Iterator<Item = Result<RecordBa
 fn read_all(p: &Path, limits: &Limits) -> Result<Vec<RecordBatch>, Unusable> {
     let mut all = Vec::new();
     let mut rows = 0u64;
-    for b in open(p, limits, READ_ROWS)? {
+    for b in open(p, limits, WHOLE)? {
         let b = b.map_err(|e| unreadable(p, &extension(p), e))?;
         rows += b.num_rows() as u64;
         if rows > limits.records {
