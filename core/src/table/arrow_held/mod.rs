@@ -232,6 +232,10 @@ fn fits(v: &Vals, def: &ColumnDef) -> bool {
         // An optional text column with no 0xEF byte in its buffers holds no U+FFFD: nothing
         // to look at row by row.
         (Form::Text, _) if blank && is_text(v) && !may_hold_replaced(v) => true,
+        // A required text column without a 0xEF byte: only whether each row gives it.
+        (Form::Text, Vals::Text(_) | Vals::View(_)) if !may_hold_replaced(v) => {
+            blank || (0..n).all(|i| v.present(i))
+        }
         (Form::Text, Vals::Dict(keys, values)) => dict_fits(keys, values, blank),
         (Form::Text, _) if is_text(v) => text_fits_by_row(v, blank),
         (Form::Int { min, max }, Vals::Int(a)) => (0..n).all(|i| {
@@ -546,6 +550,26 @@ mod tests {
         #[test]
         fn date_days_are_the_dates(d in proptest::num::i32::ANY) {
             proptest::prop_assert_eq!(date_days().contains(&d), date(d).is_some());
+        }
+
+        /// A text column, plain or as views, fits as its rows looked at one by one do.
+        #[test]
+        fn text_fits_as_row_by_row(
+            texts in proptest::collection::vec(
+                proptest::option::of(proptest::sample::select(
+                    vec!["S1", " S2 ", "", "  ", "\u{3000}", "x\u{fffd}", "中", "a long text past twelve bytes"],
+                )),
+                0..8,
+            ),
+            required in proptest::bool::ANY,
+        ) {
+            let def = if required { req("", Form::Text) } else { opt("", Form::Text) };
+            for v in [
+                Vals::Text(StringArray::from(texts.clone())),
+                Vals::View(arrow_array::StringViewArray::from(texts.clone())),
+            ] {
+                proptest::prop_assert_eq!(fits(&v, &def), text_fits_by_row(&v, !required));
+            }
         }
 
         /// A dictionary column fits as its rows, looked at one by one, would: null keys, keys
