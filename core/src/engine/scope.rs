@@ -365,6 +365,7 @@ pub(crate) fn key_value(r: &dyn Records, i: usize, k: Key) -> Value<'_> {
 }
 
 /// Field `k` of collection `kind`, where it has one.
+#[inline(always)]
 fn key_field(kind: EntityKind, k: Key) -> Option<FieldId> {
     static IDS: OnceLock<Vec<Option<FieldId>>> = OnceLock::new();
     let n = EntityKind::ALL.len();
@@ -537,22 +538,25 @@ impl<'a> Window<'a> {
     }
     /// The period of record `i` of `kind` for this window's rule.
     pub(crate) fn span(&self, src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> {
-        self.span_by(src, kind, self.field_in(src.records(kind)), i)
+        let items = src.records(kind);
+        self.span_by(src, kind, items, self.field_in(items), i)
     }
     /// The field that places a record of `items` in time for this window's rule, if not its
     /// own period: looked up once per collection, not once per record.
     fn field_in(&self, items: &dyn Records) -> Option<Field> {
         self.field.and_then(|n| items.field(n))
     }
-    /// [`Window::span`], with the window's `field` in collection `kind` given.
+    /// [`Window::span`], with collection `kind` (`items`) and the window's `field` in it given. (Inlined: the
+    /// WebAssembly module, without `bulk`, calls it from `span` alone and stays as it was.)
+    #[inline(always)]
     fn span_by(
         &self,
         src: Source<'_>,
         kind: EntityKind,
+        items: &dyn Records,
         field: Option<Field>,
         i: usize,
     ) -> Option<Span> {
-        let items = src.records(kind);
         match field {
             Some(f) => match items.value(i, f.id) {
                 Value::Date(d) => Some(day(d)),
@@ -679,7 +683,13 @@ impl<'a> Scope<'a> {
             let cell = self.atlas.places.get(slot(kind))?;
             Some(cell.get_or_init(|| a.places(self.src, r, kind)))
         });
-        let field = self.window.and_then(|w| w.field_in(self.src.records(kind)));
+        // The window's period field, looked up once for the collection (a bulk shortcut: the
+        // WebAssembly module checks one form and is size-bound).
+        #[cfg(feature = "bulk")]
+        let (items, field) = {
+            let items = self.src.records(kind);
+            (items, self.window.and_then(|w| w.field_in(items)))
+        };
         let mut keep = Vec::new();
         let mut unknown = 0;
         for i in 0..n {
@@ -694,9 +704,14 @@ impl<'a> Scope<'a> {
                     }
                 },
             };
+            #[cfg(feature = "bulk")]
             let timely = self
                 .window
-                .is_none_or(|w| w.admits(w.span_by(self.src, kind, field, i)));
+                .is_none_or(|w| w.admits(w.span_by(self.src, kind, items, field, i)));
+            #[cfg(not(feature = "bulk"))]
+            let timely = self
+                .window
+                .is_none_or(|w| w.admits(w.span(self.src, kind, i)));
             if placed && timely {
                 keep.push(i);
             }
