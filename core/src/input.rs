@@ -124,6 +124,8 @@ impl InputError {
 
 pub(crate) mod dates;
 pub(crate) mod de;
+#[cfg(feature = "bulk")]
+mod direct;
 pub(crate) mod locate;
 mod stream;
 mod strict;
@@ -282,6 +284,16 @@ fn read_member(
         p
     };
     mend_all(&mut doc, sink, &at, read);
+}
+
+/// The direct path alone ([`Dataset::from_json_str_with`] tries it first): the dataset read
+/// straight from the text, or `None` where it declines. For the tests that hold it to the
+/// generic path ([`from_json_str_with`]): whenever this is `Some`, that is `Ok` with the same
+/// dataset.
+#[cfg(feature = "bulk")]
+#[doc(hidden)]
+pub fn read_direct(text: &str, limits: &Limits) -> Option<Dataset> {
+    direct::read(text, limits)
 }
 
 /// Reads JSON text into a value, refusing duplicate keys; errors are located.
@@ -561,10 +573,15 @@ impl Dataset {
     /// assert_eq!(err.errors[0].loc, "schools[0].colour");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, InputError> {
-        from_json_str(text)
+        Self::from_json_str_with(text, &Limits::default())
     }
-    /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]).
+    /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]): by the
+    /// direct path first (feature `bulk`), and when that does not read it, by the generic one.
     pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Dataset, InputError> {
+        #[cfg(feature = "bulk")]
+        if let Some(ds) = direct::read(text, limits) {
+            return Ok(ds);
+        }
         from_json_str_with(text, limits)
     }
     /// Serializes to pretty JSON.
