@@ -171,6 +171,15 @@ pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, In
 /// [`Limits::records`] are refused as they are met. (serde_json's own nesting cap of 128 stays
 /// as a backstop; ours, 64 by default, speaks first.)
 ///
+/// A [`Dataset`] read by [`Dataset::from_json_str_with`] (or [`Dataset::from_json_str`]) goes a
+/// direct path first (`input/direct.rs`, feature `bulk`): serde_json's text reader feeds the
+/// typed records through an adapter that enforces what this function enforces (the limits,
+/// repeated keys, unknown fields, structs only from objects) and hands each field's reader the
+/// values the typed reader (`input/de.rs`) would hand it (numbers parsed by the same code both
+/// ways, so an exact decimal comes out the same), with no JSON value per record. It only ever
+/// returns what this function returns: on anything at all it declines, and the text is read
+/// here, which reports every problem. This function itself, for any `T`, goes the ways below.
+///
 /// Valid input is read member by member, each record a JSON value only while it is read
 /// (`input/stream.rs`, feature `streaming`; without it, as one value), so memory stays near the
 /// size of the result. When that fails and `T` is a document of optional collections (a
