@@ -8,22 +8,16 @@
 //! `XIANJIE_BENCH_SCALE=1` for the full 5 million, 1.5 GB of JSON). Under
 //! `cargo test --all-targets` the binary is built and exits at once.
 
+mod common;
+
 use criterion::{Criterion, Throughput};
 use std::time::Instant;
 use xianjie::input::from_json_str_with;
 use xianjie::sample::national::{national, REPORTING_YEAR};
 use xianjie::{Dataset, Limits};
 
-fn scale() -> f64 {
-    std::env::var("XIANJIE_BENCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .filter(|s: &f64| s.is_finite() && *s > 0.0)
-        .unwrap_or(0.02)
-}
-
 fn benches(c: &mut Criterion) {
-    let scale = scale();
+    let scale = common::scale(0.02);
     let batches = national(scale, 1).unwrap();
     let named = batches
         .iter()
@@ -63,10 +57,5 @@ fn benches(c: &mut Criterion) {
 }
 
 fn main() {
-    if !std::env::args().any(|a| a == "--bench") {
-        return;
-    }
-    let mut c = Criterion::default().configure_from_args();
-    benches(&mut c);
-    c.final_summary();
+    common::main(benches);
 }

@@ -6,11 +6,13 @@
 //! hand-written cases for each thing the generic path enforces, and generated documents.
 //! `XIANJIE_DIRECT_CORPUS=DIR` adds every file under DIR (fuzz corpora, hostile inputs).
 
+mod strategies;
+
 use proptest::prelude::*;
 use std::path::Path;
+use strategies::{activity, cohort, monitoring};
 use xianjie::input::{from_json_str_with, read_direct, InputError};
 use xianjie::limits::Limits;
-use xianjie::model::{Cohort, QualityMonitoring, Semester, SemesterActivity};
 use xianjie::{sample, Dataset};
 
 /// Reads `text` both ways and holds them to the rule; true when the direct path read it.
@@ -237,73 +239,11 @@ fn limits_just_under_and_just_over() {
 
 // Generated documents.
 
-fn semester() -> impl Strategy<Value = Semester> {
-    (1950i32..2150, 1u8..=2).prop_map(|(start_year, term)| Semester { start_year, term })
-}
-
-fn activity() -> impl Strategy<Value = SemesterActivity> {
-    (
-        "\\PC{0,8}",
-        semester(),
-        proptest::option::of(any::<u32>()),
-        proptest::option::of(any::<u32>()),
-        proptest::option::of(any::<u32>()),
-    )
-        .prop_map(
-            |(project, semester, meetings, joint_research, teachers_dispatched)| SemesterActivity {
-                project,
-                semester,
-                meetings,
-                joint_research,
-                teachers_dispatched,
-            },
-        )
-}
-
-fn cohort() -> impl Strategy<Value = Cohort> {
-    (
-        "\\PC{0,12}",
-        1990i32..2100,
-        any::<u32>(),
-        proptest::option::of(any::<u32>()),
-        proptest::option::of(any::<u32>()),
-        proptest::option::of(any::<u32>()),
-    )
-        .prop_map(|(project, entry_year, enrolled, still, grad, tr)| Cohort {
-            project,
-            entry_year,
-            enrolled,
-            still_enrolled: still,
-            graduated_secondary: grad,
-            transferred: tr,
-        })
-}
-
-fn monitoring() -> impl Strategy<Value = QualityMonitoring> {
-    use chrono::{FixedOffset, TimeZone};
-    (
-        "\\PC{0,8}",
-        1990i32..2100,
-        proptest::option::of((0i64..4_102_444_800, -12i32..=14)),
-        proptest::option::of("\\PC{0,40}"),
-    )
-        .prop_map(|(school, year, at, summary)| QualityMonitoring {
-            school,
-            year,
-            completed_at: at.and_then(|(secs, h)| {
-                FixedOffset::east_opt(h * 3600)?
-                    .timestamp_opt(secs, 0)
-                    .single()
-            }),
-            summary,
-        })
-}
-
 fn dataset() -> impl Strategy<Value = Dataset> {
     (
         proptest::option::of("\\PC{0,20}"),
         proptest::option::of(2000i32..2100),
-        proptest::collection::vec(activity(), 0..8),
+        proptest::collection::vec(activity(0..u32::MAX, 0..u32::MAX, 0..u32::MAX), 0..8),
         proptest::collection::vec(cohort(), 0..8),
         proptest::collection::vec(monitoring(), 0..4),
     )

@@ -179,6 +179,17 @@ impl<'de> Visitor<'de> for KeyText {
     }
 }
 
+/// The number readers of [`Direct`]: each is serde_json's `deserialize_u64`.
+macro_rules! numbers {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
+                self.inner.deserialize_u64(Wrap { v, cx: self.cx })
+            }
+        )*
+    };
+}
+
 /// serde_json's text reader, seen as `de` sees a value.
 struct Direct<'c, 'l, D> {
     inner: D,
@@ -235,35 +246,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Direct<'_, '_, D> {
 
     // Every number reader of serde_json (but the 128-bit ones) parses as `deserialize_any` does
     // and hands a number only.
-    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_u64(Wrap { v, cx: self.cx })
+    numbers! {
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_i8
+        deserialize_i16 deserialize_i32 deserialize_i64 deserialize_f32 deserialize_f64
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -291,41 +276,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Direct<'_, '_, D> {
     }
 
     // What `de` reads through `any` (the types that may take several kinds of value).
-    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_bytes<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        v: V,
-    ) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        v: V,
-    ) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_i128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
-    }
-    fn deserialize_u128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.deserialize_any(v)
+    serde::forward_to_deserialize_any! {
+        str char bytes byte_buf identifier unit_struct tuple_struct i128 u128
     }
 }
 
