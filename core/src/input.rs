@@ -582,7 +582,12 @@ impl Dataset {
     /// assert_eq!(err.errors[0].loc, "schools[0].colour");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, InputError> {
-        Self::from_json_str_with(text, &Limits::default())
+        // Without `bulk` (the WebAssembly module) the code is as it was before the direct path.
+        #[cfg(feature = "bulk")]
+        if let Some(ds) = direct::read(text, &Limits::default()) {
+            return Ok(ds);
+        }
+        from_json_str(text)
     }
     /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]): by the
     /// direct path first (feature `bulk`), and when that does not read it, by the generic one.
