@@ -342,3 +342,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_list_of_one_takes_room_for_one() {
+    // As on the generic path, which knows each list's length: 5 million students' lists of one
+    // certificate would take 330 MB more at serde's first reservation (4).
+    let text = r#"{"students": [{"id": "ST1", "school": "S1", "entry_year": 2024,
+        "certificates": [{"kind": "x_certificate", "level": "elementary"}]}]}"#;
+    let ds = read_direct(text, &Limits::default()).unwrap();
+    assert_eq!(ds.students[0].certificates.capacity(), 1);
+    assert!(default_agree(text));
+}

@@ -409,6 +409,13 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'_, '_, A> {
         }
         Ok(next)
     }
+    fn size_hint(&self) -> Option<usize> {
+        // Only ever a hint (a list's reader reserves by it and grows past it). `de` knows each
+        // list's length and its lists are exact; serde_json does not, and without a hint a list
+        // takes room for 4 at its first element. A record's lists mostly hold one element (a
+        // student's certificate: 5 million lists, 330 MB more without this).
+        Some(1)
+    }
 }
 
 /// An object's members, keys checked and handed as `de` hands them.
