@@ -8,6 +8,8 @@
 //! 5 million students). Under `cargo test --all-targets` the binary is built and exits at once:
 //! generating the data is a benchmark's work, not a test's.
 
+mod common;
+
 use criterion::{Criterion, Throughput};
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -18,16 +20,8 @@ use xianjie::aggregate::{
 use xianjie::sample::national::{national, REPORTING_YEAR};
 use xianjie::Checker;
 
-fn scale() -> f64 {
-    std::env::var("XIANJIE_BENCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .filter(|s: &f64| s.is_finite() && *s > 0.0)
-        .unwrap_or(0.1)
-}
-
 fn benches(c: &mut Criterion) {
-    let scale = scale();
+    let scale = common::scale(0.1);
     let t = Instant::now();
     let batches = national(scale, 1).unwrap();
     eprintln!(
@@ -109,11 +103,5 @@ fn benches(c: &mut Criterion) {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test --all-targets` runs the binary without it.
-    if !std::env::args().any(|a| a == "--bench") {
-        return;
-    }
-    let mut c = Criterion::default().configure_from_args();
-    benches(&mut c);
-    c.final_summary();
+    common::main(benches);
 }

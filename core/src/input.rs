@@ -124,6 +124,8 @@ impl InputError {
 
 pub(crate) mod dates;
 pub(crate) mod de;
+#[cfg(feature = "bulk")]
+mod direct;
 pub(crate) mod locate;
 mod stream;
 mod strict;
@@ -168,6 +170,15 @@ pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, In
 /// [`Limits::nesting_depth`], text longer than [`Limits::string_chars`] and arrays longer than
 /// [`Limits::records`] are refused as they are met. (serde_json's own nesting cap of 128 stays
 /// as a backstop; ours, 64 by default, speaks first.)
+///
+/// A [`Dataset`] read by [`Dataset::from_json_str_with`] (or [`Dataset::from_json_str`]) goes a
+/// direct path first (`input/direct.rs`, feature `bulk`): serde_json's text reader feeds the
+/// typed records through an adapter that enforces what this function enforces (the limits,
+/// repeated keys, unknown fields, structs only from objects) and hands each field's reader the
+/// values the typed reader (`input/de.rs`) would hand it (numbers parsed by the same code both
+/// ways, so an exact decimal comes out the same), with no JSON value per record. It only ever
+/// returns what this function returns: on anything at all it declines, and the text is read
+/// here, which reports every problem. This function itself, for any `T`, goes the ways below.
 ///
 /// Valid input is read member by member, each record a JSON value only while it is read
 /// (`input/stream.rs`, feature `streaming`; without it, as one value), so memory stays near the
@@ -282,6 +293,16 @@ fn read_member(
         p
     };
     mend_all(&mut doc, sink, &at, read);
+}
+
+/// The direct path alone ([`Dataset::from_json_str_with`] tries it first): the dataset read
+/// straight from the text, or `None` where it declines. For the tests that hold it to the
+/// generic path ([`from_json_str_with`]): whenever this is `Some`, that is `Ok` with the same
+/// dataset.
+#[cfg(feature = "bulk")]
+#[doc(hidden)]
+pub fn read_direct(text: &str, limits: &Limits) -> Option<Dataset> {
+    direct::read(text, limits)
 }
 
 /// Reads JSON text into a value, refusing duplicate keys; errors are located.
@@ -561,10 +582,20 @@ impl Dataset {
     /// assert_eq!(err.errors[0].loc, "schools[0].colour");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, InputError> {
+        // Without `bulk` (the WebAssembly module) the code is as it was before the direct path.
+        #[cfg(feature = "bulk")]
+        if let Some(ds) = direct::read(text, &Limits::default()) {
+            return Ok(ds);
+        }
         from_json_str(text)
     }
-    /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]).
+    /// Parses a dataset from JSON text under `limits` (see [`from_json_str_with`]): by the
+    /// direct path first (feature `bulk`), and when that does not read it, by the generic one.
     pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Dataset, InputError> {
+        #[cfg(feature = "bulk")]
+        if let Some(ds) = direct::read(text, limits) {
+            return Ok(ds);
+        }
         from_json_str_with(text, limits)
     }
     /// Serializes to pretty JSON.
