@@ -13,10 +13,14 @@ bounds inclusive where the text says 不低于/不少于/以上, a missing value
 rule requires it). Money is compared in integer cents, never floats.
 """
 
+import datetime
 import os
 import sys
 
 import polars as pl
+
+from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
+                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
 
 PLACEHOLDERS = [
     "无", "暂无", "没有", "略", "待定", "待补充", "同上", "见附件", "-", "--", "—", "/", "\\",
@@ -50,6 +54,95 @@ def text_findings(df, fields, min_chars):
     return total
 
 
+# --- where a record lies (core/src/engine/scope.rs: Place) ------------------------------------
+# 0 out of the region, 1 cannot be told, 2 in: a record named by several links lies where the
+# greatest of their places says (in if one is in, unknown if none is and one cannot be told).
+OUT, UNKNOWN, IN = 0, 1, 2
+
+
+def short_code(code):
+    """A division code without its zero padding (110000 -> 11, 330800 -> 3308); null unless 2,
+    4 or 6 ASCII digits."""
+    t = code.str.strip_chars()
+    return pl.when(t.str.contains(r"^[0-9]{2}([0-9]{2}){0,2}$")).then(
+        t.str.replace(r"^([0-9]{2}(?:[0-9]{2})*?)(?:00)*$", "${1}"))
+
+
+def code_place(region, code):
+    """Where a division code lies for `region`: a coarser code (a province, for a city's notice)
+    or none cannot tell."""
+    c = short_code(code)
+    return (pl.when(c.is_null()).then(UNKNOWN)
+            .when(c.str.starts_with(region)).then(IN)
+            .when(pl.lit(region).str.starts_with(c)).then(UNKNOWN)
+            .otherwise(OUT).cast(pl.Int8))
+
+
+def school_places(schools, region):
+    """Each school's place: by its `district`, else (no district given) by its credit code's
+    division (characters 3-8 of `uscc`)."""
+    none = pl.lit(None, dtype=pl.String)
+    district = pl.col("district").cast(pl.String) if "district" in schools.columns else none
+    uscc = pl.col("uscc").cast(pl.String) if "uscc" in schools.columns else none
+    division = pl.when(uscc.str.len_bytes() >= 8).then(uscc.str.slice(2, 6))
+    return schools.select(
+        pl.col("id").cast(pl.String),
+        pl.when(district.is_null()).then(code_place(region, division))
+        .otherwise(code_place(region, district)).alias("place"),
+    ).unique("id", keep="last")
+
+
+def lookup(key, places):
+    """The place of the school or project `key` names: null where it names none, unknown where
+    the data has no such school or project."""
+    found = pl.col(key).cast(pl.String).replace_strict(
+        places["id"], places["place"], default=UNKNOWN, return_dtype=pl.Int8)
+    return pl.when(pl.col(key).is_null()).then(None).otherwise(found)
+
+
+def place(key, places):
+    """A record placed by one link."""
+    return lookup(key, places).fill_null(UNKNOWN)
+
+
+def any_place(*links):
+    """A record placed by several links (null links skipped; none at all: unknown)."""
+    return pl.max_horizontal(*links).fill_null(UNKNOWN)
+
+
+def project_places(projects, school_places):
+    """A project lies where either of its schools does (no secondary school: by the higher one;
+    the higher school is always looked up)."""
+    return projects.select(
+        "id",
+        pl.max_horizontal(lookup("secondary_school", school_places),
+                          place("higher_school", school_places)).alias("place"),
+    ).unique("id", keep="last")
+
+
+def placed(p):
+    """Judged by a pack named by the user: every record not placed out of its region."""
+    return p != OUT
+
+
+# --- when a record lies (core/src/engine/scope.rs: span) --------------------------------------
+def last_day(y, m, d):
+    """The last day of a record's period, as a date."""
+    return pl.date(y, m, d)
+
+
+def semester_timely(first):
+    """A semester row judged by a rule in force from `first`: its semester (`2023-2024-1`, one
+    of 1 September-31 January and 1 February-31 August) ends on or after that day."""
+    parts = pl.col("semester").cast(pl.String).str.extract_groups(
+        r"^([0-9]{4})-([0-9]{4})-([12])$")
+    y1 = parts.struct.field("2").cast(pl.Int32)
+    term = parts.struct.field("3")
+    end = pl.when(term == "1").then(pl.date(y1, 1, 31)).otherwise(pl.date(y1, 8, 31))
+    return (end >= first).fill_null(True)
+
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -62,14 +155,20 @@ def main(argv):
     def read(name, columns):
         return pl.read_parquet(os.path.join(d, f"{name}.parquet"), columns=columns)
 
+    def optional(name, columns):
+        """The columns of `columns` the file has (a school's district may be absent)."""
+        have = pl.read_parquet_schema(os.path.join(d, f"{name}.parquet"))
+        return [c for c in columns if c in have]
+
     r = {}
     schools = read("schools", [
         "id", "governance.leading_group.head", "governance.leading_group.head_role",
         "governance.responsible_office", "governance.contact.name",
         "governance.contact.reported_at",
-    ])
+    ] + optional("schools", ["district", "uscc"]))
     projects = read("projects", [
         "id", "mode", "standing", "secondary_school", "higher_school", "higher_major.code",
+        "approved_year",
     ]).with_columns(
         pl.col("id", "mode", "standing", "secondary_school", "higher_school",
                "higher_major.code").cast(pl.String)
@@ -79,63 +178,117 @@ def main(argv):
     cohorts = read("cohorts", [
         "project", "entry_year", "enrolled", "graduated_secondary", "transferred",
     ])
-    sem = read("semester_activities", ["meetings", "joint_research", "teachers_dispatched"])
+    sem = read("semester_activities", [
+        "project", "semester", "meetings", "joint_research", "teachers_dispatched"])
     fin = read("finance_settlements", [
+        "school", "higher_school", "year",
         "tuition_collected", "tuition_passed_on", "fees_collected", "fees_passed_on",
         "appropriation_per_student", "appropriation_students", "appropriation_paid",
     ])
     students = read("students", [
+        "school", "higher_school", "entry_year",
         "term_start", "agreement.signed_on", "agreement.higher_school",
         "agreement.secondary_school", "agreement.student_or_guardian", "certificates",
         "graduated",
     ])
 
+    # --- scopes (core/src/engine/scope.rs; see scopes.py) -----------------------------------
+    # Each pack judges only the records in its region (both packs named: records of unknown
+    # region judged, records placed elsewhere left out) and in force on some day of their period.
+    bj_schools = school_places(schools, BJ_REGION)
+    bj_projects = project_places(projects, bj_schools)
+    qz_schools = school_places(schools, QZ_REGION)
+    schools_bj = schools.filter(placed(place("id", bj_schools)))
+    projects_bj = projects.filter(placed(place("id", bj_projects)))
+    # A status report's period is its reporting year; it lies where its project does.
+    reports_bj = reports.filter(
+        placed(place("project", bj_projects))
+        & (last_day(pl.col("reporting_year"), 12, 31) >= BJ_FROM))
+    # A cohort from intake to 31 August five years after entry.
+    cohorts_bj = cohorts.filter(
+        placed(place("project", bj_projects))
+        & (last_day(pl.col("entry_year") + 5, 8, 31) >= BJ_FROM).fill_null(True))
+    # A semester: 2023-2024-1 is 1 September 2023 to 31 January 2024, -2 from 1 February to
+    # 31 August 2024; the one under way on 2024-01-24 is judged.
+    sem_bj = sem.filter(placed(place("project", bj_projects)) & semester_timely(BJ_FROM))
+    # annual-quality-monitoring (judges_from 2023-01-01): a monitoring year, from 2023.
+    qm_bj = qm.filter(
+        placed(place("school", bj_schools))
+        & (last_day(pl.col("year"), 12, 31) >= BJ_MONITORING_FROM))
+    # A settlement: school year y is 1 September y to 31 August y + 1; it lies where either of
+    # its schools does.
+    fin_qz = fin.filter(
+        placed(any_place(place("school", qz_schools), place("higher_school", qz_schools)))
+        & (last_day(pl.col("year") + 1, 8, 31) >= QZ_FROM))
+    # A student where either school lies; graduation-certificate judges students over their
+    # years of study (intake to 31 August five years after entry), tripartite-agreement by
+    # their term start (`period_field = "term_start"`: an intake before 2024-05-29 is not
+    # judged; without a term start, the years of study decide).
+    student_place = any_place(place("school", qz_schools), place("higher_school", qz_schools))
+    entry = pl.col("entry_year")
+    intake = pl.coalesce(pl.col("term_start"), pl.date(entry, 9, 1))
+    studying = (pl.max_horizontal(last_day(entry + 5, 8, 31), intake) >= QZ_FROM).fill_null(True)
+    students = students.with_columns(
+        placed(student_place).alias("_placed"),
+        studying.alias("_studying"),
+        pl.when(pl.col("term_start").is_not_null())
+        .then(pl.col("term_start") >= QZ_FROM).otherwise(studying).alias("_intake"),
+    )
+    bj_on = in_force_in(BJ_FROM, year)
+    qz_on = in_force_in(QZ_FROM, year)
+
     # --- bj-3p2-2024 -------------------------------------------------------------------------
-    r["bj-3p2-2024/contact-deadline"] = schools.select(
+    # contact-deadline and upload-deadline belong to the 2024 campaign: other reporting years
+    # are not theirs.
+    campaign_2024 = year == 2024
+    r["bj-3p2-2024/contact-deadline"] = schools_bj.select(
         (pl.col("governance.contact.reported_at").is_null()
          | (epoch("governance.contact.reported_at") > beijing(2024, 1, 31, 17, 0, 0))).sum()
-    ).item()
+    ).item() if campaign_2024 else 0
 
     lg = 0
     for f in ["governance.leading_group.head", "governance.responsible_office",
               "governance.contact.name"]:
-        lg += text_findings(schools, [f], 0)
-    lg += schools.select(
+        lg += text_findings(schools_bj, [f], 0)
+    lg += schools_bj.select(
         (~pl.col("governance.leading_group.head_role").cast(pl.String)
          .is_in(["principal", "party_secretary"]).fill_null(False)).sum()
     ).item()
     r["bj-3p2-2024/leading-group"] = lg
 
-    filed = set(
-        reports.filter(pl.col("reporting_year") == year)["project"].cast(pl.String).to_list()
-    )
-    approved = pl.col("standing").is_in(["newly_approved", "quality_monitored"])
-    missing = ~pl.col("id").is_in(list(filed))
-    r["bj-3p2-2024/status-report-required"] = projects.filter(
+    # The reports in scope of the reporting year; projects approved after the period the
+    # campaign reports on are not required (`within_campaign = "approved_year"`).
+    filed = reports_bj.filter(pl.col("reporting_year") == year)["project"].cast(pl.String)
+    approved = (pl.col("standing").is_in(["newly_approved", "quality_monitored"])
+                & (pl.col("approved_year") <= reported_year(year)).fill_null(True))
+    missing = pl.col("id").is_not_null() & ~pl.col("id").is_in(filed.implode())
+    r["bj-3p2-2024/status-report-required"] = projects_bj.filter(
         (pl.col("mode") == "three_plus_two") & approved & missing).height
-    r["bj-3p2-2024/five-year-reporting-from-2024"] = projects.filter(
+    # From the campaign of reporting year 2025 on (`from_reporting_year`).
+    r["bj-3p2-2024/five-year-reporting-from-2024"] = projects_bj.filter(
         pl.col("mode").is_in(["five_year", "specialist_pilot"]) & approved & missing
-    ).height if year >= 2024 else 0
+    ).height if year >= FIVE_YEAR_FROM_REPORTING_YEAR else 0
 
     r["bj-3p2-2024/status-enrollment-transfer"] = (
-        reports.select(pl.col("enrollment").is_null().sum()).item()
-        + reports.select(pl.col("transferred").is_null().sum()).item()
-        + reports.select((pl.col("transferred") > pl.col("graduated_secondary")).sum()).item()
-        + cohorts.select((pl.col("transferred") > pl.col("graduated_secondary")).sum()).item()
-        + cohorts.select((pl.col("graduated_secondary") > pl.col("enrolled")).sum()).item()
+        reports_bj.select(pl.col("enrollment").is_null().sum()).item()
+        + reports_bj.select(pl.col("transferred").is_null().sum()).item()
+        + reports_bj.select((pl.col("transferred") > pl.col("graduated_secondary")).sum()).item()
+        + cohorts_bj.select((pl.col("transferred") > pl.col("graduated_secondary")).sum()).item()
+        + cohorts_bj.select((pl.col("graduated_secondary") > pl.col("enrolled")).sum()).item()
     )
-    r["bj-3p2-2024/upload-deadline"] = reports.select(
-        (epoch("submitted_at") > beijing(2024, 2, 27, 17, 0, 0)).sum()).item()
-    r["bj-3p2-2024/status-mechanisms"] = text_findings(reports, [
+    r["bj-3p2-2024/upload-deadline"] = reports_bj.select(
+        (epoch("submitted_at") > beijing(2024, 2, 27, 17, 0, 0)).sum()
+    ).item() if campaign_2024 else 0
+    r["bj-3p2-2024/status-mechanisms"] = text_findings(reports_bj, [
         "mechanisms.school_enterprise", "mechanisms.school_school",
         "mechanisms.teacher_exchange", "mechanisms.resource_sharing",
         "mechanisms.quality_monitoring"], 10)
-    r["bj-3p2-2024/status-integrated-training"] = text_findings(reports, [
+    r["bj-3p2-2024/status-integrated-training"] = text_findings(reports_bj, [
         "integrated_training.plan_revision", "integrated_training.bridging_courses",
         "integrated_training.enterprise_communication",
         "integrated_training.teacher_exchange_research",
         "integrated_training.shared_resources", "integrated_training.transfer_assessment"], 10)
-    filer = reports.select(
+    filer = reports_bj.select(
         pl.col("project").cast(pl.String), pl.col("filed_by").cast(pl.String)
     ).join(
         projects.select(pl.col("id").alias("project"), "secondary_school"),
@@ -144,8 +297,10 @@ def main(argv):
     r["bj-3p2-2024/status-filer"] = filer.select(
         (pl.col("filed_by") != pl.col("secondary_school")).fill_null(True).sum()).item()
 
+    # Only projects still running count (`where standing != discontinued`).
     r["bj-3p2-2024/bachelor-track-excludes-five-year"] = (
-        projects.filter(pl.col("mode").is_in(["higher_bachelor", "five_year"]))
+        projects_bj.filter(pl.col("mode").is_in(["higher_bachelor", "five_year"])
+                           & (pl.col("standing") != "discontinued").fill_null(True))
         .group_by("higher_school", "higher_major.code")
         .agg(pl.col("mode").n_unique().alias("n"))
         .filter(pl.col("n") == 2).height
@@ -153,25 +308,33 @@ def main(argv):
     for rule, field, floor in [("semester-meetings", "meetings", 2),
                                ("semester-joint-research", "joint_research", 3),
                                ("semester-teachers-dispatched", "teachers_dispatched", 5)]:
-        r[f"bj-3p2-2024/{rule}"] = sem.select(
+        r[f"bj-3p2-2024/{rule}"] = sem_bj.select(
             (pl.col(field).is_null() | (pl.col(field) < floor)).sum()).item()
 
-    monitored = qm.filter(pl.col("year") == year - 1)["school"].cast(pl.String).unique()
+    monitored = qm_bj.filter(pl.col("year") == year - 1)["school"].cast(pl.String).unique()
     year_end = pl.datetime(pl.col("year"), 12, 31, 23, 59, 59, time_zone="Etc/GMT-8")
     r["bj-3p2-2024/annual-quality-monitoring"] = (
-        schools.filter(~pl.col("id").is_in(monitored.to_list())).height
-        + qm.select((pl.col("completed_at").is_null()
-                     | (epoch("completed_at") > year_end.dt.epoch("s"))).sum()).item()
+        schools_bj.filter(~pl.col("id").is_in(monitored.implode())).height
+        + qm_bj.select((pl.col("completed_at").is_null()
+                        | (epoch("completed_at") > year_end.dt.epoch("s"))).sum()).item()
     )
 
     # --- qz-pilot-2024 -----------------------------------------------------------------------
-    due = pl.col("term_start").dt.offset_by("1mo")
+    # Signed by term start + 1 calendar month, a last day on a rest day moved to the next
+    # working day (`last_day = "next_working_day"`): worked out once per distinct term start.
+    starts = students.select(pl.col("term_start").unique().drop_nulls())["term_start"]
+    due = pl.DataFrame({
+        "term_start": starts,
+        "_due": [next_working_day(d) for d in starts.dt.offset_by("1mo").to_list()],
+    }, schema={"term_start": pl.Date, "_due": pl.Date})
     signed = pl.col("agreement.signed_on")
     flags = ["agreement.higher_school", "agreement.secondary_school",
              "agreement.student_or_guardian"]
     held = pl.sum_horizontal([pl.col(f).fill_null(False).cast(pl.Int32) for f in flags])
-    r["qz-pilot-2024/tripartite-agreement"] = students.select(
-        (pl.col("term_start").is_not_null() & (signed.is_null() | (signed > due))).sum()
+    r["qz-pilot-2024/tripartite-agreement"] = students.filter(
+        pl.col("_placed") & pl.col("_intake")
+    ).join(due, on="term_start", how="left").select(
+        (pl.col("term_start").is_not_null() & (signed.is_null() | (signed > pl.col("_due")))).sum()
         + (signed.is_not_null() & (held < 3)).sum()
     ).item()
 
@@ -182,7 +345,7 @@ def main(argv):
            & cert.field("level").cast(pl.String).is_in(["intermediate", "advanced"]))
     )
     r["qz-pilot-2024/graduation-certificate"] = students.filter(
-        pl.col("graduated").fill_null(False)
+        pl.col("_placed") & pl.col("_studying") & pl.col("graduated").fill_null(False)
     ).select(
         (~pl.col("certificates").list.eval(qualifies.fill_null(False)).list.any()
          .fill_null(False)).sum()
@@ -191,13 +354,19 @@ def main(argv):
     def cents(c):
         return (pl.col(c) * 100).cast(pl.Int64)
 
-    r["qz-pilot-2024/tuition-share"] = fin.filter(pl.col("tuition_collected").is_not_null()).select(
-        (pl.col("tuition_passed_on").is_null()
+    # No tuition collected (zero) is a finding of its own (`zero_is_finding`).
+    r["qz-pilot-2024/tuition-share"] = fin_qz.filter(
+        pl.col("tuition_collected").is_not_null()
+    ).select(
+        ((cents("tuition_collected") <= 0)
+         | pl.col("tuition_passed_on").is_null()
          | (cents("tuition_passed_on") * 10 < cents("tuition_collected") * 6)).sum()).item()
-    r["qz-pilot-2024/fees-pass-through"] = fin.filter(pl.col("fees_collected").is_not_null()).select(
+    r["qz-pilot-2024/fees-pass-through"] = fin_qz.filter(
+        pl.col("fees_collected").is_not_null()
+    ).select(
         (pl.col("fees_passed_on").is_null()
          | (cents("fees_passed_on") < cents("fees_collected"))).sum()).item()
-    r["qz-pilot-2024/per-student-funding-pass-through"] = fin.filter(
+    r["qz-pilot-2024/per-student-funding-pass-through"] = fin_qz.filter(
         pl.col("appropriation_per_student").is_not_null()
         & pl.col("appropriation_students").is_not_null()
     ).select(
@@ -205,6 +374,11 @@ def main(argv):
          | (cents("appropriation_paid")
             < cents("appropriation_per_student") * pl.col("appropriation_students"))).sum()
     ).item()
+
+    # A rule not in force in the reporting year judges nothing.
+    for k in r:
+        if not (bj_on if k.startswith("bj-") else qz_on):
+            r[k] = 0
 
     # --- aggregates ----------------------------------------------------------------------------
     done = cohorts.filter(
