@@ -8,7 +8,9 @@ Money is compared in integer cents (Decimal columns become Python decimals in pa
 turned into cents through pyarrow first), never floats.
 """
 
+import datetime
 import os
+import re
 import sys
 
 import numpy as np
@@ -16,6 +18,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
+                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
 
 PLACEHOLDERS = {
     "无", "暂无", "没有", "略", "待定", "待补充", "同上", "见附件", "-", "--", "—", "/", "\\",
@@ -48,6 +53,97 @@ def cents_table(table, cols):
     return pd.DataFrame(out)
 
 
+# --- where a record lies (core/src/engine/scope.rs: Place) ------------------------------------
+# 0 out of the region, 1 cannot be told, 2 in: a record named by several links lies where the
+# greatest of their places says (in if one is in, unknown if none is and one cannot be told);
+# -1 for a link that names nothing.
+NONE, OUT, UNKNOWN, IN = -1, 0, 1, 2
+
+
+def code_place(region, code):
+    """Where each division code lies for `region`: the code without its zero padding (110000 ->
+    11, 330800 -> 3308; only 2, 4 or 6 ASCII digits are codes) starting with the region's is in;
+    a coarser one (a province, for a city's notice) or none cannot tell; any other is out."""
+    t = code.astype("string").str.strip()
+    t = t.where(t.str.fullmatch(r"[0-9]{2}(?:[0-9]{2}){0,2}").fillna(False))
+    c = t.str.replace(r"^([0-9]{2}(?:[0-9]{2})*?)(?:00)*$", r"\1", regex=True)
+    codes = c.tolist()
+    starts = np.array([isinstance(x, str) and x.startswith(region) for x in codes], dtype=bool)
+    coarser = np.array([isinstance(x, str) and region.startswith(x) for x in codes], dtype=bool)
+    return np.select([c.isna().to_numpy(), starts, coarser], [UNKNOWN, IN, UNKNOWN], OUT)
+
+
+def school_places(schools, region):
+    """Each school's place (id -> place): by its `district`, else (no district given) by its
+    credit code's division (characters 3-8 of `uscc`)."""
+    none = pd.Series(pd.NA, index=schools.index, dtype="string")
+    district = schools["district"].astype("string") if "district" in schools else none
+    uscc = schools["uscc"].astype("string") if "uscc" in schools else none
+    division = uscc.where(uscc.str.len() >= 8).str.slice(2, 8)
+    p = np.where(district.isna().to_numpy(), code_place(region, division),
+                 code_place(region, district))
+    return dict(zip(schools["id"].astype(str), p.tolist()))
+
+
+def lookup(s, places):
+    """The place of the school or project each value of `s` names: NONE where it names none,
+    unknown where the data has no such school or project (worked out once per distinct id)."""
+    s = s if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("category")
+    per = np.array([places.get(str(c), UNKNOWN) for c in s.cat.categories] + [NONE],
+                   dtype=np.int8)
+    return per[s.cat.codes.to_numpy()]  # code -1 (no value) picks the last: NONE
+
+
+def any_place(*links):
+    """A record placed by its links (NONE skipped; none at all: unknown)."""
+    p = np.maximum.reduce(links)
+    return np.where(p == NONE, UNKNOWN, p)
+
+
+def project_places(projects, schools):
+    """A project lies where either of its schools does (no secondary school: by the higher one;
+    the higher school is always looked up)."""
+    higher = lookup(projects["higher_school"], schools)
+    p = np.maximum(lookup(projects["secondary_school"], schools),
+                   np.where(higher == NONE, UNKNOWN, higher))
+    return dict(zip(projects["id"].astype(str), p.tolist()))
+
+
+def placed(p):
+    """Judged by a pack named by the user: every record not placed out of its region."""
+    return p != OUT
+
+
+# --- when a record lies (core/src/engine/scope.rs: span) --------------------------------------
+def day(y, m, d):
+    """Day numbers of the dates (y, m, d) for a column of years (NaT where the year is null)."""
+    y = pd.Series(y).astype("Int64")
+    months = ((y.fillna(1970) - 1970) * 12 + (m - 1)).to_numpy(dtype="int64")
+    out = months.astype("datetime64[M]").astype("datetime64[D]") + np.timedelta64(d - 1, "D")
+    return np.where(y.isna().to_numpy(), np.datetime64("NaT"), out)
+
+
+def on_or_after(days, first):
+    """A period ending on `days` is judged by a rule in force from `first` (no period: always)."""
+    return np.isnat(days) | (days >= np.datetime64(first, "D"))
+
+
+def semester_timely(semester, first):
+    """A semester (`2023-2024-1`: 1 September-31 January; `-2`: 1 February-31 August) ends on or
+    after `first` (worked out once per distinct semester)."""
+    s = semester.astype("category")
+    ends = []
+    for c in s.cat.categories:
+        parts = str(c).split("-")
+        ok = len(parts) == 3 and all(p.isdigit() for p in parts) and parts[2] in ("1", "2")
+        y1 = int(parts[1]) if ok else None
+        ends.append(None if not ok else datetime.date(y1, 1, 31) if parts[2] == "1"
+                    else datetime.date(y1, 8, 31))
+    per = np.array([e is None or e >= first for e in ends] + [True])
+    return per[s.cat.codes.to_numpy()]
+
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -62,102 +158,172 @@ def main(argv):
         return table(name, columns).to_pandas()
 
     r = {}
+    have = set(pq.read_schema(os.path.join(d, "schools.parquet")).names)
     schools = read("schools", [
         "id", "governance.leading_group.head", "governance.leading_group.head_role",
         "governance.responsible_office", "governance.contact.name",
-        "governance.contact.reported_at"])
+        "governance.contact.reported_at"] + [c for c in ("district", "uscc") if c in have])
     projects = read("projects", [
-        "id", "mode", "standing", "secondary_school", "higher_school", "higher_major.code"])
+        "id", "mode", "standing", "secondary_school", "higher_school", "higher_major.code",
+        "approved_year"])
     for c in projects.columns:
-        projects[c] = projects[c].astype("string")
+        if c != "approved_year":
+            projects[c] = projects[c].astype("string")
     reports = read("status_reports")
     qm = read("quality_monitoring", ["school", "year", "completed_at"])
     cohorts = read("cohorts", [
         "project", "entry_year", "enrolled", "graduated_secondary", "transferred"])
-    sem = read("semester_activities", ["meetings", "joint_research", "teachers_dispatched"])
-    fin = cents_table(table("finance_settlements"), [
+    sem = read("semester_activities", [
+        "project", "semester", "meetings", "joint_research", "teachers_dispatched"])
+    fin_table = table("finance_settlements")
+    fin = cents_table(fin_table, [
         "tuition_collected", "tuition_passed_on", "fees_collected", "fees_passed_on",
         "appropriation_per_student", "appropriation_students", "appropriation_paid"])
+    fin_keys = fin_table.select(["school", "higher_school", "year"]).to_pandas()
     st_table = table("students", [
+        "school", "higher_school", "entry_year",
         "term_start", "agreement.signed_on", "agreement.higher_school",
         "agreement.secondary_school", "agreement.student_or_guardian", "certificates",
         "graduated"])
-    students = st_table.drop_columns(["certificates"]).to_pandas()
+    students = st_table.drop_columns(["certificates"]).to_pandas(date_as_object=False)
+
+    # --- scopes (core/src/engine/scope.rs; see scopes.py) -----------------------------------
+    # Each pack judges only the records in its region (both packs named: records of unknown
+    # region judged, records placed elsewhere left out) and in force on some day of their period.
+    bj_schools = school_places(schools, BJ_REGION)
+    bj_projects = project_places(projects, bj_schools)
+    qz_schools = school_places(schools, QZ_REGION)
+    schools_bj = schools[placed(lookup(schools["id"], bj_schools))]
+    projects_bj = projects[placed(lookup(projects["id"], bj_projects))]
+
+    def by_project(df):
+        p = lookup(df["project"], bj_projects)
+        return placed(np.where(p == NONE, UNKNOWN, p))
+
+    # A status report's period is its reporting year; it lies where its project does.
+    reports_bj = reports[by_project(reports)
+                         & on_or_after(day(reports["reporting_year"], 12, 31), BJ_FROM)]
+    # A cohort from intake to 31 August five years after entry.
+    cohorts_bj = cohorts[by_project(cohorts)
+                         & on_or_after(day(cohorts["entry_year"] + 5, 8, 31), BJ_FROM)]
+    # A semester: 2023-2024-1 is 1 September 2023 to 31 January 2024, -2 from 1 February to
+    # 31 August 2024; the one under way on 2024-01-24 is judged.
+    sem_bj = sem[by_project(sem) & semester_timely(sem["semester"], BJ_FROM)]
+    # annual-quality-monitoring (judges_from 2023-01-01): a monitoring year, from 2023.
+    qm_place = lookup(qm["school"], bj_schools)
+    qm_bj = qm[placed(np.where(qm_place == NONE, UNKNOWN, qm_place))
+               & on_or_after(day(qm["year"], 12, 31), BJ_MONITORING_FROM)]
+    # A settlement: school year y is 1 September y to 31 August y + 1; it lies where either of
+    # its schools does.
+    fin_in = (placed(any_place(lookup(fin_keys["school"], qz_schools),
+                               lookup(fin_keys["higher_school"], qz_schools)))
+              & on_or_after(day(fin_keys["year"] + 1, 8, 31), QZ_FROM))
+    fin = fin[fin_in]
+    # A student where either school lies; graduation-certificate judges students over their
+    # years of study (intake to 31 August five years after entry), tripartite-agreement by
+    # their term start (`period_field = "term_start"`: an intake before 2024-05-29 is not
+    # judged; without a term start, the years of study decide).
+    st_placed = placed(any_place(lookup(students["school"], qz_schools),
+                                 lookup(students["higher_school"], qz_schools)))
+    term = students["term_start"].to_numpy(dtype="datetime64[D]")
+    intake = np.where(np.isnat(term), day(students["entry_year"], 9, 1), term)
+    study_end = day(students["entry_year"] + 5, 8, 31)
+    studying = np.isnat(study_end) | (np.maximum(study_end, intake) >= np.datetime64(QZ_FROM))
+    by_intake = np.where(np.isnat(term), studying, term >= np.datetime64(QZ_FROM))
+    bj_on = in_force_in(BJ_FROM, year)
+    qz_on = in_force_in(QZ_FROM, year)
 
     # --- bj-3p2-2024 -------------------------------------------------------------------------
-    at = schools["governance.contact.reported_at"]
+    # contact-deadline and upload-deadline belong to the 2024 campaign: other reporting years
+    # are not theirs.
+    campaign_2024 = year == 2024
+    at = schools_bj["governance.contact.reported_at"]
     r["bj-3p2-2024/contact-deadline"] = int(
-        (at.isna() | (at > ts("2024-01-31T17:00:00" + BJ))).sum())
-    lg = text_findings(schools, ["governance.leading_group.head",
-                                 "governance.responsible_office", "governance.contact.name"], 0)
-    role = schools["governance.leading_group.head_role"].astype("string")
+        (at.isna() | (at > ts("2024-01-31T17:00:00" + BJ))).sum()) if campaign_2024 else 0
+    lg = text_findings(schools_bj, ["governance.leading_group.head",
+                                    "governance.responsible_office",
+                                    "governance.contact.name"], 0)
+    role = schools_bj["governance.leading_group.head_role"].astype("string")
     lg += int((~role.isin(["principal", "party_secretary"]).fillna(False)).sum())
     r["bj-3p2-2024/leading-group"] = lg
 
-    filed = set(reports.loc[reports["reporting_year"] == year, "project"].astype(str))
-    approved = projects["standing"].isin(["newly_approved", "quality_monitored"])
-    missing = ~projects["id"].isin(filed)
+    # The reports in scope of the reporting year; projects approved after the period the
+    # campaign reports on are not required (`within_campaign = "approved_year"`).
+    filed = set(reports_bj.loc[reports_bj["reporting_year"] == year, "project"].astype(str))
+    approved = (projects_bj["standing"].isin(["newly_approved", "quality_monitored"])
+                & (projects_bj["approved_year"] <= reported_year(year)).fillna(True))
+    missing = projects_bj["id"].notna() & ~projects_bj["id"].isin(filed)
     r["bj-3p2-2024/status-report-required"] = int(
-        ((projects["mode"] == "three_plus_two") & approved & missing).sum())
+        ((projects_bj["mode"] == "three_plus_two") & approved & missing).sum())
+    # From the campaign of reporting year 2025 on (`from_reporting_year`).
     r["bj-3p2-2024/five-year-reporting-from-2024"] = int(
-        (projects["mode"].isin(["five_year", "specialist_pilot"]) & approved & missing).sum()
-    ) if year >= 2024 else 0
+        (projects_bj["mode"].isin(["five_year", "specialist_pilot"]) & approved & missing).sum()
+    ) if year >= FIVE_YEAR_FROM_REPORTING_YEAR else 0
 
     def gt(a, b):
         return int((a > b).fillna(False).sum())
 
     r["bj-3p2-2024/status-enrollment-transfer"] = (
-        int(reports["enrollment"].isna().sum()) + int(reports["transferred"].isna().sum())
-        + gt(reports["transferred"], reports["graduated_secondary"])
-        + gt(cohorts["transferred"], cohorts["graduated_secondary"])
-        + gt(cohorts["graduated_secondary"], cohorts["enrolled"])
+        int(reports_bj["enrollment"].isna().sum()) + int(reports_bj["transferred"].isna().sum())
+        + gt(reports_bj["transferred"], reports_bj["graduated_secondary"])
+        + gt(cohorts_bj["transferred"], cohorts_bj["graduated_secondary"])
+        + gt(cohorts_bj["graduated_secondary"], cohorts_bj["enrolled"])
     )
     r["bj-3p2-2024/upload-deadline"] = int(
-        (reports["submitted_at"] > ts("2024-02-27T17:00:00" + BJ)).sum())
-    r["bj-3p2-2024/status-mechanisms"] = text_findings(reports, [
+        (reports_bj["submitted_at"] > ts("2024-02-27T17:00:00" + BJ)).sum()
+    ) if campaign_2024 else 0
+    r["bj-3p2-2024/status-mechanisms"] = text_findings(reports_bj, [
         "mechanisms.school_enterprise", "mechanisms.school_school",
         "mechanisms.teacher_exchange", "mechanisms.resource_sharing",
         "mechanisms.quality_monitoring"], 10)
-    r["bj-3p2-2024/status-integrated-training"] = text_findings(reports, [
+    r["bj-3p2-2024/status-integrated-training"] = text_findings(reports_bj, [
         "integrated_training.plan_revision", "integrated_training.bridging_courses",
         "integrated_training.enterprise_communication",
         "integrated_training.teacher_exchange_research",
         "integrated_training.shared_resources", "integrated_training.transfer_assessment"], 10)
     filer = pd.DataFrame({
-        "project": reports["project"].astype("string"),
-        "filed_by": reports["filed_by"].astype("string"),
+        "project": reports_bj["project"].astype("string"),
+        "filed_by": reports_bj["filed_by"].astype("string"),
     }).merge(projects[["id", "secondary_school"]].rename(columns={"id": "project"}),
              on="project", how="inner")
     filer = filer[filer["secondary_school"].notna()]
     r["bj-3p2-2024/status-filer"] = int(
         (filer["filed_by"] != filer["secondary_school"]).fillna(True).sum())
 
-    ex = projects[projects["mode"].isin(["higher_bachelor", "five_year"])]
+    # Only projects still running count (`where standing != discontinued`).
+    ex = projects_bj[projects_bj["mode"].isin(["higher_bachelor", "five_year"])
+                     & (projects_bj["standing"] != "discontinued").fillna(True)]
     r["bj-3p2-2024/bachelor-track-excludes-five-year"] = int(
-        (ex.groupby(["higher_school", "higher_major.code"])["mode"].nunique() == 2).sum())
+        (ex.groupby(["higher_school", "higher_major.code"], dropna=False)["mode"].nunique()
+         == 2).sum())
     for rule, field, floor in [("semester-meetings", "meetings", 2),
                                ("semester-joint-research", "joint_research", 3),
                                ("semester-teachers-dispatched", "teachers_dispatched", 5)]:
-        v = sem[field]
+        v = sem_bj[field]
         r[f"bj-3p2-2024/{rule}"] = int((v.isna() | (v < floor)).sum())
 
-    monitored = set(qm.loc[qm["year"] == year - 1, "school"].astype(str))
-    done_at = qm["completed_at"]
-    ends = pd.to_datetime(qm["year"].astype(str) + "-12-31T23:59:59" + BJ)
+    monitored = set(qm_bj.loc[qm_bj["year"] == year - 1, "school"].astype(str))
+    done_at = qm_bj["completed_at"]
+    ends = pd.to_datetime(qm_bj["year"].astype(str) + "-12-31T23:59:59" + BJ)
     r["bj-3p2-2024/annual-quality-monitoring"] = (
-        int((~schools["id"].isin(monitored)).sum())
+        int((~schools_bj["id"].isin(monitored)).sum())
         + int((done_at.isna() | (done_at > ends)).sum())
     )
 
     # --- qz-pilot-2024 -----------------------------------------------------------------------
-    start = pd.to_datetime(students["term_start"])
-    due = start + pd.DateOffset(months=1)
-    signed = pd.to_datetime(students["agreement.signed_on"])
+    # Signed by term start + 1 calendar month, a last day on a rest day moved to the next
+    # working day (`last_day = "next_working_day"`): worked out once per distinct term start.
+    start = students["term_start"]
+    due_of = {t: pd.Timestamp(next_working_day((t + pd.DateOffset(months=1)).date()))
+              for t in start.dropna().unique()}
+    due = start.map(due_of)
+    signed = students["agreement.signed_on"]
     held = sum(students[f].fillna(False).astype(bool).astype(int) for f in [
         "agreement.higher_school", "agreement.secondary_school", "agreement.student_or_guardian"])
+    judged = st_placed & by_intake
     r["qz-pilot-2024/tripartite-agreement"] = int(
-        (start.notna() & (signed.isna() | (signed > due))).sum()
-        + (signed.notna() & (held < 3)).sum())
+        (judged & start.notna() & (signed.isna() | (signed > due))).sum()
+        + (judged & signed.notna() & (held < 3)).sum())
 
     certs = st_table.column("certificates").combine_chunks()
     rows = pc.list_parent_indices(certs).to_numpy()
@@ -170,18 +336,28 @@ def main(argv):
     qualified = np.zeros(len(students), dtype=bool)
     qualified[rows[ok]] = True
     grads = students["graduated"].fillna(False).astype(bool).to_numpy()
-    r["qz-pilot-2024/graduation-certificate"] = int((grads & ~qualified).sum())
+    r["qz-pilot-2024/graduation-certificate"] = int(
+        (st_placed & studying & grads & ~qualified).sum())
 
-    def short(paid, owed, num=1, den=1):
+    def short(paid, owed, num=1, den=1, zero_is_finding=False):
         sel = owed.notna()
         p, o = paid[sel], owed[sel]
-        return int((p.isna() | (p * den < o * num)).fillna(True).sum())
+        bad = p.isna() | (p * den < o * num)
+        if zero_is_finding:
+            # No tuition collected (zero) is a finding of its own (`zero_is_finding`).
+            bad = bad | (o <= 0)
+        return int(bad.fillna(True).sum())
 
     r["qz-pilot-2024/tuition-share"] = short(
-        fin["tuition_passed_on"], fin["tuition_collected"], 6, 10)
+        fin["tuition_passed_on"], fin["tuition_collected"], 6, 10, zero_is_finding=True)
     r["qz-pilot-2024/fees-pass-through"] = short(fin["fees_passed_on"], fin["fees_collected"])
     owed = fin["appropriation_per_student"] * fin["appropriation_students"]
     r["qz-pilot-2024/per-student-funding-pass-through"] = short(fin["appropriation_paid"], owed)
+
+    # A rule not in force in the reporting year judges nothing.
+    for k in r:
+        if not (bj_on if k.startswith("bj-") else qz_on):
+            r[k] = 0
 
     # --- aggregates ----------------------------------------------------------------------------
     done = cohorts[cohorts["graduated_secondary"].notna() & cohorts["transferred"].notna()].copy()
