@@ -220,8 +220,11 @@ def main(argv):
         total = sum(f.counts.values()) if f.counts else 0
         agree = ""
         if ref_counts is not None and f.counts is not None:
-            diff = [k for k in ref_counts if f.counts.get(k, 0) != ref_counts[k]]
-            agree = "yes" if not diff else f"no: {len(diff)} rules differ ({diff[0]} …)"
+            # Every rule either side counts (a rule the yardstick lacks is a difference too).
+            rules = sorted(set(ref_counts) | set(f.counts))
+            diff = [k for k in rules if f.counts.get(k, 0) != ref_counts.get(k, 0)]
+            agree = (f"yes ({len(rules)} rules)" if not diff
+                     else f"no: {len(diff)} of {len(rules)} rules differ ({diff[0]} …)")
         rows.append((f.name, f"{w:.3f}", f"{min(f.walls):.3f}", f"{r:.0f}",
                      f"{w / ref_wall:.2f}" if ref_wall else "",
                      f"{r / ref_rss:.2f}" if ref_rss else "", str(total), agree))
@@ -231,13 +234,18 @@ def main(argv):
         if i == 0:
             print("  ".join("-" * w for w in widths))
     if ref_counts:
+        counted = [f for f in faces if f.counts is not None]
+        rules = sorted(set(ref_counts).union(*(f.counts for f in counted)))
+        differ = [k for k in rules if any(f.counts.get(k, 0) != ref_counts.get(k, 0)
+                                          for f in counted)]
         print()
-        print("per rule (polars yardstick):")
-        for k in sorted(ref_counts):
+        print(f"per rule (polars yardstick; other faces named where they differ): "
+              f"{len(rules) - len(differ)} of {len(rules)} rules agree on every face")
+        for k in rules:
             others = " ".join(
-                f"{f.name}={f.counts.get(k, 0)}" for f in faces
-                if f.counts is not None and f is not ref and f.counts.get(k, 0) != ref_counts[k])
-            print(f"  {k:<52} {ref_counts[k]:>8} {others}")
+                f"{f.name}={f.counts.get(k, 0)}" for f in counted
+                if f is not ref and f.counts.get(k, 0) != ref_counts.get(k, 0))
+            print(f"  {k:<52} {ref_counts.get(k, 0):>8} {others}")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The same 19 rules as yardstick_polars.py, in pandas (read with pyarrow, checked with pandas).
+"""The same 22 rules as yardstick_polars.py, with the same scopes (scopes.py), in pandas (read
+with pyarrow, checked with pandas).
 
     python yardstick_pandas.py DIR [--year 2024]
 
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from forms import FORMS
 from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
                     QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
 
@@ -162,7 +164,8 @@ def main(argv):
     schools = read("schools", [
         "id", "governance.leading_group.head", "governance.leading_group.head_role",
         "governance.responsible_office", "governance.contact.name",
-        "governance.contact.reported_at"] + [c for c in ("district", "uscc") if c in have])
+        "governance.contact.reported_at"]
+        + [c for c in ["district", "uscc"] + list(FORMS) if c in have])
     projects = read("projects", [
         "id", "mode", "standing", "secondary_school", "higher_school", "higher_major.code",
         "approved_year"])
@@ -178,7 +181,14 @@ def main(argv):
     fin_table = table("finance_settlements")
     fin = cents_table(fin_table, [
         "tuition_collected", "tuition_passed_on", "fees_collected", "fees_passed_on",
-        "appropriation_per_student", "appropriation_students", "appropriation_paid"])
+        "appropriation_per_student", "appropriation_students", "appropriation_paid"]
+        + [c for c in ["appropriation_received"] if c in fin_table.column_names])
+    # Columns an older dataset lacks: absent on every record.
+    for f in FORMS:
+        if f not in schools:
+            schools[f] = pd.Series(pd.NA, index=schools.index, dtype="string")
+    if "appropriation_received" not in fin:
+        fin["appropriation_received"] = pd.Series(pd.NA, index=fin.index, dtype="Int64")
     fin_keys = fin_table.select(["school", "higher_school", "year"]).to_pandas()
     st_table = table("students", [
         "school", "higher_school", "entry_year",
@@ -302,6 +312,32 @@ def main(argv):
         v = sem_bj[field]
         r[f"bj-3p2-2024/{rule}"] = int((v.isna() | (v < floor)).sum())
 
+    # contact-form: judged for schools that reported a contact; a telephone or e-mail absent or
+    # blank is a finding (`required`), one not of its form too (forms.py, once per distinct text).
+    reported = schools_bj[schools_bj["governance.contact.reported_at"].notna()]
+    r["bj-3p2-2024/contact-form"] = 0
+    for f, form in FORMS.items():
+        t = reported[f].astype("string").str.strip()
+        good = {x: form(x) for x in t.dropna().unique()}
+        ok = t.map(good).astype("boolean").fillna(False)
+        r["bj-3p2-2024/contact-form"] += int((t.isna() | (t == "").fillna(True) | ~ok).sum())
+
+    # status-matches-cohort: the report of year Y against the project's cohort that entered in
+    # Y - 1 (enrollment) or Y - 4 (graduates, transfers), where the data (in scope) has it; the
+    # first such cohort where two share a project and year.
+    r["bj-3p2-2024/status-matches-cohort"] = 0
+    for field, other, offset in [("enrollment", "enrolled", -1),
+                                 ("graduated_secondary", "graduated_secondary", -4),
+                                 ("transferred", "transferred", -4)]:
+        have = cohorts_bj[["project", "entry_year", other]].dropna()
+        have = pd.DataFrame({"project": have["project"].astype(str), "y": have["entry_year"],
+                             "other": have[other]}).drop_duplicates(["project", "y"])
+        rep = reports_bj[["project", "reporting_year", field]].dropna()
+        rep = pd.DataFrame({"project": rep["project"].astype(str),
+                            "y": rep["reporting_year"] + offset, "v": rep[field]})
+        both = rep.merge(have, on=["project", "y"], how="inner")
+        r["bj-3p2-2024/status-matches-cohort"] += int((both["v"] != both["other"]).sum())
+
     monitored = set(qm_bj.loc[qm_bj["year"] == year - 1, "school"].astype(str))
     done_at = qm_bj["completed_at"]
     ends = pd.to_datetime(qm_bj["year"].astype(str) + "-12-31T23:59:59" + BJ)
@@ -353,6 +389,10 @@ def main(argv):
     r["qz-pilot-2024/fees-pass-through"] = short(fin["fees_passed_on"], fin["fees_collected"])
     owed = fin["appropriation_per_student"] * fin["appropriation_students"]
     r["qz-pilot-2024/per-student-funding-pass-through"] = short(fin["appropriation_paid"], owed)
+
+    # local-appropriation-in-full: what the local finance paid the higher school reaches the
+    # standard times the students counted (no such column: nothing paid, every one a finding).
+    r["qz-pilot-2024/local-appropriation-in-full"] = short(fin["appropriation_received"], owed)
 
     # A rule not in force in the reporting year judges nothing.
     for k in r:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The yardstick: a plain polars script of the 19 rules of bj-3p2-2024 and qz-pilot-2024 that
-read the national dataset (`xianjie sample national --scale S --out DIR`), as an analyst would
-write it without xianjie: read the Parquet folder, count each rule's findings, aggregate.
+"""The yardstick: a plain polars script of the 22 rules of bj-3p2-2024 and qz-pilot-2024 that
+find something in the national dataset (`xianjie sample national --scale S --out DIR`), as an
+analyst would write it without xianjie: read the Parquet folder, count each rule's findings,
+aggregate.
 
     python yardstick_polars.py DIR [--year 2024]
 
@@ -11,6 +12,10 @@ Threads: polars reads POLARS_MAX_THREADS from the environment (set it before sta
 Each count follows the rule's text as packs/*.toml transcribes it (same decisions as xianjie:
 bounds inclusive where the text says 不低于/不少于/以上, a missing value is a finding where the
 rule requires it). Money is compared in integer cents, never floats.
+
+Each rule judges only the records in its scope, as xianjie does with both packs named
+(scopes.py): the records not placed out of its pack's region (by the schools' division codes),
+whose period the rule is in force on some day of, in the reporting year of its campaign.
 """
 
 import datetime
@@ -19,6 +24,7 @@ import sys
 
 import polars as pl
 
+from forms import FORMS
 from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
                     QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
 
@@ -165,7 +171,7 @@ def main(argv):
         "id", "governance.leading_group.head", "governance.leading_group.head_role",
         "governance.responsible_office", "governance.contact.name",
         "governance.contact.reported_at",
-    ] + optional("schools", ["district", "uscc"]))
+    ] + optional("schools", ["district", "uscc"] + list(FORMS)))
     projects = read("projects", [
         "id", "mode", "standing", "secondary_school", "higher_school", "higher_major.code",
         "approved_year",
@@ -184,7 +190,12 @@ def main(argv):
         "school", "higher_school", "year",
         "tuition_collected", "tuition_passed_on", "fees_collected", "fees_passed_on",
         "appropriation_per_student", "appropriation_students", "appropriation_paid",
-    ])
+    ] + optional("finance_settlements", ["appropriation_received"]))
+    # Columns an older dataset lacks: absent on every record.
+    schools = schools.with_columns(
+        pl.lit(None, dtype=pl.String).alias(f) for f in FORMS if f not in schools.columns)
+    if "appropriation_received" not in fin.columns:
+        fin = fin.with_columns(pl.lit(None, dtype=pl.Decimal(18, 2)).alias("appropriation_received"))
     students = read("students", [
         "school", "higher_school", "entry_year",
         "term_start", "agreement.signed_on", "agreement.higher_school",
@@ -311,6 +322,42 @@ def main(argv):
         r[f"bj-3p2-2024/{rule}"] = sem_bj.select(
             (pl.col(field).is_null() | (pl.col(field) < floor)).sum()).item()
 
+    # contact-form: judged for schools that reported a contact; a telephone or e-mail absent or
+    # blank is a finding (`required`), one not of its form too (forms.py, once per distinct text).
+    reported = schools_bj.filter(pl.col("governance.contact.reported_at").is_not_null())
+    r["bj-3p2-2024/contact-form"] = 0
+    for f, form in FORMS.items():
+        t = pl.col(f).cast(pl.String).str.strip_chars()
+        texts = reported.select(t.unique().drop_nulls()).to_series().to_list()
+        good = pl.DataFrame({"t": texts, "ok": [form(x) for x in texts]},
+                            schema={"t": pl.String, "ok": pl.Boolean})
+        r["bj-3p2-2024/contact-form"] += reported.select(
+            (t.is_null() | (t == "")
+             | ~t.replace_strict(good["t"], good["ok"], default=False)).sum()).item()
+
+    # status-matches-cohort: the report of year Y against the project's cohort that entered in
+    # Y - 1 (enrollment) or Y - 4 (graduates, transfers), where the data (in scope) has it; the
+    # first such cohort where two share a project and year.
+    r["bj-3p2-2024/status-matches-cohort"] = 0
+    for field, other, offset in [("enrollment", "enrolled", -1),
+                                 ("graduated_secondary", "graduated_secondary", -4),
+                                 ("transferred", "transferred", -4)]:
+        have = cohorts_bj.filter(
+            pl.col("project").is_not_null() & pl.col("entry_year").is_not_null()
+            & pl.col(other).is_not_null()
+        ).select(
+            pl.col("project").cast(pl.String), pl.col("entry_year").alias("_y"),
+            pl.col(other).alias("_other"),
+        ).unique(["project", "_y"], keep="first", maintain_order=True)
+        r["bj-3p2-2024/status-matches-cohort"] += reports_bj.filter(
+            pl.col("project").is_not_null() & pl.col("reporting_year").is_not_null()
+            & pl.col(field).is_not_null()
+        ).select(
+            pl.col("project").cast(pl.String), (pl.col("reporting_year") + offset).alias("_y"),
+            pl.col(field),
+        ).join(have, on=["project", "_y"], how="inner").select(
+            (pl.col(field) != pl.col("_other")).sum()).item()
+
     monitored = qm_bj.filter(pl.col("year") == year - 1)["school"].cast(pl.String).unique()
     year_end = pl.datetime(pl.col("year"), 12, 31, 23, 59, 59, time_zone="Etc/GMT-8")
     r["bj-3p2-2024/annual-quality-monitoring"] = (
@@ -372,6 +419,18 @@ def main(argv):
     ).select(
         (pl.col("appropriation_paid").is_null()
          | (cents("appropriation_paid")
+            < cents("appropriation_per_student") * pl.col("appropriation_students"))).sum()
+    ).item()
+
+    # local-appropriation-in-full: what the local finance paid the higher school reaches the
+    # standard times the students counted (no such column: nothing paid, every one a finding).
+    received = pl.col("appropriation_received")
+    r["qz-pilot-2024/local-appropriation-in-full"] = fin_qz.filter(
+        pl.col("appropriation_per_student").is_not_null()
+        & pl.col("appropriation_students").is_not_null()
+    ).select(
+        (received.is_null()
+         | ((received * 100).cast(pl.Int64)
             < cents("appropriation_per_student") * pl.col("appropriation_students"))).sum()
     ).item()
 
