@@ -87,3 +87,11 @@ def next_working_day(d):
             return d
         d += datetime.timedelta(days=1)
     return d
+
+
+def studying_on_or_after(entry_years, first):
+    """Of the distinct `entry_years`, those whose years of study (to 31 August five years after
+    entry) end on or after `first`: a student (a cohort) of such an entry year is judged by a
+    rule in force from `first`; a later intake (term start) only makes the period end later."""
+    return [y for y in entry_years
+            if y + 5 > 9999 or (y + 5 >= 1 and datetime.date(y + 5, 8, 31) >= first)]

@@ -22,7 +22,8 @@ import pyarrow.parquet as pq
 
 from forms import FORMS
 from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
-                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
+                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year,
+                    studying_on_or_after)
 
 PLACEHOLDERS = {
     "无", "暂无", "没有", "略", "待定", "待补充", "同上", "见附件", "-", "--", "—", "/", "\\",
@@ -235,11 +236,14 @@ def main(argv):
     # judged; without a term start, the years of study decide).
     st_placed = placed(any_place(lookup(students["school"], qz_schools),
                                  lookup(students["higher_school"], qz_schools)))
+    # The period's end is max(31 August of entry + 5, intake): worked out once per entry year.
     term = students["term_start"].to_numpy(dtype="datetime64[D]")
-    intake = np.where(np.isnat(term), day(students["entry_year"], 9, 1), term)
-    study_end = day(students["entry_year"] + 5, 8, 31)
-    studying = np.isnat(study_end) | (np.maximum(study_end, intake) >= np.datetime64(QZ_FROM))
-    by_intake = np.where(np.isnat(term), studying, term >= np.datetime64(QZ_FROM))
+    entry = students["entry_year"]
+    entries = [int(y) for y in entry.dropna().unique()]
+    later = term >= np.datetime64(QZ_FROM)  # NaT compares false
+    studying = (entry.isna() | entry.isin(studying_on_or_after(entries, QZ_FROM))).to_numpy(
+        dtype=bool) | later
+    by_intake = np.where(np.isnat(term), studying, later)
     bj_on = in_force_in(BJ_FROM, year)
     qz_on = in_force_in(QZ_FROM, year)
 

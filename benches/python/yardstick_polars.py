@@ -26,7 +26,8 @@ import polars as pl
 
 from forms import FORMS
 from scopes import (BJ_FROM, BJ_MONITORING_FROM, BJ_REGION, FIVE_YEAR_FROM_REPORTING_YEAR,
-                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year)
+                    QZ_FROM, QZ_REGION, in_force_in, next_working_day, reported_year,
+                    studying_on_or_after)
 
 PLACEHOLDERS = [
     "无", "暂无", "没有", "略", "待定", "待补充", "同上", "见附件", "-", "--", "—", "/", "\\",
@@ -101,7 +102,7 @@ def school_places(schools, region):
 def lookup(key, places):
     """The place of the school or project `key` names: null where it names none, unknown where
     the data has no such school or project."""
-    found = pl.col(key).cast(pl.String).replace_strict(
+    found = pl.col(key).replace_strict(
         places["id"], places["place"], default=UNKNOWN, return_dtype=pl.Int8)
     return pl.when(pl.col(key).is_null()).then(None).otherwise(found)
 
@@ -236,9 +237,11 @@ def main(argv):
     # their term start (`period_field = "term_start"`: an intake before 2024-05-29 is not
     # judged; without a term start, the years of study decide).
     student_place = any_place(place("school", qz_schools), place("higher_school", qz_schools))
+    # The period's end is max(31 August of entry + 5, intake): worked out once per entry year.
     entry = pl.col("entry_year")
-    intake = pl.coalesce(pl.col("term_start"), pl.date(entry, 9, 1))
-    studying = (pl.max_horizontal(last_day(entry + 5, 8, 31), intake) >= QZ_FROM).fill_null(True)
+    entries = students.select(entry.unique().drop_nulls()).to_series().to_list()
+    studying = (entry.is_null() | entry.is_in(studying_on_or_after(entries, QZ_FROM))
+                | (pl.col("term_start") >= QZ_FROM).fill_null(False))
     students = students.with_columns(
         placed(student_place).alias("_placed"),
         studying.alias("_studying"),
