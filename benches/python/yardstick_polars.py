@@ -138,15 +138,17 @@ def last_day(y, m, d):
     return pl.date(y, m, d)
 
 
-def semester_timely(first):
-    """A semester row judged by a rule in force from `first`: its semester (`2023-2024-1`, one
-    of 1 September-31 January and 1 February-31 August) ends on or after that day."""
-    parts = pl.col("semester").cast(pl.String).str.extract_groups(
-        r"^([0-9]{4})-([0-9]{4})-([12])$")
+def semester_timely(sem, first):
+    """Semester rows judged by a rule in force from `first`: their semester (`2023-2024-1`, one
+    of 1 September-31 January and 1 February-31 August) ends on or after that day (worked out
+    once per distinct semester)."""
+    names = sem.select(pl.col("semester").cast(pl.String).unique().drop_nulls())
+    parts = pl.col("semester").str.extract_groups(r"^([0-9]{4})-([0-9]{4})-([12])$")
     y1 = parts.struct.field("2").cast(pl.Int32)
-    term = parts.struct.field("3")
-    end = pl.when(term == "1").then(pl.date(y1, 1, 31)).otherwise(pl.date(y1, 8, 31))
-    return (end >= first).fill_null(True)
+    end = (pl.when(parts.struct.field("3") == "1").then(pl.date(y1, 1, 31))
+           .otherwise(pl.date(y1, 8, 31)))
+    over = names.filter(end < first)["semester"]
+    return ~pl.col("semester").cast(pl.String).is_in(over.implode()).fill_null(False)
 
 
 
@@ -222,7 +224,7 @@ def main(argv):
         & (last_day(pl.col("entry_year") + 5, 8, 31) >= BJ_FROM).fill_null(True))
     # A semester: 2023-2024-1 is 1 September 2023 to 31 January 2024, -2 from 1 February to
     # 31 August 2024; the one under way on 2024-01-24 is judged.
-    sem_bj = sem.filter(placed(place("project", bj_projects)) & semester_timely(BJ_FROM))
+    sem_bj = sem.filter(placed(place("project", bj_projects)) & semester_timely(sem, BJ_FROM))
     # annual-quality-monitoring (judges_from 2023-01-01): a monitoring year, from 2023.
     qm_bj = qm.filter(
         placed(place("school", bj_schools))
