@@ -3,7 +3,9 @@
 session: every repetition runs every face once (in a rotated order), each under
 `/usr/bin/time -v` for the peak RSS; the table shows the median wall time and peak RSS, the
 ratios against the polars yardstick on 2 threads, and whether the per-rule finding counts agree
-with it.
+with it (every rule either side counts; the per-rule list after the table names the faces that
+differ). The yardsticks judge only the records of each rule's scope, as xianjie does with both
+packs named (scopes.py).
 
     python compare.py DIR [--reps 5] [--xianjie PATH] [--faces a,b,...] [--year 2024]
 

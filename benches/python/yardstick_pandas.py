@@ -137,10 +137,9 @@ def semester_timely(semester, first):
     s = semester.astype("category")
     ends = []
     for c in s.cat.categories:
-        parts = str(c).split("-")
-        ok = len(parts) == 3 and all(p.isdigit() for p in parts) and parts[2] in ("1", "2")
-        y1 = int(parts[1]) if ok else None
-        ends.append(None if not ok else datetime.date(y1, 1, 31) if parts[2] == "1"
+        m = re.fullmatch(r"([0-9]{4})-([0-9]{4})-([12])", str(c))
+        y1 = int(m.group(2)) if m else 0
+        ends.append(None if not m else datetime.date(y1, 1, 31) if m.group(3) == "1"
                     else datetime.date(y1, 8, 31))
     per = np.array([e is None or e >= first for e in ends] + [True])
     return per[s.cat.codes.to_numpy()]

@@ -18,7 +18,6 @@ Each rule judges only the records in its scope, as xianjie does with both packs 
 whose period the rule is in force on some day of, in the reporting year of its campaign.
 """
 
-import datetime
 import os
 import sys
 
@@ -198,7 +197,8 @@ def main(argv):
     schools = schools.with_columns(
         pl.lit(None, dtype=pl.String).alias(f) for f in FORMS if f not in schools.columns)
     if "appropriation_received" not in fin.columns:
-        fin = fin.with_columns(pl.lit(None, dtype=pl.Decimal(18, 2)).alias("appropriation_received"))
+        fin = fin.with_columns(
+            pl.lit(None, dtype=pl.Decimal(18, 2)).alias("appropriation_received"))
     students = read("students", [
         "school", "higher_school", "entry_year",
         "term_start", "agreement.signed_on", "agreement.higher_school",
