@@ -2,7 +2,8 @@
 //! Columns in and out on the command line: Parquet and Arrow IPC files (and folders of them) as
 //! input; findings as JSON Lines, CSV or Parquet; batch mode's one report at the end.
 
-use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
+use arrow_array::types::Int32Type;
+use arrow_array::{Array, ArrayRef, DictionaryArray, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
@@ -84,6 +85,33 @@ fn write_parquet(path: &Path, b: &RecordBatch) {
         ArrowWriter::try_new(std::fs::File::create(path).unwrap(), b.schema(), None).unwrap();
     w.write(b).unwrap();
     w.close().unwrap();
+}
+
+/// `b` with its project column dictionary-encoded, written in row groups of `rows` rows: each
+/// group then has a dictionary of its own (as large files do), which a whole-file read must join.
+fn write_parquet_in_groups(path: &Path, b: &RecordBatch, rows: usize) {
+    let dict: DictionaryArray<Int32Type> = ROWS.iter().map(|r| r.0).collect();
+    let mut fields: Vec<Field> = b.schema().fields().iter().map(|f| (**f).clone()).collect();
+    fields[0] = Field::new("project", dict.data_type().clone(), false);
+    let mut cols = b.columns().to_vec();
+    cols[0] = Arc::new(dict);
+    let b = RecordBatch::try_new(Arc::new(Schema::new(fields)), cols).unwrap();
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_max_row_group_row_count(Some(rows))
+        .build();
+    let mut w = ArrowWriter::try_new(
+        std::fs::File::create(path).unwrap(),
+        b.schema(),
+        Some(props),
+    )
+    .unwrap();
+    w.write(&b).unwrap();
+    w.close().unwrap();
+    let groups = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap())
+        .unwrap()
+        .metadata()
+        .num_row_groups();
+    assert_eq!(groups, ROWS.len().div_ceil(rows));
 }
 
 fn write_ipc(path: &Path, b: &RecordBatch) {
@@ -176,7 +204,16 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
     .unwrap();
     w.write(&batch()).unwrap();
     w.finish().unwrap();
-    for input in [data.join("semester_activities.parquet"), ipc, stream] {
+    // A Parquet file in row groups, each with its own dictionary (read one batch per group).
+    let groups = d.join("groups").join("semester_activities.parquet");
+    std::fs::create_dir_all(groups.parent().unwrap()).unwrap();
+    write_parquet_in_groups(&groups, &batch(), 2);
+    for input in [
+        data.join("semester_activities.parquet"),
+        ipc,
+        stream,
+        groups,
+    ] {
         let out = xianjie(&[
             "check",
             input.to_str().unwrap(),
