@@ -124,6 +124,7 @@ fn every_vector_with_held_collections_gets_the_same_report() {
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
     let mut n = [0; 3];
     let mut held = [0; 3];
+    let mut narrowed_columns = 0;
     for p in paths {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
@@ -137,8 +138,12 @@ fn every_vector_with_held_collections_gets_the_same_report() {
         let data = input(dataset_to_batches(&ds).unwrap());
         let (a, b, h) = both(&checker, data.clone(), ds.reporting_year);
         same(&a, &b, &p.display().to_string());
-        let (_, c, _) = both(&checker, dictionaries(data), ds.reporting_year);
+        let (_, c, _) = both(&checker, dictionaries(data.clone()), ds.reporting_year);
         same(&a, &c, &format!("{}, text as dictionaries", p.display()));
+        let (narrow, k) = narrowed(data);
+        narrowed_columns += k;
+        let (_, d, _) = both(&checker, narrow, ds.reporting_year);
+        same(&a, &d, &format!("{}, integers as 32-bit", p.display()));
         for k in given {
             n[k] += 1;
             held[k] += usize::from(h.contains(&HELD[k]));
@@ -148,6 +153,48 @@ fn every_vector_with_held_collections_gets_the_same_report() {
     assert!(n[1] >= 8, "only {} vectors with semester activities", n[1]);
     assert!(n[2] >= 4, "only {} vectors with cohorts", n[2]);
     assert_eq!(held, n, "every vector's collections are clean columns");
+    assert!(
+        narrowed_columns >= 20,
+        "only {narrowed_columns} columns narrowed"
+    );
+}
+
+/// The same input with every 64-bit integer column whose values fit as 32-bit integers (as
+/// polars and pandas hand over a year), and how many columns were narrowed.
+fn narrowed(data: Input) -> (Input, usize) {
+    use arrow_schema::DataType as D;
+    let mut k = 0;
+    let mut narrow = |b: RecordBatch| {
+        let schema = b.schema();
+        let cols: Vec<(String, ArrayRef)> = schema
+            .fields()
+            .iter()
+            .zip(b.columns())
+            .map(|(f, c)| {
+                let opts = arrow_cast::CastOptions {
+                    safe: false,
+                    ..Default::default()
+                };
+                let c = match f.data_type() {
+                    D::Int64 => match arrow_cast::cast_with_options(c, &D::Int32, &opts) {
+                        Ok(n) => {
+                            k += 1;
+                            n
+                        }
+                        Err(_) => Arc::clone(c),
+                    },
+                    _ => Arc::clone(c),
+                };
+                (f.name().clone(), c)
+            })
+            .collect();
+        RecordBatch::try_from_iter(cols).unwrap()
+    };
+    let data = data
+        .into_iter()
+        .map(|(name, batches)| (name, batches.into_iter().map(&mut narrow).collect()))
+        .collect();
+    (data, k)
 }
 
 /// The same input with every text column dictionary-encoded, as polars' categoricals arrive.

@@ -393,7 +393,7 @@ impl Checker {
     fn check_source(&self, src: scope::Source<'_>) -> Report {
         let ds = src.rows;
         let ix = Index::new(ds);
-        let mut findings: Vec<Finding> = integrity::check(src, &ix);
+        let findings: Vec<Finding> = integrity::check(src, &ix);
         let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen
@@ -444,6 +444,20 @@ impl Checker {
         let results = self.run_rules(&jobs, ds, &ix);
         let mut statuses = Vec::with_capacity(results.len());
         let mut targets: Vec<TargetProgress> = Vec::new();
+        #[cfg(feature = "bulk")]
+        let findings = {
+            let mut parts = Vec::with_capacity(results.len() + 1);
+            parts.push(findings);
+            for (status, f, mut t) in results {
+                statuses.push(status);
+                parts.push(f);
+                targets.append(&mut t);
+            }
+            joined(parts)
+        };
+        #[cfg(not(feature = "bulk"))]
+        let mut findings = findings;
+        #[cfg(not(feature = "bulk"))]
         for (status, mut f, mut t) in results {
             statuses.push(status);
             findings.append(&mut f);
@@ -471,6 +485,54 @@ impl Checker {
 
 /// What checking one rule gives: its status, findings and target progress.
 type RuleRun = (RuleStatus, Vec<Finding>, Vec<TargetProgress>);
+
+/// The findings of every part (the dataset's integrity, then each rule's), for [`Report::new`],
+/// without a second copy of them all: the largest part's buffer is grown to hold the rest (a
+/// large block grows in place, its pages remapped, not copied), where appending every part to a
+/// new vector held all the parts and the whole together (123 MB more on the national data).
+///
+/// The order of the parts does not change the report: `Report::new` orders findings by
+/// severity, rule, place and subject, and by position only among findings equal in all of
+/// those, which share a rule and so come from one part, whose order is kept. Should a rule's
+/// findings come from two parts, the parts are joined in order.
+#[cfg(feature = "bulk")]
+fn joined(mut parts: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let mut owner: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut last: Option<&std::sync::Arc<crate::finding::RuleInfo>> = None;
+    let mut shared = false;
+    'parts: for (k, part) in parts.iter().enumerate() {
+        for f in part {
+            // A part's findings mostly share one rule: look up only when it changes.
+            if last.is_some_and(|r| std::sync::Arc::ptr_eq(r, &f.rule)) {
+                continue;
+            }
+            last = Some(&f.rule);
+            if *owner.entry(f.rule_id()).or_insert(k) != k {
+                shared = true;
+                break 'parts;
+            }
+        }
+    }
+    let total: usize = parts.iter().map(Vec::len).sum();
+    let base = if shared {
+        0
+    } else {
+        (0..parts.len())
+            .max_by_key(|&k| parts.get(k).map_or(0, Vec::capacity))
+            .unwrap_or(0)
+    };
+    let mut all = match (shared, base < parts.len()) {
+        (_, false) => Vec::new(),
+        (true, true) => parts.remove(0),
+        // The others' order changes too: that is free, as said above.
+        (false, true) => parts.swap_remove(base),
+    };
+    all.reserve_exact(total - all.len());
+    for mut part in parts {
+        all.append(&mut part);
+    }
+    all
+}
 
 /// One rule to check, with the dataset as its checks see it.
 struct Job<'a> {
@@ -603,3 +665,56 @@ fn builtin_with(ids: &[String], params: &BTreeMap<String, String>) -> Result<Vec
 
 /// Severity helper for integrity findings.
 pub(crate) const INTEGRITY_SEVERITY: Severity = Severity::Error;
+
+#[cfg(all(test, feature = "bulk"))]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+    use super::*;
+
+    fn report(findings: Vec<Finding>) -> Vec<String> {
+        Report::new(None, None, vec![], findings, vec![], vec![])
+            .findings
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap())
+            .collect()
+    }
+
+    /// A sample's findings in parts by rule (as the rules give them), each part with a finding
+    /// tied with its neighbour on everything the report orders by: joined in any order of
+    /// parts, the report is the one of the parts appended in order.
+    #[test]
+    fn parts_joined_in_any_order_give_the_same_report() {
+        let ds = crate::sample::load("bj-3p2-2024").unwrap();
+        let checker = Checker::builtin(&[], &Default::default()).unwrap();
+        let all = checker.check(&ds).findings;
+        let mut parts: Vec<Vec<Finding>> = Vec::new();
+        for f in all {
+            match parts.last_mut() {
+                Some(p) if p[0].rule_id() == f.rule_id() => p.push(f),
+                _ => parts.push(vec![f]),
+            }
+        }
+        assert!(parts.len() >= 5, "{} parts", parts.len());
+        for (k, p) in parts.iter_mut().enumerate() {
+            // A twin: the same key, told apart by its inputs; it must stay after the first.
+            let mut twin = p[0].clone();
+            twin.inputs = vec![("twin".into(), k.to_string())];
+            p.insert(1, twin);
+        }
+        let in_order = report(parts.concat());
+        // The largest part first (and the others moved), as `joined` does.
+        parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        assert_eq!(report(joined(parts.clone())), in_order);
+        parts.reverse();
+        assert_eq!(report(joined(parts.clone())), in_order);
+
+        // A rule's findings in two parts, the later ones (the twin among them) given first and
+        // the first one in the largest buffer: joined in the order given.
+        let mut split = parts.clone();
+        let largest = split.last_mut().unwrap();
+        let tail = largest.split_off(1);
+        split.insert(0, tail);
+        let given = report(split.concat());
+        assert_eq!(report(joined(split)), given);
+    }
+}
