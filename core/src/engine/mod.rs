@@ -393,7 +393,9 @@ impl Checker {
     fn check_source(&self, src: scope::Source<'_>) -> Report {
         let ds = src.rows;
         let ix = Index::new(ds);
-        let findings: Vec<Finding> = integrity::check(src, &ix);
+        // Joined from parts under `bulk` (see `joined`), appended to here otherwise.
+        #[cfg_attr(feature = "bulk", allow(unused_mut))]
+        let mut findings: Vec<Finding> = integrity::check(src, &ix);
         let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen
@@ -455,8 +457,6 @@ impl Checker {
             }
             joined(parts)
         };
-        #[cfg(not(feature = "bulk"))]
-        let mut findings = findings;
         #[cfg(not(feature = "bulk"))]
         for (status, mut f, mut t) in results {
             statuses.push(status);
