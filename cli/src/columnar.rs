@@ -158,7 +158,7 @@ fn open(p: &Path, limits: &Limits, rows: usize) -> Result<Batches, Unusable> {
             ));
         }
         if rows == WHOLE && b.metadata().num_row_groups() > 1 {
-            return by_row_group(p, &f, b.metadata());
+            return by_row_group(p, f, b.metadata());
         }
         let whole = usize::try_from(rows_declared).unwrap_or(usize::MAX).max(1);
         let r = b
@@ -192,7 +192,7 @@ fn open(p: &Path, limits: &Limits, rows: usize) -> Result<Batches, Unusable> {
 /// when the one before is read.
 fn by_row_group(
     p: &Path,
-    f: &File,
+    f: File,
     meta: &std::sync::Arc<parquet::file::metadata::ParquetMetaData>,
 ) -> Result<Batches, Unusable> {
     let meta = ArrowReaderMetadata::try_new(std::sync::Arc::clone(meta), Default::default())
@@ -204,7 +204,6 @@ fn by_row_group(
         .enumerate()
         .map(|(i, g)| (i, usize::try_from(g.num_rows()).unwrap_or(1).max(1)))
         .collect();
-    let f = f.try_clone().map_err(|e| unreadable(p, "parquet", e))?;
     Ok(Box::new(groups.into_iter().flat_map(move |(i, n)| {
         let group = f
             .try_clone()

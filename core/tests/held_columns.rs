@@ -159,62 +159,55 @@ fn every_vector_with_held_collections_gets_the_same_report() {
     );
 }
 
-/// The same input with every 64-bit integer column whose values fit as 32-bit integers (as
-/// polars and pandas hand over a year), and how many columns were narrowed.
-fn narrowed(data: Input) -> (Input, usize) {
-    use arrow_schema::DataType as D;
-    let mut k = 0;
-    let mut narrow = |b: RecordBatch| {
+/// The same input with each column that `recast` gives a new array for replaced by it.
+fn recast(
+    data: Input,
+    mut recast: impl FnMut(&arrow_schema::DataType, &ArrayRef) -> Option<ArrayRef>,
+) -> Input {
+    let mut each = |b: RecordBatch| {
         let schema = b.schema();
         let cols: Vec<(String, ArrayRef)> = schema
             .fields()
             .iter()
             .zip(b.columns())
             .map(|(f, c)| {
-                let opts = arrow_cast::CastOptions {
-                    safe: false,
-                    ..Default::default()
-                };
-                let c = match f.data_type() {
-                    D::Int64 => match arrow_cast::cast_with_options(c, &D::Int32, &opts) {
-                        Ok(n) => {
-                            k += 1;
-                            n
-                        }
-                        Err(_) => Arc::clone(c),
-                    },
-                    _ => Arc::clone(c),
-                };
+                let c = recast(f.data_type(), c).unwrap_or_else(|| Arc::clone(c));
                 (f.name().clone(), c)
             })
             .collect();
         RecordBatch::try_from_iter(cols).unwrap()
     };
-    let data = data
-        .into_iter()
-        .map(|(name, batches)| (name, batches.into_iter().map(&mut narrow).collect()))
-        .collect();
-    (data, k)
+    data.into_iter()
+        .map(|(name, batches)| (name, batches.into_iter().map(&mut each).collect()))
+        .collect()
 }
 
 /// The same input with every text column dictionary-encoded, as polars' categoricals arrive.
 fn dictionaries(data: Input) -> Input {
     use arrow_schema::DataType as D;
     let dict = D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8));
-    let encode = |b: RecordBatch| {
-        let schema = b.schema();
-        let cols = schema.fields().iter().zip(b.columns()).map(|(f, c)| {
-            let c = match f.data_type() {
-                D::Utf8 => arrow_cast::cast(c, &dict).unwrap(),
-                _ => Arc::clone(c),
-            };
-            (f.name().clone(), c)
-        });
-        RecordBatch::try_from_iter(cols.collect::<Vec<_>>()).unwrap()
+    recast(data, |t, c| {
+        (*t == D::Utf8).then(|| arrow_cast::cast(c, &dict).unwrap())
+    })
+}
+
+/// The same input with every 64-bit integer column whose values fit as 32-bit integers (as
+/// polars and pandas hand over a year), and how many columns were narrowed.
+fn narrowed(data: Input) -> (Input, usize) {
+    use arrow_schema::DataType as D;
+    let opts = arrow_cast::CastOptions {
+        safe: false,
+        ..Default::default()
     };
-    data.into_iter()
-        .map(|(name, batches)| (name, batches.into_iter().map(encode).collect()))
-        .collect()
+    let mut k = 0;
+    let data = recast(data, |t, c| {
+        let n = (*t == D::Int64)
+            .then(|| arrow_cast::cast_with_options(c, &D::Int32, &opts).ok())
+            .flatten();
+        k += usize::from(n.is_some());
+        n
+    });
+    (data, k)
 }
 
 /// Each held text field read as codes (`Records::text_codes`) reads as `value` does.

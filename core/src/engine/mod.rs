@@ -455,7 +455,11 @@ impl Checker {
                 parts.push(f);
                 targets.append(&mut t);
             }
-            joined(parts)
+            // Integrity rules' ids are reserved; a rule checked twice needs the given order.
+            let mut ids: Vec<&str> = jobs.iter().map(|j| j.rule.id.as_str()).collect();
+            ids.sort_unstable();
+            let twice = ids.windows(2).any(|w| w.first() == w.get(1));
+            joined(parts, twice)
         };
         #[cfg(not(feature = "bulk"))]
         for (status, mut f, mut t) in results {
@@ -486,46 +490,29 @@ impl Checker {
 /// What checking one rule gives: its status, findings and target progress.
 type RuleRun = (RuleStatus, Vec<Finding>, Vec<TargetProgress>);
 
-/// The findings of every part (the dataset's integrity, then each rule's), for [`Report::new`],
+/// The findings of every part (the dataset's integrity, then each job's), for [`Report::new`],
 /// without a second copy of them all: the largest part's buffer is grown to hold the rest (a
 /// large block grows in place, its pages remapped, not copied), where appending every part to a
 /// new vector held all the parts and the whole together (123 MB more on the national data).
 ///
 /// The order of the parts does not change the report: `Report::new` orders findings by
 /// severity, rule, place and subject, and by position only among findings equal in all of
-/// those, which share a rule and so come from one part, whose order is kept. Should a rule's
-/// findings come from two parts, the parts are joined in order.
+/// those, which share a rule. With `in_order` (a rule checked by two jobs: a pack named twice)
+/// the parts are joined in the order given.
 #[cfg(feature = "bulk")]
-fn joined(mut parts: Vec<Vec<Finding>>) -> Vec<Finding> {
-    let mut owner: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut last: Option<&std::sync::Arc<crate::finding::RuleInfo>> = None;
-    let mut shared = false;
-    'parts: for (k, part) in parts.iter().enumerate() {
-        for f in part {
-            // A part's findings mostly share one rule: look up only when it changes.
-            if last.is_some_and(|r| std::sync::Arc::ptr_eq(r, &f.rule)) {
-                continue;
-            }
-            last = Some(&f.rule);
-            if *owner.entry(f.rule_id()).or_insert(k) != k {
-                shared = true;
-                break 'parts;
-            }
-        }
-    }
+fn joined(mut parts: Vec<Vec<Finding>>, in_order: bool) -> Vec<Finding> {
     let total: usize = parts.iter().map(Vec::len).sum();
-    let base = if shared {
+    let base = if in_order {
         0
     } else {
         (0..parts.len())
             .max_by_key(|&k| parts.get(k).map_or(0, Vec::capacity))
             .unwrap_or(0)
     };
-    let mut all = match (shared, base < parts.len()) {
-        (_, false) => Vec::new(),
-        (true, true) => parts.remove(0),
-        // The others' order changes too: that is free, as said above.
-        (false, true) => parts.swap_remove(base),
+    let mut all = if base < parts.len() {
+        parts.remove(base)
+    } else {
+        Vec::new()
     };
     all.reserve_exact(total - all.len());
     for mut part in parts {
@@ -704,9 +691,9 @@ mod tests {
         let in_order = report(parts.concat());
         // The largest part first (and the others moved), as `joined` does.
         parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        assert_eq!(report(joined(parts.clone())), in_order);
+        assert_eq!(report(joined(parts.clone(), false)), in_order);
         parts.reverse();
-        assert_eq!(report(joined(parts.clone())), in_order);
+        assert_eq!(report(joined(parts.clone(), false)), in_order);
 
         // A rule's findings in two parts, the later ones (the twin among them) given first and
         // the first one in the largest buffer: joined in the order given.
@@ -715,6 +702,6 @@ mod tests {
         let tail = largest.split_off(1);
         split.insert(0, tail);
         let given = report(split.concat());
-        assert_eq!(report(joined(split)), given);
+        assert_eq!(report(joined(split, true)), given);
     }
 }
