@@ -80,3 +80,78 @@ fn bad_arguments_are_refused() {
     }
     assert!(!dir.exists());
 }
+
+/// JSON Lines written to a file (by the writing thread, blocks queued) are the lines printed on
+/// stdout, in order, over many blocks and with rendering threads; a file that cannot take them
+/// (a full disk) is an error naming it, never a silent loss.
+#[test]
+fn json_lines_to_a_file_are_what_stdout_shows() {
+    let dir = std::env::temp_dir().join(format!("xianjie-national-jsonl-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    let out = xianjie(&[
+        "sample",
+        "national",
+        "--scale",
+        "0.05",
+        "--out",
+        data.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            data.to_str().unwrap(),
+            "--year",
+            "2024",
+            "--format",
+            "jsonl",
+            // The generated records name no division: only named packs judge them.
+            "--pack",
+            "bj-3p2-2024",
+            "--pack",
+            "qz-pilot-2024",
+        ];
+        args.extend(extra);
+        xianjie(&args)
+    };
+    let shown = check(&[]);
+    assert_eq!(shown.status.code(), Some(1));
+    let lines = String::from_utf8(shown.stdout).unwrap();
+    // More than three blocks of 4,096 lines: several wait in the writing thread's queue.
+    assert!(
+        lines.lines().count() > 3 * 4096,
+        "{}",
+        lines.lines().count()
+    );
+    for threads in ["1", "2"] {
+        let file = dir.join(format!("findings-{threads}.jsonl"));
+        let out = check(&["--threads", threads, "--out", file.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty());
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            lines,
+            "--threads {threads}"
+        );
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        let out = check(&["--out", "/dev/full"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("full") && err.contains("cannot write"),
+            "{err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
