@@ -41,18 +41,19 @@ impl Sink {
             Some(p) => Ok(Sink::File(p.to_path_buf(), Background::new(create(p)?))),
         }
     }
-    /// Writes `text`; on stdout through `safe` first (the escaping of the format).
+    /// Writes `text`; on stdout through `safe` first (the escaping of the format). Taken by
+    /// value: a file's writing thread takes it without a copy (a report can be hundreds of MB).
     pub fn write(
         &mut self,
-        text: &str,
+        text: String,
         safe: fn(&str) -> std::borrow::Cow<'_, str>,
     ) -> Result<(), String> {
         match self {
-            Sink::Stdout => out(&safe(text)),
-            Sink::File(..) => self.write_owned(text.as_bytes().to_vec(), safe),
+            Sink::Stdout => out(&safe(&text)),
+            Sink::File(..) => self.write_owned(text.into_bytes(), safe),
         }
     }
-    /// [`Sink::write`] of text already owned (UTF-8 bytes): a file takes it without a copy.
+    /// [`Sink::write`] of UTF-8 bytes (JSON Lines blocks as serde_json writes them).
     pub fn write_owned(
         &mut self,
         text: Vec<u8>,
@@ -270,7 +271,7 @@ impl FindingsWriter {
                 let table = findings_to_arrow(findings, opts).map_err(|e| e.to_string())?;
                 let text = csv_text(&table, *header)?;
                 *header = false;
-                sink.write(&text, xianjie::render::escape_text)
+                sink.write(text, xianjie::render::escape_text)
             }
             Kind::Parquet {
                 path, writer, opts, ..

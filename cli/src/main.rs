@@ -488,9 +488,9 @@ fn toml_map(text: &str) -> Result<BTreeMap<String, String>, String> {
 
 fn print_report(r: &Report, format: Format, lang: Lang, to: &mut Sink) -> Result<(), String> {
     match format {
-        Format::Json => to.write(&(r.to_json_pretty() + "\n"), findings_out::json_line),
+        Format::Json => to.write(r.to_json_pretty() + "\n", findings_out::json_line),
         Format::Markdown => to.write(
-            &term::Term::markdown().blocks(&render::report_blocks(r, lang)),
+            term::Term::markdown().blocks(&render::report_blocks(r, lang)),
             findings_out::as_is,
         ),
         Format::Table => {
@@ -499,7 +499,7 @@ fn print_report(r: &Report, format: Format, lang: Lang, to: &mut Sink) -> Result
                 Sink::File(..) => term::Term::file(),
             };
             to.write(
-                &term.blocks(&render::report_blocks(r, lang)),
+                term.blocks(&render::report_blocks(r, lang)),
                 findings_out::as_is,
             )
         }
