@@ -196,6 +196,10 @@ fn project_label(ix: &Index<'_>, p: &Project) -> (String, String) {
 }
 
 fn project_subject(ix: &Index<'_>, id: &str) -> (String, String) {
+    #[cfg(feature = "bulk")]
+    if let Some(label) = ix.project_label(id, project_label) {
+        return label.clone();
+    }
     match ix.project(id) {
         Some(p) => project_label(ix, p),
         None => (format!("项目{id}"), format!("project {id}")),
@@ -614,5 +618,66 @@ impl Entity for Submission {
     }
     fn period(&self) -> Option<crate::finding::Period> {
         Some(crate::finding::Period::Year { year: self.year })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
+
+    use super::*;
+
+    /// Findings name a project by its schools and majors; in bulk the label is made once per
+    /// project and kept: what each finding says must not change with it.
+    #[test]
+    fn a_project_is_named_the_same_by_every_finding() {
+        let ds = crate::sample::load("bj-3p2-2024").unwrap();
+        let ix = Index::new(&ds);
+        let fresh = Index::new(&ds);
+        assert!(ds.status_reports.len() > 1);
+        // Every report twice from one index: the second time from the kept label, in bulk.
+        for _ in 0..2 {
+            for r in &ds.status_reports {
+                let p = fresh.project(&r.project).unwrap();
+                let (zh, en) = project_label(&fresh, p);
+                assert!(zh.starts_with(&format!("项目{}(", p.id)), "{zh}");
+                let want = Subject {
+                    entity: EntityKind::StatusReports,
+                    id: format!("{} {}", r.project, r.reporting_year),
+                    zh: format!("{zh} {}年度状态数据", r.reporting_year),
+                    en: format!("{en}, status report {}", r.reporting_year),
+                };
+                assert_eq!(r.subject(&ix), want);
+                assert_eq!(
+                    cohort_subject(&r.project, 2023, &ix).zh,
+                    format!("{zh} 2023级")
+                );
+            }
+        }
+        // A project not in the dataset is named by its id.
+        assert_eq!(
+            project_subject(&ix, "P-none"),
+            ("项目P-none".to_string(), "project P-none".to_string())
+        );
+    }
+
+    /// The kept label is made at most once per project, and only for projects of the dataset.
+    #[cfg(feature = "bulk")]
+    #[test]
+    fn a_project_label_is_made_once() {
+        let ds = crate::sample::load("bj-3p2-2024").unwrap();
+        let ix = Index::new(&ds);
+        let id = ds.projects.first().unwrap().id.as_str();
+        let made = std::cell::Cell::new(0);
+        let make = |_: &Index<'_>, p: &Project| {
+            made.set(made.get() + 1);
+            (format!("zh {}", p.id), format!("en {}", p.id))
+        };
+        let first = ix.project_label(id, make).cloned();
+        let again = ix.project_label(id, make).cloned();
+        assert_eq!(first, Some((format!("zh {id}"), format!("en {id}"))));
+        assert_eq!(again, first);
+        assert!(ix.project_label("P-none", make).is_none());
+        assert_eq!(made.get(), 1);
     }
 }

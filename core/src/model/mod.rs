@@ -169,6 +169,14 @@ pub(crate) const YEAR_EXPECTED: &str = "a reporting year from 2000 to 2100";
 pub struct Index<'a> {
     schools: HashMap<&'a str, &'a School>,
     projects: HashMap<&'a str, &'a Project>,
+    /// Each project's label (schools and majors, Chinese and English), made the first time a
+    /// finding names the project: a national run names the same 50,000 projects in 100,000
+    /// findings of status reports and cohorts (a bulk shortcut: a form names a few).
+    /// The map is made at the first label asked for (aggregates ask for none). Keyed by the
+    /// project record's address, which is its identity here and keeps `Index` free of a cell
+    /// holding `'a` (a cell would make `Index<'a>` invariant, and its borrowers with it).
+    #[cfg(feature = "bulk")]
+    labels: std::sync::OnceLock<HashMap<usize, std::sync::OnceLock<(String, String)>>>,
 }
 
 impl<'a> Index<'a> {
@@ -182,7 +190,29 @@ impl<'a> Index<'a> {
         for p in &ds.projects {
             projects.entry(p.id.as_str()).or_insert(p);
         }
-        Index { schools, projects }
+        Index {
+            #[cfg(feature = "bulk")]
+            labels: std::sync::OnceLock::new(),
+            schools,
+            projects,
+        }
+    }
+    /// The label of project `id` as `make` writes it, made once per project.
+    #[cfg(feature = "bulk")]
+    pub(crate) fn project_label(
+        &self,
+        id: &str,
+        make: impl FnOnce(&Self, &Project) -> (String, String),
+    ) -> Option<&(String, String)> {
+        let at = |p: &Project| std::ptr::from_ref(p) as usize;
+        let p = self.project(id)?;
+        let labels = self.labels.get_or_init(|| {
+            self.projects
+                .values()
+                .map(|&p| (at(p), std::sync::OnceLock::new()))
+                .collect()
+        });
+        Some(labels.get(&at(p))?.get_or_init(|| make(self, p)))
     }
     /// The school with id `id`.
     pub fn school(&self, id: &str) -> Option<&'a School> {
