@@ -168,16 +168,17 @@ pub(crate) const YEAR_EXPECTED: &str = "a reporting year from 2000 to 2100";
 /// Lookups by id over a dataset, built once per check run.
 pub struct Index<'a> {
     schools: HashMap<&'a str, &'a School>,
-    projects: HashMap<&'a str, &'a Project>,
-    /// Each project's label (schools and majors, Chinese and English), made the first time a
-    /// finding names the project: a national run names the same 50,000 projects in 100,000
-    /// findings of status reports and cohorts (a bulk shortcut: a form names a few).
-    /// The map is made at the first label asked for (aggregates ask for none). Keyed by the
-    /// project record's address, which is its identity here and keeps `Index` free of a cell
-    /// holding `'a` (a cell would make `Index<'a>` invariant, and its borrowers with it).
-    #[cfg(feature = "bulk")]
-    labels: std::sync::OnceLock<HashMap<usize, std::sync::OnceLock<(String, String)>>>,
+    /// Each project with its label, made the first time a finding names the project.
+    projects: HashMap<&'a str, (&'a Project, Label)>,
 }
+
+/// A project's label (schools and majors, Chinese and English), kept once made: a national run
+/// names the same 50,000 projects in 100,000 findings of status reports and cohorts. A bulk
+/// shortcut (a form names a few projects): without `bulk` nothing is kept.
+#[cfg(feature = "bulk")]
+type Label = std::sync::OnceLock<(String, String)>;
+#[cfg(not(feature = "bulk"))]
+type Label = ();
 
 impl<'a> Index<'a> {
     /// Indexes `ds`. When ids repeat, the first record wins (duplicates are reported separately).
@@ -188,14 +189,11 @@ impl<'a> Index<'a> {
         }
         let mut projects = HashMap::with_capacity(ds.projects.len());
         for p in &ds.projects {
-            projects.entry(p.id.as_str()).or_insert(p);
+            projects
+                .entry(p.id.as_str())
+                .or_insert((p, Label::default()));
         }
-        Index {
-            #[cfg(feature = "bulk")]
-            labels: std::sync::OnceLock::new(),
-            schools,
-            projects,
-        }
+        Index { schools, projects }
     }
     /// The label of project `id` as `make` writes it, made once per project.
     #[cfg(feature = "bulk")]
@@ -204,15 +202,8 @@ impl<'a> Index<'a> {
         id: &str,
         make: impl FnOnce(&Self, &Project) -> (String, String),
     ) -> Option<&(String, String)> {
-        let at = |p: &Project| std::ptr::from_ref(p) as usize;
-        let p = self.project(id)?;
-        let labels = self.labels.get_or_init(|| {
-            self.projects
-                .values()
-                .map(|&p| (at(p), std::sync::OnceLock::new()))
-                .collect()
-        });
-        Some(labels.get(&at(p))?.get_or_init(|| make(self, p)))
+        let (p, label) = self.projects.get(id)?;
+        Some(label.get_or_init(|| make(self, p)))
     }
     /// The school with id `id`.
     pub fn school(&self, id: &str) -> Option<&'a School> {
@@ -220,6 +211,6 @@ impl<'a> Index<'a> {
     }
     /// The project with id `id`.
     pub fn project(&self, id: &str) -> Option<&'a Project> {
-        self.projects.get(id).copied()
+        self.projects.get(id).map(|&(p, _)| p)
     }
 }
