@@ -127,6 +127,8 @@ pub(crate) mod de;
 #[cfg(feature = "bulk")]
 mod direct;
 pub(crate) mod locate;
+#[cfg(feature = "bulk")]
+pub(crate) mod sink;
 mod stream;
 mod strict;
 pub(crate) mod words;

@@ -25,6 +25,16 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every shared vector's file.
+fn vectors() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors"),
+        &mut paths,
+    );
+    paths
+}
+
 type Input = Vec<(String, Vec<RecordBatch>)>;
 
 /// Asserts two reports are the same text, showing the first lines that differ.
@@ -116,16 +126,11 @@ fn same_aggregates(rows: &Dataset, ds: &Dataset, held: &xianjie::model::Held) {
 
 #[test]
 fn every_vector_with_held_collections_gets_the_same_report() {
-    let mut paths = Vec::new();
-    files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors"),
-        &mut paths,
-    );
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
     let mut n = [0; 3];
     let mut held = [0; 3];
     let mut narrowed_columns = 0;
-    for p in paths {
+    for p in vectors() {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
         let Ok(ds) = Dataset::from_json_str(&v["input"].to_string()) else {
@@ -726,4 +731,69 @@ fn activities_and_cohorts_with_chinese_headers_dictionaries_and_chunks() {
         "{meetings:?}"
     );
     assert!(meetings.len() >= 2, "{meetings:?}");
+}
+
+/// A JSON document read with its students as columns (`read_json_for_check`, the CLI's way with
+/// a JSON file) is checked as its rows are, for every shared vector with students; a vector
+/// whose students the columns would read otherwise is declined, never read differently.
+#[cfg(feature = "bulk")]
+#[test]
+fn every_vector_read_from_json_with_students_as_columns_gets_the_same_report() {
+    let checker = Checker::builtin(&[], &Default::default()).unwrap();
+    let limits = xianjie::Limits::default();
+    let (mut with_students, mut held) = (0, 0);
+    for p in vectors() {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let text = v["input"].to_string();
+        let Ok(rows) = Dataset::from_json_str(&text) else {
+            assert!(xianjie::columns::read_json_for_check(&text, &limits).is_none());
+            continue;
+        };
+        let Some((ds, cols)) = xianjie::columns::read_json_for_check(&text, &limits) else {
+            continue;
+        };
+        let what = p.display().to_string();
+        same(
+            &checker.check(&rows),
+            &checker.check_with_columns(&ds, &cols),
+            &what,
+        );
+        if !rows.students.is_empty() {
+            with_students += 1;
+            held += usize::from(cols.get(EntityKind::Students).is_some());
+            same_fields(
+                &rows.students,
+                cols.get(EntityKind::Students).unwrap(),
+                &what,
+            );
+        }
+    }
+    assert!(
+        with_students >= 8,
+        "only {with_students} vectors with students"
+    );
+    assert_eq!(held, with_students, "every vector's students held");
+}
+
+/// Asserts every field of every student reads the same from the rows and from the columns.
+#[cfg(feature = "bulk")]
+fn same_fields(
+    rows: &Vec<xianjie::model::Student>,
+    cols: &dyn xianjie::model::Records,
+    what: &str,
+) {
+    use xianjie::model::{Entity, Records};
+    assert_eq!(rows.len(), cols.len(), "{what}");
+    for def in xianjie::model::Student::fields() {
+        let f = Records::field(rows, def.name).unwrap();
+        for i in 0..rows.len() {
+            assert_eq!(
+                rows.value(i, f.id),
+                cols.value(i, f.id),
+                "{what}: {} of {i}",
+                def.name
+            );
+        }
+    }
 }

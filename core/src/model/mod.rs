@@ -108,6 +108,11 @@ pub struct Dataset {
     pub finance_settlements: Vec<FinanceSettlement>,
     /// Students of the five-year pilot: agreements and certificates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    // With `bulk`, a reader may take the students as they come (`input::sink`) instead.
+    #[cfg_attr(
+        feature = "bulk",
+        serde(deserialize_with = "crate::input::sink::students")
+    )]
     pub students: Vec<Student>,
     /// Stage split of each programme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -44,6 +44,8 @@ pub mod template;
 mod xlsx_in;
 mod zip_check;
 
+#[cfg(all(feature = "arrow", feature = "bulk"))]
+pub use arrow_held::read_json_for_check;
 #[cfg(feature = "arrow")]
 pub use arrow_held::{read_for_check, CheckRead};
 #[cfg(feature = "arrow")]

@@ -16,8 +16,13 @@
 //! where. Declining is never an error, only slower.
 
 mod cohorts;
+#[cfg(feature = "bulk")]
+mod json;
 mod semester_activities;
 mod students;
+
+#[cfg(feature = "bulk")]
+pub use json::read_json_for_check;
 
 use super::arrow_in::{date, date_days, flatten, Vals};
 use super::cell::trim;
