@@ -625,3 +625,53 @@ fn csv_on_stdout_is_escaped_and_in_a_file_as_is() {
         .unwrap()
         .contains('\u{202e}'));
 }
+
+/// A JSON document with students is checked the same whether read from a file (parsed as it is
+/// read, students as columns), from standard input (read whole) or with one student whose text
+/// the columns would read otherwise (read as rows): the same report, word for word, but for
+/// that student's own id.
+#[test]
+fn a_json_document_reads_the_same_from_a_file_from_stdin_and_as_rows() {
+    use std::io::Write as _;
+    let d = dir("json-students");
+    let text = xianjie::sample::load("qz-pilot-2024")
+        .unwrap()
+        .to_json_pretty();
+    assert!(text.contains("\"students\""));
+    let f = d.join("qz.json");
+    std::fs::write(&f, &text).unwrap();
+    let args = ["--pack", "qz-pilot-2024", "--format", "json"];
+    let from_file = xianjie(&[&["check", f.to_str().unwrap()][..], &args[..]].concat());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xianjie"))
+        .args([&["check", "-"][..], &args[..]].concat())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let from_stdin = child.wait_with_output().unwrap();
+    assert_eq!(from_file.status.code(), from_stdin.status.code());
+    let report = String::from_utf8(from_file.stdout).unwrap();
+    assert!(report.contains("\"findings\""), "{report:.300}");
+    assert_eq!(report, String::from_utf8(from_stdin.stdout).unwrap());
+    // A student id with a space after it is read as rows; the report is otherwise the same.
+    let first = text.find("\"students\"").unwrap();
+    let at = first + text[first..].find("\"id\": \"").unwrap() + "\"id\": \"".len();
+    let end = at + text[at..].find('"').unwrap();
+    let id = &text[at..end];
+    let spaced = format!("{}{id} {}", &text[..at], &text[end..]);
+    let g = d.join("spaced.json");
+    std::fs::write(&g, spaced).unwrap();
+    let as_rows = xianjie(&[&["check", g.to_str().unwrap()][..], &args[..]].concat());
+    let as_rows = String::from_utf8(as_rows.stdout).unwrap();
+    assert_eq!(
+        as_rows.replace(&format!("{id} "), id),
+        report,
+        "read as rows"
+    );
+}

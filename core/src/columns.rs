@@ -38,11 +38,11 @@
 //! assert_eq!(ds.semester_activities[1].meetings, None);
 //! ```
 
-#[cfg(feature = "bulk")]
-pub use crate::table::read_json_for_check;
 pub use crate::table::{
     dataset_from_batches, read_batches, read_batches_onto, read_for_check, CheckRead,
 };
+#[cfg(feature = "bulk")]
+pub use crate::table::{read_json_for_check, read_json_reader_for_check};
 pub use arrow_array::RecordBatch;
 
 use crate::model::{Dataset, EntityKind};

@@ -307,6 +307,14 @@ pub fn read_direct(text: &str, limits: &Limits) -> Option<Dataset> {
     direct::read(text, limits)
 }
 
+/// As [`read_direct`], parsing the document as `reader` gives it rather than from text held
+/// whole; `None` where the direct path declines (the caller then reads the text whole).
+#[cfg(feature = "bulk")]
+#[doc(hidden)]
+pub fn read_direct_from(reader: impl std::io::Read, limits: &Limits) -> Option<Dataset> {
+    direct::read_from(reader, limits)
+}
+
 /// Reads JSON text into a value, refusing duplicate keys; errors are located.
 pub fn parse_value(text: &str) -> Result<serde_json::Value, InputError> {
     strict::parse(

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failed assertion
-//! The direct path (`Dataset::from_json_str_with`, feature `bulk`) held to the generic path
+//! The direct path (`Dataset::from_json_str_with`, feature `bulk`; from text or from a reader)
+//! held to the generic path
 //! (`input::from_json_str_with::<Dataset>`): whenever the direct path reads a document, the
 //! generic path reads the same dataset; whenever the generic path refuses one, the direct path
 //! does not read it. Every JSON document of the repository (the shared vectors, the samples),
@@ -11,7 +12,7 @@ mod strategies;
 use proptest::prelude::*;
 use std::path::Path;
 use strategies::{activity, cohort, monitoring};
-use xianjie::input::{from_json_str_with, read_direct, InputError};
+use xianjie::input::{from_json_str_with, read_direct, read_direct_from, InputError};
 use xianjie::limits::Limits;
 use xianjie::{sample, Dataset};
 
@@ -27,6 +28,11 @@ fn agree(text: &str, limits: &Limits) -> bool {
             }
         }
     }
+    // Parsed as a reader gives it (the CLI's way with a file), the same.
+    assert!(
+        read_direct_from(text.as_bytes(), limits) == direct,
+        "read from a reader otherwise: {text:.300}"
+    );
     // And the dataset's own reader answers as the generic path.
     assert_eq!(
         Dataset::from_json_str_with(text, limits),
@@ -352,4 +358,33 @@ fn a_list_of_one_takes_room_for_one() {
     let ds = read_direct(text, &Limits::default()).unwrap();
     assert_eq!(ds.students[0].certificates.capacity(), 1);
     assert!(default_agree(text));
+}
+
+/// From a reader, what the text would not give is declined: bytes that are not UTF-8, a document
+/// past the input limit (even by trailing blanks), a reader that fails; a byte-order mark is
+/// skipped as from text.
+#[test]
+fn a_reader_declines_what_its_text_would_not_give() {
+    struct Failing;
+    impl std::io::Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk gone"))
+        }
+    }
+    let doc = br#"{"name": "x", "schools": []}"#.as_slice();
+    let limits = Limits::default();
+    assert!(read_direct_from(doc, &limits).is_some());
+    let bom = [b"\xEF\xBB\xBF".as_slice(), doc].concat();
+    assert_eq!(
+        read_direct_from(bom.as_slice(), &limits),
+        read_direct(std::str::from_utf8(&bom).unwrap(), &limits)
+    );
+    assert!(read_direct_from(bom.as_slice(), &limits).is_some());
+    assert!(read_direct_from(br#"{"name": "\xff"}"#.as_slice(), &limits).is_none());
+    let mut tight = Limits::default();
+    tight.input_bytes = doc.len() as u64;
+    assert!(read_direct_from(doc, &tight).is_some());
+    let padded = [doc, b"   ".as_slice()].concat();
+    assert!(read_direct_from(padded.as_slice(), &tight).is_none());
+    assert!(read_direct_from(Failing, &limits).is_none());
 }

@@ -53,6 +53,51 @@ pub(crate) fn read<T: de::DeserializeOwned>(text: &str, limits: &Limits) -> Opti
     Some(value)
 }
 
+/// As [`read`], from a reader rather than text held whole: the document is parsed as it is read
+/// (a national document need not be held as text beside its records). A byte-order mark is
+/// skipped; a document past [`Limits::input_bytes`], or one that is not valid UTF-8, is declined
+/// as [`read`] declines it, and so is any error of the reader: the caller then reads the text
+/// whole, which reports what is wrong.
+pub(crate) fn read_from<T: de::DeserializeOwned, R: std::io::Read>(
+    reader: R,
+    limits: &Limits,
+) -> Option<T> {
+    use std::io::BufRead;
+    let mut counted = Counted {
+        inner: reader,
+        n: 0,
+    };
+    let mut buffered = std::io::BufReader::with_capacity(1 << 20, &mut counted);
+    if buffered.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF") {
+        buffered.consume(3);
+    }
+    let mut cx = Cx { limits, depth: 0 };
+    let mut json = serde_json::Deserializer::from_reader(buffered);
+    let value = T::deserialize(Direct {
+        inner: &mut json,
+        cx: &mut cx,
+    })
+    .ok()?;
+    // `end` reads to the end of the document, so every byte is counted by then.
+    json.end().ok()?;
+    drop(json);
+    (counted.n <= limits.input_bytes).then_some(value)
+}
+
+/// A reader counting the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    n: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.n += n as u64;
+        Ok(n)
+    }
+}
+
 /// Why the direct path stopped (never shown: the existing path then reads and reports).
 const DECLINED: &str = "declined by the direct read";
 
@@ -172,6 +217,30 @@ fn key<'de, K: DeserializeSeed<'de>, E: de::Error>(
         return Err(E::custom(DECLINED));
     }
     seed.deserialize(StrDeserializer::<E>::new(key))
+}
+
+/// An object's key, checked ([`key`]) and handed to `seed` in the reader's visit of it.
+struct KeySeed<'a, 'l, K> {
+    cx: &'a Cx<'l>,
+    seen: &'a mut Seen,
+    seed: K,
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, '_, K> {
+    type Value = K::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for KeySeed<'_, '_, K> {
+    type Value = K::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        key(self.cx, self.seen, v, self.seed)
+    }
 }
 
 /// A key as text: borrowed from the document unless it has escapes.
@@ -452,10 +521,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, '_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        match self.map.next_key_seed(KeyText)? {
-            Some(k) => key(self.cx, &mut self.seen, &k, seed).map(Some),
-            None => Ok(None),
-        }
+        // The key is checked and handed on while the reader holds it: no copy of it is made,
+        // even where the reader cannot lend it for longer (a document read from a stream).
+        self.map.next_key_seed(KeySeed {
+            cx: self.cx,
+            seen: &mut self.seen,
+            seed,
+        })
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.map.next_value_seed(Seed {

@@ -44,10 +44,10 @@ pub mod template;
 mod xlsx_in;
 mod zip_check;
 
-#[cfg(all(feature = "arrow", feature = "bulk"))]
-pub use arrow_held::read_json_for_check;
 #[cfg(feature = "arrow")]
 pub use arrow_held::{read_for_check, CheckRead};
+#[cfg(all(feature = "arrow", feature = "bulk"))]
+pub use arrow_held::{read_json_for_check, read_json_reader_for_check};
 #[cfg(feature = "arrow")]
 pub use arrow_in::{dataset_from_batches, read_batches, read_batches_onto};
 pub use cell::{float_text, halfwidth};

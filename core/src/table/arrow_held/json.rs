@@ -42,12 +42,38 @@ use std::sync::Arc;
 /// );
 /// ```
 pub fn read_json_for_check(text: &str, limits: &crate::Limits) -> Option<(Dataset, Held)> {
+    read_with(|| crate::input::read_direct(text, limits), limits)
+}
+
+/// As [`read_json_for_check`], parsing the document as `reader` gives it, never held whole as
+/// text (a national document is 1.6 GB of it): a file is read once, straight into the records
+/// and columns. `None` where it declines, as [`read_json_for_check`] does, and also where the
+/// reader fails or the document is not valid UTF-8: the caller then reads the text whole with
+/// [`Dataset::from_json_str_with`], which says what is wrong and where.
+///
+/// ```
+/// let text = r#"{"students": [{"id": "S1", "school": "Z1", "entry_year": 2024}]}"#;
+/// let limits = xianjie::Limits::default();
+/// let (ds, held) = xianjie::columns::read_json_reader_for_check(text.as_bytes(), &limits).unwrap();
+/// assert!(ds.students.is_empty());
+/// assert_eq!(held.get(xianjie::model::EntityKind::Students).unwrap().len(), 1);
+/// ```
+pub fn read_json_reader_for_check(
+    reader: impl std::io::Read,
+    limits: &crate::Limits,
+) -> Option<(Dataset, Held)> {
+    read_with(|| crate::input::read_direct_from(reader, limits), limits)
+}
+
+/// Runs `read` (a direct read of a dataset) with its students appended to columns, then holds
+/// them.
+fn read_with(
+    read: impl FnOnce() -> Option<Dataset>,
+    limits: &crate::Limits,
+) -> Option<(Dataset, Held)> {
     let cols = Rc::new(RefCell::new(StudentColumns::new()));
     let to = Rc::clone(&cols);
-    let ds =
-        crate::input::sink::with_students(Box::new(move |s| to.borrow_mut().push(&s)), || {
-            crate::input::read_direct(text, limits)
-        })?;
+    let ds = crate::input::sink::with_students(Box::new(move |s| to.borrow_mut().push(&s)), read)?;
     let cols = Rc::try_unwrap(cols).ok()?.into_inner();
     let mut held = Held::new();
     if cols.len() > 0 {
@@ -269,6 +295,14 @@ mod tests {
             let ds = crate::sample::load(id).unwrap();
             let text = ds.to_json_pretty();
             let (cols, held) = read_json_for_check(&text, &crate::Limits::default()).unwrap();
+            let (cols2, held2) =
+                read_json_reader_for_check(text.as_bytes(), &crate::Limits::default()).unwrap();
+            assert_eq!(cols2, cols);
+            assert_eq!(
+                checker.check_with_columns(&cols2, &held2).to_json_pretty(),
+                checker.check(&ds).to_json_pretty(),
+                "{id}, from a reader"
+            );
             assert!(cols.students.is_empty());
             if !ds.students.is_empty() {
                 seen += 1;
@@ -301,6 +335,10 @@ mod tests {
             assert!(crate::Dataset::from_json_str(&text).is_ok(), "{student}");
             assert!(
                 read_json_for_check(&text, &crate::Limits::default()).is_none(),
+                "{student}"
+            );
+            assert!(
+                read_json_reader_for_check(text.as_bytes(), &crate::Limits::default()).is_none(),
                 "{student}"
             );
         }

@@ -22,7 +22,7 @@ mod semester_activities;
 mod students;
 
 #[cfg(feature = "bulk")]
-pub use json::read_json_for_check;
+pub use json::{read_json_for_check, read_json_reader_for_check};
 
 use super::arrow_in::{date, date_days, flatten, Vals};
 use super::cell::trim;
