@@ -42,8 +42,15 @@ pub(crate) fn read<T: de::DeserializeOwned>(text: &str, limits: &Limits) -> Opti
     if text.len() as u64 > limits.input_bytes {
         return None;
     }
+    whole(serde_json::Deserializer::from_str(text), limits)
+}
+
+/// Reads `T` as the whole of `json`'s document, or `None`.
+fn whole<'de, T: de::Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    mut json: serde_json::Deserializer<R>,
+    limits: &Limits,
+) -> Option<T> {
     let mut cx = Cx { limits, depth: 0 };
-    let mut json = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Direct {
         inner: &mut json,
         cx: &mut cx,
@@ -71,16 +78,8 @@ pub(crate) fn read_from<T: de::DeserializeOwned, R: std::io::Read>(
     if buffered.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF") {
         buffered.consume(3);
     }
-    let mut cx = Cx { limits, depth: 0 };
-    let mut json = serde_json::Deserializer::from_reader(buffered);
-    let value = T::deserialize(Direct {
-        inner: &mut json,
-        cx: &mut cx,
-    })
-    .ok()?;
-    // `end` reads to the end of the document, so every byte is counted by then.
-    json.end().ok()?;
-    drop(json);
+    // `whole` reads to the end of the document, so every byte is counted by then.
+    let value = whole(serde_json::Deserializer::from_reader(buffered), limits)?;
     (counted.n <= limits.input_bytes).then_some(value)
 }
 
