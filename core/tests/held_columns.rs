@@ -733,12 +733,13 @@ fn activities_and_cohorts_with_chinese_headers_dictionaries_and_chunks() {
     assert!(meetings.len() >= 2, "{meetings:?}");
 }
 
-/// A JSON document read with its students as columns (`read_json_for_check`, the CLI's way with
-/// a JSON file) is checked as its rows are, for every shared vector with students; a vector
-/// whose students the columns would read otherwise is declined, never read differently.
+/// A JSON document read with its students, cohorts and semester activities as columns
+/// (`read_json_for_check`, the CLI's way with a JSON file) is checked as its rows are, every field
+/// of every record read the same, for every shared vector; a vector whose records the columns
+/// would read otherwise is declined, never read differently.
 #[cfg(feature = "bulk")]
 #[test]
-fn every_vector_read_from_json_with_students_as_columns_gets_the_same_report() {
+fn every_vector_read_from_json_as_columns_gets_the_same_report() {
     let checker = Checker::builtin(&[], &Default::default()).unwrap();
     let limits = xianjie::Limits::default();
     let (mut with_students, mut held) = (0, 0);
@@ -762,11 +763,15 @@ fn every_vector_read_from_json_with_students_as_columns_gets_the_same_report() {
         if !rows.students.is_empty() {
             with_students += 1;
             held += usize::from(cols.get(EntityKind::Students).is_some());
-            same_fields(
-                &rows.students,
-                cols.get(EntityKind::Students).unwrap(),
-                &what,
-            );
+            let held = cols.get(EntityKind::Students).unwrap();
+            same_fields(&rows.students, held, &what);
+        }
+        if !rows.cohorts.is_empty() {
+            same_fields(&rows.cohorts, cols.get(EntityKind::Cohorts).unwrap(), &what);
+        }
+        if !rows.semester_activities.is_empty() {
+            let held = cols.get(EntityKind::SemesterActivities).unwrap();
+            same_fields(&rows.semester_activities, held, &what);
         }
     }
     assert!(
@@ -776,16 +781,17 @@ fn every_vector_read_from_json_with_students_as_columns_gets_the_same_report() {
     assert_eq!(held, with_students, "every vector's students held");
 }
 
-/// Asserts every field of every student reads the same from the rows and from the columns.
+/// Asserts every field of every record reads the same from the rows and from the columns, and
+/// every record is in the same period.
 #[cfg(feature = "bulk")]
-fn same_fields(
-    rows: &Vec<xianjie::model::Student>,
+fn same_fields<T: xianjie::model::Entity>(
+    rows: &Vec<T>,
     cols: &dyn xianjie::model::Records,
     what: &str,
 ) {
-    use xianjie::model::{Entity, Records};
+    use xianjie::model::Records;
     assert_eq!(rows.len(), cols.len(), "{what}");
-    for def in xianjie::model::Student::fields() {
+    for def in T::fields() {
         let f = Records::field(rows, def.name).unwrap();
         for i in 0..rows.len() {
             assert_eq!(
@@ -795,5 +801,12 @@ fn same_fields(
                 def.name
             );
         }
+    }
+    for i in 0..rows.len() {
+        assert_eq!(
+            Records::period(rows, i),
+            cols.period(i),
+            "{what}: period of {i}"
+        );
     }
 }

@@ -1,64 +1,95 @@
-//! A dataset's students handed on one by one as they are read, rather than kept as rows (feature
-//! `bulk`): a national JSON document's five million students would otherwise be five million
-//! structs with their strings (about 400 bytes each, two gigabytes beside the text), when the
-//! checks read them from columns ([`crate::columns::read_json_for_check`]).
+//! A dataset's largest collections (students, cohorts, semester activities) handed on record by
+//! record as they are read, rather than kept as rows (feature `bulk`): a national JSON
+//! document's five million students would otherwise be five million structs with their strings
+//! (about 400 bytes each, two gigabytes), when the checks read them from columns
+//! ([`crate::columns::read_json_for_check`]).
 //!
-//! serde's derived `Deserialize` takes no state, so the receiver reaches the `students` field's
-//! reader through a thread-local, set only for the length of one read on this thread; without
-//! one, the field is read into rows as before.
+//! serde's derived `Deserialize` takes no state, so the receivers reach the fields' readers
+//! through a thread-local, set only for the length of one read on this thread; without them, the
+//! fields are read into rows as before.
 
-use crate::model::Student;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
+use crate::model::{Cohort, SemesterActivity, Student};
+use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use std::cell::RefCell;
 use std::fmt;
+use std::marker::PhantomData;
 
-/// Takes one student read; `false` stops the read (the student cannot be kept this way, and the
+/// Takes one record read; `false` stops the read (the record cannot be kept this way, and the
 /// caller reads the document again into rows).
-pub(crate) type Receiver = Box<dyn FnMut(Student) -> bool>;
+pub(crate) type Receiver<T> = Box<dyn FnMut(T) -> bool>;
 
-thread_local! {
-    /// The receiver of the read under way on this thread, if any.
-    static STUDENTS: RefCell<Option<Receiver>> = const { RefCell::new(None) };
+/// The receiver of each collection handed on (`None`: kept as rows).
+#[derive(Default)]
+pub(crate) struct Receivers {
+    pub(crate) students: Option<Receiver<Student>>,
+    pub(crate) cohorts: Option<Receiver<Cohort>>,
+    pub(crate) semester_activities: Option<Receiver<SemesterActivity>>,
 }
 
-/// Runs `read` with every student read on this thread (by any reader of [`crate::Dataset`])
-/// handed to `receive` instead of kept; the dataset then has no students.
-pub(crate) fn with_students<T>(receive: Receiver, read: impl FnOnce() -> T) -> T {
-    /// Clears the receiver when the read ends, however it ends.
+thread_local! {
+    /// The receivers of the read under way on this thread.
+    static RECEIVERS: RefCell<Receivers> = RefCell::new(Receivers::default());
+}
+
+/// Runs `read` with the records of each collection `receivers` names, read on this thread (by
+/// any reader of [`crate::Dataset`]), handed to its receiver instead of kept; the dataset then
+/// has none of them.
+pub(crate) fn with_receivers<T>(receivers: Receivers, read: impl FnOnce() -> T) -> T {
+    /// Clears the receivers when the read ends, however it ends.
     struct Clear;
     impl Drop for Clear {
         fn drop(&mut self) {
-            STUDENTS.with(|s| s.borrow_mut().take());
+            RECEIVERS.with(|r| *r.borrow_mut() = Receivers::default());
         }
     }
-    STUDENTS.with(|s| *s.borrow_mut() = Some(receive));
+    RECEIVERS.with(|r| *r.borrow_mut() = receivers);
     let _clear = Clear;
     read()
 }
 
-/// The `students` field's reader: the rows, or, while [`with_students`] runs, nothing kept (each
-/// student handed to the receiver).
+/// The `students` field's reader: the rows, or, while [`with_receivers`] names a receiver for
+/// them, nothing kept (each handed to it).
 pub(crate) fn students<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Student>, D::Error> {
+    handed(d, |r| r.students.take())
+}
+
+/// The `cohorts` field's reader (see [`students`]).
+pub(crate) fn cohorts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Cohort>, D::Error> {
+    handed(d, |r| r.cohorts.take())
+}
+
+/// The `semester_activities` field's reader (see [`students`]).
+pub(crate) fn semester_activities<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<SemesterActivity>, D::Error> {
+    handed(d, |r| r.semester_activities.take())
+}
+
+fn handed<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+    take: impl FnOnce(&mut Receivers) -> Option<Receiver<T>>,
+) -> Result<Vec<T>, D::Error> {
     // Taken out for the read, so that no borrow of the cell is held while serde runs.
-    match STUDENTS.with(|s| s.borrow_mut().take()) {
+    match RECEIVERS.with(|r| take(&mut r.borrow_mut())) {
         None => Vec::deserialize(d),
-        Some(receive) => d.deserialize_seq(Hand(receive)).map(|()| Vec::new()),
+        Some(receive) => d
+            .deserialize_seq(Hand(receive, PhantomData))
+            .map(|()| Vec::new()),
     }
 }
 
-/// Reads an array of students, handing each to the receiver.
-struct Hand(Receiver);
+/// Reads an array of records, handing each to the receiver.
+struct Hand<T>(Receiver<T>, PhantomData<T>);
 
-impl<'de> Visitor<'de> for Hand {
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Hand<T> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a sequence")
     }
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(s) = seq.next_element::<Student>()? {
+        while let Some(s) = seq.next_element::<T>()? {
             if !(self.0)(s) {
-                return Err(de::Error::custom("a student not kept as columns"));
+                return Err(de::Error::custom("a record not kept as columns"));
             }
         }
         Ok(())
@@ -82,13 +113,14 @@ mod tests {
     fn students_go_to_the_receiver_only_during_the_read() {
         let got = Rc::new(RefCell::new(Vec::new()));
         let to = Rc::clone(&got);
-        let ds = with_students(
-            Box::new(move |s| {
+        let receivers = Receivers {
+            students: Some(Box::new(move |s: Student| {
                 to.borrow_mut().push(s.id);
                 true
-            }),
-            || crate::Dataset::from_json_str(DOC).unwrap(),
-        );
+            })),
+            ..Receivers::default()
+        };
+        let ds = with_receivers(receivers, || crate::Dataset::from_json_str(DOC).unwrap());
         assert!(ds.students.is_empty());
         assert_eq!(*got.borrow(), ["S1", "S2"]);
         let again = crate::Dataset::from_json_str(DOC).unwrap();
@@ -98,7 +130,11 @@ mod tests {
     /// A receiver that refuses a student stops the read with an error.
     #[test]
     fn a_refused_student_stops_the_read() {
-        let r = with_students(Box::new(|s| s.id != "S2"), || {
+        let receivers = Receivers {
+            students: Some(Box::new(|s: Student| s.id != "S2")),
+            ..Receivers::default()
+        };
+        let r = with_receivers(receivers, || {
             super::super::read_direct(DOC, &crate::Limits::default())
         });
         assert!(r.is_none());

@@ -86,10 +86,20 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applications: Vec<Application>,
     /// Cohorts per project and entry year.
+    // With `bulk`, a reader may take these, the activities and the students as they come
+    // (`input::sink`) rather than keep them here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "bulk",
+        serde(deserialize_with = "crate::input::sink::cohorts")
+    )]
     pub cohorts: Vec<Cohort>,
     /// Per project and semester activity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "bulk",
+        serde(deserialize_with = "crate::input::sink::semester_activities")
+    )]
     pub semester_activities: Vec<SemesterActivity>,
     /// Status reports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -108,7 +118,6 @@ pub struct Dataset {
     pub finance_settlements: Vec<FinanceSettlement>,
     /// Students of the five-year pilot: agreements and certificates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    // With `bulk`, a reader may take the students as they come (`input::sink`) instead.
     #[cfg_attr(
         feature = "bulk",
         serde(deserialize_with = "crate::input::sink::students")

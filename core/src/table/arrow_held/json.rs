@@ -1,18 +1,19 @@
-//! A JSON document read for checking with its students held as columns (feature `bulk`): each
-//! student is read as the rows reader reads it, then appended to the columns and let go, so the
-//! document's five million students are never five million structs at once. The columns are
-//! then held as any Arrow input's are ([`super::hold`]), and checked the same way.
+//! A JSON document read for checking with its largest collections (students, cohorts, semester
+//! activities) held as columns (feature `bulk`): each record is read as the rows reader reads
+//! it, then appended to the columns and let go, so the document's five million students are
+//! never five million structs at once. The columns are then held as any Arrow input's are
+//! ([`super::hold`]), and checked the same way.
 //!
 //! Only what the columns read exactly as the rows say is taken: a text the columns would read
 //! otherwise (blank, with spaces around it, holding U+FFFD) stops the read, and the caller reads
 //! the document into rows as before. Stopping is never an error, only slower.
 
 use super::hold;
-use crate::model::{Dataset, EntityKind, Held, Student};
+use crate::model::{Cohort, Dataset, EntityKind, Held, SemesterActivity, Student};
 use crate::table::cell::trim;
 use arrow_array::builder::{
-    ArrayBuilder, BooleanBuilder, Date32Builder, Int32Builder, ListBuilder, StringBuilder,
-    StringDictionaryBuilder, StructBuilder,
+    ArrayBuilder, BooleanBuilder, Date32Builder, Int32Builder, Int64Builder, ListBuilder,
+    StringBuilder, StringDictionaryBuilder, StructBuilder,
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, RecordBatch};
@@ -71,15 +72,149 @@ fn read_with(
     read: impl FnOnce() -> Option<Dataset>,
     limits: &crate::Limits,
 ) -> Option<(Dataset, Held)> {
-    let cols = Rc::new(RefCell::new(StudentColumns::new()));
-    let to = Rc::clone(&cols);
-    let ds = crate::input::sink::with_students(Box::new(move |s| to.borrow_mut().push(&s)), read)?;
-    let cols = Rc::try_unwrap(cols).ok()?.into_inner();
+    let students = Rc::new(RefCell::new(StudentColumns::new()));
+    let cohorts = Rc::new(RefCell::new(CohortColumns::default()));
+    let activities = Rc::new(RefCell::new(ActivityColumns::default()));
+    let receivers = crate::input::sink::Receivers {
+        students: Some(receiver(&students)),
+        cohorts: Some(receiver(&cohorts)),
+        semester_activities: Some(receiver(&activities)),
+    };
+    let ds = crate::input::sink::with_receivers(receivers, read)?;
     let mut held = Held::new();
-    if cols.len() > 0 {
-        held.hold(hold(EntityKind::Students, &[cols.finish()?], limits)?);
-    }
+    hold_into(students, &mut held, limits)?;
+    hold_into(cohorts, &mut held, limits)?;
+    hold_into(activities, &mut held, limits)?;
     Some((ds, held))
+}
+
+/// Columns records are appended to as they are read.
+trait Sink: 'static {
+    /// The collection.
+    const KIND: EntityKind;
+    /// Its record.
+    type Row;
+    /// Appends `r`; `false` when the columns would not read it as its row reader does (nothing
+    /// appended then matters: the read stops).
+    fn push(&mut self, r: &Self::Row) -> bool;
+    /// Records appended.
+    fn len(&self) -> usize;
+    /// The columns as one batch, named by the records' dotted paths.
+    fn finish(self) -> Option<RecordBatch>;
+}
+
+/// A receiver appending each record to `cols`.
+fn receiver<S: Sink>(cols: &Rc<RefCell<S>>) -> crate::input::sink::Receiver<S::Row> {
+    let to = Rc::clone(cols);
+    Box::new(move |r| to.borrow_mut().push(&r))
+}
+
+/// Holds the records appended to `cols`, if any; `None` when they cannot be held.
+fn hold_into<S: Sink>(cols: Rc<RefCell<S>>, held: &mut Held, limits: &crate::Limits) -> Option<()> {
+    let cols = Rc::try_unwrap(cols).ok()?.into_inner();
+    if cols.len() > 0 {
+        held.hold(hold(S::KIND, &[cols.finish()?], limits)?);
+    }
+    Some(())
+}
+
+/// The cohorts read so far.
+#[derive(Default)]
+struct CohortColumns {
+    project: StringDictionaryBuilder<Int32Type>,
+    entry_year: Int32Builder,
+    enrolled: Int64Builder,
+    still_enrolled: Int64Builder,
+    graduated_secondary: Int64Builder,
+    transferred: Int64Builder,
+}
+
+impl Sink for CohortColumns {
+    const KIND: EntityKind = EntityKind::Cohorts;
+    type Row = Cohort;
+    fn push(&mut self, c: &Cohort) -> bool {
+        if !kept(&c.project) || self.project.append(&c.project).is_err() {
+            return false;
+        }
+        self.entry_year.append_value(c.entry_year);
+        self.enrolled.append_value(c.enrolled.into());
+        self.still_enrolled
+            .append_option(c.still_enrolled.map(i64::from));
+        self.graduated_secondary
+            .append_option(c.graduated_secondary.map(i64::from));
+        self.transferred.append_option(c.transferred.map(i64::from));
+        true
+    }
+    fn len(&self) -> usize {
+        self.entry_year.len()
+    }
+    fn finish(mut self) -> Option<RecordBatch> {
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            ("project", Arc::new(self.project.finish())),
+            ("entry_year", Arc::new(self.entry_year.finish())),
+            ("enrolled", Arc::new(self.enrolled.finish())),
+            ("still_enrolled", Arc::new(self.still_enrolled.finish())),
+            (
+                "graduated_secondary",
+                Arc::new(self.graduated_secondary.finish()),
+            ),
+            ("transferred", Arc::new(self.transferred.finish())),
+        ];
+        RecordBatch::try_from_iter(columns).ok()
+    }
+}
+
+/// The semester activities read so far (each semester as its canonical text, `2023-2024-1`).
+#[derive(Default)]
+struct ActivityColumns {
+    project: StringDictionaryBuilder<Int32Type>,
+    semester: StringDictionaryBuilder<Int32Type>,
+    meetings: Int64Builder,
+    joint_research: Int64Builder,
+    teachers_dispatched: Int64Builder,
+    /// The last semester's text (the rows of one semester follow each other).
+    last: Option<(crate::model::Semester, String)>,
+}
+
+impl Sink for ActivityColumns {
+    const KIND: EntityKind = EntityKind::SemesterActivities;
+    type Row = SemesterActivity;
+    fn push(&mut self, a: &SemesterActivity) -> bool {
+        if !kept(&a.project) || self.project.append(&a.project).is_err() {
+            return false;
+        }
+        if self.last.as_ref().is_none_or(|(s, _)| *s != a.semester) {
+            self.last = Some((a.semester, a.semester.to_string()));
+        }
+        let Some((_, text)) = &self.last else {
+            return false;
+        };
+        if self.semester.append(text).is_err() {
+            return false;
+        }
+        self.meetings.append_option(a.meetings.map(i64::from));
+        self.joint_research
+            .append_option(a.joint_research.map(i64::from));
+        self.teachers_dispatched
+            .append_option(a.teachers_dispatched.map(i64::from));
+        true
+    }
+    fn len(&self) -> usize {
+        self.meetings.len()
+    }
+    fn finish(mut self) -> Option<RecordBatch> {
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            ("project", Arc::new(self.project.finish())),
+            ("semester", Arc::new(self.semester.finish())),
+            ("meetings", Arc::new(self.meetings.finish())),
+            ("joint_research", Arc::new(self.joint_research.finish())),
+            (
+                "teachers_dispatched",
+                Arc::new(self.teachers_dispatched.finish()),
+            ),
+        ];
+        RecordBatch::try_from_iter(columns).ok()
+    }
 }
 
 /// The students read so far, as the columns of the students' sheet (dictionaries for the texts
@@ -162,13 +297,16 @@ impl StudentColumns {
             )),
         }
     }
+}
+
+impl Sink for StudentColumns {
+    const KIND: EntityKind = EntityKind::Students;
+    type Row = Student;
 
     fn len(&self) -> usize {
         self.id.len()
     }
 
-    /// Appends `s`; `false` when the columns would not read it as its row reads (nothing is
-    /// appended then that matters: the read stops).
     fn push(&mut self, s: &Student) -> bool {
         let date = |b: &mut Date32Builder, d: Option<NaiveDate>| match d {
             None => {
@@ -239,7 +377,6 @@ impl StudentColumns {
         true
     }
 
-    /// The columns as one batch, named by the records' dotted paths.
     fn finish(mut self) -> Option<RecordBatch> {
         let columns: Vec<(&str, ArrayRef)> = vec![
             ("id", Arc::new(self.id.finish())),
@@ -303,7 +440,12 @@ mod tests {
                 checker.check(&ds).to_json_pretty(),
                 "{id}, from a reader"
             );
-            assert!(cols.students.is_empty());
+            assert!(cols.students.is_empty() && cols.cohorts.is_empty());
+            assert!(cols.semester_activities.is_empty());
+            for kind in [EntityKind::Cohorts, EntityKind::SemesterActivities] {
+                let n = held.get(kind).map_or(0, |r| r.len());
+                assert_eq!(n, ds.len_of(kind), "{id} {kind:?}");
+            }
             if !ds.students.is_empty() {
                 seen += 1;
                 assert_eq!(
