@@ -357,9 +357,10 @@ fn read_dataset(path: &Path, limits: &Limits) -> Result<Dataset, Unusable> {
     Ok(Dataset::from_json_str_with(&text, limits).map_err(|e| e.with_source(name))?)
 }
 
-/// Reads a JSON dataset for checking: as [`read_dataset`], with its students held as columns
-/// when they read the same way (`columns::read_json_reader_for_check`), which keeps a national
-/// document's five million students out of rows and its text out of memory.
+/// Reads a JSON dataset for checking: as [`read_dataset`], with its students, cohorts and
+/// semester activities held as columns when they read the same way
+/// (`columns::read_json_reader_for_check`), which keeps a national document's five million
+/// students out of rows and its text out of memory.
 fn read_dataset_for_check(
     path: &Path,
     limits: &Limits,

@@ -127,7 +127,8 @@ pub(crate) mod de;
 #[cfg(feature = "bulk")]
 mod direct;
 pub(crate) mod locate;
-#[cfg(feature = "bulk")]
+// Used only to read into columns (`columns::read_json_for_check`).
+#[cfg(all(feature = "bulk", feature = "arrow"))]
 pub(crate) mod sink;
 mod stream;
 mod strict;

@@ -1,5 +1,5 @@
 //! A dataset's largest collections (students, cohorts, semester activities) handed on record by
-//! record as they are read, rather than kept as rows (feature `bulk`): a national JSON
+//! record as they are read, rather than kept as rows (features `bulk` and `arrow`): a national JSON
 //! document's five million students would otherwise be five million structs with their strings
 //! (about 400 bytes each, two gigabytes), when the checks read them from columns
 //! ([`crate::columns::read_json_for_check`]).

@@ -86,18 +86,18 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applications: Vec<Application>,
     /// Cohorts per project and entry year.
-    // With `bulk`, a reader may take these, the activities and the students as they come
+    // With `bulk` and `arrow`, a reader may take these, the activities and the students as they come
     // (`input::sink`) rather than keep them here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(
-        feature = "bulk",
+        all(feature = "bulk", feature = "arrow"),
         serde(deserialize_with = "crate::input::sink::cohorts")
     )]
     pub cohorts: Vec<Cohort>,
     /// Per project and semester activity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(
-        feature = "bulk",
+        all(feature = "bulk", feature = "arrow"),
         serde(deserialize_with = "crate::input::sink::semester_activities")
     )]
     pub semester_activities: Vec<SemesterActivity>,
@@ -119,7 +119,7 @@ pub struct Dataset {
     /// Students of the five-year pilot: agreements and certificates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(
-        feature = "bulk",
+        all(feature = "bulk", feature = "arrow"),
         serde(deserialize_with = "crate::input::sink::students")
     )]
     pub students: Vec<Student>,
