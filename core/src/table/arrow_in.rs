@@ -679,12 +679,17 @@ pub(super) fn date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
+/// The Arrow day number of `d` (days since 1970-01-01): what [`date`] reads back as `d`.
+pub(super) fn day_number(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    // The calendar's range (±262,000 years) is well within i32 days either side.
+    d.num_days_from_ce() - 719_163
+}
+
 /// The Arrow day numbers [`date`] reads as dates (the calendar's range), to check a column
 /// without building a date per row.
 pub(super) fn date_days() -> std::ops::RangeInclusive<i32> {
-    use chrono::Datelike;
-    let day = |d: NaiveDate| d.num_days_from_ce() - 719_163;
-    day(NaiveDate::MIN)..=day(NaiveDate::MAX)
+    day_number(NaiveDate::MIN)..=day_number(NaiveDate::MAX)
 }
 
 /// An instant as RFC 3339 in Beijing time; `tz`: microseconds since the epoch in UTC, else

@@ -10,6 +10,7 @@
 
 use super::hold;
 use crate::model::{Cohort, Dataset, EntityKind, Held, SemesterActivity, Student};
+use crate::table::arrow_in::day_number;
 use crate::table::cell::trim;
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Date32Builder, Int32Builder, Int64Builder, ListBuilder,
@@ -267,12 +268,6 @@ fn text_opt(b: &mut StringDictionaryBuilder<Int32Type>, t: Option<&str>) -> bool
     }
 }
 
-/// Days since 1970-01-01, as Arrow's Date32.
-fn days(d: Option<NaiveDate>) -> Option<i32> {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
-    i32::try_from(d?.signed_duration_since(epoch).num_days()).ok()
-}
-
 impl StudentColumns {
     fn new() -> Self {
         let kind: Box<dyn ArrayBuilder> = Box::new(StringDictionaryBuilder::<Int32Type>::new());
@@ -308,19 +303,6 @@ impl Sink for StudentColumns {
     }
 
     fn push(&mut self, s: &Student) -> bool {
-        let date = |b: &mut Date32Builder, d: Option<NaiveDate>| match d {
-            None => {
-                b.append_null();
-                true
-            }
-            Some(_) => match days(d) {
-                Some(n) => {
-                    b.append_value(n);
-                    true
-                }
-                None => false,
-            },
-        };
         if !kept(&s.id) || !kept(&s.school) {
             return false;
         }
@@ -341,12 +323,13 @@ impl Sink for StudentColumns {
                 &mut self.major_name,
                 s.major.as_ref().and_then(|m| m.name.as_deref()),
             );
-        if !texts
-            || !date(&mut self.term_start, s.term_start)
-            || !date(&mut self.signed_on, agreement.and_then(|a| a.signed_on))
-        {
+        if !texts {
             return false;
         }
+        let date = |d: Option<NaiveDate>| d.map(day_number);
+        self.term_start.append_option(date(s.term_start));
+        self.signed_on
+            .append_option(date(agreement.and_then(|a| a.signed_on)));
         self.entry_year.append_value(s.entry_year);
         self.signed_higher
             .append_option(agreement.and_then(|a| a.higher_school));
