@@ -203,8 +203,8 @@ enum Cmd {
         /// Write the output to this file instead of stdout (needed for parquet and xlsx).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
-        /// Threads to check and to write JSON Lines with (0: every core); default one. The
-        /// output is the same, order included.
+        /// Threads to read Parquet and IPC files, check and write JSON Lines with (0: every
+        /// core); default one. The output is the same, order included.
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
     },

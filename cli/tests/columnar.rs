@@ -140,6 +140,20 @@ fn json_report(d: &Path, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// `check INPUT --year 2024 --pack bj-3p2-2024` and `extra`.
+fn check_2024(input: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "check",
+        input.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--pack",
+        "bj-3p2-2024",
+    ];
+    args.extend_from_slice(extra);
+    xianjie(&args)
+}
+
 fn jsonl(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()
@@ -178,18 +192,7 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
     );
 
     // On two threads: the same lines, in the same order.
-    let two = xianjie(&[
-        "check",
-        data.to_str().unwrap(),
-        "--year",
-        "2024",
-        "--pack",
-        "bj-3p2-2024",
-        "--format",
-        "jsonl",
-        "--threads",
-        "2",
-    ]);
+    let two = check_2024(&data, &["--format", "jsonl", "--threads", "2"]);
     assert_eq!(two.stdout, out.stdout);
 
     // The file itself, an IPC file named after the sheet (学期活动), and an IPC stream, read
@@ -214,17 +217,11 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
         stream,
         groups,
     ] {
-        let out = xianjie(&[
-            "check",
-            input.to_str().unwrap(),
-            "--year",
-            "2024",
-            "--pack",
-            "bj-3p2-2024",
-            "--format",
-            "jsonl",
-        ]);
-        assert_eq!(&jsonl(&out), findings, "{}", stderr(&out));
+        // On two threads too: a file's row groups are read side by side.
+        for threads in ["1", "2"] {
+            let out = check_2024(&input, &["--format", "jsonl", "--threads", threads]);
+            assert_eq!(&jsonl(&out), findings, "{threads}: {}", stderr(&out));
+        }
     }
 }
 
@@ -482,6 +479,31 @@ fn bad_files_exit_2_naming_the_file() {
         "{}",
         stderr(&out)
     );
+    // An IPC file declares no rows: counted as read, also when files are read side by side.
+    let ipc = d.join("more").join("学期活动.arrow");
+    std::fs::create_dir_all(ipc.parent().unwrap()).unwrap();
+    write_ipc(&ipc, &batch());
+    write_parquet(
+        &d.join("more").join("cohorts.parquet"),
+        &batch().slice(0, 3),
+    );
+    for threads in ["1", "2"] {
+        let out = xianjie(&[
+            "check",
+            ipc.parent().unwrap().to_str().unwrap(),
+            "--limit",
+            "records=5",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{threads}");
+        assert!(
+            stderr(&out).contains("学期活动.arrow: 行数7,超过限额records=5")
+                && stderr(&out).contains("over the limit records=5"),
+            "{threads}: {}",
+            stderr(&out)
+        );
+    }
     let out = xianjie(&["check", ok.to_str().unwrap(), "--limit", "input_bytes=100"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -23,6 +23,26 @@ where
     items.iter().map(f).collect()
 }
 
+/// `a` and `b` side by side on request (`threads` as in [`map`]), else one after the other.
+#[cfg(feature = "arrow")]
+pub(crate) fn join<A, B, RA, RB>(threads: Option<usize>, a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    #[cfg(feature = "threads")]
+    if let Some(n) = threads.filter(|&n| n != 1) {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            return pool.join(a, b);
+        }
+    }
+    #[cfg(not(feature = "threads"))]
+    let _ = threads;
+    (a(), b())
+}
+
 /// `f` over `0..n`, in order, as [`map`] (the Arrow reader's rows).
 #[cfg(feature = "arrow")]
 pub(crate) fn map_range<T, F>(n: usize, threads: Option<usize>, f: F) -> Vec<T>

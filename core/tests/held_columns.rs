@@ -74,6 +74,12 @@ fn opts(year: Option<i32>) -> ReadOptions {
     }
 }
 
+/// `o` read on `n` threads.
+fn threads(mut o: ReadOptions, n: usize) -> ReadOptions {
+    o.threads = Some(n);
+    o
+}
+
 /// The collections that can be held.
 const HELD: [EntityKind; 3] = [
     EntityKind::Students,
@@ -86,9 +92,14 @@ const HELD: [EntityKind; 3] = [
 fn both(checker: &Checker, data: Input, year: Option<i32>) -> (Report, Report, Vec<EntityKind>) {
     let rows = read_batches(data.clone(), &opts(year));
     assert!(rows.issues.is_empty(), "{:?}", rows.issues);
-    let held = read_for_check(empty(year), data, &opts(year));
+    let held = read_for_check(empty(year), data.clone(), &opts(year));
     assert!(held.read.issues.is_empty(), "{:?}", held.read.issues);
     let kinds: Vec<EntityKind> = held.held.kinds().collect();
+    // On two threads (columns held beside the rows read): the same dataset, the same held.
+    let two = read_for_check(empty(year), data, &threads(opts(year), 2));
+    assert_eq!(two.read.dataset, held.read.dataset);
+    assert_eq!(two.held.kinds().collect::<Vec<_>>(), kinds);
+    assert!(two.read.issues.is_empty(), "{:?}", two.read.issues);
     for k in &kinds {
         assert!(HELD.contains(k), "{k:?} held");
         assert_eq!(held.read.dataset.len_of(*k), 0, "{k:?} held and read");
@@ -448,7 +459,7 @@ fn data_the_reader_must_speak_about_is_read_as_rows() {
     ];
     for (what, data) in cases {
         let rows = read_batches(data.clone(), &opts(Some(2024)));
-        let held = read_for_check(empty(Some(2024)), data, &opts(Some(2024)));
+        let held = read_for_check(empty(Some(2024)), data.clone(), &opts(Some(2024)));
         assert!(held.held.is_empty(), "{what}: held");
         assert!(
             !rows.issues.is_empty() || !rows.notes.is_empty(),
@@ -460,7 +471,37 @@ fn data_the_reader_must_speak_about_is_read_as_rows() {
             "{what}"
         );
         assert_eq!(held.read.dataset, rows.dataset, "{what}");
+        declined_beside_rows_on_two_threads(what, data);
     }
+}
+
+/// `data` (declined: read as rows) beside a collection read as rows, on two threads (held and
+/// read side by side, then read again in order): the same words in the same order, the same
+/// rows as on one.
+fn declined_beside_rows_on_two_threads(what: &str, data: Input) {
+    let schools = dataset_to_batches(
+        &Dataset::from_json_str(
+            r#"{"schools": [{"id": "Z1", "name": "第一职业学校", "level": "secondary"}]}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap()
+    .into_iter()
+    .find(|(k, _)| *k == EntityKind::Schools)
+    .unwrap()
+    .1;
+    let mut beside = vec![("schools".to_string(), vec![schools])];
+    beside.extend(data);
+    let one = read_for_check(empty(Some(2024)), beside.clone(), &opts(Some(2024)));
+    let two = read_for_check(empty(Some(2024)), beside, &threads(opts(Some(2024)), 2));
+    assert!(two.held.is_empty(), "{what}: held on two threads");
+    assert_eq!(
+        format!("{:?}{:?}", two.read.issues, two.read.notes),
+        format!("{:?}{:?}", one.read.issues, one.read.notes),
+        "{what}: two threads"
+    );
+    assert_eq!(two.read.dataset, one.read.dataset, "{what}: two threads");
+    assert_eq!(two.read.dataset.schools.len(), 1, "{what}");
 }
 
 #[test]
@@ -629,7 +670,7 @@ fn forms_the_row_reader_reads_quietly_are_left_to_it() {
     ];
     for (what, data) in cases {
         let rows = read_batches(data.clone(), &opts(Some(2024)));
-        let held = read_for_check(empty(Some(2024)), data, &opts(Some(2024)));
+        let held = read_for_check(empty(Some(2024)), data.clone(), &opts(Some(2024)));
         assert!(held.held.is_empty(), "{what}: held");
         assert_eq!(
             format!("{:?}{:?}", held.read.issues, held.read.notes),
@@ -638,6 +679,7 @@ fn forms_the_row_reader_reads_quietly_are_left_to_it() {
         );
         assert_eq!(held.read.dataset, rows.dataset, "{what}");
         assert!(rows.dataset.cohorts.len() + rows.dataset.semester_activities.len() >= 2);
+        declined_beside_rows_on_two_threads(what, data);
     }
 }
 
