@@ -105,6 +105,17 @@ fn both(checker: &Checker, data: Input, year: Option<i32>) -> (Report, Report, V
         assert_eq!(held.read.dataset.len_of(*k), 0, "{k:?} held and read");
     }
     same_aggregates(&rows.dataset, &held.read.dataset, &held.held);
+    // Every field of every held collection reads by its reader as by `value`, past the end too.
+    for k in &kinds {
+        let r = held.held.get(*k).unwrap();
+        for name in k.field_names() {
+            let Some(f) = r.field(name) else { continue };
+            let read = r.reader(f.id);
+            for i in 0..=r.len() {
+                assert_eq!(read(i), r.value(i, f.id), "{k:?} {name} {i}");
+            }
+        }
+    }
     (
         checker.check(&rows.dataset),
         checker.check_with_columns(&held.read.dataset, &held.held),

@@ -458,15 +458,7 @@ pub(crate) fn span(src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> 
         // Read through the collection's fields: students may be held as columns.
         K::Students => {
             let r = src.records(K::Students);
-            let entry = match key_value(r, i, Key::Entry) {
-                Value::Int(y) => i32::try_from(y).ok()?,
-                _ => return None,
-            };
-            let intake = match key_value(r, i, Key::Term) {
-                Value::Date(d) => d,
-                _ => ymd(entry, 9, 1)?,
-            };
-            Some((intake, ymd(entry.checked_add(5)?, 8, 31)?.max(intake)))
+            student_span(key_value(r, i, Key::Entry), key_value(r, i, Key::Term))
         }
         K::PilotEnrollments => ds.pilot_enrollments.get(i).and_then(|p| year_span(p.year)),
         K::GraduateEmployment => ds
@@ -476,6 +468,25 @@ pub(crate) fn span(src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> 
         K::Submissions => ds.submissions.get(i).and_then(|s| year_span(s.year)),
         _ => None,
     }
+}
+
+/// A student's period ([`span`]) from the entry year and the term start.
+fn student_span(entry: Value<'_>, term: Value<'_>) -> Option<Span> {
+    let entry = match entry {
+        Value::Int(y) => i32::try_from(y).ok()?,
+        _ => return None,
+    };
+    let intake = match term {
+        Value::Date(d) => d,
+        _ => ymd(entry, 9, 1)?,
+    };
+    Some((intake, ymd(entry.checked_add(5)?, 8, 31)?.max(intake)))
+}
+
+/// Record `i`'s value by `reader`, if the field exists.
+#[cfg(feature = "bulk")]
+fn read<'a>(reader: &Option<crate::model::Reader<'a>>, i: usize) -> Value<'a> {
+    reader.as_ref().map_or(Value::Missing, |r| r(i))
 }
 
 /// How a pack came to be used: named by the user, or chosen from the data's regions.
@@ -539,32 +550,30 @@ impl<'a> Window<'a> {
     /// The period of record `i` of `kind` for this window's rule.
     pub(crate) fn span(&self, src: Source<'_>, kind: EntityKind, i: usize) -> Option<Span> {
         let items = src.records(kind);
-        self.span_by(src, kind, items, self.field_in(items), i)
+        let given = self.field_in(items).map(|f| items.value(i, f.id));
+        self.span_by(src, kind, given, i)
     }
     /// The field that places a record of `items` in time for this window's rule, if not its
     /// own period: looked up once per collection, not once per record.
     fn field_in(&self, items: &dyn Records) -> Option<Field> {
         self.field.and_then(|n| items.field(n))
     }
-    /// [`Window::span`], with collection `kind` (`items`) and the window's `field` in it given. (Inlined: the
-    /// WebAssembly module, without `bulk`, calls it from `span` alone and stays as it was.)
+    /// [`Window::span`], with the value of the window's field in record `i` given, where the
+    /// collection has that field. (Inlined: the WebAssembly module, without `bulk`, calls it
+    /// from `span` alone and stays as it was.)
     #[inline(always)]
     fn span_by(
         &self,
         src: Source<'_>,
         kind: EntityKind,
-        items: &dyn Records,
-        field: Option<Field>,
+        given: Option<Value<'_>>,
         i: usize,
     ) -> Option<Span> {
-        match field {
-            Some(f) => match items.value(i, f.id) {
-                Value::Date(d) => Some(day(d)),
-                Value::Int(y) => i32::try_from(y).ok().and_then(year_span),
-                // Not given: the record's own period decides.
-                _ => span(src, kind, i),
-            },
-            None => span(src, kind, i),
+        match given {
+            Some(Value::Date(d)) => Some(day(d)),
+            Some(Value::Int(y)) => i32::try_from(y).ok().and_then(year_span),
+            // Not given: the record's own period decides.
+            _ => span(src, kind, i),
         }
     }
     /// Whether a record of period `span` is judged (no period: always).
@@ -685,10 +694,21 @@ impl<'a> Scope<'a> {
         });
         // The window's period field, looked up once for the collection (a bulk shortcut: the
         // WebAssembly module checks one form and is size-bound).
+        // The window's field, and a student's entry year and term start (five million students
+        // nationally), read by their readers (`Records::reader`), not looked up record by
+        // record: the same periods in a fraction of the time.
         #[cfg(feature = "bulk")]
-        let (items, field) = {
+        let (by_field, student) = {
             let items = self.src.records(kind);
-            (items, self.window.and_then(|w| w.field_in(items)))
+            let by_field = self
+                .window
+                .and_then(|w| w.field_in(items))
+                .map(|f| items.reader(f.id));
+            let student = (kind == EntityKind::Students).then(|| {
+                let reader = |k| key_field(kind, k).map(|f| items.reader(f));
+                (reader(Key::Entry), reader(Key::Term))
+            });
+            (by_field, student)
         };
         let mut keep = Vec::new();
         let mut unknown = 0;
@@ -705,9 +725,14 @@ impl<'a> Scope<'a> {
                 },
             };
             #[cfg(feature = "bulk")]
-            let timely = self
-                .window
-                .is_none_or(|w| w.admits(w.span_by(self.src, kind, items, field, i)));
+            let timely = self.window.is_none_or(|w| {
+                w.admits(match (&by_field, &student) {
+                    // The field's value, or (not given) the record's own period.
+                    (Some(r), _) => w.span_by(self.src, kind, Some(r(i)), i),
+                    (None, Some((entry, term))) => student_span(read(entry, i), read(term, i)),
+                    (None, None) => span(self.src, kind, i),
+                })
+            });
             #[cfg(not(feature = "bulk"))]
             let timely = self
                 .window

@@ -42,6 +42,8 @@ pub use project::*;
 #[cfg(feature = "arrow")]
 pub(crate) use records::entity_field;
 #[cfg(feature = "bulk")]
+pub use records::Reader;
+#[cfg(feature = "bulk")]
 pub use records::TextCodes;
 pub use records::{Field, FieldId, Rec, Records, Visitor};
 pub use school::*;

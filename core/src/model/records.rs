@@ -61,7 +61,19 @@ pub trait Records {
         let _ = f;
         None
     }
+    /// Field `f` of any record, as [`Records::value`] reads it, with what holds for every record
+    /// (where the field is, its type) settled once: a pass over a whole collection asks the
+    /// held columns for each value without looking the field up again. Rows read through
+    /// `value`.
+    #[cfg(feature = "bulk")]
+    fn reader(&self, f: FieldId) -> Reader<'_> {
+        Box::new(move |i| self.value(i, f))
+    }
 }
+
+/// Field values by record, as [`Records::reader`] gives them.
+#[cfg(feature = "bulk")]
+pub type Reader<'a> = Box<dyn Fn(usize) -> Value<'a> + 'a>;
 
 /// A text field of a whole collection as codes into its distinct texts ([`Records::text_codes`]).
 #[cfg(feature = "bulk")]

@@ -420,6 +420,35 @@ impl<C: Concept> Records for Columns<C> {
         C::subject(self, i, ix)
     }
     #[cfg(feature = "bulk")]
+    fn reader(&self, f: FieldId) -> crate::model::Reader<'_> {
+        let n = self.n;
+        let col = match self.slots.get(f.0).copied() {
+            Some(Slot::Col(c)) => self.cols.get(c),
+            _ => None,
+        };
+        use super::arrow_in::Ints;
+        // The integer, date and flag columns as `value` reads them; any other field by `value`.
+        match col {
+            Some(Vals::Int(Ints::I32(a))) => Box::new(move |i| match i < n && a.is_valid(i) {
+                true => Value::Int(i64::from(a.value(i))),
+                false => Value::Missing,
+            }),
+            Some(Vals::Int(Ints::I64(a))) => Box::new(move |i| match i < n && a.is_valid(i) {
+                true => Value::Int(a.value(i)),
+                false => Value::Missing,
+            }),
+            Some(Vals::Date(a)) => Box::new(move |i| match i < n && a.is_valid(i) {
+                true => date(a.value(i)).map_or(Value::Missing, Value::Date),
+                false => Value::Missing,
+            }),
+            Some(Vals::Bool(a)) => Box::new(move |i| match i < n && a.is_valid(i) {
+                true => Value::Bool(a.value(i)),
+                false => Value::Missing,
+            }),
+            _ => Box::new(move |i| self.value(i, f)),
+        }
+    }
+    #[cfg(feature = "bulk")]
     fn text_codes(&self, f: FieldId) -> Option<crate::model::TextCodes<'_>> {
         let Some(Slot::Col(c)) = self.slots.get(f.0).copied() else {
             return None;
