@@ -262,10 +262,10 @@ enum PartError {
     Over(u64),
 }
 
-/// Reads every batch of `part`, counting rows (from `before`) against `records` as it goes.
-fn read_part(part: Part, before: u64, records: u64) -> Result<Vec<RecordBatch>, PartError> {
+/// Reads every batch of `part`, counting rows against `records` as it goes.
+fn read_part(part: Part, records: u64) -> Result<Vec<RecordBatch>, PartError> {
     let mut all = Vec::new();
-    let mut rows = before;
+    let mut rows = 0u64;
     for b in part() {
         let b = b.map_err(PartError::Arrow)?;
         rows += b.num_rows() as u64;
@@ -310,14 +310,14 @@ fn read_files(
             pool.install(|| {
                 parts
                     .into_par_iter()
-                    .map(|(i, p)| (i, read_part(p, 0, limits.records)))
+                    .map(|(i, p)| (i, read_part(p, limits.records)))
                     .collect()
             })
         }
         None => {
             let mut done = Vec::with_capacity(parts.len());
             for (i, p) in parts {
-                let r = read_part(p, 0, limits.records);
+                let r = read_part(p, limits.records);
                 let failed = r.is_err();
                 done.push((i, r));
                 if failed {

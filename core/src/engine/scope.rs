@@ -692,11 +692,10 @@ impl<'a> Scope<'a> {
             let cell = self.atlas.places.get(slot(kind))?;
             Some(cell.get_or_init(|| a.places(self.src, r, kind)))
         });
-        // The window's period field, looked up once for the collection (a bulk shortcut: the
-        // WebAssembly module checks one form and is size-bound).
         // The window's field, and a student's entry year and term start (five million students
         // nationally), read by their readers (`Records::reader`), not looked up record by
-        // record: the same periods in a fraction of the time.
+        // record: the same periods in a fraction of the time (a bulk shortcut: the WebAssembly
+        // module checks one form and is size-bound).
         #[cfg(feature = "bulk")]
         let (by_field, student) = {
             let items = self.src.records(kind);

@@ -572,7 +572,7 @@ where
             .map(|(_, k, _, batches)| hold(*k, batches, &opts.limits))
             .collect()
     };
-    let side_by_side = opts.threads != Some(1) && opts.threads.is_some();
+    let side_by_side = matches!(opts.threads, Some(n) if n != 1);
     // `rows`: the rest read (`Ok`), or the dataset it is still to be read onto (`Err`).
     let (holds, rows) = if side_by_side && !to_hold.is_empty() && !rest.is_empty() {
         // The rows read beside the columns held (a fifth of a national read, on one core
