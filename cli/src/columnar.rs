@@ -290,11 +290,7 @@ fn read_files(
     for (i, f) in files.iter().enumerate() {
         parts.extend(open_parts(f, limits, WHOLE)?.into_iter().map(|p| (i, p)));
     }
-    let threads = match threads {
-        None => 1,
-        Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
-        Some(n) => n,
-    };
+    let threads = crate::thread_count(threads);
     let pool = (threads > 1 && parts.len() > 1)
         .then(|| {
             rayon::ThreadPoolBuilder::new()

@@ -713,12 +713,7 @@ fn check_command(
     let mut opts = options(packs, lang, &limits)?;
     opts.threads = threads;
     let checker = Checker::new(&opts).map_err(Unusable::from)?;
-    // As the core counts them: none one, 0 every core.
-    let threads = match threads {
-        None => 1,
-        Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
-        Some(n) => n,
-    };
+    let threads = thread_count(threads);
     let mut ropts = tables::read_options(entity, year, &limits)?;
     ropts.threads = opts.threads;
     if let (Some(n), [file]) = (batch_size, files) {
@@ -809,6 +804,15 @@ fn check_command(
     let code = run.finish(&checker)?;
     drop_aside(datasets);
     Ok(code)
+}
+
+/// The threads `--threads` asks for, as the core counts them: none one, 0 every core.
+pub fn thread_count(threads: Option<usize>) -> usize {
+    match threads {
+        None => 1,
+        Some(0) => std::thread::available_parallelism().map_or(1, usize::from),
+        Some(n) => n,
+    }
 }
 
 /// Drops `value` on a thread of its own, not waited for. Freeing a national run's findings (or
