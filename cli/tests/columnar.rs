@@ -126,30 +126,14 @@ fn write_ipc(path: &Path, b: &RecordBatch) {
 fn json_report(d: &Path, extra: &[&str]) -> Value {
     let f = d.join("data.json");
     std::fs::write(&f, json_doc()).unwrap();
-    let mut args = vec![
-        "check",
-        f.to_str().unwrap(),
-        "--pack",
-        "bj-3p2-2024",
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    let out = xianjie(&args);
+    let out = check_bj(&f, &[&["--format", "json"], extra].concat());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// `check INPUT --year 2024 --pack bj-3p2-2024` and `extra`.
-fn check_2024(input: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "check",
-        input.to_str().unwrap(),
-        "--year",
-        "2024",
-        "--pack",
-        "bj-3p2-2024",
-    ];
+/// `check INPUT --pack bj-3p2-2024` and `extra`.
+fn check_bj(input: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["check", input.to_str().unwrap(), "--pack", "bj-3p2-2024"];
     args.extend_from_slice(extra);
     xianjie(&args)
 }
@@ -192,7 +176,10 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
     );
 
     // On two threads: the same lines, in the same order.
-    let two = check_2024(&data, &["--format", "jsonl", "--threads", "2"]);
+    let two = check_bj(
+        &data,
+        &["--year", "2024", "--format", "jsonl", "--threads", "2"],
+    );
     assert_eq!(two.stdout, out.stdout);
 
     // The file itself, an IPC file named after the sheet (学期活动), and an IPC stream, read
@@ -219,7 +206,10 @@ fn a_folder_of_parquet_as_json_lines_is_the_json_reports_findings() {
     ] {
         // On two threads too: a file's row groups are read side by side.
         for threads in ["1", "2"] {
-            let out = check_2024(&input, &["--format", "jsonl", "--threads", threads]);
+            let out = check_bj(
+                &input,
+                &["--year", "2024", "--format", "jsonl", "--threads", threads],
+            );
             assert_eq!(&jsonl(&out), findings, "{threads}: {}", stderr(&out));
         }
     }
