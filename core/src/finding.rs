@@ -179,6 +179,28 @@ pub struct RuleInfo {
     pub quote: String,
     /// The pack's nouns and units for this rule.
     pub wording: crate::rules::Wording,
+    /// Document and clause as findings cite them, made once per rule ([`RuleInfo::new`]).
+    pub citation: String,
+}
+
+impl RuleInfo {
+    /// A rule's information, its citation made from `document` and `clause`.
+    pub fn new(
+        id: String,
+        document: String,
+        clause: String,
+        quote: String,
+        wording: crate::rules::Wording,
+    ) -> RuleInfo {
+        RuleInfo {
+            citation: crate::messages::citation(&document, &clause),
+            id,
+            document,
+            clause,
+            quote,
+            wording,
+        }
+    }
 }
 
 /// One rule's verdict on one record: plain data. Every sentence is written by the message
@@ -250,7 +272,8 @@ struct FindingJson<'a> {
     /// Message, Chinese and English.
     message: Text,
     /// Numbers used, computed value, threshold, clause.
-    explanation: Explanation,
+    #[schemars(with = "Explanation")]
+    explanation: ExplanationJson<'a>,
     /// The smallest change that passes, where computable.
     #[serde(skip_serializing_if = "Option::is_none")]
     remedy: Option<Text>,
@@ -267,10 +290,43 @@ impl Serialize for Finding {
             period: self.period.clone(),
             detail: &self.detail,
             message: self.message(),
-            explanation: self.explanation(),
+            explanation: ExplanationJson {
+                inputs: InputsJson(&self.inputs),
+                computed: crate::messages::computed(self),
+                threshold: crate::messages::threshold(self),
+                clause: &self.rule.citation,
+                quote: &self.rule.quote,
+            },
             remedy: self.remedy(),
         }
         .serialize(s)
+    }
+}
+
+/// [`Explanation`] as serialized, borrowing from the finding and its rule: a report of a million
+/// findings copies no clause, quote or input to write them.
+#[derive(Serialize)]
+struct ExplanationJson<'a> {
+    inputs: InputsJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    threshold: Option<String>,
+    clause: &'a str,
+    quote: &'a str,
+}
+
+/// A finding's inputs as [`NamedValue`]s.
+struct InputsJson<'a>(&'a [(String, String)]);
+
+impl Serialize for InputsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Named<'a> {
+            name: &'a str,
+            value: &'a str,
+        }
+        s.collect_seq(self.0.iter().map(|(name, value)| Named { name, value }))
     }
 }
 

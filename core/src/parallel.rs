@@ -13,9 +13,15 @@ where
     #[cfg(feature = "threads")]
     if let Some(n) = threads.filter(|&n| n != 1) {
         use rayon::prelude::*;
+        // `collect` on an indexed parallel iterator keeps the order of `items`.
+        let run = || items.par_iter().with_min_len(chunk).map(&f).collect();
+        // Already on a pool's thread (one side of a `join`): that pool's threads take the
+        // items, rather than a second pool's crowding the same cores.
+        if rayon::current_thread_index().is_some() {
+            return run();
+        }
         if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            // `collect` on an indexed parallel iterator keeps the order of `items`.
-            return pool.install(|| items.par_iter().with_min_len(chunk).map(&f).collect());
+            return pool.install(run);
         }
     }
     #[cfg(not(feature = "threads"))]
@@ -24,7 +30,6 @@ where
 }
 
 /// `a` and `b` side by side on request (`threads` as in [`map`]), else one after the other.
-#[cfg(feature = "arrow")]
 pub(crate) fn join<A, B, RA, RB>(threads: Option<usize>, a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,

@@ -103,3 +103,37 @@ fn bundled_samples_read_in_chinese_without_identifiers() {
     assert!(seen > 100, "{seen}");
     assert!(bad.is_empty(), "{} texts:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// A finding serialized writes the words its methods give: the explanation (serialized from
+/// borrowed parts, the rule's citation made once) and the message and remedy.
+#[test]
+fn serialized_words_are_the_methods_words() {
+    let mut seen = 0;
+    // The bundled samples and some generated from them, for findings of every shape.
+    let datasets = xianjie::sample::names().iter().flat_map(|name| {
+        let generated = (1..4).filter_map(move |seed| xianjie::sample::generate(name, seed));
+        std::iter::once(xianjie::sample::load(name).unwrap()).chain(generated)
+    });
+    for ds in datasets {
+        let name = ds.name.clone().unwrap_or_default();
+        let r = check(&ds, &Options::default()).unwrap();
+        for f in &r.findings {
+            let json = serde_json::to_value(f).unwrap();
+            assert_eq!(
+                json["explanation"],
+                serde_json::to_value(f.explanation()).unwrap(),
+                "{name} {}",
+                f.rule_id()
+            );
+            assert_eq!(json["message"], serde_json::to_value(f.message()).unwrap());
+            assert_eq!(
+                json.get("remedy")
+                    .cloned()
+                    .unwrap_or(serde_json::Value::Null),
+                serde_json::to_value(f.remedy()).unwrap()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 200, "{seen}");
+}

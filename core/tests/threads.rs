@@ -36,3 +36,41 @@ fn threads_give_the_one_thread_report() {
         }
     }
 }
+
+/// The dataset's integrity, checked beside the rules on several threads, gives the one-thread
+/// report: its findings in their place among the rules'.
+#[test]
+fn integrity_beside_the_rules_gives_the_one_thread_report() {
+    let one = Checker::builtin(&[], &BTreeMap::new()).unwrap();
+    let mut compared = 0;
+    for name in xianjie::sample::names() {
+        let mut ds = xianjie::sample::load(name).unwrap();
+        let Some(first) = ds.schools.first().cloned() else {
+            continue;
+        };
+        ds.schools.push(first);
+        let want = one.check(&ds);
+        assert!(
+            want.findings
+                .iter()
+                .any(|f| f.rule_id() == "data/duplicate-id"),
+            "{name}: no integrity finding"
+        );
+        assert!(
+            want.findings
+                .iter()
+                .any(|f| !f.rule_id().starts_with("data/")),
+            "{name}: no rule's finding"
+        );
+        for n in [Some(0), Some(2)] {
+            let got = one.clone().with_threads(n).check(&ds);
+            assert_eq!(
+                serde_json::to_string(&got).unwrap(),
+                serde_json::to_string(&want).unwrap(),
+                "{name} {n:?}"
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared > 0, "no sample has schools");
+}

@@ -213,13 +213,13 @@ impl Checker {
             }));
             return (status, Vec::new(), Vec::new());
         }
-        let info = std::sync::Arc::new(RuleInfo {
-            id: rule.id.clone(),
-            document: pack.source.document.clone(),
-            clause: rule.clause.clone(),
-            quote: rule.quote.clone(),
-            wording: rule.wording.clone(),
-        });
+        let info = std::sync::Arc::new(RuleInfo::new(
+            rule.id.clone(),
+            pack.source.document.clone(),
+            rule.clause.clone(),
+            rule.quote.clone(),
+            rule.wording.clone(),
+        ));
         if let Some(why) = self.other_campaign(ds, pack, rule) {
             status.state = RuleState::Unchecked;
             status.reason = Some(crate::messages::reason(&why));
@@ -393,9 +393,6 @@ impl Checker {
     fn check_source(&self, src: scope::Source<'_>) -> Report {
         let ds = src.rows;
         let ix = Index::new(ds);
-        // Joined from parts under `bulk` (see `joined`), appended to here otherwise.
-        #[cfg_attr(feature = "bulk", allow(unused_mut))]
-        let mut findings: Vec<Finding> = integrity::check(src, &ix);
         let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen
@@ -442,8 +439,19 @@ impl Checker {
                 })
             })
             .collect();
-        self.prepare_views(&jobs);
-        let results = self.run_rules(&jobs, ds, &ix);
+        // The dataset's integrity is checked beside the rules on request (on one core, a
+        // twentieth of a national check), else before them.
+        let (integrity, results) = crate::parallel::join(
+            self.threads,
+            || integrity::check(src, &ix),
+            || {
+                self.prepare_views(&jobs);
+                self.run_rules(&jobs, ds, &ix)
+            },
+        );
+        // Joined from parts under `bulk` (see `joined`), appended to here otherwise.
+        #[cfg_attr(feature = "bulk", allow(unused_mut))]
+        let mut findings: Vec<Finding> = integrity;
         let mut statuses = Vec::with_capacity(results.len());
         let mut targets: Vec<TargetProgress> = Vec::new();
         #[cfg(feature = "bulk")]

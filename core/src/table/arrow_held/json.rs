@@ -114,7 +114,7 @@ fn receiver<S: Sink>(cols: &Rc<RefCell<S>>) -> crate::input::sink::Receiver<S::R
 fn hold_into<S: Sink>(cols: Rc<RefCell<S>>, held: &mut Held, limits: &crate::Limits) -> Option<()> {
     let cols = Rc::try_unwrap(cols).ok()?.into_inner();
     if cols.len() > 0 {
-        held.hold(hold(S::KIND, &[cols.finish()?], limits)?);
+        held.hold(hold(S::KIND, &[cols.finish()?], limits, None)?);
     }
     Some(())
 }

@@ -28,6 +28,7 @@ use super::arrow_in::{date, date_days, flatten, Vals};
 use super::cell::trim;
 use crate::model::{Entity, EntityKind, Field, FieldId, Index, Records, Subject, Value};
 use arrow_array::{Array, ArrayRef, Int32Array, RecordBatch, StringArray};
+use std::sync::Arc;
 
 /// How the cells of a held column must look.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -129,7 +130,11 @@ pub(super) struct Columns<C: Concept> {
 
 /// Holds `batches` (one collection) as the columns of concept `C`, or `None` when the row reader
 /// must read them (see the module's documentation).
-fn hold_as<C: Concept>(batches: &[RecordBatch], limits: &crate::Limits) -> Option<Columns<C>> {
+fn hold_as<C: Concept>(
+    batches: &[RecordBatch],
+    limits: &crate::Limits,
+    threads: Option<usize>,
+) -> Option<Columns<C>> {
     let spec = super::columns::spec(C::Entity::KIND)?;
     let schema = batches.first()?.schema();
     // One batch: several are joined (a DataFrame in chunks); a schema that changes declines.
@@ -147,22 +152,25 @@ fn hold_as<C: Concept>(batches: &[RecordBatch], limits: &crate::Limits) -> Optio
     if n as u64 > limits.records {
         return None;
     }
+    // Column by column, side by side on request: joining the chunks of five million students
+    // and looking at every row was the one part of a national read left on one core.
+    let positions: Vec<usize> = (0..schema.fields().len()).collect();
+    let wholes = crate::parallel::map(&positions, threads, 1, |&k| match batches {
+        [one] => Some(Arc::clone(one.column(k))),
+        _ => {
+            let parts: Vec<&dyn Array> = batches.iter().map(|b| b.column(k).as_ref()).collect();
+            arrow_select::concat::concat(&parts).ok()
+        }
+    });
     let mut flat = Vec::new();
-    for (k, field) in schema.fields().iter().enumerate() {
-        let parts: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
-        let whole = if parts.len() == 1 {
-            parts.into_iter().next()?
-        } else {
-            let refs: Vec<&dyn Array> = parts.iter().map(|a| a.as_ref()).collect();
-            arrow_select::concat::concat(&refs).ok()?
-        };
-        flatten(field.name(), &whole, &mut flat);
+    for (field, whole) in schema.fields().iter().zip(wholes) {
+        flatten(field.name(), &whole?, &mut flat);
     }
     // The row reader counts every column given, nulls included.
     if flat.len() as u64 > limits.columns {
         return None;
     }
-    let mut given: Vec<Option<Vals>> = C::COLUMNS.iter().map(|_| None).collect();
+    let mut named: Vec<(usize, ArrayRef)> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (name, array) in flat {
         let path = spec.columns.get(spec.column_for(&name)?)?.path_static();
@@ -173,13 +181,15 @@ fn hold_as<C: Concept>(batches: &[RecordBatch], limits: &crate::Limits) -> Optio
             continue; // A column of nulls gives nothing, as for the row reader.
         }
         seen.push(path);
-        let k = C::COLUMNS.iter().position(|c| c.path == path)?;
-        let def = C::COLUMNS.get(k)?;
-        let vals = Vals::new(&array).ok()?;
-        if !fits(&vals, def) {
-            return None;
-        }
-        *given.get_mut(k)? = Some(vals);
+        named.push((C::COLUMNS.iter().position(|c| c.path == path)?, array));
+    }
+    let read = crate::parallel::map(&named, threads, 1, |(k, array)| {
+        let vals = Vals::new(array).ok()?;
+        fits(&vals, C::COLUMNS.get(*k)?).then_some(vals)
+    });
+    let mut given: Vec<Option<Vals>> = C::COLUMNS.iter().map(|_| None).collect();
+    for ((k, _), vals) in named.iter().zip(read) {
+        *given.get_mut(*k)? = Some(vals?);
     }
     if C::COLUMNS
         .iter()
@@ -488,15 +498,16 @@ fn hold(
     kind: EntityKind,
     batches: &[RecordBatch],
     limits: &crate::Limits,
+    threads: Option<usize>,
 ) -> Option<Box<dyn Records + Send + Sync>> {
     fn boxed<C: Concept>(c: Columns<C>) -> Box<dyn Records + Send + Sync> {
         Box::new(c)
     }
     match kind {
-        EntityKind::Students => hold_as::<students::Students>(batches, limits).map(boxed),
-        EntityKind::Cohorts => hold_as::<cohorts::Cohorts>(batches, limits).map(boxed),
+        EntityKind::Students => hold_as::<students::Students>(batches, limits, threads).map(boxed),
+        EntityKind::Cohorts => hold_as::<cohorts::Cohorts>(batches, limits, threads).map(boxed),
         EntityKind::SemesterActivities => {
-            hold_as::<semester_activities::Activities>(batches, limits).map(boxed)
+            hold_as::<semester_activities::Activities>(batches, limits, threads).map(boxed)
         }
         _ => None,
     }
@@ -569,7 +580,7 @@ where
     let hold_all = || -> Vec<_> {
         to_hold
             .iter()
-            .map(|(_, k, _, batches)| hold(*k, batches, &opts.limits))
+            .map(|(_, k, _, batches)| hold(*k, batches, &opts.limits, opts.threads))
             .collect()
     };
     let side_by_side = matches!(opts.threads, Some(n) if n != 1);
