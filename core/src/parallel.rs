@@ -2,8 +2,9 @@
 //! in the same order, whatever the number of threads.
 
 /// `f` over every item of `items`, in order, on `threads` threads (`None` or `Some(1)`: this
-/// thread; `Some(0)`: every core), at least `chunk` items at a time per thread. Without the
-/// `threads` feature, always this thread.
+/// thread; `Some(0)`: every core), at least `chunk` items at a time per thread. Called on a
+/// pool's thread (inside [`join`]), on that pool's threads. Without the `threads` feature, always
+/// this thread.
 pub(crate) fn map<I, T, F>(items: &[I], threads: Option<usize>, chunk: usize, f: F) -> Vec<T>
 where
     I: Sync,
