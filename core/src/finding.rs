@@ -246,7 +246,7 @@ impl Finding {
     }
     /// The numbers used, the computed value, the threshold and the clause.
     pub fn explanation(&self) -> Explanation {
-        crate::messages::explanation(self)
+        ExplanationJson::of(self).owned()
     }
 }
 
@@ -290,13 +290,7 @@ impl Serialize for Finding {
             period: self.period.clone(),
             detail: &self.detail,
             message: self.message(),
-            explanation: ExplanationJson {
-                inputs: InputsJson(&self.inputs),
-                computed: crate::messages::computed(self),
-                threshold: crate::messages::threshold(self),
-                clause: &self.rule.citation,
-                quote: &self.rule.quote,
-            },
+            explanation: ExplanationJson::of(self),
             remedy: self.remedy(),
         }
         .serialize(s)
@@ -314,6 +308,35 @@ struct ExplanationJson<'a> {
     threshold: Option<String>,
     clause: &'a str,
     quote: &'a str,
+}
+
+impl<'a> ExplanationJson<'a> {
+    /// The explanation of `f`: its inputs, the computed value and the bound in notation
+    /// (`crate::messages`), the rule's citation and quote.
+    fn of(f: &'a Finding) -> Self {
+        ExplanationJson {
+            inputs: InputsJson(&f.inputs),
+            computed: crate::messages::computed(f),
+            threshold: crate::messages::threshold(f),
+            clause: &f.rule.citation,
+            quote: &f.rule.quote,
+        }
+    }
+    /// The same, owning its text ([`Finding::explanation`]).
+    fn owned(self) -> Explanation {
+        Explanation {
+            inputs: (self.inputs.0.iter())
+                .map(|(name, value)| NamedValue {
+                    name: name.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            computed: self.computed,
+            threshold: self.threshold,
+            clause: self.clause.to_string(),
+            quote: self.quote.to_string(),
+        }
+    }
 }
 
 /// A finding's inputs as [`NamedValue`]s.

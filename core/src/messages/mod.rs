@@ -15,7 +15,7 @@ mod en;
 mod presence;
 mod zh;
 
-use crate::finding::{Detail, Explanation, Finding, FindingCode, Lang, NamedValue, Reason, Text};
+use crate::finding::{Detail, Finding, FindingCode, Lang, Reason, Text};
 use crate::rules::Wording;
 pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
@@ -82,25 +82,6 @@ pub(crate) fn remedy_in(f: &Finding, lang: Lang) -> Option<String> {
     match lang {
         Lang::Zh => zh::remedy(f, &n),
         Lang::En => en::remedy(f, &n).map(english),
-    }
-}
-
-/// The explanation of a finding: its inputs, the computed value, the bound and the clause.
-pub(crate) fn explanation(f: &Finding) -> Explanation {
-    let r = &f.rule;
-    Explanation {
-        inputs: f
-            .inputs
-            .iter()
-            .map(|(name, value)| NamedValue {
-                name: name.clone(),
-                value: value.clone(),
-            })
-            .collect(),
-        computed: computed(f),
-        threshold: threshold(f),
-        clause: r.citation.clone(),
-        quote: r.quote.clone(),
     }
 }
 
