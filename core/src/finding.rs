@@ -179,28 +179,6 @@ pub struct RuleInfo {
     pub quote: String,
     /// The pack's nouns and units for this rule.
     pub wording: crate::rules::Wording,
-    /// Document and clause as findings cite them, made once per rule ([`RuleInfo::new`]).
-    pub citation: String,
-}
-
-impl RuleInfo {
-    /// A rule's information, its citation made from `document` and `clause`.
-    pub fn new(
-        id: String,
-        document: String,
-        clause: String,
-        quote: String,
-        wording: crate::rules::Wording,
-    ) -> RuleInfo {
-        RuleInfo {
-            citation: crate::messages::citation(&document, &clause),
-            id,
-            document,
-            clause,
-            quote,
-            wording,
-        }
-    }
 }
 
 /// One rule's verdict on one record: plain data. Every sentence is written by the message
@@ -246,7 +224,7 @@ impl Finding {
     }
     /// The numbers used, the computed value, the threshold and the clause.
     pub fn explanation(&self) -> Explanation {
-        ExplanationJson::of(self).owned()
+        crate::messages::explanation(self)
     }
 }
 
@@ -272,8 +250,7 @@ struct FindingJson<'a> {
     /// Message, Chinese and English.
     message: Text,
     /// Numbers used, computed value, threshold, clause.
-    #[schemars(with = "Explanation")]
-    explanation: ExplanationJson<'a>,
+    explanation: Explanation,
     /// The smallest change that passes, where computable.
     #[serde(skip_serializing_if = "Option::is_none")]
     remedy: Option<Text>,
@@ -290,66 +267,10 @@ impl Serialize for Finding {
             period: self.period.clone(),
             detail: &self.detail,
             message: self.message(),
-            explanation: ExplanationJson::of(self),
+            explanation: self.explanation(),
             remedy: self.remedy(),
         }
         .serialize(s)
-    }
-}
-
-/// [`Explanation`] as serialized, borrowing from the finding and its rule: a report of a million
-/// findings copies no clause, quote or input to write them.
-#[derive(Serialize)]
-struct ExplanationJson<'a> {
-    inputs: InputsJson<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    computed: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    threshold: Option<String>,
-    clause: &'a str,
-    quote: &'a str,
-}
-
-impl<'a> ExplanationJson<'a> {
-    /// The explanation of `f`: its inputs, the computed value and the bound in notation
-    /// (`crate::messages`), the rule's citation and quote.
-    fn of(f: &'a Finding) -> Self {
-        ExplanationJson {
-            inputs: InputsJson(&f.inputs),
-            computed: crate::messages::computed(f),
-            threshold: crate::messages::threshold(f),
-            clause: &f.rule.citation,
-            quote: &f.rule.quote,
-        }
-    }
-    /// The same, owning its text ([`Finding::explanation`]).
-    fn owned(self) -> Explanation {
-        Explanation {
-            inputs: (self.inputs.0.iter())
-                .map(|(name, value)| NamedValue {
-                    name: name.clone(),
-                    value: value.clone(),
-                })
-                .collect(),
-            computed: self.computed,
-            threshold: self.threshold,
-            clause: self.clause.to_string(),
-            quote: self.quote.to_string(),
-        }
-    }
-}
-
-/// A finding's inputs as [`NamedValue`]s.
-struct InputsJson<'a>(&'a [(String, String)]);
-
-impl Serialize for InputsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Named<'a> {
-            name: &'a str,
-            value: &'a str,
-        }
-        s.collect_seq(self.0.iter().map(|(name, value)| Named { name, value }))
     }
 }
 

@@ -31,6 +31,7 @@ where
 }
 
 /// `a` and `b` side by side on request (`threads` as in [`map`]), else one after the other.
+#[cfg(any(feature = "arrow", feature = "threads"))]
 pub(crate) fn join<A, B, RA, RB>(threads: Option<usize>, a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,

@@ -131,13 +131,7 @@ fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
             Severity::Warning => counts.warning += 1,
             Severity::Target => counts.target += 1,
         }
-        // Looked up by the id borrowed: a string is made once per rule, not once per finding.
-        match by_rule.get_mut(f.rule_id()) {
-            Some(n) => *n += 1,
-            None => {
-                by_rule.insert(f.rule_id().to_string(), 1);
-            }
-        }
+        *by_rule.entry(f.rule_id().to_string()).or_insert(0) += 1;
     }
     (counts, by_rule)
 }

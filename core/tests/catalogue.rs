@@ -104,8 +104,8 @@ fn bundled_samples_read_in_chinese_without_identifiers() {
     assert!(bad.is_empty(), "{} texts:\n{}", bad.len(), bad.join("\n"));
 }
 
-/// A finding serialized writes the words its methods give: the explanation (serialized from
-/// borrowed parts, the rule's citation made once) and the message and remedy.
+/// A finding serialized writes the words its methods give: the explanation, the message and the
+/// remedy.
 #[test]
 fn serialized_words_are_the_methods_words() {
     let mut seen = 0;

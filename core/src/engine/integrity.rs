@@ -33,13 +33,13 @@ fn finding(
 
 /// The integrity rules, as findings cite them.
 fn info(id: &str) -> Arc<RuleInfo> {
-    Arc::new(RuleInfo::new(
-        id.to_string(),
-        crate::messages::INTEGRITY_DOCUMENT.to_string(),
-        String::new(),
-        crate::messages::INTEGRITY_QUOTE.to_string(),
-        Default::default(),
-    ))
+    Arc::new(RuleInfo {
+        id: id.to_string(),
+        document: crate::messages::INTEGRITY_DOCUMENT.to_string(),
+        clause: String::new(),
+        quote: crate::messages::INTEGRITY_QUOTE.to_string(),
+        wording: Default::default(),
+    })
 }
 
 fn duplicates<T: Entity>(items: &[T], id: impl Fn(&T) -> &str, ix: &Index<'_>, out: &mut Out) {

@@ -213,13 +213,13 @@ impl Checker {
             }));
             return (status, Vec::new(), Vec::new());
         }
-        let info = std::sync::Arc::new(RuleInfo::new(
-            rule.id.clone(),
-            pack.source.document.clone(),
-            rule.clause.clone(),
-            rule.quote.clone(),
-            rule.wording.clone(),
-        ));
+        let info = std::sync::Arc::new(RuleInfo {
+            id: rule.id.clone(),
+            document: pack.source.document.clone(),
+            clause: rule.clause.clone(),
+            quote: rule.quote.clone(),
+            wording: rule.wording.clone(),
+        });
         if let Some(why) = self.other_campaign(ds, pack, rule) {
             status.state = RuleState::Unchecked;
             status.reason = Some(crate::messages::reason(&why));
@@ -393,6 +393,9 @@ impl Checker {
     fn check_source(&self, src: scope::Source<'_>) -> Report {
         let ds = src.rows;
         let ix = Index::new(ds);
+        // Without threads (the WebAssembly build), the dataset's integrity first, then the rules.
+        #[cfg(not(feature = "threads"))]
+        let integrity = integrity::check(src, &ix);
         let packs = self.packs_for_source(src);
         let choice = if self.chosen {
             scope::Choice::Chosen
@@ -439,8 +442,9 @@ impl Checker {
                 })
             })
             .collect();
-        // The dataset's integrity is checked beside the rules on request (on one core, a
-        // twentieth of a national check), else before them.
+        // With threads, the dataset's integrity is checked beside the rules on request (on one
+        // core, a twentieth of a national check), else before them.
+        #[cfg(feature = "threads")]
         let (integrity, results) = crate::parallel::join(
             self.threads,
             || integrity::check(src, &ix),
@@ -449,6 +453,11 @@ impl Checker {
                 self.run_rules(&jobs, ds, &ix)
             },
         );
+        #[cfg(not(feature = "threads"))]
+        let results = {
+            self.prepare_views(&jobs);
+            self.run_rules(&jobs, ds, &ix)
+        };
         // Joined from parts under `bulk` (see `joined`), appended to here otherwise.
         #[cfg_attr(feature = "bulk", allow(unused_mut))]
         let mut findings: Vec<Finding> = integrity;

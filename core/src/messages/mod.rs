@@ -15,7 +15,7 @@ mod en;
 mod presence;
 mod zh;
 
-use crate::finding::{Detail, Finding, FindingCode, Lang, Reason, Text};
+use crate::finding::{Detail, Explanation, Finding, FindingCode, Lang, NamedValue, Reason, Text};
 use crate::rules::Wording;
 pub(crate) use progress::{progress, Progress, Reached};
 use rust_decimal::Decimal;
@@ -39,7 +39,7 @@ pub(crate) const INTEGRITY_QUOTE: &str = "每条记录的编号唯一,引用的�
 /// The message of a finding.
 pub(crate) fn message(f: &Finding) -> Text {
     let n = Nouns::of(f);
-    Text::new(zh::message(f, &n), english(en::message(f, &n)))
+    Text::new(zh::message(f, &n), capitalize(&plural(&en::message(f, &n))))
 }
 
 /// The message of a finding in one language, the other not rendered (a findings table asks for
@@ -49,7 +49,7 @@ pub(crate) fn message_in(f: &Finding, lang: Lang) -> String {
     let n = Nouns::of(f);
     match lang {
         Lang::Zh => zh::message(f, &n),
-        Lang::En => english(en::message(f, &n)),
+        Lang::En => capitalize(&plural(&en::message(f, &n))),
     }
 }
 
@@ -76,12 +76,31 @@ pub(crate) fn remedy_in(f: &Finding, lang: Lang) -> Option<String> {
         let t = t.replace("{n}", &numbers::amount(need, n.unit.0));
         return Some(match lang {
             Lang::Zh => t,
-            Lang::En => english(t),
+            Lang::En => capitalize(&plural(&t)),
         });
     }
     match lang {
         Lang::Zh => zh::remedy(f, &n),
-        Lang::En => en::remedy(f, &n).map(english),
+        Lang::En => en::remedy(f, &n).map(|e| capitalize(&plural(&e))),
+    }
+}
+
+/// The explanation of a finding: its inputs, the computed value, the bound and the clause.
+pub(crate) fn explanation(f: &Finding) -> Explanation {
+    let r = &f.rule;
+    Explanation {
+        inputs: f
+            .inputs
+            .iter()
+            .map(|(name, value)| NamedValue {
+                name: name.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        computed: computed(f),
+        threshold: threshold(f),
+        clause: citation(&r.document, &r.clause),
+        quote: r.quote.clone(),
     }
 }
 
@@ -164,7 +183,7 @@ fn counts(f: &Finding) -> Option<(Decimal, Option<Decimal>)> {
 }
 
 /// The computed value, in notation (not prose): `599999.99/1000000 = 59.999999%`.
-pub(crate) fn computed(f: &Finding) -> Option<String> {
+fn computed(f: &Finding) -> Option<String> {
     match &f.detail {
         Detail::Ratio {
             num,
@@ -283,7 +302,7 @@ pub(crate) fn computed(f: &Finding) -> Option<String> {
 }
 
 /// The bound compared with, in notation: `minimum = 2`, `maximum = 18`.
-pub(crate) fn threshold(f: &Finding) -> Option<String> {
+fn threshold(f: &Finding) -> Option<String> {
     let side = match f.code {
         FindingCode::BelowMinimum => "minimum",
         FindingCode::AboveMaximum => "maximum",
@@ -428,18 +447,6 @@ pub(crate) fn capitalize(s: &str) -> String {
     }
 }
 
-/// An English sentence as shown: its `{one|many}` alternatives chosen ([`plural`]) and its first
-/// letter a capital ([`capitalize`]); in place when it has no alternatives, which is most (a
-/// report of a million findings made two copies of each message and remedy).
-fn english(s: String) -> String {
-    let mut s = if s.contains('{') { plural(&s) } else { s };
-    // A first character of more than one byte is no ASCII letter: left as it is.
-    if let Some(first) = s.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    s
-}
-
 /// Chooses `{one|many}` alternatives in an English wording by the number written last before
 /// each: `"1 more {meeting|meetings} (or 2 fewer {student|students})"` →
 /// `1 more meeting (or 2 fewer students)`.
@@ -490,32 +497,6 @@ fn drop_alternative(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_is_plural_then_capitalized() {
-        for s in [
-            "1 more {meeting|meetings}",
-            "2 more {meeting|meetings}, {a|b}",
-            "école",
-            "Already",
-            "中文 first",
-            "",
-            "x",
-            "{one|many} first",
-            "no {braces",
-        ] {
-            assert_eq!(english(s.to_string()), capitalize(&plural(s)), "{s}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The in-place path gives what the two copies gave, for any mix of letters, numbers,
-        /// braces and characters of several bytes.
-        #[test]
-        fn english_as_two_copies(s in "[aAzé中{}|1 .,]{0,16}") {
-            proptest::prop_assert_eq!(english(s.clone()), capitalize(&plural(&s)));
-        }
-    }
 
     #[test]
     fn plural_picks_by_count() {
