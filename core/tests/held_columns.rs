@@ -167,6 +167,13 @@ fn every_vector_with_held_collections_gets_the_same_report() {
         same(&a, &b, &p.display().to_string());
         let (_, c, _) = both(&checker, dictionaries(data.clone()), ds.reporting_year);
         same(&a, &c, &format!("{}, text as dictionaries", p.display()));
+        let (_, c, hc) = both(&checker, categoricals(data.clone()), ds.reporting_year);
+        same(
+            &a,
+            &c,
+            &format!("{}, text as polars' categoricals", p.display()),
+        );
+        assert_eq!(hc, h, "{}: categoricals held as dictionaries", p.display());
         let (narrow, k) = narrowed(data);
         narrowed_columns += k;
         let (_, d, _) = both(&checker, narrow, ds.reporting_year);
@@ -209,13 +216,35 @@ fn recast(
         .collect()
 }
 
-/// The same input with every text column dictionary-encoded, as polars' categoricals arrive.
+/// The same input with every text column dictionary-encoded.
 fn dictionaries(data: Input) -> Input {
     use arrow_schema::DataType as D;
     let dict = D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8));
     recast(data, |t, c| {
         (*t == D::Utf8).then(|| arrow_cast::cast(c, &dict).unwrap())
     })
+}
+
+/// The same input as polars hands over its categoricals (unsigned 32-bit keys, texts as string
+/// views), every batch given as two slices so that the second starts past its buffers' start.
+fn categoricals(data: Input) -> Input {
+    use arrow_schema::DataType as D;
+    let dict = D::Dictionary(Box::new(D::UInt32), Box::new(D::Utf8View));
+    let data = recast(data, |t, c| {
+        (*t == D::Utf8).then(|| arrow_cast::cast(c, &dict).unwrap())
+    });
+    data.into_iter()
+        .map(|(name, batches)| {
+            let halves = batches
+                .into_iter()
+                .flat_map(|b| {
+                    let half = b.num_rows() / 2;
+                    [b.slice(0, half), b.slice(half, b.num_rows() - half)]
+                })
+                .collect();
+            (name, halves)
+        })
+        .collect()
 }
 
 /// The same input with every 64-bit integer column whose values fit as 32-bit integers (as
@@ -278,8 +307,16 @@ fn every_sample_gets_the_same_report() {
         // Ids and schools as dictionaries: places worked out once per distinct id.
         let (_, c, _) = both(&checker, dictionaries(data.clone()), ds.reporting_year);
         same(&a, &c, &format!("{name}, text as dictionaries"));
+        let (_, c, _) = both(&checker, categoricals(data.clone()), ds.reporting_year);
+        same(&a, &c, &format!("{name}, text as polars' categoricals"));
         #[cfg(feature = "bulk")]
         {
+            let r = read_for_check(
+                empty(ds.reporting_year),
+                categoricals(data.clone()),
+                &opts(ds.reporting_year),
+            );
+            coded += codes_read_as_values(&r.held);
             let r = read_for_check(
                 empty(ds.reporting_year),
                 dictionaries(data),
@@ -289,7 +326,10 @@ fn every_sample_gets_the_same_report() {
         }
     }
     #[cfg(feature = "bulk")]
-    assert!(coded >= 3, "only {coded} fields read as codes");
+    assert!(
+        coded >= 6,
+        "only {coded} fields read as codes (dictionaries and categoricals)"
+    );
     let _ = coded;
     for k in HELD {
         assert!(held.contains(&k), "no sample's {k:?} were held");

@@ -487,6 +487,20 @@ fn type_name(t: &DataType) -> String {
     t.to_string()
 }
 
+/// A text dictionary with unsigned 32-bit keys (how polars hands over its categoricals) as
+/// `Vals::Dict`: the keys are taken bit for bit as signed ones, without a pass over the rows,
+/// and only the dictionary's texts are converted. A key at or past 2³¹ (never a valid one: no
+/// dictionary is that long) then reads as negative, which every reader of `Vals::Dict` takes as
+/// past the dictionary, as it is; a null key stays null.
+fn text_dictionary(a: &ArrayRef) -> Result<Vals, arrow_schema::ArrowError> {
+    let d = a.as_dictionary::<arrow_array::types::UInt32Type>();
+    let keys = d.keys();
+    let bits = arrow_buffer::ScalarBuffer::<i32>::new(keys.values().inner().clone(), 0, keys.len());
+    let keys = Int32Array::try_new(bits, keys.nulls().cloned())?;
+    let texts = arrow_cast::cast(d.values(), &DataType::Utf8)?;
+    Ok(Vals::Dict(keys, texts.as_string::<i32>().clone()))
+}
+
 impl Vals {
     pub(super) fn new(a: &ArrayRef) -> Result<Vals, String> {
         use DataType as D;
@@ -516,11 +530,15 @@ impl Vals {
             }
             D::Utf8View => Vals::View(a.as_string_view().clone()),
             D::Utf8 | D::LargeUtf8 => Vals::Text(cast(&D::Utf8)?.as_string().clone()),
-            D::Dictionary(_, v) if matches!(**v, D::Utf8 | D::LargeUtf8 | D::Utf8View) => {
-                let a = cast(&D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8)))?;
-                let d = a.as_dictionary::<Int32Type>();
-                Vals::Dict(d.keys().clone(), d.values().as_string().clone())
-            }
+            D::Dictionary(k, v) if matches!(**v, D::Utf8 | D::LargeUtf8 | D::Utf8View) => match **k
+            {
+                D::UInt32 => text_dictionary(a).map_err(|e| format!("{} ({e})", type_name(t)))?,
+                _ => {
+                    let a = cast(&D::Dictionary(Box::new(D::Int32), Box::new(D::Utf8)))?;
+                    let d = a.as_dictionary::<Int32Type>();
+                    Vals::Dict(d.keys().clone(), d.values().as_string().clone())
+                }
+            },
             D::Dictionary(_, v) => Vals::new(&cast(v)?)?,
             D::Date32 | D::Date64 => Vals::Date(cast(&D::Date32)?.as_primitive().clone()),
             D::Timestamp(_, tz) => {
