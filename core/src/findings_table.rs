@@ -56,13 +56,16 @@ use crate::finding::{Finding, Lang, Values};
 use crate::report::Report;
 use crate::rules::Fraction;
 use arrow_array::builder::{
-    Decimal128Builder, Float64Builder, StringBuilder, StringDictionaryBuilder, UInt64Builder,
+    Decimal128Builder, Float64Builder, Int32Builder, StringBuilder, StringDictionaryBuilder,
+    UInt64Builder,
 };
+use arrow_array::cast::AsArray;
 use arrow_array::types::Int32Type;
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, DictionaryArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Which messages a findings table carries.
@@ -86,8 +89,9 @@ pub struct FindingsTableOptions {
     pub messages: Messages,
     /// The scale of the decimal columns; `None`: the smallest that holds every value exactly.
     pub scale: Option<i8>,
-    /// Threads to render messages with, as [`crate::Options::threads`]: `None` one, `Some(0)`
-    /// every core. The table is the same either way.
+    /// Threads to make the table on, as [`crate::Options::threads`]: `None` one, `Some(0)`
+    /// every core. With more than one, a table of more than 32,768 findings is made in parts
+    /// side by side and joined; the table is the same either way, byte for byte.
     pub threads: Option<usize>,
 }
 
@@ -176,7 +180,8 @@ pub fn findings_to_arrow(
     findings: &[Finding],
     opts: &FindingsTableOptions,
 ) -> Result<RecordBatch, ArrowError> {
-    let values: Vec<Values> = findings.iter().map(|f| f.detail.values()).collect();
+    let values: Vec<Values> =
+        crate::parallel::map(findings, opts.threads, 4096, |f| f.detail.values());
     // The bounds' exact decimals, where they terminate.
     let bounds: Vec<Option<Decimal>> = values
         .iter()
@@ -186,6 +191,47 @@ pub fn findings_to_arrow(
         Some(s) => s,
         None => auto_scale(&values, &bounds),
     };
+    let schema = Arc::new(findings_schema(opts, scale));
+    let rows = Rows {
+        findings,
+        values: &values,
+        bounds: &bounds,
+    };
+    if opts.threads.is_none_or(|t| t == 1) || findings.len() <= PART {
+        return part(&rows, 0..findings.len(), scale, opts, schema);
+    }
+    // Parts side by side, then joined: the table of one part, byte for byte.
+    let starts: Vec<usize> = (0..findings.len()).step_by(PART).collect();
+    let parts = crate::parallel::map(&starts, opts.threads, 1, |&start| {
+        let end = (start + PART).min(findings.len());
+        part(&rows, start..end, scale, opts, Arc::clone(&schema))
+    });
+    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+    joined(&parts, schema)
+}
+
+/// Findings per part of a table made on several threads.
+const PART: usize = 32_768;
+
+/// The findings of a table with their numbers, worked out once for the whole table.
+struct Rows<'a> {
+    findings: &'a [Finding],
+    values: &'a [Values],
+    bounds: &'a [Option<Decimal>],
+}
+
+/// The table of the findings at `range` (rows numbered in the whole table, for errors).
+fn part(
+    rows: &Rows<'_>,
+    range: std::ops::Range<usize>,
+    scale: i8,
+    opts: &FindingsTableOptions,
+    schema: Arc<Schema>,
+) -> Result<RecordBatch, ArrowError> {
+    let start = range.start;
+    let findings = rows.findings.get(range.clone()).unwrap_or_default();
+    let values = rows.values.get(range.clone()).unwrap_or_default();
+    let bounds = rows.bounds.get(range).unwrap_or_default();
     let n = findings.len();
     let mut rule_id = StringDictionaryBuilder::<Int32Type>::new();
     let mut severity = StringDictionaryBuilder::<Int32Type>::new();
@@ -223,7 +269,7 @@ pub fn findings_to_arrow(
         for (k, d) in decimals.iter().enumerate() {
             let m = match d {
                 Some(d) => Some(rescale(*d, scale).ok_or_else(|| {
-                    not_exact(f, i, NUMBERS[k].0, d, scale, opts.scale.is_some())
+                    not_exact(f, start + i, NUMBERS[k].0, d, scale, opts.scale.is_some())
                 })?),
                 None => None,
             };
@@ -285,7 +331,54 @@ pub fn findings_to_arrow(
         columns.push(Arc::new(message.finish()));
         columns.push(Arc::new(remedy.finish()));
     }
-    RecordBatch::try_new(Arc::new(findings_schema(opts, scale)), columns)
+    RecordBatch::try_new(schema, columns)
+}
+
+/// The parts as one table. A categorical column's texts are numbered in the order they first
+/// appear, as one builder over the whole table numbers them (joining the parts' dictionaries
+/// as they are would repeat texts in the dictionary, which pandas refuses as categories).
+fn joined(parts: &[RecordBatch], schema: Arc<Schema>) -> Result<RecordBatch, ArrowError> {
+    let columns = (0..schema.fields().len())
+        .map(|c| {
+            let arrays: Vec<&dyn Array> = parts.iter().map(|p| p.column(c).as_ref()).collect();
+            match schema.field(c).data_type() {
+                DataType::Dictionary(..) => joined_dictionary(&arrays),
+                _ => arrow_select::concat::concat(&arrays),
+            }
+        })
+        .collect::<Result<Vec<ArrayRef>, _>>()?;
+    RecordBatch::try_new(schema, columns)
+}
+
+/// Text dictionaries as one, with one dictionary numbered in first appearance.
+fn joined_dictionary(parts: &[&dyn Array]) -> Result<ArrayRef, ArrowError> {
+    let mut numbers: HashMap<&str, i32> = HashMap::new();
+    let mut texts = StringBuilder::new();
+    let mut keys = Int32Builder::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        let d = p.as_dictionary_opt::<Int32Type>().ok_or_else(|| {
+            ArrowError::InvalidArgumentError("a categorical column is not one".into())
+        })?;
+        let words = d.values().as_string_opt::<i32>().ok_or_else(|| {
+            ArrowError::InvalidArgumentError("a categorical column's texts are not text".into())
+        })?;
+        let mut renumbered = Vec::with_capacity(words.len());
+        for w in words.iter() {
+            let w = w.unwrap_or_default();
+            let next =
+                i32::try_from(numbers.len()).map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
+            let k = *numbers.entry(w).or_insert_with(|| {
+                texts.append_value(w);
+                next
+            });
+            renumbered.push(k);
+        }
+        for k in d.keys().iter() {
+            keys.append_option(k.and_then(|k| renumbered.get(usize::try_from(k).ok()?).copied()));
+        }
+    }
+    let d = DictionaryArray::<Int32Type>::try_new(keys.finish(), Arc::new(texts.finish()))?;
+    Ok(Arc::new(d))
 }
 
 /// Findings whose messages are rendered together.

@@ -7,7 +7,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::Int32Type;
 use arrow_array::{Array, Decimal128Array, Float64Array, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::DataType;
-use xianjie::findings_table::{FindingsTableOptions, Messages, FIXED_SCALE};
+use xianjie::findings_table::{findings_to_arrow, FindingsTableOptions, Messages, FIXED_SCALE};
 use xianjie::{check, Dataset, Options, Pack, Report};
 
 fn sample_report(name: &str) -> Report {
@@ -329,6 +329,64 @@ fn messages_only_when_asked_in_the_languages_asked() {
         text(&zh, "remedy", i).as_deref(),
         Some("还需新聘4名硕士及以上学位专任教师")
     );
+}
+
+/// A table of more findings than one part, made in parts on two threads, is the one-thread
+/// table: rows, categorical columns (one dictionary, each text once, numbered in first
+/// appearance), numbers and messages; an error names the row of the whole table.
+#[test]
+fn a_table_made_in_parts_on_two_threads_is_the_one_thread_table() {
+    let mut all = Vec::new();
+    for name in xianjie::sample::names() {
+        all.extend(sample_report(name).findings);
+    }
+    assert!(all.len() > 20, "only {} findings", all.len());
+    // Each part sees the rules in another order, so their dictionaries differ.
+    let mut findings = Vec::new();
+    let mut k = 0;
+    while findings.len() < 80_000 {
+        findings.push(all[k % all.len()].clone());
+        k += 7;
+    }
+    let with = |messages, threads| FindingsTableOptions {
+        messages,
+        threads,
+        ..Default::default()
+    };
+    for m in [Messages::None, Messages::Both] {
+        let one = findings_to_arrow(&findings, &with(m, None)).unwrap();
+        let two = findings_to_arrow(&findings, &with(m, Some(2))).unwrap();
+        assert_eq!(one.num_rows(), findings.len());
+        assert_eq!(two, one, "{m:?}");
+    }
+    let t = findings_to_arrow(&findings, &with(Messages::None, Some(2))).unwrap();
+    for col in ["rule_id", "severity", "code", "entity", "bound_text"] {
+        let d = t.column_by_name(col).unwrap().as_dictionary::<Int32Type>();
+        let texts: Vec<&str> = d.values().as_string::<i32>().iter().flatten().collect();
+        let mut once = texts.clone();
+        once.sort_unstable();
+        once.dedup();
+        assert_eq!(once.len(), texts.len(), "{col}: {texts:?}");
+    }
+
+    // A value no fixed scale of 0 holds, in the third part, after only whole numbers: the same
+    // error on two threads, naming the row of the whole table.
+    let fixed = |threads| FindingsTableOptions {
+        scale: Some(0),
+        threads,
+        ..Default::default()
+    };
+    let (whole, fractional): (Vec<_>, Vec<_>) = all
+        .iter()
+        .partition(|f| findings_to_arrow(std::slice::from_ref(*f), &fixed(None)).is_ok());
+    assert!(!whole.is_empty() && !fractional.is_empty());
+    let at = 70_000;
+    let mut findings: Vec<_> = (0..at).map(|k| whole[k % whole.len()].clone()).collect();
+    findings.push(fractional[0].clone());
+    let e1 = findings_to_arrow(&findings, &fixed(None)).unwrap_err();
+    let e2 = findings_to_arrow(&findings, &fixed(Some(2))).unwrap_err();
+    assert_eq!(e2.to_string(), e1.to_string());
+    assert!(e1.to_string().contains(&format!("row {at} ")), "{e1}");
 }
 
 #[test]
