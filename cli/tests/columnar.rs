@@ -443,8 +443,8 @@ fn bad_files_exit_2_naming_the_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(
-        stderr(&out)
-            .contains("students.parquet: 无法读取Parquet文件 / cannot read the Parquet file"),
+        stderr(&out).contains("students.parquet: 无法读取Parquet文件:")
+            && stderr(&out).contains(" / cannot read the Parquet file: "),
         "{}",
         stderr(&out)
     );

@@ -27,6 +27,8 @@ pub mod checks;
 #[cfg(feature = "arrow")]
 pub mod columns;
 pub mod engine;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod finding;
 #[cfg(feature = "arrow")]
 pub mod findings_table;
