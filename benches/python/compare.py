@@ -16,6 +16,9 @@ Faces (default: all but cli-json):
   cli          xianjie check DIR --format jsonl --out FILE (the Parquet folder)
   cli-threads  the same with --threads 2, when the CLI has the option
   python       xianjie.check with polars DataFrames, findings as a polars DataFrame
+  python-2     the same with threads=2
+  python-files xianjie.check on the folder itself (read by the core), threads=2, findings as a
+               polars DataFrame
   cli-json     xianjie check on the same data as one JSON document (DIR.json, made once
                with to_json.py when missing: slow at scale 1)
 
@@ -37,7 +40,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PACKS = ["--pack", "bj-3p2-2024", "--pack", "qz-pilot-2024"]
-ALL = ["polars-2", "polars-1", "pandas", "cli", "cli-threads", "python", "cli-json"]
+ALL = ["polars-2", "polars-1", "pandas", "cli", "cli-threads", "python", "python-2",
+       "python-files", "cli-json"]
 DEFAULT = [f for f in ALL if f != "cli-json"]
 
 
@@ -193,6 +197,11 @@ def main(argv):
         else:
             faces.append(Face("python", [py, os.path.join(HERE, "xianjie_face.py"), d,
                                          "--year", year]))
+    for f, extra in [("python-2", ["--threads", "2"]),
+                     ("python-files", ["--threads", "2", "--frames", "files"])]:
+        if want(f):
+            faces.append(Face(f, [py, os.path.join(HERE, "xianjie_face.py"), d,
+                                  "--year", year] + extra))
 
     for f, why in skipped:
         print(f"skipped {f}: {why}")

@@ -2,7 +2,10 @@
 """xianjie from Python on the national Parquet folder, DataFrames in, findings out as a polars
 DataFrame: the analyst's path the issue measures against the polars yardstick.
 
-    python xianjie_face.py DIR [--year 2024] [--threads N] [--frames polars|pyarrow]
+    python xianjie_face.py DIR [--year 2024] [--threads N] [--frames polars|pyarrow|files]
+
+`--frames files` gives xianjie the folder itself, read by the core (`xianjie.check(DIR,
+year=...)`), with no DataFrame in between.
 
 Prints `RULE <id> <findings>` and `TOTAL <n>` like the yardsticks (counted from the findings
 frame after the check), or exits with status 3 and says why when the Python face is not
@@ -37,7 +40,9 @@ def main(argv):
     except ImportError as e:
         return unavailable(f"xianjie is not installed in this Python ({e})")
 
-    if frames == "pyarrow":
+    if frames == "files":
+        read = None
+    elif frames == "pyarrow":
         import pyarrow.parquet as pq
 
         read = pq.read_table
@@ -45,13 +50,17 @@ def main(argv):
         import polars as pl
 
         read = pl.read_parquet
-    data = {"reporting_year": year}
-    for name in COLLECTIONS:
-        path = os.path.join(d, f"{name}.parquet")
-        if os.path.exists(path):
-            data[name] = read(path)
-
     kwargs = {"packs": PACKS}
+    if read is None:
+        data = d
+        kwargs["year"] = year
+    else:
+        data = {"reporting_year": year}
+        for name in COLLECTIONS:
+            path = os.path.join(d, f"{name}.parquet")
+            if os.path.exists(path):
+                data[name] = read(path)
+
     if threads is not None:
         kwargs["threads"] = threads
     try:

@@ -18,7 +18,7 @@
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
-use crate::columns::read_for_check;
+use crate::columns::{read_batches_onto, read_for_check};
 use crate::input::{InputError, InputErrorKind};
 use crate::limits::Limits;
 use crate::model::Held;
@@ -419,23 +419,48 @@ pub fn name_files(read: &mut TableRead, files: &[(String, String)]) {
 /// # Errors
 /// A file that does not read at all, or is over a limit: the first in file order.
 pub fn read(paths: &[&Path], opts: &ReadOptions) -> Result<(TableRead, Held), InputError> {
+    let (collections, names) = batches(paths, opts)?;
+    let r = read_for_check(base(opts), collections, opts);
+    let mut read = r.read;
+    name_files(&mut read, &names);
+    Ok((read, r.held))
+}
+
+/// [`read`] with every collection read into rows (nothing held as columns): a dataset to keep,
+/// convert or give back, not only to check.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_rows(paths: &[&Path], opts: &ReadOptions) -> Result<TableRead, InputError> {
+    let (collections, names) = batches(paths, opts)?;
+    let mut read = read_batches_onto(base(opts), collections, opts);
+    name_files(&mut read, &names);
+    Ok(read)
+}
+
+/// Collections named and read from their files, and each collection's file name.
+type Named = (Vec<(String, Vec<RecordBatch>)>, Vec<(String, String)>);
+
+/// Every file's batches under its collection's name.
+fn batches(paths: &[&Path], opts: &ReadOptions) -> Result<Named, InputError> {
     let files = expand(paths)?;
     let mut names = Vec::with_capacity(files.len());
     for f in &files {
         names.push((collection(f)?, input_name(f)));
     }
-    let collections: Vec<(String, Vec<RecordBatch>)> = names
+    let collections = names
         .iter()
         .map(|(name, _)| name.clone())
         .zip(read_files(&files, &opts.limits, opts.threads)?)
         .collect();
-    let base = crate::Dataset {
+    Ok((collections, names))
+}
+
+/// The dataset the files are read onto: its name and reporting year.
+fn base(opts: &ReadOptions) -> crate::Dataset {
+    crate::Dataset {
         name: opts.name.clone(),
         reporting_year: opts.reporting_year,
         ..Default::default()
-    };
-    let r = read_for_check(base, collections, opts);
-    let mut read = r.read;
-    name_files(&mut read, &names);
-    Ok((read, r.held))
+    }
 }

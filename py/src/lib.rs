@@ -131,6 +131,46 @@ impl Dataset {
             held: None,
         })
     }
+    /// Reads Parquet and Arrow IPC files, or folders of them, as the CLI does
+    /// (`files::read`): without the GIL, row groups on `threads`; `year` is the reporting year
+    /// (the files carry none). Values that do not read are issues at their cells, put on the
+    /// report as the CLI does. With `hold`, for `check` only: collections whose columns are clean
+    /// are held as columns, not read into rows.
+    #[staticmethod]
+    #[pyo3(signature = (paths, limits=None, threads=None, year=None, hold=false))]
+    fn read_files(
+        py: Python<'_>,
+        paths: Vec<PathBuf>,
+        limits: Option<BTreeMap<String, String>>,
+        threads: Option<usize>,
+        year: Option<i32>,
+        hold: bool,
+    ) -> PyResult<Dataset> {
+        let opts = xianjie::table::ReadOptions {
+            limits: self::limits(py, limits)?,
+            threads,
+            reporting_year: year,
+            ..Default::default()
+        };
+        let r = detached(py, || {
+            let paths: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+            if hold {
+                xianjie::files::read(&paths, &opts).map(|(read, held)| (read, Some(held)))
+            } else {
+                xianjie::files::read_rows(&paths, &opts).map(|read| (read, None))
+            }
+        })?;
+        let (read, held) = r.map_err(|e| input_error(py, &e, false))?;
+        if let Some(e) = read.unusable() {
+            return Err(input_error(py, &e, false));
+        }
+        let (inner, origin) = read.into_origin();
+        Ok(Dataset {
+            inner,
+            cells: Some(origin),
+            held: held.filter(|h| !h.is_empty()).map(std::sync::Arc::new),
+        })
+    }
     /// Text given as data: JSON if it starts with `{` or `[`, else the path of an existing file;
     /// anything else is refused as neither (`host::not_json_or_path`).
     #[staticmethod]
@@ -308,6 +348,13 @@ fn check(
         .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// Whether `path` is read as Parquet or Arrow IPC (`files::is_columnar_path`: a folder, or a
+/// file by its extension).
+#[pyfunction]
+fn is_files_path(path: PathBuf) -> bool {
+    xianjie::files::is_columnar_path(&path)
+}
+
 /// Names of the bundled samples (`sample::names`).
 #[pyfunction]
 fn sample_names() -> Vec<&'static str> {
@@ -363,6 +410,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<convert::Columns>()?;
     m.add_class::<report::NativeReport>()?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(is_files_path, m)?)?;
     m.add_function(wrap_pyfunction!(sample_names, m)?)?;
     m.add_function(wrap_pyfunction!(sample_load, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_ids, m)?)?;

@@ -137,9 +137,10 @@ def dataset(
     ``data`` is a mapping (collections as lists of dicts, or as anything speaking the Arrow
     PyCapsule interface: pyarrow Tables and RecordBatchReaders, polars DataFrames and LazyFrames,
     duckdb relations, pandas DataFrames through pyarrow; read by the core from their columns,
-    named by dotted paths or the workbooks' headers), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``: read
-    by the core; cells that cannot be read are left out and reported in the report's
-    ``input_issues``, as by the CLI), or a ``Dataset``. ``limits`` bound what is read (see
+    named by dotted paths or the workbooks' headers), JSON text, ``bytes`` (UTF-8), a path (``.json``, ``.xlsx``, ``.csv``,
+    ``.parquet``, ``.arrow``, or a folder of Parquet and Arrow IPC files: read by the core;
+    cells that cannot be read are left out and reported in the report's ``input_issues``, as by
+    the CLI), or a ``Dataset``. ``limits`` bound what is read (see
     ``LimitValues``). Raises :class:`InputError` when the data cannot be used at all, and for
     anything else too: text that is neither JSON nor an existing path, bytes that are not UTF-8,
     generators and iterators (pass a list), cyclic or too deeply nested values, non-text keys,
@@ -149,15 +150,40 @@ def dataset(
     return _read(data, lang, limits, threads, hold=False)
 
 
+def _files_path(data: object) -> Optional[str]:
+    """The path, when ``data`` names Parquet or Arrow IPC files: a folder, or a ``.parquet``,
+    ``.arrow``, ``.feather``, ``.ipc`` or ``.arrows`` file (JSON text is never one)."""
+    if isinstance(data, os.PathLike):
+        path = os.fspath(data)
+    elif isinstance(data, str) and len(data) < 4096 and not data.lstrip().startswith(("{", "[")):
+        path = data
+    else:
+        return None
+    return path if isinstance(path, str) and _native.is_files_path(path) else None
+
+
 def _read(
-    data: Data, lang: str, limits: LimitValues, threads: Optional[int], hold: bool
+    data: Data,
+    lang: str,
+    limits: LimitValues,
+    threads: Optional[int],
+    hold: bool,
+    year: Optional[int] = None,
 ) -> Dataset:
     """``dataset``; with ``hold`` (for ``check`` only), clean large collections given as Arrow
-    are held as their columns instead of read into rows (the dataset then lacks their rows)."""
+    are held as their columns instead of read into rows (the dataset then lacks their rows).
+    ``year``: the reporting year of Parquet and Arrow IPC files, which carry none."""
     if isinstance(data, Dataset):
+        if year is not None:
+            raise ValueError(_YEAR_FOR_FILES)
         return data
     lim = _limits(limits)
+    files = _files_path(data)
+    if files is None and year is not None:
+        raise ValueError(_YEAR_FOR_FILES)
     try:
+        if files is not None:
+            return Dataset.read_files([files], lim, threads, year, hold)
         if isinstance(data, bytes):
             return Dataset.from_bytes(data, lim)
         if isinstance(data, str):
@@ -180,6 +206,12 @@ def _read(
         raise
 
 
+_YEAR_FOR_FILES = (
+    "year= is the reporting year of Parquet and Arrow IPC files, which carry none; "
+    "other data gives its own reporting_year"
+)
+
+
 def _param(value: object) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
@@ -195,6 +227,7 @@ def check(
     lang: str = "zh",
     limits: LimitValues = None,
     threads: Optional[int] = None,
+    year: Optional[int] = None,
 ) -> Report:
     """Checks ``data`` against built-in ``packs`` with ``params``
     (``{"<rule id>.<name>": value}``). ``packs=None`` takes the packs of the regions the data's
@@ -204,12 +237,17 @@ def check(
     read (``{"nesting_depth": 32}``; names as the CLI's ``--limit``). ``threads``: check on that
     many threads (``0``: every core; ``None``: one); the report is the same, order included.
 
+    ``data`` may also name Parquet or Arrow IPC files, or a folder of them (one file per
+    collection, ``students.parquet``), read by the core as the CLI's ``check DIR`` reads them:
+    only the files' columns, no DataFrame in between. ``year`` is then their reporting year (as
+    the CLI's ``--year``); with any other data it is refused (the data gives its own).
+
     Raises :class:`InputError` for unusable data and :class:`PackError` for an unknown pack or
     parameter. The GIL is released while the core parses and checks.
     """
     # Students, semester activities and cohorts given as clean Arrow columns are checked from
     # the columns (no row per record).
-    ds = _read(data, lang, limits, threads, hold=True)
+    ds = _read(data, lang, limits, threads, hold=True, year=year)
     pack_ids = [packs] if isinstance(packs, str) else list(packs or [])
     param_map = {str(k): _param(v) for k, v in (params or {}).items()}
     return Report(_native.check(ds, pack_ids, param_map, lang, threads), lang)

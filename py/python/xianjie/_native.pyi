@@ -15,6 +15,7 @@ __all__ = [
     "check_part",
     "enrollment_totals",
     "explain",
+    "is_files_path",
     "major_ledger",
     "merge_parts",
     "packs",
@@ -39,6 +40,14 @@ class Dataset:
     def from_json_str(text: str, limits: Optional[Dict[str, str]] = None) -> Dataset: ...
     @staticmethod
     def read_path(path: str, limits: Optional[Dict[str, str]] = None) -> Dataset: ...
+    @staticmethod
+    def read_files(
+        paths: Sequence[str],
+        limits: Optional[Dict[str, str]] = None,
+        threads: Optional[int] = None,
+        year: Optional[int] = None,
+        hold: bool = False,
+    ) -> Dataset: ...
     @staticmethod
     def from_text(text: str, limits: Optional[Dict[str, str]] = None) -> Dataset: ...
     @staticmethod
@@ -84,6 +93,7 @@ def check(
     lang: str,
     threads: Optional[int] = None,
 ) -> Report: ...
+def is_files_path(path: str) -> bool: ...
 def sample_names() -> List[str]: ...
 def sample_load(name: str) -> Optional[Dataset]: ...
 def builtin_ids() -> List[str]: ...
