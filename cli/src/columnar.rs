@@ -33,7 +33,7 @@ pub fn read_in_batches(
     let mut rows = 0u64;
     let shown = crate::progress::Progress::rows();
     for b in files::open(path, &opts.limits, size.max(1)).map_err(Unusable::from)? {
-        let b = b.map_err(|e| Unusable::from(unreadable(path, &files::extension(path), e)))?;
+        let b = b.map_err(|e| Unusable::from(unreadable(path, e)))?;
         let before = u32::try_from(rows).unwrap_or(u32::MAX);
         rows += b.num_rows() as u64;
         shown.inc(b.num_rows() as u64);

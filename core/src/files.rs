@@ -54,7 +54,7 @@ const IPC: &[&str] = &["arrow", "feather", "ipc", "arrows"];
 const WHOLE: usize = usize::MAX;
 
 /// The file's extension, lower case (`parquet`, `arrow`), or empty.
-pub fn extension(p: &Path) -> String {
+fn extension(p: &Path) -> String {
     p.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
@@ -131,11 +131,27 @@ pub type Batches = Box<dyn Iterator<Item = Result<RecordBatch, ArrowError>> + Se
 /// (see [`WHOLE`]), else the whole file. Parts are what `--threads` reads side by side.
 type Part = Box<dyn FnOnce() -> Batches + Send>;
 
-/// A file that does not read as Parquet (`what`: `parquet`) or Arrow IPC.
-pub fn unreadable(p: &Path, what: &str, e: impl std::fmt::Display) -> InputError {
-    let (zh, en) = match what {
-        "parquet" => ("无法读取Parquet文件", "cannot read the Parquet file"),
-        _ => ("无法读取Arrow IPC文件", "cannot read the Arrow IPC file"),
+/// What a file was read as: its first bytes decide, else its extension.
+#[derive(Clone, Copy)]
+enum Format {
+    Parquet,
+    Ipc,
+}
+
+/// A file whose batches do not read (`e`), named as Parquet or Arrow IPC by its extension.
+pub fn unreadable(p: &Path, e: impl std::fmt::Display) -> InputError {
+    let format = match PARQUET.contains(&extension(p).as_str()) {
+        true => Format::Parquet,
+        false => Format::Ipc,
+    };
+    unreadable_as(p, format, e)
+}
+
+/// A file that does not read as `format`.
+fn unreadable_as(p: &Path, format: Format, e: impl std::fmt::Display) -> InputError {
+    let (zh, en) = match format {
+        Format::Parquet => ("无法读取Parquet文件", "cannot read the Parquet file"),
+        Format::Ipc => ("无法读取Arrow IPC文件", "cannot read the Arrow IPC file"),
     };
     unusable(
         p,
@@ -194,12 +210,13 @@ fn open_parts(p: &Path, limits: &Limits, rows: usize) -> Result<Vec<Part>, Input
     let mut magic = [0u8; 6];
     let n = f.read(&mut magic).unwrap_or(0);
     f.seek(SeekFrom::Start(0))
-        .map_err(|e| unreadable(p, "ipc", e))?;
+        .map_err(|e| unreadable_as(p, Format::Ipc, e))?;
     if magic[..n.min(4)] == *b"PAR1" {
         let b = ParquetRecordBatchReaderBuilder::try_new(
-            f.try_clone().map_err(|e| unreadable(p, "parquet", e))?,
+            f.try_clone()
+                .map_err(|e| unreadable_as(p, Format::Parquet, e))?,
         )
-        .map_err(|e| unreadable(p, "parquet", e))?;
+        .map_err(|e| unreadable_as(p, Format::Parquet, e))?;
         let rows_declared = u64::try_from(b.metadata().file_metadata().num_rows()).unwrap_or(0);
         if rows_declared > limits.records {
             return Err(over(
@@ -229,7 +246,7 @@ fn open_parts(p: &Path, limits: &Limits, rows: usize) -> Result<Vec<Part>, Input
         let r = b
             .with_batch_size(rows.min(whole))
             .build()
-            .map_err(|e| unreadable(p, "parquet", e))?;
+            .map_err(|e| unreadable_as(p, Format::Parquet, e))?;
         return Ok(vec![Box::new(move || -> Batches { Box::new(r) })]);
     }
     if !IPC.contains(&extension(p).as_str()) && magic[..n.min(4)] != *b"ARRO" {
@@ -244,12 +261,12 @@ fn open_parts(p: &Path, limits: &Limits, rows: usize) -> Result<Vec<Part>, Input
     let batches: Batches = if &magic[..n] == b"ARROW1" {
         Box::new(
             arrow_ipc::reader::FileReader::try_new_buffered(f, None)
-                .map_err(|e| unreadable(p, "ipc", e))?,
+                .map_err(|e| unreadable_as(p, Format::Ipc, e))?,
         )
     } else {
         Box::new(
             arrow_ipc::reader::StreamReader::try_new(BufReader::new(f), None)
-                .map_err(|e| unreadable(p, "ipc", e))?,
+                .map_err(|e| unreadable_as(p, Format::Ipc, e))?,
         )
     };
     Ok(vec![Box::new(move || -> Batches {
@@ -264,7 +281,7 @@ fn by_row_group(
     meta: &std::sync::Arc<parquet::file::metadata::ParquetMetaData>,
 ) -> Result<Vec<Part>, InputError> {
     let meta = ArrowReaderMetadata::try_new(std::sync::Arc::clone(meta), Default::default())
-        .map_err(|e| unreadable(p, "parquet", e))?;
+        .map_err(|e| unreadable_as(p, Format::Parquet, e))?;
     let groups: Vec<(usize, usize)> = meta
         .metadata()
         .row_groups()
@@ -386,7 +403,7 @@ fn read_files(
                 }
                 o.extend(batches);
             }
-            Err(PartError::Arrow(e)) => return Err(unreadable(p, &extension(p), e)),
+            Err(PartError::Arrow(e)) => return Err(unreadable(p, e)),
             Err(PartError::Over(n)) => return Err(over_records(p, n, limits.records)),
         }
     }
