@@ -124,10 +124,9 @@ pub fn read_path_origin(
         Any::Json(ds) => return Ok((ds, None)),
         Any::Table(read) => read,
     };
-    if let Some(e) = read.unusable() {
-        return Err(e.with_source(path.display().to_string()));
-    }
-    let (ds, origin) = read.into_origin();
+    let (ds, origin) = read
+        .into_usable()
+        .map_err(|e| e.with_source(path.display().to_string()))?;
     Ok((ds, Some(origin)))
 }
 

@@ -161,10 +161,7 @@ impl Dataset {
             }
         })?;
         let (read, held) = r.map_err(|e| input_error(py, &e, false))?;
-        if let Some(e) = read.unusable() {
-            return Err(input_error(py, &e, false));
-        }
-        let (inner, origin) = read.into_origin();
+        let (inner, origin) = read.into_usable().map_err(|e| input_error(py, &e, false))?;
         Ok(Dataset {
             inner,
             cells: Some(origin),

@@ -237,6 +237,17 @@ impl TableRead {
             },
         )
     }
+    /// The dataset and its origin ([`into_origin`](Self::into_origin)) when the data can be
+    /// checked; else every problem ([`unusable`](Self::unusable)).
+    ///
+    /// # Errors
+    /// A problem that makes the input unusable.
+    pub fn into_usable(self) -> Result<(Dataset, Origin), InputError> {
+        match self.unusable() {
+            Some(e) => Err(e),
+            None => Ok(self.into_origin()),
+        }
+    }
     /// When a problem makes the input unusable ([`CellIssue::is_unusable`]): every problem, as
     /// an [`InputError`] (as the CLI prints them all before it exits 2). `None` when the data
     /// can be checked, bad cells and all.
