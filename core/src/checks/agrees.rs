@@ -4,10 +4,8 @@
 use super::{expect_field, no_records, Cx, Kind, Outcome};
 use crate::finding::{Detail, FieldRef, FindingCode, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// `kind = "agrees"`: `field` of each record equals `companion_field` of the `companion` record
 /// whose `companion_key` is the record's `key` and whose `companion_year` is the record's
@@ -27,7 +25,8 @@ use std::collections::HashMap;
 /// ```
 ///
 /// A record without the figure, or without a companion, is not judged here (a missing figure is
-/// `required`'s to say); the rule is unchecked when no record has both.
+/// `required`'s to say), nor one whose companion (the first record of that owner and year) lacks
+/// its figure; the rule is unchecked when no record has both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agrees {
@@ -80,16 +79,9 @@ impl Kind for Agrees {
         ) else {
             return no_records(items.kind());
         };
-        // (owner, year) → the companion's figure and its place; the first record where two share
-        // a key (a duplicate is the integrity checks' to report).
-        let mut have: HashMap<(&str, i64), (Decimal, usize)> = HashMap::new();
-        for o in others.iter() {
-            if let (Some(key), Value::Int(year), Some(v)) =
-                (ck.get(o).text(), cy.get(o), cf.get(o).decimal())
-            {
-                have.entry((key, year)).or_insert((v, o.index()));
-            }
-        }
+        // (owner, year) → the companion's place: the first record with that pair, whatever its
+        // figure, so a later duplicate's figure is never compared.
+        let have = cx.by_owner_year(others, &ck, &cy);
         let (field, companion_field) = (FieldRef::from(&f), FieldRef::from(&cf));
         let mut checked = 0;
         for item in items.iter() {
@@ -99,7 +91,10 @@ impl Kind for Agrees {
                 continue;
             };
             let want_year = year + i64::from(self.year_offset);
-            let Some(&(other, index)) = have.get(&(key, want_year)) else {
+            let Some(&index) = have.get(&(key, want_year)) else {
+                continue;
+            };
+            let Some(other) = cf.get(others.at(index)).decimal() else {
                 continue;
             };
             checked += 1;

@@ -152,6 +152,41 @@ pub struct Cx<'a> {
     pub out: Vec<Finding>,
     /// Progress towards targets (kind `target`): reported, never findings.
     pub targets: Vec<crate::report::TargetProgress>,
+    /// Lookups one check of the rule built, for its next checks (see [`Shared`]).
+    #[cfg(feature = "bulk")]
+    pub(crate) shared: Shared<'a>,
+}
+
+/// A collection's records by owner and year: the first record of each pair (a later record of the
+/// same pair is never a companion).
+pub(crate) type ByOwnerYear<'a> = std::collections::HashMap<(&'a str, i64), usize>;
+
+/// Lookups a rule's checks share: `status-matches-cohort`'s three `agrees` checks all find
+/// cohorts by project and entry year, and on national data building that map (300,000 cohorts)
+/// was most of their time. Kept for one rule's checks only, as each rule sees its own scope.
+#[cfg(feature = "bulk")]
+#[derive(Default)]
+pub(crate) struct Shared<'a> {
+    /// Each map by the collection's address and its owner and year fields.
+    by_owner_year: Vec<(
+        (usize, crate::model::FieldId, crate::model::FieldId),
+        Arc<ByOwnerYear<'a>>,
+    )>,
+}
+
+/// `records` by owner (`key`, a text) and year (`year`, an integer).
+pub(crate) fn by_owner_year<'a>(
+    records: &'a dyn Records,
+    key: &Field,
+    year: &Field,
+) -> ByOwnerYear<'a> {
+    let mut map = ByOwnerYear::with_capacity(records.len());
+    for r in records.iter() {
+        if let (Some(k), crate::model::Value::Int(y)) = (key.get(r).text(), year.get(r)) {
+            map.entry((k, y)).or_insert(r.index());
+        }
+    }
+    map
 }
 
 /// Parts of a finding that vary by check: data only, no words.
@@ -164,7 +199,7 @@ pub(crate) struct Draft {
     pub detail: Detail,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     /// Records a finding of this rule.
     pub(crate) fn emit(&mut self, d: Draft) {
         self.out.push(Finding {
@@ -209,6 +244,31 @@ impl Cx<'_> {
                 f.severity = crate::finding::Severity::Warning;
             }
         }
+    }
+
+    /// [`by_owner_year`], built once for the rule's checks (one per check without `bulk`).
+    pub(crate) fn by_owner_year(
+        &mut self,
+        records: &'a dyn Records,
+        key: &Field,
+        year: &Field,
+    ) -> Arc<ByOwnerYear<'a>> {
+        #[cfg(feature = "bulk")]
+        {
+            let at = (
+                std::ptr::from_ref(records).cast::<()>().addr(),
+                key.id,
+                year.id,
+            );
+            if let Some((_, m)) = self.shared.by_owner_year.iter().find(|(k, _)| *k == at) {
+                return Arc::clone(m);
+            }
+            let m = Arc::new(by_owner_year(records, key, year));
+            self.shared.by_owner_year.push((at, Arc::clone(&m)));
+            m
+        }
+        #[cfg(not(feature = "bulk"))]
+        Arc::new(by_owner_year(records, key, year))
     }
 
     /// Subject of record `item`.

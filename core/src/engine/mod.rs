@@ -237,6 +237,8 @@ impl Checker {
             info,
             out: Vec::new(),
             targets: Vec::new(),
+            #[cfg(feature = "bulk")]
+            shared: Default::default(),
         };
         let mut reasons = Vec::new();
         for check in rule.checks.iter() {
