@@ -7,7 +7,7 @@ use crate::finding::{Finding, Severity, Text};
 use crate::input::InputIssue;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What happened to one rule in a check run.
 #[derive(
@@ -125,13 +125,27 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
 fn tally(findings: &[Finding]) -> (Counts, BTreeMap<String, usize>) {
     let mut counts = Counts::default();
     let mut by_rule = BTreeMap::new();
+    // Counted by runs of one rule (findings come sorted by severity, then rule): one owned id
+    // and map entry per run, not per finding.
+    let mut run: Option<(&str, usize)> = None;
     for f in findings {
         match f.severity {
             Severity::Error => counts.error += 1,
             Severity::Warning => counts.warning += 1,
             Severity::Target => counts.target += 1,
         }
-        *by_rule.entry(f.rule_id().to_string()).or_insert(0) += 1;
+        let id = f.rule_id();
+        match &mut run {
+            Some((r, n)) if *r == id => *n += 1,
+            _ => {
+                if let Some((r, n)) = run.replace((id, 1)) {
+                    *by_rule.entry(r.to_string()).or_insert(0) += n;
+                }
+            }
+        }
+    }
+    if let Some((r, n)) = run {
+        *by_rule.entry(r.to_string()).or_insert(0) += n;
     }
     (counts, by_rule)
 }
@@ -184,16 +198,21 @@ impl Report {
     ) -> Report {
         // Sort compact keys, not the findings: moving large structs n·log n times, and chasing
         // pointers to compare rule ids, dominated reports with millions of findings.
-        let mut rule_rank: HashMap<&str, u32> = HashMap::new();
+        // Findings come in runs of one rule (a rule's checks push them together), so a rule's
+        // rank is looked up once per run, not hashed per finding.
+        let mut ids: Vec<&str> = Vec::new();
+        let mut last: Option<&str> = None;
         for f in &findings {
-            let next = rule_rank.len() as u32;
-            rule_rank.entry(f.rule_id()).or_insert(next);
+            let id = f.rule_id();
+            if last != Some(id) {
+                ids.push(id);
+                last = Some(id);
+            }
         }
-        let mut ids: Vec<&str> = rule_rank.keys().copied().collect();
         ids.sort_unstable();
-        for (i, id) in ids.iter().enumerate() {
-            rule_rank.insert(id, i as u32);
-        }
+        ids.dedup();
+        let rank = |id: &str| ids.binary_search(&id).unwrap_or(ids.len()) as u32;
+        let mut last: Option<(&str, u32)> = None;
         let mut keys: Vec<_> = findings
             .iter()
             .enumerate()
@@ -202,13 +221,16 @@ impl Report {
                     .locations
                     .first()
                     .map(|l| (l.entity, l.index, l.field.as_deref()));
-                (
-                    f.severity,
-                    rule_rank[f.rule_id()],
-                    loc,
-                    f.subject.id.as_str(),
-                    i,
-                )
+                let id = f.rule_id();
+                let r = match last {
+                    Some((l, r)) if l == id => r,
+                    _ => {
+                        let r = rank(id);
+                        last = Some((id, r));
+                        r
+                    }
+                };
+                (f.severity, r, loc, f.subject.id.as_str(), i)
             })
             .collect();
         keys.sort_unstable();
