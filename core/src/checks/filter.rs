@@ -156,12 +156,28 @@ impl<'f> Compiled<'f> {
     }
     /// Whether `item` passes every condition.
     pub(crate) fn accepts(&self, item: Rec<'_>) -> bool {
-        self.conds.iter().all(|(def, f)| {
-            let v = def.get(item);
-            f.present.is_none_or(|p| p == v.is_present())
-                && f.equals.as_ref().is_none_or(|s| s.matches(v))
-                && (f.one_of.is_empty() || f.one_of.iter().any(|s| s.matches(v)))
-                && f.not_equals.as_ref().is_none_or(|s| !s.matches(v))
-        })
+        self.conds.iter().all(|(def, f)| f.holds(def.get(item)))
+    }
+    /// [`accepts`](Self::accepts) for record `i` of `items` (the collection the filter was
+    /// compiled for), its values read through the collection's readers: for a pass over
+    /// millions of records.
+    #[cfg(feature = "bulk")]
+    pub(crate) fn over<'r>(&'r self, items: &'r dyn Records) -> impl Fn(usize) -> bool + 'r {
+        let conds: Vec<_> = self
+            .conds
+            .iter()
+            .map(|(def, f)| (items.reader(def.id), *f))
+            .collect();
+        move |i| conds.iter().all(|(read, f)| f.holds(read(i)))
+    }
+}
+
+impl Filter {
+    /// Whether value `v` meets this condition.
+    fn holds(&self, v: crate::model::Value<'_>) -> bool {
+        self.present.is_none_or(|p| p == v.is_present())
+            && self.equals.as_ref().is_none_or(|s| s.matches(v))
+            && (self.one_of.is_empty() || self.one_of.iter().any(|s| s.matches(v)))
+            && self.not_equals.as_ref().is_none_or(|s| !s.matches(v))
     }
 }

@@ -617,6 +617,13 @@ impl Records for Masked<'_> {
     fn period(&self, i: usize) -> Option<crate::finding::Period> {
         self.inner().period(self.at(i))
     }
+    // The collection's own reader through the kept places, so that a pass over a scope reads
+    // held columns as directly as a pass over the whole collection.
+    #[cfg(feature = "bulk")]
+    fn reader(&self, f: FieldId) -> crate::model::Reader<'_> {
+        let read = self.inner().reader(f);
+        Box::new(move |i| read(self.at(i)))
+    }
 }
 
 /// What a scope keeps of one collection.
