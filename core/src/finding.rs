@@ -112,9 +112,10 @@ pub struct Location {
 impl Location {
     /// A record, or one field of it.
     pub fn new(entity: EntityKind, index: usize, field: Option<&str>) -> Self {
+        let (name, size) = (entity.as_str(), entity.as_str().len() + 24);
         let path = match field {
-            Some(f) => format!("{}[{index}].{f}", entity.as_str()),
-            None => format!("{}[{index}]", entity.as_str()),
+            Some(f) => sized(size + f.len(), format_args!("{name}[{index}].{f}")),
+            None => sized(size, format_args!("{name}[{index}]")),
         };
         Location {
             path,
@@ -124,6 +125,16 @@ impl Location {
             cell: None,
         }
     }
+}
+
+/// Text written in one allocation of about `size` bytes. `format!` starts small and grows its
+/// buffer as it writes (four times for a path such as `status_reports[12345].transferred`, more
+/// for a long project label), and a national check writes several texts per finding.
+pub(crate) fn sized(size: usize, text: std::fmt::Arguments<'_>) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(size);
+    let _ = s.write_fmt(text);
+    s
 }
 
 /// A named number or value used to reach the verdict.

@@ -2,8 +2,10 @@
 
 use super::fields::FieldDef;
 use super::{Dataset, Index};
+use crate::finding::sized;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Who a finding is about: a school, a project, a project in a semester, an application.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -163,14 +165,18 @@ pub(crate) fn student_subject(
 ) -> Subject {
     let school = ix.school(school).map_or(school, |s| s.name.as_str());
     let who = match name {
-        Some(n) => format!("{n}({id})"),
+        Some(n) => sized(n.len() + id.len() + 8, format_args!("{n}({id})")),
         None => id.to_string(),
     };
+    let size = school.len() + who.len() + 40;
     Subject {
         entity: EntityKind::Students,
         id: id.to_string(),
-        zh: format!("{school} {entry_year}级学生{who}"),
-        en: format!("student {who} of {school}, entry year {entry_year}"),
+        zh: sized(size, format_args!("{school} {entry_year}级学生{who}")),
+        en: sized(
+            size,
+            format_args!("student {who} of {school}, entry year {entry_year}"),
+        ),
     }
 }
 
@@ -195,25 +201,27 @@ fn project_label(ix: &Index<'_>, p: &Project) -> (String, String) {
     )
 }
 
-fn project_subject(ix: &Index<'_>, id: &str) -> (String, String) {
+/// The project's label in both languages: in bulk, the index's kept label, borrowed.
+fn project_subject<'i>(ix: &'i Index<'_>, id: &str) -> Cow<'i, (String, String)> {
     #[cfg(feature = "bulk")]
     if let Some(label) = ix.project_label(id, project_label) {
-        return label.clone();
+        return Cow::Borrowed(label);
     }
-    match ix.project(id) {
+    Cow::Owned(match ix.project(id) {
         Some(p) => project_label(ix, p),
         None => (format!("项目{id}"), format!("project {id}")),
-    }
+    })
 }
 
 /// Who a cohort is, for findings: from a row or from columns.
 pub(crate) fn cohort_subject(project: &str, entry_year: i32, ix: &Index<'_>) -> Subject {
-    let (zh, en) = project_subject(ix, project);
+    let label = project_subject(ix, project);
+    let (zh, en) = &*label;
     Subject {
         entity: EntityKind::Cohorts,
         id: format!("{project} {entry_year}"),
-        zh: format!("{zh} {entry_year}级"),
-        en: format!("{en}, entry year {entry_year}"),
+        zh: sized(zh.len() + 16, format_args!("{zh} {entry_year}级")),
+        en: sized(en.len() + 24, format_args!("{en}, entry year {entry_year}")),
     }
 }
 
@@ -223,12 +231,13 @@ pub(crate) fn semester_activity_subject(
     semester: Semester,
     ix: &Index<'_>,
 ) -> Subject {
-    let (zh, en) = project_subject(ix, project);
+    let label = project_subject(ix, project);
+    let (zh, en) = &*label;
     Subject {
         entity: EntityKind::SemesterActivities,
         id: format!("{project} {semester}"),
-        zh: format!("{zh} {}", semester.zh()),
-        en: format!("{en}, {}", semester.en()),
+        zh: sized(zh.len() + 48, format_args!("{zh} {}", semester.zh())),
+        en: sized(en.len() + 48, format_args!("{en}, {}", semester.en())),
     }
 }
 
@@ -309,12 +318,14 @@ impl Entity for StatusReport {
         STATUS_REPORT_FIELDS
     }
     fn subject(&self, ix: &Index<'_>) -> Subject {
-        let (zh, en) = project_subject(ix, &self.project);
+        let label = project_subject(ix, &self.project);
+        let (zh, en) = &*label;
+        let year = self.reporting_year;
         Subject {
             entity: Self::KIND,
-            id: format!("{} {}", self.project, self.reporting_year),
-            zh: format!("{zh} {}年度状态数据", self.reporting_year),
-            en: format!("{en}, status report {}", self.reporting_year),
+            id: format!("{} {year}", self.project),
+            zh: sized(zh.len() + 32, format_args!("{zh} {year}年度状态数据")),
+            en: sized(en.len() + 32, format_args!("{en}, status report {year}")),
         }
     }
 }
@@ -656,7 +667,7 @@ mod tests {
         }
         // A project not in the dataset is named by its id.
         assert_eq!(
-            project_subject(&ix, "P-none"),
+            *project_subject(&ix, "P-none"),
             ("项目P-none".to_string(), "project P-none".to_string())
         );
     }
