@@ -162,8 +162,8 @@ pub struct Cx<'a> {
 pub(crate) type ByOwnerYear<'a> = std::collections::HashMap<(&'a str, i64), usize>;
 
 /// Lookups a rule's checks share: `status-matches-cohort`'s three `agrees` checks all find
-/// cohorts by project and entry year, and on national data building that map (300,000 cohorts)
-/// was most of their time. Kept for one rule's checks only, as each rule sees its own scope.
+/// cohorts by project and entry year, and on national data each built that map (300,000 cohorts)
+/// again. Kept for one rule's checks only, as each rule sees its own scope.
 #[cfg(feature = "bulk")]
 #[derive(Default)]
 pub(crate) struct Shared<'a> {
