@@ -49,8 +49,8 @@ build_module() { # <name> <cargo feature flags>
   # wasm-opt is slow (about a minute here): reuse the previous result when its input is unchanged.
   SUM=$( (echo "$FEATURES $PASSES"; cat "$BG") | sha256sum | cut -d' ' -f1)
   if [ ! -f "$OPT_CACHE/$SUM.wasm" ]; then
-    node_modules/.bin/wasm-opt -Oz $FEATURES --reorder-functions-by-name --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.oz.wasm"
-    node_modules/.bin/wasm-opt $FEATURES $PASSES --reorder-functions-by-name --strip-debug --strip-producers "$BG" -o "$OPT_CACHE/$SUM.some.wasm"
+    node_modules/.bin/wasm-opt -Oz $FEATURES --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features "$BG" -o "$OPT_CACHE/$SUM.oz.wasm"
+    node_modules/.bin/wasm-opt $FEATURES $PASSES --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features "$BG" -o "$OPT_CACHE/$SUM.some.wasm"
     # -Oz shrinks the raw module but here makes it compress worse (its local coalescing and
     # inlining most): ship the smaller one gzipped.
     OZ=$(gzip -9c "$OPT_CACHE/$SUM.oz.wasm" | wc -c)

@@ -97,7 +97,7 @@ impl Kind for ConsecutiveYears {
         }
         if let Some(c) = self.class_size {
             let v = c.approx();
-            if c.den() != Decimal::ONE || v.fract() != Decimal::ZERO || v < Decimal::ONE {
+            if c.den() != Decimal::ONE || v.trunc() != v || v < Decimal::ONE {
                 return Err(super::CheckError::NotWholeNumber {
                     param: "class_size".into(),
                     found: c.to_string(),

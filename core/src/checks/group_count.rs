@@ -116,9 +116,9 @@ impl Kind for GroupCount {
                 }
                 // Whole records: one application fewer, not half of one.
                 let need = if code == FindingCode::TooMany {
-                    n.sat_sub(bound.approx()).ceil()
+                    n.sat_sub(bound.approx()).ceil_whole()
                 } else {
-                    bound.approx().sat_sub(n).ceil()
+                    bound.approx().sat_sub(n).ceil_whole()
                 };
                 let mut inputs = inputs.clone();
                 if let Some(w) = &chosen_by {

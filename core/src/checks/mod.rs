@@ -324,6 +324,11 @@ pub(crate) trait Arith: Sized {
     fn ck_mul(self, o: Self) -> Option<Self>;
     /// `self / o`; `None` on overflow or division by zero.
     fn ck_div(self, o: Self) -> Option<Self>;
+    /// The least whole number not below `self`, as `Decimal::ceil` (which brings a copy of `+`
+    /// of its own into the WebAssembly module).
+    fn ceil_whole(self) -> Self;
+    /// The greatest whole number not above `self`, as `Decimal::floor` (a copy of `-`).
+    fn floor_whole(self) -> Self;
 }
 
 impl Arith for rust_decimal::Decimal {
@@ -359,6 +364,12 @@ impl Arith for rust_decimal::Decimal {
     #[inline(never)]
     fn ck_div(self, o: Self) -> Option<Self> {
         self.checked_div(o)
+    }
+    fn ceil_whole(self) -> Self {
+        self.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity)
+    }
+    fn floor_whole(self) -> Self {
+        self.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToNegativeInfinity)
     }
 }
 
@@ -419,6 +430,37 @@ mod arith_tests {
                 assert_eq!(a.ck_mul(b), a.checked_mul(b));
                 assert_eq!(a.ck_div(b), a.checked_div(b));
             }
+        }
+    }
+
+    #[test]
+    fn whole_rounding_is_ceil_and_floor() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let mut xs = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            d("0.0000000000000000000000000001"),
+        ];
+        for t in [
+            "0",
+            "1",
+            "2.5",
+            "0.001",
+            "3.000",
+            "99.99",
+            "1000000.5",
+            "7",
+            "0.5",
+            "12.0001",
+        ] {
+            xs.push(d(t));
+            xs.push(-d(t));
+        }
+        for x in xs {
+            let same = |a: Decimal, b: Decimal| a == b && a.scale() == b.scale();
+            // A zero's sign aside: no amount rounded here is below zero.
+            assert!(same(x.ceil_whole(), x.ceil()), "ceil {x}");
+            assert!(same(x.floor_whole(), x.floor()), "floor {x}");
         }
     }
 }

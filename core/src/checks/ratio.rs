@@ -162,7 +162,7 @@ impl Kind for Ratio {
             let below = below.map(|min| {
                 let need = if c.included && min.den() > min.num() {
                     let gap = (min.num().sat_mul(b)).sat_sub(min.den().sat_mul(a));
-                    gap.ck_div(min.den() - min.num())
+                    gap.ck_div(min.den().sat_sub(min.num()))
                         .map_or(Decimal::MAX, |x| ceil_to(x, num_whole))
                 } else {
                     let target = min.times(b).unwrap_or(Decimal::MAX);
@@ -234,7 +234,7 @@ impl Kind for Ratio {
 /// Rounds up to the field's precision: whole units for counts, cents for decimals.
 fn ceil_to(x: Decimal, whole: bool) -> Decimal {
     if whole {
-        x.ceil()
+        x.ceil_whole()
     } else {
         x.round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
     }
@@ -242,7 +242,7 @@ fn ceil_to(x: Decimal, whole: bool) -> Decimal {
 
 fn floor_to(x: Decimal, whole: bool) -> Decimal {
     if whole {
-        x.floor()
+        x.floor_whole()
     } else {
         x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
     }

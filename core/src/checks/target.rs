@@ -419,8 +419,10 @@ fn shown(v: &Agg) -> String {
     match v {
         Agg::Num(x) => num(*x),
         Agg::Share(_, d) if d.is_zero() => "—".into(),
-        Agg::Share(n, d) => n.ck_div(*d).map_or("—".into(), |q| {
-            format!("{}%", num((q * Decimal::ONE_HUNDRED).round_dp(2)))
-        }),
+        // Checked: a share too large to hold as a percentage shows as none, never panics.
+        Agg::Share(n, d) => n
+            .ck_div(*d)
+            .and_then(|q| q.ck_mul(Decimal::ONE_HUNDRED))
+            .map_or("—".into(), |p| format!("{}%", num(p.round_dp(2)))),
     }
 }

@@ -85,9 +85,9 @@ impl Kind for Threshold {
                 }
                 // Whole units: a meeting more, not 0.5 of one.
                 let need = if code == FindingCode::BelowMinimum {
-                    bound.approx().sat_sub(x).ceil()
+                    bound.approx().sat_sub(x).ceil_whole()
                 } else {
-                    x.sat_sub(bound.approx()).ceil()
+                    x.sat_sub(bound.approx()).ceil_whole()
                 };
                 let mut inputs = vec![(c.field.clone(), num(x))];
                 if let Some(w) = &chosen_by {

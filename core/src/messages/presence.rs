@@ -100,7 +100,8 @@ struct Clock {
 fn parts(t: &Timestamp, deadline: bool) -> (DateTime<FixedOffset>, Clock) {
     let b = t.with_timezone(&beijing());
     let nanos = b.nanosecond();
-    let second = Decimal::from(b.second()) + Decimal::new(i64::from(nanos), 9);
+    // In nanoseconds, not a sum: the browser module then has no copy of `Decimal`'s `+`.
+    let second = Decimal::new(i64::from(b.second()) * 1_000_000_000 + i64::from(nanos), 9);
     let end_of_day =
         deadline && b.hour() == 23 && b.minute() == 59 && b.second() == 59 && nanos == 0;
     let clock = if end_of_day {
@@ -137,7 +138,7 @@ pub(super) fn instant_en(t: &Timestamp, deadline: bool) -> String {
     let mut s = format!("{} {:02}:{:02}", b.date_naive(), c.hour, c.minute);
     if !c.second.is_zero() {
         let whole = c.second.trunc();
-        let frac = c.second - whole;
+        let frac = crate::checks::Arith::sat_sub(c.second, whole);
         s.push_str(&format!(":{:0>2}", whole.to_string()));
         if !frac.is_zero() {
             // `0.5` → `.5`

@@ -68,7 +68,7 @@ impl Fraction {
             "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
         ];
         let small = |d: Decimal| {
-            (d.fract().is_zero() && d >= Decimal::ONE && d <= Decimal::TEN)
+            (d.trunc() == d && d >= Decimal::ONE && d <= Decimal::TEN)
                 .then(|| d.to_string().parse::<usize>().ok())
                 .flatten()
                 .and_then(|i| DIGITS.get(i))
