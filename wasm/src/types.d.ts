@@ -1341,6 +1341,10 @@ export type Detail = {
   id: string;
   shape: "duplicate_id";
 } | {
+  /** Index of the first record with them. */
+  first: number;
+  shape: "duplicate_period";
+} | {
   /** The referring field. */
   field: FieldName;
   /** The id referred to. */
@@ -1554,7 +1558,7 @@ export interface Finding {
 }
 
 /** Stable code of what went wrong, for filtering (like pydantic's error `type`). */
-export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "exceeds" | "consecutive" | "progress" | "invalid_code";
+export type FindingCode = "below_minimum" | "above_maximum" | "missing" | "placeholder" | "wrong_format" | "not_allowed" | "zero_denominator" | "late" | "too_many" | "too_few" | "bad_ranking" | "wrong_role" | "mismatch" | "excluded" | "absent" | "unknown_reference" | "duplicate_id" | "duplicate_period" | "exceeds" | "consecutive" | "progress" | "invalid_code";
 
 /** A bound chosen by a flag of a school (national key school: 3, other: 2). */
 export interface FlagChoice {

@@ -196,7 +196,8 @@ impl Pack {
 }
 
 /// The built-in integrity checks, each as a check of its own: ids unique per collection (all
-/// records sharing an id together) and each reference to a school or project (one record).
+/// records sharing an id together), one record per project and period where a collection has no
+/// ids (all records of a project and period together) and each reference to a school or project (one record).
 pub fn integrity_scopes() -> Vec<CheckScope> {
     use EntityKind as K;
     let unit = |rule: &str, check: usize, entity: K, split: Split, reads: Vec<K>| CheckScope {
@@ -215,6 +216,16 @@ pub fn integrity_scopes() -> Vec<CheckScope> {
         .enumerate()
         .map(|(i, e)| unit(DUPLICATE_ID, i, e, id(), Vec::new()))
         .collect();
+    for (i, (e, period)) in KEYED.iter().enumerate() {
+        let key = vec!["project".to_string(), (*period).to_string()];
+        out.push(unit(
+            DUPLICATE_PERIOD,
+            i,
+            *e,
+            Split::Group { key },
+            Vec::new(),
+        ));
+    }
     for (i, (e, target)) in REFERENCES.iter().enumerate() {
         out.push(unit(UNKNOWN_REFERENCE, i, *e, Split::Record, vec![*target]));
     }
@@ -223,6 +234,15 @@ pub fn integrity_scopes() -> Vec<CheckScope> {
 
 /// The integrity rule on ids.
 pub const DUPLICATE_ID: &str = "data/duplicate-id";
+/// The integrity rule on records without ids: one per project and period.
+pub const DUPLICATE_PERIOD: &str = "data/duplicate-period";
+/// Collections whose records have no id but are one per project and period, with the field
+/// that holds the period; [`DUPLICATE_PERIOD`] reports two records of one project and period.
+pub const KEYED: [(EntityKind, &str); 3] = [
+    (EntityKind::Cohorts, "entry_year"),
+    (EntityKind::StatusReports, "reporting_year"),
+    (EntityKind::SemesterActivities, "semester"),
+];
 /// The integrity rule on references.
 pub const UNKNOWN_REFERENCE: &str = "data/unknown-reference";
 
@@ -367,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn integrity_checks_split_by_id_or_record() {
+    fn integrity_checks_split_by_id_key_or_record() {
         let s = integrity_scopes();
         let dup: Vec<_> = s.iter().filter(|s| s.rule_id == DUPLICATE_ID).collect();
         assert_eq!(dup.len(), 3);
@@ -375,12 +395,25 @@ mod tests {
             == Split::Group {
                 key: vec!["id".into()]
             }));
+        let keys: Vec<_> = s.iter().filter(|s| s.rule_id == DUPLICATE_PERIOD).collect();
+        assert_eq!(keys.len(), 3);
+        assert_eq!(
+            (keys[2].entity, &keys[2].split),
+            (
+                EntityKind::SemesterActivities,
+                &Split::Group {
+                    key: vec!["project".into(), "semester".into()]
+                }
+            )
+        );
         let refs = s.iter().filter(|s| s.rule_id == UNKNOWN_REFERENCE).count();
         assert_eq!(refs, 10);
         let ids: Vec<&str> = crate::engine::INTEGRITY_RULES
             .iter()
             .map(|(id, _, _)| *id)
             .collect();
-        assert!(ids.contains(&DUPLICATE_ID) && ids.contains(&UNKNOWN_REFERENCE));
+        assert!([DUPLICATE_ID, DUPLICATE_PERIOD, UNKNOWN_REFERENCE]
+            .iter()
+            .all(|r| ids.contains(r)));
     }
 }

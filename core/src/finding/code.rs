@@ -44,6 +44,8 @@ pub enum FindingCode {
     UnknownReference,
     /// Two records share one identifier.
     DuplicateId,
+    /// Two records of a collection without ids are for one project and one period.
+    DuplicatePeriod,
     /// One value exceeds another it may not exceed.
     Exceeds,
     /// A condition held for too many consecutive years.
@@ -75,6 +77,7 @@ impl FindingCode {
             Self::Absent => "absent",
             Self::UnknownReference => "unknown_reference",
             Self::DuplicateId => "duplicate_id",
+            Self::DuplicatePeriod => "duplicate_period",
             Self::Exceeds => "exceeds",
             Self::Consecutive => "consecutive",
             Self::Progress => "progress",

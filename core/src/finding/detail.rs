@@ -490,6 +490,13 @@ pub enum Detail {
         /// Index of the first record with it.
         first: usize,
     },
+    /// Two records of a collection without ids (cohorts, status reports, semester activities)
+    /// are for one project and one period (entry year, reporting year, semester).
+    /// The project and the period are the finding's subject id (`P1 2020`).
+    DuplicatePeriod {
+        /// Index of the first record with them.
+        first: usize,
+    },
     /// A reference to a record the data does not have.
     UnknownReference {
         /// The referring field.
@@ -734,6 +741,7 @@ impl Detail {
             | Detail::MajorName { .. }
             | Detail::CategoryMismatch { .. }
             | Detail::DuplicateId { .. }
+            | Detail::DuplicatePeriod { .. }
             | Detail::UnknownReference { .. }
             | Detail::UploadNotListed { .. } => none,
             Detail::Disagrees {

@@ -554,9 +554,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             )
         }
         // @integrity
-        Detail::DuplicateId { id, first } => {
+        Detail::DuplicateId { first, .. } | Detail::DuplicatePeriod { first } => {
             let e = f.locations.first().map_or("", |l| l.entity.en());
-            format!("id “{id}” is also used by {e} record {}.", first + 1)
+            let (_, what, key) = super::repeated(f);
+            format!("same {what} “{key}” as {e} record {}.", first + 1)
         }
         Detail::UnknownReference { field, target, id } => {
             format!(
@@ -801,7 +802,10 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             with_unit(&amount(*over, uz), u)
         ),
         // @integrity
-        Detail::DuplicateId { .. } => "give this record an id of its own".to_string(),
+        Detail::DuplicateId { .. } | Detail::DuplicatePeriod { .. } => format!(
+            "merge the repeated records, or correct the {}",
+            super::repeated(f).1
+        ),
         Detail::UnknownReference { field, target, id } => {
             format!(
                 "check the {}, or add {} “{id}” to the data",

@@ -24,6 +24,11 @@ use rust_decimal::Decimal;
 pub(crate) const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
     ("data/duplicate-id", "编号重复", "duplicate identifier"),
     (
+        "data/duplicate-period",
+        "同一项目同一期间的记录重复",
+        "two records for one project and period",
+    ),
+    (
         "data/unknown-reference",
         "引用的记录不存在",
         "reference to a record that does not exist",
@@ -34,7 +39,24 @@ pub(crate) const INTEGRITY_RULES: &[(&str, &str, &str)] = &[
 pub(crate) const INTEGRITY_DOCUMENT: &str = "数据完整性";
 
 /// The integrity rule, in words.
-pub(crate) const INTEGRITY_QUOTE: &str = "每条记录的编号唯一,引用的学校和项目须存在于数据中";
+pub(crate) const INTEGRITY_QUOTE: &str =
+    "每条记录的编号唯一,同一项目同一年度(学期)只有一条记录,引用的学校和项目须存在于数据中";
+
+/// What a duplicate repeats (`data/duplicate-id`, `data/duplicate-period`), in Chinese and English,
+/// and its value: the id, or the project and the period (the record's subject id, `P1 2020`).
+fn repeated(f: &Finding) -> (&'static str, &'static str, &str) {
+    use crate::model::EntityKind as K;
+    match (&f.detail, f.locations.first().map(|l| l.entity)) {
+        (Detail::DuplicateId { id, .. }, _) => ("编号", "id", id),
+        (_, Some(K::Cohorts)) => ("项目和入学年份", "project and entry year", &f.subject.id),
+        (_, Some(K::StatusReports)) => (
+            "项目和报告年度",
+            "project and reporting year",
+            &f.subject.id,
+        ),
+        _ => ("项目和学期", "project and semester", &f.subject.id),
+    }
+}
 
 /// The message of a finding.
 pub(crate) fn message(f: &Finding) -> Text {

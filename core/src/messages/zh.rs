@@ -506,9 +506,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             )
         }
         // @integrity
-        Detail::DuplicateId { id, first } => {
+        Detail::DuplicateId { first, .. } | Detail::DuplicatePeriod { first } => {
             let e = f.locations.first().map_or("", |l| l.entity.zh());
-            format!("编号“{id}”与第{}条{e}记录重复。", first + 1)
+            let (what, _, key) = super::repeated(f);
+            format!("{what}“{key}”与第{}条{e}记录重复。", first + 1)
         }
         Detail::UnknownReference { field, target, id } => {
             format!("{}“{id}”在数据的{}中不存在。", field.zh, target.zh())
@@ -728,7 +729,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             format!("需减少{}{}{u}", field.zh, amount(*over, u))
         }
         // @integrity
-        Detail::DuplicateId { .. } => "请为该记录改用唯一的编号".to_string(),
+        Detail::DuplicateId { .. } | Detail::DuplicatePeriod { .. } => {
+            format!("请合并重复的记录,或更正{}", super::repeated(f).0)
+        }
         Detail::UnknownReference { field, target, id } => {
             format!("请核对{},或在数据中补充{}“{id}”", field.zh, target.zh())
         }

@@ -36,8 +36,10 @@ impl Report {
                     c.row = c.row.saturating_add(rows_before);
                 }
             }
-            if let (Detail::DuplicateId { first, .. }, Some(l)) =
-                (&mut f.detail, f.locations.first())
+            if let (
+                Detail::DuplicateId { first, .. } | Detail::DuplicatePeriod { first, .. },
+                Some(l),
+            ) = (&mut f.detail, f.locations.first())
             {
                 *first += by(l.entity);
             }
@@ -48,7 +50,7 @@ impl Report {
 impl Report {
     /// Record indices of a partition made indices in the whole data: record `i` of a
     /// collection in `rows` becomes record `rows[i]` (its row number in the whole collection),
-    /// in places and in a duplicate id's first occurrence. Collections not in `rows` are whole
+    /// in places and in a duplicate id's or key's first occurrence. Collections not in `rows` are whole
     /// in the partition and keep their indices.
     ///
     /// ```
@@ -77,8 +79,10 @@ impl Report {
                     l.cell = cell;
                 }
             }
-            if let (Detail::DuplicateId { first, .. }, Some(l)) =
-                (&mut f.detail, f.locations.first())
+            if let (
+                Detail::DuplicateId { first, .. } | Detail::DuplicatePeriod { first, .. },
+                Some(l),
+            ) = (&mut f.detail, f.locations.first())
             {
                 *first = to(l.entity, *first);
             }

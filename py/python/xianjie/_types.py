@@ -68,6 +68,7 @@ FindingCode = Union[
     Literal["absent"],
     Literal["unknown_reference"],
     Literal["duplicate_id"],
+    Literal["duplicate_period"],
     Literal["exceeds"],
     Literal["consecutive"],
     Literal["progress"],
@@ -1083,6 +1084,18 @@ class DetailDuplicateId:
 
 
 @dataclass(frozen=True)
+class DetailDuplicatePeriod:
+    """Two records of a collection without ids (cohorts, status reports, semester activities)
+    are for one project and one period (entry year, reporting year, semester).
+    The project and the period are the finding's subject id (`P1 2020`).
+    """
+
+    shape: Literal["duplicate_period"]
+    first: int
+    """Index of the first record with them."""
+
+
+@dataclass(frozen=True)
 class DetailUnknownReference:
     """A reference to a record the data does not have."""
 
@@ -1962,6 +1975,7 @@ Detail = Union[
     DetailPassThrough,
     DetailCap,
     DetailDuplicateId,
+    DetailDuplicatePeriod,
     DetailUnknownReference,
     DetailUploadNotListed,
     DetailBadForm,
