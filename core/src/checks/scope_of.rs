@@ -197,7 +197,8 @@ impl Pack {
 
 /// The built-in integrity checks, each as a check of its own: ids unique per collection (all
 /// records sharing an id together), one record per project and period where a collection has no
-/// ids (all records of a project and period together) and each reference to a school or project (one record).
+/// ids (all records of a project and period together) and each reference to a school or project
+/// (one record).
 pub fn integrity_scopes() -> Vec<CheckScope> {
     use EntityKind as K;
     let unit = |rule: &str, check: usize, entity: K, split: Split, reads: Vec<K>| CheckScope {
