@@ -50,8 +50,8 @@ impl Report {
 impl Report {
     /// Record indices of a partition made indices in the whole data: record `i` of a
     /// collection in `rows` becomes record `rows[i]` (its row number in the whole collection),
-    /// in places and in a duplicate id's or key's first occurrence. Collections not in `rows` are whole
-    /// in the partition and keep their indices.
+    /// in places and in a duplicate's first occurrence (of an id or of a project's period).
+    /// Collections not in `rows` are whole in the partition and keep their indices.
     ///
     /// ```
     /// use std::collections::BTreeMap;
