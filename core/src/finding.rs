@@ -168,11 +168,13 @@ pub struct Explanation {
 
 pub use code::FindingCode;
 pub use detail::{Detail, FieldRef, FlagChoice, IntakeCause, Notation, Period, Values};
+pub use inputs::Inputs;
 pub use presence::{Literal, RunCondition, RunWords, YearValue};
 pub use reason::Reason;
 
 mod code;
 mod detail;
+mod inputs;
 mod presence;
 mod reason;
 
@@ -211,7 +213,7 @@ pub struct Finding {
     /// The period the record belongs to (a semester, a year), shown before the message.
     pub period: Option<Period>,
     /// The values used, by field name, exact.
-    pub inputs: Vec<(String, String)>,
+    pub inputs: Inputs,
     /// The exact values behind the verdict, typed by what was found.
     pub detail: Detail,
 }

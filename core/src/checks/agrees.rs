@@ -2,7 +2,7 @@
 //! fixed offset (a status report's enrollment is the project's cohort of the previous year).
 
 use super::{expect_field, no_records, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -101,17 +101,16 @@ impl Kind for Agrees {
             if v == other {
                 continue;
             }
+            let companion = format!("{}[{index}].{}", self.companion.as_str(), self.companion_field);
+            let (value, other_value) = (v.normalize().to_string(), other.normalize().to_string());
             cx.emit_at(
                 item,
                 &self.field,
                 FindingCode::Mismatch,
-                vec![
-                    (self.field.clone(), v.normalize().to_string()),
-                    (
-                        format!("{}[{index}].{}", self.companion.as_str(), self.companion_field),
-                        other.normalize().to_string(),
-                    ),
-                ],
+                Inputs::from([
+                    (self.field.as_str(), value.as_str()),
+                    (companion.as_str(), other_value.as_str()),
+                ]),
                 Detail::Disagrees {
                     field,
                     value: v,

@@ -2,7 +2,7 @@
 //! (offset ≤ min(30% × investment, surcharges owed)). Decided exactly by cross-multiplication.
 
 use super::{expect_field, no_records, num, open, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::rules::{cmp_products, Fraction};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -89,7 +89,7 @@ impl Kind for Cap {
                 continue;
             }
             let cap = least.amount();
-            let mut inputs = vec![(c.field.clone(), num(a))];
+            let mut inputs = Inputs::from([(c.field.as_str(), num(a))]);
             inputs.extend(applied.iter().map(|l| (l.limit.of.clone(), num(l.base))));
             let locations = vec![
                 Location::new(items.kind(), i, Some(&c.field)),

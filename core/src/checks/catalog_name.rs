@@ -2,7 +2,7 @@
 //! Unknown codes are left to the `code` check; absent names are not checked.
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog;
 use crate::reference::source::Table;
@@ -54,10 +54,10 @@ impl Kind for CatalogName {
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.name))],
                 period: item.period(),
-                inputs: vec![
-                    (c.code.clone(), code.to_string()),
-                    (c.name.clone(), name.to_string()),
-                ],
+                inputs: Inputs::from([
+                    (c.code.as_str(), code.to_string()),
+                    (c.name.as_str(), name.to_string()),
+                ]),
                 detail: Detail::MajorName {
                     field: name_field,
                     name: name.to_string(),

@@ -3,7 +3,7 @@
 //! codes (GB 32100-2015 check character), MoE school codes (学校标识码 shape).
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::divisions::{self, DivisionLevel};
@@ -101,7 +101,7 @@ impl Kind for Code {
                 subject: cx.subject(item),
                 locations: vec![Location::new(item.kind(), item.index(), Some(&c.field))],
                 period: item.period(),
-                inputs: vec![(c.field.clone(), code.to_string())],
+                inputs: Inputs::from([(c.field.as_str(), code.to_string())]),
                 detail: Detail::BadCode {
                     field,
                     code: code.trim().to_string(),

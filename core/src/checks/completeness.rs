@@ -1,7 +1,7 @@
 //! `completeness`: each record (passing a filter) has its companion record for the reporting year.
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Records, ValueKind, Visitor};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -172,10 +172,10 @@ impl Visitor for Run<'_, '_> {
                 subject,
                 locations: vec![Location::new(items.kind(), i, None)],
                 period: item.period(),
-                inputs: vec![
-                    (c.key.clone(), id.to_string()),
-                    (c.companion_year.clone(), year.to_string()),
-                ],
+                inputs: Inputs::from([
+                    (c.key.as_str(), id.to_string()),
+                    (c.companion_year.as_str(), year.to_string()),
+                ]),
                 detail: Detail::NoCompanion {
                     companion: c.companion,
                     year,

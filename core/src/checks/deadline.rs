@@ -1,7 +1,7 @@
 //! `deadline`: a timestamp no later than a fixed instant, or than the end of a year (Beijing time).
 
 use super::{expect_field, open, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode};
 use crate::model::{date_time, year_end, EntityKind, Timestamp, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -62,18 +62,18 @@ impl Kind for Deadline {
                 Value::Time(t) if t > deadline => (
                     FindingCode::Late,
                     Some(t),
-                    vec![
+                    Inputs::from([
                         (c.field.clone(), t.to_rfc3339()),
                         (
                             format!("{} (UTC)", c.field),
                             format!("{}Z", date_time(&t.naive_utc(), 'T')),
                         ),
-                    ],
+                    ]),
                 ),
                 Value::Missing if c.required => (
                     FindingCode::Missing,
                     None,
-                    vec![(c.field.clone(), "—".into())],
+                    Inputs::from([(c.field.as_str(), "—")]),
                 ),
                 _ => continue,
             };

@@ -2,7 +2,7 @@
 
 use super::filter::Scalar;
 use super::{expect_field, open, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Literal};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Literal};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -54,7 +54,7 @@ impl Kind for Equals {
                 item,
                 &c.field,
                 code,
-                vec![(c.field.clone(), v.display())],
+                Inputs::from([(c.field.as_str(), v.display())]),
                 Detail::Unequal {
                     field,
                     found,

@@ -2,7 +2,7 @@
 
 use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location};
 use crate::messages::relations;
 use crate::model::{EntityKind, Subject, ValueKind};
 use schemars::JsonSchema;
@@ -83,11 +83,11 @@ impl Kind for Exclusion {
                     .map(|&i| Location::new(items.kind(), i, Some(&c.field)))
                     .collect(),
                 period: None,
-                inputs: vec![
+                inputs: Inputs::from([
                     ("group".into(), key.join(", ")),
                     (c.values[0].clone(), ids_a.join(", ")),
                     (c.values[1].clone(), ids_b.join(", ")),
-                ],
+                ]),
                 detail: Detail::Exclusion {
                     group,
                     field: FieldRef::from(&f),

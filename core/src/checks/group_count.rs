@@ -3,7 +3,7 @@
 use super::bound::Bound;
 use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FindingCode, Location};
 use crate::messages::relations;
 use crate::model::{EntityKind, ValueKind};
 use rust_decimal::Decimal;
@@ -93,10 +93,10 @@ impl Kind for GroupCount {
                 .iter()
                 .map(|&i| Location::new(items.kind(), i, None))
                 .collect();
-            let inputs = vec![
+            let inputs = Inputs::from([
                 ("group".to_string(), key.join(", ")),
                 ("count".to_string(), count.to_string()),
-            ];
+            ]);
             let sides = [
                 (&c.max, FindingCode::TooMany),
                 (&c.min, FindingCode::TooFew),
@@ -122,7 +122,7 @@ impl Kind for GroupCount {
                 };
                 let mut inputs = inputs.clone();
                 if let Some(w) = &chosen_by {
-                    inputs.push((w.flag.clone(), w.value.to_string()));
+                    inputs.push(&w.flag, if w.value { "true" } else { "false" });
                 }
                 cx.emit(Draft {
                     code,

@@ -2,7 +2,7 @@
 //! set-up conditions met). A missing second flag counts as not shown, hence a finding.
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -45,10 +45,10 @@ impl Kind for Implies {
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.then_true))],
                 period: item.period(),
-                inputs: vec![
-                    (c.if_true.clone(), "true".into()),
-                    (c.then_true.clone(), then.display()),
-                ],
+                inputs: Inputs::from([
+                    (c.if_true.as_str(), "true".into()),
+                    (c.then_true.as_str(), then.display()),
+                ]),
                 detail: Detail::Implies {
                     if_true,
                     then_true,

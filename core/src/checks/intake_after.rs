@@ -4,7 +4,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, CheckError, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, IntakeCause, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, IntakeCause, Reason};
 use crate::model::{EntityKind, Rec, Records, Value, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -196,10 +196,10 @@ impl Kind for IntakeAfter {
                 item,
                 &self.field,
                 FindingCode::NotAllowed,
-                vec![
-                    (self.field.clone(), v.normalize().to_string()),
-                    (self.year_field.clone(), yf.get(item).display()),
-                ],
+                Inputs::from([
+                    (self.field.as_str(), v.normalize().to_string()),
+                    (self.year_field.as_str(), yf.get(item).display()),
+                ]),
                 Detail::IntakeAfter {
                     field,
                     value: v,

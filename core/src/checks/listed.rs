@@ -3,7 +3,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -86,7 +86,7 @@ impl Kind for Listed {
                 item,
                 &self.field,
                 FindingCode::NotAllowed,
-                vec![(self.field.clone(), id.to_string())],
+                Inputs::from([(self.field.as_str(), id.to_string())]),
                 Detail::NotListed {
                     field,
                     id: id.to_string(),

@@ -109,7 +109,7 @@ check_kinds! {
     Submitted => submitted;
 }
 
-use crate::finding::{Detail, Finding, FindingCode, Location, Period, Reason, RuleInfo};
+use crate::finding::{Detail, Finding, FindingCode, Inputs, Location, Period, Reason, RuleInfo};
 use crate::model::{EntityKind, Field, Index, Rec, Records, Subject, ValueKind};
 use crate::rules::{CheckError, Pack, Rule};
 use std::sync::Arc;
@@ -195,7 +195,7 @@ pub(crate) struct Draft {
     pub subject: Subject,
     pub locations: Vec<Location>,
     pub period: Option<Period>,
-    pub inputs: Vec<(String, String)>,
+    pub inputs: Inputs,
     pub detail: Detail,
 }
 
@@ -221,7 +221,7 @@ impl<'a> Cx<'a> {
         item: Rec<'_>,
         field: &str,
         code: FindingCode,
-        inputs: Vec<(String, String)>,
+        inputs: Inputs,
         detail: Detail,
     ) {
         let subject = self.subject(item);

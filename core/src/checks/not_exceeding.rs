@@ -1,7 +1,7 @@
 //! `not_exceeding`: one field never exceeds another of the same record (transferred ≤ graduates).
 
 use super::{expect_field, num, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -47,7 +47,7 @@ impl Kind for NotExceeding {
                     Location::new(items.kind(), i, Some(&c.limit_field)),
                 ],
                 period: item.period(),
-                inputs: vec![(c.field.clone(), num(a)), (c.limit_field.clone(), num(b))],
+                inputs: Inputs::from([(c.field.as_str(), num(a)), (c.limit_field.as_str(), num(b))]),
                 detail: Detail::Exceeds {
                     field,
                     limit,

@@ -3,7 +3,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -143,10 +143,10 @@ impl Kind for Overlap {
                 subject,
                 locations,
                 period: items.at(fa).period(),
-                inputs: vec![
-                    (c.key.clone(), person.clone()),
-                    (c.split.clone(), format!("{} + {}", a.value, b.value)),
-                ],
+                inputs: Inputs::from([
+                    (c.key.as_str(), person.as_str()),
+                    (c.split.as_str(), format!("{} + {}", a.value, b.value).as_str()),
+                ]),
                 detail: Detail::Overlap {
                     person,
                     name,

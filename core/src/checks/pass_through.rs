@@ -3,7 +3,7 @@
 //! Decided exactly; the remedy is the shortfall rounded up to the cent.
 
 use super::{expect_field, num, open, Arith, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -92,16 +92,16 @@ impl Kind for PassThrough {
             };
             checked += 1;
             let required = share.times(owed).unwrap_or(Decimal::MAX);
-            let mut inputs = vec![(c.owed.clone(), num(base))];
+            let mut inputs = Inputs::from([(c.owed.as_str(), num(base))]);
             if let (Some(t), Some(n)) = (&c.times, count) {
-                inputs.push((t.clone(), num(n)));
+                inputs.push(t, &num(n));
             }
             let paid_v = paid_f.get(item);
             if c.zero_is_finding && owed <= Decimal::ZERO {
                 // The share of nothing is undefined: the settlement records no money received,
                 // which is what needs checking (never a pass by 0 ≥ 60% of 0).
                 let paid = paid_v.decimal().unwrap_or(Decimal::ZERO);
-                inputs.push((c.paid.clone(), num(paid)));
+                inputs.push(&c.paid, &num(paid));
                 cx.emit_at(
                     item,
                     &c.owed,
@@ -128,7 +128,7 @@ impl Kind for PassThrough {
                         .sat_sub(paid)
                         .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
                         .max(Decimal::new(1, 2));
-                    inputs.push((c.paid.clone(), num(paid)));
+                    inputs.push(&c.paid, &num(paid));
                     (FindingCode::BelowMinimum, Some(paid), short)
                 }
             };

@@ -1,7 +1,7 @@
 //! `ranking`: within each group the values of a field run 1..n, each once.
 
 use super::{expect_field, fields_of, key_of, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FindingCode, Location};
 use crate::messages::relations;
 use crate::model::{EntityKind, ValueKind};
 use schemars::JsonSchema;
@@ -105,10 +105,10 @@ impl Kind for Ranking {
                     .map(|&i| Location::new(items.kind(), i, Some(&c.field)))
                     .collect(),
                 period: None,
-                inputs: vec![
-                    ("ranks".into(), shown.join(", ")),
-                    ("count".into(), n.to_string()),
-                ],
+                inputs: Inputs::from([
+                    ("ranks", shown.join(", ")),
+                    ("count", n.to_string()),
+                ]),
                 detail: Detail::Ranking {
                     group,
                     ranks,

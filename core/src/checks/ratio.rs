@@ -4,7 +4,7 @@
 
 use super::filter::{validate_all, Compiled, Filter};
 use super::{expect_field, num, open, Arith, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Notation, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Notation, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use crate::rules::Fraction;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -113,10 +113,10 @@ impl Kind for Ratio {
             };
             checked += 1;
             let inputs = || {
-                vec![
-                    (c.numerator.clone(), num(a)),
-                    (c.denominator.clone(), num(b)),
-                ]
+                Inputs::from([
+                    (c.numerator.as_str(), num(a)),
+                    (c.denominator.as_str(), num(b)),
+                ])
             };
             // Nothing drawn from nothing meets an upper bound, where the rule says so
             // (no pay from no net income); elsewhere 0/0 is reported below.

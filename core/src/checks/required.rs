@@ -1,7 +1,7 @@
 //! `required`: fields present and meaningful: not blank, not a placeholder such as 无, of the right form.
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location};
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,7 @@ impl Kind for Required {
                     subject,
                     locations: vec![Location::new(items.kind(), i, Some(&rf.field))],
                     period: item.period(),
-                    inputs: vec![(rf.field.clone(), v.display())],
+                    inputs: Inputs::from([(rf.field.as_str(), v.display())]),
                     detail,
                 };
                 if rf.advisory {

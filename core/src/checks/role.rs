@@ -1,7 +1,7 @@
 //! `role`: a school referenced in a role is of an allowed level (and has a required flag).
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, SchoolLevel, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -85,10 +85,10 @@ impl Kind for Role {
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 period: None,
-                inputs: vec![
-                    (c.field.clone(), school.id.clone()),
-                    ("level".into(), school.level.as_str().into()),
-                ],
+                inputs: Inputs::from([
+                    (c.field.as_str(), school.id.as_str()),
+                    ("level", school.level.as_str()),
+                ]),
                 detail,
             });
         }

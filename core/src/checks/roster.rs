@@ -2,7 +2,7 @@
 //! the Quzhou plan names for the 2024 pilot appear in the 2024 pilot enrolment).
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location, Period, Reason};
+use crate::finding::{Inputs, Detail, FindingCode, Location, Period, Reason};
 use crate::model::{EntityKind, Subject, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -115,7 +115,7 @@ impl Kind for Roster {
                 },
                 locations,
                 period: Some(Period::Year { year: self.year }),
-                inputs: vec![(format!("{}.{}", self.entity.as_str(), self.year_field), self.year.to_string())],
+                inputs: Inputs::from([(format!("{}.{}", self.entity.as_str(), self.year_field), self.year.to_string())]),
                 detail: Detail::NotInRoster {
                     name: n.name.clone(),
                     entity: self.entity,

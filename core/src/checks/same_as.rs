@@ -1,7 +1,7 @@
 //! `same_as`: a field equals a field of the project the record belongs to.
 
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location};
 use crate::model::{Entity, EntityKind, Project, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -70,10 +70,10 @@ impl Kind for SameAs {
                 subject: cx.subject(item),
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 period: None,
-                inputs: vec![
+                inputs: Inputs::from([
                     (c.field.clone(), actual.unwrap_or("—").to_string()),
                     (format!("project.{}", c.project_field), expected.to_string()),
-                ],
+                ]),
                 detail: Detail::NotSameAs {
                     field,
                     project_field,

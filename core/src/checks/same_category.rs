@@ -3,7 +3,7 @@
 //! Codes that are not catalogue majors of the right level are left to the `code` check.
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, ValueKind};
 use crate::reference::catalog::{self, EducationLevel};
 use crate::reference::source::Table;
@@ -63,10 +63,10 @@ impl Kind for SameCategory {
                     Location::new(items.kind(), i, Some(&c.higher)),
                 ],
                 period: item.period(),
-                inputs: vec![
-                    (c.secondary.clone(), s.code.to_string()),
-                    (c.higher.clone(), h.code.to_string()),
-                ],
+                inputs: Inputs::from([
+                    (c.secondary.as_str(), s.code.to_string()),
+                    (c.higher.as_str(), h.code.to_string()),
+                ]),
                 detail: Detail::CategoryMismatch {
                     secondary: MajorRef::of(s),
                     higher: MajorRef::of(h),

@@ -4,7 +4,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FindingCode, Location, Period, Reason};
+use crate::finding::{Inputs, Detail, FindingCode, Location, Period, Reason};
 use crate::model::{EntityKind, Subject, Value, ValueKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -140,10 +140,10 @@ impl Kind for Submitted {
                 subject,
                 locations: vec![Location::new(items.kind(), index, Some(&self.key))],
                 period: i32::try_from(year).ok().map(|year| Period::Year { year }),
-                inputs: vec![
-                    (self.key.clone(), who.to_string()),
-                    (self.companion_year.clone(), year.to_string()),
-                ],
+                inputs: Inputs::from([
+                    (self.key.as_str(), who.to_string()),
+                    (self.companion_year.as_str(), year.to_string()),
+                ]),
                 detail: Detail::NoCompanion {
                     companion: self.companion,
                     year,

@@ -3,7 +3,7 @@
 
 use super::filter::{self, Compiled, Filter};
 use super::{expect_field, no_records, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Reason};
 use crate::model::label::EXTENSION_MARKS;
 use crate::model::{EntityKind, Value, ValueKind};
 use schemars::JsonSchema;
@@ -119,7 +119,7 @@ impl Kind for TextForm {
                     ),
                     _ => continue,
                 };
-                cx.emit_at(item, &ff.field, code, vec![(ff.field.clone(), shown)], detail);
+                cx.emit_at(item, &ff.field, code, Inputs::from([(ff.field.as_str(), shown)]), detail);
             }
         }
         if checked == 0 {

@@ -2,7 +2,7 @@
 
 use super::bound::Bound;
 use super::{expect_field, num, open, Arith, Cx, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode};
 use crate::model::{EntityKind, Rec, Value, ValueKind};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -60,7 +60,7 @@ impl Kind for Threshold {
                         item,
                         &c.field,
                         FindingCode::Missing,
-                        vec![(c.field.clone(), "—".into())],
+                        Inputs::from([(c.field.as_str(), "—")]),
                         Detail::Missing { field },
                     );
                 }
@@ -89,9 +89,9 @@ impl Kind for Threshold {
                 } else {
                     x.sat_sub(bound.approx()).ceil_whole()
                 };
-                let mut inputs = vec![(c.field.clone(), num(x))];
+                let mut inputs = Inputs::from([(c.field.as_str(), num(x))]);
                 if let Some(w) = &chosen_by {
-                    inputs.push((w.flag.clone(), w.value.to_string()));
+                    inputs.push(&w.flag, if w.value { "true" } else { "false" });
                 }
                 cx.emit_at(
                     item,

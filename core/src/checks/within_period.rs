@@ -3,7 +3,7 @@
 //! month after 31 January is 29 February in a leap year (the last day of the shorter month).
 
 use super::{expect_field, open, Cx, Draft, Kind, Outcome};
-use crate::finding::{Detail, FieldRef, FindingCode, Location, Reason};
+use crate::finding::{Inputs, Detail, FieldRef, FindingCode, Location, Reason};
 use crate::model::{EntityKind, Value, ValueKind};
 use chrono::{Days, Months, NaiveDate};
 use schemars::JsonSchema;
@@ -106,10 +106,10 @@ impl Kind for WithinPeriod {
                 subject,
                 locations: vec![Location::new(items.kind(), i, Some(&c.field))],
                 period: item.period(),
-                inputs: vec![
-                    (c.field.clone(), v.display()),
-                    (c.base.clone(), base.to_string()),
-                ],
+                inputs: Inputs::from([
+                    (c.field.as_str(), v.display()),
+                    (c.base.as_str(), base.to_string()),
+                ]),
                 detail: Detail::DueWithin {
                     field,
                     base_field,

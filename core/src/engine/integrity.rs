@@ -5,7 +5,7 @@
 use super::scope::{key_value, Key, Source};
 use super::INTEGRITY_SEVERITY;
 use crate::checks::scope_of::KEYED;
-use crate::finding::{Detail, FieldRef, Finding, FindingCode, Location, Period, RuleInfo};
+use crate::finding::{Detail, FieldRef, Finding, FindingCode, Inputs, Location, Period, RuleInfo};
 use crate::model::{Entity, EntityKind, FieldId, Index, Records, Subject, Value};
 #[cfg(feature = "bulk")]
 use std::collections::HashMap;
@@ -20,7 +20,7 @@ fn finding(
     subject: Subject,
     loc: Location,
     detail: Detail,
-    inputs: Vec<(String, String)>,
+    inputs: Inputs,
 ) -> Finding {
     Finding {
         rule: Arc::clone(rule),
@@ -72,7 +72,7 @@ fn duplicates(r: &dyn Records, period: Option<&'static str>, ix: &Index<'_>, out
     };
     for (i, j, key) in repeats(r, owner.id, period.is_some(), &at) {
         let subject = r.subject(i, ix);
-        let mut inputs = vec![(name.to_string(), key.to_string())];
+        let mut inputs = Inputs::from([(name, key)]);
         let (rule, code, field, detail) = match period {
             None => {
                 let id = key.to_string();
@@ -82,7 +82,7 @@ fn duplicates(r: &dyn Records, period: Option<&'static str>, ix: &Index<'_>, out
             Some(field) => {
                 // The subject's id is the project and the period as written (`P1 2023-2024-1`).
                 let written = subject.id.rsplit_once(' ').map_or("", |(_, w)| w);
-                inputs.push((field.to_string(), written.to_string()));
+                inputs.push(field, written);
                 let detail = Detail::DuplicatePeriod { first: j };
                 (&out.period, FindingCode::DuplicatePeriod, field, detail)
             }
@@ -219,7 +219,7 @@ fn reference_of(at: Ref<'_>, ix: &Index<'_>, out: &mut Out, subject: impl FnOnce
                 target,
                 id: id.to_string(),
             },
-            vec![(field.to_string(), id.to_string())],
+            Inputs::from([(field.to_string(), id.to_string())]),
         ));
     }
 }
@@ -346,11 +346,11 @@ pub(super) fn check(src: Source<'_>, ix: &Index<'_>) -> Vec<Finding> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed lookup is the failure
 
-    use crate::finding::Detail;
+    use crate::finding::{Detail, Inputs};
     use crate::{check, Dataset, Options};
 
     /// Path, first index, inputs, messages (Chinese, English) and Chinese remedy of a finding.
-    type Seen = (String, usize, Vec<(String, String)>, String, String, String);
+    type Seen = (String, usize, Inputs, String, String, String);
 
     /// The `data/duplicate-period` findings of `json`.
     fn keys(json: &str) -> Vec<Seen> {
@@ -386,10 +386,7 @@ mod tests {
                 {"project": "P1", "entry_year": 2020, "enrolled": 31},
                 {"project": "P1", "entry_year": 2020, "enrolled": 32}]}"#,
         );
-        let inputs = vec![
-            ("project".to_string(), "P1".to_string()),
-            ("entry_year".to_string(), "2020".to_string()),
-        ];
+        let inputs = Inputs::from([("project", "P1"), ("entry_year", "2020")]);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
             (got[0].0.as_str(), got[0].1, &got[0].2),
@@ -420,7 +417,11 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
-            (got[0].0.as_str(), got[0].1, got[0].2[1].1.as_str()),
+            (
+                got[0].0.as_str(),
+                got[0].1,
+                got[0].2.iter().nth(1).unwrap().1
+            ),
             ("semester_activities[2].semester", 0, "2023-2024-1")
         );
         assert!(

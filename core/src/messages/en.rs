@@ -53,7 +53,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             bound,
             ..
         } => {
-            let metric = n.metric_en(field.en);
+            let metric = n.metric_en(field.en());
             let v = amount(*value, uz);
             let b = bound_en(bound);
             let (least, verb) = if below {
@@ -78,8 +78,8 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             let given = format!(
                 "{} and {}",
-                words(&[&amount(*num, uz), u, numerator.en]),
-                words(&[&amount(*den, n.den_unit.0), du, denominator.en])
+                words(&[&amount(*num, uz), u, numerator.en()]),
+                words(&[&amount(*den, n.den_unit.0), du, denominator.en()])
             );
             let q = quotient(*num, *den, bound, *notation == Notation::Percent).unwrap_or_default();
             let b = bound_en(bound);
@@ -91,7 +91,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             match notation {
                 Notation::PerOne => format!(
                     "{p}{given}: {q} {} for each of the {}, {side} {b}.",
-                    numerator.en, denominator.en
+                    numerator.en(), denominator.en()
                 ),
                 Notation::Percent => format!(
                     "{p}{given} give a {} of {q}%, {side} {b}.",
@@ -113,8 +113,8 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             ..
         } if num.is_zero() && den.is_zero() => format!(
             "{p}no {} and no {} recorded: the {} cannot be computed, so the rule is not met.",
-            numerator.en,
-            denominator.en,
+            numerator.en(),
+            denominator.en(),
             n.metric_en("ratio")
         ),
         Detail::ZeroDenominator {
@@ -125,33 +125,33 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             ..
         } => {
             let none = if den.is_zero() {
-                format!("no {}", denominator.en)
+                format!("no {}", denominator.en())
             } else {
                 format!(
                     "a negative number of {} ({})",
-                    denominator.en,
+                    denominator.en(),
                     amount(*den, n.den_unit.0)
                 )
             };
             format!(
                 "{p}{} and {none}: the {} cannot be computed, so the rule is not met.",
-                words(&[&amount(*num, uz), u, numerator.en]),
+                words(&[&amount(*num, uz), u, numerator.en()]),
                 n.metric_en("ratio")
             )
         }
-        Detail::Missing { field } => format!("{p}the {} is not given.", field.en),
+        Detail::Missing { field } => format!("{p}the {} is not given.", field.en()),
         // @presence-time
-        Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en),
+        Detail::NotUploaded { field } => format!("{p}the {} is not uploaded.", field.en()),
         Detail::UploadNotListed { field } => format!(
             "{p}the {} is not uploaded. The work is required, but the notice does not list it among the uploads, so this is a warning only.",
-            field.en
+            field.en()
         ),
         Detail::Placeholder { field, text } => {
-            format!("{p}the {} says only “{text}”, which describes nothing.", field.en)
+            format!("{p}the {} says only “{text}”, which describes nothing.", field.en())
         }
         Detail::TooShort { field, chars, min } => format!(
             "{p}the {} has only {chars} {{character|characters}}; at least {min} are needed.",
-            field.en
+            field.en()
         ),
         Detail::WrongFileType {
             field,
@@ -159,11 +159,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             suffix,
         } => format!(
             "{p}the {} should be a {suffix} file; the file given is “{file}”.",
-            field.en
+            field.en()
         ),
         Detail::NotOneOf { field, value, .. } => format!(
             "{p}the {} is {}; it must be {}.",
-            field.en,
+            field.en(),
             ps::text_en(f, field, value),
             ps::allowed_en(f, &f.detail)
         ),
@@ -182,7 +182,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 Some(m) => format!("{p}{m} at {at}, after the deadline of {due} (Beijing time)."),
                 None => format!(
                     "{p}the {} is {at}, after the deadline of {due} (Beijing time).",
-                    field.en
+                    field.en()
                 ),
             }
         }
@@ -192,7 +192,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             deadline,
         } => format!(
             "{p}the {} is not given, so it cannot be confirmed that the deadline of {} (Beijing time) was met.",
-            field.en,
+            field.en(),
             ps::instant_en(deadline, true)
         ),
         Detail::DueWithin {
@@ -213,11 +213,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             match date {
                 Some(d) => format!(
                     "{p}the {} is {d}, after the deadline of {end} ({span} after the {} of {base}{moved}).",
-                    field.en, base_field.en
+                    field.en(), base_field.en()
                 ),
                 None => format!(
                     "{p}the {} is not given; it is due by {end} ({span} after the {} of {base}{moved}).",
-                    field.en, base_field.en
+                    field.en(), base_field.en()
                 ),
             }
         }
@@ -232,7 +232,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let values: Vec<String> = series.iter().map(|y| amount(y.value, uz)).collect();
             format!(
                 "{} in {} was {}: {} for {} consecutive years; {}.",
-                n.metric_en(field.en),
+                n.metric_en(field.en()),
                 super::relations::list_en(&years.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
                 with_unit(
                     &super::relations::list_en(&values.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
@@ -246,7 +246,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             )
         }
         Detail::Unequal { field, found, want } => {
-            let what = n.metric_en(field.en);
+            let what = n.metric_en(field.en());
             let flag = matches!(want, crate::finding::Literal::Bool(_));
             let want = with_unit(&ps::literal_en(f, field, want), u);
             match found {
@@ -328,7 +328,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 .map(|v| super::relations::value_label(f, field, v).1);
             let metric = match n.metric.1 {
                 Some(m) => m.to_string(),
-                None => format!("the {} is both {a} and {b}", field.en),
+                None => format!("the {} is both {a} and {b}", field.en()),
             };
             format!(
                 "{p}{group}: {metric} ({a}: {}; {b}: {}).",
@@ -365,7 +365,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             format!(
                 "{p}the {} {school} is {}; this side must be {}.",
-                field.en,
+                field.en(),
                 super::relations::a(level.en()),
                 super::relations::levels_en(allowed)
             )
@@ -380,13 +380,13 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             if *stated {
                 format!(
                     "{p}the {} {school} is {}.",
-                    field.en,
+                    field.en(),
                     super::relations::flag_predicate_en(flag, false)
                 )
             } else {
                 format!(
                     "{p}the {} {school} does not state whether it is {}.",
-                    field.en,
+                    field.en(),
                     super::relations::flag_predicate_en(flag, true)
                 )
             }
@@ -399,11 +399,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => match actual {
             Some(a) => format!(
                 "{p}the {} is {a}; it should be the project's {}, {expected}.",
-                field.en, project_field.en
+                field.en(), project_field.en()
             ),
             None => format!(
                 "{p}the {} is not given; it should be the project's {}, {expected}.",
-                field.en, project_field.en
+                field.en(), project_field.en()
             ),
         },
         Detail::Implies {
@@ -414,12 +414,12 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             if *given {
                 format!(
                     "{p}{} is “yes” but {} is “no”; the rule is not met.",
-                    if_true.en, then_true.en
+                    if_true.en(), then_true.en()
                 )
             } else {
                 format!(
                     "{p}{} is “yes” but {} is not given.",
-                    if_true.en, then_true.en
+                    if_true.en(), then_true.en()
                 )
             }
         }
@@ -430,7 +430,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             of,
         } => {
             let metric = n.metric.1.map_or(String::new(), |m| format!("{m}: "));
-            let names: Vec<&str> = missing.iter().map(|m| m.en).collect();
+            let names: Vec<&str> = missing.iter().map(|m| m.en()).collect();
             if min == of {
                 let verb = if names.len() == 1 { "is" } else { "are" };
                 format!(
@@ -458,7 +458,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             code,
             problem,
             ..
-        } => format!("{p}{} “{code}”: {}.", field.en, code_problem(problem)),
+        } => format!("{p}{} “{code}”: {}.", field.en(), code_problem(problem)),
         Detail::MajorName {
             field,
             name,
@@ -466,7 +466,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             catalogue,
         } => format!(
             "{p}{} “{name}” differs from “{catalogue}”, the 2021 catalogue name of major {code}.",
-            field.en
+            field.en()
         ),
         Detail::CategoryMismatch {
             secondary: s,
@@ -485,9 +485,9 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             limit_value,
         } => format!(
             "{p}{} ({}) exceeds {} ({}), which cannot be.",
-            field.en,
+            field.en(),
             with_unit(&amount(*value, uz), u),
-            limit.en,
+            limit.en(),
             with_unit(&amount(*limit_value, uz), u)
         ),
         Detail::PassThrough {
@@ -502,10 +502,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let u = money_unit(u);
             let given = owed_en(&f.detail, u);
             match (paid, share) {
-                (None, _) => format!("{p}{given}; no figure is given for the {}.", paid_field.en),
+                (None, _) => format!("{p}{given}; no figure is given for the {}.", paid_field.en()),
                 (Some(paid), None) => format!(
                     "{p}{given} is to be passed on in full; {}: {} {u}, {} {u} short.",
-                    paid_field.en,
+                    paid_field.en(),
                     money(*paid),
                     money(*short)
                 ),
@@ -513,7 +513,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                     "{p}{given}; at least {} ({} {u}) is to be passed on, {}: {} {u} ({}%), {} {u} short.",
                     bound_en(s),
                     money(*required),
-                    paid_field.en,
+                    paid_field.en(),
                     money(*paid),
                     quotient(*paid, *owed, s, true).unwrap_or_default(),
                     money(*short)
@@ -533,11 +533,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                     Some(s) => format!(
                         "{} of {} {} is {}",
                         bound_en(s),
-                        l.of.en,
+                        l.of.en(),
                         with_unit(&amount(l.base, uz), u),
                         with_unit(&amount(l.amount, uz), u)
                     ),
-                    None => format!("{} {}", l.of.en, with_unit(&amount(l.base, uz), u)),
+                    None => format!("{} {}", l.of.en(), with_unit(&amount(l.base, uz), u)),
                 })
                 .collect();
             let which = if limits.len() > 1 {
@@ -547,7 +547,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             };
             format!(
                 "{p}{} of {} exceeds the limit of {} ({}{which}).",
-                field.en,
+                field.en(),
                 with_unit(&amount(*value, uz), u),
                 with_unit(&amount(*limit, uz), u),
                 parts.join("; ")
@@ -562,13 +562,13 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         Detail::UnknownReference { field, target, id } => {
             format!(
                 "{} “{id}” is not among the {} in the data.",
-                field.en,
+                field.en(),
                 target.en()
             )
         }
         // @duties
         Detail::BadForm { field, text, form } => {
-            format!("{p}The {} “{text}” is not {}.", field.en, form_en(*form))
+            format!("{p}The {} “{text}” is not {}.", field.en(), form_en(*form))
         }
         Detail::Disagrees {
             field,
@@ -579,27 +579,27 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             year,
         } => format!(
             "{p}The {} is given as {}, but the {} record of {year} gives {} as {}.",
-            field.en,
+            field.en(),
             value.normalize(),
             companion.en(),
-            companion_field.en,
+            companion_field.en(),
             companion_value.normalize()
         ),
         Detail::NotListed { field, id, list } => format!(
             "{p}The {} “{id}” is not on the list of approved {}, so no report is due for it.",
-            field.en,
+            field.en(),
             list.en()
         ),
         Detail::IntakeAfter { field, value, cause } => match cause {
             IntakeCause::NoIntake { from, to } => format!(
                 "{p}The major had no intake from {from} to {to}; it enrolled again ({} {}) without being filed again as a new major.",
-                field.en,
+                field.en(),
                 value.normalize()
             ),
             IntakeCause::Flag { field: flag, year } => format!(
                 "{p}The major's intake is suspended ({} in {year}), yet it enrolled again ({} {}).",
-                flag.en,
-                field.en,
+                flag.en(),
+                field.en(),
                 value.normalize()
             ),
         },
@@ -634,13 +634,13 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => {
             if below {
-                words(&[&amount(*need, uz), "more", u, numerator.en, "needed"])
+                words(&[&amount(*need, uz), "more", u, numerator.en(), "needed"])
             } else {
                 words(&[
                     &amount(*need, n.den_unit.0),
                     "more",
                     du,
-                    denominator.en,
+                    denominator.en(),
                     "needed",
                 ])
             }
@@ -648,26 +648,26 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::ZeroDenominator {
             denominator, need, ..
         } => match need {
-            Some(need) => words(&[&amount(*need, n.den_unit.0), du, denominator.en, "needed"]),
-            None => format!("check the {} and enter the actual number", denominator.en),
+            Some(need) => words(&[&amount(*need, n.den_unit.0), du, denominator.en(), "needed"]),
+            None => format!("check the {} and enter the actual number", denominator.en()),
         },
-        Detail::Missing { field } => format!("fill in the {}", field.en),
+        Detail::Missing { field } => format!("fill in the {}", field.en()),
         // @presence-time
-        Detail::NotUploaded { field } => format!("upload the {}", field.en),
+        Detail::NotUploaded { field } => format!("upload the {}", field.en()),
         Detail::UploadNotListed { field } => {
-            format!("consider uploading the {} to show the work was done", field.en)
+            format!("consider uploading the {} to show the work was done", field.en())
         }
-        Detail::Placeholder { field, .. } => format!("describe the {} in substance", field.en),
+        Detail::Placeholder { field, .. } => format!("describe the {} in substance", field.en()),
         Detail::TooShort { field, min, .. } => {
-            format!("describe the {} in at least {min} characters", field.en)
+            format!("describe the {} in at least {min} characters", field.en())
         }
         Detail::WrongFileType { field, suffix, .. } => {
-            format!("upload the {} as a {suffix} file", field.en)
+            format!("upload the {} as a {suffix} file", field.en())
         }
         Detail::NotOneOf { field, .. } => {
             format!(
                 "change the {} to {}",
-                field.en,
+                field.en(),
                 ps::allowed_en(f, &f.detail)
             )
         }
@@ -676,19 +676,19 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         }
         // Late is late: nothing to change in the data.
         Detail::Deadline { at: Some(_), .. } => return None,
-        Detail::Deadline { field, .. } => format!("fill in the {}", field.en),
+        Detail::Deadline { field, .. } => format!("fill in the {}", field.en()),
         Detail::DueWithin {
             field,
             end,
             date: Some(_),
             ..
-        } => format!("check the {}; the deadline was {end}", field.en),
+        } => format!("check the {}; the deadline was {end}", field.en()),
         Detail::DueWithin { field, end, .. } => {
-            format!("fill in the {} (due by {end})", field.en)
+            format!("fill in the {} (due by {end})", field.en())
         }
         Detail::Consecutive { words, .. } => words.consequence_en.clone(),
         Detail::Unequal { field, found, want } => {
-            let what = n.metric_en(field.en);
+            let what = n.metric_en(field.en());
             let flag = matches!(want, crate::finding::Literal::Bool(_));
             let want = with_unit(&ps::literal_en(f, field, want), u);
             match found {
@@ -748,14 +748,14 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             expected,
             ..
         } => match actual {
-            Some(_) => format!("change the {} to {expected}", field.en),
-            None => format!("enter {expected} as the {}", field.en),
+            Some(_) => format!("change the {} to {expected}", field.en()),
+            None => format!("enter {expected} as the {}", field.en()),
         },
         Detail::Implies {
             if_true, then_true, ..
         } => match &f.rule.wording.remedy_en {
             Some(r) => r.clone(),
-            None => format!("{} requires {} to be “yes”", if_true.en, then_true.en),
+            None => format!("{} requires {} to be “yes”", if_true.en(), then_true.en()),
         },
         Detail::AnyOf {
             missing,
@@ -764,7 +764,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             of,
             ..
         } => {
-            let names: Vec<&str> = missing.iter().map(|m| m.en).collect();
+            let names: Vec<&str> = missing.iter().map(|m| m.en()).collect();
             if min == of {
                 format!("add {}", super::relations::list_en(&names, "and"))
             } else {
@@ -776,7 +776,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             }
         }
         // @reference-money
-        Detail::BadCode { field, problem, .. } => code_remedy(field.en, problem),
+        Detail::BadCode { field, problem, .. } => code_remedy(field.en(), problem),
         Detail::MajorName { catalogue, .. } => format!("the name should be “{catalogue}”"),
         Detail::CategoryMismatch {
             parallel,
@@ -786,19 +786,19 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             "choose a higher major in category {parallel} {parallel_name}, or justify the cross-category pairing"
         ),
         Detail::Exceeds { field, limit, .. } => {
-            format!("check the {} and the {}", field.en, limit.en)
+            format!("check the {} and the {}", field.en(), limit.en())
         }
         Detail::PassThrough {
             paid_field,
             paid: None,
             ..
-        } => format!("fill in the {}", paid_field.en),
+        } => format!("fill in the {}", paid_field.en()),
         Detail::PassThrough { short, .. } => {
             format!("{} {} more to pass on", money(*short), money_unit(u))
         }
         Detail::Cap { field, over, .. } => format!(
             "{} to be reduced by {}",
-            field.en,
+            field.en(),
             with_unit(&amount(*over, uz), u)
         ),
         // @integrity
@@ -809,13 +809,13 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
         Detail::UnknownReference { field, target, id } => {
             format!(
                 "check the {}, or add {} “{id}” to the data",
-                field.en,
+                field.en(),
                 target.en()
             )
         }
         // @duties
         Detail::BadForm { field, form, .. } => {
-            format!("change the {} to {}", field.en, form_en(*form))
+            format!("change the {} to {}", field.en(), form_en(*form))
         }
         Detail::Disagrees {
             field,
@@ -824,8 +824,8 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => format!(
             "reconcile the {} with the {} in {}",
-            field.en,
-            companion_field.en,
+            field.en(),
+            companion_field.en(),
             companion.en()
         ),
         Detail::NotListed { list, .. } => {
@@ -852,7 +852,7 @@ pub(super) fn reason(r: &Reason) -> String {
             format!("no record in {} is one the rule applies to", entity.en())
         }
         Reason::NoneGives { entity, fields } => {
-            let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.en()).collect();
             if names.len() > 1 {
                 format!("no record in {} gives both {}", entity.en(), names.join(" and "))
             } else {
@@ -881,7 +881,7 @@ pub(super) fn reason(r: &Reason) -> String {
         // @groups-relations
         // @reference-money
         Reason::NoCatalogueMajor { entity, fields } => {
-            let names: Vec<&str> = fields.iter().map(|f| f.en).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.en()).collect();
             format!(
                 "no record in {} gives both {} with a major code of the 2021 catalogue",
                 entity.en(),
@@ -893,11 +893,11 @@ pub(super) fn reason(r: &Reason) -> String {
             field,
             limits,
         } => {
-            let names: Vec<&str> = limits.iter().map(|f| f.en).collect();
+            let names: Vec<&str> = limits.iter().map(|f| f.en()).collect();
             format!(
                 "no record in {} gives both its {} and a base for its limit ({})",
                 entity.en(),
-                field.en,
+                field.en(),
                 names.join(" or ")
             )
         }
@@ -971,13 +971,13 @@ fn owed_en(d: &Detail, u: &str) -> String {
     match (times_field, count) {
         (Some(t), Some(n)) => format!(
             "{} {} {u} × {} {} = {} {u}",
-            owed_field.en,
+            owed_field.en(),
             money(*base),
             plain(*n),
-            t.en,
+            t.en(),
             money(*owed)
         ),
-        _ => format!("{} {} {u}", owed_field.en, money(*owed)),
+        _ => format!("{} {} {u}", owed_field.en(), money(*owed)),
     }
 }
 

@@ -115,8 +115,8 @@ pub(crate) fn explanation(f: &Finding) -> Explanation {
             .inputs
             .iter()
             .map(|(name, value)| NamedValue {
-                name: name.clone(),
-                value: value.clone(),
+                name: name.to_string(),
+                value: value.to_string(),
             })
             .collect(),
         computed: computed(f),
@@ -267,7 +267,7 @@ fn computed(f: &Finding) -> Option<String> {
             Some(format!(
                 "{} consecutive years ({first}–{last}) with {}",
                 series.len(),
-                run_condition(field.name, condition)
+                run_condition(field.name(), condition)
             ))
         }
         // @groups-relations
@@ -337,7 +337,7 @@ fn threshold(f: &Finding) -> Option<String> {
         // @presence-time
         Detail::TooShort { min, .. } => Some(format!("min_chars = {min}")),
         Detail::Deadline { deadline, .. } => Some(format!("deadline = {}", deadline.to_rfc3339())),
-        Detail::DueWithin { field, end, .. } => Some(format!("{} ≤ {end}", field.name)),
+        Detail::DueWithin { field, end, .. } => Some(format!("{} ≤ {end}", field.name())),
         Detail::Consecutive {
             field,
             condition,
@@ -345,11 +345,11 @@ fn threshold(f: &Finding) -> Option<String> {
             ..
         } => Some(format!(
             "{} for {years} consecutive years",
-            run_condition(field.name, condition)
+            run_condition(field.name(), condition)
         )),
         Detail::Unequal { field, want, .. } => Some(format!(
             "{} = {}",
-            field.name,
+            field.name(),
             match want {
                 crate::finding::Literal::Bool(b) => b.to_string(),
                 crate::finding::Literal::Number(d) => d.normalize().to_string(),
@@ -372,10 +372,10 @@ fn threshold(f: &Finding) -> Option<String> {
             let a: Vec<&str> = allowed.iter().map(|l| l.as_str()).collect();
             Some(format!("levels = {}", a.join(" | ")))
         }
-        Detail::RoleFlag { flag, .. } => Some(format!("{} = true", flag.name)),
+        Detail::RoleFlag { flag, .. } => Some(format!("{} = true", flag.name())),
         Detail::Implies {
             if_true, then_true, ..
-        } => Some(format!("{} ⇒ {}", if_true.name, then_true.name)),
+        } => Some(format!("{} ⇒ {}", if_true.name(), then_true.name())),
         Detail::AnyOf { min, of, .. } => Some(format!("at least {min} of {of}")),
         // @reference-money
         Detail::BadCode { scheme, .. } => Some(format!("scheme = {}", scheme.as_str())),
@@ -383,7 +383,9 @@ fn threshold(f: &Finding) -> Option<String> {
         Detail::CategoryMismatch { .. } => {
             Some("secondary category = higher category + 20".to_string())
         }
-        Detail::Exceeds { field, limit, .. } => Some(format!("{} ≤ {}", field.name, limit.name)),
+        Detail::Exceeds { field, limit, .. } => {
+            Some(format!("{} ≤ {}", field.name(), limit.name()))
+        }
         Detail::PassThrough {
             owed_field,
             paid_field,
@@ -391,19 +393,19 @@ fn threshold(f: &Finding) -> Option<String> {
             ..
         } => Some(format!(
             "{} ≥ {} × {}",
-            paid_field.name,
+            paid_field.name(),
             share.map_or("100%".to_string(), |s| s.to_string()),
-            owed_field.name
+            owed_field.name()
         )),
         Detail::Cap { field, limits, .. } => {
             let terms: Vec<String> = limits
                 .iter()
                 .map(|l| match &l.share {
-                    Some(s) => format!("{s} × {}", l.of.name),
-                    None => l.of.name.to_string(),
+                    Some(s) => format!("{s} × {}", l.of.name()),
+                    None => l.of.name().to_string(),
                 })
                 .collect();
-            Some(format!("{} ≤ min({})", field.name, terms.join(", ")))
+            Some(format!("{} ≤ min({})", field.name(), terms.join(", ")))
         }
         _ => None,
     }

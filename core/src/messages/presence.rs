@@ -21,7 +21,7 @@ pub(super) fn labels(
 ) -> Option<(&'static str, &'static str)> {
     f.locations
         .first()
-        .and_then(|l| l.entity.value_label(field.name, wire))
+        .and_then(|l| l.entity.value_label(field.name(), wire))
 }
 
 /// A text value for a Chinese reader: its label (副校长), else the text as given, quoted.

@@ -154,19 +154,19 @@ pub(super) fn flagged_school_zh(
 ) -> String {
     let school = level.map_or("学校", SchoolLevel::zh);
     let not = if value { "" } else { "非" };
-    match flag.name {
+    match flag.name() {
         // 独立设置 is a verb phrase and takes 的; 国家级重点 qualifies the noun directly.
         "independent" => format!("{not}独立设置的{school}"),
-        _ => format!("{not}{}{school}", flag.zh),
+        _ => format!("{not}{}{school}", flag.zh()),
     }
 }
 
 /// The kind of school a flag makes, in English, without an article:
 /// `independently established higher vocational school`, `national key secondary vocational school`.
 pub(super) fn flagged_school_en(flag: &FieldRef, level: SchoolLevel) -> String {
-    match flag.name {
+    match flag.name() {
         "national_key" => format!("national key {}", level.en()),
-        _ => format!("{} {}", flag.en, level.en()),
+        _ => format!("{} {}", flag.en(), level.en()),
     }
 }
 
@@ -174,9 +174,9 @@ pub(super) fn flagged_school_en(flag: &FieldRef, level: SchoolLevel) -> String {
 /// established`.
 pub(super) fn flag_predicate_en(flag: &FieldRef, value: bool) -> String {
     let not = if value { "" } else { "not " };
-    match flag.name {
+    match flag.name() {
         "national_key" => format!("{not}a national key school"),
-        _ => format!("{not}{}", flag.en),
+        _ => format!("{not}{}", flag.en()),
     }
 }
 

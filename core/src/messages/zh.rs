@@ -42,7 +42,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             bound,
             ..
         } => {
-            let metric = n.metric_zh(field.zh);
+            let metric = n.metric_zh(field.zh());
             let v = amount(*value, u);
             let b = bound_zh(bound);
             let per = n.per.0;
@@ -63,9 +63,9 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             let given = format!(
                 "{}{}{u}、{}{}{du}",
-                numerator.zh,
+                numerator.zh(),
                 amount(*num, u),
-                denominator.zh,
+                denominator.zh(),
                 amount(*den, du)
             );
             let q = quotient(*num, *den, bound, *notation == Notation::Percent).unwrap_or_default();
@@ -79,9 +79,9 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 Notation::PerOne => format!(
                     "{p}{given},每{}{}对应{q}{}{},{}{b}{}的{}。",
                     measure(du),
-                    denominator.zh,
+                    denominator.zh(),
                     measure(u),
-                    numerator.zh,
+                    numerator.zh(),
                     side.0,
                     measure(u),
                     side.1
@@ -108,8 +108,8 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             ..
         } if num.is_zero() && den.is_zero() => format!(
             "{p}未记录{},也未记录{}(均为零),{}无法计算,不符合要求。",
-            numerator.zh,
-            denominator.zh,
+            numerator.zh(),
+            denominator.zh(),
             n.metric_zh("比值")
         ),
         Detail::ZeroDenominator {
@@ -120,41 +120,41 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             ..
         } => {
             let given = if num.is_zero() {
-                format!("{}为零", numerator.zh)
+                format!("{}为零", numerator.zh())
             } else {
-                format!("{}{}{u}", numerator.zh, amount(*num, u))
+                format!("{}{}{u}", numerator.zh(), amount(*num, u))
             };
             let none = if den.is_zero() {
-                format!("没有{}", denominator.zh)
+                format!("没有{}", denominator.zh())
             } else {
-                format!("{}为负数{}", denominator.zh, amount(*den, du))
+                format!("{}为负数{}", denominator.zh(), amount(*den, du))
             };
             format!(
                 "{p}{given},{none},{}无法计算,不符合要求。",
                 n.metric_zh("比值")
             )
         }
-        Detail::Missing { field } => format!("{p}未填写{}。", field.zh),
+        Detail::Missing { field } => format!("{p}未填写{}。", field.zh()),
         // @presence-time
-        Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh),
+        Detail::NotUploaded { field } => format!("{p}未上传{}。", field.zh()),
         Detail::UploadNotListed { field } => format!(
             "{p}未上传{}。该项工作须开展,但通知未将其列为须上传的材料,故仅作提示。",
-            field.zh
+            field.zh()
         ),
         Detail::Placeholder { field, text } => {
-            format!("{p}{}仅填写了“{text}”,未作实质说明。", field.zh)
+            format!("{p}{}仅填写了“{text}”,未作实质说明。", field.zh())
         }
         Detail::TooShort { field, chars, min } => {
-            format!("{p}{}仅{chars}字,过于简略(至少{min}字)。", field.zh)
+            format!("{p}{}仅{chars}字,过于简略(至少{min}字)。", field.zh())
         }
         Detail::WrongFileType {
             field,
             file,
             suffix,
-        } => format!("{p}{}应为{suffix}文件,上传的是“{file}”。", field.zh),
+        } => format!("{p}{}应为{suffix}文件,上传的是“{file}”。", field.zh()),
         Detail::NotOneOf { field, value, .. } => format!(
             "{p}{}为{},应为{}。",
-            field.zh,
+            field.zh(),
             ps::text_zh(f, field, value),
             ps::allowed_zh(f, &f.detail)
         ),
@@ -171,7 +171,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let (at, due) = (ps::instant_zh(at, false), ps::instant_zh(deadline, true));
             match n.metric.0 {
                 Some(m) => format!("{p}{m}于北京时间{at},晚于截止时间{due}。"),
-                None => format!("{p}{}为北京时间{at},晚于截止时间{due}。", field.zh),
+                None => format!("{p}{}为北京时间{at},晚于截止时间{due}。", field.zh()),
             }
         }
         Detail::Deadline {
@@ -180,7 +180,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             deadline,
         } => format!(
             "{p}未填写{},无法确认是否已在北京时间{}前完成。",
-            field.zh,
+            field.zh(),
             ps::instant_zh(deadline, true)
         ),
         Detail::DueWithin {
@@ -203,13 +203,13 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let within = format!(
                 "{}({}{}后{}{moved})",
                 super::numbers::date_zh(*end),
-                base_field.zh,
+                base_field.zh(),
                 super::numbers::date_zh(*base),
                 ps::span_zh(*months, *days)
             );
             match date {
-                Some(d) => format!("{p}{}为{},晚于期限{within}。", field.zh, super::numbers::date_zh(*d)),
-                None => format!("{p}未填写{};期限为{within}。", field.zh),
+                Some(d) => format!("{p}{}为{},晚于期限{within}。", field.zh(), super::numbers::date_zh(*d)),
+                None => format!("{p}未填写{};期限为{within}。", field.zh()),
             }
         }
         Detail::Consecutive {
@@ -225,7 +225,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 "{}{}年{}分别为{}{u},连续{}年{},{}。",
                 words.lead_zh,
                 years.join("、"),
-                n.metric_zh(field.zh),
+                n.metric_zh(field.zh()),
                 values.join("、"),
                 series.len(),
                 words
@@ -235,7 +235,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             )
         }
         Detail::Unequal { field, found, want } => {
-            let what = n.metric_zh(field.zh);
+            let what = n.metric_zh(field.zh());
             let want = ps::literal_zh(f, field, want);
             match found {
                 Some(v) => format!(
@@ -301,7 +301,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 .map(|v| super::relations::value_label(f, field, v).0);
             let metric = match n.metric.0 {
                 Some(m) => m.to_string(),
-                None => format!("{}既有{a}又有{b}", field.zh),
+                None => format!("{}既有{a}又有{b}", field.zh()),
             };
             format!(
                 "{p}{group}:{metric}({a}:{};{b}:{})。",
@@ -338,7 +338,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             format!(
                 "{p}{}一方{school}是{},须为{}。",
-                field.zh,
+                field.zh(),
                 level.zh(),
                 super::relations::levels_zh(allowed)
             )
@@ -352,9 +352,9 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => {
             if *stated {
                 let kind = super::relations::flagged_school_zh(flag, true, Some(*level));
-                format!("{p}{}一方{school}不是{kind}。", field.zh)
+                format!("{p}{}一方{school}不是{kind}。", field.zh())
             } else {
-                format!("{p}{}一方{school}未注明是否{}。", field.zh, flag.zh)
+                format!("{p}{}一方{school}未注明是否{}。", field.zh(), flag.zh())
             }
         }
         Detail::NotSameAs {
@@ -365,11 +365,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
         } => match actual {
             Some(a) => format!(
                 "{p}{}为{a},应为项目的{}{expected}。",
-                field.zh, project_field.zh
+                field.zh(), project_field.zh()
             ),
             None => format!(
                 "{p}未填写{},应为项目的{}{expected}。",
-                field.zh, project_field.zh
+                field.zh(), project_field.zh()
             ),
         },
         Detail::Implies {
@@ -380,10 +380,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             if *given {
                 format!(
                     "{p}{}为“是”,但{}为“否”,不符合要求。",
-                    if_true.zh, then_true.zh
+                    if_true.zh(), then_true.zh()
                 )
             } else {
-                format!("{p}{}为“是”,但未填写{}。", if_true.zh, then_true.zh)
+                format!("{p}{}为“是”,但未填写{}。", if_true.zh(), then_true.zh())
             }
         }
         Detail::AnyOf {
@@ -393,7 +393,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             of,
         } => {
             let metric = n.metric_zh("");
-            let names: Vec<&str> = missing.iter().map(|m| m.zh).collect();
+            let names: Vec<&str> = missing.iter().map(|m| m.zh()).collect();
             if min == of {
                 format!("{p}{metric}缺少{}。", names.join("、"))
             } else if *min == 1 {
@@ -414,7 +414,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             code,
             problem,
             ..
-        } => format!("{p}{}“{code}”{}。", field.zh, code_problem(problem)),
+        } => format!("{p}{}“{code}”{}。", field.zh(), code_problem(problem)),
         Detail::MajorName {
             field,
             name,
@@ -422,7 +422,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             catalogue,
         } => format!(
             "{p}{}“{name}”与《职业教育专业目录(2021年)》中专业代码{code}的名称“{catalogue}”不一致。",
-            field.zh
+            field.zh()
         ),
         Detail::CategoryMismatch {
             secondary: s,
@@ -441,9 +441,9 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             limit_value,
         } => format!(
             "{p}{}为{}{u},超过{}{}{u},两者不可能同时成立。",
-            field.zh,
+            field.zh(),
             amount(*value, u),
-            limit.zh,
+            limit.zh(),
             amount(*limit_value, u)
         ),
         Detail::PassThrough {
@@ -458,10 +458,10 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             let u = money_unit(u);
             let given = owed_zh(&f.detail, u);
             match (paid, share) {
-                (None, _) => format!("{p}{given},未填写{}。", paid_field.zh),
+                (None, _) => format!("{p}{given},未填写{}。", paid_field.zh()),
                 (Some(paid), None) => format!(
                     "{p}{given},应全额拨付,实际{}{}{u},少{}{u}。",
-                    paid_field.zh,
+                    paid_field.zh(),
                     money(*paid),
                     money(*short)
                 ),
@@ -469,7 +469,7 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                     "{p}{given},按不低于{}的比例应拨付{}{u},实际{}{}{u}(占{}%),少{}{u}。",
                     bound_zh(s),
                     money(*required),
-                    paid_field.zh,
+                    paid_field.zh(),
                     money(*paid),
                     quotient(*paid, *owed, s, true).unwrap_or_default(),
                     money(*short)
@@ -488,18 +488,18 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
                 .map(|l| match &l.share {
                     Some(s) => format!(
                         "{}{}{u}的{}为{}{u}",
-                        l.of.zh,
+                        l.of.zh(),
                         amount(l.base, u),
                         bound_zh(s),
                         amount(l.amount, u)
                     ),
-                    None => format!("{}{}{u}", l.of.zh, amount(l.base, u)),
+                    None => format!("{}{}{u}", l.of.zh(), amount(l.base, u)),
                 })
                 .collect();
             let which = if limits.len() > 1 { ",取其小者" } else { "" };
             format!(
                 "{p}{}为{}{u},超过上限{}{u}({}{which})。",
-                field.zh,
+                field.zh(),
                 amount(*value, u),
                 amount(*limit, u),
                 parts.join("、")
@@ -512,11 +512,11 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             format!("{what}“{key}”与第{}条{e}记录重复。", first + 1)
         }
         Detail::UnknownReference { field, target, id } => {
-            format!("{}“{id}”在数据的{}中不存在。", field.zh, target.zh())
+            format!("{}“{id}”在数据的{}中不存在。", field.zh(), target.zh())
         }
         // @duties
         Detail::BadForm { field, text, form } => {
-            format!("{p}{}“{text}”不是有效的{}。", field.zh, form_zh(*form))
+            format!("{p}{}“{text}”不是有效的{}。", field.zh(), form_zh(*form))
         }
         Detail::Disagrees {
             field,
@@ -527,27 +527,27 @@ pub(super) fn message(f: &Finding, n: &Nouns<'_>) -> String {
             year,
         } => format!(
             "{p}{}填报为{},与{year}年{}记录的{}{}不一致。",
-            field.zh,
+            field.zh(),
             value.normalize(),
             companion.zh(),
-            companion_field.zh,
+            companion_field.zh(),
             companion_value.normalize()
         ),
         Detail::NotListed { field, id, list } => format!(
             "{p}{}“{id}”不在已立项的{}名单中,不应填报。",
-            field.zh,
+            field.zh(),
             list.zh()
         ),
         Detail::IntakeAfter { field, value, cause } => match cause {
             IntakeCause::NoIntake { from, to } => format!(
                 "{p}该专业{from}—{to}年连续未招生,恢复招生({}{})前未按新设专业重新备案。",
-                field.zh,
+                field.zh(),
                 value.normalize()
             ),
             IntakeCause::Flag { field: flag, year } => format!(
                 "{p}该专业{year}年{},应暂停招生,但仍有{}{}。",
-                flag.zh,
-                field.zh,
+                flag.zh(),
+                field.zh(),
                 value.normalize()
             ),
         },
@@ -579,54 +579,58 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => {
             if below {
-                format!("还需增加{}{u}{}", amount(*need, u), numerator.zh)
+                format!("还需增加{}{u}{}", amount(*need, u), numerator.zh())
             } else {
-                format!("还需增加{}{du}{}", amount(*need, du), denominator.zh)
+                format!("还需增加{}{du}{}", amount(*need, du), denominator.zh())
             }
         }
         // A zero denominator with nothing counted: there is nothing to add to, only to record.
         Detail::ZeroDenominator {
             denominator, need, ..
         } => match need {
-            Some(need) => format!("还需{}{du}{}", amount(*need, du), denominator.zh),
-            None => format!("请核实{},填写实际数字", denominator.zh),
+            Some(need) => format!("还需{}{du}{}", amount(*need, du), denominator.zh()),
+            None => format!("请核实{},填写实际数字", denominator.zh()),
         },
-        Detail::Missing { field } => format!("请填写{}", field.zh),
+        Detail::Missing { field } => format!("请填写{}", field.zh()),
         // @presence-time
-        Detail::NotUploaded { field } => format!("请上传{}", field.zh),
-        Detail::UploadNotListed { field } => format!("建议上传{},以证明已开展该项工作", field.zh),
-        Detail::Placeholder { field, .. } => format!("请具体说明{}", field.zh),
+        Detail::NotUploaded { field } => format!("请上传{}", field.zh()),
+        Detail::UploadNotListed { field } => format!("建议上传{},以证明已开展该项工作", field.zh()),
+        Detail::Placeholder { field, .. } => format!("请具体说明{}", field.zh()),
         Detail::TooShort { field, min, .. } => {
-            format!("请具体说明{},至少{min}字", field.zh)
+            format!("请具体说明{},至少{min}字", field.zh())
         }
         Detail::WrongFileType { field, suffix, .. } => {
-            format!("请上传{suffix}格式的{}", field.zh)
+            format!("请上传{suffix}格式的{}", field.zh())
         }
         Detail::NotOneOf { field, .. } => {
-            format!("请将{}改为{}", field.zh, ps::allowed_zh(f, &f.detail))
+            format!("请将{}改为{}", field.zh(), ps::allowed_zh(f, &f.detail))
         }
         Detail::NoCompanion { companion, year } => {
             format!("请补报{year}年度的{}", companion.zh())
         }
         // Late is late: nothing to change in the data.
         Detail::Deadline { at: Some(_), .. } => return None,
-        Detail::Deadline { field, .. } => format!("请填写{}", field.zh),
+        Detail::Deadline { field, .. } => format!("请填写{}", field.zh()),
         Detail::DueWithin {
             field,
             end,
             date: Some(_),
             ..
-        } => format!("请核实{};期限为{}", field.zh, super::numbers::date_zh(*end)),
+        } => format!(
+            "请核实{};期限为{}",
+            field.zh(),
+            super::numbers::date_zh(*end)
+        ),
         Detail::DueWithin { field, end, .. } => {
             format!(
                 "请填写{}(期限为{})",
-                field.zh,
+                field.zh(),
                 super::numbers::date_zh(*end)
             )
         }
         Detail::Consecutive { words, .. } => words.consequence_zh.clone(),
         Detail::Unequal { field, found, want } => {
-            let what = n.metric_zh(field.zh);
+            let what = n.metric_zh(field.zh());
             let want = ps::literal_zh(f, field, want);
             match found {
                 Some(_) => format!("请将{what}改为{want}{u}"),
@@ -670,7 +674,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             } else {
                 format!(
                     "请在学校信息中注明{school}是否{};如不是,请改填一所{kind}",
-                    flag.zh
+                    flag.zh()
                 )
             }
         }
@@ -680,15 +684,15 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             expected,
             ..
         } => match actual {
-            Some(_) => format!("请将{}改为{expected}", field.zh),
-            None => format!("请填写{}:{expected}", field.zh),
+            Some(_) => format!("请将{}改为{expected}", field.zh()),
+            None => format!("请填写{}:{expected}", field.zh()),
         },
         // The pack's own wording where it gives one (it has no count to fill in).
         Detail::Implies {
             if_true, then_true, ..
         } => match &f.rule.wording.remedy_zh {
             Some(r) => r.clone(),
-            None => format!("{}后方可{}", then_true.zh, if_true.zh),
+            None => format!("{}后方可{}", then_true.zh(), if_true.zh()),
         },
         Detail::AnyOf {
             missing,
@@ -697,7 +701,7 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             of,
             ..
         } => {
-            let names: Vec<&str> = missing.iter().map(|m| m.zh).collect();
+            let names: Vec<&str> = missing.iter().map(|m| m.zh()).collect();
             if min == of {
                 format!("补齐{}", names.join("、"))
             } else {
@@ -709,35 +713,35 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             }
         }
         // @reference-money
-        Detail::BadCode { field, problem, .. } => code_remedy(field.zh, problem),
+        Detail::BadCode { field, problem, .. } => code_remedy(field.zh(), problem),
         Detail::MajorName { catalogue, .. } => format!("专业名称应为“{catalogue}”"),
         Detail::CategoryMismatch {
             parallel,
             parallel_name,
             ..
         } => format!("选择{parallel_name}({parallel})内的高职专业,或说明跨大类衔接的理由"),
-        Detail::Exceeds { field, limit, .. } => format!("请核对{}与{}", field.zh, limit.zh),
+        Detail::Exceeds { field, limit, .. } => format!("请核对{}与{}", field.zh(), limit.zh()),
         Detail::PassThrough {
             paid_field,
             paid: None,
             ..
-        } => format!("请填写{}", paid_field.zh),
+        } => format!("请填写{}", paid_field.zh()),
         Detail::PassThrough { short, .. } => {
             format!("还需拨付{}{}", money(*short), money_unit(u))
         }
         Detail::Cap { field, over, .. } => {
-            format!("需减少{}{}{u}", field.zh, amount(*over, u))
+            format!("需减少{}{}{u}", field.zh(), amount(*over, u))
         }
         // @integrity
         Detail::DuplicateId { .. } | Detail::DuplicatePeriod { .. } => {
             format!("请合并重复的记录,或更正{}", super::repeated(f).0)
         }
         Detail::UnknownReference { field, target, id } => {
-            format!("请核对{},或在数据中补充{}“{id}”", field.zh, target.zh())
+            format!("请核对{},或在数据中补充{}“{id}”", field.zh(), target.zh())
         }
         // @duties
         Detail::BadForm { field, form, .. } => {
-            format!("请将{}改为有效的{}", field.zh, form_zh(*form))
+            format!("请将{}改为有效的{}", field.zh(), form_zh(*form))
         }
         Detail::Disagrees {
             field,
@@ -746,9 +750,9 @@ pub(super) fn remedy(f: &Finding, n: &Nouns<'_>) -> Option<String> {
             ..
         } => format!(
             "请核对{}与{}的{},使二者一致",
-            field.zh,
+            field.zh(),
             companion.zh(),
-            companion_field.zh
+            companion_field.zh()
         ),
         Detail::NotListed { list, .. } => {
             format!("请删除该记录,或核对是否为已立项{}", list.zh())
@@ -771,7 +775,7 @@ pub(super) fn reason(r: &Reason) -> String {
         Reason::NoRecords { entity } => format!("数据中没有{}记录", entity.zh()),
         Reason::NoneApplies { entity } => format!("没有适用本规则的{}记录", entity.zh()),
         Reason::NoneGives { entity, fields } => {
-            let names: Vec<&str> = fields.iter().map(|f| f.zh).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.zh()).collect();
             if names.len() > 1 {
                 format!("{}记录均未同时给出{}", entity.zh(), names.join("和"))
             } else {
@@ -807,7 +811,7 @@ pub(super) fn reason(r: &Reason) -> String {
         // @groups-relations
         // @reference-money
         Reason::NoCatalogueMajor { entity, fields } => {
-            let names: Vec<&str> = fields.iter().map(|f| f.zh).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.zh()).collect();
             format!(
                 "{}记录均未同时给出{}(专业代码须为《职业教育专业目录(2021年)》中的专业)",
                 entity.zh(),
@@ -819,11 +823,11 @@ pub(super) fn reason(r: &Reason) -> String {
             field,
             limits,
         } => {
-            let names: Vec<&str> = limits.iter().map(|f| f.zh).collect();
+            let names: Vec<&str> = limits.iter().map(|f| f.zh()).collect();
             format!(
                 "{}记录均未同时给出{}及其上限依据({})",
                 entity.zh(),
-                field.zh,
+                field.zh(),
                 names.join("或")
             )
         }
@@ -900,13 +904,13 @@ fn owed_zh(d: &Detail, u: &str) -> String {
     match (times_field, count) {
         (Some(t), Some(n)) => format!(
             "{}{}{u}×{}{}={}{u}",
-            owed_field.zh,
+            owed_field.zh(),
             money(*base),
-            t.zh,
+            t.zh(),
             plain(*n),
             money(*owed)
         ),
-        _ => format!("{}{}{u}", owed_field.zh, money(*owed)),
+        _ => format!("{}{}{u}", owed_field.zh(), money(*owed)),
     }
 }
 

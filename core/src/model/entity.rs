@@ -73,9 +73,13 @@ macro_rules! entity_kinds {
             pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
                 match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
             }
-            /// Field `name` with its labels, for findings.
-            pub fn field_def(self, name: &str) -> Option<crate::finding::FieldRef> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| crate::finding::FieldRef { name: f.name, zh: f.zh, en: f.en }),)* }
+            /// The place of field `name` in this kind's field table, if it has one.
+            pub fn field_position(self, name: &str) -> Option<usize> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::fields().iter().position(|f| f.name == name),)* }
+            }
+            /// Name, Chinese and English label of the field at place `i` of this kind's table.
+            pub fn field_at(self, i: usize) -> Option<(&'static str, &'static str, &'static str)> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::fields().get(i).map(|f| (f.name, f.zh, f.en)),)* }
             }
             /// The labels of field `name`'s values, if it is a closed set (e.g. `level`).
             pub fn field_values(self, name: &str) -> Option<&'static super::label::EnumLabels> {

@@ -10,6 +10,8 @@ use super::Index;
 /// collection's field table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
+    /// The collection it belongs to.
+    pub entity: EntityKind,
     /// Dotted name as in the JSON document.
     pub name: &'static str,
     /// Its type.
@@ -135,6 +137,7 @@ pub(crate) fn entity_field<T: Entity>(name: &str) -> Option<Field> {
         .enumerate()
         .find(|(_, f)| f.name == name)
         .map(|(i, f)| Field {
+            entity: T::KIND,
             name: f.name,
             kind: f.kind,
             zh: f.zh,
