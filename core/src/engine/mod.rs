@@ -457,11 +457,17 @@ impl Checker {
             })
             .collect();
         // Integrity rules' ids are reserved; a rule checked twice needs the given order.
-        let mut ids: Vec<&str> = jobs.iter().map(|j| j.rule.id.as_str()).collect();
-        ids.sort_unstable();
-        let twice = ids.windows(2).any(|w| w.first() == w.get(1));
+        #[cfg(feature = "bulk")]
+        let twice = {
+            let mut ids: Vec<&str> = jobs.iter().map(|j| j.rule.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.windows(2).any(|w| w.first() == w.get(1))
+        };
         // Under `bulk`, each rule's findings are gathered as the rule ends (see `Sink`).
-        let sink = (cfg!(feature = "bulk") && !twice).then(Sink::default);
+        #[cfg(feature = "bulk")]
+        let sink = (!twice).then(Sink::default);
+        #[cfg(not(feature = "bulk"))]
+        let sink: Option<Sink> = None;
         // With threads, the dataset's integrity is checked beside the rules on request (on one
         // core, a twentieth of a national check), else before them.
         #[cfg(feature = "threads")]
@@ -535,9 +541,22 @@ type RuleRun = (RuleStatus, Vec<Finding>, Vec<TargetProgress>);
 /// The order in which rules end does not change the report: each rule's findings stay together
 /// and in order, and `Report::new` orders findings by severity, rule, place and subject (and by
 /// position only among findings of one rule). A rule checked by two jobs is not gathered here.
+#[cfg(feature = "bulk")]
 #[derive(Default)]
 struct Sink(std::sync::Mutex<Vec<Finding>>);
 
+/// Nothing is gathered without `bulk` (the browser module): there is no sink to make.
+#[cfg(not(feature = "bulk"))]
+enum Sink {}
+
+#[cfg(not(feature = "bulk"))]
+impl Sink {
+    fn take(&self, _: &mut Vec<Finding>) {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "bulk")]
 impl Sink {
     /// Moves `part` to the end of the gathered findings, leaving it empty and its buffer freed.
     fn take(&self, part: &mut Vec<Finding>) {
@@ -554,7 +573,6 @@ impl Sink {
         drop(all);
         *part = Vec::new();
     }
-    #[cfg_attr(not(feature = "bulk"), allow(dead_code))] // gathered under `bulk` only
     fn into_inner(self) -> Vec<Finding> {
         self.0
             .into_inner()

@@ -49,6 +49,9 @@ impl FieldRef {
     pub fn entity(self) -> EntityKind {
         self.entity
     }
+    // One call, not inlined: messages read labels at some hundred places, and the browser
+    // module pays for each inlined copy of the lookup.
+    #[inline(never)]
     fn labels(self) -> (&'static str, &'static str, &'static str) {
         self.entity
             .field_at(usize::from(self.at))

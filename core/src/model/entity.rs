@@ -39,6 +39,16 @@ pub trait Entity: Sized + 'static {
     }
 }
 
+/// A field of a kind's table, without its reader.
+#[derive(Clone, Copy)]
+struct FieldParts {
+    name: &'static str,
+    kind: super::ValueKind,
+    zh: &'static str,
+    en: &'static str,
+    labels: Option<&'static super::label::EnumLabels>,
+}
+
 macro_rules! entity_kinds {
     ($( $variant:ident => $field:ident : $ty:ty, $zh:literal, $en:literal; )*) => {
         /// The collections of a dataset (a closed list: packs name them, code implements them).
@@ -67,27 +77,41 @@ macro_rules! entity_kinds {
             }
             /// Names of the fields packs may use on this kind.
             pub fn field_names(self) -> Vec<&'static str> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::fields().iter().map(|f| f.name).collect(),)* }
+                self.fields().map(|f| f.name).collect()
             }
             /// The type of field `name`, if it exists.
             pub fn field_kind(self, name: &str) -> Option<super::ValueKind> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| f.kind),)* }
+                self.named(name).map(|f| f.kind)
             }
             /// The place of field `name` in this kind's field table, if it has one.
             pub fn field_position(self, name: &str) -> Option<usize> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::fields().iter().position(|f| f.name == name),)* }
+                self.fields().position(|f| f.name == name)
             }
             /// Name, Chinese and English label of the field at place `i` of this kind's table.
             pub fn field_at(self, i: usize) -> Option<(&'static str, &'static str, &'static str)> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::fields().get(i).map(|f| (f.name, f.zh, f.en)),)* }
+                self.field_parts(i).map(|f| (f.name, f.zh, f.en))
             }
             /// The labels of field `name`'s values, if it is a closed set (e.g. `level`).
             pub fn field_values(self, name: &str) -> Option<&'static super::label::EnumLabels> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).and_then(|f| f.labels),)* }
+                self.named(name).and_then(|f| f.labels)
             }
             /// Bilingual label of field `name`, if it exists.
             pub fn field_label(self, name: &str) -> Option<(&'static str, &'static str)> {
-                match self { $(EntityKind::$variant => <$ty as Entity>::field(name).map(|f| (f.zh, f.en)),)* }
+                self.named(name).map(|f| (f.zh, f.en))
+            }
+            /// The field at place `i` of this kind's table, without its reader: the one place
+            /// that looks into each kind's table, so the lookups above are compiled once, not
+            /// once per kind (the browser module's size).
+            fn field_parts(self, i: usize) -> Option<FieldParts> {
+                match self { $(EntityKind::$variant => <$ty as Entity>::fields().get(i).map(|f| FieldParts {
+                    name: f.name, kind: f.kind, zh: f.zh, en: f.en, labels: f.labels,
+                }),)* }
+            }
+            fn fields(self) -> impl Iterator<Item = FieldParts> {
+                (0..).map_while(move |i| self.field_parts(i))
+            }
+            fn named(self, name: &str) -> Option<FieldParts> {
+                self.fields().find(|f| f.name == name)
             }
         }
 
