@@ -115,7 +115,10 @@ impl Kind for Roster {
                 },
                 locations,
                 period: Some(Period::Year { year: self.year }),
-                inputs: Inputs::from([(format!("{}.{}", self.entity.as_str(), self.year_field), self.year.to_string())]),
+                inputs: Inputs::from([(
+                    format!("{}.{}", self.entity.as_str(), self.year_field),
+                    self.year.to_string(),
+                )]),
                 detail: Detail::NotInRoster {
                     name: n.name.clone(),
                     entity: self.entity,

@@ -148,7 +148,9 @@ mod tests {
     proptest! {
         /// Any names and values, colons, digits and empty texts included, come back as given.
         #[test]
-        fn pairs_come_back_as_given(pairs in proptest::collection::vec((".{0,12}", "[0-9:]{0,3}|.{0,40}"), 0..8)) {
+        fn pairs_come_back_as_given(
+            pairs in proptest::collection::vec((".{0,12}", "[0-9:]{0,3}|.{0,40}"), 0..8)
+        ) {
             let inputs: Inputs = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
             let back: Vec<(String, String)> =
                 inputs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
