@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark code: a panic is a failed run
 //! The engine on the national dataset (`xianjie::sample::national`): reading the Arrow batches
-//! into a dataset, checking both packs (findings produced, not rendered) and the aggregates the
-//! issue names (transfer rate by secondary school × entry year and by higher-major category,
-//! enrollment by year), from rows and from the collections held as columns.
+//! into a dataset, checking both packs (findings produced, not rendered), the findings as an
+//! Arrow table (no messages) and the aggregates the issue names (transfer rate by secondary
+//! school × entry year and by higher-major category, enrollment by year), from rows and from the
+//! collections held as columns.
 //!
 //! `cargo bench -p xianjie --bench national` (scale 0.1; `XIANJIE_BENCH_SCALE=1` for the full
 //! 5 million students). Under `cargo test --all-targets` the binary is built and exits at once:
@@ -17,6 +18,7 @@ use xianjie::aggregate::{
     enrollment_totals, enrollment_totals_with_columns, transfer_rates, transfer_rates_with_columns,
     GroupBy,
 };
+use xianjie::findings_table::FindingsTableOptions;
 use xianjie::sample::national::{national, REPORTING_YEAR};
 use xianjie::Checker;
 
@@ -47,8 +49,8 @@ fn benches(c: &mut Criterion) {
         &BTreeMap::new(),
     )
     .unwrap();
-    let findings = checker.check(&ds).findings.len();
-    eprintln!("national scale {scale}: {findings} findings");
+    let report = checker.check(&ds);
+    eprintln!("national scale {scale}: {} findings", report.findings.len());
 
     let mut g = c.benchmark_group(format!("national-{scale}"));
     g.sample_size(10);
@@ -57,6 +59,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| xianjie::columns::dataset_from_batches(named(), &limits).unwrap())
     });
     g.bench_function("check_both_packs", |b| b.iter(|| checker.check(&ds)));
+    // The findings as the Arrow table Python's `to_polars()` and the CLI's Parquet start from.
+    g.bench_function("findings_table", |b| {
+        b.iter(|| report.to_arrow(&FindingsTableOptions::default()).unwrap())
+    });
     // Students held as their columns, as `xianjie check` and Python read Parquet for checking.
     let opts = xianjie::table::ReadOptions {
         reporting_year: Some(REPORTING_YEAR),

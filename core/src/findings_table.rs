@@ -35,7 +35,7 @@
 //! | `path` | Utf8 | the first location's path, `semester_activities[0].meetings` |
 //! | `subject_id` | Utf8 | who the finding is about |
 //! | `cell` | Utf8 | `学期活动!D17` when the input was a workbook or CSV file, else null |
-//! | `value`, `bound`, `numerator`, `denominator`, `shortfall` | Decimal128(38, s) | exact ([`Values`]); null where the detail has none |
+//! | `value`, `bound`, `numerator`, `denominator`, `shortfall` | Decimal128(38, s) | exact ([`Values`](crate::finding::Values)); null where the detail has none |
 //! | `bound_text` | Dictionary(Int32, Utf8) | the bound exactly as the rule writes it: `1/3`, `60%`, `15` |
 //! | `value_f64` … `shortfall_f64` | Float64 | plotting copies; `value_f64` of a quotient is numerator ÷ denominator |
 //! | `message`, `remedy` | Utf8 | with [`Messages::Zh`] or [`Messages::En`] |
@@ -52,20 +52,20 @@
 //! cell is null, `bound_text` says `1/3` and `bound_f64` is 0.333…; a bound with an exact decimal
 //! (60% → 0.6) fills all three.
 
-use crate::finding::{Finding, Lang, Values};
+use crate::finding::{Finding, Lang};
 use crate::report::Report;
 use crate::rules::Fraction;
 use arrow_array::builder::{
-    Decimal128Builder, Float64Builder, Int32Builder, StringBuilder, StringDictionaryBuilder,
-    UInt64Builder,
+    Decimal128Builder, Float64Builder, Int32Builder, StringBuilder, UInt64Builder,
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int32Type;
-use arrow_array::{Array, ArrayRef, DictionaryArray, RecordBatch};
+use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// Which messages a findings table carries.
@@ -180,31 +180,20 @@ pub fn findings_to_arrow(
     findings: &[Finding],
     opts: &FindingsTableOptions,
 ) -> Result<RecordBatch, ArrowError> {
-    let values: Vec<Values> =
-        crate::parallel::map(findings, opts.threads, 4096, |f| f.detail.values());
-    // The bounds' exact decimals, where they terminate.
-    let bounds: Vec<Option<Decimal>> = values
-        .iter()
-        .map(|v| v.bound.as_ref().and_then(exact_decimal))
-        .collect();
     let scale = match opts.scale {
         Some(s) => s,
-        None => auto_scale(&values, &bounds),
+        None => auto_scale(findings),
     };
     let schema = Arc::new(findings_schema(opts, scale));
-    let rows = Rows {
-        findings,
-        values: &values,
-        bounds: &bounds,
-    };
     if opts.threads.is_none_or(|t| t == 1) || findings.len() <= PART {
-        return part(&rows, 0..findings.len(), scale, opts, schema);
+        return part(findings, 0, scale, opts, schema);
     }
     // Parts side by side, then joined: the table of one part, byte for byte.
     let starts: Vec<usize> = (0..findings.len()).step_by(PART).collect();
     let parts = crate::parallel::map(&starts, opts.threads, 1, |&start| {
         let end = (start + PART).min(findings.len());
-        part(&rows, start..end, scale, opts, Arc::clone(&schema))
+        let run = findings.get(start..end).unwrap_or_default();
+        part(run, start, scale, opts, Arc::clone(&schema))
     });
     let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
     joined(&parts, schema)
@@ -213,39 +202,29 @@ pub fn findings_to_arrow(
 /// Findings per part of a table made on several threads.
 const PART: usize = 32_768;
 
-/// The findings of a table with their numbers, worked out once for the whole table.
-struct Rows<'a> {
-    findings: &'a [Finding],
-    values: &'a [Values],
-    bounds: &'a [Option<Decimal>],
-}
-
-/// The table of the findings at `range` (rows numbered in the whole table, for errors).
+/// The table of `findings`, the first of them row `start` of the whole table (for errors).
 fn part(
-    rows: &Rows<'_>,
-    range: std::ops::Range<usize>,
+    findings: &[Finding],
+    start: usize,
     scale: i8,
     opts: &FindingsTableOptions,
     schema: Arc<Schema>,
 ) -> Result<RecordBatch, ArrowError> {
-    let start = range.start;
-    let findings = rows.findings.get(range.clone()).unwrap_or_default();
-    let values = rows.values.get(range.clone()).unwrap_or_default();
-    let bounds = rows.bounds.get(range).unwrap_or_default();
     let n = findings.len();
-    let mut rule_id = StringDictionaryBuilder::<Int32Type>::new();
-    let mut severity = StringDictionaryBuilder::<Int32Type>::new();
-    let mut code = StringDictionaryBuilder::<Int32Type>::new();
-    let mut entity = StringDictionaryBuilder::<Int32Type>::new();
+    let mut rule_id = Categories::with_capacity(n);
+    let mut severity = Categories::with_capacity(n);
+    let mut code = Categories::with_capacity(n);
+    let mut entity = Categories::with_capacity(n);
     let mut index = UInt64Builder::with_capacity(n);
-    let mut path = StringBuilder::new();
-    let mut subject_id = StringBuilder::new();
-    let mut cell = StringBuilder::new();
+    // Paths such as `status_reports[12345].transferred`, ids such as `P0012345`.
+    let mut path = StringBuilder::with_capacity(n, n * 32);
+    let mut subject_id = StringBuilder::with_capacity(n, n * 12);
+    let mut cell = StringBuilder::with_capacity(n, 0);
     let mut exact: [Decimal128Builder; 5] = std::array::from_fn(|_| {
         Decimal128Builder::with_capacity(n).with_data_type(DataType::Decimal128(PRECISION, scale))
     });
     let mut floats: [Float64Builder; 5] = std::array::from_fn(|_| Float64Builder::with_capacity(n));
-    let mut bound_text = StringDictionaryBuilder::<Int32Type>::new();
+    let mut bounds = Bounds::with_capacity(n);
     let langs = langs(opts.messages);
     let mut words: Vec<(StringBuilder, StringBuilder)> = langs
         .iter()
@@ -253,19 +232,30 @@ fn part(
         .collect();
     for (i, f) in findings.iter().enumerate() {
         let first = f.locations.first();
-        rule_id.append_value(f.rule_id());
-        severity.append_value(f.severity.as_str());
-        code.append_value(f.code.as_str());
-        entity.append_value(first.map_or(f.subject.entity, |l| l.entity).as_str());
+        rule_id.push(f.rule_id())?;
+        severity.push(f.severity.as_str())?;
+        code.push(f.code.as_str())?;
+        entity.push(first.map_or(f.subject.entity, |l| l.entity).as_str())?;
         index.append_option(first.map(|l| l.index as u64));
         path.append_option(first.map(|l| l.path.as_str()));
         subject_id.append_value(&f.subject.id);
         match f.locations.iter().find_map(|l| l.cell.as_ref()) {
-            Some(c) => cell.append_value(format!("{}!{}{}", c.sheet, c.column, c.row)),
+            Some(c) => {
+                // Written into the column, no text of its own.
+                let _ = write!(cell, "{}!{}{}", c.sheet, c.column, c.row);
+                cell.append_value("");
+            }
             None => cell.append_null(),
         }
-        let v = &values[i];
-        let decimals = [v.value, bounds[i], v.numerator, v.denominator, v.shortfall];
+        let v = f.detail.values();
+        let bound = bounds.push(v.bound.as_ref())?;
+        let decimals = [
+            v.value,
+            bound.exact,
+            v.numerator,
+            v.denominator,
+            v.shortfall,
+        ];
         for (k, d) in decimals.iter().enumerate() {
             let m = match d {
                 Some(d) => Some(rescale(*d, scale).ok_or_else(|| {
@@ -283,22 +273,15 @@ fn part(
             }
             _ => None,
         };
-        let bound_f64 = v
-            .bound
-            .and_then(|b| b.num().to_f64().zip(b.den().to_f64()).map(|(a, b)| a / b));
         let plots = [
             value_f64,
-            bound_f64,
+            bound.float,
             v.numerator.and_then(|x| x.to_f64()),
             v.denominator.and_then(|x| x.to_f64()),
             v.shortfall.and_then(|x| x.to_f64()),
         ];
         for (b, x) in floats.iter_mut().zip(plots) {
             b.append_option(x);
-        }
-        match &v.bound {
-            Some(b) => bound_text.append_value(b.to_string()),
-            None => bound_text.append_null(),
         }
     }
     for (lang, (message, remedy)) in langs.iter().zip(words.iter_mut()) {
@@ -311,10 +294,10 @@ fn part(
         }
     }
     let mut columns: Vec<ArrayRef> = vec![
-        Arc::new(rule_id.finish()),
-        Arc::new(severity.finish()),
-        Arc::new(code.finish()),
-        Arc::new(entity.finish()),
+        rule_id.finish()?,
+        severity.finish()?,
+        code.finish()?,
+        entity.finish()?,
         Arc::new(index.finish()),
         Arc::new(path.finish()),
         Arc::new(subject_id.finish()),
@@ -323,7 +306,7 @@ fn part(
     for b in &mut exact {
         columns.push(Arc::new(b.finish()));
     }
-    columns.push(Arc::new(bound_text.finish()));
+    columns.push(bounds.finish()?);
     for b in &mut floats {
         columns.push(Arc::new(b.finish()));
     }
@@ -332,6 +315,150 @@ fn part(
         columns.push(Arc::new(remedy.finish()));
     }
     RecordBatch::try_new(schema, columns)
+}
+
+/// A categorical column's keys and texts, numbered in first appearance as
+/// `StringDictionaryBuilder` numbers them, without hashing each row: findings come in runs of
+/// one rule, code and collection, so a row's text is most often the last row's.
+struct Categories<'a> {
+    keys: Vec<i32>,
+    /// The texts, by key.
+    texts: Vec<&'a str>,
+    numbers: HashMap<&'a str, i32>,
+    last: Option<(&'a str, i32)>,
+}
+
+impl<'a> Categories<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Categories {
+            keys: Vec::with_capacity(n),
+            texts: Vec::new(),
+            numbers: HashMap::new(),
+            last: None,
+        }
+    }
+
+    fn push(&mut self, text: &'a str) -> Result<(), ArrowError> {
+        let key = match self.last {
+            // The same text most often at the same address (one rule's id, a `&'static str`):
+            // no comparison of bytes.
+            Some((last, key)) if std::ptr::eq(last, text) || last == text => key,
+            _ => {
+                let key = match self.numbers.get(text) {
+                    Some(&key) => key,
+                    None => {
+                        let key = i32::try_from(self.texts.len())
+                            .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
+                        self.texts.push(text);
+                        self.numbers.insert(text, key);
+                        key
+                    }
+                };
+                self.last = Some((text, key));
+                key
+            }
+        };
+        self.keys.push(key);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<ArrayRef, ArrowError> {
+        let texts = StringArray::from(self.texts);
+        let d =
+            DictionaryArray::<Int32Type>::try_new(Int32Array::from(self.keys), Arc::new(texts))?;
+        Ok(Arc::new(d))
+    }
+}
+
+/// A finding's bound as the table shows it: exactly, where its decimal terminates, as a float
+/// for plotting, and as the rule writes it.
+#[derive(Clone, Copy)]
+struct Bound {
+    exact: Option<Decimal>,
+    float: Option<f64>,
+    /// Key of its text in the `bound_text` column.
+    key: Option<i32>,
+}
+
+/// The `bound_text` column, and each bound worked out once: a rule's findings share its
+/// bound, or a few, and a bound's text, exact decimal and float take far longer to make than to
+/// look up.
+struct Bounds {
+    keys: Int32Builder,
+    texts: StringBuilder,
+    /// Keys by text: two fractions written differently can show the same (`3`, `3.0`).
+    numbers: HashMap<String, i32>,
+    known: HashMap<[u8; 33], Bound>,
+    last: Option<([u8; 33], Bound)>,
+}
+
+impl Bounds {
+    fn with_capacity(n: usize) -> Self {
+        Bounds {
+            keys: Int32Builder::with_capacity(n),
+            texts: StringBuilder::new(),
+            numbers: HashMap::new(),
+            known: HashMap::new(),
+            last: None,
+        }
+    }
+
+    fn push(&mut self, bound: Option<&Fraction>) -> Result<Bound, ArrowError> {
+        let Some(b) = bound else {
+            self.keys.append_null();
+            return Ok(Bound {
+                exact: None,
+                float: None,
+                key: None,
+            });
+        };
+        let bits = b.bits();
+        let known = match &self.last {
+            Some((last, known)) if *last == bits => *known,
+            _ => {
+                let known = match self.known.get(&bits) {
+                    Some(known) => *known,
+                    None => {
+                        let known = self.first(b)?;
+                        self.known.insert(bits, known);
+                        known
+                    }
+                };
+                self.last = Some((bits, known));
+                known
+            }
+        };
+        self.keys.append_option(known.key);
+        Ok(known)
+    }
+
+    /// A bound not seen before in the table, worked out.
+    fn first(&mut self, b: &Fraction) -> Result<Bound, ArrowError> {
+        let text = b.to_string();
+        let key = match self.numbers.get(&text) {
+            Some(&key) => key,
+            None => {
+                let key = i32::try_from(self.numbers.len())
+                    .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
+                self.texts.append_value(&text);
+                self.numbers.insert(text, key);
+                key
+            }
+        };
+        Ok(Bound {
+            exact: exact_decimal(b),
+            float: b.num().to_f64().zip(b.den().to_f64()).map(|(a, b)| a / b),
+            key: Some(key),
+        })
+    }
+
+    fn finish(mut self) -> Result<ArrayRef, ArrowError> {
+        let d = DictionaryArray::<Int32Type>::try_new(
+            self.keys.finish(),
+            Arc::new(self.texts.finish()),
+        )?;
+        Ok(Arc::new(d))
+    }
 }
 
 /// The parts as one table. A categorical column's texts are numbered in the order they first
@@ -401,14 +528,35 @@ fn render(
 }
 
 /// The smallest scale that holds every value exactly (0 for a table of whole numbers).
-fn auto_scale(values: &[Values], bounds: &[Option<Decimal>]) -> i8 {
+fn auto_scale(findings: &[Finding]) -> i8 {
     let mut scale = 0u32;
-    for (v, b) in values.iter().zip(bounds) {
-        for d in [v.value, *b, v.numerator, v.denominator, v.shortfall]
+    // Each bound's exact decimal worked out once (see `Bounds`).
+    let mut known: HashMap<[u8; 33], Option<Decimal>> = HashMap::new();
+    let mut last: Option<([u8; 33], Option<Decimal>)> = None;
+    for f in findings {
+        let v = f.detail.values();
+        let bound = match v.bound {
+            None => None,
+            Some(b) => {
+                let bits = b.bits();
+                match last {
+                    Some((l, exact)) if l == bits => exact,
+                    _ => {
+                        let exact = *known.entry(bits).or_insert_with(|| exact_decimal(&b));
+                        last = Some((bits, exact));
+                        exact
+                    }
+                }
+            }
+        };
+        for d in [v.value, bound, v.numerator, v.denominator, v.shortfall]
             .into_iter()
             .flatten()
         {
-            scale = scale.max(d.normalize().scale());
+            // A value's scale bounds its normalized scale: no need to normalize one that fits.
+            if d.scale() > scale {
+                scale = scale.max(d.normalize().scale());
+            }
         }
     }
     // A Decimal's scale is at most 28.
@@ -418,8 +566,10 @@ fn auto_scale(values: &[Values], bounds: &[Option<Decimal>]) -> i8 {
 /// `d` as a Decimal128 of `scale` digits after the point: its mantissa times a power of ten;
 /// `None` when `d` has more decimal places than `scale` or the result more than 38 digits.
 fn rescale(d: Decimal, scale: i8) -> Option<i128> {
-    let d = d.normalize();
-    let up = u32::try_from(scale).ok()?.checked_sub(d.scale())?;
+    let scale = u32::try_from(scale).ok()?;
+    // Trailing zeros removed only when there are too many places: the same mantissa at `scale`.
+    let d = if d.scale() > scale { d.normalize() } else { d };
+    let up = scale.checked_sub(d.scale())?;
     let m = d.mantissa().checked_mul(10i128.checked_pow(up)?)?;
     (m.unsigned_abs() < 10u128.pow(u32::from(PRECISION))).then_some(m)
 }
@@ -485,6 +635,9 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
     }
     a.max(1)
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {

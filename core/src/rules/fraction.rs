@@ -42,6 +42,19 @@ impl Fraction {
     pub fn den(&self) -> Decimal {
         self.den
     }
+    /// The fraction as written, digit for digit: equal for `1/3` and `1/3`, not for `1/3` and
+    /// `2/6`, `0.6` and `60%`, `3` and `3.0`, which are equal fractions. What is shown of one
+    /// fraction is shown of any other with the same bits.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn bits(&self) -> [u8; 33] {
+        let mut b = [0u8; 33];
+        let (num, rest) = b.split_at_mut(16);
+        let (den, pct) = rest.split_at_mut(16);
+        num.copy_from_slice(&self.num.serialize());
+        den.copy_from_slice(&self.den.serialize());
+        pct.fill(u8::from(self.pct));
+        b
+    }
     /// Compares `self` with `a / b` (b > 0) exactly: `self.num * b` vs `a * self.den`, on
     /// integers as wide as the products need (never `None`: a product past the decimal type's
     /// 28 digits, such as 70% of 1e28 owed, is still compared, not waved through).
