@@ -182,7 +182,7 @@ pub fn findings_to_arrow(
 ) -> Result<RecordBatch, ArrowError> {
     let scale = match opts.scale {
         Some(s) => s,
-        None => auto_scale(findings),
+        None => auto_scale(findings)?,
     };
     let schema = Arc::new(findings_schema(opts, scale));
     if opts.threads.is_none_or(|t| t == 1) || findings.len() <= PART {
@@ -380,16 +380,13 @@ struct Bound {
     key: Option<i32>,
 }
 
-/// The `bound_text` column, and each bound worked out once: a rule's findings share its
-/// bound, or a few, and a bound's text, exact decimal and float take far longer to make than to
-/// look up.
+/// The `bound_text` column, and each bound worked out once per table.
 struct Bounds {
     keys: Int32Builder,
     texts: StringBuilder,
     /// Keys by text: two fractions written differently can show the same (`3`, `3.0`).
     numbers: HashMap<String, i32>,
-    known: HashMap<[u8; 33], Bound>,
-    last: Option<([u8; 33], Bound)>,
+    known: PerBound<Bound>,
 }
 
 impl Bounds {
@@ -398,8 +395,7 @@ impl Bounds {
             keys: Int32Builder::with_capacity(n),
             texts: StringBuilder::new(),
             numbers: HashMap::new(),
-            known: HashMap::new(),
-            last: None,
+            known: PerBound::default(),
         }
     }
 
@@ -412,44 +408,27 @@ impl Bounds {
                 key: None,
             });
         };
-        let bits = b.bits();
-        let known = match &self.last {
-            Some((last, known)) if *last == bits => *known,
-            _ => {
-                let known = match self.known.get(&bits) {
-                    Some(known) => *known,
-                    None => {
-                        let known = self.first(b)?;
-                        self.known.insert(bits, known);
-                        known
-                    }
-                };
-                self.last = Some((bits, known));
-                known
-            }
-        };
+        let (texts, numbers) = (&mut self.texts, &mut self.numbers);
+        let known = self.known.get(b, |b| {
+            let text = b.to_string();
+            let key = match numbers.get(&text) {
+                Some(&key) => key,
+                None => {
+                    let key = i32::try_from(numbers.len())
+                        .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
+                    texts.append_value(&text);
+                    numbers.insert(text, key);
+                    key
+                }
+            };
+            Ok(Bound {
+                exact: exact_decimal(b),
+                float: b.num().to_f64().zip(b.den().to_f64()).map(|(a, b)| a / b),
+                key: Some(key),
+            })
+        })?;
         self.keys.append_option(known.key);
         Ok(known)
-    }
-
-    /// A bound not seen before in the table, worked out.
-    fn first(&mut self, b: &Fraction) -> Result<Bound, ArrowError> {
-        let text = b.to_string();
-        let key = match self.numbers.get(&text) {
-            Some(&key) => key,
-            None => {
-                let key = i32::try_from(self.numbers.len())
-                    .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
-                self.texts.append_value(&text);
-                self.numbers.insert(text, key);
-                key
-            }
-        };
-        Ok(Bound {
-            exact: exact_decimal(b),
-            float: b.num().to_f64().zip(b.den().to_f64()).map(|(a, b)| a / b),
-            key: Some(key),
-        })
     }
 
     fn finish(mut self) -> Result<ArrayRef, ArrowError> {
@@ -458,6 +437,48 @@ impl Bounds {
             Arc::new(self.texts.finish()),
         )?;
         Ok(Arc::new(d))
+    }
+}
+
+/// What a table works out once per bound, found again by the fraction's bits: a rule's
+/// findings share its bound, or a few, and a bound's text, exact decimal and float take far
+/// longer to make than to look up.
+struct PerBound<V> {
+    known: HashMap<[u8; 33], V>,
+    last: Option<([u8; 33], V)>,
+}
+
+impl<V> Default for PerBound<V> {
+    fn default() -> Self {
+        PerBound {
+            known: HashMap::new(),
+            last: None,
+        }
+    }
+}
+
+impl<V: Copy> PerBound<V> {
+    fn get(
+        &mut self,
+        b: &Fraction,
+        make: impl FnOnce(&Fraction) -> Result<V, ArrowError>,
+    ) -> Result<V, ArrowError> {
+        let bits = b.bits();
+        if let Some((last, v)) = &self.last {
+            if *last == bits {
+                return Ok(*v);
+            }
+        }
+        let v = match self.known.get(&bits) {
+            Some(v) => *v,
+            None => {
+                let v = make(b)?;
+                self.known.insert(bits, v);
+                v
+            }
+        };
+        self.last = Some((bits, v));
+        Ok(v)
     }
 }
 
@@ -528,26 +549,14 @@ fn render(
 }
 
 /// The smallest scale that holds every value exactly (0 for a table of whole numbers).
-fn auto_scale(findings: &[Finding]) -> i8 {
+fn auto_scale(findings: &[Finding]) -> Result<i8, ArrowError> {
     let mut scale = 0u32;
-    // Each bound's exact decimal worked out once (see `Bounds`).
-    let mut known: HashMap<[u8; 33], Option<Decimal>> = HashMap::new();
-    let mut last: Option<([u8; 33], Option<Decimal>)> = None;
+    let mut exact = PerBound::default();
     for f in findings {
         let v = f.detail.values();
         let bound = match v.bound {
+            Some(b) => exact.get(&b, |b| Ok(exact_decimal(b)))?,
             None => None,
-            Some(b) => {
-                let bits = b.bits();
-                match last {
-                    Some((l, exact)) if l == bits => exact,
-                    _ => {
-                        let exact = *known.entry(bits).or_insert_with(|| exact_decimal(&b));
-                        last = Some((bits, exact));
-                        exact
-                    }
-                }
-            }
         };
         for d in [v.value, bound, v.numerator, v.denominator, v.shortfall]
             .into_iter()
@@ -560,7 +569,7 @@ fn auto_scale(findings: &[Finding]) -> i8 {
         }
     }
     // A Decimal's scale is at most 28.
-    i8::try_from(scale).unwrap_or(28)
+    Ok(i8::try_from(scale).unwrap_or(28))
 }
 
 /// `d` as a Decimal128 of `scale` digits after the point: its mantissa times a power of ten;
