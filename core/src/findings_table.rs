@@ -64,8 +64,10 @@ use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, RecordBatch, Str
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::Hash;
 use std::sync::Arc;
 
 /// Which messages a findings table carries.
@@ -344,16 +346,10 @@ impl<'a> Categories<'a> {
             // no comparison of bytes.
             Some((last, key)) if std::ptr::eq(last, text) || last == text => key,
             _ => {
-                let key = match self.numbers.get(text) {
-                    Some(&key) => key,
-                    None => {
-                        let key = i32::try_from(self.texts.len())
-                            .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
-                        self.texts.push(text);
-                        self.numbers.insert(text, key);
-                        key
-                    }
-                };
+                let (key, new) = key_of(&mut self.numbers, text)?;
+                if new {
+                    self.texts.push(text);
+                }
                 self.last = Some((text, key));
                 key
             }
@@ -411,16 +407,11 @@ impl Bounds {
         let (texts, numbers) = (&mut self.texts, &mut self.numbers);
         let known = self.known.get(b, |b| {
             let text = b.to_string();
-            let key = match numbers.get(&text) {
-                Some(&key) => key,
-                None => {
-                    let key = i32::try_from(numbers.len())
-                        .map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
-                    texts.append_value(&text);
-                    numbers.insert(text, key);
-                    key
-                }
-            };
+            // Once per distinct bound of the table: the copy is no cost.
+            let (key, new) = key_of(numbers, text.clone())?;
+            if new {
+                texts.append_value(&text);
+            }
             Ok(Bound {
                 exact: exact_decimal(b),
                 float: b.num().to_f64().zip(b.den().to_f64()).map(|(a, b)| a / b),
@@ -513,12 +504,10 @@ fn joined_dictionary(parts: &[&dyn Array]) -> Result<ArrayRef, ArrowError> {
         let mut renumbered = Vec::with_capacity(words.len());
         for w in words.iter() {
             let w = w.unwrap_or_default();
-            let next =
-                i32::try_from(numbers.len()).map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
-            let k = *numbers.entry(w).or_insert_with(|| {
+            let (k, new) = key_of(&mut numbers, w)?;
+            if new {
                 texts.append_value(w);
-                next
-            });
+            }
             renumbered.push(k);
         }
         for k in d.keys().iter() {
@@ -527,6 +516,16 @@ fn joined_dictionary(parts: &[&dyn Array]) -> Result<ArrayRef, ArrowError> {
     }
     let d = DictionaryArray::<Int32Type>::try_new(keys.finish(), Arc::new(texts.finish()))?;
     Ok(Arc::new(d))
+}
+
+/// The key of `text` in a dictionary numbered in first appearance, and whether it is new there
+/// (its text then to be added to the dictionary's texts).
+fn key_of<K: Hash + Eq>(numbers: &mut HashMap<K, i32>, text: K) -> Result<(i32, bool), ArrowError> {
+    let next = i32::try_from(numbers.len()).map_err(|_| ArrowError::DictionaryKeyOverflowError)?;
+    Ok(match numbers.entry(text) {
+        Entry::Occupied(e) => (*e.get(), false),
+        Entry::Vacant(e) => (*e.insert(next), true),
+    })
 }
 
 /// Findings whose messages are rendered together.
