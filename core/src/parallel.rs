@@ -5,6 +5,7 @@
 /// thread; `Some(0)`: every core), at least `chunk` items at a time per thread. Called on a
 /// pool's thread (inside [`join`]), on that pool's threads. Without the `threads` feature, always
 /// this thread.
+#[cfg(any(feature = "arrow", feature = "threads"))]
 pub(crate) fn map<I, T, F>(items: &[I], threads: Option<usize>, chunk: usize, f: F) -> Vec<T>
 where
     I: Sync,
@@ -28,6 +29,67 @@ where
     #[cfg(not(feature = "threads"))]
     let _ = (threads, chunk);
     items.iter().map(f).collect()
+}
+
+/// [`map`] with the items taken in order of `cost`, the costliest first, each by the next thread
+/// free (`chunk` 1): items of very uneven cost (the rules of a check) end together, where a split
+/// of the list in halves left one thread with the longest item last. The result is in the order
+/// of `items`, as [`map`]'s; ties of cost are taken in the order given.
+pub(crate) fn map_costliest_first<I, T, F, C>(
+    items: &[I],
+    threads: Option<usize>,
+    cost: C,
+    f: F,
+) -> Vec<T>
+where
+    I: Sync,
+    T: Send,
+    F: Fn(&I) -> T + Sync + Send,
+    C: Fn(&I) -> u64,
+{
+    #[cfg(feature = "threads")]
+    if let Some(n) = threads.filter(|&n| n != 1) {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let order = costliest_first(items, cost);
+        let next = AtomicUsize::new(0);
+        // Each worker takes the next item of `order` until none is left.
+        let worker = |_| {
+            let mut done = Vec::new();
+            while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                if let Some(item) = items.get(i) {
+                    done.push((i, f(item)));
+                }
+            }
+            done
+        };
+        let run = |workers: usize| -> Vec<T> {
+            let mut done: Vec<(usize, T)> = (0..workers)
+                .into_par_iter()
+                .with_max_len(1)
+                .flat_map_iter(&worker)
+                .collect();
+            done.sort_unstable_by_key(|&(i, _)| i);
+            done.into_iter().map(|(_, t)| t).collect()
+        };
+        if rayon::current_thread_index().is_some() {
+            return run(rayon::current_num_threads());
+        }
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            return pool.install(|| run(pool.current_num_threads()));
+        }
+    }
+    #[cfg(not(feature = "threads"))]
+    let _ = (threads, &cost);
+    items.iter().map(f).collect()
+}
+
+/// The positions of `items` by falling `cost`; ties in the order given.
+#[cfg(feature = "threads")]
+fn costliest_first<I>(items: &[I], cost: impl Fn(&I) -> u64) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = items.iter().map(cost).zip(0..).collect();
+    order.sort_by_key(|&(c, i)| (std::cmp::Reverse(c), i));
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// `a` and `b` side by side on request (`threads` as in [`map`]), else one after the other.
@@ -67,4 +129,37 @@ where
     #[cfg(not(feature = "threads"))]
     let _ = threads;
     (0..n).map(f).collect()
+}
+
+#[cfg(all(test, feature = "threads"))]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should stop the test
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn the_costliest_are_taken_first_and_ties_in_order() {
+        let costs = [3u64, 9, 1, 9, 0, 4];
+        assert_eq!(costliest_first(&costs, |c| *c), [1, 3, 5, 0, 2, 4]);
+        assert!(costliest_first(&[] as &[u64], |c| *c).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Whatever the costs and threads, every item is taken once and the results come in the
+        /// order of the items, as on one thread.
+        #[test]
+        fn costliest_first_gives_the_one_thread_result(
+            costs in proptest::collection::vec(0u64..50, 0..40),
+            threads in 0usize..4,
+        ) {
+            let calls = AtomicUsize::new(0);
+            let got = map_costliest_first(&costs, Some(threads), |c| *c, |c| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                c * 2 + 1
+            });
+            let want: Vec<u64> = costs.iter().map(|c| c * 2 + 1).collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(calls.load(Ordering::Relaxed), costs.len());
+        }
+    }
 }

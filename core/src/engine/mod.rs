@@ -144,8 +144,9 @@ impl Checker {
         ix: &'a Index<'a>,
         sink: Option<&Sink>,
     ) -> Vec<RuleRun> {
-        // Rules are few and uneven: one at a time per thread.
-        crate::parallel::map(jobs, self.threads, 1, |job| {
+        // Rules are few and very uneven: one at a time per thread, the costliest first (a rule
+        // over a large collection taken last kept one thread busy long after the other ended).
+        crate::parallel::map_costliest_first(jobs, self.threads, Job::cost, |job| {
             let mut run = self.check_rule(ds, ix, job);
             if let Some(sink) = sink {
                 sink.take(&mut run.1);
@@ -619,6 +620,24 @@ struct Job<'a> {
     timely: &'a Scope<'a>,
     /// The records in the pack's region, whatever their period.
     placed: &'a Scope<'a>,
+}
+
+impl Job<'_> {
+    /// What checking the rule is expected to cost, to take the costliest rules first: the
+    /// records its checks go through (each check's collection and those it reads).
+    fn cost(&self) -> u64 {
+        self.rule
+            .checks
+            .iter()
+            .map(|check| {
+                let (entity, _, reads) = check.scope();
+                std::iter::once(entity)
+                    .chain(reads)
+                    .map(|k| scope::Shared::source(self.timely).len_of(k) as u64)
+                    .sum::<u64>()
+            })
+            .sum()
+    }
 }
 
 /// Check kinds that read a series of records over time (a run of years, a goal's course): they
