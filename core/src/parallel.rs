@@ -103,6 +103,10 @@ where
 {
     #[cfg(feature = "threads")]
     if let Some(n) = threads.filter(|&n| n != 1) {
+        // On a pool's thread already (as in `map`): that pool's threads, not a second pool's.
+        if rayon::current_thread_index().is_some() {
+            return rayon::join(a, b);
+        }
         if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             return pool.join(a, b);
         }
