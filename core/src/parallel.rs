@@ -13,22 +13,33 @@ where
     F: Fn(&I) -> T + Sync + Send,
 {
     #[cfg(feature = "threads")]
-    if let Some(n) = threads.filter(|&n| n != 1) {
+    if let Some(done) = on_threads(threads, |_| {
         use rayon::prelude::*;
         // `collect` on an indexed parallel iterator keeps the order of `items`.
-        let run = || items.par_iter().with_min_len(chunk).map(&f).collect();
-        // Already on a pool's thread (one side of a `join`): that pool's threads take the
-        // items, rather than a second pool's crowding the same cores.
-        if rayon::current_thread_index().is_some() {
-            return run();
-        }
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            return pool.install(run);
-        }
+        items.par_iter().with_min_len(chunk).map(&f).collect()
+    }) {
+        return done;
     }
     #[cfg(not(feature = "threads"))]
     let _ = (threads, chunk);
     items.iter().map(f).collect()
+}
+
+/// `run` on `threads` threads (as in [`map`]), given how many it has; `None` on one thread, or
+/// when no pool can be made (the caller then works on this thread). Already on a pool's thread
+/// (one side of a [`join`]), that pool's threads take the work, rather than a second pool's
+/// crowding the same cores.
+#[cfg(feature = "threads")]
+fn on_threads<R: Send>(threads: Option<usize>, run: impl FnOnce(usize) -> R + Send) -> Option<R> {
+    let n = threads.filter(|&n| n != 1)?;
+    if rayon::current_thread_index().is_some() {
+        return Some(run(rayon::current_num_threads()));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .ok()?;
+    Some(pool.install(|| run(pool.current_num_threads())))
 }
 
 /// [`map`] with the items taken in order of `cost`, the costliest first, each by the next thread
@@ -48,7 +59,7 @@ where
     C: Fn(&I) -> u64,
 {
     #[cfg(feature = "threads")]
-    if let Some(n) = threads.filter(|&n| n != 1) {
+    if threads.is_some_and(|n| n != 1) {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicUsize, Ordering};
         let order = costliest_first(items, cost);
@@ -63,20 +74,16 @@ where
             }
             done
         };
-        let run = |workers: usize| -> Vec<T> {
-            let mut done: Vec<(usize, T)> = (0..workers)
+        let run = |workers: usize| -> Vec<(usize, T)> {
+            (0..workers)
                 .into_par_iter()
                 .with_max_len(1)
                 .flat_map_iter(&worker)
-                .collect();
-            done.sort_unstable_by_key(|&(i, _)| i);
-            done.into_iter().map(|(_, t)| t).collect()
+                .collect()
         };
-        if rayon::current_thread_index().is_some() {
-            return run(rayon::current_num_threads());
-        }
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            return pool.install(|| run(pool.current_num_threads()));
+        if let Some(mut done) = on_threads(threads, run) {
+            done.sort_unstable_by_key(|&(i, _)| i);
+            return done.into_iter().map(|(_, t)| t).collect();
         }
     }
     #[cfg(not(feature = "threads"))]
@@ -124,11 +131,11 @@ where
     F: Fn(usize) -> T + Sync + Send,
 {
     #[cfg(feature = "threads")]
-    if let Some(t) = threads.filter(|&t| t != 1) {
+    if let Some(done) = on_threads(threads, |_| {
         use rayon::prelude::*;
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(t).build() {
-            return pool.install(|| (0..n).into_par_iter().with_min_len(4096).map(&f).collect());
-        }
+        (0..n).into_par_iter().with_min_len(4096).map(&f).collect()
+    }) {
+        return done;
     }
     #[cfg(not(feature = "threads"))]
     let _ = threads;

@@ -701,9 +701,12 @@ pub(super) fn date(days: i32) -> Option<NaiveDate> {
             .take_while(|d| d.year() <= 2100)
             .collect()
     });
-    match usize::try_from(days.wrapping_sub(FIRST_COMMON_DAY)).map(|k| common.get(k)) {
-        Ok(Some(d)) => Some(*d),
-        _ => date_by_calendar(days),
+    let at = days
+        .checked_sub(FIRST_COMMON_DAY)
+        .and_then(|k| usize::try_from(k).ok());
+    match at.and_then(|k| common.get(k)) {
+        Some(d) => Some(*d),
+        None => date_by_calendar(days),
     }
 }
 
